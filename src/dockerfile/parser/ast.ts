@@ -1,0 +1,67 @@
+// The syntax tree of a Dockerfile exactly as BuildKit v0.32.2's parser builds
+// it (parser.Node), in a shape that is convenient to walk from TypeScript.
+
+import type { LineRange } from '../errors.ts';
+
+export interface Heredoc {
+  /** Delimiter word with quotes removed, e.g. `EOF`. */
+  name: string;
+  /** Body text, each line ending in "\n"; tabs stripped when `chomp`. */
+  content: string;
+  /** False when any part of the delimiter was quoted. */
+  expand: boolean;
+  /** True for `<<-`. */
+  chomp: boolean;
+  /** The optional leading digits of `2<<EOF` (0 when absent). */
+  fileDescriptor: number;
+}
+
+/** One instruction (a child of the root node upstream). */
+export interface InstructionNode {
+  /** Lower-cased instruction keyword, e.g. `run` (upstream's Node.Value). */
+  keyword: string;
+  /** The instruction text after continuation joining (upstream's Node.Original). */
+  original: string;
+  /** Flag words like `--from=build`, in order, unprocessed (quotes kept). */
+  flags: string[];
+  /**
+   * Argument values (upstream's Next chain). Empty for ONBUILD, whose wrapped
+   * instruction is `sub`.
+   */
+  args: string[];
+  /** True when the arguments were given in JSON (exec) form. */
+  json: boolean;
+  heredocs: Heredoc[];
+  /** The wrapped instruction of ONBUILD. */
+  sub?: InstructionNode;
+  /** 1-based first and last physical line, heredoc bodies included. */
+  startLine: number;
+  endLine: number;
+  /** Comment lines directly above the instruction, without the leading `#` and one space. */
+  prevComment: string[];
+}
+
+export interface ParseWarning {
+  short: string;
+  detail: string[];
+  url: string;
+  location?: LineRange;
+}
+
+export interface Directive {
+  name: string;
+  value: string;
+  location: LineRange;
+}
+
+export interface ParseResult {
+  children: InstructionNode[];
+  /** The escape character in effect: `\` or backtick. */
+  escapeToken: string;
+  warnings: ParseWarning[];
+  /** Parser directives found at the top of the file, in order. */
+  directives: Directive[];
+  /** Line range of the root node. */
+  startLine: number;
+  endLine: number;
+}

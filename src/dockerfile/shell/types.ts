@@ -1,0 +1,18 @@
+// The contract of the shell word expander (upstream's shell.Lex).
+
+/** Variable lookup (upstream's shell.EnvGetter). */
+export interface EnvGetter {
+  get(key: string): string | undefined;
+  keys(): string[];
+}
+
+export interface ProcessWordResult {
+  /** The expanded word (ProcessWord) or the words joined by a space. */
+  result: string;
+  /** The words after word splitting (ProcessWords); `[result]` otherwise. */
+  words: string[];
+  /** Names of variables that were looked up and found. */
+  matched: Set<string>;
+  /** Names of variables that were referenced but not set. */
+  unmatched: Set<string>;
+}
