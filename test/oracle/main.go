@@ -1,0 +1,62 @@
+// Command oracle runs BuildKit v0.32.2's own Go code so the TypeScript
+// implementation can be compared with upstream side by side.
+//
+// Usage: oracle <subcommand> [flags]
+//
+// Every subcommand reads from stdin and writes its result to stdout; a
+// non-zero exit status means the oracle itself failed (bad flags, I/O), not
+// that upstream reported an error for the input (those are printed as data).
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+)
+
+// subcommand is one entry of the dispatch table. To add a subcommand, write a
+// function with this signature and register it in subcommands.
+type subcommand struct {
+	usage string
+	run   func(args []string, stdin io.Reader, stdout io.Writer) error
+}
+
+var subcommands = map[string]subcommand{
+	"llb-catalog": {"print every catalogue case as a JSON line {name, def}", cmdLLBCatalog},
+	"dump-llb":    {"read a Definition on stdin, print it like `buildctl debug dump-llb`", cmdDumpLLB},
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: oracle <subcommand> [flags]")
+	names := make([]string, 0, len(subcommands))
+	for n := range subcommands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-16s %s\n", n, subcommands[n].usage)
+	}
+}
+
+func main() {
+	if len(os.Args) < 2 {
+		usage(os.Stderr)
+		os.Exit(2)
+	}
+	name := os.Args[1]
+	if name == "-h" || name == "--help" || name == "help" {
+		usage(os.Stdout)
+		return
+	}
+	sc, ok := subcommands[name]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "oracle: unknown subcommand %q\n", name)
+		usage(os.Stderr)
+		os.Exit(2)
+	}
+	if err := sc.run(os.Args[2:], os.Stdin, os.Stdout); err != nil {
+		fmt.Fprintf(os.Stderr, "oracle %s: %v\n", name, err)
+		os.Exit(1)
+	}
+}
