@@ -1,0 +1,7 @@
+// Public surface of the shell word expander.
+
+export { ShellLex } from './lex.ts';
+export type { EscapeToken, ShellLexOptions } from './lex.ts';
+export { envsFromRecord, envsFromSlice } from './env.ts';
+export { goQuote } from './goquote.ts';
+export type { EnvGetter, ProcessWordResult } from './types.ts';

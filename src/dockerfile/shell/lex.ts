@@ -1,0 +1,366 @@
+// Shell-like word expansion as BuildKit's Dockerfile frontend does it
+// (upstream's shell.Lex): quotes, escapes, $VAR and the ${} forms, and
+// optionally word splitting. Errors are DockerfileErrors without a location;
+// the caller adds the instruction's.
+
+import { DockerfileError } from '../errors.ts';
+import { isDigit, isHeredocBlank, isLetter, isSpecialParam } from './chars.ts';
+import { goQuote } from './goquote.ts';
+import { EOF, RuneScanner, runeString } from './scanner.ts';
+import { replacePattern, SubstitutionError, trimPrefix, trimSuffix } from './substitute.ts';
+import type { EnvGetter, ProcessWordResult } from './types.ts';
+import { WordSplitter } from './words.ts';
+import type { WordBuffer } from './words.ts';
+
+/** Escape characters a Dockerfile may choose with `# escape=`. */
+export type EscapeToken = '\\' | '`';
+
+export interface ShellLexOptions {
+  /** Keep quote characters in the result (they still group words). */
+  rawQuotes?: boolean;
+  /** Keep escape characters in the result (they still escape). */
+  rawEscapes?: boolean;
+  /** Treat quotes as ordinary characters. */
+  skipProcessQuotes?: boolean;
+  /** Leave references to unset variables as they were written. */
+  skipUnsetEnv?: boolean;
+}
+
+const DOLLAR = 0x24;
+const LBRACE = 0x7b;
+const RBRACE = 0x7d;
+const COLON = 0x3a;
+const SLASH = 0x2f;
+const SINGLE_QUOTE = 0x27;
+const DOUBLE_QUOTE = 0x22;
+const LESS = 0x3c;
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const QUESTION = 0x3f;
+const HASH = 0x23;
+const PERCENT = 0x25;
+const UNDERSCORE = 0x5f;
+
+// Nesting deep enough to exhaust the JS stack is reported, not crashed on.
+const TOO_DEEP = 'expansion is nested too deeply';
+
+function fail(message: string): never {
+  throw new DockerfileError(message);
+}
+
+/** The lexer; its options may be changed between calls, as upstream's are. */
+export class ShellLex {
+  readonly escapeToken: EscapeToken;
+  rawQuotes: boolean;
+  rawEscapes: boolean;
+  skipProcessQuotes: boolean;
+  skipUnsetEnv: boolean;
+
+  constructor(escapeToken: EscapeToken = '\\', options: ShellLexOptions = {}) {
+    this.escapeToken = escapeToken;
+    this.rawQuotes = options.rawQuotes ?? false;
+    this.rawEscapes = options.rawEscapes ?? false;
+    this.skipProcessQuotes = options.skipProcessQuotes ?? false;
+    this.skipUnsetEnv = options.skipUnsetEnv ?? false;
+  }
+
+  /** Expands `word` into one string (upstream's ProcessWord). */
+  processWord(word: string, env: EnvGetter): string {
+    return new Expansion(this, word, env, true).run().result;
+  }
+
+  /** Expands `word` and splits it into words (upstream's ProcessWords). */
+  processWords(word: string, env: EnvGetter): string[] {
+    return new Expansion(this, word, env, false).run().words;
+  }
+
+  /** Expands `word`, reporting which variables were found and which were not. */
+  processWordWithMatches(word: string, env: EnvGetter): ProcessWordResult {
+    return new Expansion(this, word, env, true).run();
+  }
+}
+
+/** The state of one expansion of one word. */
+class Expansion {
+  private readonly lex: ShellLex;
+  private readonly source: string;
+  private readonly env: EnvGetter;
+  private readonly capture: boolean;
+  private readonly scanner: RuneScanner;
+  private readonly escape: number;
+  private readonly wordBuffer: WordBuffer = { text: '' };
+  private readonly matched = new Set<string>();
+  private readonly unmatched = new Set<string>();
+  private rawEscapes: boolean;
+
+  constructor(lex: ShellLex, source: string, env: EnvGetter, capture: boolean) {
+    this.lex = lex;
+    this.source = source;
+    this.env = env;
+    this.capture = capture;
+    this.scanner = new RuneScanner(source);
+    this.escape = lex.escapeToken.charCodeAt(0);
+    this.rawEscapes = lex.rawEscapes;
+  }
+
+  run(): ProcessWordResult {
+    try {
+      const [result, words] = this.processUntil(EOF, this.rawEscapes);
+      return { result, words, matched: this.matched, unmatched: this.unmatched };
+    } catch (err) {
+      let message: string;
+      if (err instanceof DockerfileError) message = err.message;
+      else if (err instanceof RangeError) message = TOO_DEEP;
+      else throw err;
+      throw new DockerfileError(`failed to process ${goQuote(this.source)}: ${message}`);
+    }
+  }
+
+  /**
+   * Reads up to `stop` (consumed) or the end of input, expanding as it goes.
+   * Returns the text and its split words.
+   */
+  private processUntil(stop: number, rawEscapes: boolean): [string, string[]] {
+    const scanner = this.scanner;
+    const lex = this.lex;
+    this.wordBuffer.text = '';
+    const words = new WordSplitter(this.wordBuffer);
+    const outerRawEscapes = this.rawEscapes;
+    this.rawEscapes = rawEscapes;
+    try {
+      let result = '';
+      for (let ch = scanner.peek(); ch !== EOF; ch = scanner.peek()) {
+        if (stop !== EOF && ch === stop) {
+          scanner.next();
+          return [result, words.finish()];
+        }
+        if (ch === DOLLAR) {
+          const value = this.processDollar();
+          result += value;
+          words.addString(value);
+          continue;
+        }
+        if (ch === LESS) {
+          const text = this.processPossibleHeredoc();
+          result += text;
+          words.addRawString(text);
+          continue;
+        }
+        if (!lex.skipProcessQuotes && (ch === SINGLE_QUOTE || ch === DOUBLE_QUOTE)) {
+          const text = ch === SINGLE_QUOTE ? this.processSingleQuote() : this.processDoubleQuote();
+          result += text;
+          words.addRawString(text);
+          continue;
+        }
+        scanner.next();
+        if (ch === this.escape) {
+          if (this.rawEscapes) {
+            words.addRawChar(ch);
+            result += String.fromCodePoint(ch);
+          }
+          // The escape escapes anything; at the very end it is dropped.
+          ch = scanner.next();
+          if (ch === EOF) break;
+          words.addRawChar(ch);
+        } else {
+          words.addChar(ch);
+        }
+        result += String.fromCodePoint(ch);
+      }
+      if (stop !== EOF) {
+        fail(`unexpected end of statement while looking for matching ${runeString(stop)}`);
+      }
+      return [result, words.finish()];
+    } finally {
+      this.rawEscapes = outerRawEscapes;
+    }
+  }
+
+  // Everything up to the closing quote is literal; a single quote cannot be escaped.
+  private processSingleQuote(): string {
+    const scanner = this.scanner;
+    const raw = this.lex.rawQuotes;
+    let result = raw ? "'" : '';
+    scanner.next();
+    for (;;) {
+      const ch = scanner.next();
+      if (ch === EOF) fail('unexpected end of statement while looking for matching single-quote');
+      if (ch === SINGLE_QUOTE) return raw ? result + "'" : result;
+      result += String.fromCodePoint(ch);
+    }
+  }
+
+  // `$` expands; the escape character escapes only `"`, `$` and itself and
+  // otherwise stays.
+  private processDoubleQuote(): string {
+    const scanner = this.scanner;
+    const raw = this.lex.rawQuotes;
+    let result = raw ? '"' : '';
+    scanner.next();
+    for (;;) {
+      const peeked = scanner.peek();
+      if (peeked === EOF) fail('unexpected end of statement while looking for matching double-quote');
+      if (peeked === DOUBLE_QUOTE) {
+        scanner.next();
+        return raw ? result + '"' : result;
+      }
+      if (peeked === DOLLAR) {
+        result += this.processDollar();
+        continue;
+      }
+      let ch = scanner.next();
+      if (ch === this.escape) {
+        if (this.rawEscapes) result += String.fromCodePoint(ch);
+        const following = scanner.peek();
+        // A trailing escape is dropped; the missing quote is reported next turn.
+        if (following === EOF) continue;
+        if (following === DOUBLE_QUOTE || following === DOLLAR || following === this.escape) {
+          ch = scanner.next();
+        }
+      }
+      result += String.fromCodePoint(ch);
+    }
+  }
+
+  private processDollar(): string {
+    const scanner = this.scanner;
+    scanner.next();
+
+    if (scanner.peek() !== LBRACE) {
+      const name = this.processName();
+      if (name === '') return '$';
+      const value = this.lookup(name);
+      if (value === undefined) return this.lex.skipUnsetEnv ? '$' + name : '';
+      return value;
+    }
+
+    scanner.next();
+    const first = scanner.peek();
+    if (first === EOF) fail("syntax error: missing '}'");
+    if (first === LBRACE || first === RBRACE || first === COLON) fail('syntax error: bad substitution');
+
+    const name = this.processName();
+    let ch = scanner.next();
+    let modifier = runeString(ch);
+
+    if (ch === RBRACE) {
+      const value = this.lookup(name);
+      if (value === undefined) return this.lex.skipUnsetEnv ? `\${${name}}` : '';
+      return value;
+    }
+    if (ch === SLASH) return this.processReplace(name);
+
+    let nullIsUnset = false;
+    if (ch === COLON) {
+      nullIsUnset = true;
+      ch = scanner.next();
+      modifier += runeString(ch);
+    } else if (ch !== PLUS && ch !== MINUS && ch !== QUESTION && ch !== HASH && ch !== PERCENT) {
+      fail(`unsupported modifier (${modifier}) in substitution`);
+    }
+
+    // Pattern operands keep their escapes: the pattern syntax uses them.
+    const isPattern = ch === HASH || ch === PERCENT;
+    if (nullIsUnset && isPattern) fail(`unsupported modifier (${modifier}) in substitution`);
+    let word = this.operand(RBRACE, isPattern, "syntax error: missing '}'");
+
+    const value = this.lookup(name);
+    if (value === undefined && this.lex.skipUnsetEnv) return `\${${name}${modifier}${word}}`;
+    const unset = value === undefined || (nullIsUnset && value === '');
+
+    switch (ch) {
+      case MINUS:
+        return unset ? word : (value ?? '');
+      case PLUS:
+        return unset ? '' : word;
+      case QUESTION:
+        if (value === undefined) fail(`${name}: ${word !== '' ? word : 'is not allowed to be unset'}`);
+        if (unset) fail(`${name}: ${word !== '' ? word : 'is not allowed to be empty'}`);
+        return value;
+      case HASH:
+      case PERCENT: {
+        // A doubled operator (## or %%) asks for the longest match.
+        const greedy = word.length > 0 && word.charCodeAt(0) === ch;
+        if (greedy) word = word.slice(1);
+        return this.substitute(() =>
+          ch === PERCENT ? trimSuffix(word, value ?? '', greedy) : trimPrefix(word, value ?? '', greedy),
+        );
+      }
+    }
+    return fail(`unsupported modifier (${modifier}) in substitution`);
+  }
+
+  private processReplace(name: string): string {
+    const scanner = this.scanner;
+    const all = scanner.peek() === SLASH;
+    if (all) scanner.next();
+    const pattern = this.operand(SLASH, true, "syntax error: missing '/' in ${}");
+    const replacement = this.operand(RBRACE, true, "syntax error: missing '}'");
+    const value = this.lookup(name);
+    if (value === undefined && this.lex.skipUnsetEnv) return `\${${name}/${pattern}/${replacement}}`;
+    return this.substitute(() => replacePattern(pattern, value ?? '', replacement, all));
+  }
+
+  /**
+   * Reads a ${} operand up to `stop`. Running out of input is reported as
+   * `missingMessage`, whatever went wrong inside.
+   */
+  private operand(stop: number, rawEscapes: boolean, missingMessage: string): string {
+    try {
+      return this.processUntil(stop, rawEscapes)[0];
+    } catch (err) {
+      if (err instanceof DockerfileError && this.scanner.peek() === EOF) fail(missingMessage);
+      throw err;
+    }
+  }
+
+  private substitute(apply: () => string): string {
+    try {
+      return apply();
+    } catch (err) {
+      if (err instanceof SubstitutionError) fail(err.message);
+      throw err;
+    }
+  }
+
+  // A name is a run of letters, digits and `_`; a leading digit makes it a
+  // positional parameter (digits only), a special character a special one.
+  private processName(): string {
+    const scanner = this.scanner;
+    let name = '';
+    for (let ch = scanner.peek(); ch !== EOF; ch = scanner.peek()) {
+      if (name === '') {
+        if (isDigit(ch)) {
+          while (scanner.peek() !== EOF && isDigit(scanner.peek())) {
+            name += String.fromCodePoint(scanner.next());
+          }
+          return name;
+        }
+        if (isSpecialParam(ch)) {
+          scanner.next();
+          return String.fromCodePoint(ch);
+        }
+      }
+      if (!isLetter(ch) && !isDigit(ch) && ch !== UNDERSCORE) break;
+      name += String.fromCodePoint(scanner.next());
+    }
+    return name;
+  }
+
+  // `<<` keeps the blanks after it, so a heredoc marker stays one word.
+  private processPossibleHeredoc(): string {
+    const scanner = this.scanner;
+    scanner.next();
+    if (scanner.peek() !== LESS) return '<';
+    scanner.next();
+    let result = '<<';
+    while (isHeredocBlank(scanner.peek())) result += String.fromCodePoint(scanner.next());
+    return result;
+  }
+
+  private lookup(name: string): string | undefined {
+    const value = this.env.get(name);
+    if (this.capture) (value === undefined ? this.unmatched : this.matched).add(name);
+    return value;
+  }
+}
