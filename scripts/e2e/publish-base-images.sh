@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Publishes the base images the end-to-end tests use into the local registry
+# (needs scripts/e2e/start.sh to have run). Each is built by buildkitd with its
+# built-in dockerfile.v0 frontend and pushed:
+#   localhost:5000/library/busybox:latest     scratch + Debian's static busybox,
+#                                             applets installed as /bin links
+#                                             (`FROM busybox` in a Dockerfile)
+#   localhost:5000/library/node-runtime:20    busybox + this machine's node
+#                                             binary and the shared libraries
+#                                             `ldd` lists for it (`FROM node-runtime:20`;
+#                                             also tagged library/node:20)
+#   localhost:5000/upstream/dockerfile:v0.32.2  upstream's Dockerfile frontend
+#                                             (.cache/bin/dockerfile-frontend),
+#                                             scratch-based, with the labels of
+#                                             upstream's release image
+# An image whose inputs (Dockerfile and files) are unchanged since it was last
+# pushed, and which the registry still has, is skipped: a second run takes
+# about a second. E2E_REPUBLISH=1 pushes all again.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+ctx_root="$E2E_DIR/contexts"
+stamps="$reg_dir/stamps"
+mkdir -p "$ctx_root" "$stamps"
+buildkitd_ok || { echo "publish: buildkitd does not answer at $BUILDKIT_HOST: run scripts/e2e/start.sh" >&2; exit 1; }
+
+# publish NAME CONTEXT REF...: builds CONTEXT/Dockerfile and pushes it as REF...
+publish() {
+  local name=$1 ctx=$2; shift 2
+  local stamp ref refs="" missing=0 t0
+  stamp=$(cd "$ctx" && find . \( -type f -o -type l \) -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-64)
+  for ref in "$@"; do
+    local path=${ref#localhost:5000/} tag
+    tag=${path##*:}; path=${path%:*}
+    http_ok "http://$registry_addr/v2/$path/manifests/$tag" || missing=1
+  done
+  if [ "$missing" = 0 ] && [ "${E2E_REPUBLISH:-}" != 1 ] && [ "$(cat "$stamps/$name" 2>/dev/null)" = "$stamp" ]; then
+    echo "publish: $* up to date" >&2
+    return 0
+  fi
+  for ref in "$@"; do refs="${refs:+$refs,}$ref"; done
+  t0=$(date +%s%N)
+  # The name list is quoted because it contains commas (buildctl parses --output as CSV).
+  if ! buildctl --addr "$BUILDKIT_HOST" build --progress=plain \
+      --frontend dockerfile.v0 --local context="$ctx" --local dockerfile="$ctx" \
+      --output "type=image,\"name=$refs\",push=true" >"$ctx.log" 2>&1; then
+    echo "publish: building $name failed:" >&2; tail -n 40 "$ctx.log" >&2; return 1
+  fi
+  echo "$stamp" > "$stamps/$name"
+  echo "publish: pushed $* in $(( ($(date +%s%N) - t0) / 1000000 ))ms" >&2
+}
+
+# --- busybox ---
+bb_src=$(command -v busybox || true)
+[ -n "$bb_src" ] || { echo "publish: busybox is missing: run scripts/e2e/install-deps.sh" >&2; exit 1; }
+ctx="$ctx_root/busybox"
+rm -rf "$ctx"; mkdir -p "$ctx"
+cp -L "$bb_src" "$ctx/busybox"
+cat > "$ctx/Dockerfile" <<'DOCKERFILE'
+FROM scratch
+COPY busybox /bin/busybox
+RUN ["/bin/busybox", "--install", "-s", "/bin"]
+ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+CMD ["sh"]
+DOCKERFILE
+publish busybox "$ctx" localhost:5000/library/busybox:latest
+
+# --- node runtime ---
+node_src=$(readlink -f "$(command -v node)")
+ctx="$ctx_root/node-runtime"
+rm -rf "$ctx"; mkdir -p "$ctx/rootfs/usr/local/bin"
+cp -L "$node_src" "$ctx/rootfs/usr/local/bin/node"
+# Each library ldd resolves goes to the path ldd names (the loader to its
+# absolute path); a system where /lib is a link to usr/lib still finds them.
+ldd "$node_src" | while read -r a b c _; do
+  if [ "$b" = "=>" ] && [ "${c#/}" != "$c" ]; then lib=$c
+  elif [ "${a#/}" != "$a" ]; then lib=$a
+  else continue; fi
+  mkdir -p "$ctx/rootfs$(dirname "$lib")"
+  cp -L "$lib" "$ctx/rootfs$lib"
+done
+[ -e "$ctx/rootfs/lib64/ld-linux-x86-64.so.2" ] || [ -n "$(ls "$ctx"/rootfs/lib*/ld-linux* 2>/dev/null)" ] || {
+  echo "publish: ldd named no dynamic loader for $node_src" >&2; exit 1; }
+cat > "$ctx/Dockerfile" <<'DOCKERFILE'
+FROM localhost:5000/library/busybox:latest
+COPY rootfs/ /
+RUN ["node", "-e", "if (!process.version.startsWith('v')) process.exit(1)"]
+CMD ["node"]
+DOCKERFILE
+publish node-runtime "$ctx" localhost:5000/library/node-runtime:20 localhost:5000/library/node:20
+
+# --- upstream's Dockerfile frontend ---
+fe_src="$bin/dockerfile-frontend"
+[ -x "$fe_src" ] || { echo "publish: $fe_src is missing: run scripts/e2e/build-buildkit.sh" >&2; exit 1; }
+ctx="$ctx_root/upstream-dockerfile"
+rm -rf "$ctx"; mkdir -p "$ctx"
+cp "$fe_src" "$ctx/dockerfile-frontend"
+# The labels and layout of upstream's release stage
+# (frontend/dockerfile/cmd/dockerfile-frontend/Dockerfile at v0.32.2).
+cat > "$ctx/Dockerfile" <<'DOCKERFILE'
+FROM scratch
+LABEL moby.buildkit.frontend.network.none="true"
+LABEL moby.buildkit.frontend.caps="moby.buildkit.frontend.inputs,moby.buildkit.frontend.subrequests,moby.buildkit.frontend.contexts,moby.buildkit.frontend.gitquerystring"
+COPY dockerfile-frontend /bin/dockerfile-frontend
+ENTRYPOINT ["/bin/dockerfile-frontend"]
+DOCKERFILE
+publish upstream-dockerfile "$ctx" localhost:5000/upstream/dockerfile:v0.32.2
