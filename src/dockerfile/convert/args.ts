@@ -1,0 +1,117 @@
+// Build arguments: the automatic platform args, meta ARGs before the first
+// FROM, and the proxy variables that go to ExecOp.proxy_env instead of env.
+
+import { withLocation } from '../errors.ts';
+import type { ArgCommand } from '../instructions/types.ts';
+import { EnvList } from './env.ts';
+import { formatPlatform, formatPlatformAll, type PlatformOpt } from './platform.ts';
+
+/** The value of a meta ARG, for the outline and for FROM. */
+export interface MetaArgInfo {
+  key: string;
+  value: string | undefined;
+}
+
+/** The automatic global args, each overridable by a build arg. */
+export function defaultArgs(po: PlatformOpt, overrides: ReadonlyMap<string, string>, target: string): EnvList {
+  const bp = po.buildPlatforms[0];
+  const tp = po.targetPlatform;
+  const pairs: [string, string][] = [
+    ['BUILDPLATFORM', formatPlatform(bp)],
+    ['BUILDOS', bp.os],
+    ['BUILDOSVERSION', bp.osVersion ?? ''],
+    ['BUILDARCH', bp.architecture],
+    ['BUILDVARIANT', bp.variant ?? ''],
+    ['TARGETPLATFORM', formatPlatformAll(tp)],
+    ['TARGETOS', tp.os],
+    ['TARGETOSVERSION', tp.osVersion ?? ''],
+    ['TARGETARCH', tp.architecture],
+    ['TARGETVARIANT', tp.variant ?? ''],
+    ['TARGETSTAGE', target === '' ? 'default' : target],
+  ];
+  let env = new EnvList();
+  for (const [k, v] of pairs) env = env.addOrReplace(k, overrides.get(k) ?? v);
+  return env;
+}
+
+export type WordExpander = (word: string, env: EnvList) => string;
+
+/** Evaluates the ARGs before the first FROM in order; build args win over defaults. */
+export function buildMetaArgs(
+  args: EnvList,
+  argCommands: ArgCommand[],
+  buildArgs: ReadonlyMap<string, string>,
+  expand: WordExpander,
+): { args: EnvList; allArgs: Map<string, MetaArgInfo> } {
+  const allArgs = new Map<string, MetaArgInfo>();
+  for (const cmd of argCommands) {
+    for (const kp of cmd.args) {
+      let value = kp.value;
+      const given = buildArgs.get(kp.key);
+      if (given !== undefined) {
+        value = given;
+      } else if (value !== undefined) {
+        try {
+          value = expand(value, args);
+        } catch (err) {
+          throw withLocation(err, cmd.location);
+        }
+      }
+      if (value !== undefined) args = args.addOrReplace(kp.key, value);
+      allArgs.set(kp.key, { key: kp.key, value });
+    }
+  }
+  return { args, allArgs };
+}
+
+export interface ProxyEnv {
+  httpProxy?: string;
+  httpsProxy?: string;
+  ftpProxy?: string;
+  noProxy?: string;
+  allProxy?: string;
+}
+
+/** Proxy build args (any case; in sorted key order, so later keys win). */
+export function proxyEnvFromBuildArgs(buildArgs: ReadonlyMap<string, string>): ProxyEnv | undefined {
+  const pe: ProxyEnv = {};
+  let any = false;
+  for (const k of [...buildArgs.keys()].sort()) {
+    const v = buildArgs.get(k) as string;
+    switch (k.toLowerCase()) {
+      case 'http_proxy':
+        pe.httpProxy = v;
+        break;
+      case 'https_proxy':
+        pe.httpsProxy = v;
+        break;
+      case 'ftp_proxy':
+        pe.ftpProxy = v;
+        break;
+      case 'no_proxy':
+        pe.noProxy = v;
+        break;
+      case 'all_proxy':
+        pe.allProxy = v;
+        break;
+      default:
+        continue;
+    }
+    any = true;
+  }
+  return any ? pe : undefined;
+}
+
+/** Whether an SBOM scan build arg (`true`/`false` or stage list) covers a stage. */
+export function isEnabledForStage(stage: string, value: string): boolean {
+  const b = parseGoBool(value);
+  if (b !== undefined) return b;
+  return value.split(',').includes(stage);
+}
+
+/** Go's strconv.ParseBool. */
+export function parseGoBool(v: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
+  return undefined;
+}

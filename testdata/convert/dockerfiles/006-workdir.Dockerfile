@@ -1,0 +1,5 @@
+FROM busybox:latest
+WORKDIR /app
+WORKDIR sub/dir
+WORKDIR /
+RUN pwd

@@ -1,0 +1,3 @@
+FROM alpine:3.19
+COPY --parents ./x/a.txt ./y/*.txt /out/
+COPY --parents src/./pkg/file.go /work/

@@ -1,0 +1,4 @@
+FROM alpine:3.19
+CMD echo shell form
+ENTRYPOINT ["/bin/sh", "-c"]
+CMD ["exec", "form"]

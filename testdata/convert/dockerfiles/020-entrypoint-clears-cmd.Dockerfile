@@ -1,0 +1,2 @@
+FROM node:20
+ENTRYPOINT node server.js

@@ -1,0 +1,2 @@
+FROM alpine:3.19
+RUN --mount=type=tmpfs,target=/tmp,size=64m df -h /tmp

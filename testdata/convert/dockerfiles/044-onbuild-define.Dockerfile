@@ -1,0 +1,3 @@
+FROM alpine:3.19
+ONBUILD RUN echo triggered
+ONBUILD COPY . /app

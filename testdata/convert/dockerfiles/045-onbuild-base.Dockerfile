@@ -1,0 +1,2 @@
+FROM example/onbuild:1
+RUN echo after triggers

@@ -1,0 +1,5 @@
+FROM alpine:3.19 AS a
+COPY --from=b /x /x
+
+FROM alpine:3.19 AS b
+COPY --from=a /y /y

@@ -1,0 +1,5 @@
+FROM alpine:3.19
+ENV DIR=/srv/app
+WORKDIR $DIR
+WORKDIR ${DIR}/sub
+COPY . .

@@ -1,0 +1,2 @@
+FROM alpine:3.19
+HEALTHCHECK --start-interval=2s CMD ["/bin/check", "--fast"]

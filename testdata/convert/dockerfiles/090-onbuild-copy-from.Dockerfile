@@ -1,0 +1,5 @@
+FROM alpine:3.19 AS assets
+RUN echo asset > /asset
+
+FROM example/onbuild-copy:1
+RUN ls
