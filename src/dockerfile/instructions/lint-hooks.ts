@@ -1,0 +1,17 @@
+// The build checks that upstream runs while it parses instructions. The
+// instructions stage only says which rule fired and with what; the linter
+// owns rule metadata, message formats and `# check=` handling (it gets the
+// node, whose comments may carry a per-instruction check directive).
+
+import type { InstructionNode } from '../parser/ast.ts';
+
+export type InstructionLintEvent =
+  | { rule: 'MaintainerDeprecated' }
+  /** `FROM x AS Name`: the stage name as written. */
+  | { rule: 'StageNameCasing'; stageName: string }
+  /** The FROM keyword and the AS keyword as written. */
+  | { rule: 'FromAsCasing'; fromKeyword: string; asKeyword: string }
+  /** `exampleKey` is the single name defined, or `<arg_key>` when there are several. */
+  | { rule: 'InvalidDefinitionDescription'; instruction: 'FROM' | 'ARG'; exampleKey: string };
+
+export type InstructionLinter = (event: InstructionLintEvent, node: InstructionNode) => void;
