@@ -23,8 +23,12 @@ type subcommand struct {
 }
 
 var subcommands = map[string]subcommand{
-	"llb-catalog": {"print every catalogue case as a JSON line {name, def}", cmdLLBCatalog},
-	"dump-llb":    {"read a Definition on stdin, print it like `buildctl debug dump-llb`", cmdDumpLLB},
+	"llb-catalog":    {"print every catalogue case as a JSON line {name, def}", cmdLLBCatalog},
+	"dump-llb":       {"read a Definition on stdin, print it like `buildctl debug dump-llb`", cmdDumpLLB},
+	"dockerfile2llb": {"convert a Dockerfile with upstream's frontend; print {def, image, baseImage, warnings, error}", cmdDockerfile2LLB},
+	"lint":           {"run the frontend.lint subrequest (`--call check`); print its result.json", cmdLint},
+	"outline":        {"run the frontend.outline subrequest; print its result.json", cmdOutline},
+	"targets":        {"run the frontend.targets subrequest; print its result.json", cmdTargets},
 }
 
 func usage(w io.Writer) {

@@ -1,0 +1,84 @@
+// Node wrapper around the upstream oracle: a Go program in this folder built
+// against BuildKit v0.32.2. Tests call runOracle() to get upstream's answer
+// for the same input and compare it with the TypeScript implementation.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const oracleDir = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(oracleDir, '..', '..');
+const binPath = join(repoRoot, '.cache', 'bin', 'oracle');
+
+let goChecked: boolean | undefined;
+let built = false;
+
+/** Whether a `go` toolchain can be run from PATH. */
+export function goAvailable(): boolean {
+  if (goChecked === undefined) {
+    const r = spawnSync('go', ['version'], { encoding: 'utf8' });
+    goChecked = r.status === 0;
+  }
+  return goChecked;
+}
+
+// The newest modification time of the files the binary is built from.
+function newestSourceMtime(): number {
+  let newest = 0;
+  for (const name of readdirSync(oracleDir)) {
+    if (name.endsWith('.go') || name === 'go.mod' || name === 'go.sum') {
+      newest = Math.max(newest, statSync(join(oracleDir, name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+function isStale(): boolean {
+  if (!existsSync(binPath)) return true;
+  return statSync(binPath).mtimeMs < newestSourceMtime();
+}
+
+/**
+ * Path of the oracle binary, building it first (once per process) when it is
+ * missing or older than any of its Go sources. Throws if Go is not installed.
+ */
+export function oraclePath(): string {
+  if (built) return binPath;
+  if (isStale()) {
+    if (!goAvailable()) {
+      throw new Error('the upstream oracle needs Go (the `go` command was not found on PATH)');
+    }
+    mkdirSync(dirname(binPath), { recursive: true });
+    process.stderr.write(`oracle: building ${binPath} with Go (a cold build takes a few minutes)\n`);
+    const r = spawnSync('go', ['build', '-o', binPath, '.'], {
+      cwd: oracleDir,
+      env: { ...process.env, CGO_ENABLED: '0' },
+      encoding: 'utf8',
+      stdio: ['ignore', 'inherit', 'pipe'],
+    });
+    if (r.status !== 0) {
+      throw new Error(`building the oracle failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
+    }
+  }
+  built = true;
+  return binPath;
+}
+
+/**
+ * Runs `oracle <args...>` with `input` on stdin and returns its stdout.
+ * Throws with the oracle's stderr when it exits non-zero.
+ */
+export function runOracle(args: string[], input?: Buffer | string): Buffer {
+  const bin = oraclePath();
+  try {
+    return execFileSync(bin, args, {
+      input: input ?? '',
+      maxBuffer: 1024 * 1024 * 1024,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+  } catch (err) {
+    const e = err as { status?: number | null; stderr?: Buffer | string };
+    const stderr = e.stderr === undefined ? '' : e.stderr.toString();
+    throw new Error(`oracle ${args.join(' ')} failed (exit ${e.status ?? 'unknown'}):\n${stderr}`);
+  }
+}
