@@ -52,13 +52,16 @@ export class PatternMatcher {
   private readonly greedy: boolean;
   /** Node index that means "the whole pattern matched". */
   private readonly final: number;
+  /** The pattern text when it has no wildcards (then plain search suffices). */
+  private readonly literal: string | null;
   private current: ThreadList;
   private following: ThreadList;
 
   constructor(pattern: ShellPattern) {
-    this.items = pattern.items;
+    this.items = collapseStars(pattern.items);
     this.greedy = pattern.greedy;
-    this.final = pattern.items.length;
+    this.literal = literalText(this.items);
+    this.final = this.items.length;
     this.current = new ThreadList(this.final + 1);
     this.following = new ThreadList(this.final + 1);
   }
@@ -68,6 +71,12 @@ export class PatternMatcher {
    * With `anchored`, only a match starting exactly at `from` counts.
    */
   find(text: string, from: number, anchored: boolean): MatchRange | null {
+    if (this.literal !== null) {
+      const lit = this.literal;
+      if (anchored) return text.startsWith(lit, from) ? [from, from + lit.length] : null;
+      const at = text.indexOf(lit, from);
+      return at < 0 ? null : [at, at + lit.length];
+    }
     let clist = this.current;
     let nlist = this.following;
     clist.clear();
@@ -153,4 +162,25 @@ export class PatternMatcher {
       for (let s = k - 1; s >= node; s--) list.push(s, start);
     }
   }
+}
+
+// `**` matches exactly what `*` matches, with the same preference, and the
+// match range is all we report; collapsing keeps the thread lists short.
+function collapseStars(items: Int32Array): Int32Array {
+  let n = 0;
+  const out = new Int32Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    if (items[i] === STAR && n > 0 && out[n - 1] === STAR) continue;
+    out[n++] = items[i];
+  }
+  return out.subarray(0, n);
+}
+
+function literalText(items: Int32Array): string | null {
+  let text = '';
+  for (let i = 0; i < items.length; i++) {
+    if (items[i] < 0) return null;
+    text += String.fromCodePoint(items[i]);
+  }
+  return text;
 }

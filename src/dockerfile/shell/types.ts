@@ -9,7 +9,7 @@ export interface EnvGetter {
 export interface ProcessWordResult {
   /** The expanded word (ProcessWord) or the words joined by a space. */
   result: string;
-  /** The words after word splitting (ProcessWords); `[result]` otherwise. */
+  /** The words after word splitting; upstream computes them on every call. */
   words: string[];
   /** Names of variables that were looked up and found. */
   matched: Set<string>;
