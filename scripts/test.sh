@@ -3,4 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm ci --no-audit --no-fund
+# End-to-end set-up: runc, docker-registry, busybox-static; BuildKit v0.32.2
+# (buildkitd, buildctl, upstream's frontend) into .cache/bin. The e2e tests
+# start and stop the daemon and registry themselves (test/e2e/harness.ts).
+bash scripts/e2e/install-deps.sh
+bash scripts/e2e/build-buildkit.sh
 npm test

@@ -35,6 +35,28 @@ http_ok() {
       .then((r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1));' "$1"
 }
 
+# lock: holds $E2E_DIR/lock (flock) on fd 9 until the script exits, so that
+# concurrent starts, stops and publishes (several test processes) take turns.
+lock() {
+  exec 9>"$E2E_DIR/lock"
+  flock 9
+}
+
+# users_left: live users registered in $E2E_DIR/users (a file per user: a test
+# process's pid, or "script" for a start.sh run by hand); dead pids are pruned.
+users_left() {
+  local f n=0
+  mkdir -p "$E2E_DIR/users"
+  for f in "$E2E_DIR/users"/*; do
+    [ -e "$f" ] || continue
+    case "${f##*/}" in
+      *[!0-9]*) n=$((n + 1)) ;;
+      *) if kill -0 "${f##*/}" 2>/dev/null; then n=$((n + 1)); else rm -f "$f"; fi ;;
+    esac
+  done
+  echo "$n"
+}
+
 buildkitd_ok() {
   buildctl --addr "$BUILDKIT_HOST" debug workers >/dev/null 2>&1
 }

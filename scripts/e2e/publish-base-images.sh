@@ -21,6 +21,7 @@ set -euo pipefail
 ctx_root="$E2E_DIR/contexts"
 stamps="$reg_dir/stamps"
 mkdir -p "$ctx_root" "$stamps"
+lock
 buildkitd_ok || { echo "publish: buildkitd does not answer at $BUILDKIT_HOST: run scripts/e2e/start.sh" >&2; exit 1; }
 
 # publish NAME CONTEXT REF...: builds CONTEXT/Dockerfile and pushes it as REF...

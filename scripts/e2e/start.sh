@@ -10,9 +10,18 @@
 # $E2E_DIR/env). Reuses a buildkitd this script started before if it still
 # answers. Needs scripts/e2e/install-deps.sh and build-buildkit.sh to have run.
 # scripts/e2e/stop.sh stops what this started.
+#
+# Usage: eval "$(bash scripts/e2e/start.sh)"   (exports BUILDKIT_HOST, E2E_REGISTRY, E2E_DIR)
+#        bash scripts/e2e/start.sh --user PID  (the test harness: registers the
+#        process PID as a user; `stop.sh --user PID` stops only when no user is left)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 t0=$(date +%s%N)
+user=script
+if [ "${1:-}" = --user ]; then user=${2:?start: --user needs a pid}; fi
+lock
+mkdir -p "$E2E_DIR/users"
+touch "$E2E_DIR/users/$user"
 
 for b in buildkitd buildctl; do
   [ -x "$bin/$b" ] || { echo "start: $bin/$b is missing: run scripts/e2e/build-buildkit.sh" >&2; exit 1; }
@@ -55,7 +64,7 @@ storage:
 http:
   addr: $registry_addr
 YAML
-  setsid docker-registry serve "$reg_dir/config.yml" </dev/null >"$reg_dir/registry.log" 2>&1 &
+  setsid docker-registry serve "$reg_dir/config.yml" </dev/null >"$reg_dir/registry.log" 2>&1 9>&- &
   echo $! > "$reg_dir/registry.pid"
   wait_for 30 registry "$reg_dir/registry.pid" http_ok "http://$registry_addr/v2/"
 fi
@@ -94,15 +103,15 @@ root = "$bk_dir/root"
   mirrors = ["localhost:5000"]
 TOML
   setsid buildkitd --config "$bk_dir/buildkitd.toml" --root "$bk_dir/root" --addr "$BUILDKIT_HOST" \
-    </dev/null >"$bk_dir/buildkitd.log" 2>&1 &
+    </dev/null >"$bk_dir/buildkitd.log" 2>&1 9>&- &
   echo $! > "$bk_dir/buildkitd.pid"
   wait_for 60 buildkitd "$bk_dir/buildkitd.pid" buildkitd_ok
 fi
 
 cat > "$E2E_DIR/env" <<ENV
-BUILDKIT_HOST=$BUILDKIT_HOST
-E2E_REGISTRY=$E2E_REGISTRY
-E2E_DIR=$E2E_DIR
+export BUILDKIT_HOST=$BUILDKIT_HOST
+export E2E_REGISTRY=$E2E_REGISTRY
+export E2E_DIR=$E2E_DIR
 ENV
 echo "start: ready in $(( ($(date +%s%N) - t0) / 1000000 ))ms; environment:" >&2
 cat "$E2E_DIR/env"

@@ -1,10 +1,24 @@
 #!/usr/bin/env bash
 # Stops what scripts/e2e/start.sh started (buildkitd, then the registry), by the
 # pids it recorded: SIGTERM, then SIGKILL after 15 s. A registry that start.sh
-# reused but did not start is left alone. With --buildkitd-only, stops only
-# buildkitd. Leaves no process of its own behind; the registry's storage stays.
+# reused but did not start is left alone. Leaves no process of its own behind;
+# the registry's storage stays.
+# Usage: stop.sh               stop whoever started it
+#        stop.sh --user PID    unregister test process PID; stop only if no
+#                              other live user (test process or hand-run start.sh) is left
+#        stop.sh --buildkitd-only   (used by start.sh, which holds the lock)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+case "${1:-}" in
+  --buildkitd-only) ;;
+  --user)
+    lock
+    rm -f "$E2E_DIR/users/${2:?stop: --user needs a pid}"
+    left=$(users_left)
+    if [ "$left" -gt 0 ]; then echo "stop: $left other user(s) left; not stopping" >&2; exit 0; fi ;;
+  "") lock; rm -rf "$E2E_DIR/users" ;;
+  *) echo "stop: unknown argument $1" >&2; exit 2 ;;
+esac
 
 stop_pid() { # stop_pid NAME PIDFILE
   local name=$1 pidfile=$2 pid i
