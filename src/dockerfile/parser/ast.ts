@@ -6,7 +6,11 @@ import type { LineRange } from '../errors.ts';
 export interface Heredoc {
   /** Delimiter word with quotes removed, e.g. `EOF`. */
   name: string;
-  /** Body text, each line ending in "\n"; tabs stripped when `chomp`. */
+  /**
+   * Body text exactly as upstream's parser keeps it: the raw lines with their
+   * line endings, leading tabs NOT removed even when `chomp` (consumers strip
+   * them where upstream does, with chompHeredocContent from the parser).
+   */
   content: string;
   /** False when any part of the delimiter was quoted. */
   expand: boolean;
@@ -18,8 +22,10 @@ export interface Heredoc {
 
 /** One instruction (a child of the root node upstream). */
 export interface InstructionNode {
-  /** Lower-cased instruction keyword, e.g. `run` (upstream's Node.Value). */
+  /** Lower-cased instruction keyword, e.g. `run`. */
   keyword: string;
+  /** The keyword exactly as written, e.g. `Run` (upstream's Node.Value; the linter needs its casing). */
+  rawKeyword: string;
   /** The instruction text after continuation joining (upstream's Node.Original). */
   original: string;
   /** Flag words like `--from=build`, in order, unprocessed (quotes kept). */
@@ -32,7 +38,10 @@ export interface InstructionNode {
   /** True when the arguments were given in JSON (exec) form. */
   json: boolean;
   heredocs: Heredoc[];
-  /** The wrapped instruction of ONBUILD. */
+  /**
+   * The wrapped instruction of ONBUILD. As upstream, its heredocs are on the
+   * ONBUILD node itself; its lines are the ONBUILD's (upstream leaves them 0).
+   */
   sub?: InstructionNode;
   /** 1-based first and last physical line, heredoc bodies included. */
   startLine: number;

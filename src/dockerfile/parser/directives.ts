@@ -1,0 +1,153 @@
+// Parser directives (`# syntax=…`, `# escape=…`, `# check=…`) at the top of a
+// Dockerfile. The scanner stops for good at the first line that is not a
+// directive; a key seen twice is an error. Works on byte strings (bytes.ts).
+
+import { DockerfileError } from '../errors.ts';
+import type { Directive } from './ast.ts';
+import { fromByteString, toByteString, trimLeftSpace } from './bytes.ts';
+
+export type DirectiveKey = 'syntax' | 'escape' | 'check';
+
+const KEYS: ReadonlySet<string> = new Set<DirectiveKey>(['syntax', 'escape', 'check']);
+
+// Go's `^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`, where `\s` is ASCII-only
+// (no \v) and `.` is anything but a newline.
+const DIRECTIVE = /^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*([^\n]+?)[\t\n\f\r ]*$/;
+
+/** One directive found in byte-string form (name lower-cased). */
+export interface RawDirective {
+  name: DirectiveKey;
+  value: string;
+  line: number;
+}
+
+/**
+ * Line-by-line directive recogniser with upstream's quirks: every call counts
+ * a line (so `line` is the 1-based line number of the text it was fed), and
+ * once a non-directive line is seen it never matches again.
+ */
+export class DirectiveScanner {
+  private line: number;
+  private done = false;
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly commentPrefix = '#',
+    firstLine = 0,
+  ) {
+    this.line = firstLine;
+  }
+
+  get finished(): boolean {
+    return this.done;
+  }
+
+  /** Returns the directive on this line, or null; throws on a repeated key. */
+  scan(line: string): RawDirective | null {
+    this.line++;
+    if (this.done) return null;
+    if (!line.startsWith(this.commentPrefix)) {
+      this.done = true;
+      return null;
+    }
+    const m = DIRECTIVE.exec(trimLeftSpace(line.slice(this.commentPrefix.length)));
+    if (m === null) {
+      this.done = true;
+      return null;
+    }
+    const key = m[1].toLowerCase();
+    if (!KEYS.has(key)) {
+      this.done = true;
+      return null;
+    }
+    if (this.seen.has(key)) {
+      throw new DockerfileError(`only one ${key} parser directive can be used`);
+    }
+    this.seen.add(key);
+    return { name: key as DirectiveKey, value: m[2], line: this.line };
+  }
+}
+
+/** Converts a directive found by the scanner to the AST's form. */
+export function toDirective(d: RawDirective): Directive {
+  return { name: d.name, value: fromByteString(d.value), location: { start: d.line, end: d.line } };
+}
+
+/** The escape characters a Dockerfile may choose. */
+export function checkEscapeToken(value: string): '\\' | '`' {
+  if (value === '`' || value === '\\') return value;
+  throw new DockerfileError(`invalid escape token '${fromByteString(value)}' does not match \` or \\`);
+}
+
+export interface DetectedDirective {
+  /** First word of the value (for `syntax`: the frontend image reference). */
+  value: string;
+  /** The whole value (for `syntax`: the frontend's command line). */
+  cmdline: string;
+  location: Directive['location'];
+}
+
+const BOM = '\xef\xbb\xbf';
+
+/**
+ * Finds a directive the way the frontend does before parsing (upstream's
+ * DetectSyntax / ParseDirective): a leading BOM and `#!` shebang line are
+ * skipped; with `anyFormat`, `// key=…` lines and a JSON document
+ * `{"key": "…"}` are accepted too.
+ */
+export function findDirective(key: DirectiveKey, input: string | Uint8Array, anyFormat = false): DetectedDirective | null {
+  let dt = toByteString(input);
+  if (dt.startsWith(BOM)) dt = dt.slice(3);
+  let firstLine = 0;
+  const nl = dt.indexOf('\n');
+  const head = nl < 0 ? dt : dt.slice(0, nl);
+  if (head.startsWith('#!')) {
+    dt = nl < 0 ? '' : dt.slice(nl + 1);
+    firstLine = 1;
+  }
+  const found = scanAll(key, dt, new DirectiveScanner('#', firstLine));
+  if (found !== null || !anyFormat) return found;
+  const slashed = scanAll(key, dt, new DirectiveScanner('//', firstLine));
+  if (slashed !== null) return slashed;
+  return fromJsonDocument(key, dt, firstLine);
+}
+
+function scanAll(key: DirectiveKey, dt: string, scanner: DirectiveScanner): DetectedDirective | null {
+  // Go's bufio.ScanLines: split at \n, drop one trailing \r, no empty last line.
+  const lines = dt.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  for (const raw of lines) {
+    if (scanner.finished) break;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    let d: RawDirective | null;
+    try {
+      d = scanner.scan(line);
+    } catch {
+      // Upstream stops at a repeated key and keeps what it found before it.
+      return null;
+    }
+    if (d !== null && d.name === key) {
+      const value = fromByteString(d.value);
+      const sp = value.indexOf(' ');
+      return {
+        value: sp < 0 ? value : value.slice(0, sp),
+        cmdline: value,
+        location: { start: d.line, end: d.line },
+      };
+    }
+  }
+  return null;
+}
+
+function fromJsonDocument(key: DirectiveKey, dt: string, line: number): DetectedDirective | null {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(fromByteString(dt));
+  } catch {
+    return null;
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return null;
+  const v = (doc as Record<string, unknown>)[key];
+  if (typeof v !== 'string') return null;
+  return { value: v, cmdline: v, location: { start: line, end: line } };
+}

@@ -1,0 +1,306 @@
+// The part of BuildKit's shell lexer that the parser itself runs to find
+// heredoc words: word splitting with an empty environment where unset
+// variables are kept as written (`SkipUnsetEnv`). Upstream reuses its full
+// expander for this; the parser must not depend on the expansion stage, and
+// only this mode matters here, so it is re-implemented on its own.
+//
+// Faithful to upstream's quirks, which decide which words are heredocs:
+// - the words buffer is shared by nested `${…}` scans, so text gathered
+//   before a `${name:-…}` in the same word is lost;
+// - `<<` takes any following blanks into the word;
+// - a BOM as the very first character is skipped.
+// Works on code points (Go decodes runes; undecodable bytes are U+FFFD).
+
+import { isSpaceRune } from './bytes.ts';
+import { goQuote } from './quote.ts';
+
+const EOF = -1;
+const BOM = 0xfeff;
+/** Upstream falls through from `:` to the modifiers whatever follows it. */
+const MODIFIER_AFTER_COLON = -2;
+
+export interface LexMode {
+  /** Keep quote characters in the output. */
+  rawQuotes: boolean;
+  /** Keep escape characters in the output. */
+  rawEscapes: boolean;
+}
+
+export class LexError extends Error {}
+
+/** Splits `text` into words (upstream's ProcessWords with SkipUnsetEnv and no variables). */
+export function lexWords(text: string, mode: LexMode): string[] {
+  const lexer = new Lexer(text, mode);
+  try {
+    return lexer.processStopOn(EOF, mode.rawEscapes).words;
+  } catch (err) {
+    if (err instanceof LexError) {
+      throw new LexError(`failed to process ${goQuote(text)}: ${err.message}`);
+    }
+    throw err;
+  }
+}
+
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{Nd}/u;
+
+function isLetter(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+  return LETTER.test(String.fromCodePoint(cp));
+}
+
+function isDigit(cp: number): boolean {
+  if (cp < 0x80) return cp >= 0x30 && cp <= 0x39;
+  return DIGIT.test(String.fromCodePoint(cp));
+}
+
+function isSpecialParam(cp: number): boolean {
+  // @ * # ? - $ ! 0
+  return cp === 0x40 || cp === 0x2a || cp === 0x23 || cp === 0x3f || cp === 0x2d || cp === 0x24 || cp === 0x21 || cp === 0x30;
+}
+
+/** The words buffer shared by every nesting level (see the file comment). */
+interface SharedBuffer {
+  text: string;
+}
+
+class Words {
+  readonly list: string[] = [];
+  inWord = false;
+  constructor(private readonly buf: SharedBuffer) {}
+
+  addChar(cp: number): void {
+    if (isSpaceRune(cp)) {
+      if (this.inWord && this.buf.text.length !== 0) {
+        this.list.push(this.buf.text);
+        this.buf.text = '';
+        this.inWord = false;
+      }
+      return;
+    }
+    this.addRaw(String.fromCodePoint(cp));
+  }
+
+  addRaw(s: string): void {
+    this.buf.text += s;
+    this.inWord = true;
+  }
+
+  addString(s: string): void {
+    for (const ch of s) this.addChar(ch.codePointAt(0) ?? 0);
+  }
+
+  finish(): string[] {
+    if (this.buf.text.length > 0) {
+      this.list.push(this.buf.text);
+      this.buf.text = '';
+      this.inWord = false;
+    }
+    return this.list;
+  }
+}
+
+class Lexer {
+  private readonly cps: number[];
+  private pos = 0;
+  private rawEscapes: boolean;
+  private readonly rawQuotes: boolean;
+  private readonly shared: SharedBuffer = { text: '' };
+
+  constructor(text: string, mode: LexMode) {
+    this.cps = Array.from(text, (c) => c.codePointAt(0) ?? 0);
+    if (this.cps[0] === BOM) this.pos = 1;
+    this.rawEscapes = mode.rawEscapes;
+    this.rawQuotes = mode.rawQuotes;
+  }
+
+  private peek(): number {
+    return this.pos < this.cps.length ? this.cps[this.pos] : EOF;
+  }
+
+  private next(): number {
+    return this.pos < this.cps.length ? this.cps[this.pos++] : EOF;
+  }
+
+  processStopOn(stop: number, rawEscapes: boolean): { result: string; words: string[] } {
+    const saved = this.rawEscapes;
+    this.rawEscapes = rawEscapes;
+    try {
+      return this.scan(stop);
+    } finally {
+      this.rawEscapes = saved;
+    }
+  }
+
+  private scan(stop: number): { result: string; words: string[] } {
+    let result = '';
+    this.shared.text = '';
+    const words = new Words(this.shared);
+    while (this.peek() !== EOF) {
+      let ch = this.peek();
+      if (stop !== EOF && ch === stop) {
+        this.next();
+        return { result, words: words.finish() };
+      }
+      if (ch === 0x24 /* $ */ || ch === 0x3c /* < */ || ch === 0x27 || ch === 0x22) {
+        const tmp =
+          ch === 0x24
+            ? this.processDollar()
+            : ch === 0x3c
+              ? this.processPossibleHeredoc()
+              : ch === 0x27
+                ? this.processSingleQuote()
+                : this.processDoubleQuote();
+        result += tmp;
+        if (ch === 0x24) words.addString(tmp);
+        else words.addRaw(tmp);
+        continue;
+      }
+      ch = this.next();
+      if (ch === 0x5c /* the heredoc lexer always escapes with \ */) {
+        if (this.rawEscapes) {
+          words.addRaw('\\');
+          result += '\\';
+        }
+        ch = this.next();
+        if (ch === EOF) break;
+        words.addRaw(String.fromCodePoint(ch));
+      } else {
+        words.addChar(ch);
+      }
+      result += String.fromCodePoint(ch);
+    }
+    if (stop !== EOF) {
+      throw new LexError(`unexpected end of statement while looking for matching ${String.fromCodePoint(stop)}`);
+    }
+    return { result, words: words.finish() };
+  }
+
+  private processSingleQuote(): string {
+    let result = '';
+    const open = this.next();
+    if (this.rawQuotes) result += String.fromCodePoint(open);
+    for (;;) {
+      const ch = this.next();
+      if (ch === EOF) throw new LexError('unexpected end of statement while looking for matching single-quote');
+      if (ch === 0x27) {
+        if (this.rawQuotes) result += "'";
+        return result;
+      }
+      result += String.fromCodePoint(ch);
+    }
+  }
+
+  private processDoubleQuote(): string {
+    let result = '';
+    const open = this.next();
+    if (this.rawQuotes) result += String.fromCodePoint(open);
+    for (;;) {
+      const p = this.peek();
+      if (p === EOF) throw new LexError('unexpected end of statement while looking for matching double-quote');
+      if (p === 0x22) {
+        this.next();
+        if (this.rawQuotes) result += '"';
+        return result;
+      }
+      if (p === 0x24) {
+        result += this.processDollar();
+        continue;
+      }
+      let ch = this.next();
+      if (ch === 0x5c) {
+        if (this.rawEscapes) result += '\\';
+        const after = this.peek();
+        if (after === EOF) continue; // a trailing escape is dropped
+        if (after === 0x22 || after === 0x24 || after === 0x5c) ch = this.next();
+      }
+      result += String.fromCodePoint(ch);
+    }
+  }
+
+  private processName(): string {
+    let name = '';
+    while (this.peek() !== EOF) {
+      const ch = this.peek();
+      if (name.length === 0 && isDigit(ch)) {
+        while (this.peek() !== EOF && isDigit(this.peek())) name += String.fromCodePoint(this.next());
+        return name;
+      }
+      if (name.length === 0 && isSpecialParam(ch)) {
+        this.next();
+        return String.fromCodePoint(ch);
+      }
+      if (!isLetter(ch) && !isDigit(ch) && ch !== 0x5f) break;
+      name += String.fromCodePoint(this.next());
+    }
+    return name;
+  }
+
+  /** Every variable is unset here, so each reference is returned as written. */
+  private processDollar(): string {
+    this.next(); // $
+    if (this.peek() !== 0x7b /* { */) {
+      const name = this.processName();
+      return '$' + name;
+    }
+    this.next(); // {
+    const p = this.peek();
+    if (p === EOF) throw new LexError("syntax error: missing '}'");
+    if (p === 0x7b || p === 0x7d || p === 0x3a) throw new LexError('syntax error: bad substitution');
+    const name = this.processName();
+    let ch = this.next();
+    // Go's string(rune(-1)) is U+FFFD.
+    let chs = ch === EOF ? '\ufffd' : String.fromCodePoint(ch);
+    let nullIsUnset = false;
+    if (ch === 0x7d /* } */) return '${' + name + '}';
+    if (ch === 0x3a /* : */) {
+      nullIsUnset = true;
+      ch = this.next();
+      chs += ch === EOF ? '\ufffd' : String.fromCodePoint(ch);
+    }
+    switch (nullIsUnset ? MODIFIER_AFTER_COLON : ch) {
+      case MODIFIER_AFTER_COLON:
+      case 0x2b: // +
+      case 0x2d: // -
+      case 0x3f: // ?
+      case 0x23: // #
+      case 0x25: {
+        // %
+        const raw = ch === 0x23 || ch === 0x25;
+        if (nullIsUnset && raw) throw new LexError(`unsupported modifier (${chs}) in substitution`);
+        const word = this.nested(0x7d, raw, "syntax error: missing '}'");
+        return '${' + name + chs + word + '}';
+      }
+      case 0x2f: {
+        // / pattern / replacement }
+        if (this.peek() === 0x2f) this.next();
+        const pattern = this.nested(0x2f, true, "syntax error: missing '/' in ${}");
+        const replacement = this.nested(0x7d, true, "syntax error: missing '}'");
+        return '${' + name + '/' + pattern + '/' + replacement + '}';
+      }
+      default:
+        throw new LexError(`unsupported modifier (${chs}) in substitution`);
+    }
+  }
+
+  /** A nested scan up to `stop`; running out of input gives `atEof`. */
+  private nested(stop: number, rawEscapes: boolean, atEof: string): string {
+    try {
+      return this.processStopOn(stop, rawEscapes).result;
+    } catch (err) {
+      if (err instanceof LexError && this.peek() === EOF) throw new LexError(atEof);
+      throw err;
+    }
+  }
+
+  private processPossibleHeredoc(): string {
+    this.next(); // <
+    if (this.peek() !== 0x3c) return '<';
+    this.next();
+    let space = '';
+    for (let p = this.peek(); p === 0x09 || p === 0x0d || p === 0x20; p = this.peek()) {
+      space += String.fromCodePoint(this.next());
+    }
+    return '<<' + space;
+  }
+}

@@ -1,0 +1,99 @@
+// Heredoc words (`<<EOF`, `<<-EOF`, `2<<"EOF"`) and their bodies' helpers
+// (upstream's ParseHeredoc, heredocsFromLine and ChompHeredocContent).
+
+import { DockerfileError } from '../errors.ts';
+import type { Heredoc } from './ast.ts';
+import { goDecode, toByteString } from './bytes.ts';
+import { LexError, lexWords } from './heredoc-lexer.ts';
+
+// Go's `^(\d*)<<(-?)\s*([^<]*)$`; `\s` is ASCII-only there.
+const HEREDOC_WORD = /^([0-9]*)<<(-?)[\t\n\f\r ]*([^<]*)$/;
+
+/** A heredoc found in an instruction, before its body is read (byte strings). */
+export interface HeredocHeader {
+  name: string;
+  expand: boolean;
+  chomp: boolean;
+  fileDescriptor: number;
+}
+
+const MAX_UINT64 = 18446744073709551615;
+
+function countQuotes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x27 || c === 0x22) n++;
+  }
+  return n;
+}
+
+/**
+ * Recognises one heredoc word. Null when `word` is not a heredoc; throws a
+ * DockerfileError (without location) when its delimiter cannot be lexed.
+ * `word` and the returned name are byte strings.
+ */
+export function heredocFromWord(word: string): HeredocHeader | null {
+  const m = HEREDOC_WORD.exec(word);
+  if (m === null || m[3].length === 0) return null;
+  const rest = goDecode(m[3]);
+  let words: string[];
+  let rawWords: string[];
+  try {
+    words = lexWords(rest, { rawQuotes: false, rawEscapes: false });
+    if (words.length !== 1) return null;
+    rawWords = lexWords(rest, { rawQuotes: true, rawEscapes: false });
+  } catch (err) {
+    if (err instanceof LexError) throw new DockerfileError(err.message);
+    throw err;
+  }
+  if (rawWords.length !== words.length) {
+    throw new DockerfileError(`internal lexing of heredoc produced inconsistent results: ${rest}`);
+  }
+  // A quote anywhere in the delimiter turns expansion off.
+  const expand = countQuotes(words[0]) === countQuotes(rawWords[0]);
+  // Go parses the digits as a uint64 and keeps the maximum on overflow.
+  const fd = m[1] === '' ? 0 : Math.min(Number(m[1]), MAX_UINT64);
+  return { name: toByteString(words[0]), expand, chomp: m[2] === '-', fileDescriptor: fd };
+}
+
+/** Every heredoc word of an instruction line, in order (byte strings). */
+export function heredocsFromLine(line: string): HeredocHeader[] {
+  let words: string[];
+  try {
+    words = lexWords(goDecode(line), { rawQuotes: true, rawEscapes: true });
+  } catch {
+    // Upstream ignores a line it cannot lex: it then has no heredocs.
+    return [];
+  }
+  const out: HeredocHeader[] = [];
+  for (const w of words) {
+    const h = heredocFromWord(toByteString(w));
+    if (h !== null) out.push(h);
+  }
+  return out;
+}
+
+/**
+ * Parses a heredoc word such as `<<-"EOF"` (upstream's ParseHeredoc, for the
+ * instruction and conversion stages). Returns null when `word` is not one or
+ * its delimiter cannot be lexed (upstream's MustParseHeredoc).
+ */
+export function parseHeredoc(word: string): Omit<Heredoc, 'content'> | null {
+  let h: HeredocHeader | null;
+  try {
+    h = heredocFromWord(toByteString(word));
+  } catch {
+    return null;
+  }
+  if (h === null) return null;
+  return { name: goDecode(h.name), expand: h.expand, chomp: h.chomp, fileDescriptor: h.fileDescriptor };
+}
+
+// Go's `(?m)^\t+`: line starts are only after \n (JS's /m would add \r).
+const LEADING_TABS = /(^|\n)\t+/g;
+
+/** Removes leading tabs from every line (for `<<-`; upstream's ChompHeredocContent). */
+export function chompHeredocContent(src: string): string {
+  return src.replace(LEADING_TABS, '$1');
+}

@@ -1,0 +1,236 @@
+// The Dockerfile parser: one pass over the physical lines, joining
+// continuations, reading directives, comments and heredoc bodies, and
+// producing the AST with BuildKit's line ranges, warnings and errors.
+
+import { DockerfileError, type LineRange } from '../errors.ts';
+import type { Directive, Heredoc, InstructionNode, ParseResult, ParseWarning } from './ast.ts';
+import { canContainHeredoc, keywordKey, nodeFromLine, type RawNode } from './arguments.ts';
+import { fromByteString, skipSpaces, toByteString, trimSpace } from './bytes.ts';
+import { checkEscapeToken, DirectiveScanner, toDirective } from './directives.ts';
+import { heredocsFromLine } from './heredoc.ts';
+import { LineScanner } from './lines.ts';
+
+const BOM = '\xef\xbb\xbf';
+
+const EMPTY_CONTINUATION_DETAIL = 'Empty continuation lines will become errors in a future release';
+const EMPTY_CONTINUATION_URL = 'https://docs.docker.com/go/dockerfile/rule/no-empty-continuation/';
+
+/** Upstream's trimNewline: drops every trailing \r and \n. */
+function trimNewline(s: string): string {
+  let end = s.length;
+  while (end > 0) {
+    const c = s.charCodeAt(end - 1);
+    if (c !== 0x0a && c !== 0x0d) break;
+    end--;
+  }
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** A comment line: `#` is its first non-blank character. */
+function isComment(s: string): boolean {
+  return s.charCodeAt(skipSpaces(s, 0)) === 0x23;
+}
+
+/**
+ * Removes a line-continuation escape: the escape token followed only by
+ * spaces or tabs at the end, unless another escape token precedes it
+ * (upstream's regex `([^\X])\X[ \t]*$|^\X[ \t]*$`). Null when the line does
+ * not continue.
+ */
+function stripContinuation(s: string, escapeToken: number): string | null {
+  let i = s.length - 1;
+  while (i >= 0) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) break;
+    i--;
+  }
+  if (i < 0 || s.charCodeAt(i) !== escapeToken) return null;
+  if (i > 0 && s.charCodeAt(i - 1) === escapeToken) return null;
+  return s.slice(0, i);
+}
+
+/**
+ * Adds a location to a user error (upstream's withLocation). Anything else is
+ * a bug in this parser and is passed on untouched, never disguised.
+ */
+function located(err: unknown, range: LineRange): unknown {
+  if (err instanceof DockerfileError) return new DockerfileError(err.message, [...err.ranges, range]);
+  return err;
+}
+
+class Parser {
+  private readonly scanner: LineScanner;
+  private readonly directives = new DirectiveScanner();
+  private escapeToken = 0x5c;
+  private currentLine = 0;
+  private comments: string[] = [];
+  private readonly children: InstructionNode[] = [];
+  private readonly warnings: ParseWarning[] = [];
+  private readonly found: Directive[] = [];
+
+  constructor(src: string) {
+    this.scanner = new LineScanner(src);
+  }
+
+  /** Trims a line, applies directives, and blanks out comments (upstream's processLine). */
+  private processLine(raw: string, stripLeft: boolean): { text: string; directive: boolean } {
+    let text = trimNewline(raw);
+    if (stripLeft) {
+      const i = skipSpaces(text, 0);
+      if (i > 0) text = text.slice(i);
+    }
+    let directive = false;
+    if (!this.directives.finished) {
+      let d;
+      try {
+        d = this.directives.scan(text);
+        if (d !== null && d.name === 'escape') {
+          this.escapeToken = checkEscapeToken(d.value).charCodeAt(0);
+        }
+      } catch (err) {
+        // Upstream reports these at the 0-based index of the line.
+        throw located(err, { start: this.currentLine, end: this.currentLine });
+      }
+      if (d !== null) {
+        directive = true;
+        this.found.push(toDirective(d));
+      }
+    }
+    return { text: isComment(text) ? '' : text, directive };
+  }
+
+  run(): ParseResult {
+    const sc = this.scanner;
+    while (sc.next()) {
+      let raw = sc.line;
+      if (this.currentLine === 0 && raw.startsWith(BOM)) raw = raw.slice(3);
+      if (isComment(raw)) {
+        // Upstream drops only the first byte, so `  # x` gives `# x`.
+        const comment = trimSpace(raw.slice(1));
+        if (comment === '') this.comments = [];
+        else this.comments.push(fromByteString(comment));
+      }
+      const first = this.processLine(raw, true);
+      if (first.directive) this.comments.pop();
+      this.currentLine++;
+      const startLine = this.currentLine;
+
+      let stripped = stripContinuation(first.text, this.escapeToken);
+      if (stripped === null && first.text.length === 0) continue;
+      const parts: string[] = [stripped ?? first.text];
+
+      let emptyContinuation = false;
+      while (stripped !== null && sc.next()) {
+        const next = this.processLine(sc.line, false);
+        this.currentLine++;
+        if (isComment(sc.line)) continue;
+        if (skipSpaces(next.text, 0) === next.text.length) {
+          emptyContinuation = true;
+          continue;
+        }
+        stripped = stripContinuation(next.text, this.escapeToken);
+        parts.push(stripped ?? next.text);
+      }
+      const line = parts.length === 1 ? parts[0] : parts.join('');
+
+      if (emptyContinuation) {
+        this.warnings.push({
+          short: 'Empty continuation line found in: ' + fromByteString(line),
+          detail: [EMPTY_CONTINUATION_DETAIL],
+          url: EMPTY_CONTINUATION_URL,
+          location: { start: this.currentLine, end: this.currentLine },
+        });
+      }
+
+      let node: RawNode;
+      const heredocs: Heredoc[] = [];
+      try {
+        node = nodeFromLine(line, this.escapeToken);
+        if (canContainHeredoc(node) && line.includes('<<')) {
+          for (const h of heredocsFromLine(line)) {
+            const content = this.readHeredocBody(h.name, h.chomp);
+            if (content === null) throw new DockerfileError('unterminated heredoc');
+            heredocs.push({
+              name: fromByteString(h.name),
+              content: fromByteString(content),
+              expand: h.expand,
+              chomp: h.chomp,
+              fileDescriptor: h.fileDescriptor,
+            });
+          }
+        }
+      } catch (err) {
+        throw located(err, { start: startLine, end: Math.max(startLine, this.currentLine) });
+      }
+
+      this.children.push(toInstruction(node, startLine, this.currentLine, this.comments, heredocs));
+      this.comments = [];
+    }
+
+    if (this.children.length === 0) {
+      throw new DockerfileError('file with no instructions', [{ start: this.currentLine, end: this.currentLine }]);
+    }
+    if (sc.tooLong) {
+      throw new DockerfileError('dockerfile line greater than max allowed size of 65535', [
+        { start: this.currentLine, end: this.currentLine },
+      ]);
+    }
+    return {
+      children: this.children,
+      escapeToken: String.fromCharCode(this.escapeToken),
+      warnings: this.warnings,
+      directives: this.found,
+      startLine: this.children[0].startLine,
+      endLine: this.children[this.children.length - 1].endLine,
+    };
+  }
+
+  /** Reads body lines up to the terminator; null at end of input. */
+  private readHeredocBody(name: string, chomp: boolean): string | null {
+    const sc = this.scanner;
+    const bodyStart = sc.offset;
+    while (sc.next()) {
+      this.currentLine++;
+      const lineStart = sc.offset - sc.line.length;
+      let candidate = trimNewline(sc.line);
+      if (chomp) {
+        let t = 0;
+        while (candidate.charCodeAt(t) === 0x09) t++;
+        if (t > 0) candidate = candidate.slice(t);
+      }
+      if (candidate === name) return sc.source.slice(bodyStart, lineStart);
+    }
+    return null;
+  }
+}
+
+function toInstruction(
+  n: RawNode,
+  startLine: number,
+  endLine: number,
+  prevComment: string[],
+  heredocs: Heredoc[],
+): InstructionNode {
+  const node: InstructionNode = {
+    keyword: keywordKey(n.value),
+    rawKeyword: fromByteString(n.value),
+    original: fromByteString(n.original),
+    flags: n.flags.map(fromByteString),
+    args: n.args.map(fromByteString),
+    json: n.json,
+    heredocs,
+    startLine,
+    endLine,
+    prevComment,
+  };
+  if (n.sub !== null) node.sub = toInstruction(n.sub, startLine, endLine, [], []);
+  return node;
+}
+
+/**
+ * Parses a Dockerfile exactly as BuildKit v0.32.2's parser does. Throws a
+ * DockerfileError (with upstream's text and line range) for a user mistake.
+ */
+export function parse(input: string | Uint8Array): ParseResult {
+  return new Parser(toByteString(input)).run();
+}

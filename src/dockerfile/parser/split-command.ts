@@ -1,0 +1,103 @@
+// Splits an instruction line into keyword, leading `--flag` words and the
+// rest (upstream's splitCommand / extractBuilderFlags). Byte strings in and out.
+
+import { isSpaceByte, trimSpace } from './bytes.ts';
+
+export interface SplitLine {
+  keyword: string;
+  flags: string[];
+  rest: string;
+}
+
+const FIRST_BLANK = /[\t\v\f\r ]+/;
+
+export function splitCommand(line: string, escapeToken: number): SplitLine {
+  const trimmed = trimSpace(line);
+  const m = FIRST_BLANK.exec(trimmed);
+  if (m === null) return { keyword: trimmed, flags: [], rest: '' };
+  const { rest, flags } = extractFlags(trimmed.slice(m.index + m[0].length), escapeToken);
+  return { keyword: trimmed.slice(0, m.index), flags, rest: trimSpace(rest) };
+}
+
+/**
+ * Byte-at-a-time on purpose: upstream takes each byte as a rune here, so the
+ * bytes 0x85 and 0xA0 (also inside multi-byte characters) separate words and
+ * every other non-ASCII byte is re-encoded as the Latin-1 character it
+ * names. Quotes are removed and the escape token escapes one byte.
+ */
+function extractFlags(line: string, escapeToken: number): { rest: string; flags: string[] } {
+  const enum Phase {
+    Spaces,
+    Word,
+    Quote,
+  }
+  const flags: string[] = [];
+  const n = line.length;
+  let phase = Phase.Spaces;
+  let word = '';
+  let quote = 0;
+  let blankOK = false;
+
+  for (let pos = 0; pos <= n; pos++) {
+    const atEnd = pos === n;
+    let ch = atEnd ? -1 : line.charCodeAt(pos);
+
+    if (phase === Phase.Spaces) {
+      if (atEnd) break;
+      if (isSpaceByte(ch)) continue;
+      // Flags continue only while the next word starts with `--`.
+      if (ch !== 0x2d || pos + 1 === n || line.charCodeAt(pos + 1) !== 0x2d) {
+        return { rest: line.slice(pos), flags };
+      }
+      phase = Phase.Word;
+    }
+    if (atEnd) {
+      if (word !== '--' && (blankOK || word.length > 0)) flags.push(word);
+      break;
+    }
+    if (phase === Phase.Word) {
+      if (isSpaceByte(ch)) {
+        if (word === '--') return { rest: line.slice(pos), flags };
+        if (blankOK || word.length > 0) flags.push(word);
+        phase = Phase.Spaces;
+        word = '';
+        blankOK = false;
+        continue;
+      }
+      if (ch === 0x27 || ch === 0x22) {
+        quote = ch;
+        blankOK = true;
+        phase = Phase.Quote;
+        continue;
+      }
+      if (ch === escapeToken) {
+        if (pos + 1 === n) continue;
+        pos++;
+        ch = line.charCodeAt(pos);
+      }
+      word += byteAsRune(ch);
+      continue;
+    }
+    // Phase.Quote
+    if (ch === quote) {
+      phase = Phase.Word;
+      continue;
+    }
+    if (ch === escapeToken) {
+      if (pos + 1 === n) {
+        phase = Phase.Word;
+        continue;
+      }
+      pos++;
+      ch = line.charCodeAt(pos);
+    }
+    word += byteAsRune(ch);
+  }
+  return { rest: '', flags };
+}
+
+/** UTF-8 bytes of the rune whose value is the byte `b` (Go's WriteRune(rune(b))). */
+function byteAsRune(b: number): string {
+  if (b < 0x80) return String.fromCharCode(b);
+  return String.fromCharCode(0xc0 | (b >> 6), 0x80 | (b & 0x3f));
+}
