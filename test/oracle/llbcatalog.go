@@ -296,6 +296,20 @@ var catalogCases = []catalogCase{
 			llb.AddCDIDevice(llb.CDIDeviceName("vendor.com/gpu=0")),
 			llb.AddCDIDevice(llb.CDIDeviceName("vendor.com/gpu=1"), llb.CDIDeviceOptional)).Root()
 	}},
+	// exec-caps-all: RUN true marshaled with WithCaps(every LLB cap, as a v0.32.2 daemon reports them):
+	// the exec gets cap exec.meta.setsdefaultpath instead of a PATH env entry.
+	{name: "exec-caps-all", build: func() llb.State {
+		return llb.Image("busybox").Run(llb.Args([]string{"true"})).Root()
+	}, marshal: []llb.ConstraintsOpt{llb.WithCaps(pb.Caps.CapSet(pb.Caps.All()))}},
+	// exec-caps-none: RUN true marshaled with WithCaps(an empty cap set): the exec gets the
+	// default PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin env entry.
+	{name: "exec-caps-none", build: func() llb.State {
+		return llb.Image("busybox").Run(llb.Args([]string{"true"})).Root()
+	}, marshal: []llb.ConstraintsOpt{llb.WithCaps(pb.Caps.CapSet(nil))}},
+	// exec-caps-none-path-set: as exec-caps-none but the state already has PATH=/custom, which is kept.
+	{name: "exec-caps-none-path-set", build: func() llb.State {
+		return llb.Image("busybox").AddEnv("PATH", "/custom").Run(llb.Args([]string{"true"})).Root()
+	}, marshal: []llb.ConstraintsOpt{llb.WithCaps(pb.Caps.CapSet(nil))}},
 	// exec-chain: two RUNs in a row (echo a, then echo b on the first's root).
 	{name: "exec-chain", build: func() llb.State {
 		return llb.Image("busybox").
