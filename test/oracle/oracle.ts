@@ -2,7 +2,7 @@
 // against BuildKit v0.32.2. Tests call runOracle() to get upstream's answer
 // for the same input and compare it with the TypeScript implementation.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,21 +44,26 @@ function isStale(): boolean {
  */
 export function oraclePath(): string {
   if (built) return binPath;
+  if (!goAvailable()) {
+    throw new Error('the upstream oracle needs Go (the `go` command was not found on PATH)');
+  }
   if (isStale()) {
-    if (!goAvailable()) {
-      throw new Error('the upstream oracle needs Go (the `go` command was not found on PATH)');
-    }
     mkdirSync(dirname(binPath), { recursive: true });
     process.stderr.write(`oracle: building ${binPath} with Go (a cold build takes a few minutes)\n`);
-    const r = spawnSync('go', ['build', '-o', binPath, '.'], {
+    // Test files run in parallel processes: build to a private path, then
+    // rename, so no process ever runs a half-written binary.
+    const tmp = `${binPath}.tmp-${process.pid}`;
+    const r = spawnSync('go', ['build', '-buildvcs=false', '-o', tmp, '.'], {
       cwd: oracleDir,
       env: { ...process.env, CGO_ENABLED: '0' },
       encoding: 'utf8',
       stdio: ['ignore', 'inherit', 'pipe'],
     });
     if (r.status !== 0) {
+      rmSync(tmp, { force: true });
       throw new Error(`building the oracle failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
     }
+    renameSync(tmp, binPath);
   }
   built = true;
   return binPath;
