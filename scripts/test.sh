@@ -8,4 +8,6 @@ npm ci --no-audit --no-fund
 # start and stop the daemon and registry themselves (test/e2e/harness.ts).
 bash scripts/e2e/install-deps.sh
 bash scripts/e2e/build-buildkit.sh
+# Registry client tests run a real docker-registry (and openssl for token auth).
+bash scripts/install-registry.sh
 npm test

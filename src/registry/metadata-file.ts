@@ -1,0 +1,70 @@
+// An offline ImageResolver for `--image-metadata FILE`: a JSON object keyed by
+// the normalized reference exactly as the converter asks for it
+// ("docker.io/library/alpine:3.19"), optionally suffixed "@os/arch" or
+// "@os/arch/variant" for a platform-specific entry, which wins over the plain
+// key. Each value is {"digest": "sha256:…", "config": {…OCI image config…}}.
+import { readFileSync } from 'node:fs';
+import { validateDigest } from './digest.ts';
+import { formatPlatform, normalizePlatform } from './platform.ts';
+import { ImageResolveError, type ImageResolver, type ResolveOptions, type ResolvedImage } from './resolver.ts';
+
+export interface ImageMetadataEntry {
+  digest: string;
+  config: unknown;
+}
+
+export type ImageMetadata = Record<string, ImageMetadataEntry>;
+
+function isEntry(v: unknown): v is ImageMetadataEntry {
+  if (typeof v !== 'object' || v === null) return false;
+  const e = v as Record<string, unknown>;
+  return typeof e.digest === 'string' && typeof e.config === 'object' && e.config !== null && !Array.isArray(e.config);
+}
+
+/** Checks the file's shape up front so a typo fails before any build work. */
+export function parseImageMetadata(text: string, source: string): ImageMetadata {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new ImageResolveError(`invalid image metadata file ${source}: ${(err as Error).message}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new ImageResolveError(`invalid image metadata file ${source}: expected a JSON object`);
+  }
+  for (const [key, value] of Object.entries(data)) {
+    if (!isEntry(value)) {
+      throw new ImageResolveError(`invalid image metadata file ${source}: entry ${JSON.stringify(key)} needs a "digest" string and a "config" object`);
+    }
+    const bad = validateDigest(value.digest);
+    if (bad !== undefined) {
+      throw new ImageResolveError(`invalid image metadata file ${source}: entry ${JSON.stringify(key)}: ${bad}`);
+    }
+  }
+  return data as ImageMetadata;
+}
+
+export class MetadataFileResolver implements ImageResolver {
+  constructor(
+    private readonly metadata: ImageMetadata,
+    /** Named in errors, normally the file path. */
+    private readonly source: string,
+  ) {}
+
+  static fromFile(path: string): MetadataFileResolver {
+    return new MetadataFileResolver(parseImageMetadata(readFileSync(path, 'utf8'), path), path);
+  }
+
+  async resolve(ref: string, opts: ResolveOptions): Promise<ResolvedImage> {
+    const platform = formatPlatform(normalizePlatform(opts.platform));
+    // Also try the spelling with an arm64 "v8" variant, which normalization drops.
+    const keys = [`${ref}@${platform}`, `${ref}@${formatPlatform(opts.platform)}`, ref];
+    for (const key of keys) {
+      const entry = Object.hasOwn(this.metadata, key) ? this.metadata[key] : undefined;
+      if (entry !== undefined) {
+        return { ref, digest: entry.digest, config: new TextEncoder().encode(JSON.stringify(entry.config)) };
+      }
+    }
+    throw new ImageResolveError(`image metadata for ${ref} (${platform}) not found in ${this.source}`);
+  }
+}

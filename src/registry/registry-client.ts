@@ -1,0 +1,329 @@
+// An ImageResolver that asks registries over the OCI distribution API, walking
+// from the reference to the config the way BuildKit (util/imageutil.Config on
+// containerd's docker resolver) does: resolve the top manifest or index, pick
+// the best platform entry with platforms.Only, read that manifest, then fetch
+// and verify the config blob. Every fetched object is checked against its
+// digest.
+import { sha256Digest, validateDigest, verifyDigest } from './digest.ts';
+import { fetchAnonymousToken, parseChallenges } from './auth.ts';
+import {
+  MANIFEST_ACCEPT,
+  MEDIA_TYPE_DOCKER_CONFIG,
+  MEDIA_TYPE_DOCKER_MANIFEST,
+  MEDIA_TYPE_DOCKER_MANIFEST_LIST,
+  MEDIA_TYPE_DOCKER_SCHEMA1_MANIFEST,
+  MEDIA_TYPE_OCI_CONFIG,
+  isIndexType,
+  isManifestType,
+} from './media-types.ts';
+import { fromOCIPlatform, formatPlatformAll, type OCIPlatform, type Platform } from './platform.ts';
+import { onlyPlatform, rankManifests, type PlatformComparer } from './platform-match.ts';
+import { parseNormalizedNamed, type NamedReference } from './reference.ts';
+import { ImageResolveError, type ImageResolver, type ResolveOptions, type ResolvedImage } from './resolver.ts';
+
+export interface RegistryResolverOptions {
+  /** Registry domain -> mirror hosts tried before it, e.g. {"docker.io": ["localhost:5000"]}. */
+  mirrors?: Record<string, readonly string[]>;
+  /** Hosts spoken to over plain HTTP besides localhost and loopback addresses. */
+  insecureHosts?: readonly string[];
+  /** Injected for proxies or tests; defaults to the global fetch. */
+  fetch?: typeof fetch;
+}
+
+/** containerd's MaxManifestSize: larger manifests are refused. */
+const MAX_MANIFEST_SIZE = 4 * 1048 * 1048;
+const MAX_CONFIG_SIZE = 64 * 1024 * 1024;
+
+interface Descriptor {
+  mediaType: string;
+  digest: string;
+  size?: number;
+  platform?: Platform;
+}
+
+interface Fetched {
+  mediaType: string;
+  digest: string;
+  body: Uint8Array;
+}
+
+/** One place a repository can be read from (a mirror or the origin). */
+interface Endpoint {
+  host: string;
+  scheme: 'http' | 'https';
+  /** Set for mirrors, so a shared mirror knows the origin (containerd's ?ns=). */
+  namespace?: string;
+}
+
+/** An HTTP failure, ranked as containerd ranks them when trying several hosts. */
+class HostError extends Error {
+  constructor(
+    message: string,
+    readonly priority: number,
+  ) {
+    super(message);
+  }
+}
+
+/** containerd's MatchLocalhost: localhost or a loopback IP, any port. */
+export function isLocalhost(host: string): boolean {
+  let h = host;
+  if (h.startsWith('[')) h = h.slice(1, h.indexOf(']'));
+  else if (h.split(':').length === 2) h = h.slice(0, h.indexOf(':'));
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+interface JSONIndex {
+  manifests?: { mediaType?: string; digest?: string; size?: number; platform?: OCIPlatform }[];
+}
+interface JSONManifest {
+  mediaType?: string;
+  config?: { mediaType?: string; digest?: string; size?: number };
+  layers?: unknown;
+  manifests?: unknown;
+}
+
+function parseJSON<T>(body: Uint8Array, what: string): T {
+  try {
+    return JSON.parse(Buffer.from(body).toString('utf8')) as T;
+  } catch (err) {
+    throw new ImageResolveError(`failed to parse ${what}: ${(err as Error).message}`);
+  }
+}
+
+/** BuildKit's DetectManifestBlobMediaType, for registries that send no usable Content-Type. */
+function detectMediaType(body: Uint8Array): string {
+  const m = parseJSON<JSONManifest>(body, 'manifest');
+  const looksLikeManifest = m.config !== undefined || m.layers !== undefined;
+  if (looksLikeManifest && m.manifests !== undefined) throw new ImageResolveError('invalid ambiguous manifest and manifest list');
+  let mt = looksLikeManifest ? MEDIA_TYPE_DOCKER_MANIFEST : MEDIA_TYPE_DOCKER_MANIFEST_LIST;
+  if (typeof m.mediaType === 'string') {
+    if (isIndexType(m.mediaType) || isManifestType(m.mediaType)) {
+      if (isIndexType(m.mediaType) === looksLikeManifest) {
+        throw new ImageResolveError('mediaType in manifest does not match manifest contents');
+      }
+      mt = m.mediaType;
+    }
+  }
+  return mt;
+}
+
+export class RegistryResolver implements ImageResolver {
+  private readonly fetchFn: typeof fetch;
+  private readonly tokens = new Map<string, string>();
+  private readonly cache = new Map<string, ResolvedImage>();
+
+  constructor(private readonly options: RegistryResolverOptions = {}) {
+    this.fetchFn = options.fetch ?? fetch;
+  }
+
+  async resolve(ref: string, opts: ResolveOptions): Promise<ResolvedImage> {
+    const key = `${ref} ${formatPlatformAll(opts.platform)}`;
+    // "pull" always asks the registry; the other modes may reuse an answer.
+    if (opts.resolveMode !== 'pull') {
+      const hit = this.cache.get(key);
+      if (hit !== undefined) return hit;
+    }
+    const named = parseNormalizedNamed(ref);
+    const resolved = await this.resolveNamed(ref, named, opts.platform);
+    this.cache.set(key, resolved);
+    return resolved;
+  }
+
+  private endpoints(domain: string): Endpoint[] {
+    const scheme = (host: string): 'http' | 'https' =>
+      isLocalhost(host) || (this.options.insecureHosts ?? []).includes(host) ? 'http' : 'https';
+    const out: Endpoint[] = (this.options.mirrors?.[domain] ?? []).map((host) => ({
+      host,
+      scheme: scheme(host),
+      namespace: domain,
+    }));
+    const origin = domain === 'docker.io' ? 'registry-1.docker.io' : domain;
+    out.push({ host: origin, scheme: scheme(origin) });
+    return out;
+  }
+
+  private async resolveNamed(ref: string, named: NamedReference, platform: Platform): Promise<ResolvedImage> {
+    const object = named.digest ?? named.tag ?? 'latest';
+    let firstErr: HostError | undefined;
+    for (const endpoint of this.endpoints(named.domain)) {
+      let top: Fetched;
+      try {
+        top = await this.fetchManifest(endpoint, named.path, object, named.digest, undefined);
+      } catch (err) {
+        if (!(err instanceof HostError)) throw err;
+        if (err.priority === 2) err.message = `${ref}: not found`;
+        if (firstErr === undefined || err.priority > firstErr.priority) firstErr = err;
+        continue;
+      }
+      const config = await this.walkToConfig(endpoint, named.path, top, onlyPlatform(platform));
+      return { ref, digest: top.digest, config };
+    }
+    throw new ImageResolveError(firstErr?.message ?? `${ref}: not found`);
+  }
+
+  /** From a manifest or index down to the chosen platform's config bytes. */
+  private async walkToConfig(endpoint: Endpoint, repo: string, top: Fetched, only: PlatformComparer): Promise<Uint8Array> {
+    let current = top;
+    let pickedWithoutPlatform = false;
+    for (let depth = 0; depth < 8; depth++) {
+      const mt = current.mediaType;
+      if (mt === MEDIA_TYPE_DOCKER_SCHEMA1_MANIFEST) {
+        throw new ImageResolveError(
+          'support Docker Image manifest version 2, schema 1 has been removed. More information at https://docs.docker.com/go/deprecated-image-specs/',
+        );
+      }
+      if (isIndexType(mt)) {
+        const index = parseJSON<JSONIndex>(current.body, 'index');
+        const entries: Descriptor[] = (index.manifests ?? []).map((m) => ({
+          mediaType: m.mediaType ?? '',
+          digest: m.digest ?? '',
+          size: m.size,
+          platform: m.platform ? fromOCIPlatform(m.platform) : undefined,
+        }));
+        const chosen = rankManifests(entries, only)[0];
+        if (chosen === undefined) throw new ImageResolveError('no match for platform in manifest: not found');
+        pickedWithoutPlatform = chosen.platform === undefined;
+        current = await this.fetchManifest(endpoint, repo, chosen.digest, chosen.digest, chosen.mediaType);
+        continue;
+      }
+      if (isManifestType(mt)) {
+        const manifest = parseJSON<JSONManifest>(current.body, 'manifest');
+        const cfg = manifest.config;
+        if (!cfg || typeof cfg.digest !== 'string') throw new ImageResolveError(`manifest ${current.digest} has no config`);
+        const config = await this.fetchBlob(endpoint, repo, cfg.digest);
+        if (pickedWithoutPlatform) {
+          // An index entry without a platform is accepted on its config's word.
+          const c = parseJSON<OCIPlatform>(config, 'image config');
+          if (!only.match(fromOCIPlatform(c))) {
+            throw new ImageResolveError(`no match for platform in manifest ${top.digest}: not found`);
+          }
+        }
+        return config;
+      }
+      throw new ImageResolveError(`encountered unknown type ${mt}; children may not be fetched`);
+    }
+    throw new ImageResolveError(`manifest ${top.digest}: index nesting too deep`);
+  }
+
+  private url(endpoint: Endpoint, path: string): string {
+    const ns = endpoint.namespace ? `?ns=${encodeURIComponent(endpoint.namespace)}` : '';
+    return `${endpoint.scheme}://${endpoint.host}/v2/${path}${ns}`;
+  }
+
+  /** GET with anonymous bearer auth: on a 401, fetch a token for the challenge and retry once. */
+  private async get(endpoint: Endpoint, repo: string, path: string, accept: string): Promise<Response> {
+    const scope = `repository:${repo}:pull`;
+    const tokenKey = `${endpoint.host} ${scope}`;
+    const send = (token: string | undefined): Promise<Response> =>
+      this.fetchFn(this.url(endpoint, path), {
+        headers: { Accept: accept, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      });
+    let res: Response;
+    try {
+      res = await send(this.tokens.get(tokenKey));
+    } catch (err) {
+      throw new HostError(`failed to do request: ${(err as Error).message}`, 1);
+    }
+    if (res.status !== 401) return res;
+    const challenge = parseChallenges(res.headers.get('www-authenticate') ?? '').find((c) => c.scheme === 'bearer');
+    await res.body?.cancel();
+    if (challenge === undefined) {
+      throw new HostError('pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials', 3);
+    }
+    let token: string;
+    try {
+      token = await fetchAnonymousToken(challenge, scope, this.fetchFn);
+    } catch (err) {
+      throw new HostError(`pull access denied, repository does not exist or may require authorization: ${(err as Error).message}`, 3);
+    }
+    this.tokens.set(tokenKey, token);
+    res = await send(token);
+    if (res.status === 401 || res.status === 403) {
+      const text = await res.text();
+      throw new HostError(
+        `pull access denied, repository does not exist or may require authorization: server message: ${registryErrorText(text) || res.statusText}: authorization failed`,
+        3,
+      );
+    }
+    return res;
+  }
+
+  private async fetchManifest(
+    endpoint: Endpoint,
+    repo: string,
+    object: string,
+    expectDigest: string | undefined,
+    expectMediaType: string | undefined,
+  ): Promise<Fetched> {
+    const res = await this.get(endpoint, repo, `${repo}/manifests/${object}`, MANIFEST_ACCEPT);
+    if (res.status === 404) {
+      await res.body?.cancel();
+      throw new HostError('not found', 2);
+    }
+    if (!res.ok) {
+      const text = await res.text();
+      throw new HostError(`unexpected status from GET request to ${this.url(endpoint, `${repo}/manifests/${object}`)}: ${res.status} ${res.statusText}${registryErrorSuffix(text)}`, 3);
+    }
+    const body = await readLimited(res, MAX_MANIFEST_SIZE, `manifest for ${object}`);
+    let digest = expectDigest ?? res.headers.get('docker-content-digest') ?? '';
+    if (digest === '') digest = sha256Digest(body);
+    else if (validateDigest(digest) !== undefined) {
+      throw new ImageResolveError(`"${digest}" in header not a valid digest`);
+    }
+    if (!verifyDigest(body, digest)) {
+      throw new ImageResolveError(`unexpected commit digest ${sha256Digest(body)}, expected ${digest}: failed precondition`);
+    }
+    const contentType = (res.headers.get('content-type') ?? '').split(';')[0].trim();
+    let mediaType = expectMediaType || contentType;
+    if (!isIndexType(mediaType) && !isManifestType(mediaType) && mediaType !== MEDIA_TYPE_DOCKER_SCHEMA1_MANIFEST) {
+      mediaType = detectMediaType(body);
+    }
+    return { mediaType, digest, body };
+  }
+
+  private async fetchBlob(endpoint: Endpoint, repo: string, digest: string): Promise<Uint8Array> {
+    const accept = [MEDIA_TYPE_OCI_CONFIG, MEDIA_TYPE_DOCKER_CONFIG, '*/*'].join(', ');
+    const res = await this.get(endpoint, repo, `${repo}/blobs/${digest}`, accept);
+    if (res.status === 404) {
+      await res.body?.cancel();
+      throw new ImageResolveError(`content at ${this.url(endpoint, `${repo}/blobs/${digest}`)} not found: not found`);
+    }
+    if (!res.ok) {
+      throw new ImageResolveError(`unexpected status from GET request to ${this.url(endpoint, `${repo}/blobs/${digest}`)}: ${res.status} ${res.statusText}`);
+    }
+    const body = await readLimited(res, MAX_CONFIG_SIZE, `blob ${digest}`);
+    if (!verifyDigest(body, digest)) {
+      throw new ImageResolveError(`unexpected commit digest ${sha256Digest(body)}, expected ${digest}: failed precondition`);
+    }
+    return body;
+  }
+}
+
+async function readLimited(res: Response, limit: number, what: string): Promise<Uint8Array> {
+  const declared = Number(res.headers.get('content-length') ?? '-1');
+  if (declared > limit) {
+    await res.body?.cancel();
+    throw new ImageResolveError(`rejecting ${declared} byte ${what}: not found`);
+  }
+  const body = new Uint8Array(await res.arrayBuffer());
+  if (body.length > limit) throw new ImageResolveError(`rejecting ${body.length} byte ${what}: not found`);
+  return body;
+}
+
+/** The registry's own error text ({"errors":[{code,message}]}), as containerd prints it. */
+function registryErrorText(text: string): string {
+  try {
+    const parsed = JSON.parse(text) as { errors?: { code?: string; message?: string }[] };
+    return (parsed.errors ?? [])
+      .map((e) => [e.code?.toLowerCase().replace(/_/g, ' '), e.message].filter(Boolean).join(': '))
+      .join(', ');
+  } catch {
+    return '';
+  }
+}
+
+function registryErrorSuffix(text: string): string {
+  const t = registryErrorText(text);
+  return t === '' ? '' : `\n${t}`;
+}

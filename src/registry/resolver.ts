@@ -1,0 +1,35 @@
+// The contract between the Dockerfile converter and whatever finds base
+// images: given a normalized reference and a platform, return the image's
+// digest and config, as BuildKit's ResolveImageConfig does. The digest is the
+// one the reference resolved to at the top: for a multi-platform image that is
+// the index digest, not the chosen platform's manifest (util/imageutil.Config
+// returns the top descriptor's digest), which is what FROM pins.
+import type { Platform } from './platform.ts';
+
+export type ResolveMode = 'default' | 'pull' | 'local';
+
+export interface ResolveOptions {
+  platform: Platform;
+  resolveMode?: ResolveMode;
+}
+
+export interface ResolvedImage {
+  /** The reference that was resolved (BuildKit's possibly policy-mutated ref; here the input). */
+  ref: string;
+  /** Digest of the manifest or index the reference points at. */
+  digest: string;
+  /** The raw OCI image config JSON of the chosen platform. */
+  config: Uint8Array;
+}
+
+export interface ImageResolver {
+  resolve(ref: string, opts: ResolveOptions): Promise<ResolvedImage>;
+}
+
+/** A resolution failure; the message follows containerd/BuildKit where they have one. */
+export class ImageResolveError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImageResolveError';
+  }
+}
