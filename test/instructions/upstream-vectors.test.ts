@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DockerfileError } from '../../src/dockerfile/errors.ts';
+import type { ParseResult } from '../../src/dockerfile/parser/ast.ts';
+import { parse } from '../../src/dockerfile/parser/index.ts';
 import {
   expandCommand,
   expandCommandRaw,
@@ -14,7 +16,7 @@ import {
   type Command,
   type InstructionLintEvent,
 } from '../../src/dockerfile/instructions/index.ts';
-import { astOf, comparable, upstreamCases, type UpstreamExpanded } from './upstream-fixture.ts';
+import { astOf, comparable, upstreamCases, type UpstreamCase, type UpstreamExpanded } from './upstream-fixture.ts';
 
 // Upstream's linter message formats (linter/ruleset.go), used only to check
 // that our lint events carry the values upstream formatted into its messages.
@@ -57,13 +59,12 @@ function expandAll(commands: Command[]): UpstreamExpanded[] {
   });
 }
 
-for (const c of upstreamCases) {
-  if (c.parserError !== undefined) continue;
-  test(`upstream vector: ${c.name}`, () => {
+function check(c: UpstreamCase, ast: ParseResult): void {
+  {
     const lint: { rule: string; message: string; location: { start: number; end: number } }[] = [];
     let result;
     try {
-      result = parseStages(astOf(c), {
+      result = parseStages(ast, {
         lint: (e, node) =>
           lint.push({ rule: e.rule, message: lintMessage(e), location: { start: node.startLine, end: node.endLine } }),
       });
@@ -82,5 +83,22 @@ for (const c of upstreamCases) {
     if (c.expanded !== undefined) {
       assert.deepEqual(expandAll(result.stages.flatMap((s) => s.commands)), c.expanded);
     }
+  }
+}
+
+// Upstream's AST as recorded in the vectors, so these do not depend on our parser.
+for (const c of upstreamCases) {
+  if (c.parserError !== undefined) continue;
+  test(`upstream vector: ${c.name}`, () => check(c, astOf(c)));
+}
+
+// The same Dockerfiles end to end through our parser.
+for (const c of upstreamCases) {
+  test(`upstream vector via parser: ${c.name}`, () => {
+    if (c.parserError !== undefined) {
+      assert.throws(() => parse(c.dockerfile), { message: c.parserError });
+      return;
+    }
+    check(c, parse(c.dockerfile));
   });
 }

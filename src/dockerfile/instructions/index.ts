@@ -18,8 +18,6 @@ export { parseMount } from './run-mount.ts';
 export { parseDevice } from './run-device.ts';
 export { parseBuildStageName } from './parse-stage.ts';
 export { BFlags, type Flag } from './bflags.ts';
-export { processFlagWord } from './flag-word.ts';
-export { parseHeredocWord, chompHeredocContent, type HeredocWord } from './heredoc-word.ts';
 export { suggest, withSuggestion, levenshtein } from './suggest.ts';
 export { goQuote } from './go-text.ts';
 export { parseGoDuration } from './go-duration.ts';

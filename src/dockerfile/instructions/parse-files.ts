@@ -1,6 +1,6 @@
 // ADD and COPY: sources (paths or heredocs), a destination and their flags.
 
-import { chompHeredocContent, parseHeredocWord } from './heredoc-word.ts';
+import { chompHeredocContent, parseHeredoc } from '../parser/index.ts';
 import { errBadHeredoc, errNoDestinationArgument } from './messages.ts';
 import { commandBase, type ParseRequest } from './request.ts';
 import type { AddCommand, CopyCommand, SourceContent, SourcesAndDest } from './types.ts';
@@ -8,7 +8,7 @@ import type { AddCommand, CopyCommand, SourceContent, SourcesAndDest } from './t
 function parseSourcesAndDest(req: ParseRequest, cmd: string): SourcesAndDest {
   const srcs = req.args.slice(0, -1);
   const destPath = req.args[req.args.length - 1];
-  if (parseHeredocWord(destPath) !== undefined) throw errBadHeredoc(cmd, 'a destination');
+  if (parseHeredoc(destPath) !== null) throw errBadHeredoc(cmd, 'a destination');
 
   // Bodies are looked up by name; a later heredoc with the same name wins.
   const bodies = new Map<string, string>();
@@ -17,8 +17,8 @@ function parseSourcesAndDest(req: ParseRequest, cmd: string): SourcesAndDest {
   const sourcePaths: string[] = [];
   const sourceContents: SourceContent[] = [];
   for (const src of srcs) {
-    const heredoc = parseHeredocWord(src);
-    if (heredoc === undefined) {
+    const heredoc = parseHeredoc(src);
+    if (heredoc === null) {
       sourcePaths.push(src);
       continue;
     }

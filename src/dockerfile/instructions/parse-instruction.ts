@@ -23,8 +23,6 @@ import { withSuggestion } from './suggest.ts';
 import type { Command, Instruction } from './types.ts';
 
 export interface ParseInstructionOptions {
-  /** The Dockerfile's escape character (flag words are unescaped with it); `\` by default. */
-  escapeToken?: string;
   /** Receives the build checks upstream runs during instruction parsing. */
   lint?: InstructionLinter;
 }
@@ -125,7 +123,7 @@ export function parseInstruction(node: InstructionNode, opts: ParseInstructionOp
   const lint = opts.lint;
   const report: Report = lint === undefined ? () => {} : (event) => lint(event, node);
   try {
-    return dispatch(newRequest(node, opts.escapeToken ?? '\\'), report);
+    return dispatch(newRequest(node), report);
   } catch (err) {
     throw withLocation(err, nodeLocation(node));
   }

@@ -56,7 +56,6 @@ export function parseOnBuild(req: ParseRequest): OnbuildCommand {
   // The trigger is stored as text and parsed again when a child image runs
   // it, so heredoc bodies are written back after the line.
   let expression = req.original.replace(onbuildPrefix, '');
-  const heredocs = req.heredocs.length > 0 ? req.heredocs : (req.node.sub?.heredocs ?? []);
-  for (const h of heredocs) expression += `\n${h.content}${h.name}`;
+  for (const h of req.heredocs) expression += `\n${h.content}${h.name}`;
   return { kind: 'onbuild', ...commandBase(req), expression };
 }

@@ -4,7 +4,6 @@
 import type { LineRange } from '../errors.ts';
 import type { Heredoc, InstructionNode } from '../parser/ast.ts';
 import { BFlags } from './bflags.ts';
-import { processFlagWord } from './flag-word.ts';
 import type { CommandBase } from './types.ts';
 
 export interface ParseRequest {
@@ -29,34 +28,25 @@ export function goTrimSpace(s: string): string {
   return s.replace(goTrimPattern, '');
 }
 
-/**
- * The keyword with its written casing. Our AST lower-cases `keyword`, so it
- * is read back from the instruction text (upstream's parser splits it off
- * the same way); if that text does not start with it, the AST keyword is used.
- */
-export function keywordAsWritten(node: InstructionNode): string {
-  const first = goTrimSpace(node.original).split(/[\t\v\f\r ]+/)[0] ?? '';
-  return first.toLowerCase() === node.keyword.toLowerCase() ? first : node.keyword;
-}
-
 export function nodeLocation(node: InstructionNode): LineRange {
   return { start: node.startLine, end: Math.max(node.startLine, node.endLine) };
 }
 
 /** Upstream's nodeArgs: ONBUILD's arguments are the wrapped keyword then its arguments. */
 function nodeArgs(node: InstructionNode): string[] {
-  if (node.sub !== undefined) return [keywordAsWritten(node.sub), ...nodeArgs(node.sub)];
+  if (node.sub !== undefined) return [node.sub.rawKeyword, ...nodeArgs(node.sub)];
   return [...node.args];
 }
 
-export function newRequest(node: InstructionNode, escapeToken: string): ParseRequest {
+export function newRequest(node: InstructionNode): ParseRequest {
   return {
     node,
-    command: keywordAsWritten(node),
+    command: node.rawKeyword,
     args: nodeArgs(node),
     json: node.json,
     heredocs: node.heredocs,
-    flags: new BFlags(node.flags.map((w) => processFlagWord(w, escapeToken))),
+    // The parser already removed quotes and escapes from flag words, as upstream's does.
+    flags: new BFlags(node.flags),
     original: node.original,
     location: nodeLocation(node),
     comments: node.prevComment,

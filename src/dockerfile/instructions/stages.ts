@@ -38,7 +38,7 @@ export function parseStages(ast: ParseResult, opts: ParseStagesOptions = {}): Pa
   for (const node of ast.children) {
     let ins;
     try {
-      ins = parseInstruction(node, { escapeToken: ast.escapeToken, lint: opts.lint });
+      ins = parseInstruction(node, { lint: opts.lint });
     } catch (err) {
       const e = err as DockerfileError;
       throw new InstructionParseError(e.message, node.startLine, e.ranges);

@@ -20,24 +20,17 @@ type inputCase struct {
 	Name       string              `json:"name"`
 	Dockerfile string              `json:"dockerfile"`
 	Expand     bool                `json:"expand,omitempty"`
-	RawFlags   map[string][]string `json:"rawFlags,omitempty"`
 }
 
 type obj = map[string]any
 
-func nodeJSON(n *parser.Node, rawFlags []string) obj {
-	flags := n.Flags
-	if rawFlags != nil {
-		flags = rawFlags
-	}
-	if flags == nil {
-		flags = []string{}
-	}
+func nodeJSON(n *parser.Node) obj {
+	flags := strs(n.Flags)
 	args := []string{}
 	var sub obj
 	for next := n.Next; next != nil; next = next.Next {
 		if len(next.Children) == 1 {
-			sub = nodeJSON(next.Children[0], nil)
+			sub = nodeJSON(next.Children[0])
 			continue
 		}
 		args = append(args, next.Value)
@@ -51,7 +44,7 @@ func nodeJSON(n *parser.Node, rawFlags []string) obj {
 		comments = []string{}
 	}
 	o := obj{
-		"keyword": strings.ToLower(n.Value), "original": n.Original, "flags": flags, "args": args,
+		"keyword": strings.ToLower(n.Value), "rawKeyword": n.Value, "original": n.Original, "flags": flags, "args": args,
 		"json": n.Attributes["json"], "heredocs": heredocs, "startLine": n.StartLine, "endLine": n.EndLine,
 		"prevComment": comments,
 	}
@@ -299,8 +292,8 @@ func main() {
 		}
 		res["escapeToken"] = string(ast.EscapeToken)
 		nodes := []obj{}
-		for i, n := range ast.AST.Children {
-			nodes = append(nodes, nodeJSON(n, c.RawFlags[fmt.Sprint(i)]))
+		for _, n := range ast.AST.Children {
+			nodes = append(nodes, nodeJSON(n))
 		}
 		res["nodes"] = nodes
 		warnings := []obj{}
