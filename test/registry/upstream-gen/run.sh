@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates test/registry/testdata/{reference,platform}-vectors.json by running
-# the upstream Go packages at the versions BuildKit v0.32.2 pins. Needs Go and
+# the upstream Go packages at the versions BuildKit v0.32.2 pins (or into the
+# directory given as $1). Needs Go and
 # the module proxy; the tests themselves only read the committed JSON.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -13,4 +14,4 @@ go get github.com/distribution/reference@v0.6.0 github.com/containerd/platforms@
   github.com/opencontainers/image-spec@v1.1.1 >/dev/null 2>&1
 mod="$(go env GOMODCACHE)/github.com"
 GOOS= GOARCH= go run . "$mod/distribution/reference@v0.6.0" "$mod/containerd/platforms@v1.0.0-rc.4" \
-  "$here/../testdata"
+  "${1:-$here/../testdata}"
