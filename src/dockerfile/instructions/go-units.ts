@@ -2,8 +2,46 @@
 
 const binary: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
 
-// What Go's strconv.ParseFloat accepts in the decimal notation a size can have.
-const goDecimalFloat = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+// The finite numbers Go's strconv.ParseFloat reads: decimal with optional
+// exponent, or hexadecimal with a mandatory binary exponent; `_` may
+// separate digits. (inf/nan cannot end in a digit, so never reach here.)
+const decimalFloat = /^[+-]?(?=\.?[0-9])[0-9_]*(\.[0-9_]*)?([eE][+-]?[0-9_]+)?$/;
+const hexFloat = /^([+-]?)0[xX](?=\.?[0-9a-fA-F])([0-9a-fA-F_]*)(?:\.([0-9a-fA-F_]*))?[pP]([+-]?[0-9_]+)$/;
+
+// Go's underscoreOK: each `_` sits between digits (or after a base prefix).
+function underscoresOK(s: string): boolean {
+  let body = s.replace(/^[+-]/, '');
+  let hex = false;
+  let saw = '^';
+  if (/^0[xXbBoO]/.test(body)) {
+    hex = /^0[xX]/.test(body);
+    body = body.slice(2);
+    saw = '0';
+  }
+  for (const ch of body) {
+    if ((ch >= '0' && ch <= '9') || (hex && /[a-fA-F]/.test(ch))) saw = '0';
+    else if (ch === '_') {
+      if (saw !== '0') return false;
+      saw = '_';
+    } else {
+      if (saw === '_') return false;
+      saw = '!';
+    }
+  }
+  return saw !== '_';
+}
+
+function parseGoFloat(s: string): number | undefined {
+  if (s.includes('_') && !underscoresOK(s)) return undefined;
+  const plain = s.replace(/_/g, '');
+  if (decimalFloat.test(s)) return Number(plain);
+  const m = hexFloat.exec(plain);
+  if (m === null) return undefined;
+  const digits = m[2] + (m[3] ?? '');
+  const mantissa = digits === '' ? 0 : parseInt(digits, 16);
+  const value = mantissa * 2 ** (Number(m[4]) - 4 * (m[3] ?? '').length);
+  return m[1] === '-' ? -value : value;
+}
 
 /** Bytes for a size like `64m`, `1.5GiB` or `512`; undefined when unparsable. */
 export function ramInBytes(text: string): number | undefined {
@@ -17,9 +55,8 @@ export function ramInBytes(text: string): number | undefined {
   if (sep < 0) return undefined;
   const num = text[sep] === ' ' ? text.slice(0, sep) : text.slice(0, sep + 1);
   let suffix = text.slice(sep + 1);
-  if (!goDecimalFloat.test(num)) return undefined;
-  const size = Number(num);
-  if (size < 0) return undefined;
+  const size = parseGoFloat(num);
+  if (size === undefined || size < 0) return undefined;
   if (suffix === '') return Math.trunc(size);
   if (suffix.length > 3) return undefined;
   suffix = suffix.toLowerCase();

@@ -23,6 +23,11 @@ import { withSuggestion } from './suggest.ts';
 import type { Command, Instruction } from './types.ts';
 
 export interface ParseInstructionOptions {
+  /**
+   * Not used: flag words reach this stage already unquoted and unescaped by
+   * the parser (as upstream's do). Accepted so callers may pass it along.
+   */
+  escapeToken?: string;
   /** Receives the build checks upstream runs during instruction parsing. */
   lint?: InstructionLinter;
 }

@@ -195,3 +195,16 @@ c("expand: error in heredoc", "FROM z\nCOPY <<EOF /d\nFAIL\nEOF", expand=True)
 c("expand: WORKDIR", "FROM z\nWORKDIR FAIL", expand=True)
 
 json.dump(cases, open("cases.json", "w"), indent=1, ensure_ascii=False)
+
+# CSV quoting inside --mount (escaped quotes survive the parser's flag processing)
+extra = []
+for m in ['\\"type=cache\\"x', '\\"type=cache', 'type=cache,\\"target=/a\\"', '\\"a\\"\\"b\\",type=bind',
+          '\u00e9\\"x', 'type=cache,\\"target=/a,b\\"', 'type=bind,,target=/x', 'type=bind,target=/x,']:
+    extra.append({"name": "mount csv: " + m, "dockerfile": f"FROM z\nRUN --mount={m} true", "expand": True})
+for size in ["0x1p4", "1_000", "inf", "+5m", ".5m", "5.m", "1e3k", "5 m", "1.5.5m", "5MB", "5mib", "5mi", "5Gb"]:
+    extra.append({"name": "mount size: " + size, "dockerfile": f"FROM z\nRUN --mount=type=tmpfs,size={size} true", "expand": True})
+for d in ["1h1h", "9223372036854775807ns", "9223372036854775808ns", "2562047h", "2562048h", "-0", "+0",
+          "0.0000000001s", "1.0000000000000000000001s", "1.5", "1m.5s", "1s.", "3000000h", "0.1ns"]:
+    extra.append({"name": "duration: " + d, "dockerfile": f"FROM z\nHEALTHCHECK --timeout={d} CMD x"})
+cases.extend(extra)
+json.dump(cases, open("cases.json", "w"), indent=1, ensure_ascii=False)
