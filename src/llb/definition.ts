@@ -1,0 +1,202 @@
+// Marshaling a graph into a pb.Definition, as Go's State.Marshal does:
+// ops in DFS post-order (dependencies first, each digest once), then a
+// terminal op naming the output; metadata keyed by digest; source maps.
+import { randomBytes } from 'node:crypto';
+import { Caps } from './caps.ts';
+import type { ConstraintsOptions, OpMetadata } from './constraints.ts';
+import { emptyMetadata, mergeMetadata, metadataFromPb, metadataToPb, resolveConstraints } from './constraints.ts';
+import { LLBError } from './errors.ts';
+import { defaultPlatform } from './platform.ts';
+import { decodeMessage, DecodeError } from './protobuf/decode.ts';
+import { encodeMessage } from './protobuf/encode.ts';
+import type { SourceLocation, SourceMap } from './sourcemap.ts';
+import { marshalVertex, sha256Digest } from './vertex.ts';
+import type { MarshalContext, Output, Vertex } from './vertex.ts';
+import { Definition as PbDefinitionDesc, Op as PbOpDesc } from '../gen/pb.ts';
+import type { Definition as PbDefinition, Op as PbOp, OpMetadata as PbOpMetadata, Source as PbSource, SourceInfo as PbSourceInfo } from '../gen/pb.ts';
+
+/** A marshaled LLB graph: op bytes, per-digest metadata and source maps. */
+export class Definition {
+  constructor(
+    /** Serialized pb.Op messages, dependencies first, the terminal op last. */
+    readonly def: readonly Uint8Array[],
+    /** Op metadata by op digest. */
+    readonly metadata: ReadonlyMap<string, OpMetadata>,
+    /** Definition.source; undefined only for an empty definition. */
+    readonly source: PbSource | undefined,
+  ) {}
+
+  /** The pb.Definition message (Go's Definition.ToPB). */
+  toPb(): PbDefinition {
+    const out: PbDefinition = {};
+    if (this.def.length > 0) out.def = [...this.def];
+    const md: { [k: string]: PbOpMetadata } = {};
+    for (const [k, v] of this.metadata) md[k] = metadataToPb(v);
+    out.metadata = md;
+    if (this.source) out.Source = this.source;
+    return out;
+  }
+
+  /** The deterministic wire bytes (what `buildctl build` reads). */
+  encode(): Uint8Array {
+    return encodeMessage(PbDefinitionDesc, this.toPb());
+  }
+
+  /** The digest of the output the definition builds, or undefined when empty. */
+  head(): string | undefined {
+    const last = this.def[this.def.length - 1];
+    if (last === undefined) return undefined;
+    return decodeMessage(PbOpDesc, last).inputs?.[0]?.digest;
+  }
+
+  /** Reads marshaled pb.Definition bytes. */
+  static decode(bytes: Uint8Array): Definition {
+    let pb: PbDefinition;
+    try {
+      pb = decodeMessage(PbDefinitionDesc, bytes);
+    } catch (err) {
+      if (err instanceof DecodeError) throw new LLBError('invalid-definition', `invalid definition: ${err.message}`);
+      throw err;
+    }
+    return Definition.fromPb(pb);
+  }
+
+  static fromPb(pb: PbDefinition): Definition {
+    const md = new Map<string, OpMetadata>();
+    for (const [k, v] of Object.entries(pb.metadata ?? {})) md.set(k, metadataFromPb(v));
+    return new Definition(pb.def ?? [], md, pb.Source);
+  }
+}
+
+/** Decodes each op of a definition: digest, op and (Go-normalised) metadata, in def order. */
+export function definitionOps(def: Definition): { digest: string; op: PbOp; metadata: OpMetadata }[] {
+  return def.def.map((bytes) => {
+    const digest = sha256Digest(bytes);
+    return { digest, op: decodeMessage(PbOpDesc, bytes), metadata: def.metadata.get(digest) ?? emptyMetadata() };
+  });
+}
+
+/** Go's identity.NewID: a random 25-character base-36 id. */
+function newLocalUniqueId(): string {
+  let n = BigInt(`0x${randomBytes(16).toString('hex')}`);
+  let s = '';
+  for (let i = 0; i < 25; i++) {
+    s = (n % 36n).toString(36) + s;
+    n /= 36n;
+  }
+  return s;
+}
+
+export function marshalState(
+  out: Output | undefined,
+  defaults: ConstraintsOptions | undefined,
+  opts: ConstraintsOptions,
+): Definition {
+  const c = resolveConstraints({ platform: defaultPlatform(), localUniqueId: newLocalUniqueId() }, defaults, opts);
+  if (!out) return new Definition([], new Map(), undefined);
+  const ctx: MarshalContext = { constraints: c, cache: new Map() };
+  const def: Uint8Array[] = [];
+  const metadata = new Map<string, OpMetadata>();
+  const smc = new SourceMapCollector();
+  const seenDigests = new Set<string>();
+  const done = new Set<Vertex>();
+
+  // Iterative post-order DFS: deep chains must not exhaust the call stack.
+  const stack: { v: Vertex; inputs: readonly Output[]; i: number }[] = [];
+  const push = (v: Vertex): void => {
+    if (!done.has(v)) stack.push({ v, inputs: v.inputs(), i: 0 });
+  };
+  push(out.vertex);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.i < top.inputs.length) {
+      push(top.inputs[top.i++]!.vertex);
+      continue;
+    }
+    stack.pop();
+    if (done.has(top.v)) continue;
+    const m = marshalVertex(top.v, ctx);
+    done.add(top.v);
+    const prev = metadata.get(m.digest);
+    metadata.set(m.digest, prev ? mergeMetadata(prev, m.metadata) : mergeMetadata(emptyMetadata(), m.metadata));
+    smc.add(m.digest, m.sourceLocations);
+    if (!seenDigests.has(m.digest)) {
+      seenDigests.add(m.digest);
+      def.push(m.bytes);
+    }
+  }
+
+  const terminal = encodeMessage(PbOpDesc, { inputs: [out.toInput(ctx)] });
+  def.push(terminal);
+  const tdigest = sha256Digest(terminal);
+  const tmeta = metadata.get(tdigest) ?? emptyMetadata();
+  const caps = new Set<string>([Caps.constraints, Caps.platform]);
+  for (const md of metadata.values()) {
+    if (md.ignoreCache) caps.add(Caps.metaIgnoreCache);
+    if (md.description !== undefined) caps.add(Caps.metaDescription);
+    if (md.exportCache !== undefined) caps.add(Caps.metaExportCache);
+  }
+  tmeta.caps = caps;
+  metadata.set(tdigest, tmeta);
+  return new Definition(def, metadata, smc.marshal(opts));
+}
+
+function equalSourceMap(a: SourceMap, b: SourceMap): boolean {
+  if (a.filename !== b.filename || a.language !== b.language) return false;
+  if (Buffer.compare(Buffer.from(a.data), Buffer.from(b.data)) !== 0) return false;
+  if (a.definition && b.definition) {
+    const x = a.definition.def[a.definition.def.length - 1];
+    const y = b.definition.def[b.definition.def.length - 1];
+    if (!x || !y || Buffer.compare(Buffer.from(x), Buffer.from(y)) !== 0) return false;
+  }
+  return true;
+}
+
+/** Collects source maps and per-digest locations (Go's sourceMapCollector). */
+class SourceMapCollector {
+  private readonly maps: SourceMap[] = [];
+  private readonly index = new Map<SourceMap, number>();
+  private readonly locations = new Map<string, SourceLocation[]>();
+
+  add(digest: string, ls: readonly SourceLocation[]): void {
+    for (const l of ls) {
+      let idx = this.index.get(l.sourceMap);
+      if (idx === undefined) {
+        idx = this.maps.findIndex((m) => equalSourceMap(m, l.sourceMap));
+        if (idx < 0) {
+          idx = this.maps.length;
+          this.maps.push(l.sourceMap);
+        }
+        this.index.set(l.sourceMap, idx);
+      }
+    }
+    // Every marshaled op gets an entry, even without locations, as in Go.
+    const list = this.locations.get(digest) ?? [];
+    list.push(...ls);
+    this.locations.set(digest, list);
+  }
+
+  marshal(opts: ConstraintsOptions): PbSource {
+    const infos: PbSourceInfo[] = this.maps.map((m) => {
+      const info: PbSourceInfo = { filename: m.filename, data: m.data, language: m.language };
+      const d = m.definition ?? m.state?.marshal(opts);
+      if (d) info.definition = d.toPb();
+      return info;
+    });
+    const locations: NonNullable<PbSource['locations']> = {};
+    for (const [digest, ls] of this.locations) {
+      locations[digest] = {
+        locations: ls.map((l) => ({
+          sourceIndex: this.index.get(l.sourceMap) ?? 0,
+          ranges: l.ranges.map((r) => ({
+            start: { line: r.start.line, character: r.start.character },
+            end: { line: r.end.line, character: r.end.character },
+          })),
+        })),
+      };
+    }
+    const out: PbSource = { locations };
+    if (infos.length > 0) out.infos = infos;
+    return out;
+  }
+}

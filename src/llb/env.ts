@@ -1,0 +1,36 @@
+// An immutable environment list with Go llb's ordering: a key keeps its
+// first position among live keys unless it is set again, which moves it last.
+
+export class EnvList {
+  private constructor(private readonly entries: readonly (readonly [string, string])[]) {}
+
+  static readonly empty = new EnvList([]);
+
+  /** Sets key=value, moving the key to the end as Go's AddOrReplace does. */
+  set(key: string, value: string): EnvList {
+    return new EnvList([...this.entries.filter(([k]) => k !== key), [key, value]]);
+  }
+
+  /** Sets key=value only when the key is absent. */
+  setDefault(key: string, value: string): EnvList {
+    return this.get(key) === undefined ? this.set(key, value) : this;
+  }
+
+  delete(key: string): EnvList {
+    return new EnvList(this.entries.filter(([k]) => k !== key));
+  }
+
+  get(key: string): string | undefined {
+    for (const [k, v] of this.entries) if (k === key) return v;
+    return undefined;
+  }
+
+  keys(): string[] {
+    return this.entries.map(([k]) => k);
+  }
+
+  /** "KEY=value" strings in order. */
+  toArray(): string[] {
+    return this.entries.map(([k, v]) => `${k}=${v}`);
+  }
+}

@@ -1,0 +1,36 @@
+// What every op shares when it marshals: Go's MarshalConstraints (the op's
+// own constraints laid over the marshal-wide ones) and the final encoding.
+import type { Constraints, OpMetadata } from '../constraints.ts';
+import { mergeMetadata } from '../constraints.ts';
+import { defaultPlatform } from '../platform.ts';
+import type { Platform } from '../platform.ts';
+import { encodeMessage } from '../protobuf/encode.ts';
+import { Op as PbOpDesc } from '../../gen/pb.ts';
+import type { Op as PbOp, Platform as PbPlatform } from '../../gen/pb.ts';
+import type { MarshaledVertex } from '../vertex.ts';
+import { sha256Digest } from '../vertex.ts';
+
+export function platformToPb(p: Platform): PbPlatform {
+  const out: PbPlatform = { Architecture: p.architecture, OS: p.os };
+  if (p.variant) out.Variant = p.variant;
+  if (p.osVersion) out.OSVersion = p.osVersion;
+  if (p.osFeatures && p.osFeatures.length > 0) out.OSFeatures = [...p.osFeatures];
+  return out;
+}
+
+/** The op skeleton (platform, worker constraints) and metadata for an op. */
+export function marshalConstraints(base: Constraints, own: Constraints): { op: PbOp; metadata: OpMetadata } {
+  const platform = own.platform ?? base.platform ?? defaultPlatform();
+  return {
+    op: {
+      platform: platformToPb(platform),
+      constraints: { filter: [...base.workerConstraints, ...own.workerConstraints] },
+    },
+    metadata: mergeMetadata(base.metadata, own.metadata),
+  };
+}
+
+export function finishOp(op: PbOp, metadata: OpMetadata, own: Constraints): MarshaledVertex {
+  const bytes = encodeMessage(PbOpDesc, op);
+  return { digest: sha256Digest(bytes), bytes, metadata, sourceLocations: own.sourceLocations };
+}

@@ -1,0 +1,201 @@
+// Deterministic protobuf encoding, byte-for-byte as Go's
+// proto.MarshalOptions{Deterministic: true} writes a message:
+//   - fields in ascending field-number order, oneof members included;
+//   - proto3 zero scalars omitted (oneof members are written even when zero);
+//   - a present message is written even when empty (tag + length 0);
+//   - repeated numeric fields packed;
+//   - map entries sorted by key, each entry writing both key and value.
+import { messageDesc } from './registry.ts';
+import type { FieldDesc, MessageDesc, MessageObject, ScalarKind } from './registry.ts';
+import { Writer } from './writer.ts';
+
+/** Encodes a message of the given type. */
+export function encodeMessage<T>(desc: MessageDesc<T>, msg: T): Uint8Array {
+  const w = new Writer(128);
+  writeFields(w, desc, msg as MessageObject);
+  return w.finish();
+}
+
+function writeFields(w: Writer, desc: MessageDesc, msg: MessageObject): void {
+  for (const f of desc.byNumber) {
+    if (f.kind === 'map') {
+      const m = msg[f.name] as { [k: string]: unknown } | undefined;
+      if (m !== undefined) writeMap(w, f, m);
+      continue;
+    }
+    let value: unknown;
+    let present = false;
+    if (f.oneof !== undefined) {
+      const o = msg[f.oneof] as { case: string; value: unknown } | undefined;
+      if (o === undefined || o.case !== f.name) continue;
+      value = o.value;
+      present = true;
+    } else {
+      value = msg[f.name];
+      if (value === undefined || value === null) continue;
+    }
+    if (f.repeated) {
+      const arr = value as unknown[];
+      if (arr.length === 0) continue;
+      if (f.kind === 'message') {
+        const sub = messageDesc(f.typeName);
+        for (const v of arr) writeSubmessage(w, f.no, sub, v as MessageObject);
+      } else {
+        const kind: ScalarKind = f.kind === 'enum' ? 'int32' : f.scalar;
+        if (f.packed) {
+          const inner = new Writer(arr.length * 2);
+          for (const v of arr) writeScalarValue(inner, kind, v);
+          w.tag(f.no, 2);
+          w.bytes(inner.finish());
+        } else {
+          for (const v of arr) {
+            w.tag(f.no, wireType(kind));
+            writeScalarValue(w, kind, v);
+          }
+        }
+      }
+      continue;
+    }
+    if (f.kind === 'message') {
+      writeSubmessage(w, f.no, messageDesc(f.typeName), value as MessageObject);
+      continue;
+    }
+    const kind: ScalarKind = f.kind === 'enum' ? 'int32' : f.scalar;
+    if (!present && isZero(value)) continue;
+    w.tag(f.no, wireType(kind));
+    writeScalarValue(w, kind, value);
+  }
+}
+
+function writeSubmessage(w: Writer, no: number, desc: MessageDesc, value: MessageObject): void {
+  const inner = new Writer(64);
+  writeFields(inner, desc, value);
+  w.tag(no, 2);
+  w.bytes(inner.finish());
+}
+
+function writeMap(w: Writer, f: Extract<FieldDesc, { kind: 'map' }>, m: { [k: string]: unknown }): void {
+  const keyKind = f.mapKey as ScalarKind;
+  const keys = Object.keys(m);
+  if (keys.length === 0) return;
+  keys.sort(keyKind === 'string' ? compareUtf8 : compareMapKeys(keyKind));
+  const valueDesc = f.mapValue.kind === 'message' ? messageDesc(f.mapValue.typeName) : undefined;
+  const valueKind: ScalarKind =
+    f.mapValue.kind === 'scalar' ? f.mapValue.scalar : f.mapValue.kind === 'enum' ? 'int32' : 'bytes';
+  for (const k of keys) {
+    const entry = new Writer(32);
+    entry.tag(1, wireType(keyKind));
+    writeScalarValue(entry, keyKind, parseKey(keyKind, k));
+    const v = m[k];
+    if (valueDesc !== undefined) {
+      writeSubmessage(entry, 2, valueDesc, (v ?? {}) as MessageObject);
+    } else {
+      entry.tag(2, wireType(valueKind));
+      writeScalarValue(entry, valueKind, v);
+    }
+    w.tag(f.no, 2);
+    w.bytes(entry.finish());
+  }
+}
+
+/** Go compares string map keys as UTF-8 bytes; for ASCII that is code-unit order. */
+export function compareUtf8(a: string, b: string): number {
+  if (a === b) return 0;
+  // Code-unit order equals byte order unless a surrogate pair meets U+E000..U+FFFF.
+  if (/[\ud800-\udfff]/.test(a) || /[\ud800-\udfff]/.test(b)) {
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  }
+  return a < b ? -1 : 1;
+}
+
+function compareMapKeys(kind: ScalarKind): (a: string, b: string) => number {
+  if (kind === 'bool') return (a, b) => (a === b ? 0 : a === 'false' ? -1 : 1);
+  return (a, b) => {
+    const x = BigInt(a);
+    const y = BigInt(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+}
+
+function parseKey(kind: ScalarKind, k: string): unknown {
+  if (kind === 'string') return k;
+  if (kind === 'bool') return k === 'true';
+  return BigInt(k);
+}
+
+function isZero(v: unknown): boolean {
+  switch (typeof v) {
+    case 'number':
+      return v === 0 && !Object.is(v, -0);
+    case 'bigint':
+      return v === 0n;
+    case 'string':
+      return v.length === 0;
+    case 'boolean':
+      return !v;
+    default:
+      return v instanceof Uint8Array && v.length === 0;
+  }
+}
+
+function wireType(kind: ScalarKind): number {
+  switch (kind) {
+    case 'string':
+    case 'bytes':
+      return 2;
+    case 'fixed32':
+    case 'sfixed32':
+    case 'float':
+      return 5;
+    case 'fixed64':
+    case 'sfixed64':
+    case 'double':
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+function writeScalarValue(w: Writer, kind: ScalarKind, v: unknown): void {
+  switch (kind) {
+    case 'string':
+      w.string(v as string);
+      return;
+    case 'bytes':
+      w.bytes(v as Uint8Array);
+      return;
+    case 'bool':
+      w.uvarint(v ? 1 : 0);
+      return;
+    case 'int32':
+    case 'int64':
+      w.varint64(v as number | bigint);
+      return;
+    case 'uint32':
+      w.uvarint(Number(v) >>> 0);
+      return;
+    case 'uint64':
+      w.varint64(BigInt.asUintN(64, BigInt(v as number | bigint)));
+      return;
+    case 'sint32':
+    case 'sint64': {
+      const b = BigInt(v as number | bigint);
+      w.varint64(b >= 0n ? b << 1n : (-b << 1n) - 1n);
+      return;
+    }
+    case 'fixed32':
+    case 'sfixed32':
+      w.fixed32(Number(v));
+      return;
+    case 'fixed64':
+    case 'sfixed64':
+      w.fixed64(BigInt(v as number | bigint));
+      return;
+    case 'float':
+      w.float32(Number(v));
+      return;
+    case 'double':
+      w.float64(Number(v));
+      return;
+  }
+}

@@ -1,0 +1,71 @@
+// Message descriptors: the shape of each protobuf message, as the generated
+// code in src/gen/ declares it. The encoder, decoder and Go-JSON printer walk
+// these descriptors; message references are by full name and resolved lazily,
+// so packages may refer to each other in any order.
+
+/** A 64-bit integer: a number when it is exact in a double, else a bigint. */
+export type Int64 = number | bigint;
+
+export type ScalarKind =
+  | 'double'
+  | 'float'
+  | 'int32'
+  | 'int64'
+  | 'uint32'
+  | 'uint64'
+  | 'sint32'
+  | 'sint64'
+  | 'fixed32'
+  | 'fixed64'
+  | 'sfixed32'
+  | 'sfixed64'
+  | 'bool'
+  | 'string'
+  | 'bytes';
+
+export type MapValueDesc =
+  | { kind: 'scalar'; scalar: ScalarKind }
+  | { kind: 'enum' }
+  | { kind: 'message'; typeName: string };
+
+export type FieldDesc =
+  | { name: string; no: number; kind: 'scalar'; scalar: ScalarKind; repeated?: true; packed?: true; oneof?: string }
+  | { name: string; no: number; kind: 'enum'; repeated?: true; packed?: true; oneof?: string }
+  | { name: string; no: number; kind: 'message'; typeName: string; repeated?: true; oneof?: string }
+  | { name: string; no: number; kind: 'map'; mapKey: string; mapValue: MapValueDesc };
+
+/** A message type: its full name and fields in declaration order (Go's JSON order). */
+export interface MessageDesc<T = unknown> {
+  readonly typeName: string;
+  readonly fields: readonly FieldDesc[];
+  /** Fields sorted by number: the order of the wire encoding. */
+  readonly byNumber: readonly FieldDesc[];
+  readonly fieldByNumber: ReadonlyMap<number, FieldDesc>;
+  /** Phantom marker tying the descriptor to its TypeScript interface. */
+  readonly _type?: T;
+}
+
+const registry = new Map<string, MessageDesc>();
+
+/** Declares a message type; called by the generated code. */
+export function defineMessage<T>(typeName: string, fields: FieldDesc[]): MessageDesc<T> {
+  const byNumber = [...fields].sort((a, b) => a.no - b.no);
+  const desc: MessageDesc<T> = {
+    typeName,
+    fields,
+    byNumber,
+    fieldByNumber: new Map(fields.map((f) => [f.no, f])),
+  };
+  registry.set(typeName, desc);
+  return desc;
+}
+
+/** The descriptor for a full message name, e.g. "pb.Op". */
+export function messageDesc(typeName: string): MessageDesc {
+  const d = registry.get(typeName);
+  if (d === undefined) throw new Error(`protobuf: unknown message type ${typeName}`);
+  return d;
+}
+
+/** A decoded or to-be-encoded message, seen generically. */
+export type MessageObject = { [field: string]: unknown };

@@ -1,0 +1,111 @@
+// A growable byte buffer with the protobuf wire primitives.
+
+const encoder = new TextEncoder();
+
+export class Writer {
+  private buf: Uint8Array;
+  private pos = 0;
+
+  constructor(initial = 256) {
+    this.buf = new Uint8Array(initial);
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+  }
+
+  /** An unsigned varint of a non-negative number below 2^53. */
+  uvarint(v: number): void {
+    this.ensure(10);
+    while (v > 0x7f) {
+      this.buf[this.pos++] = (v % 0x80) | 0x80;
+      v = Math.floor(v / 0x80);
+    }
+    this.buf[this.pos++] = v;
+  }
+
+  /** A varint of any 64-bit value; negatives are two's complement (10 bytes), as Go writes them. */
+  varint64(v: bigint | number): void {
+    if (typeof v === 'number') {
+      if (v >= 0 && Number.isSafeInteger(v)) return this.uvarint(v);
+      v = BigInt(v);
+    }
+    let u = BigInt.asUintN(64, v);
+    this.ensure(10);
+    while (u > 0x7fn) {
+      this.buf[this.pos++] = Number(u & 0x7fn) | 0x80;
+      u >>= 7n;
+    }
+    this.buf[this.pos++] = Number(u);
+  }
+
+  tag(no: number, wireType: number): void {
+    this.uvarint(no * 8 + wireType);
+  }
+
+  fixed32(v: number): void {
+    this.ensure(4);
+    new DataView(this.buf.buffer, this.buf.byteOffset).setUint32(this.pos, v >>> 0, true);
+    this.pos += 4;
+  }
+
+  fixed64(v: bigint): void {
+    this.ensure(8);
+    new DataView(this.buf.buffer, this.buf.byteOffset).setBigUint64(this.pos, BigInt.asUintN(64, v), true);
+    this.pos += 8;
+  }
+
+  float32(v: number): void {
+    this.ensure(4);
+    new DataView(this.buf.buffer, this.buf.byteOffset).setFloat32(this.pos, v, true);
+    this.pos += 4;
+  }
+
+  float64(v: number): void {
+    this.ensure(8);
+    new DataView(this.buf.buffer, this.buf.byteOffset).setFloat64(this.pos, v, true);
+    this.pos += 8;
+  }
+
+  /** Length-prefixed bytes. */
+  bytes(b: Uint8Array): void {
+    this.uvarint(b.length);
+    this.raw(b);
+  }
+
+  raw(b: Uint8Array): void {
+    this.ensure(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  /** Length-prefixed UTF-8; ASCII is copied directly, the common case for LLB. */
+  string(s: string): void {
+    const n = s.length;
+    let ascii = true;
+    for (let i = 0; i < n; i++) {
+      if (s.charCodeAt(i) > 0x7f) {
+        ascii = false;
+        break;
+      }
+    }
+    if (!ascii) return this.bytes(encoder.encode(s));
+    this.uvarint(n);
+    this.ensure(n);
+    for (let i = 0; i < n; i++) this.buf[this.pos++] = s.charCodeAt(i);
+  }
+
+  get length(): number {
+    return this.pos;
+  }
+
+  /** A copy of the bytes written so far. */
+  finish(): Uint8Array {
+    return this.buf.slice(0, this.pos);
+  }
+}

@@ -1,0 +1,434 @@
+// State: an immutable handle on one output of the LLB graph plus the values
+// (env, working directory, user, platform, ...) that later execs inherit.
+// Every method returns a new State; marshaling is the separate final step
+// (`marshal`, in definition.ts).
+import type { ConstraintsOptions } from './constraints.ts';
+import { resolveConstraints } from './constraints.ts';
+import { marshalState } from './definition.ts';
+import type { Definition } from './definition.ts';
+import { EnvList } from './env.ts';
+import { LLBError } from './errors.ts';
+import { canonicalIP } from './ip.ts';
+import { isAbsPath, joinPath } from './paths.ts';
+import { normalizePlatform } from './platform.ts';
+import type { Platform } from './platform.ts';
+import { ExecOp } from './ops/exec.ts';
+import type { CacheSharing, CDIDevice, ContentCache, MountModel, NetworkMode, ProxyEnv, SecurityMode } from './ops/exec.ts';
+import { FileOp, noActionError } from './ops/file.ts';
+import type { FileAction, FileBase } from './ops/file.ts';
+import type { Output } from './vertex.ts';
+import { shlexSplit } from './shlex.ts';
+
+/** The values a state carries for the execs run on it. */
+export interface StateValues {
+  readonly env: EnvList;
+  readonly dir: string;
+  readonly user: string;
+  readonly hostname: string;
+  readonly platform: Platform | undefined;
+  readonly network: NetworkMode;
+  readonly security: SecurityMode;
+  readonly args: readonly string[] | undefined;
+  readonly extraHosts: readonly { host: string; ip: string }[];
+  readonly ulimits: readonly { name: string; soft: number; hard: number }[];
+  readonly cgroupParent: string;
+  readonly validExitCodes: readonly number[] | undefined;
+  readonly custom: ReadonlyMap<unknown, unknown>;
+}
+
+const EMPTY_VALUES: StateValues = {
+  env: EnvList.empty,
+  dir: '',
+  user: '',
+  hostname: '',
+  platform: undefined,
+  network: 'sandbox',
+  security: 'sandbox',
+  args: undefined,
+  extraHosts: [],
+  ulimits: [],
+  cgroupParent: '',
+  validExitCodes: undefined,
+  custom: new Map(),
+};
+
+/**
+ * A mount for `run`, shaped like Go's AddMount options: a bind mount of
+ * `source` unless `cache` or `tmpfs` is set. A tmpfs mount's source must be scratch.
+ */
+export interface RunMount {
+  readonly target: string;
+  /** What is mounted; scratch (or undefined) for an empty mount. */
+  readonly source?: State;
+  readonly readonly?: boolean;
+  /** Mount only this path of the source (Mount.selector). */
+  readonly selector?: string;
+  /** Writable, but the changes are discarded (Go's llb.ForceNoOutput). */
+  readonly noOutput?: boolean;
+  readonly contentCache?: ContentCache;
+  /** A persistent cache directory (Go's AsPersistentCacheDir). */
+  readonly cache?: { readonly id: string; readonly sharing?: CacheSharing };
+  /** A tmpfs; size in bytes, 0 or absent for no limit. */
+  readonly tmpfs?: { readonly size?: number };
+}
+
+/** A secret exposed as a file (`target`), an environment variable (`env`), or both. */
+export interface RunSecret {
+  readonly id: string;
+  readonly target?: string;
+  readonly env?: string;
+  readonly uid?: number;
+  readonly gid?: number;
+  /** File mode; default 0o400. */
+  readonly mode?: number;
+  readonly optional?: boolean;
+}
+
+/** An SSH agent socket; the target defaults to /run/buildkit/ssh_agent.N. */
+export interface RunSSH {
+  readonly id?: string;
+  readonly target?: string;
+  readonly uid?: number;
+  readonly gid?: number;
+  /** Socket mode; default 0o600. */
+  readonly mode?: number;
+  readonly optional?: boolean;
+}
+
+/** How to run a process; state values (env, dir, user, ...) may be overridden for this run only. */
+export interface RunOptions extends ConstraintsOptions {
+  readonly args?: readonly string[];
+  /** A command line split into args as a POSIX shell would (Go's llb.Shlex). */
+  readonly shlex?: string;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly dir?: string;
+  readonly user?: string;
+  readonly hostname?: string;
+  readonly network?: NetworkMode;
+  readonly security?: SecurityMode;
+  readonly extraHosts?: readonly { host: string; ip: string }[];
+  readonly ulimits?: readonly { name: string; soft: number; hard: number }[];
+  readonly cgroupParent?: string;
+  readonly validExitCodes?: readonly number[];
+  readonly mounts?: readonly RunMount[];
+  readonly secrets?: readonly RunSecret[];
+  readonly ssh?: readonly RunSSH[];
+  readonly cdiDevices?: readonly CDIDevice[];
+  readonly readonlyRootfs?: boolean;
+  readonly proxyEnv?: ProxyEnv;
+}
+
+export class State implements FileBase {
+  /** @internal Use the source functions (image, local, scratch, ...) to make states. */
+  constructor(
+    private readonly out: Output | undefined,
+    private readonly values: StateValues,
+    private readonly marshalDefaults: ConstraintsOptions | undefined = undefined,
+  ) {}
+
+  /** A fresh state on an output: working directory "/", the output's platform (Go's NewState). */
+  static fromOutput(out: Output | undefined): State {
+    const s = new State(out, { ...EMPTY_VALUES, dir: '/' });
+    return s.ensurePlatform();
+  }
+
+  private with(values: Partial<StateValues>): State {
+    return new State(this.out, { ...this.values, ...values }, this.marshalDefaults);
+  }
+
+  private ensurePlatform(): State {
+    const p = this.out?.platform;
+    return p ? this.with({ platform: normalizePlatform(p) }) : this;
+  }
+
+  /** The graph output this state points at; undefined for scratch. */
+  output(): Output | undefined {
+    return this.out;
+  }
+
+  /** This state's values on another output (Go's WithOutput). */
+  withOutput(out: Output | undefined): State {
+    return new State(out, this.values, this.marshalDefaults).ensurePlatform();
+  }
+
+  /** Another state's values with this state's output, working directory reset to "/" (Go's Reset). */
+  reset(other: State): State {
+    return new State(this.out, { ...other.values, dir: '/' }, this.marshalDefaults).ensurePlatform();
+  }
+
+  addEnv(key: string, value: string): State {
+    return this.with({ env: this.values.env.set(key, value) });
+  }
+
+  /** Removes a variable from the environment. */
+  delEnv(key: string): State {
+    return this.with({ env: this.values.env.delete(key) });
+  }
+
+  getEnv(key: string): string | undefined {
+    return this.values.env.get(key);
+  }
+
+  env(): EnvList {
+    return this.values.env;
+  }
+
+  /** Sets the working directory; a relative path is joined to the current one. */
+  dir(path: string): State {
+    return this.with({ dir: resolveDir(this.values.dir, path) });
+  }
+
+  getDir(): string {
+    return this.values.dir;
+  }
+
+  user(user: string): State {
+    return this.with({ user });
+  }
+
+  getUser(): string {
+    return this.values.user;
+  }
+
+  hostname(hostname: string): State {
+    return this.with({ hostname });
+  }
+
+  getHostname(): string {
+    return this.values.hostname;
+  }
+
+  /** Sets the platform (normalised, as Go's State.Platform does). */
+  platform(p: Platform): State {
+    return this.with({ platform: normalizePlatform(p) });
+  }
+
+  getPlatform(): Platform | undefined {
+    return this.values.platform;
+  }
+
+  network(mode: NetworkMode): State {
+    return this.with({ network: mode });
+  }
+
+  getNetwork(): NetworkMode {
+    return this.values.network;
+  }
+
+  security(mode: SecurityMode): State {
+    return this.with({ security: mode });
+  }
+
+  getSecurity(): SecurityMode {
+    return this.values.security;
+  }
+
+  /** Default args for a later run. */
+  args(args: readonly string[]): State {
+    return this.with({ args: [...args] });
+  }
+
+  getArgs(): readonly string[] | undefined {
+    return this.values.args;
+  }
+
+  addExtraHost(host: string, ip: string): State {
+    return this.with({ extraHosts: [...this.values.extraHosts, { host, ip: canonicalIP(ip) }] });
+  }
+
+  addUlimit(name: string, soft: number, hard: number): State {
+    return this.with({ ulimits: [...this.values.ulimits, { name, soft, hard }] });
+  }
+
+  withCgroupParent(cgroupParent: string): State {
+    return this.with({ cgroupParent });
+  }
+
+  validExitCodes(codes: readonly number[]): State {
+    return this.with({ validExitCodes: [...codes] });
+  }
+
+  /** Attaches an arbitrary value (Go's WithValue); read it back with `value`. */
+  withValue(key: unknown, value: unknown): State {
+    const custom = new Map(this.values.custom);
+    custom.set(key, value);
+    return this.with({ custom });
+  }
+
+  value(key: unknown): unknown {
+    return this.values.custom.get(key);
+  }
+
+  /** Options every `marshal` of this state starts from (Go's SetMarshalDefaults). */
+  setMarshalDefaults(opts: ConstraintsOptions): State {
+    return new State(this.out, this.values, opts);
+  }
+
+  /**
+   * Applies an image config (OCI image JSON) as Go's WithImageConfig does:
+   * its Env, WorkingDir and platform. (The config's User is not applied, as upstream.)
+   */
+  withImageConfig(config: Uint8Array | string): State {
+    const text = typeof config === 'string' ? config : new TextDecoder().decode(config);
+    let img: ImageConfigJSON;
+    try {
+      img = JSON.parse(text) as ImageConfigJSON;
+    } catch (err) {
+      throw new LLBError('invalid-state', `invalid image config: ${(err as Error).message}`);
+    }
+    let s: State = this;
+    for (const env of img.config?.Env ?? []) {
+      const eq = env.indexOf('=');
+      const key = eq < 0 ? env : env.slice(0, eq);
+      if (key.length > 0) s = s.addEnv(key, eq < 0 ? '' : env.slice(eq + 1));
+    }
+    s = s.dir(img.config?.WorkingDir ?? '');
+    if (img.architecture && img.os) {
+      const p: { os: string; architecture: string; variant?: string; osVersion?: string; osFeatures?: string[] } = {
+        os: img.os,
+        architecture: img.architecture,
+      };
+      if (img.variant) p.variant = img.variant;
+      if (img['os.version']) p.osVersion = img['os.version'];
+      if (img['os.features']) p.osFeatures = [...img['os.features']];
+      s = s.platform(p);
+    }
+    return s;
+  }
+
+  /** Runs a process on this state; the result's root is this state's filesystem after the run. */
+  run(opts: RunOptions): ExecState {
+    let base: State = this;
+    if (opts.args) base = base.args(opts.args);
+    if (opts.shlex !== undefined) base = base.args(shlexSplit(opts.shlex));
+    for (const [k, v] of Object.entries(opts.env ?? {})) base = base.addEnv(k, v);
+    if (opts.dir !== undefined) base = base.dir(opts.dir);
+    if (opts.user !== undefined) base = base.user(opts.user);
+    if (opts.hostname !== undefined) base = base.hostname(opts.hostname);
+    if (opts.network !== undefined) base = base.network(opts.network);
+    if (opts.security !== undefined) base = base.security(opts.security);
+    for (const h of opts.extraHosts ?? []) base = base.addExtraHost(h.host, h.ip);
+    for (const u of opts.ulimits ?? []) base = base.addUlimit(u.name, u.soft, u.hard);
+    if (opts.cgroupParent !== undefined) base = base.withCgroupParent(opts.cgroupParent);
+    if (opts.validExitCodes !== undefined) base = base.validExitCodes(opts.validExitCodes);
+    const v = base.values;
+    const mounts = (opts.mounts ?? []).map(mountModel);
+    const exec = new ExecOp({
+      base: {
+        root: base.out,
+        args: v.args,
+        env: v.env,
+        cwd: v.dir,
+        user: v.user,
+        hostname: v.hostname,
+        cgroupParent: v.cgroupParent,
+        network: v.network,
+        security: v.security,
+        extraHosts: v.extraHosts,
+        ulimits: v.ulimits,
+        validExitCodes: v.validExitCodes,
+        platform: v.platform,
+      },
+      readonlyRoot: opts.readonlyRootfs ?? false,
+      mounts,
+      secrets: (opts.secrets ?? []).map((s) => ({
+        id: s.id,
+        target: s.target,
+        env: s.env,
+        uid: s.uid ?? 0,
+        gid: s.gid ?? 0,
+        mode: s.mode ?? 0o400,
+        optional: s.optional ?? false,
+      })),
+      ssh: (opts.ssh ?? []).map((s) => ({
+        id: s.id ?? '',
+        target: s.target ?? '',
+        uid: s.uid ?? 0,
+        gid: s.gid ?? 0,
+        mode: s.mode ?? 0o600,
+        optional: s.optional ?? false,
+      })),
+      cdiDevices: opts.cdiDevices ?? [],
+      proxyEnv: opts.proxyEnv,
+      constraints: resolveConstraints(opts),
+    });
+    const mountSources = new Map<string, State>();
+    for (const m of opts.mounts ?? []) if (m.source && !mountSources.has(m.target)) mountSources.set(m.target, m.source);
+    const root = this.withOutput(exec.root);
+    return new ExecState(root.out, root.values, root.marshalDefaults, exec, mountSources);
+  }
+
+  /** Applies a chain of file actions to this state. */
+  file(action: FileAction, opts: ConstraintsOptions = {}): State {
+    if (!action) throw noActionError();
+    return this.withOutput(new FileOp(action.bind(this), resolveConstraints(opts)).output);
+  }
+
+  /** Marshals the graph ending at this state into a Definition. */
+  marshal(opts: ConstraintsOptions = {}): Definition {
+    return marshalState(this.out, this.marshalDefaults, opts);
+  }
+}
+
+/** The result of `State.run`: the root filesystem after the run, plus its mounts. */
+export class ExecState extends State {
+  /** @internal Made by State.run. */
+  constructor(
+    out: Output | undefined,
+    values: StateValues,
+    marshalDefaults: ConstraintsOptions | undefined,
+    private readonly exec: ExecOp,
+    private readonly mountSources: ReadonlyMap<string, State>,
+  ) {
+    super(out, values, marshalDefaults);
+  }
+
+  /** The root filesystem after the run. */
+  root(): State {
+    return this;
+  }
+
+  /** A fresh state on the mount at `target` after the run (Go's ExecState.GetMount). */
+  getMount(target: string): State {
+    return State.fromOutput(this.exec.mountOutput(target));
+  }
+
+  /**
+   * The mount's source state moved onto the mount's output, keeping the
+   * source's values (what Go's ExecState.AddMount returns).
+   */
+  mountState(target: string): State {
+    const src = this.mountSources.get(target);
+    const out = this.exec.mountOutput(target);
+    return src ? src.withOutput(out) : State.fromOutput(out);
+  }
+}
+
+function mountModel(m: RunMount): MountModel {
+  return {
+    target: m.target,
+    source: m.source?.output(),
+    readonly: m.readonly ?? false,
+    selector: m.selector ?? '',
+    noOutput: m.noOutput ?? false,
+    contentCache: m.contentCache ?? 'default',
+    cacheId: m.cache?.id ?? '',
+    cacheSharing: m.cache?.sharing ?? 'shared',
+    tmpfs: m.tmpfs !== undefined,
+    tmpfsSize: m.tmpfs?.size ?? 0,
+  };
+}
+
+function resolveDir(prev: string, path: string): string {
+  if (isAbsPath(path)) return path;
+  return joinPath(prev === '' ? '/' : prev, path);
+}
+
+interface ImageConfigJSON {
+  architecture?: string;
+  os?: string;
+  variant?: string;
+  'os.version'?: string;
+  'os.features'?: string[];
+  config?: { Env?: string[]; WorkingDir?: string };
+}

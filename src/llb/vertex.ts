@@ -1,0 +1,63 @@
+// The graph underneath states: vertices (ops) and their outputs. A vertex
+// marshals itself to pb.Op bytes; the MarshalContext memoises that per
+// vertex, so shared subgraphs are encoded once and marshaling is linear.
+import { createHash } from 'node:crypto';
+import type { Constraints, OpMetadata } from './constraints.ts';
+import { LLBError } from './errors.ts';
+import type { Platform } from './platform.ts';
+import type { SourceLocation } from './sourcemap.ts';
+import type { Input as PbInput } from '../gen/pb.ts';
+
+/** One op, marshaled: its digest, bytes, metadata and source locations. */
+export interface MarshaledVertex {
+  readonly digest: string;
+  readonly bytes: Uint8Array;
+  readonly metadata: OpMetadata;
+  readonly sourceLocations: readonly SourceLocation[];
+}
+
+/** The state of one marshal call: base constraints and the per-vertex cache. */
+export interface MarshalContext {
+  readonly constraints: Constraints;
+  readonly cache: Map<Vertex, MarshaledVertex>;
+}
+
+export interface Vertex {
+  /** Dependencies, in the order Go's llb visits them (defines Definition.def order). */
+  inputs(): readonly Output[];
+  /** Encodes the op; called through `marshalVertex`, which memoises it. */
+  marshalUncached(ctx: MarshalContext): MarshaledVertex;
+}
+
+export function marshalVertex(v: Vertex, ctx: MarshalContext): MarshaledVertex {
+  let m = ctx.cache.get(v);
+  if (m === undefined) {
+    m = v.marshalUncached(ctx);
+    ctx.cache.set(v, m);
+  }
+  return m;
+}
+
+/** One output of a vertex; what a State points at. */
+export class Output {
+  constructor(
+    readonly vertex: Vertex,
+    /** The output index, computed at marshal time (mount outputs depend on sorting). */
+    private readonly index: () => number,
+    /** The platform a state built on this output takes. */
+    readonly platform?: Platform,
+    /** Set when the output may not be used as an input (e.g. a tmpfs mount). */
+    readonly error?: LLBError,
+  ) {}
+
+  toInput(ctx: MarshalContext): PbInput {
+    if (this.error) throw this.error;
+    const idx = this.index();
+    const { digest } = marshalVertex(this.vertex, ctx);
+    return idx === 0 ? { digest } : { digest, index: idx };
+  }
+}
+
+export function sha256Digest(bytes: Uint8Array): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
