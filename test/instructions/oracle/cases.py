@@ -206,5 +206,8 @@ for size in ["0x1p4", "1_000", "inf", "+5m", ".5m", "5.m", "1e3k", "5 m", "1.5.5
 for d in ["1h1h", "9223372036854775807ns", "9223372036854775808ns", "2562047h", "2562048h", "-0", "+0",
           "0.0000000001s", "1.0000000000000000000001s", "1.5", "1m.5s", "1s.", "3000000h", "0.1ns"]:
     extra.append({"name": "duration: " + d, "dockerfile": f"FROM z\nHEALTHCHECK --timeout={d} CMD x"})
+for df in ["RUN --network=\u00e9 x", "FROM a AS \u00e9", "FROM a AS b\u200bc", "FROM a AS b\U0001F600",
+           "HEALTHCHECK x\u00e9\u200b y", "RUN --mount=type=\u00e9 x"]:
+    extra.append({"name": "quoting: " + df, "dockerfile": "FROM z\n" + df, "expand": True})
 cases.extend(extra)
 json.dump(cases, open("cases.json", "w"), indent=1, ensure_ascii=False)
