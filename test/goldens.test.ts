@@ -39,3 +39,16 @@ test('shell oracle cases equal what upstream regenerates', { timeout: 600_000 },
     'test/shell/testdata/oracle-cases.jsonl is stale: regenerate it (see test/shell/oracle/gen-cases.ts)',
   );
 });
+
+test('instruction vectors equal what upstream regenerates', { timeout: 600_000 }, () => {
+  const out = mkdtempSync(join(tmpdir(), 'instruction-vectors-'));
+  try {
+    run(`bash test/instructions/oracle/generate.sh ${out}/upstream.json`);
+    assert.ok(
+      readFileSync(join(out, 'upstream.json')).equals(readFileSync('test/instructions/testdata/upstream.json')),
+      'test/instructions/testdata/upstream.json is stale: run test/instructions/oracle/generate.sh',
+    );
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -165,7 +166,10 @@ func commandJSON(c instructions.Command) obj {
 	case *instructions.RunCommand:
 		o := base("run", c)
 		cmdLine(o, c.ShellDependantCmdLine)
-		o["flagsUsed"] = strs(c.FlagsUsed)
+		// Upstream collects these from a map, so their order varies run to run.
+		used := strs(c.FlagsUsed)
+		sort.Strings(used)
+		o["flagsUsed"] = used
 		mounts := []obj{}
 		for _, m := range instructions.GetMounts(c) {
 			mounts = append(mounts, mountJSON(m))
