@@ -62,6 +62,7 @@ export const Caps = {
   metaExportCache: 'meta.exportcache',
   mergeOp: 'mergeop',
   diffOp: 'diffop',
+  passthroughOp: 'passthroughop',
 } as const;
 
 /** The capabilities a build daemon (or gateway) reports as supported. */

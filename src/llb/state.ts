@@ -3,7 +3,9 @@
 // Every method returns a new State; marshaling is the separate final step
 // (`marshal`, in definition.ts).
 import type { ConstraintsOptions } from './constraints.ts';
-import { resolveConstraints } from './constraints.ts';
+import { addCap, resolveConstraints } from './constraints.ts';
+import { Caps } from './caps.ts';
+import { PassthroughOp } from './ops/passthrough.ts';
 import { marshalState } from './definition.ts';
 import type { Definition } from './definition.ts';
 import { EnvList } from './env.ts';
@@ -362,6 +364,18 @@ export class State implements FileBase {
   file(action: FileAction, opts: ConstraintsOptions = {}): State {
     if (!action) throw noActionError();
     return this.withOutput(new FileOp(action.bind(this), resolveConstraints(opts)).output);
+  }
+
+  /**
+   * This state, made to depend on `deps` too: they are built whenever this
+   * state is (Go's State.Requires, a PassthroughOp named `id`).
+   */
+  requires(id: string, ...deps: State[]): State {
+    if (deps.length === 0) return this;
+    const c = resolveConstraints();
+    addCap(c, Caps.passthroughOp);
+    const op = new PassthroughOp(id, [{ output: this.out, forward: true }, ...deps.map((d) => ({ output: d.out, forward: false }))], c);
+    return this.withOutput(op.output());
   }
 
   /** Marshals the graph ending at this state into a Definition. */

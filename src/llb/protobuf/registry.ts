@@ -38,7 +38,11 @@ export type FieldDesc =
 export interface MessageDesc<T = unknown> {
   readonly typeName: string;
   readonly fields: readonly FieldDesc[];
-  /** Fields sorted by number: the order of the wire encoding. */
+  /**
+   * Fields in Go's wire order: by number, except that in a message with a
+   * oneof the oneof members come last (grouped per oneof, in declaration
+   * order), as protobuf-go keeps golang/protobuf's historic output.
+   */
   readonly byNumber: readonly FieldDesc[];
   readonly fieldByNumber: ReadonlyMap<number, FieldDesc>;
   /** Phantom marker tying the descriptor to its TypeScript interface. */
@@ -49,7 +53,10 @@ const registry = new Map<string, MessageDesc>();
 
 /** Declares a message type; called by the generated code. */
 export function defineMessage<T>(typeName: string, fields: FieldDesc[]): MessageDesc<T> {
-  const byNumber = [...fields].sort((a, b) => a.no - b.no);
+  const oneofIndex = new Map<string, number>();
+  for (const f of fields) if (f.kind !== 'map' && f.oneof !== undefined && !oneofIndex.has(f.oneof)) oneofIndex.set(f.oneof, oneofIndex.size);
+  const group = (f: FieldDesc): number => (f.kind !== 'map' && f.oneof !== undefined ? 1 + oneofIndex.get(f.oneof)! : 0);
+  const byNumber = [...fields].sort((a, b) => group(a) - group(b) || a.no - b.no);
   const desc: MessageDesc<T> = {
     typeName,
     fields,
