@@ -130,6 +130,8 @@ async function setUp(): Promise<Env> {
   // Registered as a user from here on, so release it even if a later step fails.
   registered = true;
   process.once('exit', releaseSync);
+  process.once('SIGINT', releaseOnSignal);
+  process.once('SIGTERM', releaseOnSignal);
   const out = await script('start.sh', ['--user', String(process.pid)], 120_000);
   const vars = parseEnv(out);
   const env: Env = {
@@ -167,6 +169,18 @@ function releaseSync(): void {
   spawnSync('bash', [join(scriptsDir, 'stop.sh'), '--user', String(process.pid)], { stdio: 'ignore' });
 }
 
+function releaseOnSignal(signal: NodeJS.Signals): void {
+  removeHandlers();
+  releaseSync();
+  process.kill(process.pid, signal); // the default action, now that no handler is left
+}
+
+function removeHandlers(): void {
+  process.removeListener('exit', releaseSync);
+  process.removeListener('SIGINT', releaseOnSignal);
+  process.removeListener('SIGTERM', releaseOnSignal);
+}
+
 /**
  * Releases the environment this process started: stops buildkitd and the
  * registry unless another live process still uses them. Idempotent; also run
@@ -177,7 +191,7 @@ export async function releaseBuildkit(): Promise<void> {
   current = undefined;
   if (!registered) return;
   registered = false;
-  process.removeListener('exit', releaseSync);
+  removeHandlers();
   await script('stop.sh', ['--user', String(process.pid)], 60_000);
 }
 
