@@ -3,7 +3,7 @@
 // Byte strings throughout; errors carry no location (the caller adds it).
 
 import { DockerfileError } from '../errors.ts';
-import { fromByteString, isSpaceByte, splitAsciiBlanks } from './bytes.ts';
+import { fromByteString, goDecode, isSpaceByte, splitAsciiBlanks } from './bytes.ts';
 import { parseJsonArray } from './go-json.ts';
 import { goQuote } from './quote.ts';
 import { splitCommand } from './split-command.ts';
@@ -123,17 +123,15 @@ const DISPATCH: ReadonlyMap<string, ArgParser> = new Map([
 ]);
 
 /**
- * Go's strings.ToLower for a keyword in byte-string form. Besides ASCII only
- * two characters lower-case to ASCII (İ to i, the Kelvin sign to k), so only
- * they can make a non-ASCII keyword match an instruction.
+ * Go's strings.ToLower for a keyword in byte-string form: rune by rune (so
+ * no context rules like Greek final sigma), each undecodable byte becoming
+ * U+FFFD. Only İ lower-cases differently in JS (to two characters).
  */
 export function keywordKey(value: string): string {
-  const lower = value.toLowerCase();
-  if (!/[\x80-\xff]/.test(value)) return lower;
-  return fromByteString(value)
-    .replace(/\u0130/g, 'i')
-    .replace(/\u212a/g, 'k')
-    .toLowerCase();
+  if (!/[\x80-\xff]/.test(value)) return value.toLowerCase();
+  let out = '';
+  for (const ch of goDecode(value)) out += ch === '\u0130' ? 'i' : ch.toLowerCase();
+  return out;
 }
 
 export function nodeFromLine(line: string, escapeToken: number): RawNode {

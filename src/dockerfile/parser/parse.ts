@@ -8,6 +8,7 @@ import { canContainHeredoc, keywordKey, nodeFromLine, type RawNode } from './arg
 import { fromByteString, skipSpaces, toByteString, trimSpace } from './bytes.ts';
 import { checkEscapeToken, DirectiveScanner, toDirective } from './directives.ts';
 import { heredocsFromLine } from './heredoc.ts';
+import { rememberRawNodes } from './dump.ts';
 import { LineScanner } from './lines.ts';
 
 const BOM = '\xef\xbb\xbf';
@@ -65,6 +66,7 @@ class Parser {
   private currentLine = 0;
   private comments: string[] = [];
   private readonly children: InstructionNode[] = [];
+  private readonly rawChildren: RawNode[] = [];
   private readonly warnings: ParseWarning[] = [];
   private readonly found: Directive[] = [];
 
@@ -164,6 +166,7 @@ class Parser {
       }
 
       this.children.push(toInstruction(node, startLine, this.currentLine, this.comments, heredocs));
+      this.rawChildren.push(node);
       this.comments = [];
     }
 
@@ -175,7 +178,7 @@ class Parser {
         { start: this.currentLine, end: this.currentLine },
       ]);
     }
-    return {
+    const result: ParseResult = {
       children: this.children,
       escapeToken: String.fromCharCode(this.escapeToken),
       warnings: this.warnings,
@@ -183,6 +186,8 @@ class Parser {
       startLine: this.children[0].startLine,
       endLine: this.children[this.children.length - 1].endLine,
     };
+    rememberRawNodes(result, this.rawChildren);
+    return result;
   }
 
   /** Reads body lines up to the terminator; null at end of input. */
