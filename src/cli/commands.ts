@@ -1,4 +1,8 @@
 import type { Command } from './common.ts';
+import { llbCommand } from './llb.ts';
+import { dumpLlb } from './dump-llb.ts';
 
 /** Every CLI command, by name. */
 export const commands: Record<string, Command> = {};
+commands.llb = llbCommand;
+commands['dump-llb'] = dumpLlb;

@@ -1,0 +1,509 @@
+// Dockerfile -> LLB, following upstream's dockerfile2llb.toDispatchState step
+// by step: parse, group into stages, evaluate meta args, register stages,
+// pick the target, link dependencies, resolve base images (and ONBUILD
+// triggers), dispatch every needed stage, then finish the target's image.
+
+import * as llb from '../../llb/index.ts';
+import type { CapSet } from '../../llb/caps.ts';
+import * as reference from '../../registry/reference.ts';
+import { DockerfileError, withLocation, type LineRange } from '../errors.ts';
+import { parseCommand, parseStages, withSuggestion, type Command, type Stage } from '../instructions/index.ts';
+import { parse } from '../parser/index.ts';
+import { ShellLex } from '../shell/index.ts';
+import { buildMetaArgs, defaultArgs, proxyEnvFromBuildArgs, type ProxyEnv } from './args.ts';
+import { DeferredOutput } from './deferred.ts';
+import { dispatchCommand, dispatchUser, dispatchWorkdir, type DispatchContext } from './dispatch.ts';
+import type { EnvList } from './env.ts';
+import { DEFAULT_PATH_UNIX, emptyImage, parseImage, splitKeyValue, type Image } from './image.ts';
+import { normalizeContextPaths } from './paths.ts';
+import {
+  autoDetectPlatform,
+  buildPlatformOpt,
+  formatPlatformAll,
+  normalizePlatform,
+  parsePlatform,
+  type Platform,
+  type PlatformOpt,
+} from './platform.ts';
+import { prefixCommand } from './progress.ts';
+import { DispatchState, DispatchStates, allReachableStages, stageInfo, type StageCommand } from './stage-state.ts';
+import type { ConvertOptions, ConvertResult } from './types.ts';
+import { locationOf, emptyEnv, wrapError, dfCmd } from './util.ts';
+
+const EMPTY_IMAGE_NAME = 'scratch';
+
+const COMMON_IMAGE_NAMES = ['alpine', 'busybox', 'centos', 'debian', 'golang', 'ubuntu', 'fedora'].flatMap((n) => [
+  n,
+  'docker.io/library' + n,
+  n + ':latest',
+  'docker.io/library' + n + ':latest',
+]);
+
+/** Everything the dispatch of one build shares. */
+interface BuildContext {
+  opt: ConvertOptions;
+  po: PlatformOpt;
+  globalArgs: EnvList;
+  buildArgs: Map<string, string>;
+  epoch: string | undefined;
+  epochSeconds: bigint | undefined;
+  shlex: ShellLex;
+  all: DispatchStates;
+  proxyEnv: ProxyEnv | undefined;
+  caps: CapSet;
+  sourceMap: llb.SourceMap;
+}
+
+/** Converts a Dockerfile for one target platform. Throws DockerfileError for user mistakes. */
+export async function convertDockerfile(text: string | Uint8Array, opt: ConvertOptions = {}): Promise<ConvertResult> {
+  const data = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  if (data.length === 0) throw new DockerfileError('the Dockerfile cannot be empty');
+  const ast = parse(data);
+  const { stages, metaArgs } = parseStages(ast);
+  if (stages.length === 0) throw new DockerfileError('dockerfile contains no stages to build');
+
+  const po = buildPlatformOpt(opt.targetPlatform, opt.buildPlatforms);
+  const buildArgs = new Map(Object.entries(opt.buildArgs ?? {}));
+  const targetName = opt.target || stages[stages.length - 1].name;
+  const shlex = new ShellLex(ast.escapeToken === '`' ? '`' : '\\');
+  let globalArgs = defaultArgs(po, buildArgs, targetName);
+  globalArgs = buildMetaArgs(globalArgs, metaArgs, buildArgs, (w, env) => shlex.processWord(w, env)).args;
+
+  // SOURCE_DATE_EPOCH: only integer values can be used without a gateway.
+  let epoch: string | undefined;
+  let epochSeconds: bigint | undefined;
+  const sde = buildArgs.get('SOURCE_DATE_EPOCH') ?? (globalArgs.get('SOURCE_DATE_EPOCH') || undefined);
+  if (sde !== undefined && sde !== '' && /^[+-]?\d+$/.test(sde)) {
+    epochSeconds = BigInt(sde);
+    epoch = new Date(Number(epochSeconds) * 1000).toISOString().replace('.000Z', 'Z');
+    const v = epochSeconds.toString();
+    if (buildArgs.has('SOURCE_DATE_EPOCH')) buildArgs.set('SOURCE_DATE_EPOCH', v);
+    if (globalArgs.has('SOURCE_DATE_EPOCH')) globalArgs = globalArgs.addOrReplace('SOURCE_DATE_EPOCH', v);
+  }
+
+  const filename = opt.filename ?? 'Dockerfile';
+  const sourceMap = new llb.SourceMap(filename, 'Dockerfile', data, dockerfileSource(filename, opt));
+  const bc: BuildContext = {
+    opt,
+    po,
+    globalArgs,
+    buildArgs,
+    epoch,
+    epochSeconds,
+    shlex,
+    all: new DispatchStates(),
+    proxyEnv: proxyEnvFromBuildArgs(buildArgs),
+    caps: opt.llbCaps ?? allCaps(),
+    sourceMap,
+  };
+
+  registerStages(bc, stages);
+  const target = resolveTarget(bc);
+  buildDependencyGraph(bc);
+  const reachable = await resolveStages(bc, target);
+  const { ctxPaths, buildContext } = dispatchStages(bc, reachable, target);
+  return finalize(bc, target, ctxPaths, buildContext);
+}
+
+function allCaps(): CapSet {
+  return { supports: () => true };
+}
+
+/** The local source the Dockerfile itself is read from (recorded in the source map). */
+function dockerfileSource(filename: string, opt: ConvertOptions): llb.State {
+  const names = [filename, filename + '.dockerignore'];
+  const slash = filename.lastIndexOf('/');
+  const base = slash < 0 ? filename : filename.slice(slash + 1);
+  if (base === 'Dockerfile') names.push((slash < 0 ? '' : filename.slice(0, slash + 1)) + 'dockerfile');
+  return llb.local('dockerfile', {
+    followPaths: names,
+    sessionId: opt.sessionId,
+    sharedKeyHint: 'dockerfile',
+    customName: '[internal] load build definition from ' + filename,
+    differ: { type: 'none', required: false },
+  });
+}
+
+function registerStages(bc: BuildContext, stages: Stage[]): void {
+  stages.forEach((st, i) => {
+    const info = stageInfo(st);
+    let baseName: string;
+    try {
+      baseName = bc.shlex.processWordWithMatches(st.baseName, bc.globalArgs).result;
+    } catch (err) {
+      throw withLocation(err, st.location);
+    }
+    if (baseName === '') throw withLocation(new Error(`base name (${st.baseName}) should not be blank`), st.location);
+    info.baseName = baseName;
+
+    const ds = new DispatchState(info);
+    ds.prefixPlatform = bc.opt.multiPlatformRequested ?? false;
+    if (st.platform !== '') {
+      let res;
+      try {
+        res = bc.shlex.processWordWithMatches(st.platform, bc.globalArgs);
+      } catch (err) {
+        throw withLocation(wrapError(err, `failed to process arguments for platform ${st.platform}`), st.location);
+      }
+      if (res.result === '') {
+        const msg = suggestAny(`empty platform value from expression ${st.platform}`, res.unmatched, bc.globalArgs.keys());
+        throw withLocation(new Error(msg), st.location);
+      }
+      try {
+        ds.platform = parsePlatform(res.result);
+      } catch (err) {
+        const msg = suggestAny((err as Error).message, res.unmatched, bc.globalArgs.keys());
+        throw withLocation(withLocation(new Error(`failed to parse platform ${st.platform}: ${msg}`), st.location), st.location);
+      }
+    }
+    if (st.name === '') ds.stageName = `stage-${i}`;
+    bc.all.add(ds);
+
+    let total = 0;
+    if (info.baseName !== EMPTY_IMAGE_NAME && ds.base === undefined) total = 1;
+    for (const c of st.commands) {
+      if (c.kind === 'add' || c.kind === 'copy' || c.kind === 'run' || c.kind === 'workdir') total++;
+    }
+    ds.cmdTotal = total;
+    ds.ignoreCache = isNoCache(bc.opt.noCache, st.name);
+  });
+}
+
+function isNoCache(noCache: string[] | undefined, name: string): boolean {
+  if (noCache === undefined) return false;
+  if (noCache.length === 0) return true;
+  return noCache.some((n) => n.toLowerCase() === name.toLowerCase());
+}
+
+function suggestAny(message: string, unmatched: Iterable<string>, options: string[]): string {
+  for (const k of unmatched) {
+    const m = withSuggestion(message, k, options, true);
+    if (m !== message) return m;
+  }
+  return message;
+}
+
+function resolveTarget(bc: BuildContext): DispatchState {
+  const t = bc.opt.target;
+  if (!t) return bc.all.last();
+  const ds = bc.all.findByName(t);
+  if (ds === undefined) {
+    throw new DockerfileError(withSuggestion(`target stage "${t}" could not be found`, t, bc.all.names(), true));
+  }
+  return ds;
+}
+
+/** The stages a command reads from (upstream's toCommand and detectRunMount). */
+function toCommand(bc: BuildContext, command: Command, location: LineRange | undefined): StageCommand {
+  const cmd: StageCommand = { command, sources: [], isOnBuild: false };
+  if (command.kind === 'copy' && command.from !== '') {
+    const from = command.from;
+    const expanded = bc.shlex.processWordWithMatches(from, emptyEnv).result;
+    if (expanded !== from) {
+      throw new DockerfileError(
+        'variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround',
+      );
+    }
+    let src: DispatchState | undefined;
+    if (/^[+-]?\d+$/.test(from) && Math.abs(Number(from)) < 2 ** 63) {
+      src = bc.all.findByIndex(Number(from));
+    } else {
+      src = bc.all.findByName(from);
+      if (src === undefined) {
+        src = new DispatchState({ name: '', baseName: from, platform: '', sourceCode: '', location, commands: [] }, true);
+      }
+    }
+    cmd.sources = [src];
+  }
+  if (command.kind === 'run') {
+    cmd.sources = command.mounts.map((m) => {
+      const from = m.from === '' ? EMPTY_IMAGE_NAME : m.from;
+      return (
+        bc.all.findByName(from) ??
+        new DispatchState({ name: '', baseName: from, platform: '', sourceCode: '', location: undefined, commands: [] }, true)
+      );
+    });
+  }
+  return cmd;
+}
+
+function linkSources(bc: BuildContext, d: DispatchState, cmd: StageCommand): void {
+  for (const src of cmd.sources) {
+    d.deps.set(src, cmd.command);
+    if (src.unregistered) bc.all.add(src);
+  }
+}
+
+function buildDependencyGraph(bc: BuildContext): void {
+  const registered = [...bc.all.states];
+  for (const d of registered) {
+    d.commands = d.stage.commands.map((c) => {
+      const cmd = toCommand(bc, c, c.location);
+      linkSources(bc, d, cmd);
+      return cmd;
+    });
+  }
+  validateCircularDependency(bc.all.states);
+  if (bc.all.states.length === 1) bc.all.states[0].stageName = '';
+}
+
+function validateCircularDependency(states: DispatchState[]): void {
+  const visited = new Set<DispatchState>();
+  const path = new Set<DispatchState>();
+  const visit = (state: DispatchState, current: Command[]): Command[] | undefined => {
+    if (visited.has(state)) return undefined;
+    visited.add(state);
+    path.add(state);
+    for (const [dep, c] of state.deps) {
+      const next = [...current, c];
+      if (path.has(dep)) return next;
+      const found = visit(dep, next);
+      if (found) return found;
+    }
+    path.delete(state);
+    return undefined;
+  };
+  for (const state of states) {
+    const cmds = visit(state, []);
+    if (cmds) {
+      let err = new DockerfileError(`circular dependency detected on stage: ${state.stageName}`);
+      for (const c of cmds) err = withLocation(err, c.location);
+      throw err;
+    }
+  }
+}
+
+async function resolveStages(bc: BuildContext, target: DispatchState): Promise<Set<DispatchState>> {
+  for (;;) {
+    const reachable = await resolveReachableStages(bc, target);
+    let newDeps = false;
+    // Upstream walks a map here; in registration order every base comes before the stages built on it.
+    for (const d of bc.all.states.filter((s) => reachable.has(s))) {
+      d.init();
+      const triggers = [...(d.image.config.OnBuild ?? [])];
+      if (d.base !== undefined && !d.onBuildInit) {
+        for (const c of d.base.commands) if (c.command.kind === 'onbuild') triggers.push(c.command.expression);
+        d.onBuildInit = true;
+      }
+      if (triggers.length > 0) {
+        try {
+          if (initOnBuildTriggers(bc, d, triggers)) newDeps = true;
+        } catch (err) {
+          const e = err instanceof DockerfileError ? err : new DockerfileError(err instanceof Error ? err.message : String(err));
+          throw d.stage.location ? new DockerfileError(e.message, [d.stage.location]) : e;
+        }
+        delete d.image.config.OnBuild;
+      }
+    }
+    if (!newDeps) return reachable;
+  }
+}
+
+function initOnBuildTriggers(bc: BuildContext, d: DispatchState, triggers: string[]): boolean {
+  let hasNewDeps = false;
+  const cmds: StageCommand[] = [];
+  for (const trigger of triggers) {
+    const ast = parse(trigger);
+    if (ast.children.length !== 1) throw new Error('onbuild trigger should be a single expression');
+    const node = ast.children[0];
+    if (d.stage.location) {
+      node.startLine = d.stage.location.start;
+      node.endLine = d.stage.location.end;
+    }
+    const ic = parseCommand(node, { escapeToken: ast.escapeToken });
+    const cmd = toCommand(bc, ic, ic.location);
+    cmd.isOnBuild = true;
+    if (cmd.sources.length > 0) hasNewDeps = true;
+    cmds.push(cmd);
+    linkSources(bc, d, cmd);
+  }
+  d.commands = [...cmds, ...d.commands];
+  d.cmdTotal += cmds.length;
+  return hasNewDeps;
+}
+
+async function resolveReachableStages(bc: BuildContext, target: DispatchState): Promise<Set<DispatchState>> {
+  const reachableSet = allReachableStages(target);
+  for (const d of [...bc.all.states]) {
+    const reachable = reachableSet.has(d);
+    if (d.base !== undefined || d.dispatched || d.resolved) continue;
+    d.resolved = reachable;
+    if (d.stage.baseName === EMPTY_IMAGE_NAME) {
+      d.state = llb.scratch();
+      d.image = emptyImage(bc.po.targetPlatform);
+      d.platform = bc.po.targetPlatform;
+      if (d.unregistered) d.dispatched = true;
+      continue;
+    }
+    try {
+      await resolveBaseImage(bc, d, reachable);
+    } catch (err) {
+      throw d.stage.location ? withLocation(err, d.stage.location) : err;
+    } finally {
+      if (d.unregistered) d.dispatched = true;
+    }
+  }
+  return reachableSet;
+}
+
+async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: boolean): Promise<void> {
+  const origName = d.stage.baseName;
+  let ref: reference.NamedReference;
+  try {
+    ref = reference.parseNormalizedNamed(origName);
+  } catch (err) {
+    throw new Error(`failed to parse stage name "${origName}": ${(err as Error).message}`);
+  }
+  let platform = d.platform ?? bc.po.targetPlatform;
+  d.stage.baseName = reference.tagNameOnly(ref).toString();
+  let isScratch = false;
+  if (reachable) {
+    const resolver = bc.opt.imageResolver;
+    if (resolver === undefined) throw new Error(`${origName}: no image resolver to look up ${d.stage.baseName}`);
+    let res;
+    try {
+      res = await resolver.resolve(d.stage.baseName, { platform, resolveMode: bc.opt.imageResolveMode ?? 'default' });
+    } catch (err) {
+      const names = [...bc.all.names(), ...COMMON_IMAGE_NAMES];
+      throw new Error(withSuggestion(`${origName}: ${(err as Error).message}`, origName, names, true));
+    }
+    if (ref.toString() !== res.ref) ref = reference.parseNormalizedNamed(res.ref);
+    const img = parseImage(new TextDecoder().decode(res.config));
+    d.baseImg = parseImage(new TextDecoder().decode(res.config));
+    delete img.created;
+    if (d.platform === undefined && bc.po.implicitTarget) {
+      platform = autoDetectPlatform(img.os, img.architecture, platform, bc.po.buildPlatforms);
+    }
+    if (res.digest !== '') ref = reference.withDigest(ref, res.digest);
+    d.stage.baseName = ref.toString();
+    if (img.rootfs.diff_ids === null || img.rootfs.diff_ids.length === 0) {
+      isScratch = (img.history ?? []).every((h) => h.empty_layer === true);
+    }
+    d.image = img;
+  }
+  if (isScratch) {
+    d.state = llb.scratch();
+  } else {
+    const name = prefixCommand(d, 'FROM ' + d.stage.baseName, bc.opt.multiPlatformRequested ?? false, platform, emptyEnv);
+    d.state = llb.image(d.stage.baseName, {
+      ...dfCmd(d.stage.sourceCode),
+      platform,
+      resolveMode: bc.opt.imageResolveMode,
+      customName: name,
+      sourceLocations: locationOf(bc.sourceMap, d.stage.location),
+    });
+  }
+  d.platform = platform;
+}
+
+function dispatchStages(
+  bc: BuildContext,
+  reachable: Set<DispatchState>,
+  target: DispatchState,
+): { ctxPaths: Set<string>; buildContext: DeferredOutput } {
+  const buildContext = new DeferredOutput();
+  const buildContextState = buildContext.state();
+  const ctxPaths = new Set<string>();
+  for (const d of bc.all.states) {
+    if (!reachable.has(d) || d.dispatched) continue;
+    d.init();
+    d.dispatched = true;
+    d.platform ??= bc.po.targetPlatform;
+    const env = d.image.config.Env ?? [];
+    if (!env.some((e) => splitKeyValue(e)[0] === 'PATH') && d.platform.os !== 'windows') {
+      d.image.config.Env = [...env, 'PATH=' + DEFAULT_PATH_UNIX];
+    }
+    for (const e of d.image.config.Env ?? []) {
+      const [k, v] = splitKeyValue(e);
+      d.state = d.state.addEnv(k, v);
+    }
+    if (bc.opt.hostname) d.state = d.state.hostname(bc.opt.hostname);
+
+    const dctx: DispatchContext = {
+      all: bc.all,
+      globalArgs: bc.globalArgs,
+      buildArgValues: bc.buildArgs,
+      shlex: bc.shlex,
+      buildContext: buildContextState,
+      proxyEnv: bc.proxyEnv,
+      cacheIdNamespace: bc.opt.cacheIdNamespace ?? '',
+      targetPlatform: bc.po.targetPlatform,
+      extraHosts: bc.opt.extraHosts ?? [],
+      shmSize: bc.opt.shmSize ?? 0,
+      cgroupParent: bc.opt.cgroupParent ?? '',
+      caps: bc.caps,
+      sourceMap: bc.sourceMap,
+      epoch: bc.epoch,
+      epochSeconds: bc.epochSeconds,
+    };
+    if (d.image.config.WorkingDir) {
+      try {
+        dispatchWorkdir(d, d.image.config.WorkingDir, undefined, undefined, false, dctx);
+      } catch (err) {
+        throw withLocation(err, d.stage.location ?? { start: 0, end: 0 });
+      }
+    }
+    if (d.image.config.User) dispatchUser(d, d.image.config.User, false, dctx);
+    d.state = d.state.network(bc.opt.networkMode ?? 'sandbox');
+
+    for (const cmd of d.commands) {
+      try {
+        dispatchCommand(d, cmd, dctx);
+      } catch (err) {
+        throw withLocation(err, cmd.command.location);
+      }
+    }
+    for (const p of d.ctxPaths) ctxPaths.add(p);
+  }
+  target.paths.add('/');
+  return { ctxPaths, buildContext };
+}
+
+function finalize(bc: BuildContext, target: DispatchState, ctxPaths: Set<string>, buildContext: DeferredOutput): ConvertResult {
+  const labels = bc.opt.labels ?? {};
+  if (Object.keys(labels).length > 0) {
+    target.image.config.Labels = { ...(target.image.config.Labels ?? {}), ...labels };
+  }
+  const follow = normalizeContextPaths(ctxPaths);
+  const bctx = llb.local('context', {
+    sessionId: bc.opt.sessionId,
+    excludePatterns: bc.opt.excludePatterns,
+    sharedKeyHint: 'context',
+    customName: '[internal] load build context',
+    followPaths: follow,
+  });
+  buildContext.resolve(bctx);
+
+  const tp = bc.po.targetPlatform;
+  const state = target.state.setMarshalDefaults({ platform: tp, caps: bc.caps });
+  const img = target.image;
+  if (!bc.po.implicitTarget) {
+    const sameOsArch = tp.os === img.os && tp.architecture === img.architecture;
+    img.os = tp.os;
+    img.architecture = tp.architecture;
+    if (tp.variant || !sameOsArch) {
+      if (tp.variant) img.variant = tp.variant;
+      else delete img.variant;
+    }
+    if (tp.osVersion || !sameOsArch) {
+      if (tp.osVersion) img['os.version'] = tp.osVersion;
+      else delete img['os.version'];
+    }
+    if (tp.osFeatures) img['os.features'] = [...tp.osFeatures];
+  }
+  const n = normalizePlatform({
+    os: img.os,
+    architecture: img.architecture,
+    variant: img.variant,
+    osVersion: img['os.version'],
+    osFeatures: img['os.features'],
+  });
+  img.os = img.os === '' ? img.os : n.os;
+  img.architecture = n.architecture;
+  if (n.variant) img.variant = n.variant;
+  else delete img.variant;
+  if (n.osFeatures) img['os.features'] = n.osFeatures;
+  return { state, image: img, baseImage: target.baseImg, platform: target.platform ?? tp };
+}
+
+export { formatPlatformAll, type Image, type Platform };

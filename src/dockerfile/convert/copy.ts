@@ -1,0 +1,213 @@
+// COPY and ADD: one FileOp with a copy action per source (local paths, stage
+// or image paths, heredocs, HTTP files, git repositories), or a MergeOp over
+// a copy on scratch for --link.
+
+import { randomBytes } from 'node:crypto';
+import * as llb from '../../llb/index.ts';
+import { Caps } from '../../llb/caps.ts';
+import type { LineRange } from '../errors.ts';
+import type { SourcesAndDest } from '../instructions/types.ts';
+import { parseChmod } from './chmod.ts';
+import type { DispatchContext } from './dispatch.ts';
+import { processCmdEnv, stateEnv } from './dispatch.ts';
+import { parseGitRef, isGitSource, isHTTPSource } from './gitref.ts';
+import { commitToHistory } from './image.ts';
+import { basePath, cleanPath, normalizePath } from './paths.ts';
+import { prefixCommand, uppercaseCmd } from './progress.ts';
+import type { DispatchState } from './stage-state.ts';
+import { dfCmd, locationOf } from './util.ts';
+
+export interface CopyConfig {
+  params: SourcesAndDest;
+  excludePatterns: string[];
+  source: llb.State;
+  isAddCommand: boolean;
+  code: string;
+  chown: string;
+  chmod: string;
+  link: boolean;
+  keepGitDir: boolean | undefined;
+  checksum: string;
+  unpack: boolean | undefined;
+  parents: boolean;
+  location: LineRange;
+  opt: DispatchContext;
+}
+
+/** The destination joined to the working directory, keeping a trailing `/`. */
+function pathRelativeToWorkingDir(state: llb.State, p: string): string {
+  if (p.startsWith('/')) return normalizePath('/', p, true);
+  if (p === '.' || p === '') p = './';
+  return normalizePath(state.getDir(), p, true);
+}
+
+function containsWildcards(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i];
+    if (ch === '*' || ch === '?' || ch === '[') return true;
+    if (ch === '\\') i++;
+  }
+  return false;
+}
+
+const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+
+function validateDigest(d: string): void {
+  const i = d.indexOf(':');
+  if (i <= 0 || i + 1 >= d.length) throw new Error('invalid checksum digest format');
+  if (!DIGEST_RE.test(d)) throw new Error('invalid checksum digest format');
+  const alg = d.slice(0, i);
+  const hex = d.slice(i + 1);
+  const lens: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+  if (!(alg in lens)) throw new Error('unsupported digest algorithm');
+  if (hex.length !== lens[alg] || !/^[a-f0-9]+$/.test(hex)) throw new Error('invalid checksum digest length');
+}
+
+export function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
+  const platform = d.platform ?? cfg.opt.targetPlatform;
+  const dest = pathRelativeToWorkingDir(d.state, cfg.params.destPath);
+  const chown = cfg.chown !== '' ? llb.chownFromString(cfg.chown) : undefined;
+  const exclude = cfg.excludePatterns.length > 0 ? cfg.excludePatterns : undefined;
+  let mode: number | string | undefined;
+  if (cfg.chmod !== '') {
+    const m = parseChmod(cfg.chmod);
+    mode = 'mode' in m ? m.mode : m.modeStr;
+  }
+  let checksum = cfg.checksum;
+  if (checksum !== '') {
+    if (!cfg.isAddCommand) throw new Error("checksum can't be specified for COPY");
+    if (cfg.params.sourcePaths.length !== 1) throw new Error("checksum can't be specified for multiple sources");
+    const s = cfg.params.sourcePaths[0];
+    if (!isHTTPSource(s) && !isGitSource(s)) throw new Error('checksum requires HTTP(S) or Git sources');
+  }
+  let msg = cfg.isAddCommand ? 'ADD' : 'COPY';
+  if (cfg.parents) msg += ' --parents';
+  if (cfg.chown !== '') msg += ' --chown=' + cfg.chown;
+  if (cfg.chmod !== '') msg += ' --chmod=' + cfg.chmod;
+
+  const env = stateEnv(d.state);
+  const name = uppercaseCmd(processCmdEnv(cfg.opt.shlex, cfg.code, env));
+  const pgName = prefixCommand(d, name, d.prefixPlatform, platform, env);
+
+  let a: llb.FileAction | undefined;
+  const add = (from: llb.State, src: string, opts: llb.CopyOptions): void => {
+    a = a === undefined ? llb.copy(from, src, dest, opts) : a.copy(from, src, dest, opts);
+  };
+  let keepGitDir = cfg.keepGitDir;
+
+  for (const src0 of cfg.params.sourcePaths) {
+    let src = src0;
+    msg += ' ' + src;
+    const gitRef = parseGitRef(src);
+    if (gitRef !== undefined && !gitRef.indistinguishableFromLocal) {
+      if (!cfg.isAddCommand) throw new Error("source can't be a git ref for COPY");
+      if (keepGitDir !== undefined && gitRef.keepGitDir !== undefined && keepGitDir !== gitRef.keepGitDir) {
+        throw new Error('inconsistent keep-git-dir configuration');
+      }
+      if (gitRef.keepGitDir !== undefined) keepGitDir = gitRef.keepGitDir;
+      if (checksum !== '' && gitRef.checksum !== '' && checksum !== gitRef.checksum) {
+        throw new Error(`checksum mismatch "${checksum}" != "${gitRef.checksum}"`);
+      }
+      if (gitRef.checksum !== '') checksum = gitRef.checksum;
+      const st = llb.git(gitRef.remote, '', {
+        customName: pgName,
+        ref: gitRef.ref || undefined,
+        keepGitDir: keepGitDir === true ? true : undefined,
+        checksum: checksum || undefined,
+        subdir: gitRef.subDir || undefined,
+        skipSubmodules: gitRef.submodules === false ? true : undefined,
+        fetchByCommit: gitRef.fetchByCommit || undefined,
+      });
+      add(st, '/', { mode, createDestPath: true, chown, excludePatterns: exclude });
+    } else if (isHTTPSource(src)) {
+      if (!cfg.isAddCommand) throw new Error("source can't be a URL for COPY");
+      let f = '__unnamed__';
+      try {
+        const u = new URL(src);
+        const b = basePath(decodeURIComponent(u.pathname));
+        if (b !== '.' && b !== '/') f = b;
+      } catch {
+        // keep the default name
+      }
+      if (checksum !== '') validateDigest(checksum);
+      const st = llb.http(src, {
+        filename: f,
+        customName: pgName,
+        checksum: checksum || undefined,
+        ...dfCmd(''),
+      });
+      add(st, f, { mode, createDestPath: true, attemptUnpack: cfg.unpack === true ? true : undefined, chown, excludePatterns: exclude });
+    } else {
+      let patterns: string[] | undefined;
+      let requiredPaths: string[] | undefined;
+      if (cfg.parents) {
+        const i = src.indexOf('/./');
+        let pattern: string;
+        if (i < 0) {
+          pattern = src;
+          src = '/';
+        } else {
+          pattern = src.slice(i + 3);
+          src = src.slice(0, i);
+        }
+        pattern = normalizePath('/', pattern, false);
+        patterns = [pattern.replace(/^\//, '')];
+        if (!containsWildcards(src) && !containsWildcards(pattern)) {
+          requiredPaths = [normalizePath('/', cleanPath(src + '/' + pattern), false)];
+        }
+      }
+      src = normalizePath('/', src, false);
+      const unpack = cfg.unpack ?? cfg.isAddCommand;
+      add(cfg.source, src, {
+        mode,
+        followSymlinks: true,
+        copyDirContentsOnly: true,
+        includePatterns: patterns,
+        requiredPaths,
+        attemptUnpack: unpack || undefined,
+        createDestPath: true,
+        allowWildcard: true,
+        allowEmptyWildcard: true,
+        chown,
+        excludePatterns: exclude,
+      });
+    }
+  }
+
+  for (const content of cfg.params.sourceContents) {
+    msg += ' <<' + content.path;
+    const st = llb
+      .scratch()
+      .file(llb.mkfile(content.path, 0o644, content.data), { customName: '[internal] preparing inline document', platform: d.platform });
+    add(st, content.path, { mode, createDestPath: true, chown, excludePatterns: exclude });
+  }
+  msg += ' ' + cfg.params.destPath;
+
+  const fileOpt: llb.ConstraintsOptions = {
+    customName: pgName,
+    sourceLocations: locationOf(cfg.opt.sourceMap, cfg.location),
+    ignoreCache: d.ignoreCache || undefined,
+  };
+  const action = a as llb.FileAction;
+  if (cfg.opt.caps.supports(Caps.mergeOp) && cfg.link && cfg.chmod === '') {
+    const pgID = randomBytes(13).toString('base64url').toLowerCase().slice(0, 25);
+    d.cmdIndex--;
+    const groupName = prefixCommand(d, name, d.prefixPlatform, platform, env);
+    const copyOpts: llb.ConstraintsOptions = {
+      platform: d.platform,
+      ...fileOpt,
+      progressGroup: { id: pgID, name: groupName, weak: true },
+    };
+    d.cmdIndex--;
+    const mergeOpts: llb.ConstraintsOptions = {
+      ...fileOpt,
+      progressGroup: { id: pgID, name: groupName, weak: false },
+      customName: prefixCommand(d, 'LINK ' + name, d.prefixPlatform, platform, env),
+    };
+    const merged = llb.merge([d.state, llb.scratch().file(action, copyOpts)], mergeOpts);
+    d.state = d.state.withOutput(merged.output());
+  } else {
+    d.state = d.state.file(action, fileOpt);
+  }
+  commitToHistory(d.image, msg, true, true, cfg.opt.epoch);
+}

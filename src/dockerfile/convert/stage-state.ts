@@ -1,0 +1,133 @@
+// The converter's per-stage record (upstream's dispatchState) and the list
+// of all stages, including the implicit ones that COPY --from=image and
+// RUN --mount create.
+
+import type { State } from '../../llb/index.ts';
+import type { LineRange } from '../errors.ts';
+import type { ArgDefinition, Command, Stage } from '../instructions/types.ts';
+import { cloneImage, type Image } from './image.ts';
+import type { Platform } from './platform.ts';
+import type { ProgressCounter } from './progress.ts';
+
+/** A command and the stages it reads from (COPY --from, RUN --mount from). */
+export interface StageCommand {
+  command: Command;
+  sources: DispatchState[];
+  isOnBuild: boolean;
+}
+
+/** What a stage's FROM says, after the base name has been expanded. */
+export interface StageInfo {
+  name: string;
+  baseName: string;
+  /** The unexpanded `--platform` text. */
+  platform: string;
+  sourceCode: string;
+  location: LineRange | undefined;
+  commands: Command[];
+}
+
+export function stageInfo(st: Stage): StageInfo {
+  return {
+    name: st.name,
+    baseName: st.baseName,
+    platform: st.platform,
+    sourceCode: st.sourceCode,
+    location: st.location,
+    commands: st.commands,
+  };
+}
+
+export class DispatchState implements ProgressCounter {
+  state!: State;
+  image!: Image;
+  platform: Platform | undefined;
+  stage: StageInfo;
+  base: DispatchState | undefined;
+  baseImg: Image | undefined;
+  dispatched = false;
+  resolved = false;
+  onBuildInit = false;
+  /** Stages this one reads from, with the (last) command that does. */
+  deps = new Map<DispatchState, Command>();
+  buildArgs: ArgDefinition[] = [];
+  commands: StageCommand[] = [];
+  /** Build-context paths this stage uses. */
+  ctxPaths = new Set<string>();
+  /** Paths of this stage others use (shared with the stages built on it). */
+  paths = new Set<string>();
+  ignoreCache = false;
+  /** Created for COPY --from / RUN --mount rather than by FROM. */
+  unregistered: boolean;
+  stageName: string;
+  cmdIndex = 0;
+  cmdIsOnBuild = false;
+  cmdTotal = 0;
+  prefixPlatform = false;
+  workdirSet = false;
+  cmdSet = false;
+  entrypointSet = false;
+  healthcheckSet = false;
+
+  constructor(stage: StageInfo, unregistered = false) {
+    this.stage = stage;
+    this.unregistered = unregistered;
+    this.stageName = unregistered ? '' : stage.name;
+  }
+
+  /** Takes over the base stage's state, config and args (upstream's init). */
+  init(): void {
+    const b = this.base;
+    if (b === undefined) return;
+    this.state = b.state;
+    this.platform = b.platform;
+    this.image = cloneImage(b.image);
+    delete this.image.config.OnBuild;
+    this.baseImg = b.baseImg === undefined ? undefined : cloneImage(b.baseImg);
+    this.paths = b.paths;
+    this.workdirSet = b.workdirSet;
+    this.buildArgs = [...this.buildArgs, ...b.buildArgs];
+  }
+}
+
+export class DispatchStates {
+  readonly states: DispatchState[] = [];
+  private readonly byName = new Map<string, DispatchState>();
+
+  names(): string[] {
+    return this.states.filter((s) => s.stageName !== '').map((s) => s.stageName);
+  }
+
+  add(ds: DispatchState): void {
+    this.states.push(ds);
+    const base = this.byName.get(ds.stage.baseName);
+    if (base !== undefined) ds.base = base;
+    if (ds.stage.name !== '') this.byName.set(ds.stage.name.toLowerCase(), ds);
+  }
+
+  findByName(name: string): DispatchState | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+
+  findByIndex(index: number): DispatchState {
+    if (index < 0 || index >= this.states.length) throw new Error(`invalid stage index ${index}`);
+    return this.states[index];
+  }
+
+  last(): DispatchState {
+    return this.states[this.states.length - 1];
+  }
+}
+
+/** Every stage the target needs: its bases and the stages it copies or mounts from. */
+export function allReachableStages(s: DispatchState): Set<DispatchState> {
+  const out = new Set<DispatchState>();
+  const visit = (d: DispatchState): void => {
+    if (out.has(d)) return;
+    out.add(d);
+    if (d.base) visit(d.base);
+    for (const dep of d.deps.keys()) visit(dep);
+  };
+  visit(s);
+  return out;
+}

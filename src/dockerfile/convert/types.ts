@@ -1,0 +1,53 @@
+// The converter's inputs and outputs. It knows nothing about gRPC: callers
+// give it a Dockerfile, options and an image resolver, and get LLB states
+// plus an image config back.
+
+import type { CapSet } from '../../llb/caps.ts';
+import type { State } from '../../llb/index.ts';
+import type { Image } from './image.ts';
+import type { Platform } from './platform.ts';
+import type { ImageResolver } from '../../registry/resolver.ts';
+
+export type ImageResolveMode = 'default' | 'pull' | 'local';
+export type NetMode = 'sandbox' | 'host' | 'none';
+
+export interface ConvertOptions {
+  /** Stage to build (case-insensitive); the last stage when empty. */
+  target?: string;
+  buildArgs?: Record<string, string>;
+  /** `label:` options: merged into the final image last. */
+  labels?: Record<string, string>;
+  /** The platform to build for; when undefined the build platform is used ("implicit"). */
+  targetPlatform?: Platform;
+  /** Worker platforms; the first is the build platform. Default linux/amd64. */
+  buildPlatforms?: Platform[];
+  /** True when several platforms were requested: progress names get a platform prefix. */
+  multiPlatformRequested?: boolean;
+  imageResolver?: ImageResolver;
+  /** LLB capabilities of the daemon; undefined means all. */
+  llbCaps?: CapSet;
+  /** The Dockerfile's name in source locations (default `Dockerfile`). */
+  filename?: string;
+  /** Session id of the local sources (the build context and the Dockerfile). */
+  sessionId?: string;
+  /** Patterns from .dockerignore (local.excludepatterns of the build context). */
+  excludePatterns?: string[];
+  imageResolveMode?: ImageResolveMode;
+  networkMode?: NetMode;
+  hostname?: string;
+  extraHosts?: { host: string; ip: string }[];
+  shmSize?: number;
+  cgroupParent?: string;
+  cacheIdNamespace?: string;
+  /** `no-cache`: undefined = none, [] = every stage, or stage names. */
+  noCache?: string[];
+}
+
+export interface ConvertResult {
+  /** The target stage's state, with marshal defaults (platform) applied. */
+  state: State;
+  image: Image;
+  baseImage: Image | undefined;
+  /** The platform the build ran for. */
+  platform: Platform;
+}

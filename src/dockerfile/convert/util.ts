@@ -1,0 +1,25 @@
+// Small shared helpers of the converter.
+
+import type * as llb from '../../llb/index.ts';
+import { DockerfileError, type LineRange } from '../errors.ts';
+import type { EnvGetter } from '../shell/types.ts';
+
+export const emptyEnv: EnvGetter = { get: () => undefined, keys: () => [] };
+
+/** Source locations for an op: the instruction's line range, character 0. */
+export function locationOf(sm: llb.SourceMap, r: LineRange | undefined): llb.SourceLocation[] {
+  if (r === undefined) return [];
+  return [sm.location([{ start: { line: r.start, character: 0 }, end: { line: r.end, character: 0 } }])];
+}
+
+/** `errors.Wrap(err, prefix)`: the message gets a prefix, the locations stay. */
+export function wrapError(err: unknown, prefix: string): DockerfileError {
+  const msg = err instanceof Error ? err.message : String(err);
+  const ranges = err instanceof DockerfileError ? err.ranges : [];
+  return new DockerfileError(`${prefix}: ${msg}`, ranges);
+}
+
+/** The description upstream attaches to ops it creates for an instruction. */
+export function dfCmd(code: string): { description: Record<string, string> } {
+  return { description: { 'com.docker.dockerfile.v1.command': code } };
+}

@@ -1,0 +1,197 @@
+// Live parity with upstream: every Dockerfile under testdata/convert/dockerfiles
+// is converted by our converter and by BuildKit v0.32.2's own frontend (the
+// Go oracle's `dockerfile2llb`), with the same options. A file is identical
+// when the op digests, terminal digest, progress names and image config are
+// the same, or, for a failing build, the error message and its first line.
+// Options a file needs are given in a comment line `# parity: --build-arg K=V
+// --platform P[,P] --target T`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { goAvailable, runOracle } from '../oracle/oracle.ts';
+import { DEFAULT_PLATFORM, convertDockerfile, marshalImage, parsePlatform } from '../../src/dockerfile/convert/index.ts';
+import { DockerfileError } from '../../src/dockerfile/errors.ts';
+import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
+import { decodeMessage, dumpDefinition } from '../../src/llb/index.ts';
+import { Definition as DefinitionDesc } from '../../src/gen/pb.ts';
+
+const dir = join('testdata', 'convert', 'dockerfiles');
+const metadataFile = join('testdata', 'convert', 'image-metadata.json');
+const skip = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false;
+
+interface ParityArgs {
+  buildArgs: Record<string, string>;
+  platforms: string[];
+  target?: string;
+}
+
+function parityArgs(text: string): ParityArgs {
+  const out: ParityArgs = { buildArgs: {}, platforms: [] };
+  const line = text.split('\n').find((l) => l.startsWith('# parity:'));
+  if (line === undefined) return out;
+  const words = line.slice('# parity:'.length).trim().split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const v = words[++i];
+    if (w === '--build-arg') {
+      const eq = v.indexOf('=');
+      out.buildArgs[v.slice(0, eq)] = v.slice(eq + 1);
+    } else if (w === '--platform') out.platforms = v.split(',');
+    else if (w === '--target') out.target = v;
+    else throw new Error(`unknown parity option ${w}`);
+  }
+  return out;
+}
+
+function oracleArgs(file: string, a: ParityArgs): string[] {
+  const args = ['dockerfile2llb', '-f', file, '--image-metadata', metadataFile];
+  for (const [k, v] of Object.entries(a.buildArgs)) args.push('--build-arg', `${k}=${v}`);
+  if (a.platforms.length > 0) args.push('--platform', a.platforms.join(','));
+  if (a.target) args.push('--target', a.target);
+  return args;
+}
+
+interface JsonRange {
+  start: { line: number };
+}
+interface OracleResult {
+  def?: string;
+  image?: unknown;
+  platforms?: { id: string; def: string; image: unknown }[];
+  error?: { message: string; ranges: JsonRange[] };
+}
+
+/** What we compare of one Definition. */
+interface DefSummary {
+  digests: string[];
+  terminal: string;
+  /** Progress name per op digest. */
+  names: Map<string, string>;
+  /** The ops as JSON lines with digests replaced by positions: equal when only the encoding differs. */
+  shape: string[];
+}
+
+function summarize(bytes: Uint8Array): DefSummary {
+  const def = decodeMessage(DefinitionDesc as never, bytes) as { def?: Uint8Array[]; metadata?: Record<string, { description?: Record<string, string> }> };
+  const ops = def.def ?? [];
+  const digests = ops.map((b) => 'sha256:' + createHash('sha256').update(b).digest('hex'));
+  const names = new Map<string, string>();
+  for (const d of digests) {
+    const n = def.metadata?.[d]?.description?.['llb.customname'];
+    if (n !== undefined) names.set(d, n);
+  }
+  let shape = dumpDefinition(bytes).split('\n').filter((l) => l !== '');
+  shape = shape.map((l) => digests.reduce((s, d, i) => s.split(d).join(`#${i}`), l));
+  // Progress group ids are random upstream too.
+  shape = shape.map((l) => l.replace(/"progress_group":\{"id":"[^"]*"/g, '"progress_group":{"id":"*"'));
+  return { digests: digests.slice(0, -1), terminal: digests[digests.length - 1] ?? '', names, shape };
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === 'object') {
+    const o: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) o[k] = sortKeys((v as Record<string, unknown>)[k]);
+    return o;
+  }
+  return v;
+}
+
+interface Ours {
+  defs: Uint8Array[];
+  images: unknown[];
+  error?: DockerfileError | Error;
+}
+
+async function runOurs(text: Buffer, a: ParityArgs): Promise<Ours> {
+  const resolver = MetadataFileResolver.fromFile(metadataFile);
+  const platforms = a.platforms.length > 0 ? a.platforms.map((p) => parsePlatform(p)) : [undefined];
+  const out: Ours = { defs: [], images: [] };
+  try {
+    for (const p of platforms) {
+      const res = await convertDockerfile(text, {
+        target: a.target,
+        buildArgs: a.buildArgs,
+        targetPlatform: p,
+        multiPlatformRequested: platforms.length > 1,
+        buildPlatforms: [DEFAULT_PLATFORM],
+        imageResolver: resolver,
+        sessionId: 'oracle-session',
+      });
+      out.defs.push(res.state.marshal().encode());
+      out.images.push(JSON.parse(marshalImage(res.image)));
+    }
+  } catch (err) {
+    out.error = err instanceof Error ? err : new Error(String(err));
+  }
+  return out;
+}
+
+/** The differences between our result and upstream's; empty when identical. */
+async function compare(file: string): Promise<string[]> {
+  const text = readFileSync(file);
+  const a = parityArgs(text.toString('utf8'));
+  const up = JSON.parse(runOracle(oracleArgs(file, a)).toString('utf8')) as OracleResult;
+  const ours = await runOurs(text, a);
+  const diffs: string[] = [];
+  if (up.error) {
+    if (!ours.error) return [`upstream fails with "${up.error.message}", ours succeeds`];
+    if (ours.error.message !== up.error.message) diffs.push(`error message: ours "${ours.error.message}", upstream "${up.error.message}"`);
+    const upLine = up.error.ranges[0]?.start.line ?? 0;
+    const ourLine = ours.error instanceof DockerfileError ? ours.error.line : 0;
+    if (upLine !== ourLine) diffs.push(`error line: ours ${ourLine}, upstream ${upLine}`);
+    return diffs;
+  }
+  if (ours.error) return [`ours fails with "${ours.error.message}", upstream succeeds`];
+  const upDefs = up.platforms ? up.platforms.map((p) => p.def) : [up.def ?? ''];
+  const upImages = up.platforms ? up.platforms.map((p) => p.image) : [up.image];
+  if (upDefs.length !== ours.defs.length) return [`platform count: ours ${ours.defs.length}, upstream ${upDefs.length}`];
+  upDefs.forEach((d, i) => {
+    const u = summarize(Buffer.from(d, 'base64'));
+    const o = summarize(ours.defs[i]);
+    const tag = upDefs.length > 1 ? `[${i}] ` : '';
+    if (JSON.stringify(o.shape) !== JSON.stringify(u.shape)) {
+      const first = u.shape.findIndex((l, j) => l !== o.shape[j]);
+      diffs.push(`${tag}ops differ at #${first}:\n  ours     ${o.shape[first]}\n  upstream ${u.shape[first]}`);
+    }
+    if (JSON.stringify([...o.digests].sort()) !== JSON.stringify([...u.digests].sort())) diffs.push(`${tag}op digests differ`);
+    if (o.terminal !== u.terminal) diffs.push(`${tag}terminal digest differs`);
+    const on = [...o.names.values()].sort();
+    const un = [...u.names.values()].sort();
+    if (JSON.stringify(on) !== JSON.stringify(un)) diffs.push(`${tag}progress names: ours ${JSON.stringify(on)}, upstream ${JSON.stringify(un)}`);
+    const oi = JSON.stringify(sortKeys(ours.images[i]));
+    const ui = JSON.stringify(sortKeys(upImages[i]));
+    if (oi !== ui) diffs.push(`${tag}image config:\n  ours     ${oi}\n  upstream ${ui}`);
+  });
+  return diffs;
+}
+
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.Dockerfile'))
+  .sort();
+const results = new Map<string, string[]>();
+
+for (const f of files) {
+  test(`convert parity: ${f}`, { skip }, async () => {
+    let diffs: string[];
+    try {
+      diffs = await compare(join(dir, f));
+    } catch (err) {
+      diffs = [`comparison failed: ${err instanceof Error ? err.message : String(err)}`];
+    }
+    results.set(f, diffs);
+    assert.deepEqual(diffs, [], diffs.join('\n'));
+  });
+}
+
+test('convert parity: summary', { skip }, () => {
+  const ok = [...results.values()].filter((d) => d.length === 0).length;
+  const line = `convert parity: ${ok}/${results.size} files identical`;
+  console.log(line);
+  const failing = [...results.entries()].filter(([, d]) => d.length > 0).map(([f]) => f);
+  if (failing.length > 0) console.log(`convert parity: differing: ${failing.join(', ')}`);
+  if (process.env.PARITY_VERBOSE) for (const f of failing) console.log(`--- ${f}\n${(results.get(f) ?? []).join('\n')}`);
+  assert.equal(results.size, files.length);
+});
