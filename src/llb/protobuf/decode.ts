@@ -192,7 +192,8 @@ function readField(r: Reader, f: FieldDesc, wt: number, out: MessageObject): voi
   if (f.repeated) {
     const arr = (out[f.name] ??= []) as unknown[];
     if (wt === 2 && isPackable(kind)) {
-      const end = r.pos + r.uvarint();
+      const n = r.uvarint();
+      const end = r.pos + n;
       while (r.pos < end) arr.push(readScalar(r, kind));
     } else arr.push(readScalar(r, kind));
     return;
