@@ -1,5 +1,6 @@
 // Bundles the whole program (CLI and gateway entry point) into one file that
 // runs with plain `node` and needs no node_modules at run time.
+import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 await build({
@@ -13,3 +14,7 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The bundle is CommonJS but the package is "type": "module"; this marker
+// makes Node load dist/*.js as CommonJS (its require() calls work).
+writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');

@@ -1,8 +1,10 @@
 import type { Command } from './common.ts';
 import { llbCommand } from './llb.ts';
 import { dumpLlb } from './dump-llb.ts';
+import { parseCommand } from './parse.ts';
 
 /** Every CLI command, by name. */
 export const commands: Record<string, Command> = {};
 commands.llb = llbCommand;
 commands['dump-llb'] = dumpLlb;
+commands.parse = parseCommand;

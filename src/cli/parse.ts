@@ -1,0 +1,41 @@
+// `parse FILE`: prints the Dockerfile's AST in BuildKit's dump format (the
+// output of upstream's frontend/dockerfile/parser/dumper), or with --json the
+// whole parse result (nodes, line ranges, heredocs, directives, warnings).
+
+import { DockerfileError } from '../dockerfile/errors.ts';
+import { dump, parse } from '../dockerfile/parser/index.ts';
+import { CliError, readInput, type Command } from './common.ts';
+
+const USAGE = `Usage: dockerfile-llb parse [--json] FILE
+
+Parses FILE (- for standard input) like BuildKit v0.32.2 and prints its AST
+in BuildKit's dump format, one instruction per line. On a parse error prints
+FILE:LINE: message to standard error and exits 1.
+
+  --json   print the full parse result as JSON instead
+`;
+
+export const parseCommand: Command = {
+  summary: 'print the Dockerfile AST (BuildKit dump format)',
+  usage: USAGE,
+  run(args: string[]): number {
+    let json = false;
+    const files: string[] = [];
+    for (const a of args) {
+      if (a === '--json') json = true;
+      else if (a.startsWith('-') && a !== '-') throw new CliError(`parse: unknown option ${a}\n\n${USAGE}`, 2);
+      else files.push(a);
+    }
+    if (files.length !== 1) throw new CliError(USAGE.trimEnd(), 2);
+    const file = files[0];
+    const input = readInput(file);
+    try {
+      const result = parse(input);
+      process.stdout.write(json ? JSON.stringify(result, null, 2) + '\n' : dump(result) + '\n');
+      return 0;
+    } catch (err) {
+      if (err instanceof DockerfileError) throw new CliError(`${file}:${err.line}: ${err.message}`, 1);
+      throw err;
+    }
+  },
+};
