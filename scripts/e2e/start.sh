@@ -91,6 +91,10 @@ root = "$bk_dir/root"
   enabled = true
   snapshotter = "overlayfs"
   networkMode = "host"
+  # No garbage collection: its default policy keys on the disk's free space and
+  # could prune the cache between two builds of a test. The root is made anew
+  # at each start, so it does not grow without bound.
+  gc = false
 
 [worker.containerd]
   enabled = false
