@@ -417,7 +417,8 @@ function dispatchStages(
       const [k, v] = splitKeyValue(e);
       d.state = d.state.addEnv(k, v);
     }
-    if (bc.opt.hostname) d.state = d.state.hostname(bc.opt.hostname);
+    const hostname = bc.buildArgs.get('BUILDKIT_SANDBOX_HOSTNAME') ?? bc.opt.hostname;
+    if (hostname) d.state = d.state.hostname(hostname);
 
     const dctx: DispatchContext = {
       all: bc.all,
@@ -426,7 +427,7 @@ function dispatchStages(
       shlex: bc.shlex,
       buildContext: buildContextState,
       proxyEnv: bc.proxyEnv,
-      cacheIdNamespace: bc.opt.cacheIdNamespace ?? '',
+      cacheIdNamespace: bc.opt.cacheIdNamespace ?? bc.buildArgs.get('BUILDKIT_CACHE_MOUNT_NS') ?? '',
       targetPlatform: bc.po.targetPlatform,
       extraHosts: bc.opt.extraHosts ?? [],
       shmSize: bc.opt.shmSize ?? 0,

@@ -1,3 +1,4 @@
+# parity: --target first
 FROM alpine:3.19 AS first
 COPY --from=second /x /x
 

@@ -1,0 +1,3 @@
+FROM busybox:latest
+WORKDIR app
+RUN pwd

@@ -1,0 +1,5 @@
+FROM alpine:3.19
+USER 1000:1000
+WORKDIR /data
+USER app
+WORKDIR /data/app

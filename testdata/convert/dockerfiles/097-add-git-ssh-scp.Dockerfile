@@ -1,0 +1,2 @@
+FROM alpine:3.19
+ADD git@github.com:moby/buildkit.git#main /src

@@ -1,0 +1,3 @@
+# parity: --platform linux/arm/v7
+FROM scratch
+COPY x /x

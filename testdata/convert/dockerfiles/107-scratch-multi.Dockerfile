@@ -1,0 +1,3 @@
+# parity: --platform linux/amd64,linux/arm64
+FROM scratch
+COPY x /x

@@ -1,0 +1,2 @@
+FROM alpine:3.19
+EXPOSE 8000-8003/udp 7000 "9000/tcp"

@@ -1,0 +1,3 @@
+FROM alpine:3.19
+ENV D=/data
+VOLUME $D ${D}2

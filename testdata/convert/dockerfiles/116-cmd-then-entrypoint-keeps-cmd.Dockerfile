@@ -1,0 +1,3 @@
+FROM node:20
+CMD ["index.js"]
+ENTRYPOINT ["node"]

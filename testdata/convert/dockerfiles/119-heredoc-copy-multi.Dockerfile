@@ -1,0 +1,6 @@
+FROM alpine:3.19
+COPY <<one <<two /dest/
+first
+one
+second
+two

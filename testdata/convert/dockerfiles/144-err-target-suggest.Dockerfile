@@ -1,0 +1,3 @@
+# parity: --target buidl
+FROM alpine:3.19 AS build
+RUN true

@@ -1,0 +1,3 @@
+FROM alpine:3.19
+ENV GREETING=hi
+RUN ["sh", "-c", "echo $GREETING"]
