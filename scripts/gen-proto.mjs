@@ -189,7 +189,7 @@ function generate(root) {
       '/* eslint-disable */',
       '',
       `import { defineMessage } from '../llb/protobuf/registry.ts';`,
-      `import type { MessageDesc, Int64 } from '../llb/protobuf/registry.ts';`,
+      `import type { MessageDesc${body.some((l) => l.includes('Int64')) ? ', Int64' : ''} } from '../llb/protobuf/registry.ts';`,
       ...[...imports].sort().map((p) => `import * as ${alias(p)} from './${moduleName(p)}.ts';`),
       // Referenced packages are imported as values so that their descriptors register first.
       ...[...imports].sort().map((p) => `void ${alias(p)};`),
