@@ -379,3 +379,57 @@ func cmdOutline(args []string, stdin io.Reader, stdout io.Writer) error {
 func cmdTargets(args []string, stdin io.Reader, stdout io.Writer) error {
 	return runSubrequest("targets", "frontend.targets", args, stdin, stdout)
 }
+
+// cmdSubrequest runs the subrequest named by --request (e.g.
+// frontend.subrequests.describe) and prints {"metadata": {key: text}} with
+// every metadata entry of the result (result.json, result.txt, version, ...),
+// each as a string; or {"error": {...}} when the frontend fails. The
+// remaining flags are the shared ones.
+func cmdSubrequest(args []string, stdin io.Reader, stdout io.Writer) error {
+	requestID := ""
+	rest := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--request" || a == "-request" {
+			if i+1 >= len(args) {
+				return fmt.Errorf("--request needs a value")
+			}
+			requestID = args[i+1]
+			i++
+			continue
+		}
+		if v, ok := strings.CutPrefix(a, "--request="); ok {
+			requestID = v
+			continue
+		}
+		rest = append(rest, a)
+	}
+	if requestID == "" {
+		return fmt.Errorf("--request is required")
+	}
+	f, err := parseFrontendFlags("subrequest", rest)
+	if err != nil {
+		return err
+	}
+	g, err := newGateway(f, stdin, requestID)
+	if err != nil {
+		return err
+	}
+	res, buildErr := builder.Build(context.Background(), g)
+	if buildErr != nil {
+		return json.NewEncoder(stdout).Encode(struct {
+			Error            *jsonError `json:"error"`
+			UnresolvedImages []string   `json:"unresolvedImages,omitempty"`
+		}{toJSONError(buildErr), g.unresolved})
+	}
+	if res == nil {
+		return fmt.Errorf("oracle: the frontend returned no result for %s", requestID)
+	}
+	md := map[string]string{}
+	for k, v := range res.Metadata {
+		md[k] = string(v)
+	}
+	return json.NewEncoder(stdout).Encode(struct {
+		Metadata map[string]string `json:"metadata"`
+	}{md})
+}
