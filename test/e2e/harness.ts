@@ -216,6 +216,35 @@ export async function buildctl(args: readonly string[], opts: RunOptions = {}): 
   return run(join(binDir, 'buildctl'), ['--addr', env.buildkitHost, ...args], opts);
 }
 
+export interface BuildOptions {
+  /** the build context directory (also the Dockerfile's, unless dockerfileDir is given) */
+  context: string;
+  dockerfileDir?: string;
+  /** 'dockerfile.v0' (the daemon's built-in frontend) or a frontend image for gateway.v0; default upstream's image */
+  frontend?: string;
+  /** frontend options (--opt key=value), e.g. { 'build-arg:X': '1', target: 'a', filename: 'x.Dockerfile' } */
+  opts?: Record<string, string>;
+  /** buildctl --output, e.g. type=image,name=…,push=true; none by default */
+  output?: string;
+  /** further buildctl build arguments */
+  args?: readonly string[];
+  run?: RunOptions;
+}
+
+/** `buildctl build --progress=plain` of a Dockerfile; the result with its parsed steps. */
+export async function build(o: BuildOptions): Promise<RunResult & { steps: Step[] }> {
+  const frontend = o.frontend ?? UPSTREAM_FRONTEND;
+  const args = ['build', '--progress=plain'];
+  if (frontend === 'dockerfile.v0') args.push('--frontend', 'dockerfile.v0');
+  else args.push('--frontend', 'gateway.v0', '--opt', `source=${frontend}`);
+  for (const [k, v] of Object.entries(o.opts ?? {})) args.push('--opt', `${k}=${v}`);
+  args.push('--local', `context=${o.context}`, '--local', `dockerfile=${o.dockerfileDir ?? o.context}`);
+  if (o.output) args.push('--output', o.output);
+  args.push(...(o.args ?? []));
+  const r = await buildctl(args, o.run);
+  return { ...r, steps: parseProgress(r.stderr) };
+}
+
 /** Writes files (path → content) into a new temporary directory and returns it. */
 export async function makeContext(files: Record<string, string | Buffer>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'e2e-ctx-'));

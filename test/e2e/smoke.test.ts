@@ -8,14 +8,13 @@ import { rm } from 'node:fs/promises';
 import {
   BUSYBOX,
   UPSTREAM_FRONTEND,
-  buildctl,
+  build,
   buildkitOrSkip,
   imageConfig,
   imageLayers,
   instructionSteps,
   layerDiffIds,
   makeContext,
-  parseProgress,
   releaseBuildkit,
   uniqueRef,
 } from './harness.ts';
@@ -39,20 +38,17 @@ test('upstream frontend via gateway.v0 builds, pushes, and rebuilds from cache',
   const ref = uniqueRef('smoke');
   // A fresh NONCE makes the RUN step new to the daemon even if it is reused.
   const nonce = `${Date.now()}-${Math.random()}`;
-  const args = [
-    'build',
-    '--progress=plain',
-    '--frontend', 'gateway.v0',
-    '--opt', `source=${UPSTREAM_FRONTEND}`,
-    '--opt', `build-arg:NONCE=${nonce}`,
-    '--local', `context=${ctx}`,
-    '--local', `dockerfile=${ctx}`,
-    '--output', `type=image,name=${ref},push=true`,
-  ];
+  const buildOpts = {
+    context: ctx,
+    frontend: UPSTREAM_FRONTEND, // through gateway.v0
+    opts: { 'build-arg:NONCE': nonce },
+    output: `type=image,name=${ref},push=true`,
+  };
 
-  const first = await buildctl(args);
+  const first = await build(buildOpts);
   assert.equal(first.code, 0, `first build failed:\n${first.stderr}`);
-  const steps1 = instructionSteps(parseProgress(first.stderr));
+  assert.match(first.stderr, /docker-image:\/\/localhost:5000\/upstream\/dockerfile:v0\.32\.2/);
+  const steps1 = instructionSteps(first.steps);
   const run1 = steps1.find((s) => s.name.includes('RUN echo'));
   assert.ok(run1, `no RUN step in:\n${first.stderr}`);
   assert.equal(run1.cached, false, 'the RUN step with a fresh NONCE ran');
@@ -84,9 +80,9 @@ test('upstream frontend via gateway.v0 builds, pushes, and rebuilds from cache',
     'hello from the smoke test\n',
   );
 
-  const second = await buildctl(args);
+  const second = await build(buildOpts);
   assert.equal(second.code, 0, `second build failed:\n${second.stderr}`);
-  const steps2 = instructionSteps(parseProgress(second.stderr));
+  const steps2 = instructionSteps(second.steps);
   assert.ok(steps2.length >= 3, `instruction steps:\n${second.stderr}`);
   for (const s of steps2) {
     // FROM is resolved, not executed: BuildKit prints it without CACHED when
