@@ -6,10 +6,13 @@ import type { EnvGetter } from '../shell/types.ts';
 
 export const emptyEnv: EnvGetter = { get: () => undefined, keys: () => [] };
 
-/** Source locations for an op: the instruction's line range, character 0. */
+/** Source locations for an op: one range per line of the instruction, character 0, as upstream's node locations. */
 export function locationOf(sm: llb.SourceMap, r: LineRange | undefined): llb.SourceLocation[] {
-  if (r === undefined) return [];
-  return [sm.location([{ start: { line: r.start, character: 0 }, end: { line: r.end, character: 0 } }])];
+  // Upstream still records a location without ranges (e.g. images a RUN --mount pulls in).
+  if (r === undefined) return [sm.location([])];
+  const ranges: llb.Range[] = [];
+  for (let line = r.start; line <= r.end; line++) ranges.push({ start: { line, character: 0 }, end: { line, character: 0 } });
+  return [sm.location(ranges)];
 }
 
 /** `errors.Wrap(err, prefix)`: the message gets a prefix, the locations stay. */
