@@ -8,7 +8,11 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
+	"sort"
+	"strconv"
+	"time"
 
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
 )
@@ -78,7 +82,35 @@ func conv(n *parser.Node) node {
 	return r
 }
 
+// bench parses one file repeatedly and prints the median time in ms.
+func bench(file string, n int) {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		panic(err)
+	}
+	for i := 0; i < 20; i++ { // warm-up
+		if _, err := parser.Parse(bytes.NewReader(src)); err != nil {
+			panic(err)
+		}
+	}
+	times := make([]float64, n)
+	for i := range times {
+		t := time.Now()
+		if _, err := parser.Parse(bytes.NewReader(src)); err != nil {
+			panic(err)
+		}
+		times[i] = float64(time.Since(t).Microseconds()) / 1000
+	}
+	sort.Float64s(times)
+	fmt.Printf("%.3f\n", times[n/2])
+}
+
 func main() {
+	if len(os.Args) == 4 && os.Args[1] == "-bench" {
+		n, _ := strconv.Atoi(os.Args[3])
+		bench(os.Args[2], n)
+		return
+	}
 	in := bufio.NewScanner(os.Stdin)
 	in.Buffer(make([]byte, 1<<20), 1<<26)
 	enc := json.NewEncoder(os.Stdout)
