@@ -131,6 +131,17 @@ export function cloneMetadata(m: OpMetadata): OpMetadata {
   };
 }
 
+export function isEmptyMetadata(m: OpMetadata): boolean {
+  return (
+    !m.ignoreCache &&
+    m.description === undefined &&
+    m.exportCache === undefined &&
+    (m.caps === undefined || m.caps.size === 0) &&
+    m.progressGroup === undefined &&
+    m.linuxResources === undefined
+  );
+}
+
 export function addCap(c: Constraints, id: string): void {
   (c.metadata.caps ??= new Set()).add(id);
 }

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Caps } from './caps.ts';
 import type { ConstraintsOptions, OpMetadata } from './constraints.ts';
-import { emptyMetadata, mergeMetadata, metadataFromPb, metadataToPb, resolveConstraints } from './constraints.ts';
+import { cloneMetadata, emptyMetadata, mergeMetadata, metadataFromPb, metadataToPb, resolveConstraints } from './constraints.ts';
 import { LLBError } from './errors.ts';
 import { defaultPlatform } from './platform.ts';
 import { decodeMessage, DecodeError } from './protobuf/decode.ts';
@@ -118,7 +118,8 @@ export function marshalState(
     const m = marshalVertex(top.v, ctx);
     done.add(top.v);
     const prev = metadata.get(m.digest);
-    metadata.set(m.digest, prev ? mergeMetadata(prev, m.metadata) : mergeMetadata(emptyMetadata(), m.metadata));
+    // Vertices' metadata objects are fresh per marshal, so the first one is stored as is.
+    metadata.set(m.digest, prev ? mergeMetadata(prev, m.metadata) : m.metadata);
     smc.add(m.digest, m.sourceLocations);
     if (!seenDigests.has(m.digest)) {
       seenDigests.add(m.digest);
@@ -129,7 +130,7 @@ export function marshalState(
   const terminal = encodeMessage(PbOpDesc, { inputs: [out.toInput(ctx)] });
   def.push(terminal);
   const tdigest = sha256Digest(terminal);
-  const tmeta = metadata.get(tdigest) ?? emptyMetadata();
+  const tmeta = cloneMetadata(metadata.get(tdigest) ?? emptyMetadata());
   const caps = new Set<string>([Caps.constraints, Caps.platform]);
   for (const md of metadata.values()) {
     if (md.ignoreCache) caps.add(Caps.metaIgnoreCache);
@@ -152,11 +153,14 @@ function equalSourceMap(a: SourceMap, b: SourceMap): boolean {
   return true;
 }
 
+const NO_LOCATIONS: readonly SourceLocation[] = [];
+const EMPTY_LOCATIONS = Object.freeze({});
+
 /** Collects source maps and per-digest locations (Go's sourceMapCollector). */
 class SourceMapCollector {
   private readonly maps: SourceMap[] = [];
   private readonly index = new Map<SourceMap, number>();
-  private readonly locations = new Map<string, SourceLocation[]>();
+  private readonly locations = new Map<string, readonly SourceLocation[]>();
 
   add(digest: string, ls: readonly SourceLocation[]): void {
     for (const l of ls) {
@@ -171,9 +175,9 @@ class SourceMapCollector {
       }
     }
     // Every marshaled op gets an entry, even without locations, as in Go.
-    const list = this.locations.get(digest) ?? [];
-    list.push(...ls);
-    this.locations.set(digest, list);
+    const list = this.locations.get(digest);
+    if (list === undefined) this.locations.set(digest, ls.length > 0 ? [...ls] : NO_LOCATIONS);
+    else if (ls.length > 0) this.locations.set(digest, [...list, ...ls]);
   }
 
   marshal(opts: ConstraintsOptions): PbSource {
@@ -185,6 +189,10 @@ class SourceMapCollector {
     });
     const locations: NonNullable<PbSource['locations']> = {};
     for (const [digest, ls] of this.locations) {
+      if (ls.length === 0) {
+        locations[digest] = EMPTY_LOCATIONS;
+        continue;
+      }
       locations[digest] = {
         locations: ls.map((l) => ({
           sourceIndex: this.index.get(l.sourceMap) ?? 0,

@@ -1,7 +1,7 @@
 // What every op shares when it marshals: Go's MarshalConstraints (the op's
 // own constraints laid over the marshal-wide ones) and the final encoding.
 import type { Constraints, OpMetadata } from '../constraints.ts';
-import { mergeMetadata } from '../constraints.ts';
+import { isEmptyMetadata, mergeMetadata } from '../constraints.ts';
 import { defaultPlatform } from '../platform.ts';
 import type { Platform } from '../platform.ts';
 import { encodeMessage } from '../protobuf/encode.ts';
@@ -26,7 +26,8 @@ export function marshalConstraints(base: Constraints, own: Constraints): { op: P
       platform: platformToPb(platform),
       constraints: { filter: [...base.workerConstraints, ...own.workerConstraints] },
     },
-    metadata: mergeMetadata(base.metadata, own.metadata),
+    // Usually the marshal-wide metadata is empty: then the op's own (a per-marshal copy) is the result.
+    metadata: isEmptyMetadata(base.metadata) ? own.metadata : mergeMetadata(base.metadata, own.metadata),
   };
 }
 

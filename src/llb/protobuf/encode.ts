@@ -9,11 +9,15 @@ import { messageDesc } from './registry.ts';
 import type { FieldDesc, MessageDesc, MessageObject, ScalarKind } from './registry.ts';
 import { Writer } from './writer.ts';
 
+// One buffer serves every call: encoding never re-enters itself, and the
+// result is copied out, so the buffer only grows to the largest message.
+const shared = new Writer(1 << 16);
+
 /** Encodes a message of the given type. */
 export function encodeMessage<T>(desc: MessageDesc<T>, msg: T): Uint8Array {
-  const w = new Writer(128);
-  writeFields(w, desc, msg as MessageObject);
-  return w.finish();
+  shared.reset();
+  writeFields(shared, desc, msg as MessageObject);
+  return shared.finish();
 }
 
 function writeFields(w: Writer, desc: MessageDesc, msg: MessageObject): void {
@@ -43,10 +47,10 @@ function writeFields(w: Writer, desc: MessageDesc, msg: MessageObject): void {
       } else {
         const kind: ScalarKind = f.kind === 'enum' ? 'int32' : f.scalar;
         if (f.packed) {
-          const inner = new Writer(arr.length * 2);
-          for (const v of arr) writeScalarValue(inner, kind, v);
           w.tag(f.no, 2);
-          w.bytes(inner.finish());
+          const start = w.fork();
+          for (const v of arr) writeScalarValue(w, kind, v);
+          w.join(start);
         } else {
           for (const v of arr) {
             w.tag(f.no, wireType(kind));
@@ -68,43 +72,49 @@ function writeFields(w: Writer, desc: MessageDesc, msg: MessageObject): void {
 }
 
 function writeSubmessage(w: Writer, no: number, desc: MessageDesc, value: MessageObject): void {
-  const inner = new Writer(64);
-  writeFields(inner, desc, value);
   w.tag(no, 2);
-  w.bytes(inner.finish());
+  const start = w.fork();
+  writeFields(w, desc, value);
+  w.join(start);
 }
 
 function writeMap(w: Writer, f: Extract<FieldDesc, { kind: 'map' }>, m: { [k: string]: unknown }): void {
   const keyKind = f.mapKey as ScalarKind;
   const keys = Object.keys(m);
   if (keys.length === 0) return;
-  keys.sort(keyKind === 'string' ? compareUtf8 : compareMapKeys(keyKind));
+  if (keyKind !== 'string') keys.sort(compareMapKeys(keyKind));
+  else if (keys.some(hasSurrogate)) keys.sort(compareUtf8);
+  else keys.sort();
   const valueDesc = f.mapValue.kind === 'message' ? messageDesc(f.mapValue.typeName) : undefined;
   const valueKind: ScalarKind =
     f.mapValue.kind === 'scalar' ? f.mapValue.scalar : f.mapValue.kind === 'enum' ? 'int32' : 'bytes';
   for (const k of keys) {
-    const entry = new Writer(32);
-    entry.tag(1, wireType(keyKind));
-    writeScalarValue(entry, keyKind, parseKey(keyKind, k));
+    w.tag(f.no, 2);
+    const start = w.fork();
+    w.tag(1, wireType(keyKind));
+    writeScalarValue(w, keyKind, parseKey(keyKind, k));
     const v = m[k];
     if (valueDesc !== undefined) {
-      writeSubmessage(entry, 2, valueDesc, (v ?? {}) as MessageObject);
+      writeSubmessage(w, 2, valueDesc, (v ?? {}) as MessageObject);
     } else {
-      entry.tag(2, wireType(valueKind));
-      writeScalarValue(entry, valueKind, v);
+      w.tag(2, wireType(valueKind));
+      writeScalarValue(w, valueKind, v);
     }
-    w.tag(f.no, 2);
-    w.bytes(entry.finish());
+    w.join(start);
   }
 }
 
-/** Go compares string map keys as UTF-8 bytes; for ASCII that is code-unit order. */
+function hasSurrogate(s: string): boolean {
+  return /[\ud800-\udfff]/.test(s);
+}
+
+/**
+ * Go compares string map keys as UTF-8 bytes. That is code-unit order
+ * (JavaScript's default sort) unless a surrogate pair meets U+E000..U+FFFF.
+ */
 export function compareUtf8(a: string, b: string): number {
   if (a === b) return 0;
-  // Code-unit order equals byte order unless a surrogate pair meets U+E000..U+FFFF.
-  if (/[\ud800-\udfff]/.test(a) || /[\ud800-\udfff]/.test(b)) {
-    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-  }
+  if (hasSurrogate(a) || hasSurrogate(b)) return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
   return a < b ? -1 : 1;
 }
 

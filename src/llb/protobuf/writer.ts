@@ -104,6 +104,41 @@ export class Writer {
     return this.pos;
   }
 
+  /** Starts a length-delimited section; pass the result to `join` when it is written. */
+  fork(): number {
+    this.ensure(1);
+    return this.pos++;
+  }
+
+  /**
+   * Ends a section started by `fork`: writes its length in front of it. One
+   * byte was reserved, which fits lengths below 128; longer sections are moved.
+   */
+  join(start: number): void {
+    const len = this.pos - start - 1;
+    if (len < 0x80) {
+      this.buf[start] = len;
+      return;
+    }
+    let k = 1;
+    for (let v = len; v >= 0x80; v = Math.floor(v / 0x80)) k++;
+    this.ensure(k - 1);
+    this.buf.copyWithin(start + k, start + 1, this.pos);
+    this.pos += k - 1;
+    let v = len;
+    let i = start;
+    while (v >= 0x80) {
+      this.buf[i++] = (v % 0x80) | 0x80;
+      v = Math.floor(v / 0x80);
+    }
+    this.buf[i] = v;
+  }
+
+  /** Forgets what was written, keeping the buffer for reuse. */
+  reset(): void {
+    this.pos = 0;
+  }
+
   /** A copy of the bytes written so far. */
   finish(): Uint8Array {
     return this.buf.slice(0, this.pos);
