@@ -7,6 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DockerfileError } from '../../src/dockerfile/errors.ts';
 import { dump, parse } from '../../src/dockerfile/parser/index.ts';
+import { conformanceCases } from './fuzz-inputs.ts';
+import { ourOutcome, outcomeHash } from './outcome.ts';
 
 const ROOT = resolve('..', 'shared', 'conformance', 'buildkit-v0.32.2', 'parser');
 
@@ -49,4 +51,16 @@ test('testfile-line: root and instruction line ranges (upstream TestParseInclude
       [17, 31],
     ],
   );
+});
+
+test('every conformance Dockerfile gives upstream\'s whole outcome (line ranges of every node, heredocs, comments, warnings, errors)', () => {
+  const rows = readFileSync(new URL('./testdata/conformance-upstream.txt', import.meta.url), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .filter((l) => !l.startsWith('#'));
+  const expected = new Map(rows.map((r) => r.split(' ') as [string, string]));
+  const all = conformanceCases();
+  assert.equal(all.length, 38);
+  assert.equal(expected.size, all.length);
+  for (const c of all) assert.equal(outcomeHash(ourOutcome(c.text)), expected.get(c.name), c.name);
 });

@@ -20,17 +20,22 @@ export function prng(seed: number): () => number {
 
 const CONFORMANCE = resolve('..', 'shared', 'conformance', 'buildkit-v0.32.2', 'parser');
 
-/** Every Dockerfile of upstream's parser vectors, in a stable order. */
-export function conformanceCorpus(): string[] {
+/** Every Dockerfile of upstream's parser vectors with its case name, in a stable order. */
+export function conformanceCases(): { name: string; text: string }[] {
   if (!existsSync(CONFORMANCE)) throw new Error(`conformance vectors missing: ${CONFORMANCE}`);
-  const out: string[] = [];
+  const out: { name: string; text: string }[] = [];
   for (const dir of ['testfiles', 'testfiles-negative']) {
     for (const name of readdirSync(join(CONFORMANCE, dir)).sort()) {
-      out.push(readFileSync(join(CONFORMANCE, dir, name, 'Dockerfile'), 'utf8'));
+      out.push({ name: `${dir}/${name}`, text: readFileSync(join(CONFORMANCE, dir, name, 'Dockerfile'), 'utf8') });
     }
   }
-  out.push(readFileSync(join(CONFORMANCE, 'testfile-line', 'Dockerfile'), 'utf8'));
+  out.push({ name: 'testfile-line', text: readFileSync(join(CONFORMANCE, 'testfile-line', 'Dockerfile'), 'utf8') });
   return out;
+}
+
+/** The texts of `conformanceCases()`. */
+export function conformanceCorpus(): string[] {
+  return conformanceCases().map((c) => c.text);
 }
 
 /** Lines and fragments that exercise the parser's corners. */

@@ -9,7 +9,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { FUZZ_COUNT, FUZZ_SEED, fuzzInputs } from '../fuzz-inputs.ts';
+import { conformanceCases, FUZZ_COUNT, FUZZ_SEED, fuzzInputs } from '../fuzz-inputs.ts';
 import { canonical, ourOutcome, outcomeHash, type OracleOutcome } from '../outcome.ts';
 
 const oracle = process.env.ORACLE;
@@ -47,6 +47,18 @@ if (compare) {
   }
   console.log(`${bad} of ${inputs.length} differ`);
   process.exit(bad === 0 ? 0 : 1);
+}
+
+// Upstream's full outcome for each conformance Dockerfile (line ranges,
+// heredocs, comments, warnings, not only the dump its `result` files hold).
+{
+  const cases = conformanceCases();
+  const stdin = cases.map((c) => Buffer.from(c.text, 'utf8').toString('base64')).join('\n') + '\n';
+  const out = spawnSync(oracle, [], { input: stdin, maxBuffer: 1 << 30, encoding: 'utf8' });
+  const res = out.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as OracleOutcome);
+  const rows = ['# BuildKit v0.32.2 parser outcome hash per conformance Dockerfile (test/parser/oracle/record.ts)'];
+  cases.forEach((c, i) => rows.push(`${c.name} ${outcomeHash(res[i])}`));
+  writeFileSync(new URL('../testdata/conformance-upstream.txt', import.meta.url), rows.join('\n') + '\n');
 }
 
 const lines = [`# BuildKit v0.32.2 parser outcomes: seed=${seed} count=${count} (test/parser/oracle/record.ts)`];
