@@ -30,8 +30,6 @@ interface GitURL {
 const scpRe = /^([a-zA-Z0-9-_]+)@([a-zA-Z0-9-.]+):(.*?)(?:\?(.*?))?(?:#(.*))?$/;
 const supported = new Set(['http', 'https', 'ssh', 'git']);
 
-class NotGit extends Error {}
-
 function parseQuery(raw: string): Map<string, string[]> | undefined {
   if (raw === '') return undefined;
   const m = new Map<string, string[]>();
@@ -47,11 +45,12 @@ function parseQuery(raw: string): Map<string, string[]> | undefined {
   return m.size > 0 ? m : undefined;
 }
 
-function parseGitURL(raw: string): GitURL {
+/** The parsed URL, or undefined when `raw` is not a git URL (no exception: this runs for every COPY/ADD source). */
+function parseGitURL(raw: string): GitURL | undefined {
   const proto = /^[a-zA-Z0-9]+:\/\//.exec(raw);
   if (proto) {
     const scheme = proto[0].slice(0, -3).toLowerCase();
-    if (!supported.has(scheme)) throw new NotGit(`${scheme}: invalid protocol`);
+    if (!supported.has(scheme)) return undefined;
     let rest = raw.slice(proto[0].length);
     let fragment = '';
     const hash = rest.indexOf('#');
@@ -80,7 +79,7 @@ function parseGitURL(raw: string): GitURL {
       remote: `${m[1]}@${m[2]}:${m[3]}`,
     };
   }
-  throw new NotGit('unknown protocol');
+  return undefined;
 }
 
 function parseFragment(fragment: string): [string, string] {
@@ -104,20 +103,16 @@ function boolQuery(name: string, v: string[]): boolean {
  */
 export function parseGitRef(src: string): GitRef | undefined {
   if (src.startsWith('./') || src.startsWith('../')) return undefined;
-  let url: GitURL;
+  let url: GitURL | undefined;
   let indistinguishable = false;
-  try {
-    if (src.startsWith('github.com/')) {
-      indistinguishable = true;
-      url = parseGitURL('https://' + src);
-    } else {
-      url = parseGitURL(src);
-      if ((url.scheme === 'http' || url.scheme === 'https') && !url.path.endsWith('.git')) return undefined;
-    }
-  } catch (e) {
-    if (e instanceof NotGit) return undefined;
-    throw e;
+  if (src.startsWith('github.com/')) {
+    indistinguishable = true;
+    url = parseGitURL('https://' + src);
+  } else {
+    url = parseGitURL(src);
+    if (url !== undefined && (url.scheme === 'http' || url.scheme === 'https') && !url.path.endsWith('.git')) return undefined;
   }
+  if (url === undefined) return undefined;
   const [ref, subDir] = parseFragment(url.fragment);
   const res: GitRef = {
     remote: indistinguishable ? url.remote.replace(/^[^:]*:\/\//, '') : url.remote,
