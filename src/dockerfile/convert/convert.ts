@@ -28,6 +28,11 @@ import {
 import { prefixCommand } from './progress.ts';
 import { DispatchState, DispatchStates, allReachableStages, stageInfo, type StageCommand } from './stage-state.ts';
 import type { ConvertOptions, ConvertResult } from './types.ts';
+import * as checks from '../lint/checks.ts';
+import { resolveCheckConfig } from '../lint/config.ts';
+import { instructionLinter, reportParseWarnings } from '../lint/hooks.ts';
+import { IgnoreMatcher } from '../lint/ignore.ts';
+import { Linter } from '../lint/linter.ts';
 import { locationOf, emptyEnv, wrapError, dfCmd } from './util.ts';
 
 const EMPTY_IMAGE_NAME = 'scratch';
@@ -52,22 +57,38 @@ interface BuildContext {
   proxyEnv: ProxyEnv | undefined;
   caps: CapSet;
   sourceMap: llb.SourceMap;
+  lint: Linter;
+  /** Names of the global ARGs (UndefinedArgInFrom accepts them). */
+  metaArgKeys: string[];
 }
 
 /** Converts a Dockerfile for one target platform. Throws DockerfileError for user mistakes. */
 export async function convertDockerfile(text: string | Uint8Array, opt: ConvertOptions = {}): Promise<ConvertResult> {
   const data = typeof text === 'string' ? new TextEncoder().encode(text) : text;
   if (data.length === 0) throw new DockerfileError('the Dockerfile cannot be empty');
+  const lint = Linter.create(opt.checkConfig ?? resolveCheckConfig(data, opt.buildArgs), opt.lintWarn);
   const ast = parse(data);
-  const { stages, metaArgs } = parseStages(ast);
+  reportParseWarnings(ast.warnings, lint);
+  const { stages, metaArgs } = parseStages(ast, { lint: instructionLinter(lint) });
   if (stages.length === 0) throw new DockerfileError('dockerfile contains no stages to build');
+  checks.validateStageNames(stages, lint);
+  checks.validateCommandCasing(stages, lint);
 
   const po = buildPlatformOpt(opt.targetPlatform, opt.buildPlatforms);
   const buildArgs = new Map(Object.entries(opt.buildArgs ?? {}));
   const targetName = opt.target || stages[stages.length - 1].name;
   const shlex = new ShellLex(ast.escapeToken === '`' ? '`' : '\\');
   let globalArgs = defaultArgs(po, buildArgs, targetName);
-  globalArgs = buildMetaArgs(globalArgs, metaArgs, buildArgs, (w, env) => shlex.processWord(w, env)).args;
+  // InvalidDefaultArgInFrom looks at base names as if no build arg were given.
+  let defaultsOnly;
+  try {
+    defaultsOnly = buildMetaArgs(globalArgs, metaArgs, new Map(), (w, env) => shlex.processWord(w, env)).args;
+  } catch {
+    defaultsOnly = undefined;
+  }
+  checks.validateBaseImagesWithDefaultArgs(stages, (w, env) => shlex.processWordWithMatches(w, env), defaultsOnly, lint);
+  const meta = buildMetaArgs(globalArgs, metaArgs, buildArgs, (w, env) => shlex.processWord(w, env));
+  globalArgs = meta.args;
 
   // SOURCE_DATE_EPOCH: only integer values can be used without a gateway.
   let epoch: string | undefined;
@@ -95,6 +116,8 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
     proxyEnv: proxyEnvFromBuildArgs(buildArgs),
     caps: opt.llbCaps ?? allCaps(),
     sourceMap,
+    lint,
+    metaArgKeys: [...meta.allArgs.keys()],
   };
 
   registerStages(bc, stages);
@@ -127,9 +150,13 @@ function dockerfileSource(filename: string, opt: ConvertOptions): llb.State {
 function registerStages(bc: BuildContext, stages: Stage[]): void {
   stages.forEach((st, i) => {
     const info = stageInfo(st);
+    const lint = bc.lint.withCommentConfig(st.comments);
+    const declared = checks.declaredFromArgs(bc.globalArgs, bc.metaArgKeys);
     let baseName: string;
     try {
-      baseName = bc.shlex.processWordWithMatches(st.baseName, bc.globalArgs).result;
+      const nameMatch = bc.shlex.processWordWithMatches(st.baseName, bc.globalArgs);
+      checks.reportUnusedFromArgs(declared, nameMatch.unmatched, st.location, lint);
+      baseName = nameMatch.result;
     } catch (err) {
       throw withLocation(err, st.location);
     }
@@ -145,6 +172,9 @@ function registerStages(bc: BuildContext, stages: Stage[]): void {
       } catch (err) {
         throw withLocation(wrapError(err, `failed to process arguments for platform ${st.platform}`), st.location);
       }
+      checks.reportUnusedFromArgs(declared, res.unmatched, st.location, lint);
+      checks.reportRedundantTargetPlatform(st.platform, res, st.location, bc.globalArgs, lint);
+      checks.reportConstPlatformDisallowed(st.name, res, st.location, lint);
       if (res.result === '') {
         const msg = suggestAny(`empty platform value from expression ${st.platform}`, res.unmatched, bc.globalArgs.keys());
         throw withLocation(new Error(msg), st.location);
@@ -325,7 +355,7 @@ function initOnBuildTriggers(bc: BuildContext, d: DispatchState, triggers: strin
 async function resolveReachableStages(bc: BuildContext, target: DispatchState): Promise<Set<DispatchState>> {
   const reachableSet = allReachableStages(target);
   for (const d of [...bc.all.states]) {
-    const reachable = reachableSet.has(d);
+    const reachable = reachableSet.has(d) || bc.opt.allStages === true;
     if (d.base !== undefined || d.dispatched || d.resolved) continue;
     d.resolved = reachable;
     if (d.stage.baseName === EMPTY_IMAGE_NAME) {
@@ -393,6 +423,9 @@ async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: b
       sourceLocations: locationOf(bc.sourceMap, d.stage.location),
     });
   }
+  if (reachable && !isScratch) {
+    checks.validateBaseImagePlatform(origName, platform, { os: d.image.os, architecture: d.image.architecture }, d.stage.location, bc.lint);
+  }
   d.platform = platform;
 }
 
@@ -404,8 +437,10 @@ function dispatchStages(
   const buildContext = new DeferredOutput();
   const buildContextState = buildContext.state();
   const ctxPaths = new Set<string>();
+  const patterns = bc.opt.excludePatterns ?? [];
+  const dockerIgnore = patterns.length > 0 ? new IgnoreMatcher(patterns) : undefined;
   for (const d of bc.all.states) {
-    if (!reachable.has(d) || d.dispatched) continue;
+    if (!bc.opt.allStages && (!reachable.has(d) || d.dispatched)) continue;
     d.init();
     d.dispatched = true;
     d.platform ??= bc.po.targetPlatform;
@@ -436,6 +471,8 @@ function dispatchStages(
       sourceMap: bc.sourceMap,
       epoch: bc.epoch,
       epochSeconds: bc.epochSeconds,
+      lint: bc.lint,
+      dockerIgnore,
     };
     if (d.image.config.WorkingDir) {
       try {
@@ -465,6 +502,9 @@ function finalize(bc: BuildContext, target: DispatchState, ctxPaths: Set<string>
   if (Object.keys(labels).length > 0) {
     target.image.config.Labels = { ...(target.image.config.Labels ?? {}), ...labels };
   }
+  // `error=true`: findings fail the build once every stage has been dispatched.
+  const lintError = bc.lint.error();
+  if (lintError !== undefined) throw lintError;
   const follow = normalizeContextPaths(ctxPaths);
   const bctx = llb.local('context', {
     sessionId: bc.opt.sessionId,

@@ -16,6 +16,8 @@ import { basePath, cleanPath, normalizePath } from './paths.ts';
 import { prefixCommand, uppercaseCmd } from './progress.ts';
 import type { DispatchState } from './stage-state.ts';
 import { dfCmd, locationOf } from './util.ts';
+import { validateCopySourcePath } from '../lint/checks.ts';
+import type { IgnoreMatcher } from '../lint/ignore.ts';
 
 export interface CopyConfig {
   params: SourcesAndDest;
@@ -31,6 +33,8 @@ export interface CopyConfig {
   unpack: boolean | undefined;
   parents: boolean;
   location: LineRange;
+  /** The build context's .dockerignore (local sources of the build context only), for CopyIgnoredFile. */
+  ignoreMatcher?: IgnoreMatcher;
   opt: DispatchContext;
 }
 
@@ -138,6 +142,7 @@ export function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
       });
       add(st, f, { mode, createDestPath: true, attemptUnpack: cfg.unpack === true ? true : undefined, chown, excludePatterns: exclude });
     } else {
+      validateCopySourcePath(src, cfg.isAddCommand, cfg.ignoreMatcher, cfg.location, cfg.opt.lint);
       let patterns: string[] | undefined;
       let requiredPaths: string[] | undefined;
       if (cfg.parents) {

@@ -32,6 +32,11 @@ import { dispatchRunMounts, withSecretEnvMask } from './runmount.ts';
 import { validateSignal } from './signal.ts';
 import type { DispatchState, DispatchStates, StageCommand } from './stage-state.ts';
 import { dfCmd, locationOf } from './util.ts';
+import * as checks from '../lint/checks.ts';
+import { stageTrackers } from '../lint/hooks.ts';
+import type { IgnoreMatcher } from '../lint/ignore.ts';
+import type { Linter } from '../lint/linter.ts';
+import * as rules from '../lint/rules.ts';
 
 const CAP_EXEC_CGROUP_PARENT = 'exec.meta.cgroup.parent';
 
@@ -51,6 +56,9 @@ export interface DispatchContext {
   sourceMap: llb.SourceMap;
   epoch: string | undefined;
   epochSeconds: bigint | undefined;
+  lint: Linter;
+  /** The build context's .dockerignore, for CopyIgnoredFile. */
+  dockerIgnore?: IgnoreMatcher;
 }
 
 /** The state's environment as an EnvGetter for the shell lexer. */
@@ -69,14 +77,21 @@ export function processCmdEnv(lex: ShellLex, cmd: string, env: EnvGetter): strin
 }
 
 export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: DispatchContext): void {
+  opt = { ...opt, lint: opt.lint.withCommentConfig(sc.command.comments) };
   d.cmdIsOnBuild = sc.isOnBuild;
   let cmd: Command = sc.command;
+  const expandReporting = (lex: ShellLex, word: string): string => {
+    const env = stateEnv(d.state);
+    const res = lex.processWordWithMatches(word, env);
+    checks.reportUnmatchedVariables(sc.command.location, d.buildArgs, env, res.unmatched, opt.lint);
+    return res.result;
+  };
   if (supportsExpansion(cmd) && cmd.kind !== 'arg') {
-    cmd = expandCommand(cmd, (word) => opt.shlex.processWord(word, stateEnv(d.state)));
+    cmd = expandCommand(cmd, (word) => expandReporting(opt.shlex, word));
   }
   if (supportsRawExpansion(cmd)) {
     const lex = new ShellLex('\\', { skipProcessQuotes: true });
-    cmd = expandCommandRaw(cmd, (word) => lex.processWord(word, stateEnv(d.state)));
+    cmd = expandCommandRaw(cmd, (word) => expandReporting(lex, word));
   }
   switch (cmd.kind) {
     case 'maintainer':
@@ -86,6 +101,7 @@ export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: Dispatc
     case 'env': {
       let msg = 'ENV';
       for (const e of cmd.env) {
+        checks.validateKeyValuePairs('ENV', cmd.name, [e], cmd.location, opt.lint);
         msg += ` ${e.key}=${e.value}`;
         d.state = d.state.addEnv(e.key, e.value);
         d.image.config.Env = addEnv(d.image.config.Env, e.key, e.value);
@@ -114,6 +130,7 @@ export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: Dispatc
         unpack: cmd.unpack,
         parents: false,
         location: cmd.location,
+        ignoreMatcher: opt.dockerIgnore,
         opt,
       });
       for (const src of cmd.sourcePaths) {
@@ -124,6 +141,7 @@ export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: Dispatc
       let msg = 'LABEL';
       const labels = (d.image.config.Labels ??= {});
       for (const l of cmd.labels) {
+        checks.validateKeyValuePairs('LABEL', cmd.name, [l], cmd.location, opt.lint);
         labels[l.key] = l.value;
         msg += ` ${l.key}=${l.value}`;
       }
@@ -134,8 +152,10 @@ export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: Dispatc
       (d.image.config.OnBuild ??= []).push(cmd.expression);
       return;
     case 'cmd': {
+      checks.validateUsedOnce(cmd, stageTrackers(d).cmd, opt.lint);
       d.cmdSet = true;
       let args = cmd.cmdLine ?? [];
+      if (cmd.prependShell && (d.image.config.Shell ?? []).length === 0) opt.lint.run(rules.JSONArgsRecommended, cmd.location, cmd.name);
       if (cmd.prependShell) args = withShell(d.image, args);
       d.image.config.Cmd = args;
       d.image.config.ArgsEscaped = true;
@@ -143,8 +163,10 @@ export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: Dispatc
       return;
     }
     case 'entrypoint': {
+      checks.validateUsedOnce(cmd, stageTrackers(d).entrypoint, opt.lint);
       d.entrypointSet = true;
       let args: string[] | undefined = cmd.cmdLine ?? undefined;
+      if (cmd.prependShell && (d.image.config.Shell ?? []).length === 0) opt.lint.run(rules.JSONArgsRecommended, cmd.location, cmd.name);
       if (cmd.prependShell) args = withShell(d.image, args ?? []);
       if (args === undefined) delete d.image.config.Entrypoint;
       else d.image.config.Entrypoint = args;
@@ -153,6 +175,7 @@ export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: Dispatc
       return;
     }
     case 'healthcheck': {
+      checks.validateUsedOnce(cmd, stageTrackers(d).healthcheck, opt.lint);
       d.healthcheckSet = true;
       const h = cmd.health;
       d.image.config.Healthcheck = {
@@ -172,7 +195,14 @@ export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: Dispatc
     case 'expose': {
       const env = stateEnv(d.state);
       const words = cmd.ports.flatMap((p) => opt.shlex.processWords(p, env));
-      const ports = parsePorts(words);
+      const portWarnings: { rule: 'ExposeProtoCasing' | 'ExposeInvalidFormat'; port: string }[] = [];
+      let ports: string[];
+      try {
+        ports = parsePorts(words, portWarnings);
+      } finally {
+        // Upstream reports each port as it parses it, so findings before a bad port still count.
+        for (const w of portWarnings) opt.lint.run(rules[w.rule], cmd.location, w.port);
+      }
       const set = (d.image.config.ExposedPorts ??= {});
       for (const p of ports) set[p] = {};
       commitToHistory(d.image, `EXPOSE ${goList(ports)}`, false, false, opt.epoch);
@@ -225,6 +255,7 @@ export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: Dispatc
         unpack: undefined,
         parents: cmd.parents,
         location: cmd.location,
+        ignoreMatcher: sc.sources.length === 0 ? opt.dockerIgnore : undefined,
         opt,
       });
       const paths = sc.sources.length === 0 ? d.ctxPaths : sc.sources[0].paths;
@@ -249,7 +280,10 @@ export function dispatchWorkdir(
   commit: boolean,
   opt: DispatchContext,
 ): void {
-  if (commit) d.workdirSet = true;
+  if (commit) {
+    checks.validateWorkdir(path, (d.platform ?? opt.targetPlatform).os, d.workdirSet, location, opt.lint);
+    d.workdirSet = true;
+  }
   const wd = normalizePath(d.image.config.WorkingDir ?? '', path, false);
   d.image.config.WorkingDir = wd;
   d.state = d.state.dir(wd);
@@ -278,6 +312,7 @@ export function dispatchWorkdir(
 function dispatchArg(d: DispatchState, c: ArgCommand, opt: DispatchContext): void {
   const commitStrs: string[] = [];
   for (const a of c.args) {
+    checks.validateNoSecretKey('ARG', a.key, c.location, opt.lint);
     const arg = { ...a };
     const hasValue = opt.buildArgValues.has(arg.key);
     let hasDefault = arg.value !== undefined;
@@ -291,7 +326,10 @@ function dispatchArg(d: DispatchState, c: ArgCommand, opt: DispatchContext): voi
     if (hasValue) {
       arg.value = opt.buildArgValues.get(arg.key);
     } else if (hasDefault) {
-      arg.value = opt.shlex.processWord(arg.value as string, stateEnv(d.state));
+      const env = stateEnv(d.state);
+      const res = opt.shlex.processWordWithMatches(arg.value as string, env);
+      checks.reportUnmatchedVariables(c.location, d.buildArgs, env, res.unmatched, opt.lint);
+      arg.value = res.result;
     }
     if (arg.value !== undefined && arg.key !== 'BUILDKIT_SBOM_SCAN_CONTEXT' && arg.key !== 'BUILDKIT_SBOM_SCAN_STAGE') {
       d.state = d.state.addEnv(arg.key, arg.value);

@@ -7,6 +7,8 @@ import type { State } from '../../llb/index.ts';
 import type { Image } from './image.ts';
 import type { Platform } from './platform.ts';
 import type { ImageResolver } from '../../registry/resolver.ts';
+import type { CheckConfig } from '../lint/config.ts';
+import type { LintWarnFunc } from '../lint/linter.ts';
 
 export type ImageResolveMode = 'default' | 'pull' | 'local';
 export type NetMode = 'sandbox' | 'host' | 'none';
@@ -41,6 +43,12 @@ export interface ConvertOptions {
   cacheIdNamespace?: string;
   /** `no-cache`: undefined = none, [] = every stage, or stage names. */
   noCache?: string[];
+  /** Receives build-check findings in the order they fire; without it no check runs. */
+  lintWarn?: LintWarnFunc;
+  /** The BUILDKIT_DOCKERFILE_CHECK configuration; when undefined the `# check=` directive applies. */
+  checkConfig?: CheckConfig;
+  /** Resolve and dispatch every stage, not only the ones the target needs (the lint subrequest). */
+  allStages?: boolean;
 }
 
 export interface ConvertResult {

@@ -1,0 +1,85 @@
+// The check configuration: the `# check=` directive, the
+// BUILDKIT_DOCKERFILE_CHECK build arg and per-instruction `# check=` comments
+// share one syntax, `skip=<rules|all>;error=<bool>;experimental=<rules|all>`.
+
+import { DockerfileError } from '../errors.ts';
+import { findDirective } from '../parser/index.ts';
+import { goQuote } from '../parser/quote.ts';
+
+export interface CheckConfig {
+  skipAll: boolean;
+  skipRules: string[];
+  experimentalAll: boolean;
+  experimentalRules: string[];
+  /** `error=true`: a fired rule fails the build after dispatch. */
+  returnAsError: boolean;
+}
+
+export const BUILD_ARG_CHECK = 'BUILDKIT_DOCKERFILE_CHECK';
+
+export function emptyCheckConfig(): CheckConfig {
+  return { skipAll: false, skipRules: [], experimentalAll: false, experimentalRules: [], returnAsError: false };
+}
+
+// Go's strconv.ParseBool.
+const TRUE_WORDS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const FALSE_WORDS = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
+
+function ruleList(v: string): string[] {
+  return v.split(',').map((r) => r.trim());
+}
+
+/** Parses a check option string; throws with upstream's wording on a bad option. */
+export function parseCheckOptions(input: string): CheckConfig {
+  const out = emptyCheckConfig();
+  const text = input.trim();
+  if (text === '') return out;
+  // Go's strings.SplitN(s, ";", 3): the third part keeps any further `;`.
+  const pieces = text.split(';');
+  const parts = pieces.length > 3 ? [pieces[0], pieces[1], pieces.slice(2).join(';')] : pieces;
+  for (const part of parts) {
+    const eq = part.indexOf('=');
+    if (eq < 0) throw new DockerfileError(`invalid check option ${goQuote(part)}`);
+    const key = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    if (key === 'skip') {
+      if (value === 'all') out.skipAll = true;
+      else out.skipRules = ruleList(value);
+    } else if (key === 'experimental') {
+      if (value === 'all') out.experimentalAll = true;
+      else out.experimentalRules = ruleList(value);
+    } else if (key === 'error') {
+      if (TRUE_WORDS.has(value)) out.returnAsError = true;
+      else if (FALSE_WORDS.has(value)) out.returnAsError = false;
+      else {
+        throw new DockerfileError(
+          `failed to parse check option ${goQuote(part)}: strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`,
+        );
+      }
+    } else {
+      throw new DockerfileError(`invalid check option ${goQuote(key)}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * The configuration a build starts with: the build arg when it is set
+ * (it replaces the directive entirely), else the `# check=` directive.
+ */
+export function resolveCheckConfig(dockerfile: string | Uint8Array, buildArgs: Record<string, string> | undefined): CheckConfig {
+  const fromArg = buildArgs?.[BUILD_ARG_CHECK];
+  if (fromArg !== undefined) {
+    try {
+      return parseCheckOptions(fromArg);
+    } catch (err) {
+      throw new DockerfileError(`failed to parse build-arg:${BUILD_ARG_CHECK}: ${(err as Error).message}`);
+    }
+  }
+  const directive = findDirective('check', dockerfile);
+  try {
+    return parseCheckOptions(directive?.value ?? '');
+  } catch (err) {
+    throw new DockerfileError(`failed to parse check options: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,171 @@
+// .dockerignore handling for CopyIgnoredFile: reading the file the way
+// moby/patternmatcher's ignorefile.ReadAll does, and matching a path (or one
+// of its parents) the way PatternMatcher.MatchesOrParentMatches does.
+
+/** Go's path.Clean for slash-separated paths. */
+export function cleanPath(p: string): string {
+  if (p === '') return '.';
+  const rooted = p.startsWith('/');
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+      else if (!rooted) out.push('..');
+      continue;
+    }
+    out.push(part);
+  }
+  const joined = out.join('/');
+  if (rooted) return '/' + joined;
+  return joined === '' ? '.' : joined;
+}
+
+/** The patterns of a .dockerignore file, normalized as the build context loader does. */
+export function readIgnoreFile(text: string): string[] {
+  const out: string[] = [];
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  lines.forEach((raw, i) => {
+    let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (i === 0 && line.startsWith('\ufeff')) line = line.slice(1);
+    if (line.startsWith('#')) return;
+    let pattern = line.trim();
+    if (pattern === '') return;
+    const invert = pattern.startsWith('!');
+    if (invert) pattern = pattern.slice(1).trim();
+    if (pattern.length > 0) {
+      pattern = cleanPath(pattern);
+      if (pattern.length > 1 && pattern.startsWith('/')) pattern = pattern.slice(1);
+    }
+    out.push(invert ? '!' + pattern : pattern);
+  });
+  return out;
+}
+
+type Matcher = (path: string) => boolean;
+
+interface IgnorePattern {
+  text: string;
+  exclusion: boolean;
+  match: Matcher;
+}
+
+const REGEX_SPECIAL = new Set(['.', '+', '(', ')', '|', '{', '}', '$']);
+
+function escapeForRegex(ch: string): string {
+  return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? '\\' + ch : ch;
+}
+
+// patternmatcher's Pattern.compile: exact, prefix (`foo/**`), suffix
+// (`**/foo`) or a regular expression.
+function compile(pattern: string): Matcher {
+  const chars = [...pattern];
+  let re = '^';
+  let kind: 'exact' | 'prefix' | 'suffix' | 'regexp' = 'exact';
+  for (let i = 0, n = 0; i < chars.length; n++) {
+    const ch = chars[i++];
+    if (ch === '*') {
+      if (chars[i] === '*') {
+        i++;
+        if (chars[i] === '/') i++;
+        if (i >= chars.length) {
+          if (kind === 'exact') kind = 'prefix';
+          else {
+            re += '.*';
+            kind = 'regexp';
+          }
+        } else {
+          re += '(.*/)?';
+          kind = 'regexp';
+        }
+        if (n === 0) kind = 'suffix';
+      } else {
+        re += '[^/]*';
+        kind = 'regexp';
+      }
+    } else if (ch === '?') {
+      re += '[^/]';
+      kind = 'regexp';
+    } else if (REGEX_SPECIAL.has(ch)) {
+      re += '\\' + ch;
+    } else if (ch === '\\') {
+      if (i < chars.length) {
+        re += escapeForRegex(chars[i++]);
+        kind = 'regexp';
+      } else re += '\\\\';
+    } else if (ch === '[' || ch === ']') {
+      re += ch;
+      kind = 'regexp';
+    } else {
+      re += escapeForRegex(ch);
+    }
+  }
+  switch (kind) {
+    case 'exact':
+      return (p) => p === pattern;
+    case 'prefix': {
+      const prefix = pattern.slice(0, -2);
+      return (p) => p.startsWith(prefix);
+    }
+    case 'suffix': {
+      const suffix = pattern.slice(2);
+      return (p) => p.endsWith(suffix) || (suffix.startsWith('/') && p === suffix.slice(1));
+    }
+    case 'regexp': {
+      let rx: RegExp | undefined;
+      try {
+        rx = new RegExp(re + '$', 'su');
+      } catch {
+        rx = undefined;
+      }
+      return (p) => (rx === undefined ? false : rx.test(p));
+    }
+  }
+}
+
+export class IgnoreMatcher {
+  private readonly patterns: IgnorePattern[] = [];
+  /** True when any pattern is a `!` exclusion. */
+  readonly exclusions: boolean;
+
+  constructor(patterns: readonly string[]) {
+    let exclusions = false;
+    for (const raw of patterns) {
+      let p = raw.trim();
+      if (p === '') continue;
+      p = cleanPath(p);
+      let exclusion = false;
+      if (p.startsWith('!')) {
+        if (p.length === 1) throw new Error('illegal exclusion pattern: "!"');
+        exclusion = true;
+        exclusions = true;
+        p = p.slice(1);
+      }
+      this.patterns.push({ text: p, exclusion, match: compile(p) });
+    }
+    this.exclusions = exclusions;
+  }
+
+  /** Whether any non-exclusion pattern is one that ignores every root entry. */
+  ignoresContextRoot(): boolean {
+    return this.patterns.some((p) => !p.exclusion && (p.text === '*' || p.text === '**' || p.text === '**/*'));
+  }
+
+  /** The path, or one of its parent directories, is ignored (and not re-included later). */
+  matchesOrParentMatches(file: string): boolean {
+    let matched = false;
+    const slash = file.lastIndexOf('/');
+    const parent = slash < 0 ? '.' : slash === 0 ? '/' : file.slice(0, slash);
+    const parentDirs = parent.split('/');
+    for (const pattern of this.patterns) {
+      if (pattern.exclusion !== matched) continue;
+      let match = pattern.match(file);
+      if (!match && parent !== '.') {
+        for (let i = 0; i < parentDirs.length && !match; i++) match = pattern.match(parentDirs.slice(0, i + 1).join('/'));
+      }
+      if (match) matched = !pattern.exclusion;
+    }
+    return matched;
+  }
+}

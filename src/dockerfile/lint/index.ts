@@ -1,0 +1,11 @@
+// Build checks (upstream's linter package plus the lint subrequest).
+
+export * as rules from './rules.ts';
+export { ALL_RULES, type Rule } from './rules.ts';
+export { BUILD_ARG_CHECK, emptyCheckConfig, parseCheckOptions, resolveCheckConfig, type CheckConfig } from './config.ts';
+export { Linter, type LintWarnFunc } from './linter.ts';
+export * as checks from './checks.ts';
+export { IgnoreMatcher, readIgnoreFile } from './ignore.ts';
+export { instructionLinter, reportParseWarnings, stageTrackers } from './hooks.ts';
+export { lintDockerfile, type LintOptions } from './lint.ts';
+export { resultStatusCode, resultToJson, type LintResult, type LintWarning } from './results.ts';

@@ -1,0 +1,48 @@
+// Build checks for one Dockerfile, as the `frontend.lint` subrequest
+// (`docker build --call check`) runs them: a full conversion of every stage
+// (or of the target's stages), collecting findings instead of printing them.
+
+import { convertDockerfile, type ConvertOptions } from '../convert/index.ts';
+import { DockerfileError } from '../errors.ts';
+import { BUILD_ARG_CHECK, parseCheckOptions } from './config.ts';
+import { mergeRanges, toJsonLocation, type LintResult } from './results.ts';
+
+export type LintOptions = Omit<ConvertOptions, 'lintWarn' | 'checkConfig' | 'allStages'>;
+
+/**
+ * Lints a Dockerfile. A build that fails is reported as `buildError`; only a
+ * bad BUILDKIT_DOCKERFILE_CHECK build arg throws (upstream rejects the whole
+ * request before linting).
+ */
+export async function lintDockerfile(text: string | Uint8Array, opt: LintOptions = {}): Promise<LintResult> {
+  const data = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  const arg = opt.buildArgs?.[BUILD_ARG_CHECK];
+  let checkConfig;
+  if (arg !== undefined) {
+    try {
+      checkConfig = parseCheckOptions(arg);
+    } catch (err) {
+      throw new DockerfileError(`failed to parse build-arg:${BUILD_ARG_CHECK}: ${(err as Error).message}`);
+    }
+  }
+  const result: LintResult = {
+    warnings: [],
+    sources: [{ filename: opt.filename ?? 'Dockerfile', data: Buffer.from(data).toString('base64'), language: 'Dockerfile' }],
+  };
+  try {
+    await convertDockerfile(data, {
+      ...opt,
+      // For lint, no target means every stage.
+      allStages: !opt.target,
+      checkConfig,
+      lintWarn: (ruleName, description, url, detail, ranges) => {
+        result.warnings.push({ ruleName, description, ...(url ? { url } : {}), detail, location: toJsonLocation(0, ranges) });
+      },
+    });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const ranges = err instanceof DockerfileError ? mergeRanges(err.ranges) : [];
+    result.buildError = { message, location: toJsonLocation(0, ranges) };
+  }
+  return result;
+}

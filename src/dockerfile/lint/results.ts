@@ -1,0 +1,82 @@
+// The lint subrequest's result (upstream's frontend/subrequests/lint
+// LintResults): findings in the order they fired, the sources they point
+// into, and the error that stopped the build, if any.
+
+import type { LineRange } from '../errors.ts';
+
+export interface JsonPosition {
+  line: number;
+}
+
+export interface JsonRange {
+  start: JsonPosition;
+  end: JsonPosition;
+}
+
+/** pb.Location as protojson prints it: zero values are left out. */
+export interface JsonLocation {
+  sourceIndex?: number;
+  ranges?: JsonRange[];
+}
+
+export interface LintWarning {
+  ruleName: string;
+  description?: string;
+  url?: string;
+  detail?: string;
+  location?: JsonLocation;
+}
+
+export interface LintSource {
+  filename: string;
+  /** The Dockerfile, base64. */
+  data: string;
+  language: string;
+  /** The LLB definition of the Dockerfile's own source (protojson), when known. */
+  definition?: unknown;
+}
+
+export interface LintBuildError {
+  message: string;
+  location: JsonLocation;
+}
+
+export interface LintResult {
+  warnings: LintWarning[];
+  sources: LintSource[];
+  buildError?: LintBuildError;
+}
+
+export function toJsonLocation(sourceIndex: number, ranges: readonly LineRange[]): JsonLocation {
+  const loc: JsonLocation = {};
+  if (sourceIndex !== 0) loc.sourceIndex = sourceIndex;
+  if (ranges.length > 0) loc.ranges = ranges.map((r) => ({ start: { line: r.start }, end: { line: r.end } }));
+  return loc;
+}
+
+/** Upstream's mergeLocations: sort by first line and join overlapping ranges. */
+export function mergeRanges(ranges: readonly LineRange[]): LineRange[] {
+  if (ranges.length <= 1) return ranges.map((r) => ({ ...r }));
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const out: LineRange[] = [];
+  let cur = { ...sorted[0] };
+  for (const r of sorted.slice(1)) {
+    if (r.start <= cur.end) cur.end = Math.max(cur.end, r.end);
+    else {
+      out.push(cur);
+      cur = { ...r };
+    }
+  }
+  out.push(cur);
+  return out;
+}
+
+/** The `result.json` text: Go's json.MarshalIndent with two spaces. */
+export function resultToJson(result: LintResult): string {
+  return JSON.stringify(result, null, 2);
+}
+
+/** Upstream's result.statuscode: 1 when anything was found or the build failed. */
+export function resultStatusCode(result: LintResult): number {
+  return result.warnings.length > 0 || result.buildError !== undefined ? 1 : 0;
+}
