@@ -1,0 +1,12 @@
+# The dockerfile-llb frontend image: Node.js plus the one bundled file
+# (npm run build -> dist/dockerfile-llb.js), run by BuildKit as a gateway
+# frontend. Build with scripts/frontend-image.sh (context: the repository).
+# NODE_IMAGE: any image with `node` (>= 20) on PATH. Here `node:20` resolves,
+# through the daemon's docker.io mirror, to the small runtime image that
+# scripts/e2e/publish-base-images.sh publishes as library/node:20.
+ARG NODE_IMAGE=node:20
+FROM ${NODE_IMAGE}
+LABEL moby.buildkit.frontend.network.none="true"
+LABEL moby.buildkit.frontend.caps="moby.buildkit.frontend.inputs,moby.buildkit.frontend.subrequests,moby.buildkit.frontend.contexts,moby.buildkit.frontend.gitquerystring"
+COPY dist/dockerfile-llb.js /bin/dockerfile-llb.js
+ENTRYPOINT ["node", "/bin/dockerfile-llb.js", "frontend"]

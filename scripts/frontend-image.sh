@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the frontend image (frontend.Dockerfile) with the test environment's
+# buildkitd and pushes it to the local registry, then prints its compressed
+# size next to upstream's frontend image.
+#
+# Usage: scripts/frontend-image.sh [REF]   (default localhost:5000/dockerfile-llb:dev)
+# Needs scripts/e2e/start.sh and publish-base-images.sh to have run; uses
+# BUILDKIT_HOST from the environment when set.
+set -euo pipefail
+. "$(dirname "$0")/e2e/lib.sh"
+ref=${1:-localhost:5000/dockerfile-llb:dev}
+cd "$repo"
+[ "${SKIP_NPM_BUILD:-}" = 1 ] || npm run --silent build
+buildctl --addr "$BUILDKIT_HOST" build --progress=plain \
+  --frontend dockerfile.v0 --local context=. --local dockerfile=. --opt filename=frontend.Dockerfile \
+  --output "type=image,name=$ref,push=true" >"$E2E_DIR/frontend-image.log" 2>&1 || {
+  echo "frontend-image: build failed:" >&2; tail -n 40 "$E2E_DIR/frontend-image.log" >&2; exit 1; }
+size() { # compressed size: manifest + config + layers, as pushed
+  node -e '
+    const [ref] = process.argv.slice(1);
+    const m = /^([^/]+)\/(.+):([^:/]+)$/.exec(ref);
+    const base = `http://${m[1].replace(/^localhost/, "127.0.0.1")}/v2/${m[2]}`;
+    const accept = "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json";
+    fetch(`${base}/manifests/${m[3]}`, { headers: { accept } }).then((r) => r.json()).then((mf) => {
+      const layers = mf.layers.reduce((a, l) => a + l.size, 0);
+      console.log(`${ref}: ${mf.layers.length} layers, ${(layers / 1048576).toFixed(2)} MiB compressed (+ config ${mf.config.size} B)`);
+    });' "$1"
+}
+echo "frontend-image: pushed $ref" >&2
+size "$ref"
+size localhost:5000/upstream/dockerfile:v0.32.2

@@ -1,0 +1,22 @@
+// `frontend`: run as a BuildKit gateway frontend (the image's entrypoint).
+import { runGateway } from '../frontend/main.ts';
+import type { Command } from './common.ts';
+
+const usage = `Usage: dockerfile-llb frontend
+
+Runs the Dockerfile frontend as a BuildKit gateway frontend: speaks gRPC with
+the daemon over standard input and output. BuildKit starts it; it is not
+meant to be run by hand. Options arrive as BUILDKIT_FRONTEND_OPT_* variables.
+`;
+
+async function run(args: string[]): Promise<number> {
+  if (args.length > 0) {
+    process.stderr.write(usage);
+    return 2;
+  }
+  const code = await runGateway();
+  // Pending gRPC timers or pipes must not keep the process alive.
+  process.exit(code);
+}
+
+export const frontendCommand: Command = { summary: 'run as a BuildKit gateway frontend (stdin/stdout gRPC)', usage, run };

@@ -1,0 +1,532 @@
+// The Dockerfile frontend behind the gateway: what BuildKit's dockerfile.v0
+// (frontend/dockerfile/builder + frontend/dockerui) does with the options,
+// the build context and the result, on top of the shared converter.
+import * as llb from '../llb/index.ts';
+import type { Definition as PbDefinition, SourceInfo } from '../gen/pb.ts';
+import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
+import { DockerfileError } from '../dockerfile/errors.ts';
+import { findDirective } from '../dockerfile/parser/index.ts';
+import { cleanPath } from '../llb/paths.ts';
+import {
+  DEFAULT_PLATFORM,
+  convertDockerfile,
+  formatPlatformAll,
+  marshalImage,
+  parsePlatform,
+  type ImageResolveMode,
+  type NetMode,
+  type Platform,
+} from '../dockerfile/convert/index.ts';
+import type { ImageResolver, ResolveOptions, ResolvedImage } from '../registry/resolver.ts';
+import { normalizePlatform } from '../dockerfile/convert/platform.ts';
+import { BridgeError, type LLBBridge } from './bridge.ts';
+import type { GatewayEnv } from './env.ts';
+import { Code, FrontendError, sourceDetail } from './errors.ts';
+
+/** The daemon's capabilities, from Ping. */
+export interface Caps {
+  gateway: llb.CapSet;
+  llb: llb.CapSet;
+}
+
+const SUPPORTED_FRONTEND_CAPS = new Set([
+  'moby.buildkit.frontend.inputs',
+  'moby.buildkit.frontend.subrequests',
+  'moby.buildkit.frontend.contexts',
+  'moby.buildkit.frontend.gitquerystring',
+]);
+
+/** Adds a prefix to an error's message, keeping its code and details (errors.Wrap). */
+function wrap(err: unknown, prefix: string): Error {
+  if (err instanceof BridgeError) {
+    return new FrontendError(`${prefix}: ${err.message}`, err.code, err.status?.details ?? []);
+  }
+  if (err instanceof FrontendError) return new FrontendError(`${prefix}: ${err.message}`, err.code, err.details);
+  return new Error(`${prefix}: ${err instanceof Error ? err.message : String(err)}`);
+}
+
+/** A solved reference the frontend can read files from. */
+class Ref {
+  constructor(
+    private readonly bridge: LLBBridge,
+    readonly id: string,
+    readonly def: PbDefinition | undefined,
+  ) {}
+  async readFile(path: string): Promise<Uint8Array> {
+    const res = await this.bridge.readFile({ Ref: this.id, FilePath: path });
+    return res.Data ?? new Uint8Array();
+  }
+}
+
+async function solveDefinition(bridge: LLBBridge, def: PbDefinition, cacheImports?: gw.CacheOptionsEntry[]): Promise<Ref> {
+  const res = await bridge.solve({
+    Definition: def,
+    allowResultReturn: true,
+    allowResultArrayRef: true,
+    CacheImports: cacheImports,
+  });
+  const r = res.result?.result;
+  if (r?.case === 'ref') return new Ref(bridge, r.value.id ?? '', r.value.def);
+  if (r?.case === 'refDeprecated') return new Ref(bridge, r.value, def);
+  if (res.ref !== undefined) return new Ref(bridge, res.ref, def);
+  throw new Error('invalid map result');
+}
+
+/** `.dockerignore` lines to exclude patterns (moby/patternmatcher ignorefile.ReadAll). */
+export function readIgnoreFile(data: Uint8Array): string[] {
+  const out: string[] = [];
+  let text = new TextDecoder().decode(data);
+  if (text.startsWith('\ufeff')) text = text.slice(1);
+  for (const raw of text.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.startsWith('#')) continue;
+    let p = line.trim();
+    if (p === '') continue;
+    const invert = p[0] === '!';
+    if (invert) p = p.slice(1).trim();
+    if (p.length > 0) {
+      p = cleanPath(p);
+      if (p.length > 1 && p[0] === '/') p = p.slice(1);
+    }
+    out.push(invert ? '!' + p : p);
+  }
+  return out;
+}
+
+function parseBool(v: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
+  return undefined;
+}
+
+function csvFields(v: string): string[] {
+  // go-csvvalue: comma separated, double quotes for fields with commas.
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v[i];
+    if (quoted) {
+      if (c === '"' && v[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"' && cur === '') quoted = true;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+function isIP(v: string): boolean {
+  return /^(\d{1,3})(\.\d{1,3}){3}$/.test(v) ? v.split('.').every((x) => Number(x) <= 255) : /^[0-9a-f:.]+$/i.test(v) && v.includes(':');
+}
+
+/** The frontend options dockerui.Client.init reads. */
+export interface FrontendConfig {
+  filename: string;
+  dockerfileLocalName: string;
+  forceLocalDockerfile: boolean;
+  contextLocalName: string;
+  contextOptName: string;
+  target: string;
+  buildArgs: Record<string, string>;
+  labels: Record<string, string>;
+  targetPlatforms: Platform[];
+  buildPlatforms: Platform[];
+  multiPlatform: boolean;
+  imageResolveMode: ImageResolveMode;
+  extraHosts: { host: string; ip: string }[];
+  shmSize: number;
+  networkMode: NetMode;
+  hostname: string;
+  cgroupParent: string;
+  noCache: string[] | undefined;
+  cacheImports: gw.CacheOptionsEntry[];
+  cacheIdNamespace: string;
+}
+
+export function parseConfig(env: GatewayEnv): FrontendConfig {
+  const o = env.opts;
+  const get = (k: string): string => o.get(k) ?? '';
+  const prefixed = (p: string): Record<string, string> => {
+    const m: Record<string, string> = {};
+    for (const [k, v] of o) if (k.startsWith(p)) m[k.slice(p.length)] = v;
+    return m;
+  };
+  for (const k of ['override-copy-image']) {
+    if (o.has(k)) throw new Error(`support for "${k}" was removed in BuildKit 0.11`);
+  }
+  const w0 = env.workers[0]?.platforms[0];
+  const buildPlatforms = [w0 ?? DEFAULT_PLATFORM];
+  const targetPlatforms: Platform[] = [];
+  if (get('platform') !== '') {
+    for (const v of get('platform').split(',')) {
+      try {
+        targetPlatforms.push(normalizePlatform(parsePlatform(v)));
+      } catch (err) {
+        throw new Error(`failed to parse target platform ${v}: ${(err as Error).message}`);
+      }
+    }
+  }
+  const rm = get('image-resolve-mode');
+  let imageResolveMode: ImageResolveMode;
+  if (rm === '' || rm === 'default') imageResolveMode = 'default';
+  else if (rm === 'pull') imageResolveMode = 'pull';
+  else if (rm === 'local') imageResolveMode = 'local';
+  else throw new Error(`invalid image-resolve-mode: ${rm}`);
+
+  const extraHosts: { host: string; ip: string }[] = [];
+  if (get('add-hosts') !== '') {
+    for (const field of csvFields(get('add-hosts'))) {
+      const lower = field.toLowerCase();
+      const eq = lower.indexOf('=');
+      if (eq < 0) throw new Error(`failed to parse additional hosts: invalid key-value pair ${field}`);
+      const ip = lower.slice(eq + 1);
+      if (!isIP(ip)) throw new Error(`failed to parse additional hosts: failed to parse IP ${ip}`);
+      extraHosts.push({ host: lower.slice(0, eq), ip });
+    }
+  }
+  let shmSize = 0;
+  if (get('shm-size') !== '') {
+    if (!/^[+-]?\d+$/.test(get('shm-size'))) {
+      throw new Error(`failed to parse shm size: strconv.ParseInt: parsing "${get('shm-size')}": invalid syntax`);
+    }
+    shmSize = Number(get('shm-size'));
+  }
+  const nm = get('force-network-mode');
+  if (!['', 'none', 'host', 'sandbox'].includes(nm)) throw new Error(`invalid netmode ${nm}`);
+  const networkMode: NetMode = nm === '' ? 'sandbox' : (nm as NetMode);
+
+  let noCache: string[] | undefined;
+  if (o.has('no-cache')) noCache = get('no-cache') === '' ? [] : get('no-cache').split(',');
+
+  let multiPlatform = targetPlatforms.length > 1;
+  const mpArg = o.get('build-arg:BUILDKIT_MULTI_PLATFORM') || get('multi-platform');
+  if (mpArg !== '') {
+    const b = parseBool(mpArg);
+    if (b === undefined) throw new Error(`invalid boolean value for multi-platform: ${mpArg}`);
+    if (!b && multiPlatform) throw new Error('conflicting config: returning multiple target platforms is not allowed');
+    multiPlatform = b;
+  }
+
+  const cacheImports: gw.CacheOptionsEntry[] = [];
+  if (get('cache-imports') !== '') {
+    let parsed: { Type?: string; Attrs?: Record<string, string> }[];
+    try {
+      parsed = JSON.parse(get('cache-imports')) as { Type?: string; Attrs?: Record<string, string> }[];
+    } catch (err) {
+      throw new Error(`failed to unmarshal cache-imports (${JSON.stringify(get('cache-imports'))}): ${(err as Error).message}`);
+    }
+    for (const e of parsed) cacheImports.push({ Type: e.Type, Attrs: e.Attrs });
+  }
+  if (get('cache-from') !== '') {
+    for (const s of get('cache-from').split(',')) cacheImports.push({ Type: 'registry', Attrs: { ref: s } });
+  }
+
+  const hostname = o.get('build-arg:BUILDKIT_SANDBOX_HOSTNAME') || get('hostname');
+  return {
+    filename: o.has('filename') ? get('filename') : 'Dockerfile',
+    dockerfileLocalName: o.has('dockerfilekey') ? get('dockerfilekey') : 'dockerfile',
+    forceLocalDockerfile: o.has('dockerfilekey'),
+    contextLocalName: 'context',
+    contextOptName: o.has('contextkey') ? get('contextkey') : 'context',
+    target: get('target'),
+    buildArgs: prefixed('build-arg:'),
+    labels: prefixed('label:'),
+    targetPlatforms,
+    buildPlatforms,
+    multiPlatform,
+    imageResolveMode,
+    extraHosts,
+    shmSize,
+    networkMode,
+    hostname,
+    cgroupParent: get('cgroup-parent'),
+    noCache,
+    cacheImports,
+    cacheIdNamespace: get('build-arg:BUILDKIT_CACHE_MOUNT_NS'),
+  };
+}
+
+/** Image resolution through the gateway, as grpcclient.ResolveImageConfig does, with upstream's cache. */
+class GatewayResolver implements ImageResolver {
+  private readonly cache = new Map<string, Promise<ResolvedImage>>();
+  constructor(
+    private readonly bridge: LLBBridge,
+    private readonly caps: Caps,
+    private readonly multiPlatform: boolean,
+  ) {}
+
+  resolve(ref: string, opts: ResolveOptions): Promise<ResolvedImage> {
+    const key = `${ref}|${formatPlatformAll(opts.platform)}|${opts.resolveMode ?? ''}`;
+    let p = this.cache.get(key);
+    if (p === undefined) {
+      p = this.doResolve(ref, opts);
+      this.cache.set(key, p);
+    }
+    return p;
+  }
+
+  private async doResolve(ref: string, opts: ResolveOptions): Promise<ResolvedImage> {
+    const prefix = this.multiPlatform ? `[${formatPlatformAll(opts.platform)} internal]` : '[internal]';
+    const logName = `${prefix} load metadata for ${ref}`;
+    const p = opts.platform;
+    const platform = {
+      OS: p.os,
+      Architecture: p.architecture,
+      Variant: p.variant,
+      OSVersion: p.osVersion,
+      OSFeatures: p.osFeatures,
+    };
+    if (this.caps.gateway.supports('source.metaresolver')) {
+      const res = await this.bridge.resolveSourceMeta({
+        Source: { identifier: 'docker-image://' + ref },
+        Platform: platform,
+        LogName: logName,
+      });
+      if (res.Image === undefined) {
+        throw new Error(`image ${ref} was resolved to a non-image source ${res.Source?.identifier ?? ''}`);
+      }
+      const out = (res.Source?.identifier ?? '').replace(/^docker-image:\/\//, '').replace(/^oci-layout:\/\//, '');
+      return { ref: out, digest: res.Image.Digest ?? '', config: res.Image.Config ?? new Uint8Array() };
+    }
+    const res = await this.bridge.resolveImageConfig({
+      Ref: ref,
+      LogName: logName,
+      Platform: platform,
+      ResolveMode: opts.resolveMode ?? 'default',
+      ResolverType: 0,
+    });
+    return { ref: res.Ref || ref, digest: res.Digest ?? '', config: res.Config ?? new Uint8Array() };
+  }
+}
+
+function platformJSON(p: Platform): Record<string, unknown> {
+  const o: Record<string, unknown> = { architecture: p.architecture, os: p.os };
+  if (p.osVersion) o['os.version'] = p.osVersion;
+  if (p.osFeatures && p.osFeatures.length > 0) o['os.features'] = p.osFeatures;
+  if (p.variant) o.variant = p.variant;
+  return o;
+}
+
+const enc = new TextEncoder();
+
+/** Runs one build: returns the Result for Return, or throws. */
+export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: Caps): Promise<gw.Result> {
+  const cfg = parseConfig(env);
+  const opts = env.opts;
+
+  // frontend.caps: every requested capability must be supported, unless it
+  // may be forwarded to a # syntax frontend.
+  let capsError: Error | undefined;
+  let allowForward = true;
+  for (const c of (opts.get('frontend.caps') ?? '').split(',').filter((x) => x !== '')) {
+    const [name, suffix] = c.split('+', 2);
+    if (!SUPPORTED_FRONTEND_CAPS.has(name)) {
+      capsError ??= new FrontendError(`unsupported frontend capability ${name}`, Code.Unimplemented);
+      if (suffix !== 'forward') allowForward = false;
+    }
+  }
+  if (!allowForward && capsError) throw capsError;
+
+  const ctxOpt = opts.get(cfg.contextOptName) ?? '';
+  if (/^https?:\/\//.test(ctxOpt) || /^(git@|git:\/\/|ssh:\/\/)/.test(ctxOpt) || /\.git(#|$)/.test(ctxOpt)) {
+    throw new FrontendError(`remote build contexts (${ctxOpt}) are not supported by this frontend yet`, Code.Unimplemented);
+  }
+
+  const marshalOpts = { caps: caps.llb };
+  // Inputs (a dockerfile/context given as LLB by a parent frontend).
+  let inputs: { [k: string]: PbDefinition } = {};
+  if (caps.gateway.supports('frontend.inputs')) {
+    inputs = (await bridge.inputs().catch((e: unknown) => {
+      throw wrap(e, 'failed to get frontend inputs');
+    })).Definitions ?? {};
+  }
+
+  // --- the Dockerfile ---
+  const filename = cfg.filename;
+  const names = [filename, filename + '.dockerignore'];
+  const slash = filename.lastIndexOf('/');
+  const base = slash < 0 ? filename : filename.slice(slash + 1);
+  const lowerName = (slash < 0 ? '' : filename.slice(0, slash + 1)) + 'dockerfile';
+  if (base === 'Dockerfile') names.push(lowerName);
+  let dfDef: PbDefinition;
+  const inputDockerfile = cfg.forceLocalDockerfile ? undefined : inputs[cfg.dockerfileLocalName];
+  if (inputDockerfile !== undefined) {
+    dfDef = inputDockerfile;
+  } else {
+    const src = llb.local(cfg.dockerfileLocalName, {
+      followPaths: names,
+      sessionId: opts.get(`local-sessionid:${cfg.dockerfileLocalName}`) ?? env.sessionId,
+      sharedKeyHint: cfg.dockerfileLocalName,
+      customName: '[internal] load build definition from ' + filename,
+      differ: { type: 'none', required: false },
+    });
+    dfDef = src.marshal(marshalOpts).toPb();
+  }
+  let dfRef: Ref;
+  try {
+    dfRef = await solveDefinition(bridge, dfDef);
+  } catch (err) {
+    throw wrap(err, 'failed to resolve dockerfile');
+  }
+  let data: Uint8Array;
+  try {
+    data = await dfRef.readFile(filename);
+  } catch (err) {
+    let found: Uint8Array | undefined;
+    if (base === 'Dockerfile') found = await dfRef.readFile(lowerName).catch(() => undefined);
+    if (found === undefined) throw wrap(err, 'failed to read dockerfile');
+    data = found;
+  }
+  const sourceInfo: SourceInfo = { filename, data, language: 'Dockerfile', definition: dfDef };
+  let dockerignore: Uint8Array | undefined = await dfRef.readFile(filename + '.dockerignore').catch(() => undefined);
+  let dockerignoreName = filename + '.dockerignore';
+
+  // --- # syntax forwarding (loop guard: a forwarded build has "cmdline") ---
+  if (!opts.has('cmdline')) {
+    const syntaxArg = opts.get('build-arg:BUILDKIT_SYNTAX');
+    const detected = findDirective('syntax', data, true);
+    if (syntaxArg !== undefined) {
+      const cmdline = syntaxArg.trim();
+      try {
+        return await forward(bridge, env, caps, cmdline.split(' ')[0], syntaxArg);
+      } catch (err) {
+        throw wrap(err, `failed with BUILDKIT_SYNTAX = ${syntaxArg}`);
+      }
+    } else if (detected !== null) {
+      try {
+        return await forward(bridge, env, caps, detected.value, detected.cmdline);
+      } catch (err) {
+        if (err instanceof BridgeError && hasSource(err)) throw err;
+        throw withSource(err, sourceInfo, detected.location);
+      }
+    }
+  }
+  if (capsError) throw capsError;
+
+  // --- .dockerignore of the context ---
+  if (dockerignore === undefined) {
+    const st = llb.local(cfg.contextLocalName, {
+      sessionId: opts.get(`local-sessionid:${cfg.contextLocalName}`) ?? env.sessionId,
+      followPaths: ['.dockerignore'],
+      sharedKeyHint: cfg.contextLocalName + '-.dockerignore',
+      customName: '[internal] load .dockerignore',
+      differ: { type: 'none', required: false },
+    });
+    const ref = await solveDefinition(bridge, st.marshal(marshalOpts).toPb());
+    dockerignore = (await ref.readFile('.dockerignore').catch(() => undefined)) ?? new Uint8Array();
+    dockerignoreName = '.dockerignore';
+  }
+  let excludePatterns: string[] | undefined;
+  if (dockerignore.length > 0) {
+    try {
+      excludePatterns = readIgnoreFile(dockerignore);
+    } catch (err) {
+      throw wrap(wrap(err, `failed parsing ${dockerignoreName}`), 'failed to read dockerignore patterns');
+    }
+  }
+
+  const resolver = new GatewayResolver(bridge, caps, cfg.multiPlatform);
+  const targets: (Platform | undefined)[] = cfg.targetPlatforms.length > 0 ? cfg.targetPlatforms : [undefined];
+  const result: gw.Result = { metadata: {} };
+  const md = result.metadata!;
+  const refs: { [k: string]: gw.Ref } = {};
+  const expPlatforms: { ID: string; Platform: Record<string, unknown> }[] = [];
+  const epochArg = cfg.buildArgs.SOURCE_DATE_EPOCH;
+
+  await Promise.all(
+    targets.map(async (tp, i) => {
+      let res;
+      try {
+        res = await convertDockerfile(data, {
+          target: cfg.target,
+          buildArgs: { ...cfg.buildArgs },
+          labels: cfg.labels,
+          targetPlatform: tp,
+          buildPlatforms: cfg.buildPlatforms,
+          multiPlatformRequested: cfg.multiPlatform,
+          imageResolver: resolver,
+          llbCaps: caps.llb,
+          filename,
+          sessionId: env.sessionId,
+          excludePatterns,
+          imageResolveMode: cfg.imageResolveMode,
+          networkMode: cfg.networkMode,
+          hostname: cfg.hostname || undefined,
+          extraHosts: cfg.extraHosts.length > 0 ? cfg.extraHosts : undefined,
+          shmSize: cfg.shmSize || undefined,
+          cgroupParent: cfg.cgroupParent || undefined,
+          cacheIdNamespace: cfg.cacheIdNamespace || undefined,
+          noCache: cfg.noCache,
+        });
+      } catch (err) {
+        throw withLocations(err, sourceInfo);
+      }
+      const def = res.state.marshal().toPb();
+      const ref = await solveDefinition(bridge, def, cfg.cacheImports.length > 0 ? cfg.cacheImports : undefined);
+      const p = normalizePlatform(tp ?? DEFAULT_PLATFORM);
+      const id = formatPlatformAll(p);
+      const config = enc.encode(marshalImage(res.image));
+      const baseConfig = res.baseImage ? enc.encode(marshalImage(res.baseImage)) : undefined;
+      const suffix = cfg.multiPlatform ? `/${id}` : '';
+      if (cfg.multiPlatform) refs[id] = { id: ref.id, def: ref.def };
+      else result.result = { case: 'ref', value: { id: ref.id, def: ref.def } };
+      md['containerimage.config' + suffix] = config;
+      if (baseConfig) md['containerimage.base.config' + suffix] = baseConfig;
+      if (epochArg !== undefined && /^\d+$/.test(epochArg)) md['source.date.epoch' + suffix] = enc.encode(String(BigInt(epochArg)));
+      expPlatforms[i] = { ID: id, Platform: platformJSON(p) };
+    }),
+  );
+  if (cfg.multiPlatform) result.result = { case: 'refs', value: { refs } };
+  md['refs.platforms'] = enc.encode(JSON.stringify({ Platforms: expPlatforms }));
+  return result;
+}
+
+function hasSource(err: BridgeError): boolean {
+  return (err.status?.details ?? []).some((d) => d.type_url?.endsWith('errdefs.Source+json'));
+}
+
+function withSource(err: unknown, info: SourceInfo, range: { start: number; end: number }): Error {
+  const code = err instanceof FrontendError || err instanceof BridgeError ? err.code : Code.Unknown;
+  const details = err instanceof FrontendError ? err.details : err instanceof BridgeError ? (err.status?.details ?? []) : [];
+  const message = err instanceof Error ? err.message : String(err);
+  return new FrontendError(message, code, [...details, sourceDetail(info, range)]);
+}
+
+/** A converter error with Dockerfile locations becomes an error with errdefs.Source details. */
+function withLocations(err: unknown, info: SourceInfo): Error {
+  if (err instanceof DockerfileError) {
+    return new FrontendError(err.message, Code.Unknown, err.ranges.map((r) => sourceDetail(info, r)));
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+async function forward(bridge: LLBBridge, env: GatewayEnv, caps: Caps, ref: string, cmdline: string): Promise<gw.Result> {
+  const frontendOpt: { [k: string]: string } = {};
+  for (const [k, v] of env.opts) frontendOpt[k] = v;
+  frontendOpt.cmdline = cmdline;
+  frontendOpt.source = ref;
+  let frontendInputs: { [k: string]: PbDefinition } | undefined;
+  if (caps.gateway.supports('frontend.inputs')) {
+    try {
+      frontendInputs = (await bridge.inputs()).Definitions ?? {};
+    } catch (err) {
+      throw wrap(err, 'failed to get frontend inputs');
+    }
+  }
+  const res = await bridge.solve({
+    Frontend: 'gateway.v0',
+    FrontendOpt: frontendOpt,
+    FrontendInputs: frontendInputs,
+    allowResultReturn: true,
+    allowResultArrayRef: true,
+  });
+  if (res.result !== undefined) return res.result;
+  return { result: { case: 'refDeprecated', value: res.ref ?? '' } };
+}

@@ -1,0 +1,68 @@
+// What BuildKit tells a gateway frontend through its environment
+// (frontend/gateway/gateway.go, read as grpcclient does).
+import type { Platform } from '../dockerfile/convert/index.ts';
+
+export interface GatewayEnv {
+  /** The frontend options: `--opt k=v` of buildctl, `build-arg:…`, `label:…`, … */
+  opts: Map<string, string>;
+  sessionId: string;
+  /** BUILDKIT_EXPORTEDPRODUCT */
+  product: string;
+  workers: WorkerInfo[];
+}
+
+export interface WorkerInfo {
+  id: string;
+  labels: Record<string, string>;
+  platforms: Platform[];
+}
+
+const OPT_PREFIX = 'BUILDKIT_FRONTEND_OPT_';
+
+/** Reads the environment the daemon sets: one `BUILDKIT_FRONTEND_OPT_<i>=<key>=<value>` per option. */
+export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env): GatewayEnv {
+  const opts = new Map<string, string>();
+  for (const [k, v] of Object.entries(env)) {
+    if (!k.startsWith(OPT_PREFIX) || v === undefined) continue;
+    const eq = v.indexOf('=');
+    // As upstream: a value without "=" is an option with an empty value.
+    if (eq < 0) opts.set(v, '');
+    else opts.set(v.slice(0, eq), v.slice(eq + 1));
+  }
+  return {
+    opts,
+    sessionId: env.BUILDKIT_SESSION_ID ?? '',
+    product: env.BUILDKIT_EXPORTEDPRODUCT ?? '',
+    workers: parseWorkers(env.BUILDKIT_WORKERS),
+  };
+}
+
+interface GoPlatformJSON {
+  architecture?: string;
+  os?: string;
+  variant?: string;
+  'os.version'?: string;
+  'os.features'?: string[];
+}
+
+function parseWorkers(text: string | undefined): WorkerInfo[] {
+  if (!text) return [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(raw)) return [];
+  return raw.map((w: { ID?: string; Labels?: Record<string, string>; Platforms?: GoPlatformJSON[] }) => ({
+    id: w.ID ?? '',
+    labels: w.Labels ?? {},
+    platforms: (w.Platforms ?? []).map((p) => {
+      const out: Platform = { os: p.os ?? '', architecture: p.architecture ?? '' };
+      if (p.variant) out.variant = p.variant;
+      if (p['os.version']) out.osVersion = p['os.version'];
+      if (p['os.features']) out.osFeatures = p['os.features'];
+      return out;
+    }),
+  }));
+}

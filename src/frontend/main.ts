@@ -1,0 +1,76 @@
+// The gateway frontend process: connect to BuildKit over stdin/stdout, Ping,
+// build, Return the result or the error, exit. If the daemon goes away (the
+// build is cancelled or the connection closes) the process says so on stderr
+// and exits at once, leaving nothing behind.
+import { capSet } from '../llb/index.ts';
+import { LLBBridge } from './bridge.ts';
+import { readGatewayEnv } from './env.ts';
+import { toStatus } from './errors.ts';
+import { buildDockerfile, type Caps } from './dockerfile.ts';
+import { stdioRelay } from './transport.ts';
+import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
+import type { APICap } from '../gen/moby.buildkit.v1.apicaps.ts';
+
+/** Exit status when the daemon went away before the build was returned. */
+export const EXIT_DISCONNECTED = 3;
+
+function enabled(caps: APICap[] | undefined): string[] {
+  return (caps ?? []).filter((c) => c.Enabled === true && c.ID !== undefined).map((c) => c.ID!);
+}
+
+function log(msg: string): void {
+  process.stderr.write(`dockerfile-llb frontend: ${msg}\n`);
+}
+
+export async function runGateway(): Promise<number> {
+  // Standard output is the gRPC stream; nothing else may be written there.
+  console.log = (...args: unknown[]) => process.stderr.write(args.map(String).join(' ') + '\n');
+  const relay = await stdioRelay(process.stdin, process.stdout);
+  const bridge = new LLBBridge(relay.target);
+  let finished = false;
+
+  const disconnected = relay.closed.then((reason) => {
+    if (finished) return 0;
+    log(`${reason}; exiting`);
+    return EXIT_DISCONNECTED;
+  });
+  const onSignal = (sig: NodeJS.Signals) => {
+    log(`received ${sig}; exiting`);
+    bridge.close();
+    relay.close();
+    process.exit(128 + (sig === 'SIGINT' ? 2 : 15));
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+
+  const work = (async (): Promise<number> => {
+    let pong: gw.PongResponse;
+    try {
+      pong = await bridge.ping();
+    } catch (err) {
+      log(`failed to ping BuildKit: ${err instanceof Error ? err.message : String(err)}`);
+      return 1;
+    }
+    const caps: Caps = { gateway: capSet(enabled(pong.FrontendAPICaps)), llb: capSet(enabled(pong.LLBCaps)) };
+    let req: gw.ReturnRequest;
+    try {
+      req = { result: await buildDockerfile(bridge, readGatewayEnv(), caps) };
+    } catch (err) {
+      req = { error: toStatus(err) };
+    }
+    try {
+      await bridge.return(req);
+    } catch (err) {
+      log(`failed to return the result: ${err instanceof Error ? err.message : String(err)}`);
+      return 1;
+    }
+    finished = true;
+    return 0;
+  })();
+
+  const code = await Promise.race([work, disconnected]);
+  finished = true;
+  bridge.close();
+  relay.close();
+  return code;
+}
