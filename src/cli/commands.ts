@@ -3,6 +3,8 @@ import { llbCommand } from './llb.ts';
 import { dumpLlb } from './dump-llb.ts';
 import { frontendCommand } from './frontend.ts';
 import { parseCommand } from './parse.ts';
+import { outlineCommand } from './outline.ts';
+import { targetsCommand } from './targets.ts';
 
 /** Every CLI command, by name. */
 export const commands: Record<string, Command> = {};
@@ -10,3 +12,5 @@ commands.llb = llbCommand;
 commands['dump-llb'] = dumpLlb;
 commands.parse = parseCommand;
 commands.frontend = frontendCommand;
+commands.outline = outlineCommand;
+commands.targets = targetsCommand;

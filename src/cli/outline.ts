@@ -1,0 +1,116 @@
+// `outline`: the build args, secrets and SSH sockets a target uses, as the
+// `frontend.outline` subrequest (`docker buildx build --call outline`) prints them.
+
+import { MetadataFileResolver } from '../registry/metadata-file.ts';
+import { computeOutline } from '../dockerfile/outline/index.ts';
+import { outlineResult } from '../subrequests/index.ts';
+import { DockerfileError } from '../dockerfile/errors.ts';
+import type { SubrequestResult } from '../subrequests/index.ts';
+import { CliError, readInput, type Command } from './common.ts';
+
+const usage = `Usage: dockerfile-llb outline [options]
+
+Lists the build args, secrets and SSH sockets the target uses, as BuildKit's
+frontend.outline subrequest answers (result.json by default).
+
+Options:
+  -f FILE|-               the Dockerfile (default: Dockerfile; - reads stdin)
+  --target NAME           the stage to outline (default: the last)
+  --build-arg K=V         a build argument (repeatable)
+  --image-metadata FILE   image configs for base images (their ENV)
+  --format json|text      result.json (default) or result.txt
+`;
+
+async function run(argv: string[]): Promise<number> {
+  const a = parseSubrequestArgs('outline', argv, usage, true);
+  const data = readInput(a.file);
+  let res;
+  try {
+    const outline = await computeOutline(data, {
+      target: a.target,
+      buildArgs: a.buildArgs,
+      imageResolver: a.imageMetadata === undefined ? undefined : MetadataFileResolver.fromFile(a.imageMetadata),
+    });
+    res = outlineResult(outline);
+  } catch (err) {
+    throw new CliError(describeError(a.file, err));
+  }
+  writeResult(res, a.format);
+  return 0;
+}
+
+// Options and output shared with `targets`.
+
+export interface SubrequestArgs {
+  file: string;
+  target?: string;
+  buildArgs: Record<string, string>;
+  imageMetadata?: string;
+  format: 'json' | 'text';
+}
+
+/** Parses -f, --format and, when `withTarget`, --target, --build-arg and --image-metadata. */
+export function parseSubrequestArgs(cmd: string, args: string[], usage: string, withTarget: boolean): SubrequestArgs {
+  const out: SubrequestArgs = { file: 'Dockerfile', buildArgs: {}, format: 'json' };
+  for (let i = 0; i < args.length; i++) {
+    let a = args[i];
+    let value: string | undefined;
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    if (eq > 0) {
+      value = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    const next = (): string => {
+      if (value !== undefined) return value;
+      const v = args[++i];
+      if (v === undefined) throw new CliError(`${cmd}: ${a} needs a value`, 2);
+      return v;
+    };
+    switch (withTarget || a === '-f' || a === '--file' || a === '--format' ? a : '') {
+      case '-f':
+      case '--file':
+        out.file = next();
+        break;
+      case '--format': {
+        const f = next();
+        if (f !== 'json' && f !== 'text') throw new CliError(`${cmd}: unknown format "${f}"`, 2);
+        out.format = f;
+        break;
+      }
+      case '--target':
+        out.target = next();
+        break;
+      case '--build-arg': {
+        const kv = next();
+        const j = kv.indexOf('=');
+        if (j < 0) throw new CliError(`${cmd}: --build-arg expects K=V, got "${kv}"`, 2);
+        out.buildArgs[kv.slice(0, j)] = kv.slice(j + 1);
+        break;
+      }
+      case '--image-metadata':
+        out.imageMetadata = next();
+        break;
+      default:
+        throw new CliError(`${cmd}: unknown option ${args[i]}\n\n${usage}`, 2);
+    }
+  }
+  return out;
+}
+
+export function describeError(file: string, err: unknown): string {
+  const name = file === '-' ? 'Dockerfile' : file;
+  if (err instanceof DockerfileError && err.line > 0) return `${name}:${err.line}: ${err.message}`;
+  return `${name}: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+/** Prints result.json (with a final newline) or result.txt as they are. */
+export function writeResult(res: SubrequestResult, format: 'json' | 'text'): void {
+  if (format === 'json') {
+    process.stdout.write(res.metadata.get('result.json') ?? new Uint8Array());
+    process.stdout.write('\n');
+  } else {
+    process.stdout.write(res.metadata.get('result.txt') ?? new Uint8Array());
+  }
+}
+
+export const outlineCommand: Command = { summary: 'list the build args, secrets and ssh a target uses', usage, run };

@@ -1,0 +1,32 @@
+// `targets`: the stages of a Dockerfile, as the `frontend.targets`
+// subrequest (`docker buildx build --call targets`) prints them.
+
+import { listTargets } from '../dockerfile/outline/index.ts';
+import { targetsResult } from '../subrequests/index.ts';
+import { CliError, readInput, type Command } from './common.ts';
+import { describeError, parseSubrequestArgs, writeResult } from './outline.ts';
+
+const usage = `Usage: dockerfile-llb targets [options]
+
+Lists the stages of a Dockerfile, as BuildKit's frontend.targets subrequest
+answers (result.json by default).
+
+Options:
+  -f FILE|-               the Dockerfile (default: Dockerfile; - reads stdin)
+  --format json|text      result.json (default) or result.txt
+`;
+
+function run(argv: string[]): number {
+  const a = parseSubrequestArgs('targets', argv, usage, false);
+  const data = readInput(a.file);
+  let res;
+  try {
+    res = targetsResult(listTargets(data));
+  } catch (err) {
+    throw new CliError(describeError(a.file, err));
+  }
+  writeResult(res, a.format);
+  return 0;
+}
+
+export const targetsCommand: Command = { summary: 'list the stages a Dockerfile can build', usage, run };

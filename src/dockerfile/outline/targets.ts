@@ -1,0 +1,26 @@
+// The stages of a Dockerfile as build targets (upstream's
+// dockerfile2llb.ListTargets): parser and instructions only, nothing expanded.
+
+import type { TargetList } from '../../subrequests/targets.ts';
+import { linesLocation } from '../../subrequests/types.ts';
+import { parseStages } from '../instructions/index.ts';
+import { goDecode } from '../parser/bytes.ts';
+import { parse } from '../parser/index.ts';
+
+/** Every stage as a target; the last is the default. Throws the parser's errors. */
+export function listTargets(dockerfile: Uint8Array): TargetList {
+  const { stages } = parseStages(parse(dockerfile));
+  const list: TargetList = { targets: undefined, sources: [dockerfile] };
+  stages.forEach((s, i) => {
+    list.targets ??= [];
+    list.targets.push({
+      name: goDecode(s.name),
+      default: i === stages.length - 1,
+      description: goDecode(s.docComment),
+      base: goDecode(s.baseName),
+      platform: goDecode(s.platform),
+      location: linesLocation([s.location]),
+    });
+  });
+  return list;
+}

@@ -1,0 +1,93 @@
+// Subrequest descriptions (upstream's frontend/subrequests.Request) and the
+// result every subrequest returns: metadata only, no refs.
+
+import { goMarshalIndent, type GoJSON } from './gojson.ts';
+
+export interface Named {
+  name: string;
+  description?: string;
+}
+
+/** What `frontend.subrequests.describe` lists for each request. */
+export interface Request {
+  name: string;
+  version: string;
+  type: 'rpc';
+  description: string;
+  /** Undefined is Go's nil slice (written `null`); `[]` is an empty one. */
+  opts?: Named[];
+  inputs?: Named[];
+  metadata?: Named[];
+  refs?: Named[];
+}
+
+/** A subrequest's answer: the result's metadata entries, in the order upstream adds them. */
+export interface SubrequestResult {
+  metadata: Map<string, Uint8Array>;
+}
+
+export function namedListJSON(list: Named[] | undefined): GoJSON {
+  if (list === undefined) return null;
+  return list.map((n) => ({ name: n.name, description: n.description ?? '' }));
+}
+
+export function requestJSON(r: Request): GoJSON {
+  return {
+    name: r.name,
+    version: r.version,
+    type: r.type,
+    description: r.description,
+    opts: namedListJSON(r.opts),
+    inputs: namedListJSON(r.inputs),
+    metadata: namedListJSON(r.metadata),
+    refs: namedListJSON(r.refs),
+  };
+}
+
+/** A 1-based inclusive line range; `start`/`end` characters are 0 for Dockerfile locations. */
+export interface SourceRange {
+  start: { line: number; character?: number };
+  end: { line: number; character?: number };
+}
+
+/** pb.Location as encoding/json writes it (every field omitempty). */
+export interface SourceLocation {
+  sourceIndex?: number;
+  ranges: SourceRange[];
+}
+
+function positionJSON(p: { line: number; character?: number }): GoJSON {
+  const o: { [k: string]: GoJSON } = {};
+  if (p.line !== 0) o.line = p.line;
+  if (p.character !== undefined && p.character !== 0) o.character = p.character;
+  return o;
+}
+
+export function locationJSON(l: SourceLocation): GoJSON {
+  const o: { [k: string]: GoJSON } = {};
+  if (l.sourceIndex !== undefined && l.sourceIndex !== 0) o.sourceIndex = l.sourceIndex;
+  if (l.ranges.length > 0) o.ranges = l.ranges.map((r) => ({ start: positionJSON(r.start), end: positionJSON(r.end) }));
+  return o;
+}
+
+/** Line ranges (character 0) as a location; undefined for none, as upstream's toSourceLocation. */
+export function linesLocation(ranges: readonly { start: number; end: number }[]): SourceLocation | undefined {
+  if (ranges.length === 0) return undefined;
+  return { ranges: ranges.map((r) => ({ start: { line: r.start }, end: { line: r.end } })) };
+}
+
+const enc = new TextEncoder();
+
+export function utf8(s: string): Uint8Array {
+  return enc.encode(s);
+}
+
+/** result.json (MarshalIndent with two spaces), result.txt, version — upstream's ToResult order. */
+export function textResult(json: GoJSON, txt: string, version: string, extra: [string, string][] = []): SubrequestResult {
+  const metadata = new Map<string, Uint8Array>();
+  metadata.set('result.json', utf8(goMarshalIndent(json)));
+  metadata.set('result.txt', utf8(txt));
+  for (const [k, v] of extra) metadata.set(k, utf8(v));
+  metadata.set('version', utf8(version));
+  return { metadata };
+}
