@@ -33,7 +33,7 @@ export function instructionLinter(lint: Linter): InstructionLinter {
 export function reportParseWarnings(warnings: readonly ParseWarning[], lint: Linter): void {
   for (const w of warnings) {
     if (w.url !== rules.NoEmptyContinuation.url) continue;
-    lint.run(rules.NoEmptyContinuation, w.location);
+    lint.run(rules.NoEmptyContinuation, w.location === undefined ? [] : [w.location]);
   }
 }
 

@@ -5,6 +5,7 @@
 import { convertDockerfile, type ConvertOptions } from '../convert/index.ts';
 import { DockerfileError } from '../errors.ts';
 import { BUILD_ARG_CHECK, parseCheckOptions } from './config.ts';
+import { perLine } from './linter.ts';
 import { mergeRanges, toJsonLocation, type LintResult } from './results.ts';
 
 export type LintOptions = Omit<ConvertOptions, 'lintWarn' | 'checkConfig' | 'allStages'>;
@@ -41,7 +42,7 @@ export async function lintDockerfile(text: string | Uint8Array, opt: LintOptions
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const ranges = err instanceof DockerfileError ? mergeRanges(err.ranges) : [];
+    const ranges = err instanceof DockerfileError ? mergeRanges(err.ranges.flatMap(perLine)) : [];
     result.buildError = { message, location: toJsonLocation(0, ranges) };
   }
   return result;

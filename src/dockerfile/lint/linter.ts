@@ -22,6 +22,13 @@ interface LinterState {
   called: string[];
 }
 
+/** One range per line of an instruction (upstream's parser.Node.Location). */
+export function perLine(r: LineRange): LineRange[] {
+  const out: LineRange[] = [];
+  for (let line = r.start; line <= r.end; line++) out.push({ start: line, end: line });
+  return out;
+}
+
 export class Linter {
   private constructor(private readonly s: LinterState) {}
 
@@ -45,12 +52,16 @@ export class Linter {
     return !(this.s.skipAll || this.s.skipped.has(rule.name));
   }
 
-  /** Reports `rule` at `location` with the message its format builds from `args`. */
+  /**
+   * Reports `rule` with the message its format builds from `args`. A single
+   * LineRange is an instruction's lines and becomes one range per line (as
+   * upstream's node locations are); an array is taken as is.
+   */
   run<A extends unknown[]>(rule: Rule<A>, location: LineRange | LineRange[] | undefined, ...args: A): void {
     const warn = this.s.warn;
     if (warn === undefined || !this.enabled(rule as Rule<unknown[]>)) return;
     this.s.called.push(rule.name);
-    const ranges = location === undefined ? [] : Array.isArray(location) ? location : [location];
+    const ranges = location === undefined ? [] : Array.isArray(location) ? location : perLine(location);
     warn(rule.name, rule.description, rule.url, rule.format(...args), ranges);
   }
 

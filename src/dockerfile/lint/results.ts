@@ -73,7 +73,9 @@ export function mergeRanges(ranges: readonly LineRange[]): LineRange[] {
 
 /** The `result.json` text: Go's json.MarshalIndent with two spaces. */
 export function resultToJson(result: LintResult): string {
-  return JSON.stringify(result, null, 2);
+  // Go marshals an empty (nil) warnings slice as null.
+  const shaped = { ...result, warnings: result.warnings.length === 0 ? null : result.warnings };
+  return JSON.stringify(shaped, null, 2);
 }
 
 /** Upstream's result.statuscode: 1 when anything was found or the build failed. */

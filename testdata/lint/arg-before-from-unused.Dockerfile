@@ -1,0 +1,3 @@
+ARG UNUSED=1
+FROM alpine:3.19
+RUN true

@@ -1,0 +1,2 @@
+FROM --platform=linux/arm64 debian:bookworm
+RUN true

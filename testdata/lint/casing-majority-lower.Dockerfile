@@ -1,0 +1,4 @@
+from alpine:3.19
+run true
+RUN false
+copy . .

@@ -1,0 +1,3 @@
+# check=error=maybe
+FROM alpine:3.19
+MAINTAINER x

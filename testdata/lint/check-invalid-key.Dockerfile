@@ -1,0 +1,2 @@
+# check=foo=bar
+FROM alpine:3.19

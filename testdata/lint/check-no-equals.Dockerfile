@@ -1,0 +1,2 @@
+# check=skip
+FROM alpine:3.19

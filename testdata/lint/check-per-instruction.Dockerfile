@@ -1,0 +1,4 @@
+FROM alpine:3.19
+# check=skip=MaintainerDeprecated
+MAINTAINER x
+MAINTAINER y

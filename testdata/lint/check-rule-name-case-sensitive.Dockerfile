@@ -1,0 +1,3 @@
+# check=skip=maintainerdeprecated
+FROM alpine:3.19
+MAINTAINER x

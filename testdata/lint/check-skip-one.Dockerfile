@@ -1,0 +1,3 @@
+# check=skip=StageNameCasing
+FROM alpine:3.19 AS Build
+MAINTAINER x

@@ -1,0 +1,2 @@
+# this is the base stage
+FROM alpine:3.19 AS base

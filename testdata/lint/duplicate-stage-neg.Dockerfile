@@ -1,0 +1,4 @@
+FROM alpine:3.19 AS base
+RUN true
+FROM busybox:latest AS base2
+RUN true

@@ -1,0 +1,5 @@
+# escape=`
+FROM alpine:3.19 AS Win
+RUN echo a `
+
+  b

@@ -1,0 +1,2 @@
+FROM alpine:3.19
+EXPOSE 80 443/tcp 1000-2000/udp

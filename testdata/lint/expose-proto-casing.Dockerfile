@@ -1,0 +1,2 @@
+FROM alpine:3.19
+EXPOSE 80/TCP 53/udp 443/Tcp

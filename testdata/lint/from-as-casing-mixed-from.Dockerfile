@@ -1,0 +1,2 @@
+From alpine:3.19 as base
+RUN true

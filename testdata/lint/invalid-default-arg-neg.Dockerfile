@@ -1,0 +1,3 @@
+ARG TAG=3.19
+FROM alpine:$TAG
+RUN true

@@ -1,0 +1,4 @@
+ARG TAG
+FROM alpine:$TAG
+RUN true
+# lint-args: --build-arg TAG=3.19

@@ -1,0 +1,3 @@
+FROM alpine:3.19
+CMD ["echo", "hello"]
+ENTRYPOINT ["/bin/sh"]

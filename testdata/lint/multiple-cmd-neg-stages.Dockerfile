@@ -1,0 +1,4 @@
+FROM alpine:3.19 AS a
+CMD ["a"]
+FROM a
+CMD ["b"]

@@ -1,0 +1,2 @@
+FROM --platform=$BUILDPLATFORM alpine:3.19
+RUN true

@@ -1,0 +1,2 @@
+FROM alpine:3.19
+ENV DB_PASSWORD=hunter2 AUTH=x

@@ -1,0 +1,3 @@
+ARG VERSION=3.19
+FROM alpine:${VERSION}
+RUN true

@@ -1,0 +1,3 @@
+ARG VERSION=3.19
+FROM alpine:${VERSIO}
+RUN true

@@ -1,0 +1,2 @@
+FROM alpine:${TAG}
+RUN true

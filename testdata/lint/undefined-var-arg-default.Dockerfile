@@ -1,0 +1,3 @@
+FROM alpine:3.19
+ARG A=$UNDEFINED_THING
+RUN echo $A

@@ -1,0 +1,5 @@
+FROM alpine:3.19
+ARG DEST=/opt
+ENV HOME_DIR=/root
+COPY . $DEST
+WORKDIR $HOME_DIR
