@@ -1,0 +1,23 @@
+// Builds and pushes the project's frontend image once per test process
+// (scripts/frontend-image.sh: npm's bundle + frontend.Dockerfile, built by the
+// test environment's buildkitd).
+import { join } from 'node:path';
+import { ensureBuildkit, repoRoot, run } from '../e2e/harness.ts';
+
+export const OUR_FRONTEND = 'localhost:5000/dockerfile-llb:dev';
+
+let built: Promise<string> | undefined;
+
+export function ensureFrontendImage(): Promise<string> {
+  built ??= (async () => {
+    const env = await ensureBuildkit();
+    const r = await run('bash', [join(repoRoot, 'scripts', 'frontend-image.sh'), OUR_FRONTEND], {
+      env: { BUILDKIT_HOST: env.buildkitHost, E2E_DIR: env.dir },
+      timeoutMs: 600_000,
+    });
+    if (r.code !== 0) throw new Error(`scripts/frontend-image.sh failed:\n${r.stderr}${r.stdout}`);
+    process.stderr.write(`# ${r.stdout.trim().split('\n').join('\n# ')}\n`);
+    return OUR_FRONTEND;
+  })();
+  return built;
+}

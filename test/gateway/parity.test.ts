@@ -1,0 +1,135 @@
+// End-to-end parity: every case under testdata/e2e is built by the real
+// buildkitd three ways — our image as gateway.v0, the daemon's dockerfile.v0
+// forwarding to our image through `# syntax=`, and upstream's v0.32.2 image as
+// gateway.v0 (and through `# syntax=` for the error of a failing case) — and the results compared: the same layer diff ids and image
+// config (creation times aside), or, for a failing case, the same error
+// message and Dockerfile location. Ours build first; when our LLB equals
+// upstream's, upstream's build is served from the same cache, so identical
+// layers mean an identical build, not just similar files.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UPSTREAM_FRONTEND, buildctl, buildkitOrSkip, imageConfig, releaseBuildkit, repoRoot, uniqueRef } from '../e2e/harness.ts';
+import type { ImageConfig } from '../e2e/harness.ts';
+import { ensureFrontendImage } from './frontend-image.ts';
+
+after(() => releaseBuildkit());
+
+const CORPUS = join(repoRoot, 'testdata', 'e2e');
+
+interface CaseSpec {
+  args?: string[];
+  secrets?: Record<string, string>;
+  fail?: boolean;
+}
+
+interface Outcome {
+  ok: boolean;
+  stderr: string;
+  /** image config without creation times, when the build succeeded */
+  config?: unknown;
+  diffIds?: string[];
+  /** for a failure: the error line and the Dockerfile location lines */
+  error?: string;
+}
+
+function stripTimes(c: ImageConfig): unknown {
+  const copy = JSON.parse(JSON.stringify(c)) as ImageConfig;
+  delete copy.created;
+  for (const h of copy.history ?? []) delete h.created;
+  return copy;
+}
+
+/** The error as buildctl prints it: the `Dockerfile:N` header, the `>>>` lines and the `error:` line. */
+function errorOf(stderr: string, lineShift = 0): string {
+  const lines = stderr.split('\n');
+  const keep = lines.filter((l) => /^Dockerfile:\d+/.test(l) || / >>> /.test(l) || /^error: /.test(l));
+  return keep
+    .map((l) => l.replace(/^Dockerfile:(\d+)/, (_m, n: string) => `Dockerfile:${Number(n) - lineShift}`))
+    .map((l) => l.replace(/^(\s*)(\d+)( \| >>>)/, (_m, s: string, n: string, r: string) => `${s}${Number(n) - lineShift}${r}`))
+    .map((l) => l.replace(/on line (\d+)/, (_m, n: string) => `on line ${Number(n) - lineShift}`))
+    .map((l) => l.replace(/\b[a-z0-9]{25}\b/g, '<id>').replace(/# syntax=\S+/, '# syntax=<frontend>'))
+    .join('\n');
+}
+
+async function build(name: string, spec: CaseSpec, frontend: string[], dockerfileDir: string, lineShift: number, secretDir: string): Promise<Outcome> {
+  const ref = uniqueRef(`parity-${name}`);
+  const args = ['build', '--progress=plain', ...frontend, '--local', `context=${join(CORPUS, name)}`, '--local', `dockerfile=${dockerfileDir}`];
+  for (const id of Object.keys(spec.secrets ?? {})) args.push('--secret', `id=${id},src=${join(secretDir, id)}`);
+  args.push(...(spec.args ?? []));
+  if (!spec.fail) args.push('--output', `type=image,name=${ref},push=true`);
+  const r = await buildctl(args);
+  if (r.code !== 0) return { ok: false, stderr: r.stderr, error: errorOf(r.stderr, lineShift) };
+  const cfg = await imageConfig(ref);
+  return { ok: true, stderr: r.stderr, config: stripTimes(cfg), diffIds: cfg.rootfs.diff_ids };
+}
+
+const cases = readdirSync(CORPUS, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
+
+test(`e2e parity over ${cases.length} cases (ours via gateway.v0 and # syntax vs upstream v0.32.2)`, { timeout: 1_800_000 }, async (t) => {
+  const env = await buildkitOrSkip(t);
+  if (!env) return;
+  const ours = await ensureFrontendImage();
+  const results = new Map<string, boolean>();
+
+  await Promise.all(
+    cases.map((name) =>
+      t.test(name, { concurrency: true }, async () => {
+        results.set(name, false);
+        const dir = join(CORPUS, name);
+        const specPath = join(dir, 'case.json');
+        const spec = existsSync(specPath) ? (JSON.parse(readFileSync(specPath, 'utf8')) as CaseSpec) : {};
+        const tmp = await mkdtemp(join(tmpdir(), `parity-${name}-`));
+        try {
+          for (const [id, v] of Object.entries(spec.secrets ?? {})) await writeFile(join(tmp, id), v);
+          // The # syntax route reads a copy of the Dockerfile with the directive
+          // on top (one line down for every location); the context is the same.
+          const syntaxDir = join(tmp, 'df');
+          await rm(syntaxDir, { recursive: true, force: true });
+          await import('node:fs/promises').then((fs) => fs.mkdir(syntaxDir));
+          await writeFile(join(syntaxDir, 'Dockerfile'), `# syntax=${ours}\n` + readFileSync(join(dir, 'Dockerfile'), 'utf8'));
+          const upSyntaxDir = join(tmp, 'df-upstream');
+          await import('node:fs/promises').then((fs) => fs.mkdir(upSyntaxDir));
+          await writeFile(join(upSyntaxDir, 'Dockerfile'), `# syntax=${UPSTREAM_FRONTEND}\n` + readFileSync(join(dir, 'Dockerfile'), 'utf8'));
+
+          const a = await build(name, spec, ['--frontend', 'gateway.v0', '--opt', `source=${ours}`], dir, 0, tmp);
+          const b = await build(name, spec, ['--frontend', 'dockerfile.v0'], syntaxDir, 1, tmp);
+          const u = await build(name, spec, ['--frontend', 'gateway.v0', '--opt', `source=${UPSTREAM_FRONTEND}`], dir, 0, tmp);
+          // Upstream's image through # syntax too: the built-in frontend adds
+          // its own location (the directive) to some forwarded errors.
+          const us = await build(name, spec, ['--frontend', 'dockerfile.v0'], upSyntaxDir, 1, tmp);
+
+          if (spec.fail) {
+            assert.equal(u.ok, false, `upstream was expected to fail ${name}`);
+            assert.equal(a.ok, false, `ours (gateway.v0) built ${name}, upstream failed with:\n${u.error}`);
+            assert.equal(b.ok, false, `ours (# syntax) built ${name}, upstream failed with:\n${u.error}`);
+            assert.equal(a.error, u.error, `error (gateway.v0) differs; ours:\n${a.stderr}`);
+            assert.equal(b.error, us.error, `error (# syntax) differs; ours:\n${b.stderr}`);
+          } else {
+            assert.ok(u.ok, `upstream failed to build ${name}:\n${u.stderr}`);
+            assert.ok(a.ok, `ours (gateway.v0) failed to build ${name}:\n${a.stderr}`);
+            assert.ok(b.ok, `ours (# syntax) failed to build ${name}:\n${b.stderr}`);
+            assert.deepEqual(a.diffIds, u.diffIds, 'layer diff ids (gateway.v0)');
+            assert.deepEqual(b.diffIds, u.diffIds, 'layer diff ids (# syntax)');
+            assert.deepEqual(a.config, u.config, 'image config (gateway.v0)');
+            assert.deepEqual(b.config, u.config, 'image config (# syntax)');
+            assert.ok(us.ok && us.config !== undefined, `upstream (# syntax) failed to build ${name}:\n${us.stderr}`);
+          }
+          results.set(name, true);
+        } finally {
+          await rm(tmp, { recursive: true, force: true });
+        }
+      }),
+    ),
+  );
+  const same = [...results.values()].filter((x) => x).length;
+  const failed = [...results].filter(([, ok]) => !ok).map(([n]) => n);
+  process.stderr.write(`e2e parity: ${same}/${cases.length} identical${failed.length ? ` (different: ${failed.join(', ')})` : ''}\n`);
+  t.diagnostic(`e2e parity: ${same}/${cases.length} identical`);
+});
