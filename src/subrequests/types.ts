@@ -70,10 +70,18 @@ export function locationJSON(l: SourceLocation): GoJSON {
   return o;
 }
 
-/** Line ranges (character 0) as a location; undefined for none, as upstream's toSourceLocation. */
+/**
+ * An instruction's lines as a location: one range per line, as upstream's
+ * parser.Node.Location (toRanges) gives them; undefined for none.
+ */
 export function linesLocation(ranges: readonly { start: number; end: number }[]): SourceLocation | undefined {
   if (ranges.length === 0) return undefined;
-  return { ranges: ranges.map((r) => ({ start: { line: r.start }, end: { line: r.end } })) };
+  const out: SourceRange[] = [];
+  for (const r of ranges) {
+    const end = Math.max(r.start, r.end);
+    for (let line = r.start; line <= end; line++) out.push({ start: { line }, end: { line } });
+  }
+  return { ranges: out };
 }
 
 const enc = new TextEncoder();

@@ -1,0 +1,79 @@
+// Live parity with upstream for the subrequests the Dockerfile frontend
+// advertises: every Dockerfile under testdata/subrequests is outlined (with
+// no options and with the extra cases of cases.json) and listed as targets
+// by our code and by BuildKit v0.32.2's own frontend (the Go oracle's
+// `subrequest`), and describe is asked once. A case is identical when every
+// metadata entry (result.json, result.txt, version) is byte-for-byte the
+// same, or when both fail with the same message.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { goAvailable, runOracle } from '../oracle/oracle.ts';
+import { computeOutline, listTargets } from '../../src/dockerfile/outline/index.ts';
+import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
+import { describeResult, outlineResult, targetsResult, type SubrequestResult } from '../../src/subrequests/index.ts';
+
+const dir = join('testdata', 'subrequests');
+const imagesFile = join(dir, 'images.json');
+const skip = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false;
+
+interface OutlineCase {
+  target?: string;
+  buildArgs?: Record<string, string>;
+}
+
+type Outcome = { metadata: Record<string, string> } | { error: string };
+
+function oracle(request: string, file: string, c: OutlineCase = {}): Outcome {
+  const args = ['subrequest', '--request', request, '-f', file, '--image-metadata', imagesFile];
+  if (c.target) args.push('--target', c.target);
+  for (const [k, v] of Object.entries(c.buildArgs ?? {})) args.push('--build-arg', `${k}=${v}`);
+  const out = JSON.parse(runOracle(args).toString('utf8')) as { metadata?: Record<string, string>; error?: { message: string } };
+  if (out.error !== undefined) return { error: out.error.message };
+  return { metadata: out.metadata ?? {} };
+}
+
+async function ours(run: () => SubrequestResult | Promise<SubrequestResult>): Promise<Outcome> {
+  try {
+    const res = await run();
+    const metadata: Record<string, string> = {};
+    for (const [k, v] of res.metadata) metadata[k] = Buffer.from(v).toString('utf8');
+    return { metadata };
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+test('subrequests parity with upstream (outline, targets, describe)', { skip }, async () => {
+  const cases = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as Record<string, OutlineCase[]>;
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.Dockerfile'))
+    .sort();
+  assert.ok(files.length >= 30, `expected at least 30 Dockerfiles, found ${files.length}`);
+  const resolver = MetadataFileResolver.fromFile(imagesFile);
+
+  const results: { name: string; want: Outcome; got: Outcome }[] = [];
+  results.push({ name: 'describe', want: oracle('frontend.subrequests.describe', join(dir, files[0])), got: await ours(() => describeResult()) });
+  for (const f of files) {
+    const path = join(dir, f);
+    const data = readFileSync(path);
+    results.push({ name: `targets ${f}`, want: oracle('frontend.targets', path), got: await ours(() => targetsResult(listTargets(data))) });
+    for (const c of [{}, ...(cases[f] ?? [])] as OutlineCase[]) {
+      const got = await ours(async () => outlineResult(await computeOutline(data, { ...c, imageResolver: resolver })));
+      results.push({ name: `outline ${f} ${JSON.stringify(c)}`, want: oracle('frontend.outline', path, c), got });
+    }
+  }
+
+  const differing = results.filter((r) => JSON.stringify(r.want) !== JSON.stringify(r.got));
+  for (const d of differing) {
+    console.log(`--- ${d.name}\nupstream: ${JSON.stringify(d.want)}\nours:     ${JSON.stringify(d.got)}`);
+  }
+  const errors = results.filter((r) => 'error' in r.want);
+  for (const e of errors) console.log(`upstream error (${e.name}): ${(e.want as { error: string }).error}`);
+  console.log(`subrequests parity: ${results.length - differing.length}/${results.length} identical (${errors.length} upstream errors among them)`);
+  assert.deepEqual(
+    differing.map((d) => d.name),
+    [],
+  );
+});

@@ -1,0 +1,2 @@
+# no stages here
+ARG ONLY=1

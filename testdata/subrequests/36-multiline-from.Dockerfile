@@ -1,0 +1,6 @@
+# spread is declared over lines
+FROM \
+  alpine:3.19 \
+  AS spread
+RUN --mount=type=secret,id=x \
+    ls
