@@ -15,7 +15,6 @@ import { linesLocation } from '../../subrequests/types.ts';
 import { DEFAULT_PLATFORM, formatPlatform, formatPlatformAll, parsePlatform } from '../convert/index.ts';
 import { DockerfileError, withLocation, type LineRange } from '../errors.ts';
 import { expandCommand, parseStages, withSuggestion, type ArgCommand, type Command, type Stage } from '../instructions/index.ts';
-import { goDecode, utf8ByteString } from '../parser/bytes.ts';
 import { parse } from '../parser/index.ts';
 import { ShellLex, type EnvGetter, type EscapeToken } from '../shell/index.ts';
 
@@ -123,7 +122,7 @@ class StageState {
     for (const k of c.usedArgs) {
       const a = c.allArgs.get(k);
       if (a === undefined || visited.has(k)) continue;
-      out.push({ name: goDecode(a.key), description: goDecode(a.docComment), value: goDecode(a.value), location: linesLocation([a.location]) });
+      out.push({ name: a.key, description: a.docComment, value: a.value, location: linesLocation([a.location]) });
       visited.add(k);
     }
     if (this.base !== undefined) out.push(...this.base.args(visited));
@@ -135,7 +134,7 @@ class StageState {
     const out: OutlineSecret[] = [];
     for (const [k, v] of this.capture[kind]) {
       if (visited.has(k)) continue;
-      out.push({ name: goDecode(k), required: v.required, location: linesLocation([v.location]) });
+      out.push({ name: k, required: v.required, location: linesLocation([v.location]) });
       visited.add(k);
     }
     if (this.base !== undefined) out.push(...this.base.mounts(kind, visited));
@@ -164,7 +163,7 @@ export async function computeOutline(dockerfile: Uint8Array, opts: OutlineOption
   if (stages.length === 0) throw new DockerfileError('dockerfile contains no stages to build');
 
   const buildArgs = new Map<string, string>();
-  for (const [k, v] of Object.entries(opts.buildArgs ?? {})) buildArgs.set(utf8ByteString(k), utf8ByteString(v));
+  for (const [k, v] of Object.entries(opts.buildArgs ?? {})) buildArgs.set(k, v);
   const targetPlatform = opts.targetPlatform ?? DEFAULT_PLATFORM;
   const buildPlatform = opts.buildPlatform ?? DEFAULT_PLATFORM;
   const shlex = new ShellLex(ast.escapeToken as EscapeToken);
@@ -246,8 +245,8 @@ export async function computeOutline(dockerfile: Uint8Array, opts: OutlineOption
   const secrets = target.mounts('secrets', new Set()).sort(byLine);
   const ssh = target.mounts('ssh', new Set()).sort(byLine);
   return {
-    name: goDecode(target.stage.name),
-    description: goDecode(target.stage.docComment),
+    name: target.stage.name,
+    description: target.stage.docComment,
     args,
     secrets,
     ssh,
@@ -354,7 +353,7 @@ async function initEnv(ds: StageState, targetPlatform: Platform, resolver: Image
     }
     const res = await resolver.resolve(ref, { platform });
     const config = JSON.parse(new TextDecoder().decode(res.config)) as { config?: { Env?: string[] | null } };
-    imageEnv = (config.config?.Env ?? []).map(utf8ByteString);
+    imageEnv = config.config?.Env ?? [];
   } else if (ds.baseName === 'scratch' && platform.os !== 'windows') {
     imageEnv = [`PATH=${DEFAULT_PATH}`];
   }

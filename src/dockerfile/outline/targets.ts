@@ -4,7 +4,6 @@
 import type { TargetList } from '../../subrequests/targets.ts';
 import { linesLocation } from '../../subrequests/types.ts';
 import { parseStages } from '../instructions/index.ts';
-import { goDecode } from '../parser/bytes.ts';
 import { parse } from '../parser/index.ts';
 
 /** Every stage as a target; the last is the default. Throws the parser's errors. */
@@ -14,11 +13,11 @@ export function listTargets(dockerfile: Uint8Array): TargetList {
   stages.forEach((s, i) => {
     list.targets ??= [];
     list.targets.push({
-      name: goDecode(s.name),
+      name: s.name,
       default: i === stages.length - 1,
-      description: goDecode(s.docComment),
-      base: goDecode(s.baseName),
-      platform: goDecode(s.platform),
+      description: s.docComment,
+      base: s.baseName,
+      platform: s.platform,
       location: linesLocation([s.location]),
     });
   });
