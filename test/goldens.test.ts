@@ -52,3 +52,18 @@ test('instruction vectors equal what upstream regenerates', { timeout: 600_000 }
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+test('parser outcome hashes equal what upstream regenerates', { timeout: 600_000 }, () => {
+  const out = mkdtempSync(join(tmpdir(), 'parser-outcomes-'));
+  try {
+    run(`bash test/parser/oracle/generate.sh ${out}`);
+    for (const name of ['fuzz-upstream.txt', 'conformance-upstream.txt']) {
+      assert.ok(
+        readFileSync(join(out, name)).equals(readFileSync(join('test/parser/testdata', name))),
+        `test/parser/testdata/${name} is stale: run test/parser/oracle/generate.sh`,
+      );
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});

@@ -9,6 +9,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { conformanceCases, FUZZ_COUNT, FUZZ_SEED, fuzzInputs } from '../fuzz-inputs.ts';
 import { canonical, ourOutcome, outcomeHash, type OracleOutcome } from '../outcome.ts';
 
@@ -18,6 +19,10 @@ if (!oracle) {
   process.exit(2);
 }
 const compare = process.argv.includes('--compare');
+// Where the recorded files go: testdata/, or OUT_DIR (the golden-file check).
+const outDir = process.env.OUT_DIR
+  ? pathToFileURL(process.env.OUT_DIR.replace(/\/?$/, '/'))
+  : new URL('../testdata/', import.meta.url);
 const count = Number(process.env.COUNT ?? FUZZ_COUNT);
 const seed = Number(process.env.SEED ?? FUZZ_SEED);
 
@@ -58,10 +63,10 @@ if (compare) {
   const res = out.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as OracleOutcome);
   const rows = ['# BuildKit v0.32.2 parser outcome hash per conformance Dockerfile (test/parser/oracle/record.ts)'];
   cases.forEach((c, i) => rows.push(`${c.name} ${outcomeHash(res[i])}`));
-  writeFileSync(new URL('../testdata/conformance-upstream.txt', import.meta.url), rows.join('\n') + '\n');
+  writeFileSync(new URL('conformance-upstream.txt', outDir), rows.join('\n') + '\n');
 }
 
 const lines = [`# BuildKit v0.32.2 parser outcomes: seed=${seed} count=${count} (test/parser/oracle/record.ts)`];
 for (const o of outcomes) lines.push(outcomeHash(o));
-writeFileSync(new URL('../testdata/fuzz-upstream.txt', import.meta.url), lines.join('\n') + '\n');
+writeFileSync(new URL('fuzz-upstream.txt', outDir), lines.join('\n') + '\n');
 console.log(`wrote ${outcomes.length} outcomes`);
