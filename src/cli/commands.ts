@@ -5,6 +5,7 @@ import { frontendCommand } from './frontend.ts';
 import { parseCommand } from './parse.ts';
 import { outlineCommand } from './outline.ts';
 import { targetsCommand } from './targets.ts';
+import { lintCommand } from './lint.ts';
 
 /** Every CLI command, by name. */
 export const commands: Record<string, Command> = {};
@@ -14,3 +15,4 @@ commands.parse = parseCommand;
 commands.frontend = frontendCommand;
 commands.outline = outlineCommand;
 commands.targets = targetsCommand;
+commands.lint = lintCommand;
