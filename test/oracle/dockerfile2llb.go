@@ -24,7 +24,8 @@ package main
 //	                       acts as the frontend such a line forwards to
 //
 // With ORACLE_TIMING set in the environment, dockerfile2llb also prints
-// "oracle-timing: builder.Build N ns" to stderr (the conversion's duration).
+// "oracle-timing: builder.Build N ns, maxrss K KiB" to stderr (the
+// conversion's duration and the process's peak RSS so far).
 //
 // The build platform is always linux/amd64 (the single worker). Errors that
 // upstream reports for the input are printed as data with exit status 0.
@@ -289,7 +290,17 @@ func cmdDockerfile2LLB(args []string, stdin io.Reader, stdout io.Writer) error {
 	res, buildErr := builder.Build(context.Background(), g)
 	if os.Getenv("ORACLE_TIMING") != "" {
 		// For bench/convert.ts: the conversion alone, measured inside Go.
-		fmt.Fprintf(os.Stderr, "oracle-timing: builder.Build %d ns\n", time.Since(start).Nanoseconds())
+		elapsed := time.Since(start)
+		// VmHWM, not getrusage's maxrss: that one keeps the spawning process's peak across exec.
+		hwm := "?"
+		if st, err := os.ReadFile("/proc/self/status"); err == nil {
+			for _, l := range strings.Split(string(st), "\n") {
+				if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+					hwm = strings.TrimSuffix(strings.TrimSpace(v), " kB")
+				}
+			}
+		}
+		fmt.Fprintf(os.Stderr, "oracle-timing: builder.Build %d ns, maxrss %s KiB\n", elapsed.Nanoseconds(), hwm)
 	}
 
 	out := jsonConvertOutput{}

@@ -21,15 +21,16 @@ function validSymbolic(s: string): boolean {
 }
 
 export function parseChmod(value: string): Chmod {
-  const nonOctal = new Error(`invalid chmod parameter: '${value}'. it should be octal string and between 0 and 07777`);
+  // Made only when thrown: capturing a stack per COPY is costly.
+  const nonOctal = (): Error => new Error(`invalid chmod parameter: '${value}'. it should be octal string and between 0 and 07777`);
   if (/^[0-7]+$/.test(value)) {
     const n = parseInt(value, 8);
-    if (n > 0o7777 || n > 0xffffffff) throw nonOctal;
+    if (n > 0o7777 || n > 0xffffffff) throw nonOctal();
     return { mode: n };
   }
   if (value !== '' && value[0] >= '0' && value[0] <= '9') {
     // Numeric-looking but not octal: upstream reports the octal error.
-    throw nonOctal;
+    throw nonOctal();
   }
   if (!validSymbolic(value)) throw new Error('invalid syntax');
   return { modeStr: value };

@@ -1,0 +1,180 @@
+// Converter benchmark (a script, not a test): our Dockerfile -> LLB converter
+// against upstream BuildKit v0.32.2's own frontend (the Go oracle in
+// test/oracle), side by side in one run, runs alternating.
+//
+//   (1) a typical 40-line multi-stage Dockerfile: whole-process time
+//       (`node dist/dockerfile-llb.js llb ...` vs the oracle binary);
+//   (2) a generated 200-stage, 5,000-instruction Dockerfile whose stages
+//       COPY --from / mount random earlier stages: in-process conversion time
+//       (ours: convertDockerfile + marshal + encode after warm-up; upstream:
+//       builder.Build timed inside Go, ORACLE_TIMING) and whole-process time.
+//
+// Before timing, the terminal digest of every input is checked to be
+// upstream's, so a fast wrong answer cannot pass. Prints medians, ratios
+// (ours/upstream) and peak RSS.
+//
+//   npm run bench:convert            (builds the bundle first)
+//   RUNS=15 npm run bench:convert
+
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { oraclePath } from '../test/oracle/oracle.ts';
+import { DEFAULT_PLATFORM, convertDockerfile } from '../src/dockerfile/convert/index.ts';
+import { Definition } from '../src/llb/index.ts';
+import { MetadataFileResolver } from '../src/registry/metadata-file.ts';
+import { TYPICAL, generateLarge, imageMetadata } from './convert-inputs.ts';
+
+const RUNS = Number(process.env.RUNS ?? 9);
+const WARMUP = Number(process.env.WARMUP ?? 5);
+const SESSION = 'dockerfile-llb'; // the CLI's session id; the oracle is given the same
+const bundle = resolve('dist', 'dockerfile-llb.js');
+if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
+const oracle = oraclePath();
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-convert-'));
+const metaFile = join(dir, 'image-metadata.json');
+writeFileSync(metaFile, imageMetadata());
+const typicalFile = join(dir, 'typical.Dockerfile');
+writeFileSync(typicalFile, TYPICAL);
+const largeText = generateLarge(200, 5000);
+const largeFile = join(dir, 'large.Dockerfile');
+writeFileSync(largeFile, largeText);
+// A preload that reports the peak RSS of our CLI process (used in one untimed run).
+const rssPreload = join(dir, 'rss.cjs');
+// VmHWM rather than resourceUsage().maxRSS, which keeps the spawning process's peak across exec.
+writeFileSync(
+  rssPreload,
+  "process.on('exit', () => { const m = /VmHWM:\\s*(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8')); process.stderr.write(`bench-maxrss ${m ? m[1] : '?'}\\n`); });\n",
+);
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number): string => `${x.toFixed(1)} ms`;
+const mib = (kib: number): string => `${(kib / 1024).toFixed(1)} MiB`;
+
+function terminalDigest(def: Uint8Array): string {
+  const ops = Definition.decode(def).def;
+  return `sha256:${createHash('sha256').update(ops[ops.length - 1]!).digest('hex')}`;
+}
+
+interface Run {
+  wallMs: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+function spawnTimed(cmd: string, args: string[], env?: NodeJS.ProcessEnv): Run {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { maxBuffer: 1 << 30, env: env ?? process.env });
+  const wallMs = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr.toString()}`);
+  return { wallMs, stdout: r.stdout, stderr: r.stderr.toString() };
+}
+
+const oursArgs = (file: string): string[] => [bundle, 'llb', '-f', file, '--image-metadata', metaFile];
+const upArgs = (file: string): string[] => ['dockerfile2llb', '-f', file, '--image-metadata', metaFile, '--session-id', SESSION];
+
+function runOursCli(file: string): Run {
+  return spawnTimed(process.execPath, oursArgs(file));
+}
+
+function runUpstream(file: string): Run & { buildMs: number; maxRssKiB: number; def: Uint8Array } {
+  const r = spawnTimed(oracle, upArgs(file), { ...process.env, ORACLE_TIMING: '1' });
+  const m = /oracle-timing: builder\.Build (\d+) ns, maxrss (\d+) KiB/.exec(r.stderr);
+  if (!m) throw new Error(`the oracle printed no timing (is it older than test/oracle/dockerfile2llb.go?): ${r.stderr}`);
+  const out = JSON.parse(r.stdout.toString('utf8')) as { def?: string; error?: { message: string } };
+  if (out.error || out.def === undefined) throw new Error(`upstream failed on ${file}: ${out.error?.message ?? 'no definition'}`);
+  return { ...r, buildMs: Number(m[1]) / 1e6, maxRssKiB: Number(m[2]), def: Buffer.from(out.def, 'base64') };
+}
+
+function oursMaxRss(file: string): number {
+  const r = spawnTimed(process.execPath, ['-r', rssPreload, ...oursArgs(file)]);
+  const m = /bench-maxrss (\d+)/.exec(r.stderr);
+  return m ? Number(m[1]) : NaN;
+}
+
+/** Asserts our CLI's Definition has upstream's terminal digest; reports byte identity. */
+function checkSame(name: string, file: string): string {
+  const ours = runOursCli(file).stdout;
+  const up = runUpstream(file).def;
+  const a = terminalDigest(ours);
+  const b = terminalDigest(up);
+  if (a !== b) throw new Error(`${name}: terminal digest differs: ours ${a}, upstream ${b}`);
+  const ops = Definition.decode(ours).def.length - 1;
+  return `${name}: terminal digest ${a} equals upstream's (${ops} ops; Definition ${Buffer.from(ours).equals(up) ? 'byte-identical' : 'differs outside the ops'})`;
+}
+
+/** Whole-process times, ours and upstream alternating. */
+function wholeProcess(file: string): { ours: number; up: number } {
+  runOursCli(file);
+  runUpstream(file);
+  const ours: number[] = [];
+  const up: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    ours.push(runOursCli(file).wallMs);
+    up.push(runUpstream(file).wallMs);
+  }
+  return { ours: median(ours), up: median(up) };
+}
+
+async function convertOnce(text: Buffer, resolver: MetadataFileResolver): Promise<Uint8Array> {
+  const res = await convertDockerfile(text, {
+    buildPlatforms: [DEFAULT_PLATFORM],
+    imageResolver: resolver,
+    sessionId: SESSION,
+  });
+  return res.state.marshal().encode();
+}
+
+/** This process's peak RSS in KiB (VmHWM). */
+function selfPeakKiB(): number {
+  const m = /VmHWM:\s*(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) : NaN;
+}
+
+const baselineRss = selfPeakKiB();
+console.log(`node ${process.version}; upstream: BuildKit v0.32.2 frontend (${oracle}); ${RUNS} runs each, medians`);
+console.log(`input (1): typical multi-stage Dockerfile, ${TYPICAL.split('\n').length - 1} lines`);
+console.log(`input (2): generated, 200 stages, 5000 instructions, ${largeText.split('\n').length - 1} lines, ${(largeText.length / 1024).toFixed(0)} KiB`);
+console.log(checkSame('(1)', typicalFile));
+console.log(checkSame('(2)', largeFile));
+
+// (2) in process.
+const largeBuf = Buffer.from(largeText, 'utf8');
+const resolver = MetadataFileResolver.fromFile(metaFile);
+const inProcDigest = terminalDigest(await convertOnce(largeBuf, resolver));
+if (inProcDigest !== terminalDigest(runUpstream(largeFile).def)) throw new Error('(2) in-process: terminal digest differs from upstream');
+for (let i = 0; i < WARMUP; i++) await convertOnce(largeBuf, resolver);
+const oursIn: number[] = [];
+const upIn: number[] = [];
+let upRss = 0;
+for (let i = 0; i < RUNS; i++) {
+  const t = performance.now();
+  await convertOnce(largeBuf, resolver);
+  oursIn.push(performance.now() - t);
+  const u = runUpstream(largeFile);
+  upIn.push(u.buildMs);
+  upRss = Math.max(upRss, u.maxRssKiB);
+}
+const inProcRss = selfPeakKiB();
+const oIn = median(oursIn);
+const uIn = median(upIn);
+console.log('');
+console.log(`(2) in-process conversion (ours: convertDockerfile + marshal + encode after ${WARMUP} warm-up runs; upstream: builder.Build timed in Go)`);
+console.log(`    ours ${ms(oIn)} (min ${ms(Math.min(...oursIn))}), upstream ${ms(uIn)} (min ${ms(Math.min(...upIn))}); ratio ours/upstream ${(oIn / uIn).toFixed(3)} (${(uIn / oIn).toFixed(1)}x faster)`);
+const w2 = wholeProcess(largeFile);
+console.log(`(2) whole process: ours ${ms(w2.ours)}, upstream ${ms(w2.up)}; ratio ours/upstream ${(w2.ours / w2.up).toFixed(2)}`);
+const w1 = wholeProcess(typicalFile);
+console.log(`(1) whole process: ours ${ms(w1.ours)}, upstream ${ms(w1.up)}; ratio ours/upstream ${(w1.ours / w1.up).toFixed(2)}`);
+const bare = median(Array.from({ length: RUNS }, () => spawnTimed(process.execPath, ['-e', '0']).wallMs));
+console.log(`    (for scale: \`node -e 0\` takes ${ms(bare)} here)`);
+console.log('');
+console.log(
+  `peak RSS: (2) in process, this benchmark's node process ${mib(inProcRss)} (${mib(baselineRss)} before converting); upstream oracle process ${mib(upRss)}`,
+);
+console.log(
+  `peak RSS, whole process: (1) ours ${mib(oursMaxRss(typicalFile))}, upstream ${mib(runUpstream(typicalFile).maxRssKiB)}; (2) ours ${mib(oursMaxRss(largeFile))}, upstream ${mib(runUpstream(largeFile).maxRssKiB)}`,
+);
