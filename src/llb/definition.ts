@@ -6,6 +6,7 @@ import { Caps } from './caps.ts';
 import type { ConstraintsOptions, OpMetadata } from './constraints.ts';
 import { cloneMetadata, emptyMetadata, mergeMetadata, metadataFromPb, metadataToPb, resolveConstraints } from './constraints.ts';
 import { LLBError } from './errors.ts';
+import { encodeDefinition } from './definition-encode.ts';
 import { defaultPlatform } from './platform.ts';
 import { decodeMessage, DecodeError } from './protobuf/decode.ts';
 import { encodeMessage } from './protobuf/encode.ts';
@@ -39,7 +40,7 @@ export class Definition {
 
   /** The deterministic wire bytes (what `buildctl build` reads). */
   encode(): Uint8Array {
-    return encodeMessage(PbDefinitionDesc, this.toPb());
+    return encodeDefinition(this);
   }
 
   /** The digest of the output the definition builds, or undefined when empty. */

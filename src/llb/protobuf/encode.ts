@@ -20,6 +20,17 @@ export function encodeMessage<T>(desc: MessageDesc<T>, msg: T): Uint8Array {
   return shared.finish();
 }
 
+/** Writes a message's fields (no tag or length) into `w`; for hand-written encoders of enclosing messages. */
+export function writeMessage<T>(w: Writer, desc: MessageDesc<T>, msg: T): void {
+  writeFields(w, desc, msg as MessageObject);
+}
+
+/** Sorts string map keys in place into Go's deterministic order (UTF-8 byte order). */
+export function sortStringKeys(keys: string[]): string[] {
+  if (keys.some(hasSurrogate)) return keys.sort(compareUtf8);
+  return keys.sort();
+}
+
 function writeFields(w: Writer, desc: MessageDesc, msg: MessageObject): void {
   for (const f of desc.byNumber) {
     if (f.kind === 'map') {
@@ -83,8 +94,7 @@ function writeMap(w: Writer, f: Extract<FieldDesc, { kind: 'map' }>, m: { [k: st
   const keys = Object.keys(m);
   if (keys.length === 0) return;
   if (keyKind !== 'string') keys.sort(compareMapKeys(keyKind));
-  else if (keys.some(hasSurrogate)) keys.sort(compareUtf8);
-  else keys.sort();
+  else sortStringKeys(keys);
   const valueDesc = f.mapValue.kind === 'message' ? messageDesc(f.mapValue.typeName) : undefined;
   const valueKind: ScalarKind =
     f.mapValue.kind === 'scalar' ? f.mapValue.scalar : f.mapValue.kind === 'enum' ? 'int32' : 'bytes';

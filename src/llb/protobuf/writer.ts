@@ -139,6 +139,15 @@ export class Writer {
     this.pos = 0;
   }
 
+  /**
+   * The bytes written so far, for a writer that is not used again: a view of
+   * the buffer when little of it is unused, else a copy.
+   */
+  take(): Uint8Array {
+    if (this.pos * 4 >= this.buf.length * 3) return this.buf.subarray(0, this.pos);
+    return this.buf.slice(0, this.pos);
+  }
+
   /** A copy of the bytes written so far. */
   finish(): Uint8Array {
     return this.buf.slice(0, this.pos);

@@ -1,0 +1,99 @@
+// Definition.encode written straight to bytes: the op bytes are copied as
+// they are and metadata is encoded from the model, with no intermediate
+// pb.Definition object tree. The output is what the generic encoder makes
+// of Definition.toPb() (Go's deterministic marshaling), byte for byte.
+import type { OpMetadata } from './constraints.ts';
+import { metadataToPb } from './constraints.ts';
+import type { Definition } from './definition.ts';
+import { sortStringKeys, writeMessage } from './protobuf/encode.ts';
+import { Writer } from './protobuf/writer.ts';
+import { Locations as PbLocationsDesc, OpMetadata as PbOpMetadataDesc, SourceInfo as PbSourceInfoDesc } from '../gen/pb.ts';
+import type { Source as PbSource } from '../gen/pb.ts';
+
+export function encodeDefinition(def: Definition): Uint8Array {
+  let size = 64;
+  for (const b of def.def) size += b.length + 4;
+  size += def.metadata.size * 200;
+  const w = new Writer(size);
+  // 1: repeated bytes def
+  for (const b of def.def) {
+    w.tag(1, 2);
+    w.bytes(b);
+  }
+  // 2: map<string, OpMetadata> metadata, by key
+  const keys = sortStringKeys([...def.metadata.keys()]);
+  for (const k of keys) {
+    w.tag(2, 2);
+    const entry = w.fork();
+    w.tag(1, 2);
+    w.string(k);
+    w.tag(2, 2);
+    const value = w.fork();
+    writeOpMetadata(w, def.metadata.get(k)!);
+    w.join(value);
+    w.join(entry);
+  }
+  // 3: Source
+  if (def.source !== undefined) {
+    w.tag(3, 2);
+    const start = w.fork();
+    writeSource(w, def.source, keys);
+    w.join(start);
+  }
+  return w.take();
+}
+
+/** pb.OpMetadata fields of Go's OpMetadata.ToPB. */
+function writeOpMetadata(w: Writer, m: OpMetadata): void {
+  if (m.description !== undefined || m.exportCache !== undefined || m.progressGroup !== undefined || m.linuxResources !== undefined) {
+    // Rare fields: the generic encoder, on the pb object.
+    writeMessage(w, PbOpMetadataDesc, metadataToPb(m));
+    return;
+  }
+  // 1: bool ignore_cache
+  if (m.ignoreCache) {
+    w.tag(1, 0);
+    w.uvarint(1);
+  }
+  // 5: map<string, bool> caps (every value true)
+  if (m.caps !== undefined && m.caps.size > 0) {
+    for (const cap of sortStringKeys([...m.caps])) {
+      w.tag(5, 2);
+      const entry = w.fork();
+      w.tag(1, 2);
+      w.string(cap);
+      w.tag(2, 0);
+      w.uvarint(1);
+      w.join(entry);
+    }
+  }
+}
+
+/** pb.Source: locations by digest, then the source infos. */
+function writeSource(w: Writer, src: PbSource, metadataKeys: readonly string[]): void {
+  const locations = src.locations;
+  if (locations !== undefined) {
+    const keys = Object.keys(locations);
+    // Usually every op but the terminal one has an entry: the sorted metadata keys, filtered, are then the order.
+    let sorted = metadataKeys.filter((k) => Object.hasOwn(locations, k));
+    if (sorted.length !== keys.length) sorted = sortStringKeys(keys);
+    for (const k of sorted) {
+      w.tag(1, 2);
+      const entry = w.fork();
+      w.tag(1, 2);
+      w.string(k);
+      w.tag(2, 2);
+      const value = w.fork();
+      const v = locations[k];
+      if (v !== undefined && v.locations !== undefined && v.locations.length > 0) writeMessage(w, PbLocationsDesc, v);
+      w.join(value);
+      w.join(entry);
+    }
+  }
+  for (const info of src.infos ?? []) {
+    w.tag(2, 2);
+    const start = w.fork();
+    writeMessage(w, PbSourceInfoDesc, info);
+    w.join(start);
+  }
+}
