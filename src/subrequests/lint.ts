@@ -54,8 +54,9 @@ function sourceInfoJSON(s: LintSourceInfo): GoJSON {
 }
 
 export function lintResultsJSON(r: LintResults): GoJSON {
+  // Upstream's slices are nil until something is appended: empty is `null`.
   const out: { [k: string]: GoJSON } = {
-    warnings: r.warnings.map((w) => {
+    warnings: r.warnings.length === 0 ? null : r.warnings.map((w) => {
       const o: { [k: string]: GoJSON } = { ruleName: w.ruleName };
       if (w.description !== '') o.description = w.description;
       if (w.url !== '') o.url = w.url;
@@ -63,7 +64,7 @@ export function lintResultsJSON(r: LintResults): GoJSON {
       o.location = locationJSON(w.location);
       return o;
     }),
-    sources: r.sources.map(sourceInfoJSON),
+    sources: r.sources.length === 0 ? null : r.sources.map(sourceInfoJSON),
   };
   if (r.buildError !== undefined) {
     out.buildError = { message: r.buildError.message, location: locationJSON(r.buildError.location) };
