@@ -1,0 +1,101 @@
+// Lint benchmark (a script, not a test): runs the build checks over a
+// generated Dockerfile of 5,000 instructions (many stages, every rule given
+// something to look at) repeatedly after a warm-up and prints the median
+// time and peak memory. When Go is available, upstream's frontend (the
+// oracle's `lint`, i.e. `--call check`) lints the same file in the same run;
+// its time includes process start-up, so the ratio is an upper bound.
+//
+//   npm run bench:lint
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { lintDockerfile } from '../src/dockerfile/lint/index.ts';
+import type { ImageResolver } from '../src/registry/resolver.ts';
+import { goAvailable, runOracle } from '../test/oracle/oracle.ts';
+
+const INSTRUCTIONS = 5000;
+const WARMUP = 10;
+const RUNS = 30;
+
+function generate(count: number): string {
+  const lines: string[] = ['# check=experimental=all', 'ARG BASE_TAG=3.19', 'ARG api_token'];
+  const body: ((i: number) => string)[] = [
+    (i) => `ENV APP_${i}=value${i} PATH=/opt/bin:$PATH`,
+    (i) => `ARG VERSION_${i}=1.${i}`,
+    (i) => `RUN echo building ${i} \\\n    && make target${i}`,
+    (i) => `COPY src/${i} /app/${i}/`,
+    () => 'WORKDIR app',
+    (i) => `LABEL index ${i}`,
+    (i) => `EXPOSE ${8000 + (i % 1000)}/TCP`,
+    () => 'CMD echo hello',
+    (i) => `ENV DERIVED_${i}=$VERSION_${i}$UNDEFINED_${i % 7}`,
+    () => 'USER app',
+  ];
+  let n = 2;
+  let stage = 0;
+  while (n < count) {
+    if (n % 50 === 2 || stage === 0) {
+      lines.push(`# stage ${stage}`, `FROM alpine:\${BASE_TAG} AS Stage${stage}`);
+      stage++;
+    } else {
+      lines.push(body[n % body.length](n));
+    }
+    n++;
+  }
+  return lines.join('\n') + '\n';
+}
+
+const resolver: ImageResolver = {
+  resolve(ref, opts) {
+    const cfg = { architecture: opts.platform.architecture, os: opts.platform.os, config: {}, rootfs: { type: 'layers', diff_ids: ['sha256:' + '0'.repeat(64)] } };
+    return Promise.resolve({ ref, digest: '', config: new TextEncoder().encode(JSON.stringify(cfg)) });
+  },
+};
+
+const text = generate(INSTRUCTIONS);
+const data = new TextEncoder().encode(text);
+let peak = 0;
+const sample = (): void => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+};
+
+let warnings = 0;
+for (let i = 0; i < WARMUP; i++) warnings = (await lintDockerfile(data, { imageResolver: resolver })).warnings.length;
+const times: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const t0 = performance.now();
+  await lintDockerfile(data, { imageResolver: resolver });
+  times.push(performance.now() - t0);
+  sample();
+}
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)];
+console.log(`lint: ${INSTRUCTIONS} instructions, ${warnings} warnings`);
+console.log(`lint: median ${median.toFixed(1)} ms (min ${times[0].toFixed(1)} ms) over ${RUNS} runs after ${WARMUP} warm-up runs`);
+console.log(`lint: peak RSS ${(peak / 1024 / 1024).toFixed(1)} MiB`);
+console.log(`lint: target < 100 ms: ${median < 100 ? 'met' : 'NOT met'}`);
+
+if (goAvailable()) {
+  // Upstream needs image configs for every base image; give it the one we use.
+  const dir = mkdtempSync(join(tmpdir(), 'bench-lint-'));
+  const file = join(dir, 'Dockerfile');
+  writeFileSync(file, text);
+  const meta = join(dir, 'meta.json');
+  const cfg = { architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: ['sha256:' + '0'.repeat(64)] } };
+  writeFileSync(meta, JSON.stringify({ 'docker.io/library/alpine:3.19': { digest: '', config: cfg } }));
+  const upWarnings = (JSON.parse(runOracle(['lint', '-f', file, '--image-metadata', meta]).toString('utf8')) as { warnings: unknown[] | null }).warnings;
+  console.log(`upstream: ${upWarnings?.length ?? 0} warnings on the same file`);
+  const up: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    runOracle(['lint', '-f', file, '--image-metadata', meta]);
+    up.push(performance.now() - t0);
+  }
+  up.sort((a, b) => a - b);
+  const um = up[Math.floor(up.length / 2)];
+  console.log(`upstream (Go oracle, incl. process start): median ${um.toFixed(1)} ms; ours/upstream ${(median / um).toFixed(2)}`);
+} else {
+  console.log('upstream: Go not available, no comparison');
+}
