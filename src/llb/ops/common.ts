@@ -4,8 +4,7 @@ import type { Constraints, OpMetadata } from '../constraints.ts';
 import { isEmptyMetadata, mergeMetadata } from '../constraints.ts';
 import { defaultPlatform } from '../platform.ts';
 import type { Platform } from '../platform.ts';
-import { encodeMessage } from '../protobuf/encode.ts';
-import { Op as PbOpDesc } from '../../gen/pb.ts';
+import { encodeOp } from '../protobuf/op-encode.ts';
 import type { Op as PbOp, Platform as PbPlatform } from '../../gen/pb.ts';
 import type { MarshaledVertex } from '../vertex.ts';
 import { sha256Digest } from '../vertex.ts';
@@ -32,6 +31,6 @@ export function marshalConstraints(base: Constraints, own: Constraints): { op: P
 }
 
 export function finishOp(op: PbOp, metadata: OpMetadata, own: Constraints): MarshaledVertex {
-  const bytes = encodeMessage(PbOpDesc, op);
+  const bytes = encodeOp(op);
   return { digest: sha256Digest(bytes), bytes, metadata, sourceLocations: own.sourceLocations };
 }
