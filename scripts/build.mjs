@@ -12,6 +12,10 @@ await build({
   format: 'cjs',
   banner: { js: '#!/usr/bin/env node' },
   legalComments: 'none',
+  // Less to read and compile at every start (about 10 ms of a ~100 ms run);
+  // identifiers are kept so an internal error's stack stays readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });
 

@@ -127,6 +127,7 @@ class Expansion {
     const words = new WordSplitter(this.wordBuffer);
     const outerRawEscapes = this.rawEscapes;
     this.rawEscapes = rawEscapes;
+    const plain = this.isPlain(stop);
     try {
       let result = '';
       for (let ch = scanner.peek(); ch !== EOF; ch = scanner.peek()) {
@@ -152,6 +153,15 @@ class Expansion {
           words.addRawString(text);
           continue;
         }
+        if (ch !== this.escape) {
+          // A run of ordinary characters, copied at once (same result as one by one).
+          const run = scanner.takeRun(plain);
+          if (run !== '') {
+            words.addString(run);
+            result += run;
+            continue;
+          }
+        }
         scanner.next();
         if (ch === this.escape) {
           if (this.rawEscapes) {
@@ -174,6 +184,14 @@ class Expansion {
     } finally {
       this.rawEscapes = outerRawEscapes;
     }
+  }
+
+  /** Characters processUntil(stop) copies unchanged: nothing it treats specially. */
+  private isPlain(stop: number): (unit: number) => boolean {
+    const escape = this.escape;
+    const quotes = !this.lex.skipProcessQuotes;
+    return (c) =>
+      c !== DOLLAR && c !== LESS && c !== escape && c !== stop && !(quotes && (c === SINGLE_QUOTE || c === DOUBLE_QUOTE));
   }
 
   // Everything up to the closing quote is literal; a single quote cannot be escaped.

@@ -36,6 +36,29 @@ export class RuneScanner {
     return ch;
   }
 
+  /**
+   * Consumes the peeked code point and the code points after it while they
+   * are single UTF-16 units (not surrogates) for which `plain` holds, and
+   * returns them as one string. The peeked one must satisfy `plain`; returns
+   * '' (consuming nothing) when it is not such a unit. The lexer uses this to
+   * copy runs of ordinary characters at once instead of one at a time.
+   */
+  takeRun(plain: (unit: number) => boolean): string {
+    const ch = this.peek();
+    if (ch < 0 || ch > 0xffff || (ch >= 0xd800 && ch <= 0xdfff) || !plain(ch)) return '';
+    const src = this.src;
+    const start = this.pos - 1;
+    let end = this.pos;
+    while (end < src.length) {
+      const unit = src.charCodeAt(end);
+      if ((unit >= 0xd800 && unit <= 0xdfff) || !plain(unit)) break;
+      end++;
+    }
+    this.pos = end;
+    this.ch = this.read();
+    return src.slice(start, end);
+  }
+
   private read(): number {
     const src = this.src;
     if (this.pos >= src.length) return EOF;
