@@ -398,8 +398,9 @@ async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: b
       throw new Error(withSuggestion(`${origName}: ${(err as Error).message}`, origName, names, true));
     }
     if (ref.toString() !== res.ref) ref = reference.parseNormalizedNamed(res.ref);
-    const img = parseImage(new TextDecoder().decode(res.config));
-    d.baseImg = parseImage(new TextDecoder().decode(res.config));
+    const configText = new TextDecoder().decode(res.config);
+    const img = parseImage(configText);
+    d.baseImg = parseImage(configText);
     delete img.created;
     if (d.platform === undefined && bc.po.implicitTarget) {
       platform = autoDetectPlatform(img.os, img.architecture, platform, bc.po.buildPlatforms);

@@ -77,7 +77,9 @@ export function processCmdEnv(lex: ShellLex, cmd: string, env: EnvGetter): strin
 }
 
 export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: DispatchContext): void {
-  opt = { ...opt, lint: opt.lint.withCommentConfig(sc.command.comments) };
+  const lint = opt.lint.withCommentConfig(sc.command.comments);
+  // A copy of the context only when a comment changes the lint configuration.
+  if (lint !== opt.lint) opt = { ...opt, lint };
   d.cmdIsOnBuild = sc.isOnBuild;
   let cmd: Command = sc.command;
   const expandReporting = (lex: ShellLex, word: string): string => {
