@@ -1,7 +1,7 @@
 // The graph underneath states: vertices (ops) and their outputs. A vertex
 // marshals itself to pb.Op bytes; the MarshalContext memoises that per
 // vertex, so shared subgraphs are encoded once and marshaling is linear.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Constraints, OpMetadata } from './constraints.ts';
 import { LLBError } from './errors.ts';
 import type { Platform } from './platform.ts';
@@ -58,6 +58,10 @@ export class Output {
   }
 }
 
+// crypto.hash (Node >= 20.12) hashes in one call, without a Hash object per digest.
+const oneShotHash = typeof crypto.hash === 'function' ? crypto.hash : undefined;
+
 export function sha256Digest(bytes: Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  if (oneShotHash !== undefined) return `sha256:${oneShotHash('sha256', bytes, 'hex')}`;
+  return `sha256:${crypto.createHash('sha256').update(bytes).digest('hex')}`;
 }

@@ -103,7 +103,7 @@ export function encodeOp(op: Op): Uint8Array {
         break;
     }
   }
-  return w.finish();
+  return w.finishPooled();
 }
 
 function sub<T>(w: Writer, no: number, desc: MessageDesc<T>, msg: T): void {

@@ -2,6 +2,20 @@
 
 const encoder = new TextEncoder();
 
+const SLAB_SIZE = 1 << 16;
+let slab = new Uint8Array(SLAB_SIZE);
+let slabPos = 0;
+
+/** The number of bytes the unsigned varint of `v` takes. */
+function varintSize(v: number): number {
+  let k = 1;
+  while (v > 0x7f) {
+    v = Math.floor(v / 0x80);
+    k++;
+  }
+  return k;
+}
+
 export class Writer {
   private buf: Uint8Array;
   private pos = 0;
@@ -84,20 +98,24 @@ export class Writer {
     this.pos += b.length;
   }
 
-  /** Length-prefixed UTF-8; ASCII is copied directly, the common case for LLB. */
+  /** Length-prefixed UTF-8; ASCII is copied directly (one pass), the common case for LLB. */
   string(s: string): void {
     const n = s.length;
-    let ascii = true;
-    for (let i = 0; i < n; i++) {
-      if (s.charCodeAt(i) > 0x7f) {
-        ascii = false;
-        break;
-      }
-    }
-    if (!ascii) return this.bytes(encoder.encode(s));
     this.uvarint(n);
     this.ensure(n);
-    for (let i = 0; i < n; i++) this.buf[this.pos++] = s.charCodeAt(i);
+    const buf = this.buf;
+    const start = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) {
+        // Not ASCII: take the length back and write the UTF-8 bytes instead.
+        this.pos = start - varintSize(n);
+        this.bytes(encoder.encode(s));
+        return;
+      }
+      buf[start + i] = c;
+    }
+    this.pos = start + n;
   }
 
   get length(): number {
@@ -146,6 +164,24 @@ export class Writer {
   take(): Uint8Array {
     if (this.pos * 4 >= this.buf.length * 3) return this.buf.subarray(0, this.pos);
     return this.buf.slice(0, this.pos);
+  }
+
+  /**
+   * A copy of the bytes written so far, in a slab shared with other results
+   * (many small results, one backing store each, weigh on the garbage collector).
+   */
+  finishPooled(): Uint8Array {
+    const n = this.pos;
+    if (n > SLAB_SIZE / 8) return this.finish();
+    if (slabPos + n > SLAB_SIZE) {
+      slab = new Uint8Array(SLAB_SIZE);
+      slabPos = 0;
+    }
+    const out = slab.subarray(slabPos, slabPos + n);
+    out.set(this.buf.subarray(0, n));
+    // Keep views 8-byte aligned, as separately allocated arrays would be.
+    slabPos += (n + 7) & ~7;
+    return out;
   }
 
   /** A copy of the bytes written so far. */
