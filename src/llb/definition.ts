@@ -99,7 +99,6 @@ export function marshalState(
   const def: Uint8Array[] = [];
   const metadata = new Map<string, OpMetadata>();
   const smc = new SourceMapCollector();
-  const seenDigests = new Set<string>();
   const done = new Set<Vertex>();
 
   // Iterative post-order DFS: deep chains must not exhaust the call stack.
@@ -119,13 +118,13 @@ export function marshalState(
     const m = marshalVertex(top.v, ctx);
     done.add(top.v);
     const prev = metadata.get(m.digest);
-    // Vertices' metadata objects are fresh per marshal, so the first one is stored as is.
-    metadata.set(m.digest, prev ? mergeMetadata(prev, m.metadata) : m.metadata);
-    smc.add(m.digest, m.sourceLocations);
-    if (!seenDigests.has(m.digest)) {
-      seenDigests.add(m.digest);
+    if (prev === undefined) {
+      // The first vertex with this digest: its op goes into the definition.
+      // Vertices' metadata objects are fresh per marshal, so it is stored as is.
+      metadata.set(m.digest, m.metadata);
       def.push(m.bytes);
-    }
+    } else metadata.set(m.digest, mergeMetadata(prev, m.metadata));
+    smc.add(m.digest, m.sourceLocations);
   }
 
   const terminal = encodeMessage(PbOpDesc, { inputs: [out.toInput(ctx)] });
