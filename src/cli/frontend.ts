@@ -1,5 +1,4 @@
 // `frontend`: run as a BuildKit gateway frontend (the image's entrypoint).
-import { runGateway } from '../frontend/main.ts';
 import type { Command } from './common.ts';
 
 const usage = `Usage: dockerfile-llb frontend
@@ -14,6 +13,9 @@ async function run(args: string[]): Promise<number> {
     process.stderr.write(usage);
     return 2;
   }
+  // Loaded on demand: the gRPC stack is only needed here, and evaluating it
+  // at start-up would slow every other command.
+  const { runGateway } = await import('../frontend/main.ts');
   const code = await runGateway();
   // Pending gRPC timers or pipes must not keep the process alive.
   process.exit(code);
