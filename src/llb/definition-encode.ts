@@ -13,7 +13,7 @@ import type { Source as PbSource } from '../gen/pb.ts';
 export function encodeDefinition(def: Definition): Uint8Array {
   let size = 64;
   for (const b of def.def) size += b.length + 4;
-  size += def.metadata.size * 200;
+  size += def.metadata.size * 300;
   const w = new Writer(size);
   // 1: repeated bytes def
   for (const b of def.def) {
