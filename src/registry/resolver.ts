@@ -11,6 +11,13 @@ export type ResolveMode = 'default' | 'pull' | 'local';
 export interface ResolveOptions {
   platform: Platform;
   resolveMode?: ResolveMode;
+  /**
+   * Set to look the reference up in an OCI layout the client holds (a named
+   * context `oci-layout://store@digest`: upstream's ResolveOCILayoutOpt)
+   * instead of a registry. Resolvers without layout access may treat it like
+   * a registry reference.
+   */
+  ociLayout?: { sessionId: string; storeId: string };
 }
 
 export interface ResolvedImage {

@@ -4,14 +4,20 @@
 // when the op digests, terminal digest, progress names and image config are
 // the same, or, for a failing build, the error message and its first line.
 // Options a file needs are given in a comment line `# parity: --build-arg K=V
-// --platform P[,P] --target T`.
+// --platform P[,P] --target T --opt K=V --dockerignore FILE`. `--opt` passes any
+// frontend option to upstream; ours gets the named-context ones
+// (`context:NAME[::PLATFORM]`, `sharedkey:localdir:`, `local-sessionid:`,
+// `input-metadata:`). `--dockerignore` is the .dockerignore every local source
+// holds (the oracle's fake gateway serves the same files for the build
+// context and for `local:` named contexts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
-import { DEFAULT_PLATFORM, convertDockerfile, marshalImage, parsePlatform } from '../../src/dockerfile/convert/index.ts';
+import { DEFAULT_PLATFORM, convertDockerfile, marshalImage, namedContextOptions, parsePlatform } from '../../src/dockerfile/convert/index.ts';
+import { readIgnoreFile } from '../../src/dockerfile/lint/ignore.ts';
 import { DockerfileError } from '../../src/dockerfile/errors.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
 import { decodeMessage, dumpDefinition } from '../../src/llb/index.ts';
@@ -25,10 +31,12 @@ interface ParityArgs {
   buildArgs: Record<string, string>;
   platforms: string[];
   target?: string;
+  opts: Record<string, string>;
+  dockerignore?: string;
 }
 
 function parityArgs(text: string): ParityArgs {
-  const out: ParityArgs = { buildArgs: {}, platforms: [] };
+  const out: ParityArgs = { buildArgs: {}, platforms: [], opts: {} };
   const line = text.split('\n').find((l) => l.startsWith('# parity:'));
   if (line === undefined) return out;
   const words = line.slice('# parity:'.length).trim().split(/\s+/);
@@ -40,6 +48,10 @@ function parityArgs(text: string): ParityArgs {
       out.buildArgs[v.slice(0, eq)] = v.slice(eq + 1);
     } else if (w === '--platform') out.platforms = v.split(',');
     else if (w === '--target') out.target = v;
+    else if (w === '--opt') {
+      const eq = v.indexOf('=');
+      out.opts[v.slice(0, eq)] = v.slice(eq + 1);
+    } else if (w === '--dockerignore') out.dockerignore = v;
     else throw new Error(`unknown parity option ${w}`);
   }
   return out;
@@ -50,6 +62,8 @@ function oracleArgs(file: string, a: ParityArgs): string[] {
   for (const [k, v] of Object.entries(a.buildArgs)) args.push('--build-arg', `${k}=${v}`);
   if (a.platforms.length > 0) args.push('--platform', a.platforms.join(','));
   if (a.target) args.push('--target', a.target);
+  for (const [k, v] of Object.entries(a.opts)) args.push('--opt', `${k}=${v}`);
+  if (a.dockerignore !== undefined) args.push('--dockerignore', a.dockerignore);
   return args;
 }
 
@@ -109,6 +123,8 @@ async function runOurs(text: Buffer, a: ParityArgs): Promise<Ours> {
   const resolver = MetadataFileResolver.fromFile(metadataFile);
   const platforms = a.platforms.length > 0 ? a.platforms.map((p) => parsePlatform(p)) : [undefined];
   const out: Ours = { defs: [], images: [] };
+  const ignore = a.dockerignore === undefined ? undefined : readFileSync(a.dockerignore);
+  const excludes = ignore === undefined ? [] : readIgnoreFile(ignore.toString('utf8'));
   try {
     for (const p of platforms) {
       const res = await convertDockerfile(text, {
@@ -119,6 +135,10 @@ async function runOurs(text: Buffer, a: ParityArgs): Promise<Ours> {
         buildPlatforms: [DEFAULT_PLATFORM],
         imageResolver: resolver,
         sessionId: 'oracle-session',
+        excludePatterns: excludes.length > 0 ? excludes : undefined,
+        ...namedContextOptions(a.opts),
+        // The oracle answers every local source with the same files.
+        contextHooks: { readLocalFile: async (_st, name) => (name === '.dockerignore' ? ignore : undefined) },
       });
       out.defs.push(res.state.marshal().encode());
       out.images.push(JSON.parse(marshalImage(res.image)));

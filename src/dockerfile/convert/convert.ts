@@ -14,7 +14,8 @@ import { buildMetaArgs, defaultArgs, proxyEnvFromBuildArgs, type ProxyEnv } from
 import { DeferredOutput } from './deferred.ts';
 import { dispatchCommand, dispatchUser, dispatchWorkdir, type DispatchContext } from './dispatch.ts';
 import type { EnvList } from './env.ts';
-import { DEFAULT_PATH_UNIX, emptyImage, parseImage, splitKeyValue, type Image } from './image.ts';
+import { DEFAULT_PATH_UNIX, cloneImage, emptyImage, imagePlatform, parseImage, splitKeyValue, type Image } from './image.ts';
+import { findNamedContext, loadNamedContext, type ContextOpt, type NamedContext } from './named-context.ts';
 import { normalizeContextPaths } from './paths.ts';
 import {
   autoDetectPlatform,
@@ -186,6 +187,16 @@ function registerStages(bc: BuildContext, stages: Stage[]): void {
         throw withLocation(withLocation(new Error(`failed to parse platform ${st.platform}: ${msg}`), st.location), st.location);
       }
     }
+    if (st.name !== '') {
+      // A named context called like the stage replaces it.
+      const nc = findNamedContext(bc.opt, st.name, contextOpt(bc, ds, ds.platform));
+      if (nc !== undefined) {
+        ds.namedContext = nc;
+        bc.all.add(ds);
+        ds.base = undefined;
+        return;
+      }
+    }
     if (st.name === '') ds.stageName = `stage-${i}`;
     bc.all.add(ds);
 
@@ -197,6 +208,26 @@ function registerStages(bc: BuildContext, stages: Stage[]): void {
     ds.cmdTotal = total;
     ds.ignoreCache = isNoCache(bc.opt.noCache, st.name);
   });
+}
+
+function contextOpt(bc: BuildContext, d: DispatchState, platform: Platform | undefined): ContextOpt {
+  return { platform, resolveMode: bc.opt.imageResolveMode ?? 'default', asyncLocalPaths: () => d.paths };
+}
+
+function loadContext(bc: BuildContext, nc: NamedContext): ReturnType<typeof loadNamedContext> {
+  return loadNamedContext(nc, {
+    resolver: bc.opt.imageResolver,
+    sessionId: bc.opt.sessionId,
+    localSessionIds: bc.opt.localSessionIds,
+    inputMetadata: bc.opt.inputMetadata,
+    hooks: bc.opt.contextHooks,
+    buildPlatform: bc.po.buildPlatforms[0],
+  });
+}
+
+/** A zero DockerOCIImage: what a stage replaced by a context without a config has. */
+function zeroImage(): Image {
+  return { architecture: '', os: '', rootfs: { type: '', diff_ids: null }, config: {} };
 }
 
 function isNoCache(noCache: string[] | undefined, name: string): boolean {
@@ -358,7 +389,7 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
     const reachable = reachableSet.has(d) || bc.opt.allStages === true;
     if (d.base !== undefined || d.dispatched || d.resolved) continue;
     d.resolved = reachable;
-    if (d.stage.baseName === EMPTY_IMAGE_NAME) {
+    if (d.stage.baseName === EMPTY_IMAGE_NAME && d.namedContext === undefined) {
       d.state = llb.scratch();
       d.image = emptyImage(bc.po.targetPlatform);
       d.platform = bc.po.targetPlatform;
@@ -388,6 +419,31 @@ async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: b
   d.stage.baseName = reference.tagNameOnly(ref).toString();
   let isScratch = false;
   if (reachable) {
+    if (d.namedContext !== undefined) {
+      // The stage is replaced as a whole.
+      const { state, image } = await loadContext(bc, d.namedContext);
+      d.dispatched = true;
+      d.state = state;
+      if (image !== undefined) {
+        delete image.created;
+        d.image = image;
+        if (image.architecture !== '' && image.os !== '') d.platform = imagePlatform(image);
+      } else {
+        d.image = zeroImage();
+      }
+      return;
+    }
+    const nc = findNamedContext(bc.opt, d.stage.baseName, contextOpt(bc, d, platform));
+    if (nc !== undefined) {
+      const loaded = await loadContext(bc, nc);
+      const img = loaded.image ?? emptyImage(platform);
+      d.baseImg = cloneImage(img);
+      delete img.created;
+      d.image = img;
+      d.state = loaded.state.platform(platform);
+      d.platform = platform;
+      return;
+    }
     const resolver = bc.opt.imageResolver;
     if (resolver === undefined) throw new Error(`${origName}: no image resolver to look up ${d.stage.baseName}`);
     let res;

@@ -6,6 +6,7 @@ import type { State } from '../../llb/index.ts';
 import type { LineRange } from '../errors.ts';
 import type { ArgDefinition, Command, Stage } from '../instructions/types.ts';
 import { cloneImage, type Image } from './image.ts';
+import type { NamedContext } from './named-context.ts';
 import type { Platform } from './platform.ts';
 import type { ProgressCounter } from './progress.ts';
 
@@ -59,6 +60,8 @@ export class DispatchState implements ProgressCounter {
   ignoreCache = false;
   /** Created for COPY --from / RUN --mount rather than by FROM. */
   unregistered: boolean;
+  /** A named context that replaces this whole stage (its commands are not dispatched). */
+  namedContext: NamedContext | undefined;
   stageName: string;
   cmdIndex = 0;
   cmdIsOnBuild = false;

@@ -49,6 +49,35 @@ export interface ConvertOptions {
   checkConfig?: CheckConfig;
   /** Resolve and dispatch every stage, not only the ones the target needs (the lint subrequest). */
   allStages?: boolean;
+  /**
+   * Named build contexts: the frontend's `context:NAME` and
+   * `context:NAME::os/arch` options, keyed without the `context:` prefix
+   * (`{"alpine": "docker-image://busybox", "src": "local:src"}`). They replace
+   * stages, FROM bases, COPY --from and RUN --mount from sources; see
+   * named-context.ts. `namedContextOptions` extracts these four maps from
+   * frontend options.
+   */
+  namedContexts?: Record<string, string>;
+  /** `sharedkey:localdir:NAME` options (NAME as in namedContexts): a local context's shared key suffix. */
+  localSharedKeys?: Record<string, string>;
+  /** `local-sessionid:LOCALNAME` options: the session of a `local:LOCALNAME` context (default sessionId). */
+  localSessionIds?: Record<string, string>;
+  /** `input-metadata:INPUT` options: JSON metadata (image config) of an `input:INPUT` context. */
+  inputMetadata?: Record<string, string>;
+  /** What loading named contexts needs from the gateway. */
+  contextHooks?: NamedContextHooks;
+}
+
+/** Gateway operations named contexts use; without them the oracle's empty answers apply. */
+export interface NamedContextHooks {
+  /**
+   * Solves `st` (a local source following only `filename`) and reads the
+   * file; undefined when it does not exist. Used for a `local:` context's
+   * .dockerignore. Without the hook no patterns are excluded.
+   */
+  readLocalFile?(st: State, filename: string): Promise<Uint8Array | undefined>;
+  /** The gateway's inputs, for `input:NAME` contexts. Without the hook there are none. */
+  inputs?(): Promise<Record<string, State>>;
 }
 
 export interface ConvertResult {

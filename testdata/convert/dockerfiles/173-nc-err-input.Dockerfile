@@ -1,0 +1,3 @@
+# parity: --opt context:alpine:3.19=input:foo
+FROM alpine:3.19
+RUN true

@@ -1,0 +1,4 @@
+# parity: --opt context:build=justaname
+FROM alpine:3.19 AS build
+FROM build
+RUN true

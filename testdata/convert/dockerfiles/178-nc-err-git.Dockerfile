@@ -1,0 +1,3 @@
+# parity: --opt context:repo=git:nothing
+FROM alpine:3.19
+COPY --from=repo / /src
