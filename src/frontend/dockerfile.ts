@@ -12,6 +12,7 @@ import {
   convertDockerfile,
   formatPlatformAll,
   marshalImage,
+  namedContextOptions,
   parsePlatform,
   type ImageResolveMode,
   type NetMode,
@@ -464,6 +465,12 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
           cgroupParent: cfg.cgroupParent || undefined,
           cacheIdNamespace: cfg.cacheIdNamespace || undefined,
           noCache: cfg.noCache,
+          // Named contexts (context:NAME[::PLATFORM], sharedkey:localdir:, local-sessionid:, input-metadata:).
+          // Not yet: input: contexts (needs Inputs as states) and oci-layout lookups through the gateway.
+          ...namedContextOptions(opts),
+          contextHooks: {
+            readLocalFile: async (st, name) => (await solveDefinition(bridge, st.marshal(marshalOpts).toPb())).readFile(name),
+          },
         });
       } catch (err) {
         throw withLocations(err, sourceInfo);
