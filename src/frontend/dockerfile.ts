@@ -37,11 +37,13 @@ const SUPPORTED_FRONTEND_CAPS = new Set([
   'moby.buildkit.frontend.gitquerystring',
 ]);
 
-/** Adds a prefix to an error's message, keeping its code and details (errors.Wrap). */
+/**
+ * errors.Wrap as it reaches the client: upstream's grpcerrors.ToGRPC keeps
+ * the message of a wrapped gRPC status error (the prefix is dropped), so a
+ * failed daemon call is returned with its own message, code and details.
+ */
 function wrap(err: unknown, prefix: string): Error {
-  if (err instanceof BridgeError) {
-    return new FrontendError(`${prefix}: ${err.message}`, err.code, err.status?.details ?? []);
-  }
+  if (err instanceof BridgeError) return new FrontendError(err.message, err.code, err.status?.details ?? []);
   if (err instanceof FrontendError) return new FrontendError(`${prefix}: ${err.message}`, err.code, err.details);
   return new Error(`${prefix}: ${err instanceof Error ? err.message : String(err)}`);
 }
@@ -257,6 +259,8 @@ export function parseConfig(env: GatewayEnv): FrontendConfig {
 /** Image resolution through the gateway, as grpcclient.ResolveImageConfig does, with upstream's cache. */
 class GatewayResolver implements ImageResolver {
   private readonly cache = new Map<string, Promise<ResolvedImage>>();
+  /** Daemon errors the converter received (it wraps them in its own messages). */
+  readonly failures: BridgeError[] = [];
   constructor(
     private readonly bridge: LLBBridge,
     private readonly caps: Caps,
@@ -267,7 +271,10 @@ class GatewayResolver implements ImageResolver {
     const key = `${ref}|${formatPlatformAll(opts.platform)}|${opts.resolveMode ?? ''}`;
     let p = this.cache.get(key);
     if (p === undefined) {
-      p = this.doResolve(ref, opts);
+      p = this.doResolve(ref, opts).catch((err: unknown) => {
+        if (err instanceof BridgeError) this.failures.push(err);
+        throw err;
+      });
       this.cache.set(key, p);
     }
     return p;
@@ -473,7 +480,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
           },
         });
       } catch (err) {
-        throw withLocations(err, sourceInfo);
+        throw withLocations(err, sourceInfo, resolver.failures);
       }
       const def = res.state.marshal().toPb();
       const ref = await solveDefinition(bridge, def, cfg.cacheImports.length > 0 ? cfg.cacheImports : undefined);
@@ -506,12 +513,19 @@ function withSource(err: unknown, info: SourceInfo, range: { start: number; end:
   return new FrontendError(message, code, [...details, sourceDetail(info, range)]);
 }
 
-/** A converter error with Dockerfile locations becomes an error with errdefs.Source details. */
-function withLocations(err: unknown, info: SourceInfo): Error {
-  if (err instanceof DockerfileError) {
-    return new FrontendError(err.message, Code.Unknown, err.ranges.map((r) => sourceDetail(info, r)));
-  }
-  return err instanceof Error ? err : new Error(String(err));
+/**
+ * A converter error with Dockerfile locations becomes an error with
+ * errdefs.Source details, outermost location first (upstream wraps the error
+ * once per location and ToGRPC lists the outermost wrapper first). If it
+ * carries a daemon error (a failed image resolution) that error's message,
+ * code and details are kept, as ToGRPC does.
+ */
+function withLocations(err: unknown, info: SourceInfo, failures: readonly BridgeError[]): Error {
+  if (!(err instanceof DockerfileError)) return err instanceof Error ? err : new Error(String(err));
+  const sources = [...err.ranges].reverse().map((r) => sourceDetail(info, r));
+  const inner = failures.find((f) => err.message.includes(f.message));
+  if (inner) return new FrontendError(inner.message, inner.code, [...(inner.status?.details ?? []), ...sources]);
+  return new FrontendError(err.message, Code.Unknown, sources);
 }
 
 async function forward(bridge: LLBBridge, env: GatewayEnv, caps: Caps, ref: string, cmdline: string): Promise<gw.Result> {
