@@ -1,30 +1,9 @@
 // Text formats the Go converter produces with fmt verbs and strconv, needed
 // byte-for-byte in image history entries (`CMD %q`, `VOLUME %v`, ...).
 
-const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+import { goQuote } from '../../util/go-quote.ts';
 
-/** Go's strconv.Quote for a well-formed string. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) as number;
-    if (ch === '"' || ch === '\\') {
-      out += '\\' + ch;
-    } else if (printable.test(ch)) {
-      out += ch;
-    } else if (cp === 7) out += '\\a';
-    else if (cp === 8) out += '\\b';
-    else if (cp === 12) out += '\\f';
-    else if (cp === 10) out += '\\n';
-    else if (cp === 13) out += '\\r';
-    else if (cp === 9) out += '\\t';
-    else if (cp === 11) out += '\\v';
-    else if (cp < 0x80) out += '\\x' + cp.toString(16).padStart(2, '0');
-    else if (cp < 0x10000) out += '\\u' + cp.toString(16).padStart(4, '0');
-    else out += '\\U' + cp.toString(16).padStart(8, '0');
-  }
-  return out + '"';
-}
+export { goQuote };
 
 /** `fmt.Sprintf("%q", []string{...})`. */
 export function goQuoteList(list: readonly string[] | undefined): string {

@@ -1,45 +1,9 @@
 // Go's standard-library text conventions that leak into upstream's error
 // messages (%q quoting, strconv errors). Kept exact because users see them.
 
-const namedEscapes: Record<string, string> = {
-  '\x07': '\\a',
-  '\b': '\\b',
-  '\f': '\\f',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-  '\v': '\\v',
-  '\\': '\\\\',
-  '"': '\\"',
-};
+import { goQuote } from '../../util/go-quote.ts';
 
-// Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
-const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-
-function hex(n: number, width: number): string {
-  return n.toString(16).padStart(width, '0');
-}
-
-/** Go's strconv.Quote (what `%q` and `%#v` print for a string). */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const named = namedEscapes[ch];
-    if (named !== undefined) {
-      out += named;
-      continue;
-    }
-    if (printable.test(ch)) {
-      out += ch;
-      continue;
-    }
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp < 0x20 || cp === 0x7f) out += `\\x${hex(cp, 2)}`;
-    else if (cp < 0x10000) out += `\\u${hex(cp, 4)}`;
-    else out += `\\U${hex(cp, 8)}`;
-  }
-  return out + '"';
-}
+export { goQuote };
 
 /** Go's strconv.ParseBool; undefined when the text is not a boolean. */
 export function parseGoBool(s: string): boolean | undefined {
