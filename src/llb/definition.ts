@@ -11,7 +11,7 @@ import { defaultPlatform } from './platform.ts';
 import { decodeMessage, DecodeError } from './protobuf/decode.ts';
 import { encodeMessage } from './protobuf/encode.ts';
 import type { SourceLocation, SourceMap } from './sourcemap.ts';
-import { marshalVertex, sha256Digest } from './vertex.ts';
+import { clearMarshalled, marshalVertex, sha256Digest } from './vertex.ts';
 import type { MarshalContext, Output, Vertex } from './vertex.ts';
 import { Definition as PbDefinitionDesc, Op as PbOpDesc } from '../gen/pb.ts';
 import type { Definition as PbDefinition, Op as PbOp, OpMetadata as PbOpMetadata, Source as PbSource, SourceInfo as PbSourceInfo } from '../gen/pb.ts';
@@ -95,28 +95,54 @@ export function marshalState(
 ): Definition {
   const c = resolveConstraints({ platform: defaultPlatform(), localUniqueId: newLocalUniqueId() }, defaults, opts);
   if (!out) return new Definition([], new Map(), undefined);
-  const ctx: MarshalContext = { constraints: c, cache: new Map() };
+  const ctx: MarshalContext = { constraints: c, touched: [] };
+  try {
+    return walkAndFinish(out, ctx, opts);
+  } finally {
+    clearMarshalled(ctx);
+  }
+}
+
+interface WalkFrame {
+  v: Vertex;
+  inputs: readonly Output[];
+  i: number;
+}
+
+function walkAndFinish(out: Output, ctx: MarshalContext, opts: ConstraintsOptions): Definition {
   const def: Uint8Array[] = [];
   const metadata = new Map<string, OpMetadata>();
   const smc = new SourceMapCollector();
-  const done = new Set<Vertex>();
 
   // Iterative post-order DFS: deep chains must not exhaust the call stack.
-  const stack: { v: Vertex; inputs: readonly Output[]; i: number }[] = [];
+  // A vertex is emitted once per marshal (its walkCtx is then this context).
+  const stack: WalkFrame[] = [];
+  let depth = 0;
   const push = (v: Vertex): void => {
-    if (!done.has(v)) stack.push({ v, inputs: v.inputs(), i: 0 });
+    if (v.walkCtx === ctx) return;
+    const inputs = v.inputs();
+    // Frames are reused: the stack array only grows to the deepest chain.
+    const f = stack[depth];
+    if (f === undefined) stack.push({ v, inputs, i: 0 });
+    else {
+      f.v = v;
+      f.inputs = inputs;
+      f.i = 0;
+    }
+    depth++;
   };
   push(out.vertex);
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
+  while (depth > 0) {
+    const top = stack[depth - 1]!;
     if (top.i < top.inputs.length) {
       push(top.inputs[top.i++]!.vertex);
       continue;
     }
-    stack.pop();
-    if (done.has(top.v)) continue;
-    const m = marshalVertex(top.v, ctx);
-    done.add(top.v);
+    depth--;
+    const v = top.v;
+    if (v.walkCtx === ctx) continue;
+    const m = marshalVertex(v, ctx);
+    v.walkCtx = ctx;
     const prev = metadata.get(m.digest);
     if (prev === undefined) {
       // The first vertex with this digest: its op goes into the definition.

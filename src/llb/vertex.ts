@@ -16,10 +16,11 @@ export interface MarshaledVertex {
   readonly sourceLocations: readonly SourceLocation[];
 }
 
-/** The state of one marshal call: base constraints and the per-vertex cache. */
+/** The state of one marshal call: base constraints and the vertices it has marshaled. */
 export interface MarshalContext {
   readonly constraints: Constraints;
-  readonly cache: Map<Vertex, MarshaledVertex>;
+  /** Every vertex whose result this marshal keeps (on the vertex), to clear at the end. */
+  readonly touched: Vertex[];
 }
 
 export interface Vertex {
@@ -27,15 +28,34 @@ export interface Vertex {
   inputs(): readonly Output[];
   /** Encodes the op; called through `marshalVertex`, which memoises it. */
   marshalUncached(ctx: MarshalContext): MarshaledVertex;
+  /**
+   * @internal The marshal call the vertex was last marshaled by, and the result:
+   * per-vertex memoisation without a map lookup. Cleared when that marshal ends.
+   */
+  marshalCtx?: MarshalContext | undefined;
+  /** @internal See marshalCtx. */
+  marshaled?: MarshaledVertex | undefined;
+  /** @internal The marshal call whose graph walk has emitted this vertex. */
+  walkCtx?: MarshalContext | undefined;
 }
 
 export function marshalVertex(v: Vertex, ctx: MarshalContext): MarshaledVertex {
-  let m = ctx.cache.get(v);
-  if (m === undefined) {
-    m = v.marshalUncached(ctx);
-    ctx.cache.set(v, m);
-  }
+  if (v.marshalCtx === ctx) return v.marshaled!;
+  const m = v.marshalUncached(ctx);
+  v.marshalCtx = ctx;
+  v.marshaled = m;
+  ctx.touched.push(v);
   return m;
+}
+
+/** Forgets the per-vertex results of a marshal call (so they do not outlive its Definition). */
+export function clearMarshalled(ctx: MarshalContext): void {
+  for (const v of ctx.touched) {
+    v.marshalCtx = undefined;
+    v.marshaled = undefined;
+    v.walkCtx = undefined;
+  }
+  ctx.touched.length = 0;
 }
 
 /** One output of a vertex; what a State points at. */

@@ -100,6 +100,12 @@ const NETWORK = { sandbox: 0, host: 1, none: 2 } as const;
 const SECURITY = { sandbox: 0, insecure: 1 } as const;
 
 export class ExecOp implements Vertex {
+  /** @internal Marshal memoisation (see Vertex). */
+  marshalCtx: MarshalContext | undefined = undefined;
+  /** @internal */
+  marshaled: MarshaledVertex | undefined = undefined;
+  /** @internal */
+  walkCtx: MarshalContext | undefined = undefined;
   /** Mounts sorted by target, the root mount included (as Go sorts them). */
   private readonly mounts: readonly MountModel[];
   private readonly outputs = new Map<MountModel, Output | undefined>();

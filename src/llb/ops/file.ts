@@ -303,6 +303,12 @@ interface ActionState {
 }
 
 export class FileOp implements Vertex {
+  /** @internal Marshal memoisation (see Vertex). */
+  marshalCtx: MarshalContext | undefined = undefined;
+  /** @internal */
+  marshaled: MarshaledVertex | undefined = undefined;
+  /** @internal */
+  walkCtx: MarshalContext | undefined = undefined;
   readonly output: Output = new Output(this, () => 0);
 
   constructor(

@@ -8,6 +8,12 @@ import { finishOp, marshalConstraints } from './common.ts';
 import type { MergeInput } from '../../gen/pb.ts';
 
 export class MergeOp implements Vertex {
+  /** @internal Marshal memoisation (see Vertex). */
+  marshalCtx: MarshalContext | undefined = undefined;
+  /** @internal */
+  marshaled: MarshaledVertex | undefined = undefined;
+  /** @internal */
+  walkCtx: MarshalContext | undefined = undefined;
   readonly output: Output = new Output(this, () => 0);
 
   constructor(
@@ -36,6 +42,12 @@ export class MergeOp implements Vertex {
 }
 
 export class DiffOp implements Vertex {
+  /** @internal Marshal memoisation (see Vertex). */
+  marshalCtx: MarshalContext | undefined = undefined;
+  /** @internal */
+  marshaled: MarshaledVertex | undefined = undefined;
+  /** @internal */
+  walkCtx: MarshalContext | undefined = undefined;
   readonly output: Output = new Output(this, () => 0);
 
   constructor(

@@ -8,6 +8,12 @@ import type { MarshalContext, MarshaledVertex, Vertex } from '../vertex.ts';
 import { finishOp, marshalConstraints } from './common.ts';
 
 export class PassthroughOp implements Vertex {
+  /** @internal Marshal memoisation (see Vertex). */
+  marshalCtx: MarshalContext | undefined = undefined;
+  /** @internal */
+  marshaled: MarshaledVertex | undefined = undefined;
+  /** @internal */
+  walkCtx: MarshalContext | undefined = undefined;
   private readonly sources: Output[] = [];
   private readonly outputMap: number[] = [];
   readonly outputs: Output[] = [];

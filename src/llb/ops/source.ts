@@ -9,6 +9,12 @@ import type { MarshalContext, MarshaledVertex, Vertex } from '../vertex.ts';
 import { finishOp, marshalConstraints } from './common.ts';
 
 export class SourceOp implements Vertex {
+  /** @internal Marshal memoisation (see Vertex). */
+  marshalCtx: MarshalContext | undefined = undefined;
+  /** @internal */
+  marshaled: MarshaledVertex | undefined = undefined;
+  /** @internal */
+  walkCtx: MarshalContext | undefined = undefined;
   readonly output: Output;
 
   constructor(
