@@ -146,6 +146,32 @@ export function addCap(c: Constraints, id: string): void {
   (c.metadata.caps ??= new Set()).add(id);
 }
 
+/** Shared metadata objects (see shareMetadata), with their encoding once an encoder has made it. */
+export const sharedMetadata = new WeakMap<OpMetadata, { encoded: Uint8Array | undefined }>();
+const sharedByCaps = new Map<string, OpMetadata>();
+const MAX_SHARED = 4096;
+
+/**
+ * Metadata with nothing but capabilities (nearly every op's) as one object
+ * shared by all ops with the same capabilities, so a large marshal keeps one
+ * caps set per combination rather than one per op. Other metadata is returned
+ * as it is. The result must not be changed (merging and cloning copy it).
+ */
+export function shareMetadata(m: OpMetadata): OpMetadata {
+  if (m.ignoreCache || m.description !== undefined || m.exportCache !== undefined || m.progressGroup !== undefined || m.linuxResources !== undefined) {
+    return m;
+  }
+  let key = '';
+  // Capability IDs have no newlines; insertion order only decides which equal sets share.
+  if (m.caps !== undefined) for (const cap of m.caps) key += `${cap}\n`;
+  const known = sharedByCaps.get(key);
+  if (known !== undefined) return known;
+  if (sharedByCaps.size >= MAX_SHARED) return m;
+  sharedByCaps.set(key, m);
+  sharedMetadata.set(m, { encoded: undefined });
+  return m;
+}
+
 /** Go's mergeMetadata: m2's settings win, descriptions and caps accumulate. */
 export function mergeMetadata(m1: OpMetadata, m2: OpMetadata): OpMetadata {
   const out = cloneMetadata(m1);

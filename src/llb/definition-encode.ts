@@ -3,7 +3,7 @@
 // pb.Definition object tree. The output is what the generic encoder makes
 // of Definition.toPb() (Go's deterministic marshaling), byte for byte.
 import type { OpMetadata } from './constraints.ts';
-import { metadataToPb } from './constraints.ts';
+import { metadataToPb, sharedMetadata } from './constraints.ts';
 import type { Definition } from './definition.ts';
 import { sortStringKeys, writeMessage } from './protobuf/encode.ts';
 import { Writer } from './protobuf/writer.ts';
@@ -11,9 +11,12 @@ import { Locations as PbLocationsDesc, OpMetadata as PbOpMetadataDesc, SourceInf
 import type { Source as PbSource } from '../gen/pb.ts';
 
 export function encodeDefinition(def: Definition): Uint8Array {
+  const keys = sortStringKeys([...def.metadata.keys()]);
+  // Sized up front from the op bytes and (mostly shared, pre-encoded) metadata,
+  // so the result is one allocation of about the final size.
   let size = 64;
   for (const b of def.def) size += b.length + 4;
-  size += def.metadata.size * 300;
+  for (const m of def.metadata.values()) size += 2 * (keyEntrySize + 8) + (sharedMetadataBytes(m)?.length ?? 300);
   const w = new Writer(size);
   // 1: repeated bytes def
   for (const b of def.def) {
@@ -21,7 +24,6 @@ export function encodeDefinition(def: Definition): Uint8Array {
     w.bytes(b);
   }
   // 2: map<string, OpMetadata> metadata, by key
-  const keys = sortStringKeys([...def.metadata.keys()]);
   for (const k of keys) {
     w.tag(2, 2);
     const entry = w.fork();
@@ -29,7 +31,10 @@ export function encodeDefinition(def: Definition): Uint8Array {
     w.string(k);
     w.tag(2, 2);
     const value = w.fork();
-    writeOpMetadata(w, def.metadata.get(k)!);
+    const m = def.metadata.get(k)!;
+    const encoded = sharedMetadataBytes(m);
+    if (encoded !== undefined) w.raw(encoded);
+    else writeOpMetadata(w, m);
     w.join(value);
     w.join(entry);
   }
@@ -41,6 +46,21 @@ export function encodeDefinition(def: Definition): Uint8Array {
     w.join(start);
   }
   return w.take();
+}
+
+/** The length of a map key that is a sha256 digest, with its tag and length. */
+const keyEntrySize = 2 + 'sha256:'.length + 64;
+
+/** The encoding of a shared metadata object, made on first use; undefined for other objects. */
+function sharedMetadataBytes(m: OpMetadata): Uint8Array | undefined {
+  const info = sharedMetadata.get(m);
+  if (info === undefined) return undefined;
+  if (info.encoded === undefined) {
+    const w = new Writer(256);
+    writeOpMetadata(w, m);
+    info.encoded = w.finish();
+  }
+  return info.encoded;
 }
 
 /** pb.OpMetadata fields of Go's OpMetadata.ToPB. */

@@ -146,7 +146,7 @@ function walkAndFinish(out: Output, ctx: MarshalContext, opts: ConstraintsOption
     const prev = metadata.get(m.digest);
     if (prev === undefined) {
       // The first vertex with this digest: its op goes into the definition.
-      // Vertices' metadata objects are fresh per marshal, so it is stored as is.
+      // Stored as is: vertices' metadata is fresh per marshal or shared and never changed (merges copy).
       metadata.set(m.digest, m.metadata);
       def.push(m.bytes);
     } else metadata.set(m.digest, mergeMetadata(prev, m.metadata));

@@ -1,7 +1,7 @@
 // What every op shares when it marshals: Go's MarshalConstraints (the op's
 // own constraints laid over the marshal-wide ones) and the final encoding.
 import type { Constraints, OpMetadata } from '../constraints.ts';
-import { isEmptyMetadata, mergeMetadata } from '../constraints.ts';
+import { isEmptyMetadata, mergeMetadata, shareMetadata } from '../constraints.ts';
 import { defaultPlatform } from '../platform.ts';
 import type { Platform } from '../platform.ts';
 import { encodeOp } from '../protobuf/op-encode.ts';
@@ -32,5 +32,5 @@ export function marshalConstraints(base: Constraints, own: Constraints): { op: P
 
 export function finishOp(op: PbOp, metadata: OpMetadata, own: Constraints): MarshaledVertex {
   const bytes = encodeOp(op);
-  return { digest: sha256Digest(bytes), bytes, metadata, sourceLocations: own.sourceLocations };
+  return { digest: sha256Digest(bytes), bytes, metadata: shareMetadata(metadata), sourceLocations: own.sourceLocations };
 }
