@@ -47,6 +47,7 @@ export class Writer {
   varint64(v: bigint | number): void {
     if (typeof v === 'number') {
       if (v >= 0 && Number.isSafeInteger(v)) return this.uvarint(v);
+      if (v < 0 && v >= -0x80000000 && Number.isInteger(v)) return this.negativeInt32(v);
       v = BigInt(v);
     }
     let u = BigInt.asUintN(64, v);
@@ -56,6 +57,24 @@ export class Writer {
       u >>= 7n;
     }
     this.buf[this.pos++] = Number(u);
+  }
+
+  /** A negative 32-bit integer as Go writes it: sign-extended to 64 bits, 10 bytes (no BigInt). */
+  private negativeInt32(v: number): void {
+    this.ensure(10);
+    const buf = this.buf;
+    let lo = v >>> 0;
+    let hi = 0xffffffff;
+    while (hi !== 0) {
+      buf[this.pos++] = (lo & 0x7f) | 0x80;
+      lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+      hi >>>= 7;
+    }
+    while (lo > 0x7f) {
+      buf[this.pos++] = (lo & 0x7f) | 0x80;
+      lo >>>= 7;
+    }
+    buf[this.pos++] = lo;
   }
 
   tag(no: number, wireType: number): void {
