@@ -15,7 +15,7 @@ import { isAbsPath, joinPath } from './paths.ts';
 import { normalizePlatform } from './platform.ts';
 import type { Platform } from './platform.ts';
 import { ExecOp } from './ops/exec.ts';
-import type { CacheSharing, CDIDevice, ContentCache, MountModel, NetworkMode, ProxyEnv, SecurityMode } from './ops/exec.ts';
+import type { CacheSharing, CDIDevice, ContentCache, MountModel, NetworkMode, ProxyEnv, SecurityMode, SecretModel, SSHModel } from './ops/exec.ts';
 import { FileOp, noActionError } from './ops/file.ts';
 import type { FileAction, FileBase } from './ops/file.ts';
 import type { Output } from './vertex.ts';
@@ -53,6 +53,12 @@ const EMPTY_VALUES: StateValues = {
   validExitCodes: undefined,
   custom: new Map(),
 };
+
+const NO_MOUNTS: readonly RunMount[] = [];
+const NO_CDI: readonly CDIDevice[] = [];
+const NO_MOUNT_MODELS: readonly MountModel[] = [];
+const NO_SECRET_MODELS: readonly SecretModel[] = [];
+const NO_SSH_MODELS: readonly SSHModel[] = [];
 
 /**
  * A mount for `run`, shaped like Go's AddMount options: a bind mount of
@@ -314,7 +320,7 @@ export class State implements FileBase {
     if (opts.cgroupParent !== undefined) base = base.withCgroupParent(opts.cgroupParent);
     if (opts.validExitCodes !== undefined) base = base.validExitCodes(opts.validExitCodes);
     const v = base.values;
-    const mounts = (opts.mounts ?? []).map(mountModel);
+    const mounts = opts.mounts === undefined || opts.mounts.length === 0 ? NO_MOUNT_MODELS : opts.mounts.map(mountModel);
     const exec = new ExecOp({
       base: {
         root: base.out,
@@ -333,7 +339,7 @@ export class State implements FileBase {
       },
       readonlyRoot: opts.readonlyRootfs ?? false,
       mounts,
-      secrets: (opts.secrets ?? []).map((s) => ({
+      secrets: opts.secrets === undefined || opts.secrets.length === 0 ? NO_SECRET_MODELS : opts.secrets.map((s) => ({
         id: s.id,
         target: s.target,
         env: s.env,
@@ -342,7 +348,7 @@ export class State implements FileBase {
         mode: s.mode ?? 0o400,
         optional: s.optional ?? false,
       })),
-      ssh: (opts.ssh ?? []).map((s) => ({
+      ssh: opts.ssh === undefined || opts.ssh.length === 0 ? NO_SSH_MODELS : opts.ssh.map((s) => ({
         id: s.id ?? '',
         target: s.target ?? '',
         uid: s.uid ?? 0,
@@ -350,14 +356,12 @@ export class State implements FileBase {
         mode: s.mode ?? 0o600,
         optional: s.optional ?? false,
       })),
-      cdiDevices: opts.cdiDevices ?? [],
+      cdiDevices: opts.cdiDevices ?? NO_CDI,
       proxyEnv: opts.proxyEnv,
       constraints: resolveConstraints(opts),
     });
-    const mountSources = new Map<string, State>();
-    for (const m of opts.mounts ?? []) if (m.source && !mountSources.has(m.target)) mountSources.set(m.target, m.source);
     const root = this.withOutput(exec.root);
-    return new ExecState(root.out, root.values, root.marshalDefaults, exec, mountSources);
+    return new ExecState(root.out, root.values, root.marshalDefaults, exec, opts.mounts === undefined ? NO_MOUNTS : [...opts.mounts]);
   }
 
   /** Applies a chain of file actions to this state. */
@@ -392,7 +396,8 @@ export class ExecState extends State {
     values: StateValues,
     marshalDefaults: ConstraintsOptions | undefined,
     private readonly exec: ExecOp,
-    private readonly mountSources: ReadonlyMap<string, State>,
+    /** The run's mounts, for their sources (the first mount with a source at a target counts). */
+    private readonly runMounts: readonly RunMount[],
   ) {
     super(out, values, marshalDefaults);
   }
@@ -412,7 +417,7 @@ export class ExecState extends State {
    * source's values (what Go's ExecState.AddMount returns).
    */
   mountState(target: string): State {
-    const src = this.mountSources.get(target);
+    const src = this.runMounts.find((m) => m.source !== undefined && m.target === target)?.source;
     const out = this.exec.mountOutput(target);
     return src ? src.withOutput(out) : State.fromOutput(out);
   }

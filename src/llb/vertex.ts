@@ -58,6 +58,9 @@ export function clearMarshalled(ctx: MarshalContext): void {
   ctx.touched.length = 0;
 }
 
+/** The index function of a vertex's only output (one function for all, rather than a closure per output). */
+export const indexZero = (): number => 0;
+
 /** One output of a vertex; what a State points at. */
 export class Output {
   constructor(

@@ -8,7 +8,7 @@ import { Caps } from '../caps.ts';
 import { LLBError } from '../errors.ts';
 import type { EnvList } from '../env.ts';
 import type { Platform } from '../platform.ts';
-import { Output } from '../vertex.ts';
+import { indexZero, Output } from '../vertex.ts';
 import type { MarshalContext, MarshaledVertex, Vertex } from '../vertex.ts';
 import { finishOp, marshalConstraints } from './common.ts';
 import type { ExecOp as PbExecOp, Input as PbInput, Meta as PbMeta, Mount as PbMount } from '../../gen/pb.ts';
@@ -108,7 +108,9 @@ export class ExecOp implements Vertex {
   walkCtx: MarshalContext | undefined = undefined;
   /** Mounts sorted by target, the root mount included (as Go sorts them). */
   private readonly mounts: readonly MountModel[];
-  private readonly outputs = new Map<MountModel, Output | undefined>();
+  /** The root mount then spec.mounts, in the order given, and each one's output. */
+  private readonly given: readonly MountModel[];
+  private readonly outputs: (Output | undefined)[] = [];
   /** The root filesystem after the run; undefined for a read-only scratch root. */
   readonly root: Output | undefined;
 
@@ -126,9 +128,11 @@ export class ExecOp implements Vertex {
       contentCache: 'default',
     };
     const all = [rootMount, ...spec.mounts];
-    for (const m of all) this.outputs.set(m, this.makeOutput(m, m === rootMount));
-    this.mounts = [...all].sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
-    this.root = this.outputs.get(rootMount);
+    this.given = all;
+    for (const m of all) this.outputs.push(this.makeOutput(m, m === rootMount));
+    // Usually the root mount, first, is the only one or sorts first: then `all` is already in order.
+    this.mounts = isSortedByTarget(all) ? all : [...all].sort(compareTargets);
+    this.root = this.outputs[0];
   }
 
   private makeOutput(m: MountModel, isRoot: boolean): Output | undefined {
@@ -136,10 +140,10 @@ export class ExecOp implements Vertex {
     // A read-only mount's output is its source: the exec does not change it.
     if (m.readonly) return m.source;
     if (!isRoot && m.tmpfs) {
-      return new Output(this, () => 0, undefined, new LLBError('invalid-mount', `tmpfs mount for ${m.target} can't be used as a parent`));
+      return new Output(this, indexZero, undefined, new LLBError('invalid-mount', `tmpfs mount for ${m.target} can't be used as a parent`));
     }
     if (!isRoot && m.noOutput) {
-      return new Output(this, () => 0, undefined, new LLBError('invalid-mount', `mount marked no-output and ${m.target} can't be used as a parent`));
+      return new Output(this, indexZero, undefined, new LLBError('invalid-mount', `mount marked no-output and ${m.target} can't be used as a parent`));
     }
     return new Output(this, () => this.outputIndex(m), platform);
   }
@@ -156,19 +160,13 @@ export class ExecOp implements Vertex {
 
   /** The output of the first mount at `target`. */
   mountOutput(target: string): Output | undefined {
-    for (const [m, out] of this.outputs) if (m.target === target) return out;
+    for (let i = 0; i < this.given.length; i++) if (this.given[i]!.target === target) return this.outputs[i];
     return undefined;
   }
 
   inputs(): readonly Output[] {
-    const seen = new Set<Output>();
     const out: Output[] = [];
-    for (const m of this.mounts) {
-      if (m.source && !seen.has(m.source)) {
-        seen.add(m.source);
-        out.push(m.source);
-      }
-    }
+    for (const m of this.mounts) if (m.source && !out.includes(m.source)) out.push(m.source);
     return out;
   }
 
@@ -305,4 +303,13 @@ export class ExecOp implements Vertex {
     op.op = { case: 'exec', value: exec };
     return finishOp(op, metadata, own);
   }
+}
+
+function compareTargets(a: MountModel, b: MountModel): number {
+  return a.target < b.target ? -1 : a.target > b.target ? 1 : 0;
+}
+
+function isSortedByTarget(ms: readonly MountModel[]): boolean {
+  for (let i = 1; i < ms.length; i++) if (compareTargets(ms[i - 1]!, ms[i]!) > 0) return false;
+  return true;
 }

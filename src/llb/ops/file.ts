@@ -8,7 +8,7 @@ import { addCap, cloneConstraints } from '../constraints.ts';
 import { Caps } from '../caps.ts';
 import { LLBError } from '../errors.ts';
 import { cleanPath, isAbsPath, joinPath } from '../paths.ts';
-import { Output } from '../vertex.ts';
+import { indexZero, Output } from '../vertex.ts';
 import type { MarshalContext, MarshaledVertex, Vertex } from '../vertex.ts';
 import { finishOp, marshalConstraints } from './common.ts';
 import type { FileAction as PbFileAction, Input as PbInput, ChownOpt as PbChownOpt, UserOpt as PbUserOpt } from '../../gen/pb.ts';
@@ -309,7 +309,7 @@ export class FileOp implements Vertex {
   marshaled: MarshaledVertex | undefined = undefined;
   /** @internal */
   walkCtx: MarshalContext | undefined = undefined;
-  readonly output: Output = new Output(this, () => 0);
+  readonly output: Output = new Output(this, indexZero);
 
   constructor(
     private readonly action: FileAction,

@@ -2,7 +2,7 @@
 import type { Constraints } from '../constraints.ts';
 import { cloneConstraints } from '../constraints.ts';
 import { LLBError } from '../errors.ts';
-import { Output } from '../vertex.ts';
+import { indexZero, Output } from '../vertex.ts';
 import type { MarshalContext, MarshaledVertex, Vertex } from '../vertex.ts';
 import { finishOp, marshalConstraints } from './common.ts';
 import type { MergeInput } from '../../gen/pb.ts';
@@ -14,7 +14,7 @@ export class MergeOp implements Vertex {
   marshaled: MarshaledVertex | undefined = undefined;
   /** @internal */
   walkCtx: MarshalContext | undefined = undefined;
-  readonly output: Output = new Output(this, () => 0);
+  readonly output: Output = new Output(this, indexZero);
 
   constructor(
     private readonly sources: readonly Output[],
@@ -48,7 +48,7 @@ export class DiffOp implements Vertex {
   marshaled: MarshaledVertex | undefined = undefined;
   /** @internal */
   walkCtx: MarshalContext | undefined = undefined;
-  readonly output: Output = new Output(this, () => 0);
+  readonly output: Output = new Output(this, indexZero);
 
   constructor(
     private readonly lower: Output | undefined,

@@ -3,7 +3,7 @@
 import type { Constraints } from '../constraints.ts';
 import { cloneConstraints } from '../constraints.ts';
 import { LLBError } from '../errors.ts';
-import { Output } from '../vertex.ts';
+import { indexZero, Output } from '../vertex.ts';
 import type { MarshalContext, MarshaledVertex, Vertex } from '../vertex.ts';
 import { finishOp, marshalConstraints } from './common.ts';
 
@@ -38,7 +38,7 @@ export class PassthroughOp implements Vertex {
 
   /** The first forwarded output, or an output that fails to marshal if there is none. */
   output(): Output {
-    return this.outputs[0] ?? new Output(this, () => 0, undefined, new LLBError('invalid-state', 'invalid passthrough output 0'));
+    return this.outputs[0] ?? new Output(this, indexZero, undefined, new LLBError('invalid-state', 'invalid passthrough output 0'));
   }
 
   inputs(): readonly Output[] {

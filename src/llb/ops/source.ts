@@ -4,7 +4,7 @@ import type { Constraints } from '../constraints.ts';
 import { addCap, cloneConstraints } from '../constraints.ts';
 import { Caps } from '../caps.ts';
 import { LLBError } from '../errors.ts';
-import { Output } from '../vertex.ts';
+import { indexZero, Output } from '../vertex.ts';
 import type { MarshalContext, MarshaledVertex, Vertex } from '../vertex.ts';
 import { finishOp, marshalConstraints } from './common.ts';
 
@@ -24,7 +24,7 @@ export class SourceOp implements Vertex {
     /** An error found while the source was built (e.g. a bad reference), raised at marshal. */
     readonly error?: LLBError,
   ) {
-    this.output = new Output(this, () => 0, constraints.platform);
+    this.output = new Output(this, indexZero, constraints.platform);
   }
 
   inputs(): readonly Output[] {
