@@ -149,8 +149,11 @@ function walkAndFinish(out: Output, ctx: MarshalContext, opts: ConstraintsOption
       // Stored as is: vertices' metadata is fresh per marshal or shared and never changed (merges copy).
       metadata.set(m.digest, m.metadata);
       def.push(m.bytes);
-    } else metadata.set(m.digest, mergeMetadata(prev, m.metadata));
-    smc.add(m.digest, m.sourceLocations);
+      smc.addFirst(m.digest, m.sourceLocations);
+    } else {
+      metadata.set(m.digest, mergeMetadata(prev, m.metadata));
+      smc.addMore(m.digest, m.sourceLocations);
+    }
   }
 
   const terminal = encodeMessage(PbOpDesc, { inputs: [out.toInput(ctx)] });
@@ -186,9 +189,28 @@ const EMPTY_LOCATIONS = Object.freeze({});
 class SourceMapCollector {
   private readonly maps: SourceMap[] = [];
   private readonly index = new Map<SourceMap, number>();
+  /** Every marshaled op's digest, in the order first seen: each gets an entry, even without locations, as in Go. */
+  private readonly digests: string[] = [];
+  /** The locations of the digests that have any. */
   private readonly locations = new Map<string, readonly SourceLocation[]>();
 
-  add(digest: string, ls: readonly SourceLocation[]): void {
+  /** The locations of an op whose digest is new to this marshal. */
+  addFirst(digest: string, ls: readonly SourceLocation[]): void {
+    this.digests.push(digest);
+    if (ls.length === 0) return;
+    this.addMaps(ls);
+    this.locations.set(digest, [...ls]);
+  }
+
+  /** The locations of an op with the digest of one added before. */
+  addMore(digest: string, ls: readonly SourceLocation[]): void {
+    if (ls.length === 0) return;
+    this.addMaps(ls);
+    const list = this.locations.get(digest);
+    this.locations.set(digest, list === undefined ? [...ls] : [...list, ...ls]);
+  }
+
+  private addMaps(ls: readonly SourceLocation[]): void {
     for (const l of ls) {
       let idx = this.index.get(l.sourceMap);
       if (idx === undefined) {
@@ -200,10 +222,6 @@ class SourceMapCollector {
         this.index.set(l.sourceMap, idx);
       }
     }
-    // Every marshaled op gets an entry, even without locations, as in Go.
-    const list = this.locations.get(digest);
-    if (list === undefined) this.locations.set(digest, ls.length > 0 ? [...ls] : NO_LOCATIONS);
-    else if (ls.length > 0) this.locations.set(digest, [...list, ...ls]);
   }
 
   marshal(opts: ConstraintsOptions): PbSource {
@@ -214,7 +232,8 @@ class SourceMapCollector {
       return info;
     });
     const locations: NonNullable<PbSource['locations']> = {};
-    for (const [digest, ls] of this.locations) {
+    for (const digest of this.digests) {
+      const ls = this.locations.size === 0 ? NO_LOCATIONS : (this.locations.get(digest) ?? NO_LOCATIONS);
       if (ls.length === 0) {
         locations[digest] = EMPTY_LOCATIONS;
         continue;

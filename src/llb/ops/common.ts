@@ -4,6 +4,7 @@ import type { Constraints, OpMetadata } from '../constraints.ts';
 import { isEmptyMetadata, mergeMetadata, shareMetadata } from '../constraints.ts';
 import { defaultPlatform } from '../platform.ts';
 import type { Platform } from '../platform.ts';
+import type { SourceLocation } from '../sourcemap.ts';
 import { encodeOp } from '../protobuf/op-encode.ts';
 import type { Op as PbOp, Platform as PbPlatform } from '../../gen/pb.ts';
 import type { MarshaledVertex } from '../vertex.ts';
@@ -30,7 +31,11 @@ export function marshalConstraints(base: Constraints, own: Constraints): { op: P
   };
 }
 
+const NO_LOCATIONS: readonly SourceLocation[] = [];
+
 export function finishOp(op: PbOp, metadata: OpMetadata, own: Constraints): MarshaledVertex {
   const bytes = encodeOp(op);
-  return { digest: sha256Digest(bytes), bytes, metadata: shareMetadata(metadata), sourceLocations: own.sourceLocations };
+  // Most ops have no source locations: one shared empty list then, not the (cloned) empty array of each op.
+  const sourceLocations = own.sourceLocations.length === 0 ? NO_LOCATIONS : own.sourceLocations;
+  return { digest: sha256Digest(bytes), bytes, metadata: shareMetadata(metadata), sourceLocations };
 }
