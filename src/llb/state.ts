@@ -60,6 +60,9 @@ const NO_MOUNT_MODELS: readonly MountModel[] = [];
 const NO_SECRET_MODELS: readonly SecretModel[] = [];
 const NO_SSH_MODELS: readonly SSHModel[] = [];
 
+/** The values of a fresh state (Go's NewState), shared by every state that has not changed them. */
+const FRESH_VALUES: StateValues = { ...EMPTY_VALUES, dir: '/' };
+
 /**
  * A mount for `run`, shaped like Go's AddMount options: a bind mount of
  * `source` unless `cache` or `tmpfs` is set. A tmpfs mount's source must be scratch.
@@ -136,8 +139,7 @@ export class State implements FileBase {
 
   /** A fresh state on an output: working directory "/", the output's platform (Go's NewState). */
   static fromOutput(out: Output | undefined): State {
-    const s = new State(out, { ...EMPTY_VALUES, dir: '/' });
-    return s.ensurePlatform();
+    return new State(out, FRESH_VALUES).ensurePlatform();
   }
 
   private with(values: Partial<StateValues>): State {
@@ -306,36 +308,40 @@ export class State implements FileBase {
 
   /** Runs a process on this state; the result's root is this state's filesystem after the run. */
   run(opts: RunOptions): ExecState {
-    let base: State = this;
-    if (opts.args) base = base.args(opts.args);
-    if (opts.shlex !== undefined) base = base.args(shlexSplit(opts.shlex));
-    for (const [k, v] of Object.entries(opts.env ?? {})) base = base.addEnv(k, v);
-    if (opts.dir !== undefined) base = base.dir(opts.dir);
-    if (opts.user !== undefined) base = base.user(opts.user);
-    if (opts.hostname !== undefined) base = base.hostname(opts.hostname);
-    if (opts.network !== undefined) base = base.network(opts.network);
-    if (opts.security !== undefined) base = base.security(opts.security);
-    for (const h of opts.extraHosts ?? []) base = base.addExtraHost(h.host, h.ip);
-    for (const u of opts.ulimits ?? []) base = base.addUlimit(u.name, u.soft, u.hard);
-    if (opts.cgroupParent !== undefined) base = base.withCgroupParent(opts.cgroupParent);
-    if (opts.validExitCodes !== undefined) base = base.validExitCodes(opts.validExitCodes);
-    const v = base.values;
+    // The run's values: this state's with the options applied in the order of
+    // Go's run options (args, env, dir, user, ...), computed without a State per option.
+    const v0 = this.values;
+    let args = v0.args;
+    if (opts.args) args = [...opts.args];
+    if (opts.shlex !== undefined) args = shlexSplit(opts.shlex);
+    let env = v0.env;
+    if (opts.env !== undefined) for (const [k, val] of Object.entries(opts.env)) env = env.set(k, val);
+    const cwd = opts.dir !== undefined ? resolveDir(v0.dir, opts.dir) : v0.dir;
+    let extraHosts = v0.extraHosts;
+    if (opts.extraHosts !== undefined && opts.extraHosts.length > 0) {
+      const added = opts.extraHosts.map((h) => ({ host: h.host, ip: canonicalIP(h.ip) }));
+      extraHosts = [...extraHosts, ...added];
+    }
+    let ulimits = v0.ulimits;
+    if (opts.ulimits !== undefined && opts.ulimits.length > 0) {
+      ulimits = [...ulimits, ...opts.ulimits.map((u) => ({ name: u.name, soft: u.soft, hard: u.hard }))];
+    }
     const mounts = opts.mounts === undefined || opts.mounts.length === 0 ? NO_MOUNT_MODELS : opts.mounts.map(mountModel);
     const exec = new ExecOp({
       base: {
-        root: base.out,
-        args: v.args,
-        env: v.env,
-        cwd: v.dir,
-        user: v.user,
-        hostname: v.hostname,
-        cgroupParent: v.cgroupParent,
-        network: v.network,
-        security: v.security,
-        extraHosts: v.extraHosts,
-        ulimits: v.ulimits,
-        validExitCodes: v.validExitCodes,
-        platform: v.platform,
+        root: this.out,
+        args,
+        env,
+        cwd,
+        user: opts.user ?? v0.user,
+        hostname: opts.hostname ?? v0.hostname,
+        cgroupParent: opts.cgroupParent ?? v0.cgroupParent,
+        network: opts.network ?? v0.network,
+        security: opts.security ?? v0.security,
+        extraHosts,
+        ulimits,
+        validExitCodes: opts.validExitCodes !== undefined ? [...opts.validExitCodes] : v0.validExitCodes,
+        platform: v0.platform,
       },
       readonlyRoot: opts.readonlyRootfs ?? false,
       mounts,
@@ -360,8 +366,10 @@ export class State implements FileBase {
       proxyEnv: opts.proxyEnv,
       constraints: resolveConstraints(opts),
     });
-    const root = this.withOutput(exec.root);
-    return new ExecState(root.out, root.values, root.marshalDefaults, exec, opts.mounts === undefined ? NO_MOUNTS : [...opts.mounts]);
+    // this.withOutput(exec.root), made directly as the ExecState.
+    const p = exec.root?.platform;
+    const rootValues = p ? { ...this.values, platform: normalizePlatform(p) } : this.values;
+    return new ExecState(exec.root, rootValues, this.marshalDefaults, exec, opts.mounts === undefined ? NO_MOUNTS : [...opts.mounts]);
   }
 
   /** Applies a chain of file actions to this state. */
