@@ -94,6 +94,51 @@ export function resolveConstraints(...opts: (ConstraintsOptions | undefined)[]):
   return c;
 }
 
+const sharedConstraintsByCap = new Map<string, Constraints>();
+
+/**
+ * resolveConstraints(opts) plus `cap`, for an op that only reads its
+ * constraints (marshaling clones them): when `opts` sets nothing, one frozen
+ * object shared by every such op, so a large graph keeps no constraints,
+ * metadata and arrays per op.
+ */
+export function resolveSharedConstraints(opts: ConstraintsOptions, cap?: string): Constraints {
+  if (!setsNothing(opts)) {
+    const c = resolveConstraints(opts);
+    if (cap !== undefined) addCap(c, cap);
+    return c;
+  }
+  const key = cap ?? '';
+  let c = sharedConstraintsByCap.get(key);
+  if (c === undefined) {
+    c = resolveConstraints();
+    if (cap !== undefined) addCap(c, cap);
+    Object.freeze(c.workerConstraints);
+    Object.freeze(c.sourceLocations);
+    Object.freeze(c.metadata);
+    Object.freeze(c);
+    sharedConstraintsByCap.set(key, c);
+  }
+  return c;
+}
+
+/** Whether applyConstraints(c, o) leaves c as it is. */
+function setsNothing(o: ConstraintsOptions): boolean {
+  return (
+    !o.platform &&
+    !o.workerConstraints &&
+    !o.ignoreCache &&
+    !o.description &&
+    o.customName === undefined &&
+    o.exportCache === undefined &&
+    !o.progressGroup &&
+    !o.linuxResources &&
+    o.localUniqueId === undefined &&
+    !o.caps &&
+    !o.sourceLocations
+  );
+}
+
 export function applyConstraints(c: Constraints, o: ConstraintsOptions): void {
   if (o.platform) c.platform = o.platform;
   if (o.workerConstraints) c.workerConstraints.push(...o.workerConstraints);

@@ -2,7 +2,7 @@
 // repositories, HTTP files, OCI layouts; and the merge/diff combinators.
 // Attributes and capabilities follow Go's client/llb/source.go.
 import type { ConstraintsOptions } from './constraints.ts';
-import { addCap, resolveConstraints } from './constraints.ts';
+import { addCap, resolveConstraints, resolveSharedConstraints } from './constraints.ts';
 import { Caps } from './caps.ts';
 import { LLBError } from './errors.ts';
 import { parseGitURL } from './giturl.ts';
@@ -312,15 +312,13 @@ export function merge(inputs: readonly State[], opts: ConstraintsOptions = {}): 
   const live = inputs.filter((s) => s.output() !== undefined);
   if (live.length === 0) return scratch();
   if (live.length === 1) return live[0]!;
-  const c = resolveConstraints(opts);
-  addCap(c, Caps.mergeOp);
+  const c = resolveSharedConstraints(opts, Caps.mergeOp);
   return live[0]!.withOutput(new MergeOp(live.map((s) => s.output()!), c).output);
 }
 
 /** The changes that turn `lower` into `upper`. */
 export function diff(lower: State, upper: State, opts: ConstraintsOptions = {}): State {
   if (lower.output() === undefined) return upper.output() === undefined ? scratch() : upper;
-  const c = resolveConstraints(opts);
-  addCap(c, Caps.diffOp);
+  const c = resolveSharedConstraints(opts, Caps.diffOp);
   return lower.withOutput(new DiffOp(lower.output(), upper.output(), c).output);
 }

@@ -3,7 +3,7 @@
 // Every method returns a new State; marshaling is the separate final step
 // (`marshal`, in definition.ts).
 import type { ConstraintsOptions } from './constraints.ts';
-import { addCap, resolveConstraints } from './constraints.ts';
+import { addCap, resolveConstraints, resolveSharedConstraints } from './constraints.ts';
 import { Caps } from './caps.ts';
 import { PassthroughOp } from './ops/passthrough.ts';
 import { marshalState } from './definition.ts';
@@ -54,7 +54,7 @@ const EMPTY_VALUES: StateValues = {
   custom: new Map(),
 };
 
-const NO_MOUNTS: readonly RunMount[] = [];
+const NO_SOURCES: readonly (string | State)[] = [];
 const NO_CDI: readonly CDIDevice[] = [];
 const NO_MOUNT_MODELS: readonly MountModel[] = [];
 const NO_SECRET_MODELS: readonly SecretModel[] = [];
@@ -364,18 +364,18 @@ export class State implements FileBase {
       })),
       cdiDevices: opts.cdiDevices ?? NO_CDI,
       proxyEnv: opts.proxyEnv,
-      constraints: resolveConstraints(opts),
+      constraints: resolveSharedConstraints(opts),
     });
     // this.withOutput(exec.root), made directly as the ExecState.
     const p = exec.root?.platform;
     const rootValues = p ? { ...this.values, platform: normalizePlatform(p) } : this.values;
-    return new ExecState(exec.root, rootValues, this.marshalDefaults, exec, opts.mounts === undefined ? NO_MOUNTS : [...opts.mounts]);
+    return new ExecState(exec.root, rootValues, this.marshalDefaults, exec, mountSourceList(opts.mounts));
   }
 
   /** Applies a chain of file actions to this state. */
   file(action: FileAction, opts: ConstraintsOptions = {}): State {
     if (!action) throw noActionError();
-    return this.withOutput(new FileOp(action.bind(this), resolveConstraints(opts)).output);
+    return this.withOutput(new FileOp(action.bind(this), resolveSharedConstraints(opts)).output);
   }
 
   /**
@@ -404,8 +404,8 @@ export class ExecState extends State {
     values: StateValues,
     marshalDefaults: ConstraintsOptions | undefined,
     private readonly exec: ExecOp,
-    /** The run's mounts, for their sources (the first mount with a source at a target counts). */
-    private readonly runMounts: readonly RunMount[],
+    /** Target, source, target, source, ... of the run's mounts with a source (the first at a target counts). */
+    private readonly mountSources: readonly (string | State)[],
   ) {
     super(out, values, marshalDefaults);
   }
@@ -425,10 +425,30 @@ export class ExecState extends State {
    * source's values (what Go's ExecState.AddMount returns).
    */
   mountState(target: string): State {
-    const src = this.runMounts.find((m) => m.source !== undefined && m.target === target)?.source;
+    let src: State | undefined;
+    for (let i = 0; i < this.mountSources.length && src === undefined; i += 2) {
+      if (this.mountSources[i] === target) src = this.mountSources[i + 1] as State;
+    }
     const out = this.exec.mountOutput(target);
     return src ? src.withOutput(out) : State.fromOutput(out);
   }
+}
+
+/** The flat target/source list ExecState keeps (one small array, not the run's mount objects). */
+function mountSourceList(mounts: readonly RunMount[] | undefined): readonly (string | State)[] {
+  if (mounts === undefined) return NO_SOURCES;
+  let n = 0;
+  for (const m of mounts) if (m.source) n += 2;
+  if (n === 0) return NO_SOURCES;
+  const out = new Array<string | State>(n);
+  let i = 0;
+  for (const m of mounts) {
+    if (m.source) {
+      out[i++] = m.target;
+      out[i++] = m.source;
+    }
+  }
+  return out;
 }
 
 function mountModel(m: RunMount): MountModel {

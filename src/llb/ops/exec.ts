@@ -110,7 +110,7 @@ export class ExecOp implements Vertex {
   private readonly mounts: readonly MountModel[];
   /** The root mount then spec.mounts, in the order given, and each one's output. */
   private readonly given: readonly MountModel[];
-  private readonly outputs: (Output | undefined)[] = [];
+  private readonly outputs: readonly (Output | undefined)[];
   /** The root filesystem after the run; undefined for a read-only scratch root. */
   readonly root: Output | undefined;
 
@@ -129,7 +129,7 @@ export class ExecOp implements Vertex {
     };
     const all = [rootMount, ...spec.mounts];
     this.given = all;
-    for (const m of all) this.outputs.push(this.makeOutput(m, m === rootMount));
+    this.outputs = all.map((m, i) => this.makeOutput(m, i === 0));
     // Usually the root mount, first, is the only one or sorts first: then `all` is already in order.
     this.mounts = isSortedByTarget(all) ? all : [...all].sort(compareTargets);
     this.root = this.outputs[0];
