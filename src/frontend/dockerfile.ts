@@ -3,6 +3,10 @@
 // the build context and the result, on top of the shared converter.
 import * as llb from '../llb/index.ts';
 import type { Definition as PbDefinition, SourceInfo } from '../gen/pb.ts';
+import * as pb from '../gen/pb.ts';
+import { decodeMessage } from '../llb/protobuf/decode.ts';
+import type { LintWarnFunc } from '../dockerfile/lint/index.ts';
+import type { LineRange } from '../dockerfile/errors.ts';
 import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import { DockerfileError } from '../dockerfile/errors.ts';
 import { findDirective } from '../dockerfile/parser/index.ts';
@@ -14,6 +18,7 @@ import {
   marshalImage,
   namedContextOptions,
   parsePlatform,
+  type ConvertOptions,
   type ImageResolveMode,
   type NetMode,
   type Platform,
@@ -23,6 +28,7 @@ import { normalizePlatform } from '../dockerfile/convert/platform.ts';
 import { BridgeError, type LLBBridge } from './bridge.ts';
 import type { GatewayEnv } from './env.ts';
 import { Code, FrontendError, sourceDetail } from './errors.ts';
+import { KEY_REQUEST_ID, handleSubrequest } from './subrequests.ts';
 
 /** The daemon's capabilities, from Ping. */
 export interface Caps {
@@ -441,6 +447,55 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   }
 
   const resolver = new GatewayResolver(bridge, caps, cfg.multiPlatform);
+  const convertOptions = (tp: Platform | undefined, lintWarn: LintWarnFunc | undefined): ConvertOptions => ({
+    target: cfg.target,
+    buildArgs: { ...cfg.buildArgs },
+    labels: cfg.labels,
+    targetPlatform: tp,
+    buildPlatforms: cfg.buildPlatforms,
+    multiPlatformRequested: cfg.multiPlatform,
+    imageResolver: resolver,
+    llbCaps: caps.llb,
+    filename,
+    sessionId: env.sessionId,
+    excludePatterns,
+    imageResolveMode: cfg.imageResolveMode,
+    networkMode: cfg.networkMode,
+    hostname: cfg.hostname || undefined,
+    extraHosts: cfg.extraHosts.length > 0 ? cfg.extraHosts : undefined,
+    shmSize: cfg.shmSize || undefined,
+    cgroupParent: cfg.cgroupParent || undefined,
+    cacheIdNamespace: cfg.cacheIdNamespace || undefined,
+    noCache: cfg.noCache,
+    // Named contexts (context:NAME[::PLATFORM], sharedkey:localdir:, local-sessionid:, input-metadata:).
+    // Not yet: input: contexts (needs Inputs as states) and oci-layout lookups through the gateway.
+    ...namedContextOptions(opts),
+    contextHooks: {
+      readLocalFile: async (st, name) => (await solveDefinition(bridge, st.marshal(marshalOpts).toPb())).readFile(name),
+    },
+    lintWarn,
+  });
+
+  // --- subrequests (requestid) ---
+  const requestId = opts.get(KEY_REQUEST_ID);
+  if (requestId !== undefined) {
+    try {
+      return await handleSubrequest(requestId, {
+        data,
+        sourceInfo,
+        target: cfg.target,
+        buildArgs: { ...cfg.buildArgs },
+        buildPlatform: cfg.buildPlatforms[0],
+        resolver,
+        convertOptions: convertOptions(undefined, undefined),
+      });
+    } catch (err) {
+      throw withLocations(err, sourceInfo, resolver.failures);
+    }
+  }
+
+  // Build checks are reported for the first platform only, with Warn, as upstream's builder does.
+  const warnings = new WarnSender(bridge, sourceInfo);
   const targets: (Platform | undefined)[] = cfg.targetPlatforms.length > 0 ? cfg.targetPlatforms : [undefined];
   const result: gw.Result = { metadata: {} };
   const md = result.metadata!;
@@ -452,36 +507,12 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
     targets.map(async (tp, i) => {
       let res;
       try {
-        res = await convertDockerfile(data, {
-          target: cfg.target,
-          buildArgs: { ...cfg.buildArgs },
-          labels: cfg.labels,
-          targetPlatform: tp,
-          buildPlatforms: cfg.buildPlatforms,
-          multiPlatformRequested: cfg.multiPlatform,
-          imageResolver: resolver,
-          llbCaps: caps.llb,
-          filename,
-          sessionId: env.sessionId,
-          excludePatterns,
-          imageResolveMode: cfg.imageResolveMode,
-          networkMode: cfg.networkMode,
-          hostname: cfg.hostname || undefined,
-          extraHosts: cfg.extraHosts.length > 0 ? cfg.extraHosts : undefined,
-          shmSize: cfg.shmSize || undefined,
-          cgroupParent: cfg.cgroupParent || undefined,
-          cacheIdNamespace: cfg.cacheIdNamespace || undefined,
-          noCache: cfg.noCache,
-          // Named contexts (context:NAME[::PLATFORM], sharedkey:localdir:, local-sessionid:, input-metadata:).
-          // Not yet: input: contexts (needs Inputs as states) and oci-layout lookups through the gateway.
-          ...namedContextOptions(opts),
-          contextHooks: {
-            readLocalFile: async (st, name) => (await solveDefinition(bridge, st.marshal(marshalOpts).toPb())).readFile(name),
-          },
-        });
+        res = await convertDockerfile(data, convertOptions(tp, i === 0 ? warnings.warn : undefined));
       } catch (err) {
+        await warnings.flush();
         throw withLocations(err, sourceInfo, resolver.failures);
       }
+      if (i === 0) await warnings.flush();
       const def = res.state.marshal().toPb();
       const ref = await solveDefinition(bridge, def, cfg.cacheImports.length > 0 ? cfg.cacheImports : undefined);
       const p = normalizePlatform(tp ?? DEFAULT_PLATFORM);
@@ -500,6 +531,67 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   if (cfg.multiPlatform) result.result = { case: 'refs', value: { refs } };
   md['refs.platforms'] = enc.encode(JSON.stringify({ Platforms: expPlatforms }));
   return result;
+}
+
+/** The digest Warn is sent for: the input of the definition's last op (llb.Definition.Head). */
+function definitionHead(def: PbDefinition): string {
+  const ops = def.def ?? [];
+  if (ops.length === 0) return '';
+  const op = decodeMessage(pb.Op, ops[ops.length - 1]);
+  return op.inputs?.[0]?.digest ?? '';
+}
+
+/**
+ * Sends build-check findings to the client with Warn, one call at a time in
+ * the order they fire (upstream calls Warn synchronously from the converter);
+ * a failed call is ignored, as upstream ignores it.
+ */
+class WarnSender {
+  private chain: Promise<void> = Promise.resolve();
+  private readonly digest: string;
+
+  constructor(
+    private readonly bridge: LLBBridge,
+    private readonly info: SourceInfo,
+  ) {
+    this.digest = info.definition ? definitionHead(info.definition) : '';
+  }
+
+  readonly warn: LintWarnFunc = (ruleName, description, url, detail, ranges) => {
+    const req = warnRequest(this.digest, this.info, ruleName, description, url, detail, ranges);
+    this.chain = this.chain.then(
+      () => this.bridge.warn(req).then(() => undefined),
+    ).catch(() => undefined);
+  };
+
+  flush(): Promise<void> {
+    return this.chain;
+  }
+}
+
+/** The WarnRequest upstream's builder sends for a finding (linter.LintFormatShort, warnOpts, Source.Warn). */
+export function warnRequest(
+  digest: string,
+  info: SourceInfo,
+  ruleName: string,
+  description: string,
+  url: string,
+  detail: string,
+  ranges: readonly LineRange[],
+): gw.WarnRequest {
+  const startLine = ranges.length > 0 ? ranges[0].start : 0;
+  let short = `${ruleName}: ${detail}`;
+  if (startLine > 0) short += ` (line ${startLine})`;
+  const req: gw.WarnRequest = {
+    digest,
+    level: 1,
+    short: enc.encode(short),
+    detail: [enc.encode(description)],
+    url,
+    info,
+  };
+  if (ranges.length > 0) req.ranges = ranges.map((r) => ({ start: { line: r.start }, end: { line: r.end } }));
+  return req;
 }
 
 function hasSource(err: BridgeError): boolean {

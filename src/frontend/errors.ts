@@ -30,6 +30,11 @@ export function goStructJSON(desc: MessageDesc, msg: MessageObject): string {
   return JSON.stringify(goValue(desc, msg));
 }
 
+/** goStructJSON's value before stringifying (object keys in Go's order). */
+export function goStructValue(desc: MessageDesc, msg: MessageObject): Record<string, unknown> {
+  return goValue(desc, msg);
+}
+
 function goValue(desc: MessageDesc, msg: MessageObject): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of desc.fields) {
@@ -60,7 +65,8 @@ function isEmpty(v: unknown): boolean {
 
 function fieldValue(f: FieldDesc, v: unknown): unknown {
   if (f.kind === 'map') {
-    const entries = Object.entries(v as Record<string, unknown>);
+    // encoding/json writes map keys sorted.
+    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     if (entries.length === 0) return undefined;
     const o: Record<string, unknown> = {};
     for (const [k, x] of entries) {

@@ -1,0 +1,114 @@
+// The `requestid` frontend option (upstream's dockerui.HandleSubrequest and
+// the handlers builder.Build passes it): describe, outline, targets and lint
+// are answered with a Result that has no refs, only metadata.
+import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
+import * as pb from '../gen/pb.ts';
+import type { Definition as PbDefinition, SourceInfo } from '../gen/pb.ts';
+import type { MessageDesc, MessageObject } from '../llb/protobuf/registry.ts';
+import type { ConvertOptions } from '../dockerfile/convert/index.ts';
+import { lintDockerfile, type LintResult } from '../dockerfile/lint/index.ts';
+import { computeOutline, listTargets } from '../dockerfile/outline/index.ts';
+import type { Platform } from '../registry/platform.ts';
+import type { ImageResolver } from '../registry/resolver.ts';
+import {
+  REQUEST_DESCRIBE,
+  REQUEST_LINT,
+  REQUEST_OUTLINE,
+  REQUEST_TARGETS,
+  describeResult,
+  lintResult,
+  outlineResult,
+  targetsResult,
+  type GoJSON,
+  type LintResults,
+  type SubrequestResult,
+} from '../subrequests/index.ts';
+import { FrontendError, goStructValue } from './errors.ts';
+
+export const KEY_REQUEST_ID = 'requestid';
+
+const TYPE_PREFIX = 'github.com/moby/buildkit/';
+
+/** errdefs.NewUnsupportedSubrequestError: the message and an errdefs.Subrequest detail. */
+export function unsupportedSubrequest(name: string): FrontendError {
+  const value = new TextEncoder().encode(JSON.stringify(name === '' ? {} : { name }));
+  return new FrontendError(`unsupported request ${name}`, 2, [{ type_url: TYPE_PREFIX + 'errdefs.Subrequest+json', value }]);
+}
+
+/** A subrequest's answer as a gateway Result: an empty ref (as grpcclient sends a nil Ref) and the metadata. */
+export function toGatewayResult(res: SubrequestResult): gw.Result {
+  const metadata: { [k: string]: Uint8Array } = {};
+  for (const [k, v] of res.metadata) metadata[k] = v;
+  return { result: { case: 'ref', value: {} }, metadata };
+}
+
+export interface SubrequestContext {
+  data: Uint8Array;
+  sourceInfo: SourceInfo;
+  target: string;
+  buildArgs: Record<string, string>;
+  buildPlatform: Platform;
+  resolver: ImageResolver;
+  /** The options a build of the first platform converts with (lint converts with them). */
+  convertOptions: ConvertOptions;
+}
+
+/**
+ * Answers the request, or throws upstream's error for one this frontend does
+ * not handle. `mapError` turns converter errors into frontend errors.
+ */
+export async function handleSubrequest(id: string, c: SubrequestContext): Promise<gw.Result> {
+  switch (id) {
+    case REQUEST_DESCRIBE:
+      return toGatewayResult(describeResult());
+    case REQUEST_OUTLINE: {
+      const o = await computeOutline(c.data, {
+        target: c.target,
+        buildArgs: c.buildArgs,
+        // No target platform is set for subrequests: the build platform is the target.
+        targetPlatform: c.buildPlatform,
+        buildPlatform: c.buildPlatform,
+        imageResolver: c.resolver,
+      });
+      return toGatewayResult(outlineResult(o));
+    }
+    case REQUEST_TARGETS:
+      return toGatewayResult(targetsResult(listTargets(c.data)));
+    case REQUEST_LINT: {
+      const r = await lintDockerfile(c.data, c.convertOptions);
+      return toGatewayResult(lintResult(lintResults(r, c.sourceInfo)));
+    }
+  }
+  throw unsupportedSubrequest(id);
+}
+
+function definitionJSON(def: PbDefinition | undefined): GoJSON | undefined {
+  if (def === undefined) return undefined;
+  return goStructValue(pb.Definition as MessageDesc, def as MessageObject) as GoJSON;
+}
+
+/** The converter's lint result in the shape src/subrequests renders, with the Dockerfile's source info. */
+export function lintResults(r: LintResult, info: SourceInfo): LintResults {
+  const loc = (l: LintResult['warnings'][number]['location']) => ({
+    sourceIndex: l?.sourceIndex,
+    ranges: (l?.ranges ?? []).map((x) => ({ start: { line: x.start.line }, end: { line: x.end.line } })),
+  });
+  return {
+    warnings: r.warnings.map((w) => ({
+      ruleName: w.ruleName,
+      description: w.description ?? '',
+      url: w.url ?? '',
+      detail: w.detail ?? '',
+      location: loc(w.location),
+    })),
+    sources: [
+      {
+        filename: info.filename ?? '',
+        data: info.data ?? new Uint8Array(),
+        definition: definitionJSON(info.definition),
+        language: info.language ?? '',
+      },
+    ],
+    buildError: r.buildError === undefined ? undefined : { message: r.buildError.message, location: loc(r.buildError.location) },
+  };
+}

@@ -1,0 +1,237 @@
+// End-to-end subrequests and build-check warnings through the gateway, ours
+// against upstream's v0.32.2 image on the real buildkitd:
+// - `requestid` (describe, outline, targets, lint, an unknown id): every
+//   metadata entry (result.json, result.txt, version, result.statuscode)
+//   byte for byte, both frontends asked within one session by
+//   tools/buildkit/subrequest (buildctl prints only result.txt), so even the
+//   Dockerfile's source definition in lint's result.json must be identical;
+// - builds of lint corpus files: the `WARN:` lines buildctl prints and, for
+//   `# check=error=true`, the error.
+// Base images the corpora name (alpine:3.19, golang:1.22, ...) are not in the
+// local registry: both frontends get the Dockerfile with busybox:latest in
+// their place, and a `# syntax=` directive blanked out (same line numbers).
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UPSTREAM_FRONTEND, binDir, buildctl, buildkitOrSkip, releaseBuildkit, repoRoot, run } from '../e2e/harness.ts';
+import { ensureFrontendImage } from './frontend-image.ts';
+
+after(() => releaseBuildkit());
+
+const SUBREQ_DIR = join(repoRoot, 'testdata', 'subrequests');
+const LINT_DIR = join(repoRoot, 'testdata', 'lint');
+
+function localImages(text: string): string {
+  return text
+    .replace(/\b(alpine:3\.19|golang:1\.22|debian:bookworm)(?![\w.-])/g, 'busybox:latest')
+    .replace(/\bnode:20\b/g, 'localhost:5000/library/node:20')
+    .replace(/^# *syntax *=.*$/m, '#');
+}
+
+interface Answer {
+  metadata?: Record<string, string>;
+  error?: string;
+}
+
+let helper: Promise<string> | undefined;
+/** Builds tools/buildkit/subrequest (Go's build cache makes this quick after the first time). */
+function subrequestHelper(): Promise<string> {
+  helper ??= (async () => {
+    const out = join(binDir, 'subrequest');
+    const r = await run('go', ['build', '-trimpath', '-o', out, './subrequest'], { cwd: join(repoRoot, 'tools', 'buildkit'), timeoutMs: 600_000 });
+    if (r.code !== 0) throw new Error(`building tools/buildkit/subrequest failed:\n${r.stderr}`);
+    return out;
+  })();
+  return helper;
+}
+
+async function withDockerfile<T>(text: string, fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'subreq-'));
+  try {
+    await writeFile(join(dir, 'Dockerfile'), text);
+    return await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The request answered by ours and by upstream's frontend, in one session. */
+async function ask(buildkitHost: string, ours: string, text: string, opts: Record<string, string>): Promise<[Answer, Answer]> {
+  const bin = await subrequestHelper();
+  return withDockerfile(text, async (dir) => {
+    const args = ['-addr', buildkitHost, '-local', `context=${dir}`, '-local', `dockerfile=${dir}`, '-frontend', ours, '-frontend', UPSTREAM_FRONTEND];
+    for (const [k, v] of Object.entries(opts)) args.push('-opt', `${k}=${v}`);
+    const r = await run(bin, args, { timeoutMs: 300_000 });
+    assert.equal(r.code, 0, `subrequest helper failed:\n${r.stderr}`);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.length, 2, r.stdout);
+    return [JSON.parse(lines[0]) as Answer, JSON.parse(lines[1]) as Answer];
+  });
+}
+
+function decoded(a: Answer): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(a.metadata ?? {})) out[k] = Buffer.from(v, 'base64').toString('latin1');
+  return out;
+}
+
+interface SubCase {
+  file: string;
+  dir: string;
+  request: string;
+  opts?: Record<string, string>;
+}
+
+const SUBREQUEST_FILES = [
+  '01-single',
+  '02-named-doc',
+  '03-args-doc',
+  '04-secrets',
+  '05-ssh',
+  '07-targets-platform',
+  '08-base-chain',
+  '10-copy-from-index',
+  '11-mount-from',
+  '12-env-expansion',
+  '13-only-targets',
+  '15-arg-override',
+  '19-multiline-run',
+  '21-platform-args',
+  '17-unicode',
+  '18-html-chars',
+];
+const LINT_SUBREQUEST_FILES = ['casing-mixed', 'undefined-var-suggest', 'json-args-cmd', 'multiple-cmd', 'build-error-location', 'check-error-true', 'duplicate-stage'];
+
+const subCases: SubCase[] = [
+  { file: '01-single', dir: SUBREQ_DIR, request: 'frontend.subrequests.describe' },
+  { file: '01-single', dir: SUBREQ_DIR, request: 'frontend.no-such-request' },
+  { file: '02-named-doc', dir: SUBREQ_DIR, request: 'frontend.outline', opts: { target: 'build' } },
+  { file: '03-args-doc', dir: SUBREQ_DIR, request: 'frontend.outline', opts: { 'build-arg:VERSION': '2.0.0' } },
+  ...SUBREQUEST_FILES.flatMap((f) => [
+    { file: f, dir: SUBREQ_DIR, request: 'frontend.outline' },
+    { file: f, dir: SUBREQ_DIR, request: 'frontend.targets' },
+    { file: f, dir: SUBREQ_DIR, request: 'frontend.lint' },
+  ]),
+  ...LINT_SUBREQUEST_FILES.map((f) => ({ file: f, dir: LINT_DIR, request: 'frontend.lint' })),
+];
+
+test(`e2e subrequests: ${subCases.length} requests, ours vs upstream v0.32.2, every metadata entry byte for byte`, { timeout: 1_800_000 }, async (t) => {
+  const env = await buildkitOrSkip(t);
+  if (!env) return;
+  const ours = await ensureFrontendImage();
+  let same = 0;
+  const different: string[] = [];
+  for (const c of subCases) {
+    const name = `${c.request} ${c.file}${c.opts ? ' ' + JSON.stringify(c.opts) : ''}`;
+    await t.test(name, async () => {
+      const text = localImages(readFileSync(join(c.dir, `${c.file}.Dockerfile`), 'latin1'));
+      const [a, u] = await ask(env.buildkitHost, ours, text, { requestid: c.request, ...(c.opts ?? {}) });
+      try {
+        assert.equal(a.error, u.error, 'error');
+        assert.deepEqual(Object.keys(decoded(a)).sort(), Object.keys(decoded(u)).sort(), 'metadata keys');
+        for (const [k, v] of Object.entries(decoded(u))) assert.equal(decoded(a)[k], v, `metadata ${k}`);
+        if (c.request !== 'frontend.no-such-request') assert.ok(u.metadata?.['result.json'], `upstream answered: ${u.error ?? ''}`);
+        same++;
+      } catch (err) {
+        different.push(name);
+        throw err;
+      }
+    });
+  }
+  const msg = `e2e subrequests: ${same}/${subCases.length} identical${different.length ? ` (different: ${different.join('; ')})` : ''}`;
+  process.stderr.write(msg + '\n');
+  t.diagnostic(msg);
+});
+
+const LINT_BUILD_FILES = [
+  'casing-tie',
+  'check-error-true',
+  'check-skip-one',
+  'duplicate-stage',
+  'empty-continuation',
+  'expose-proto-casing',
+  'from-as-casing',
+  'json-args-cmd',
+  'legacy-env',
+  'maintainer',
+  'multiple-cmd',
+  'secrets-env',
+  'stage-name-casing',
+  'undefined-var-suggest',
+  'workdir-relative',
+  'redundant-target-platform',
+  'platform-const',
+];
+
+interface BuildOutcome {
+  code: number | null;
+  warnings: string[];
+  error: string;
+}
+
+/**
+ * The daemon sometimes drops a build's Warn progress (seen with upstream's
+ * frontend too, more often with builds running side by side): a build that
+ * printed no WARN line is run once more (counted in `retries`).
+ */
+async function buildWithWarnings(frontend: string, text: string, retries: { n: number }): Promise<BuildOutcome> {
+  const first = await buildOnce(frontend, text);
+  if (first.warnings.length > 0) return first;
+  retries.n++;
+  return buildOnce(frontend, text);
+}
+
+async function buildOnce(frontend: string, text: string): Promise<BuildOutcome> {
+  return withDockerfile(text, async (dir) => {
+    const r = await buildctl(['build', '--progress=plain', '--frontend', 'gateway.v0', '--opt', `source=${frontend}`, '--local', `context=${dir}`, '--local', `dockerfile=${dir}`], {
+      timeoutMs: 300_000,
+    });
+    const warnings = r.stderr
+      .split('\n')
+      .map((l) => /^#\d+ (WARN: .*)$/.exec(l)?.[1])
+      .filter((l): l is string => l !== undefined);
+    const error = r.stderr
+      .split('\n')
+      .filter((l) => /^error: /.test(l) || /^Dockerfile:\d+/.test(l))
+      .join('\n')
+      .replace(/\b[a-z0-9]{25}\b/g, '<id>');
+    return { code: r.code, warnings, error };
+  });
+}
+
+test(`e2e build-check warnings: ${LINT_BUILD_FILES.length} lint corpus builds, ours vs upstream v0.32.2`, { timeout: 1_800_000 }, async (t) => {
+  const env = await buildkitOrSkip(t);
+  if (!env) return;
+  const ours = await ensureFrontendImage();
+  let same = 0;
+  let warningLines = 0;
+  const oursRetries = { n: 0 };
+  const upstreamRetries = { n: 0 };
+  const different: string[] = [];
+  await Promise.all(
+    LINT_BUILD_FILES.map((f) =>
+      t.test(f, { concurrency: true }, async () => {
+        const text = localImages(readFileSync(join(LINT_DIR, `${f}.Dockerfile`), 'latin1'));
+        const a = await buildWithWarnings(ours, text, oursRetries);
+        const u = await buildWithWarnings(UPSTREAM_FRONTEND, text, upstreamRetries);
+        try {
+          assert.ok(u.warnings.length > 0 || f.endsWith('-neg'), `upstream printed no warnings for ${f}`);
+          assert.deepEqual(a.warnings, u.warnings, 'WARN lines');
+          assert.equal(a.code === 0, u.code === 0, `exit status: ours ${a.code}, upstream ${u.code}\n${a.error}\n---\n${u.error}`);
+          if (/check=error=true/.test(text)) assert.equal(a.error, u.error, 'error');
+          warningLines += u.warnings.length;
+          same++;
+        } catch (err) {
+          different.push(f);
+          throw err;
+        }
+      }),
+    ),
+  );
+  const msg = `e2e build-check warnings: ${same}/${LINT_BUILD_FILES.length} identical (${warningLines} WARN lines; reruns after no WARN line: ours ${oursRetries.n}, upstream ${upstreamRetries.n})${different.length ? ` (different: ${different.join(', ')})` : ''}`;
+  process.stderr.write(msg + '\n');
+  t.diagnostic(msg);
+});

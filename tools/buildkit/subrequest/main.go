@@ -1,0 +1,109 @@
+// subrequest runs one frontend subrequest (the `requestid` frontend option)
+// the way buildctl does, with each -frontend image in turn within one session
+// (so the Dockerfile's local source, session id included, is the same for
+// all), and prints one JSON line per frontend: the result's metadata, each
+// value base64 (buildctl itself prints only result.txt), or the error. For
+// the e2e tests in test/gateway/subrequests.test.ts.
+//
+//	subrequest -addr ADDR -local context=DIR -local dockerfile=DIR -frontend IMAGE... -opt requestid=frontend.outline ...
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/moby/buildkit/client"
+	gateway "github.com/moby/buildkit/frontend/gateway/client"
+	"github.com/tonistiigi/fsutil"
+)
+
+type kvList map[string]string
+
+func (l kvList) String() string { return fmt.Sprint(map[string]string(l)) }
+func (l kvList) Set(v string) error {
+	k, val, ok := strings.Cut(v, "=")
+	if !ok {
+		return fmt.Errorf("expected KEY=VALUE, got %q", v)
+	}
+	l[k] = val
+	return nil
+}
+
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+type answer struct {
+	Metadata map[string][]byte `json:"metadata,omitempty"`
+	Error    string            `json:"error,omitempty"`
+}
+
+func main() {
+	addr := flag.String("addr", os.Getenv("BUILDKIT_HOST"), "buildkitd address")
+	opts := kvList{}
+	locals := kvList{}
+	flag.Var(opts, "opt", "frontend option KEY=VALUE (repeatable)")
+	flag.Var(locals, "local", "local directory NAME=DIR (repeatable)")
+	var frontends listFlag
+	flag.Var(&frontends, "frontend", "frontend image (repeatable)")
+	flag.Parse()
+	if err := run(*addr, frontends, opts, locals); err != nil {
+		fmt.Fprintf(os.Stderr, "error: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func run(addr string, frontends []string, opts, locals kvList) error {
+	ctx := context.Background()
+	c, err := client.New(ctx, addr)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	mounts := map[string]fsutil.FS{}
+	for name, dir := range locals {
+		fs, err := fsutil.NewFS(dir)
+		if err != nil {
+			return err
+		}
+		mounts[name] = fs
+	}
+	if _, ok := opts["frontend.caps"]; !ok {
+		opts["frontend.caps"] = "moby.buildkit.frontend.subrequests"
+	}
+	answers := make([]answer, len(frontends))
+	_, err = c.Build(ctx, client.SolveOpt{LocalMounts: mounts}, "subrequest", func(ctx context.Context, gc gateway.Client) (*gateway.Result, error) {
+		for i, f := range frontends {
+			o := map[string]string{}
+			for k, v := range opts {
+				o[k] = v
+			}
+			o["source"] = f
+			res, err := gc.Solve(ctx, gateway.SolveRequest{Frontend: "gateway.v0", FrontendOpt: o})
+			if err != nil {
+				answers[i].Error = err.Error()
+				continue
+			}
+			answers[i].Metadata = res.Metadata
+		}
+		return gateway.NewResult(), nil
+	}, nil)
+	if err != nil {
+		return err
+	}
+	var out []byte
+	for _, a := range answers {
+		dt, err := json.Marshal(a)
+		if err != nil {
+			return err
+		}
+		out = append(append(out, dt...), '\n')
+	}
+	_, err = os.Stdout.Write(out)
+	return err
+}
