@@ -73,9 +73,14 @@ export class Output {
     readonly error?: LLBError,
   ) {}
 
+  /** The output index (a method, so subclasses can compute it without a closure per output). */
+  outputIndex(): number {
+    return this.index();
+  }
+
   toInput(ctx: MarshalContext): PbInput {
     if (this.error) throw this.error;
-    const idx = this.index();
+    const idx = this.outputIndex();
     const { digest } = marshalVertex(this.vertex, ctx);
     return idx === 0 ? { digest } : { digest, index: idx };
   }

@@ -108,8 +108,7 @@ export class ExecOp implements Vertex {
   walkCtx: MarshalContext | undefined = undefined;
   /** Mounts sorted by target, the root mount included (as Go sorts them). */
   private readonly mounts: readonly MountModel[];
-  /** The root mount then spec.mounts, in the order given, and each one's output. */
-  private readonly given: readonly MountModel[];
+  /** The outputs of the root mount then of spec.mounts, in the order given. */
   private readonly outputs: readonly (Output | undefined)[];
   /** The root filesystem after the run; undefined for a read-only scratch root. */
   readonly root: Output | undefined;
@@ -128,10 +127,10 @@ export class ExecOp implements Vertex {
       contentCache: 'default',
     };
     const all = [rootMount, ...spec.mounts];
-    this.given = all;
     this.outputs = all.map((m, i) => this.makeOutput(m, i === 0));
-    // Usually the root mount, first, is the only one or sorts first: then `all` is already in order.
-    this.mounts = isSortedByTarget(all) ? all : [...all].sort(compareTargets);
+    // Sorted in place (stable): the given order is spec.mounts, after the root mount.
+    if (!isSortedByTarget(all)) all.sort(compareTargets);
+    this.mounts = all;
     this.root = this.outputs[0];
   }
 
@@ -145,10 +144,11 @@ export class ExecOp implements Vertex {
     if (!isRoot && m.noOutput) {
       return new Output(this, indexZero, undefined, new LLBError('invalid-mount', `mount marked no-output and ${m.target} can't be used as a parent`));
     }
-    return new Output(this, () => this.outputIndex(m), platform);
+    return new MountOutput(this, m, platform);
   }
 
-  private outputIndex(m: MountModel): number {
+  /** @internal The index of a mount's output: its place among the sorted mounts that have outputs. */
+  mountOutputIndex(m: MountModel): number {
     let i = 0;
     for (const m2 of this.mounts) {
       if (m2.noOutput || m2.readonly || m2.tmpfs || m2.cacheId !== '') continue;
@@ -160,7 +160,10 @@ export class ExecOp implements Vertex {
 
   /** The output of the first mount at `target`. */
   mountOutput(target: string): Output | undefined {
-    for (let i = 0; i < this.given.length; i++) if (this.given[i]!.target === target) return this.outputs[i];
+    // The root mount comes first in the given order.
+    if (target === '/') return this.outputs[0];
+    const given = this.spec.mounts;
+    for (let i = 0; i < given.length; i++) if (given[i]!.target === target) return this.outputs[i + 1];
     return undefined;
   }
 
@@ -312,4 +315,19 @@ function compareTargets(a: MountModel, b: MountModel): number {
 function isSortedByTarget(ms: readonly MountModel[]): boolean {
   for (let i = 1; i < ms.length; i++) if (compareTargets(ms[i - 1]!, ms[i]!) > 0) return false;
   return true;
+}
+
+/** The output of an exec mount; its index depends on the sorted mounts, so it is computed at marshal time. */
+class MountOutput extends Output {
+  constructor(
+    exec: ExecOp,
+    private readonly mount: MountModel,
+    platform: Platform | undefined,
+  ) {
+    super(exec, indexZero, platform);
+  }
+
+  override outputIndex(): number {
+    return (this.vertex as ExecOp).mountOutputIndex(this.mount);
+  }
 }
