@@ -77,6 +77,23 @@ console.log(`lint: median ${median.toFixed(1)} ms (min ${times[0].toFixed(1)} ms
 console.log(`lint: peak RSS ${(peak / 1024 / 1024).toFixed(1)} MiB`);
 console.log(`lint: target < 100 ms: ${median < 100 ? 'met' : 'NOT met'}`);
 
+// Growth: the same generator (which gives every rule something to look at) at
+// 1x, 2x and 4x the size; time per instruction stays flat when no rule is
+// slower than linear in the file size.
+for (const count of [INSTRUCTIONS / 2, INSTRUCTIONS, INSTRUCTIONS * 2, INSTRUCTIONS * 4]) {
+  const bytes = new TextEncoder().encode(generate(count));
+  for (let i = 0; i < 3; i++) await lintDockerfile(bytes, { imageResolver: resolver });
+  const runs: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const t0 = performance.now();
+    await lintDockerfile(bytes, { imageResolver: resolver });
+    runs.push(performance.now() - t0);
+  }
+  runs.sort((a, b) => a - b);
+  const m = runs[Math.floor(runs.length / 2)];
+  console.log(`lint growth: ${String(count).padStart(6)} instructions: median ${m.toFixed(1)} ms, ${((m * 1000) / count).toFixed(2)} µs/instruction`);
+}
+
 if (goAvailable()) {
   // Upstream needs image configs for every base image; give it the one we use.
   const dir = mkdtempSync(join(tmpdir(), 'bench-lint-'));
