@@ -6,7 +6,7 @@ import { defaultPlatform } from '../platform.ts';
 import type { Platform } from '../platform.ts';
 import type { SourceLocation } from '../sourcemap.ts';
 import { encodeOp } from '../protobuf/op-encode.ts';
-import type { Op as PbOp, Platform as PbPlatform } from '../../gen/pb.ts';
+import type { Op as PbOp, Platform as PbPlatform, WorkerConstraints as PbWorkerConstraints } from '../../gen/pb.ts';
 import type { MarshaledVertex } from '../vertex.ts';
 import { sha256Digest } from '../vertex.ts';
 
@@ -18,13 +18,31 @@ export function platformToPb(p: Platform): PbPlatform {
   return out;
 }
 
+const pbPlatforms = new WeakMap<Platform, PbPlatform>();
+
+/** platformToPb, made once per platform object (ops of one marshal share theirs); only read by the encoder. */
+function sharedPlatformPb(p: Platform): PbPlatform {
+  let pb = pbPlatforms.get(p);
+  if (pb === undefined) {
+    pb = platformToPb(p);
+    pbPlatforms.set(p, pb);
+  }
+  return pb;
+}
+
+// Shared by every op without worker constraints; nothing changes an op's constraints after this.
+const NO_WORKER_CONSTRAINTS: PbWorkerConstraints = Object.freeze({ filter: [] });
+
 /** The op skeleton (platform, worker constraints) and metadata for an op. */
 export function marshalConstraints(base: Constraints, own: Constraints): { op: PbOp; metadata: OpMetadata } {
   const platform = own.platform ?? base.platform ?? defaultPlatform();
   return {
     op: {
-      platform: platformToPb(platform),
-      constraints: { filter: [...base.workerConstraints, ...own.workerConstraints] },
+      platform: sharedPlatformPb(platform),
+      constraints:
+        base.workerConstraints.length === 0 && own.workerConstraints.length === 0
+          ? NO_WORKER_CONSTRAINTS
+          : { filter: [...base.workerConstraints, ...own.workerConstraints] },
     },
     // Usually the marshal-wide metadata is empty: then the op's own (a per-marshal copy) is the result.
     metadata: isEmptyMetadata(base.metadata) ? own.metadata : mergeMetadata(base.metadata, own.metadata),
