@@ -124,6 +124,18 @@ export class Writer {
     this.ensure(n);
     const buf = this.buf;
     const start = this.pos;
+    if (n >= 32) {
+      // Long strings (digests, paths): the native encoder, into exactly n bytes; it
+      // fills them all, reading all n units, only when every character is ASCII.
+      const r = encoder.encodeInto(s, buf.subarray(start, start + n));
+      if (r.read === n && r.written === n) {
+        this.pos = start + n;
+        return;
+      }
+      this.pos = start - varintSize(n);
+      this.bytes(encoder.encode(s));
+      return;
+    }
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c > 0x7f) {
