@@ -327,7 +327,11 @@ class MountOutput extends Output {
     super(exec, indexZero, platform);
   }
 
+  /** The index once computed (the mounts are sorted when the exec is made, so it does not change). */
+  private cachedIndex = -1;
+
   override outputIndex(): number {
-    return (this.vertex as ExecOp).mountOutputIndex(this.mount);
+    if (this.cachedIndex < 0) this.cachedIndex = (this.vertex as ExecOp).mountOutputIndex(this.mount);
+    return this.cachedIndex;
   }
 }
