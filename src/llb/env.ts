@@ -8,7 +8,15 @@ export class EnvList {
 
   /** Sets key=value, moving the key to the end as Go's AddOrReplace does. */
   set(key: string, value: string): EnvList {
-    return new EnvList([...this.entries.filter(([k]) => k !== key), [key, value]]);
+    // Exactly sized: states keep their env lists, so spare capacity would add up.
+    const old = this.entries;
+    let n = 1;
+    for (const e of old) if (e[0] !== key) n++;
+    const next = new Array<readonly [string, string]>(n);
+    let i = 0;
+    for (const e of old) if (e[0] !== key) next[i++] = e;
+    next[i] = [key, value];
+    return new EnvList(next);
   }
 
   /** Sets key=value only when the key is absent. */

@@ -126,7 +126,10 @@ export class ExecOp implements Vertex {
       noOutput: false,
       contentCache: 'default',
     };
-    const all = [rootMount, ...spec.mounts];
+    // Exactly sized (a spread literal leaves spare capacity, and every exec keeps this array).
+    const all = new Array<MountModel>(spec.mounts.length + 1);
+    all[0] = rootMount;
+    for (let i = 0; i < spec.mounts.length; i++) all[i + 1] = spec.mounts[i]!;
     this.outputs = all.map((m, i) => this.makeOutput(m, i === 0));
     // Sorted in place (stable): the given order is spec.mounts, after the root mount.
     if (!isSortedByTarget(all)) all.sort(compareTargets);
