@@ -39,7 +39,23 @@ export function encodeDefinition(def: Definition): Uint8Array {
     w.join(entry);
   }
   // 3: Source
-  if (def.source !== undefined) {
+  if (def.plainSource !== undefined) {
+    // Only empty locations entries, by key: the metadata keys (sorted) but `skip`.
+    const skip = def.plainSource.skip;
+    w.tag(3, 2);
+    const start = w.fork();
+    for (const k of keys) {
+      if (k === skip) continue;
+      w.tag(1, 2);
+      const entry = w.fork();
+      w.tag(1, 2);
+      w.string(k);
+      w.tag(2, 2);
+      w.uvarint(0);
+      w.join(entry);
+    }
+    w.join(start);
+  } else if (def.source !== undefined) {
     w.tag(3, 2);
     const start = w.fork();
     writeSource(w, def.source, keys);

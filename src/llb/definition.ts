@@ -18,14 +18,35 @@ import type { Definition as PbDefinition, Op as PbOp, OpMetadata as PbOpMetadata
 
 /** A marshaled LLB graph: op bytes, per-digest metadata and source maps. */
 export class Definition {
+  private sourceValue: PbSource | undefined;
+  private sourceLazy: (() => PbSource) | undefined;
+
   constructor(
     /** Serialized pb.Op messages, dependencies first, the terminal op last. */
     readonly def: readonly Uint8Array[],
     /** Op metadata by op digest. */
     readonly metadata: ReadonlyMap<string, OpMetadata>,
-    /** Definition.source; undefined only for an empty definition. */
-    readonly source: PbSource | undefined,
-  ) {}
+    /** Definition.source (or a function making it on first use); undefined only for an empty definition. */
+    source: PbSource | undefined | (() => PbSource),
+    /**
+     * @internal Set by marshal when there are no source maps: then Source has
+     * an empty locations entry for every metadata key but `skip`, and no infos,
+     * and encode writes it without making the Source object.
+     */
+    readonly plainSource?: { readonly skip: string | undefined },
+  ) {
+    if (typeof source === 'function') this.sourceLazy = source;
+    else this.sourceValue = source;
+  }
+
+  /** Definition.source; undefined only for an empty definition. */
+  get source(): PbSource | undefined {
+    if (this.sourceLazy !== undefined) {
+      this.sourceValue = this.sourceLazy();
+      this.sourceLazy = undefined;
+    }
+    return this.sourceValue;
+  }
 
   /** The pb.Definition message (Go's Definition.ToPB). */
   toPb(): PbDefinition {
@@ -159,7 +180,8 @@ function walkAndFinish(out: Output, ctx: MarshalContext, opts: ConstraintsOption
   const terminal = encodeMessage(PbOpDesc, { inputs: [out.toInput(ctx)] });
   def.push(terminal);
   const tdigest = sha256Digest(terminal);
-  const tmeta = cloneMetadata(metadata.get(tdigest) ?? emptyMetadata());
+  const walkedTerminal = metadata.get(tdigest);
+  const tmeta = cloneMetadata(walkedTerminal ?? emptyMetadata());
   const caps = new Set<string>([Caps.constraints, Caps.platform]);
   for (const md of metadata.values()) {
     if (md.ignoreCache) caps.add(Caps.metaIgnoreCache);
@@ -168,6 +190,10 @@ function walkAndFinish(out: Output, ctx: MarshalContext, opts: ConstraintsOption
   }
   tmeta.caps = caps;
   metadata.set(tdigest, tmeta);
+  if (smc.isPlain()) {
+    // No source maps: Source is only empty locations entries, made if someone asks (encode does not).
+    return new Definition(def, metadata, () => smc.marshal(opts), { skip: walkedTerminal === undefined ? tdigest : undefined });
+  }
   return new Definition(def, metadata, smc.marshal(opts));
 }
 
@@ -193,6 +219,11 @@ class SourceMapCollector {
   private readonly digests: string[] = [];
   /** The locations of the digests that have any. */
   private readonly locations = new Map<string, readonly SourceLocation[]>();
+
+  /** Whether no op has source locations (then there are no source maps either). */
+  isPlain(): boolean {
+    return this.maps.length === 0 && this.locations.size === 0;
+  }
 
   /** The locations of an op whose digest is new to this marshal. */
   addFirst(digest: string, ls: readonly SourceLocation[]): void {
