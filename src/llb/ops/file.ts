@@ -318,28 +318,8 @@ export class FileOp implements Vertex {
 
   /** Go's allOutputs: the chain walked from its last action back to its first. */
   inputs(): readonly Output[] {
-    const seen = new Set<Output>();
     const out: Output[] = [];
-    const visit = (fa: FileAction | undefined): void => {
-      for (let a = fa; a; a = a.prev) {
-        const o = a.base?.output();
-        if (o && !seen.has(o)) {
-          seen.add(o);
-          out.push(o);
-        }
-        if (a.action.kind === 'copy') {
-          const s = a.action.source;
-          if (s.kind === 'state') {
-            const so = s.base.output();
-            if (so && !seen.has(so)) {
-              seen.add(so);
-              out.push(so);
-            }
-          } else visit(s.action);
-        }
-      }
-    };
-    visit(this.action);
+    collectOutputs(this.action, out);
     return out;
   }
 
@@ -394,6 +374,21 @@ export class FileOp implements Vertex {
     if (inputs.length > 0) op.inputs = inputs;
     op.op = { case: 'file', value: { actions: pbActions } };
     return finishOp(op, metadata, own);
+  }
+}
+
+/** Adds the outputs a chain reads to `out`, each once, in allOutputs order (no closure or set per call). */
+function collectOutputs(fa: FileAction | undefined, out: Output[]): void {
+  for (let a = fa; a; a = a.prev) {
+    const o = a.base?.output();
+    if (o && !out.includes(o)) out.push(o);
+    if (a.action.kind === 'copy') {
+      const s = a.action.source;
+      if (s.kind === 'state') {
+        const so = s.base.output();
+        if (so && !out.includes(so)) out.push(so);
+      } else collectOutputs(s.action, out);
+    }
   }
 }
 
