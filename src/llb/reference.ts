@@ -1,5 +1,9 @@
-// Docker image references, normalised as distribution/reference's
-// ParseNormalizedNamed + TagNameOnly do: "alpine" -> "docker.io/library/alpine:latest".
+// Docker image references for image sources, normalised as Go's llb.Image
+// does (distribution/reference ParseNormalizedNamed + TagNameOnly):
+// "alpine" -> "docker.io/library/alpine:latest". The grammar itself lives in
+// src/registry/reference.ts (checked against upstream's own test vectors);
+// this adapter gives the SDK its plain data shape and typed LLBError.
+import * as registry from '../registry/reference.ts';
 import { LLBError } from './errors.ts';
 
 export interface ImageReference {
@@ -9,57 +13,18 @@ export interface ImageReference {
   readonly digest?: string;
 }
 
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[(?:[a-fA-F0-9:]+)\\])(?::[0-9]+)?`;
-const TAG = '[\\w][\\w.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
-const ANCHORED_HEX64 = /^[a-f0-9]{64}$/;
-
 /** Parses and normalises a reference; throws LLBError('invalid-reference') as Go would fail. */
 export function parseNormalizedNamed(ref: string): ImageReference {
-  if (ANCHORED_HEX64.test(ref)) {
-    throw new LLBError('invalid-reference', `invalid repository name (${ref}), cannot specify 64-byte hexadecimal strings`);
+  let named: registry.NamedReference;
+  try {
+    named = registry.parseNormalizedNamed(ref);
+  } catch (err) {
+    throw new LLBError('invalid-reference', err instanceof Error ? err.message : String(err));
   }
-  const { domain, remainder } = splitDockerDomain(ref);
-  const colon = remainder.indexOf(':');
-  const remoteName = colon >= 0 ? remainder.slice(0, colon) : remainder;
-  if (remoteName.toLowerCase() !== remoteName) {
-    throw new LLBError('invalid-reference', 'invalid reference format: repository name (library/Foo) must be lowercase'.replace('library/Foo', remoteName));
-  }
-  const m = REFERENCE.exec(`${domain}/${remainder}`);
-  if (!m) throw new LLBError('invalid-reference', 'invalid reference format');
-  const name = m[1]!;
-  if (name.length > 255) throw new LLBError('invalid-reference', 'repository name must not be more than 255 characters');
-  const slash = name.indexOf('/');
-  const out: { domain: string; path: string; tag?: string; digest?: string } = {
-    domain: name.slice(0, slash),
-    path: name.slice(slash + 1),
-  };
-  if (m[2] !== undefined) out.tag = m[2];
-  if (m[3] !== undefined) {
-    const [alg, hex] = m[3].split(':') as [string, string];
-    if (alg === 'sha256' && !/^[a-f0-9]{64}$/.test(hex)) throw new LLBError('invalid-reference', 'invalid checksum digest length');
-    out.digest = m[3];
-  }
+  const out: { domain: string; path: string; tag?: string; digest?: string } = { domain: named.domain, path: named.path };
+  if (named.tag !== undefined) out.tag = named.tag;
+  if (named.digest !== undefined) out.digest = named.digest;
   return out;
-}
-
-function splitDockerDomain(name: string): { domain: string; remainder: string } {
-  const i = name.indexOf('/');
-  let domain: string;
-  let remainder: string;
-  if (i === -1 || (!/[.:]/.test(name.slice(0, i)) && name.slice(0, i) !== 'localhost' && name.slice(0, i).toLowerCase() === name.slice(0, i))) {
-    domain = 'docker.io';
-    remainder = name;
-  } else {
-    domain = name.slice(0, i);
-    remainder = name.slice(i + 1);
-  }
-  if (domain === 'index.docker.io') domain = 'docker.io';
-  if (domain === 'docker.io' && !remainder.includes('/')) remainder = `library/${remainder}`;
-  return { domain, remainder };
 }
 
 /** Adds ":latest" when a reference has neither tag nor digest. */
