@@ -8,10 +8,12 @@
 // layers mean an identical build, not just similar files.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { UPSTREAM_FRONTEND, buildctl, buildkitOrSkip, imageConfig, instructionSteps, parseProgress, releaseBuildkit, repoRoot, uniqueRef } from '../e2e/harness.ts';
 import type { ImageConfig } from '../e2e/harness.ts';
 import { ensureFrontendImage } from './frontend-image.ts';
@@ -23,6 +25,10 @@ const CORPUS = join(repoRoot, 'testdata', 'e2e');
 interface CaseSpec {
   args?: string[];
   secrets?: Record<string, string>;
+  /** secrets buildctl reads from its environment (`--secret id=ID,env=VAR`) */
+  secretEnv?: Record<string, string>;
+  /** forward an ssh-agent socket as the default SSH id (`--ssh default=SOCKET`) */
+  ssh?: boolean;
   fail?: boolean;
   /**
    * Steps that run again on every build (no-cache): their layers hold new
@@ -61,23 +67,53 @@ function errorOf(stderr: string, lineShift = 0): string {
     .join('\n');
 }
 
+/** One real ssh-agent (Debian's openssh-client) for the cases that forward SSH, stopped by pid after the test. */
+let agent: { proc: ChildProcess; socket: string; ready: Promise<void> } | undefined;
+function sshAgentSocket(dir: string): Promise<string> {
+  if (!agent) {
+    const socket = join(dir, 'agent.sock');
+    const proc = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
+    const ready = (async () => {
+      for (let i = 0; i < 100 && !existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
+      if (!existsSync(socket)) throw new Error(`ssh-agent did not create ${socket}`);
+    })();
+    agent = { proc, socket, ready };
+  }
+  const a = agent;
+  return a.ready.then(() => a.socket);
+}
+after(() => {
+  if (agent?.proc.pid !== undefined) agent.proc.kill('SIGTERM');
+});
+
 async function build(name: string, spec: CaseSpec, frontend: string[], dockerfileDir: string, lineShift: number, secretDir: string): Promise<Outcome> {
   const ref = uniqueRef(`parity-${name}`);
   const args = ['build', '--progress=plain', ...frontend, '--local', `context=${join(CORPUS, name)}`, '--local', `dockerfile=${dockerfileDir}`];
   for (const id of Object.keys(spec.secrets ?? {})) args.push('--secret', `id=${id},src=${join(secretDir, id)}`);
+  const env: Record<string, string> = {};
+  for (const [id, v] of Object.entries(spec.secretEnv ?? {})) {
+    env[`E2E_SECRET_${id.toUpperCase()}`] = v;
+    args.push('--secret', `id=${id},env=E2E_SECRET_${id.toUpperCase()}`);
+  }
+  if (spec.ssh) args.push('--ssh', `default=${await sshAgentSocket(CORPUS_TMP)}`);
   args.push(...(spec.args ?? []));
   if (!spec.fail) args.push('--output', `type=image,name=${ref},push=true`);
-  const r = await buildctl(args);
+  const r = await buildctl(args, { env });
   if (r.code !== 0) return { ok: false, stderr: r.stderr, error: errorOf(r.stderr, lineShift) };
   if (spec.fail) return { ok: true, stderr: r.stderr };
   const cfg = await imageConfig(ref);
   return { ok: true, stderr: r.stderr, config: stripTimes(cfg), diffIds: cfg.rootfs.diff_ids };
 }
 
+// E2E_CASES=a,b runs only the cases whose names contain one of the words.
+const only = (process.env.E2E_CASES ?? '').split(',').filter((w) => w !== '');
 const cases = readdirSync(CORPUS, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name)
+  .filter((n) => only.length === 0 || only.some((w) => n.includes(w)))
   .sort();
+const CORPUS_TMP = mkdtempSync(join(tmpdir(), 'parity-agent-'));
+after(() => rmSync(CORPUS_TMP, { recursive: true, force: true }));
 
 test(`e2e parity over ${cases.length} cases (ours via gateway.v0 and # syntax vs upstream v0.32.2)`, { timeout: 1_800_000 }, async (t) => {
   const env = await buildkitOrSkip(t);
