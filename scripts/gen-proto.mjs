@@ -115,6 +115,8 @@ function generate(root) {
       for (const [k, v] of Object.entries(e.values)) body.push(`  ${k}: ${v},`);
       body.push('} as const;');
       body.push(`export type ${name} = (typeof ${name})[keyof typeof ${name}];`);
+      // Value names by number, for protojson (enums are written by name).
+      body.push(`defineEnum('${fullName(e)}', ${name});`);
       body.push('');
     }
     for (const t of pts) {
@@ -134,7 +136,7 @@ function generate(root) {
             valueDesc = `{ kind: 'scalar', scalar: '${f.type}' }`;
           } else if (f.resolvedType instanceof protobuf.Enum) {
             valueTs = ref(f.resolvedType);
-            valueDesc = `{ kind: 'enum' }`;
+            valueDesc = `{ kind: 'enum', enumType: '${fullName(f.resolvedType)}' }`;
           } else {
             valueTs = ref(f.resolvedType);
             valueDesc = `{ kind: 'message', typeName: '${fullName(f.resolvedType)}' }`;
@@ -152,7 +154,7 @@ function generate(root) {
           } else if (f.resolvedType instanceof protobuf.Enum) {
             elemTs = ref(f.resolvedType);
             const packed = repeated && f.getOption('packed') !== false;
-            kindPart = `kind: 'enum'${repeated ? ', repeated: true' : ''}${packed ? ', packed: true' : ''}`;
+            kindPart = `kind: 'enum', enumType: '${fullName(f.resolvedType)}'${repeated ? ', repeated: true' : ''}${packed ? ', packed: true' : ''}`;
           } else {
             elemTs = ref(f.resolvedType);
             kindPart = `kind: 'message', typeName: '${fullName(f.resolvedType)}'${repeated ? ', repeated: true' : ''}`;
@@ -188,7 +190,7 @@ function generate(root) {
       `// Package: ${pkg || '(none)'}`,
       '/* eslint-disable */',
       '',
-      `import { defineMessage } from '../llb/protobuf/registry.ts';`,
+      `import { ${pes.length > 0 ? 'defineEnum, ' : ''}defineMessage } from '../llb/protobuf/registry.ts';`,
       `import type { MessageDesc${body.some((l) => l.includes('Int64')) ? ', Int64' : ''} } from '../llb/protobuf/registry.ts';`,
       ...[...imports].sort().map((p) => `import * as ${alias(p)} from './${moduleName(p)}.ts';`),
       // Referenced packages are imported as values so that their descriptors register first.

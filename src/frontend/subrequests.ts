@@ -8,13 +8,19 @@ import type { MessageDesc, MessageObject } from '../llb/protobuf/registry.ts';
 import type { ConvertOptions } from '../dockerfile/convert/index.ts';
 import { lintDockerfile, type LintResult } from '../dockerfile/lint/index.ts';
 import { computeOutline, listTargets } from '../dockerfile/outline/index.ts';
+import { convertDockerfile } from '../dockerfile/convert/index.ts';
+import { sha256Digest } from '../llb/vertex.ts';
+import { decodeMessage } from '../llb/protobuf/decode.ts';
+import { protoJSON } from '../llb/protobuf/protojson.ts';
 import type { Platform } from '../registry/platform.ts';
 import type { ImageResolver } from '../registry/resolver.ts';
 import {
+  REQUEST_CONVERT_LLB,
   REQUEST_DESCRIBE,
   REQUEST_LINT,
   REQUEST_OUTLINE,
   REQUEST_TARGETS,
+  convertLLBResult,
   describeResult,
   lintResult,
   outlineResult,
@@ -78,8 +84,30 @@ export async function handleSubrequest(id: string, c: SubrequestContext): Promis
       const r = await lintDockerfile(c.data, c.convertOptions);
       return toGatewayResult(lintResult(lintResults(r, c.sourceInfo)));
     }
+    case REQUEST_CONVERT_LLB: {
+      const r = await convertDockerfile(c.data, c.convertOptions);
+      return toGatewayResult(convertLLBResult(convertLLBJSON(r.state.marshal().toPb())));
+    }
   }
   throw unsupportedSubrequest(id);
+}
+
+/**
+ * convertllb.Result as upstream marshals it: each op as protojson keyed by
+ * its digest, each op's metadata as encoding/json of llb.OpMetadata (whose
+ * fields are pb.OpMetadata's, under the same names), and the source as
+ * protojson; Go writes map keys sorted.
+ */
+export function convertLLBJSON(def: PbDefinition): GoJSON {
+  const ops: { [digest: string]: GoJSON } = {};
+  const entries = (def.def ?? []).map((bytes) => [sha256Digest(bytes), bytes] as const);
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [digest, bytes] of entries) ops[digest] = protoJSON(pb.Op, decodeMessage(pb.Op, bytes));
+  const metadata: { [digest: string]: GoJSON } = {};
+  for (const digest of Object.keys(def.metadata ?? {}).sort()) {
+    metadata[digest] = goStructValue(pb.OpMetadata as MessageDesc, def.metadata![digest] as MessageObject) as GoJSON;
+  }
+  return { def: ops, metadata, source: protoJSON(pb.Source, def.Source) };
 }
 
 function definitionJSON(def: PbDefinition | undefined): GoJSON | undefined {

@@ -2,7 +2,7 @@
 // Package: moby.buildkit.v1.frontend
 /* eslint-disable */
 
-import { defineMessage } from '../llb/protobuf/registry.ts';
+import { defineEnum, defineMessage } from '../llb/protobuf/registry.ts';
 import type { MessageDesc, Int64 } from '../llb/protobuf/registry.ts';
 import * as pkg_fsutil_types from './fsutil.types.ts';
 import * as pkg_google_protobuf from './google.protobuf.ts';
@@ -24,6 +24,7 @@ export const AttestationKind = {
   Bundle: 1,
 } as const;
 export type AttestationKind = (typeof AttestationKind)[keyof typeof AttestationKind];
+defineEnum('moby.buildkit.v1.frontend.AttestationKind', AttestationKind);
 
 /** Enum moby.buildkit.v1.frontend.InTotoSubjectKind. */
 export const InTotoSubjectKind = {
@@ -31,6 +32,7 @@ export const InTotoSubjectKind = {
   Raw: 1,
 } as const;
 export type InTotoSubjectKind = (typeof InTotoSubjectKind)[keyof typeof InTotoSubjectKind];
+defineEnum('moby.buildkit.v1.frontend.InTotoSubjectKind', InTotoSubjectKind);
 
 /** Enum moby.buildkit.v1.frontend.ChecksumRequest.ChecksumAlgo. */
 export const ChecksumRequest_ChecksumAlgo = {
@@ -39,6 +41,7 @@ export const ChecksumRequest_ChecksumAlgo = {
   CHECKSUM_ALGO_SHA512: 2,
 } as const;
 export type ChecksumRequest_ChecksumAlgo = (typeof ChecksumRequest_ChecksumAlgo)[keyof typeof ChecksumRequest_ChecksumAlgo];
+defineEnum('moby.buildkit.v1.frontend.ChecksumRequest.ChecksumAlgo', ChecksumRequest_ChecksumAlgo);
 
 /** Message moby.buildkit.v1.frontend.Result. */
 export interface Result {
@@ -99,7 +102,7 @@ export interface Attestation {
   inTotoSubjects?: InTotoSubject[];
 }
 export const Attestation: MessageDesc<Attestation> = defineMessage<Attestation>('moby.buildkit.v1.frontend.Attestation', [
-  { name: 'kind', no: 1, kind: 'enum' },
+  { name: 'kind', no: 1, kind: 'enum', enumType: 'moby.buildkit.v1.frontend.AttestationKind' },
   { name: 'metadata', no: 2, kind: 'map', mapKey: 'string', mapValue: { kind: 'scalar', scalar: 'bytes' } },
   { name: 'ref', no: 3, kind: 'message', typeName: 'moby.buildkit.v1.frontend.Ref' },
   { name: 'path', no: 4, kind: 'scalar', scalar: 'string' },
@@ -114,7 +117,7 @@ export interface InTotoSubject {
   name?: string;
 }
 export const InTotoSubject: MessageDesc<InTotoSubject> = defineMessage<InTotoSubject>('moby.buildkit.v1.frontend.InTotoSubject', [
-  { name: 'kind', no: 1, kind: 'enum' },
+  { name: 'kind', no: 1, kind: 'enum', enumType: 'moby.buildkit.v1.frontend.InTotoSubjectKind' },
   { name: 'digest', no: 2, kind: 'scalar', scalar: 'string', repeated: true },
   { name: 'name', no: 3, kind: 'scalar', scalar: 'string' },
 ]);
@@ -311,7 +314,7 @@ export interface ChecksumRequest {
   Suffix?: Uint8Array;
 }
 export const ChecksumRequest: MessageDesc<ChecksumRequest> = defineMessage<ChecksumRequest>('moby.buildkit.v1.frontend.ChecksumRequest', [
-  { name: 'Algo', no: 1, kind: 'enum' },
+  { name: 'Algo', no: 1, kind: 'enum', enumType: 'moby.buildkit.v1.frontend.ChecksumRequest.ChecksumAlgo' },
   { name: 'Suffix', no: 2, kind: 'scalar', scalar: 'bytes' },
 ]);
 
@@ -518,7 +521,7 @@ export interface NewContainerRequest {
 export const NewContainerRequest: MessageDesc<NewContainerRequest> = defineMessage<NewContainerRequest>('moby.buildkit.v1.frontend.NewContainerRequest', [
   { name: 'ContainerID', no: 1, kind: 'scalar', scalar: 'string' },
   { name: 'Mounts', no: 2, kind: 'message', typeName: 'pb.Mount', repeated: true },
-  { name: 'Network', no: 3, kind: 'enum' },
+  { name: 'Network', no: 3, kind: 'enum', enumType: 'pb.NetMode' },
   { name: 'platform', no: 4, kind: 'message', typeName: 'pb.Platform' },
   { name: 'constraints', no: 5, kind: 'message', typeName: 'pb.WorkerConstraints' },
   { name: 'extraHosts', no: 6, kind: 'message', typeName: 'pb.HostIP', repeated: true },
@@ -575,7 +578,7 @@ export const InitMessage: MessageDesc<InitMessage> = defineMessage<InitMessage>(
   { name: 'Meta', no: 2, kind: 'message', typeName: 'pb.Meta' },
   { name: 'Fds', no: 3, kind: 'scalar', scalar: 'uint32', repeated: true, packed: true },
   { name: 'Tty', no: 4, kind: 'scalar', scalar: 'bool' },
-  { name: 'Security', no: 5, kind: 'enum' },
+  { name: 'Security', no: 5, kind: 'enum', enumType: 'pb.SecurityMode' },
   { name: 'secretenv', no: 6, kind: 'message', typeName: 'pb.SecretEnv', repeated: true },
 ]);
 

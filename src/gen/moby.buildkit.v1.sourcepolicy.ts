@@ -2,7 +2,7 @@
 // Package: moby.buildkit.v1.sourcepolicy
 /* eslint-disable */
 
-import { defineMessage } from '../llb/protobuf/registry.ts';
+import { defineEnum, defineMessage } from '../llb/protobuf/registry.ts';
 import type { MessageDesc, Int64 } from '../llb/protobuf/registry.ts';
 /** Enum moby.buildkit.v1.sourcepolicy.PolicyAction. */
 export const PolicyAction = {
@@ -11,6 +11,7 @@ export const PolicyAction = {
   CONVERT: 2,
 } as const;
 export type PolicyAction = (typeof PolicyAction)[keyof typeof PolicyAction];
+defineEnum('moby.buildkit.v1.sourcepolicy.PolicyAction', PolicyAction);
 
 /** Enum moby.buildkit.v1.sourcepolicy.AttrMatch. */
 export const AttrMatch = {
@@ -19,6 +20,7 @@ export const AttrMatch = {
   MATCHES: 2,
 } as const;
 export type AttrMatch = (typeof AttrMatch)[keyof typeof AttrMatch];
+defineEnum('moby.buildkit.v1.sourcepolicy.AttrMatch', AttrMatch);
 
 /** Enum moby.buildkit.v1.sourcepolicy.MatchType. */
 export const MatchType = {
@@ -27,6 +29,7 @@ export const MatchType = {
   REGEX: 2,
 } as const;
 export type MatchType = (typeof MatchType)[keyof typeof MatchType];
+defineEnum('moby.buildkit.v1.sourcepolicy.MatchType', MatchType);
 
 /** Message moby.buildkit.v1.sourcepolicy.Rule. */
 export interface Rule {
@@ -35,7 +38,7 @@ export interface Rule {
   updates?: Update;
 }
 export const Rule: MessageDesc<Rule> = defineMessage<Rule>('moby.buildkit.v1.sourcepolicy.Rule', [
-  { name: 'action', no: 1, kind: 'enum' },
+  { name: 'action', no: 1, kind: 'enum', enumType: 'moby.buildkit.v1.sourcepolicy.PolicyAction' },
   { name: 'selector', no: 2, kind: 'message', typeName: 'moby.buildkit.v1.sourcepolicy.Selector' },
   { name: 'updates', no: 3, kind: 'message', typeName: 'moby.buildkit.v1.sourcepolicy.Update' },
 ]);
@@ -58,7 +61,7 @@ export interface Selector {
 }
 export const Selector: MessageDesc<Selector> = defineMessage<Selector>('moby.buildkit.v1.sourcepolicy.Selector', [
   { name: 'identifier', no: 1, kind: 'scalar', scalar: 'string' },
-  { name: 'match_type', no: 2, kind: 'enum' },
+  { name: 'match_type', no: 2, kind: 'enum', enumType: 'moby.buildkit.v1.sourcepolicy.MatchType' },
   { name: 'constraints', no: 3, kind: 'message', typeName: 'moby.buildkit.v1.sourcepolicy.AttrConstraint', repeated: true },
 ]);
 
@@ -71,7 +74,7 @@ export interface AttrConstraint {
 export const AttrConstraint: MessageDesc<AttrConstraint> = defineMessage<AttrConstraint>('moby.buildkit.v1.sourcepolicy.AttrConstraint', [
   { name: 'key', no: 1, kind: 'scalar', scalar: 'string' },
   { name: 'value', no: 2, kind: 'scalar', scalar: 'string' },
-  { name: 'condition', no: 3, kind: 'enum' },
+  { name: 'condition', no: 3, kind: 'enum', enumType: 'moby.buildkit.v1.sourcepolicy.AttrMatch' },
 ]);
 
 /** Message moby.buildkit.v1.sourcepolicy.Policy. */

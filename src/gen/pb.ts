@@ -2,7 +2,7 @@
 // Package: pb
 /* eslint-disable */
 
-import { defineMessage } from '../llb/protobuf/registry.ts';
+import { defineEnum, defineMessage } from '../llb/protobuf/registry.ts';
 import type { MessageDesc, Int64 } from '../llb/protobuf/registry.ts';
 /** Enum pb.NetMode. */
 export const NetMode = {
@@ -11,6 +11,7 @@ export const NetMode = {
   NONE: 2,
 } as const;
 export type NetMode = (typeof NetMode)[keyof typeof NetMode];
+defineEnum('pb.NetMode', NetMode);
 
 /** Enum pb.SecurityMode. */
 export const SecurityMode = {
@@ -18,6 +19,7 @@ export const SecurityMode = {
   INSECURE: 1,
 } as const;
 export type SecurityMode = (typeof SecurityMode)[keyof typeof SecurityMode];
+defineEnum('pb.SecurityMode', SecurityMode);
 
 /** Enum pb.MountType. */
 export const MountType = {
@@ -28,6 +30,7 @@ export const MountType = {
   TMPFS: 4,
 } as const;
 export type MountType = (typeof MountType)[keyof typeof MountType];
+defineEnum('pb.MountType', MountType);
 
 /** Enum pb.MountContentCache. */
 export const MountContentCache = {
@@ -36,6 +39,7 @@ export const MountContentCache = {
   OFF: 2,
 } as const;
 export type MountContentCache = (typeof MountContentCache)[keyof typeof MountContentCache];
+defineEnum('pb.MountContentCache', MountContentCache);
 
 /** Enum pb.CacheSharingOpt. */
 export const CacheSharingOpt = {
@@ -44,6 +48,7 @@ export const CacheSharingOpt = {
   LOCKED: 2,
 } as const;
 export type CacheSharingOpt = (typeof CacheSharingOpt)[keyof typeof CacheSharingOpt];
+defineEnum('pb.CacheSharingOpt', CacheSharingOpt);
 
 /** Message pb.Op. */
 export interface Op {
@@ -103,8 +108,8 @@ export interface ExecOp {
 export const ExecOp: MessageDesc<ExecOp> = defineMessage<ExecOp>('pb.ExecOp', [
   { name: 'meta', no: 1, kind: 'message', typeName: 'pb.Meta' },
   { name: 'mounts', no: 2, kind: 'message', typeName: 'pb.Mount', repeated: true },
-  { name: 'network', no: 3, kind: 'enum' },
-  { name: 'security', no: 4, kind: 'enum' },
+  { name: 'network', no: 3, kind: 'enum', enumType: 'pb.NetMode' },
+  { name: 'security', no: 4, kind: 'enum', enumType: 'pb.SecurityMode' },
   { name: 'secretenv', no: 5, kind: 'message', typeName: 'pb.SecretEnv', repeated: true },
   { name: 'cdiDevices', no: 6, kind: 'message', typeName: 'pb.CDIDevice', repeated: true },
 ]);
@@ -202,13 +207,13 @@ export const Mount: MessageDesc<Mount> = defineMessage<Mount>('pb.Mount', [
   { name: 'dest', no: 3, kind: 'scalar', scalar: 'string' },
   { name: 'output', no: 4, kind: 'scalar', scalar: 'int64' },
   { name: 'readonly', no: 5, kind: 'scalar', scalar: 'bool' },
-  { name: 'mountType', no: 6, kind: 'enum' },
+  { name: 'mountType', no: 6, kind: 'enum', enumType: 'pb.MountType' },
   { name: 'TmpfsOpt', no: 19, kind: 'message', typeName: 'pb.TmpfsOpt' },
   { name: 'cacheOpt', no: 20, kind: 'message', typeName: 'pb.CacheOpt' },
   { name: 'secretOpt', no: 21, kind: 'message', typeName: 'pb.SecretOpt' },
   { name: 'SSHOpt', no: 22, kind: 'message', typeName: 'pb.SSHOpt' },
   { name: 'resultID', no: 23, kind: 'scalar', scalar: 'string' },
-  { name: 'contentCache', no: 24, kind: 'enum' },
+  { name: 'contentCache', no: 24, kind: 'enum', enumType: 'pb.MountContentCache' },
 ]);
 
 /** Message pb.TmpfsOpt. */
@@ -226,7 +231,7 @@ export interface CacheOpt {
 }
 export const CacheOpt: MessageDesc<CacheOpt> = defineMessage<CacheOpt>('pb.CacheOpt', [
   { name: 'ID', no: 1, kind: 'scalar', scalar: 'string' },
-  { name: 'sharing', no: 2, kind: 'enum' },
+  { name: 'sharing', no: 2, kind: 'enum', enumType: 'pb.CacheSharingOpt' },
 ]);
 
 /** Message pb.SecretOpt. */

@@ -25,12 +25,12 @@ export type ScalarKind =
 
 export type MapValueDesc =
   | { kind: 'scalar'; scalar: ScalarKind }
-  | { kind: 'enum' }
+  | { kind: 'enum'; enumType: string }
   | { kind: 'message'; typeName: string };
 
 export type FieldDesc =
   | { name: string; no: number; kind: 'scalar'; scalar: ScalarKind; repeated?: true; packed?: true; oneof?: string }
-  | { name: string; no: number; kind: 'enum'; repeated?: true; packed?: true; oneof?: string }
+  | { name: string; no: number; kind: 'enum'; enumType: string; repeated?: true; packed?: true; oneof?: string }
   | { name: string; no: number; kind: 'message'; typeName: string; repeated?: true; oneof?: string }
   | { name: string; no: number; kind: 'map'; mapKey: string; mapValue: MapValueDesc };
 
@@ -65,6 +65,22 @@ export function defineMessage<T>(typeName: string, fields: FieldDesc[]): Message
   };
   registry.set(typeName, desc);
   return desc;
+}
+
+const enums = new Map<string, ReadonlyMap<number, string>>();
+
+/** Declares an enum's value names (the first name of each number, as protobuf-go reports it); called by the generated code. */
+export function defineEnum(typeName: string, values: { readonly [name: string]: number }): void {
+  const byNumber = new Map<number, string>();
+  for (const [name, no] of Object.entries(values)) if (!byNumber.has(no)) byNumber.set(no, name);
+  enums.set(typeName, byNumber);
+}
+
+/** The name of an enum value, or undefined for a number the enum does not declare. */
+export function enumValueName(typeName: string, value: number): string | undefined {
+  const e = enums.get(typeName);
+  if (e === undefined) throw new Error(`protobuf: unknown enum type ${typeName}`);
+  return e.get(value);
 }
 
 /** The descriptor for a full message name, e.g. "pb.Op". */
