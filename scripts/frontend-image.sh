@@ -7,7 +7,10 @@
 # Needs scripts/e2e/start.sh and publish-base-images.sh to have run; uses
 # BUILDKIT_HOST from the environment when set.
 set -euo pipefail
+host_from_env=${BUILDKIT_HOST:-}
 . "$(dirname "$0")/e2e/lib.sh"
+# lib.sh names the project's own daemon; a BUILDKIT_HOST given by the caller wins.
+BUILDKIT_HOST=${host_from_env:-$BUILDKIT_HOST}
 ref=${1:-localhost:5000/dockerfile-llb:dev}
 cd "$repo"
 [ "${SKIP_NPM_BUILD:-}" = 1 ] || npm run --silent build
