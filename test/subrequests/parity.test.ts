@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
 import { computeOutline, listTargets } from '../../src/dockerfile/outline/index.ts';
+import { namedContextOptions } from '../../src/dockerfile/convert/index.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
 import { describeResult, outlineResult, targetsResult, type SubrequestResult } from '../../src/subrequests/index.ts';
 
@@ -21,6 +22,8 @@ const skip = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed'
 interface OutlineCase {
   target?: string;
   buildArgs?: Record<string, string>;
+  /** Other frontend options, e.g. `context:NAME` named contexts. */
+  opts?: Record<string, string>;
 }
 
 type Outcome = { metadata: Record<string, string> } | { error: string };
@@ -29,6 +32,7 @@ function oracle(request: string, file: string, c: OutlineCase = {}): Outcome {
   const args = ['subrequest', '--request', request, '-f', file, '--image-metadata', imagesFile];
   if (c.target) args.push('--target', c.target);
   for (const [k, v] of Object.entries(c.buildArgs ?? {})) args.push('--build-arg', `${k}=${v}`);
+  for (const [k, v] of Object.entries(c.opts ?? {})) args.push('--opt', `${k}=${v}`);
   const out = JSON.parse(runOracle(args).toString('utf8')) as { metadata?: Record<string, string>; error?: { message: string } };
   if (out.error !== undefined) return { error: out.error.message };
   return { metadata: out.metadata ?? {} };
@@ -60,7 +64,8 @@ test('subrequests parity with upstream (outline, targets, describe)', { skip }, 
     const data = readFileSync(path);
     results.push({ name: `targets ${f}`, want: oracle('frontend.targets', path), got: await ours(() => targetsResult(listTargets(data))) });
     for (const c of [{}, ...(cases[f] ?? [])] as OutlineCase[]) {
-      const got = await ours(async () => outlineResult(await computeOutline(data, { ...c, imageResolver: resolver })));
+      const outlineOpts = { target: c.target, buildArgs: c.buildArgs, imageResolver: resolver, convertOptions: namedContextOptions(c.opts ?? {}) };
+      const got = await ours(async () => outlineResult(await computeOutline(data, outlineOpts)));
       results.push({ name: `outline ${f} ${JSON.stringify(c)}`, want: oracle('frontend.outline', path, c), got });
     }
   }

@@ -3,18 +3,25 @@
 // and the stages it depends on read, with their values and doc comments,
 // and which secrets and SSH sockets their RUN mounts ask for.
 //
-// Only what decides the outline is evaluated: stage bases and platforms,
-// ARG and ENV (the environment ARG defaults are expanded in), COPY --from
-// and RUN --mount dependencies, and secret/ssh mounts. No LLB is built.
+// Upstream's outline runs its whole conversion, so the Dockerfile is first
+// converted here too (convertDockerfile): every error the conversion raises
+// (circular dependencies, build checks with `check=error=true`, bad named
+// contexts, ...) is the outline's error, and build-check findings go to the
+// caller's lintWarn. The outline itself is then evaluated from what decides
+// it: stage bases and platforms (named contexts replace them), ONBUILD
+// triggers of base images and base stages, ARG and ENV (the environment ARG
+// defaults are expanded in), SOURCE_DATE_EPOCH normalised as upstream does,
+// COPY --from and RUN --mount dependencies, and secret/ssh mounts.
 
 import type { Platform } from '../../registry/platform.ts';
 import type { ImageResolver } from '../../registry/resolver.ts';
 import * as reference from '../../registry/reference.ts';
 import type { Outline, OutlineArg, OutlineSecret } from '../../subrequests/outline.ts';
 import { linesLocation } from '../../subrequests/types.ts';
-import { DEFAULT_PLATFORM, formatPlatform, formatPlatformAll, parsePlatform } from '../convert/index.ts';
+import { convertDockerfile, DEFAULT_PLATFORM, formatPlatform, formatPlatformAll, parsePlatform, type ConvertOptions } from '../convert/index.ts';
+import { findNamedContext, loadNamedContext, type NamedContext } from '../convert/named-context.ts';
 import { DockerfileError, withLocation, type LineRange } from '../errors.ts';
-import { expandCommand, parseStages, withSuggestion, type ArgCommand, type Command, type Stage } from '../instructions/index.ts';
+import { expandCommand, parseCommand, parseStages, withSuggestion, type ArgCommand, type Command, type Stage } from '../instructions/index.ts';
 import { parse } from '../parser/index.ts';
 import { ShellLex, type EnvGetter, type EscapeToken } from '../shell/index.ts';
 
@@ -32,6 +39,13 @@ export interface OutlineOptions {
    * are expanded in. Without it a stage on an image starts with only PATH.
    */
   imageResolver?: ImageResolver;
+  /**
+   * The options a build converts with (named contexts, lintWarn, check
+   * configuration, ...). target, buildArgs, imageResolver and the build
+   * platform above take precedence; the target platform is left implicit as
+   * in upstream's subrequests. Findings are sent to its lintWarn.
+   */
+  convertOptions?: ConvertOptions;
 }
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -52,6 +66,9 @@ class Env implements EnvGetter {
   }
   set(key: string, value: string): void {
     this.vars.set(key, value);
+  }
+  delete(key: string): void {
+    this.vars.delete(key);
   }
   clone(): Env {
     return new Env(this.vars);
@@ -105,6 +122,13 @@ class StageState {
   platform: Platform | undefined;
   env = new Env();
   dispatched = false;
+  /** The stage's commands, with ONBUILD triggers it runs put first. */
+  commands: Command[];
+  /** The named context replacing this stage (its commands are not run). */
+  namedContext: NamedContext | undefined;
+  /** The base image's (or context's) ENV and ONBUILD, once resolved. */
+  image: { env: string[]; onBuild: string[] } | undefined;
+  onBuildInit = false;
 
   constructor(
     readonly stage: Stage,
@@ -113,6 +137,7 @@ class StageState {
     capture: Capture,
   ) {
     this.capture = capture;
+    this.commands = [...stage.commands];
   }
 
   args(visited: Set<string>): OutlineArg[] {
@@ -158,20 +183,33 @@ function pathBase(p: string): string {
 /** The outline of the target (upstream's Dockerfile2Outline). Throws DockerfileError for bad input. */
 export async function computeOutline(dockerfile: Uint8Array, opts: OutlineOptions = {}): Promise<Outline> {
   if (dockerfile.length === 0) throw new DockerfileError('the Dockerfile cannot be empty');
+  const targetPlatform = opts.targetPlatform ?? DEFAULT_PLATFORM;
+  const buildPlatform = opts.buildPlatform ?? DEFAULT_PLATFORM;
+  const copt: ConvertOptions = {
+    ...opts.convertOptions,
+    target: opts.target ?? opts.convertOptions?.target,
+    buildArgs: { ...(opts.buildArgs ?? opts.convertOptions?.buildArgs) },
+    buildPlatforms: [buildPlatform],
+    imageResolver: opts.imageResolver ?? opts.convertOptions?.imageResolver,
+    // Upstream's builder always passes a Warn, so build checks always run.
+    lintWarn: opts.convertOptions?.lintWarn ?? ((): void => {}),
+  };
   const ast = parse(dockerfile);
   const { stages, metaArgs } = parseStages(ast);
   if (stages.length === 0) throw new DockerfileError('dockerfile contains no stages to build');
 
   const buildArgs = new Map<string, string>();
-  for (const [k, v] of Object.entries(opts.buildArgs ?? {})) buildArgs.set(k, v);
-  const targetPlatform = opts.targetPlatform ?? DEFAULT_PLATFORM;
-  const buildPlatform = opts.buildPlatform ?? DEFAULT_PLATFORM;
+  for (const [k, v] of Object.entries(copt.buildArgs ?? {})) buildArgs.set(k, v);
   const shlex = new ShellLex(ast.escapeToken as EscapeToken);
 
   const targetName = opts.target !== undefined && opts.target !== '' ? opts.target : stages[stages.length - 1].name;
-  const globalArgs = defaultArgs(buildPlatform, targetPlatform, buildArgs, targetName);
+  let globalArgs = defaultArgs(buildPlatform, targetPlatform, buildArgs, targetName);
   const metaCapture = new Capture();
   buildMetaArgs(globalArgs, metaCapture.allArgs, shlex, metaArgs, buildArgs);
+  globalArgs = sourceDateEpoch(globalArgs, buildArgs, stages, copt);
+
+  // Upstream's outline is its conversion: whatever fails there fails here.
+  await convertDockerfile(dockerfile, copt);
 
   // Stages, their bases and the args FROM reads (upstream's buildDispatchStates).
   const states: StageState[] = [];
@@ -196,6 +234,15 @@ export async function computeOutline(dockerfile: Uint8Array, opts: OutlineOption
       }
       for (const k of p.matched) used.add(k);
     }
+    if (st.name !== '') {
+      ds.namedContext = findNamedContext(copt, st.name, contextOpt(copt, ds.platform));
+      if (ds.namedContext !== undefined) {
+        // Replaced by the context: no base, and what FROM read is not used.
+        states.push(ds);
+        byName.set(st.name.toLowerCase(), ds);
+        continue;
+      }
+    }
     const base = byName.get(ds.baseName);
     if (base !== undefined) {
       ds.base = base;
@@ -218,26 +265,45 @@ export async function computeOutline(dockerfile: Uint8Array, opts: OutlineOption
 
   // Dependencies through COPY --from and RUN --mount from=.
   for (const ds of states) {
-    for (const cmd of ds.stage.commands) {
-      for (const src of commandSources(cmd, states, byName, shlex)) {
-        if (!ds.deps.includes(src)) ds.deps.push(src);
-      }
-    }
+    for (const cmd of ds.commands) addSources(ds, cmd, states, byName, shlex);
   }
 
-  const reachable = new Set<StageState>();
-  const visit = (s: StageState): void => {
-    if (reachable.has(s)) return;
-    reachable.add(s);
-    if (s.base !== undefined) visit(s.base);
-    for (const d of s.deps) visit(d);
-  };
-  visit(target);
+  // Base images are resolved and ONBUILD triggers taken in until no trigger adds a dependency (upstream's resolveStages).
+  let reachable: Set<StageState>;
+  for (;;) {
+    reachable = reachableFrom(target);
+    let newDeps = false;
+    for (const ds of states) {
+      if (!reachable.has(ds)) continue;
+      if (ds.base === undefined && ds.image === undefined) ds.image = await resolveImage(ds, targetPlatform, buildPlatform, copt);
+      if (ds.onBuildInit) continue;
+      ds.onBuildInit = true;
+      const triggers = ds.base === undefined ? [...(ds.image?.onBuild ?? [])] : [];
+      if (ds.base !== undefined) {
+        for (const c of ds.base.stage.commands) if (c.kind === 'onbuild') triggers.push(c.expression);
+      }
+      if (triggers.length === 0) continue;
+      const cmds: Command[] = [];
+      for (const trigger of triggers) {
+        const tast = parse(trigger);
+        const node = tast.children[0];
+        node.startLine = ds.stage.location.start;
+        node.endLine = ds.stage.location.end;
+        const cmd = parseCommand(node, { escapeToken: tast.escapeToken });
+        cmds.push(cmd);
+        if (addSources(ds, cmd, states, byName, shlex)) newDeps = true;
+      }
+      ds.commands = [...cmds, ...ds.commands];
+    }
+    if (!newDeps) break;
+  }
 
   for (const ds of states) {
     if (!reachable.has(ds)) continue;
-    await initEnv(ds, targetPlatform, opts.imageResolver);
-    for (const cmd of ds.stage.commands) dispatch(ds, cmd, shlex, globalArgs, buildArgs);
+    initEnv(ds, targetPlatform);
+    // A stage replaced by a named context only lends its context's environment.
+    if (ds.namedContext !== undefined) continue;
+    for (const cmd of ds.commands) dispatch(ds, cmd, shlex, globalArgs, buildArgs);
     ds.dispatched = true;
   }
 
@@ -253,6 +319,120 @@ export async function computeOutline(dockerfile: Uint8Array, opts: OutlineOption
     cache: [],
     sources: [dockerfile],
   };
+}
+
+function reachableFrom(target: StageState): Set<StageState> {
+  const reachable = new Set<StageState>();
+  const visit = (s: StageState): void => {
+    if (reachable.has(s)) return;
+    reachable.add(s);
+    if (s.base !== undefined) visit(s.base);
+    for (const d of s.deps) visit(d);
+  };
+  visit(target);
+  return reachable;
+}
+
+/** Records the stages `cmd` reads from as dependencies of `ds`; true when it reads from any source. */
+function addSources(ds: StageState, cmd: Command, states: StageState[], byName: Map<string, StageState>, shlex: ShellLex): boolean {
+  const { stages, any } = commandSources(cmd, states, byName, shlex);
+  for (const src of stages) if (!ds.deps.includes(src)) ds.deps.push(src);
+  return any;
+}
+
+function contextOpt(copt: ConvertOptions, platform: Platform | undefined) {
+  return { platform, resolveMode: copt.imageResolveMode ?? 'default', asyncLocalPaths: (): string[] => [] };
+}
+
+/**
+ * SOURCE_DATE_EPOCH as upstream resolves it before the stages: an integer is
+ * normalised (`0100` becomes `100`) in the build args and the global args;
+ * an empty value removes it from both; a name that is neither `context`, a
+ * named context nor a stage is an error. Epochs read from the context, a
+ * named context or a stage are not evaluated here: the value is left as given.
+ */
+function sourceDateEpoch(globalArgs: Env, buildArgs: Map<string, string>, stages: Stage[], copt: ConvertOptions): Env {
+  const key = 'SOURCE_DATE_EPOCH';
+  const v = buildArgs.has(key) ? buildArgs.get(key) : globalArgs.get(key) || undefined;
+  if (v === undefined) return globalArgs;
+  let out: string;
+  if (/^[+-]?\d+$/.test(v) && BigInt(v) >= -(2n ** 63n) && BigInt(v) < 2n ** 63n) {
+    out = BigInt(v).toString();
+  } else if (v === '') {
+    out = '';
+  } else if (
+    v === 'context' ||
+    stages.some((s) => s.name.toLowerCase() === v.toLowerCase()) ||
+    safeFindContext(copt, v) !== undefined
+  ) {
+    return globalArgs;
+  } else {
+    throw new DockerfileError(`invalid SOURCE_DATE_EPOCH: ${v}`);
+  }
+  if (buildArgs.has(key)) {
+    if (out === '') buildArgs.delete(key);
+    else buildArgs.set(key, out);
+  }
+  if (globalArgs.get(key) !== undefined) {
+    if (out === '') globalArgs.delete(key);
+    else globalArgs.set(key, out);
+  }
+  return globalArgs;
+}
+
+function safeFindContext(copt: ConvertOptions, name: string): NamedContext | undefined {
+  try {
+    return findNamedContext(copt, name, contextOpt(copt, undefined));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The ENV and ONBUILD of a stage's base: its named context, its image, or scratch. */
+async function resolveImage(
+  ds: StageState,
+  targetPlatform: Platform,
+  buildPlatform: Platform,
+  copt: ConvertOptions,
+): Promise<{ env: string[]; onBuild: string[] }> {
+  const platform = ds.platform ?? targetPlatform;
+  const fromConfig = (config: { Env?: string[] | null; OnBuild?: string[] | null } | undefined) => ({
+    env: config?.Env ?? [],
+    onBuild: config?.OnBuild ?? [],
+  });
+  const env = {
+    resolver: copt.imageResolver,
+    sessionId: copt.sessionId,
+    localSessionIds: copt.localSessionIds,
+    inputMetadata: copt.inputMetadata,
+    hooks: copt.contextHooks,
+    buildPlatform,
+  };
+  if (ds.namedContext !== undefined) {
+    const loaded = await loadNamedContext(ds.namedContext, env);
+    const img = loaded.image;
+    if (img !== undefined && img.architecture !== '' && img.os !== '') {
+      ds.platform = { os: img.os, architecture: img.architecture, variant: img.variant, osVersion: img['os.version'] };
+    }
+    return fromConfig(loaded.image?.config);
+  }
+  if (ds.baseName === 'scratch') return { env: [], onBuild: [] };
+  let ref;
+  try {
+    ref = reference.tagNameOnly(reference.parseNormalizedNamed(ds.baseName)).toString();
+  } catch (err) {
+    throw new DockerfileError(`failed to parse stage name "${ds.baseName}": ${(err as Error).message}`, [ds.stage.location]);
+  }
+  const nc = findNamedContext(copt, ref, contextOpt(copt, platform));
+  if (nc !== undefined) {
+    const loaded = await loadNamedContext(nc, env);
+    ds.platform = platform;
+    return fromConfig(loaded.image?.config);
+  }
+  if (copt.imageResolver === undefined) return { env: [], onBuild: [] };
+  const res = await copt.imageResolver.resolve(ref, { platform, resolveMode: copt.imageResolveMode });
+  const config = JSON.parse(new TextDecoder().decode(res.config)) as { config?: { Env?: string[] | null; OnBuild?: string[] | null } };
+  return fromConfig(config.config);
 }
 
 function defaultArgs(bp: Platform, tp: Platform, overrides: Map<string, string>, target: string): Env {
@@ -307,8 +487,13 @@ function buildMetaArgs(env: Env, allArgs: Map<string, ArgInfo>, shlex: ShellLex,
   }
 }
 
-/** The stages a command reads from (upstream's toCommand / detectRunMount); images are left out. */
-function commandSources(cmd: Command, states: StageState[], byName: Map<string, StageState>, shlex: ShellLex): StageState[] {
+/** The stages a command reads from (upstream's toCommand / detectRunMount), and whether it reads from any source (images too). */
+function commandSources(
+  cmd: Command,
+  states: StageState[],
+  byName: Map<string, StageState>,
+  shlex: ShellLex,
+): { stages: StageState[]; any: boolean } {
   if (cmd.kind === 'copy' && cmd.from !== '') {
     const res = shlex.processWordWithMatches(cmd.from, new Env());
     if (res.result !== cmd.from) {
@@ -319,44 +504,34 @@ function commandSources(cmd: Command, states: StageState[], byName: Map<string, 
     if (/^[+-]?\d+$/.test(cmd.from)) {
       const i = Number(cmd.from);
       if (i < 0 || i >= states.length) throw new DockerfileError(`invalid stage index ${i}`);
-      return [states[i]];
+      return { stages: [states[i]], any: true };
     }
     const s = byName.get(cmd.from.toLowerCase());
-    return s === undefined ? [] : [s];
+    return { stages: s === undefined ? [] : [s], any: true };
   }
   if (cmd.kind === 'run') {
     const out: StageState[] = [];
+    let any = false;
     for (const m of cmd.mounts) {
+      // Upstream counts every mount as a source (no from is scratch).
+      any = true;
       const s = byName.get((m.from === '' ? 'scratch' : m.from).toLowerCase());
       if (s !== undefined) out.push(s);
     }
-    return out;
+    return { stages: out, any };
   }
-  return [];
+  return { stages: [], any: false };
 }
 
 /** The environment a stage starts with: its base stage's, or its image's ENV (plus PATH). */
-async function initEnv(ds: StageState, targetPlatform: Platform, resolver: ImageResolver | undefined): Promise<void> {
+function initEnv(ds: StageState, targetPlatform: Platform): void {
   if (ds.base !== undefined) {
     ds.env = ds.base.env.clone();
     ds.platform = ds.base.platform;
     return;
   }
   const platform = ds.platform ?? targetPlatform;
-  let imageEnv: string[] = [];
-  if (ds.baseName !== 'scratch' && resolver !== undefined) {
-    let ref;
-    try {
-      ref = reference.tagNameOnly(reference.parseNormalizedNamed(ds.baseName)).toString();
-    } catch (err) {
-      throw new DockerfileError(`failed to parse stage name "${ds.baseName}": ${(err as Error).message}`, [ds.stage.location]);
-    }
-    const res = await resolver.resolve(ref, { platform });
-    const config = JSON.parse(new TextDecoder().decode(res.config)) as { config?: { Env?: string[] | null } };
-    imageEnv = config.config?.Env ?? [];
-  } else if (ds.baseName === 'scratch' && platform.os !== 'windows') {
-    imageEnv = [`PATH=${DEFAULT_PATH}`];
-  }
+  const imageEnv = [...(ds.image?.env ?? [])];
   if (platform.os !== 'windows' && !imageEnv.some((e) => e.split('=')[0] === 'PATH')) imageEnv.push(`PATH=${DEFAULT_PATH}`);
   for (const kv of imageEnv) {
     const i = kv.indexOf('=');

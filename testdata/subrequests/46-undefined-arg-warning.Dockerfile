@@ -1,0 +1,3 @@
+# check=error=true
+FROM alpine:3.19
+RUN echo $NOT_DEFINED
