@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the end-to-end tests need: runc (buildkitd's OCI
-# worker runs RUN steps with it), docker-registry (a real registry server) and
-# busybox-static (the static binary the local busybox base image is made of).
-# Idempotent: does nothing when all three are installed; runs apt-get update at
+# worker runs RUN steps with it), docker-registry (a real registry server),
+# busybox-static (the static binary the local busybox base image is made of),
+# git (buildkitd's git sources; `git daemon` and `git http-backend` serve the
+# remote-context tests' repository).
+# Idempotent: does nothing when all are installed; runs apt-get update at
 # most once per run.
 set -euo pipefail
-pkgs=(runc docker-registry busybox-static)
+pkgs=(runc docker-registry busybox-static git)
 missing=()
 for p in "${pkgs[@]}"; do
   if [ "$(dpkg-query -W -f '${Status}' "$p" 2>/dev/null)" != "install ok installed" ]; then

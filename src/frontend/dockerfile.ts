@@ -18,7 +18,13 @@ import {
   marshalImage,
   namedContextOptions,
   parsePlatform,
+  parseExtraHosts,
+  parseLinuxResources,
+  parseUlimits,
+  goParseInt64,
   type ConvertOptions,
+  type ConvertResult,
+  type Ulimit,
   type ImageResolveMode,
   type NetMode,
   type Platform,
@@ -29,19 +35,15 @@ import { BridgeError, type LLBBridge } from './bridge.ts';
 import type { GatewayEnv } from './env.ts';
 import { Code, FrontendError, sourceDetail } from './errors.ts';
 import { KEY_REQUEST_ID, handleSubrequest } from './subrequests.ts';
+import { createScanner, parseSBOMConfig, resolveScanner, scanDefinition, type Scanner } from './sbom.ts';
+import { validateCaps } from './caps.ts';
+import { ReadHeadError, resolveRemoteContext } from './context.ts';
 
 /** The daemon's capabilities, from Ping. */
 export interface Caps {
   gateway: llb.CapSet;
   llb: llb.CapSet;
 }
-
-const SUPPORTED_FRONTEND_CAPS = new Set([
-  'moby.buildkit.frontend.inputs',
-  'moby.buildkit.frontend.subrequests',
-  'moby.buildkit.frontend.contexts',
-  'moby.buildkit.frontend.gitquerystring',
-]);
 
 /**
  * errors.Wrap as it reaches the client: upstream's grpcerrors.ToGRPC keeps
@@ -61,8 +63,8 @@ class Ref {
     readonly id: string,
     readonly def: PbDefinition | undefined,
   ) {}
-  async readFile(path: string): Promise<Uint8Array> {
-    const res = await this.bridge.readFile({ Ref: this.id, FilePath: path });
+  async readFile(path: string, length?: number): Promise<Uint8Array> {
+    const res = await this.bridge.readFile({ Ref: this.id, FilePath: path, Range: length === undefined ? undefined : { Offset: 0, Length: length } });
     return res.Data ?? new Uint8Array();
   }
 }
@@ -108,33 +110,6 @@ function parseBool(v: string): boolean | undefined {
   return undefined;
 }
 
-function csvFields(v: string): string[] {
-  // go-csvvalue: comma separated, double quotes for fields with commas.
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < v.length; i++) {
-    const c = v[i];
-    if (quoted) {
-      if (c === '"' && v[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"' && cur === '') quoted = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
-
-function isIP(v: string): boolean {
-  return /^(\d{1,3})(\.\d{1,3}){3}$/.test(v) ? v.split('.').every((x) => Number(x) <= 255) : /^[0-9a-f:.]+$/i.test(v) && v.includes(':');
-}
-
 /** The frontend options dockerui.Client.init reads. */
 export interface FrontendConfig {
   filename: string;
@@ -154,6 +129,8 @@ export interface FrontendConfig {
   networkMode: NetMode;
   hostname: string;
   cgroupParent: string;
+  ulimits: Ulimit[];
+  linuxResources: llb.LinuxResources | undefined;
   noCache: string[] | undefined;
   cacheImports: gw.CacheOptionsEntry[];
   cacheIdNamespace: string;
@@ -167,8 +144,9 @@ export function parseConfig(env: GatewayEnv): FrontendConfig {
     for (const [k, v] of o) if (k.startsWith(p)) m[k.slice(p.length)] = v;
     return m;
   };
-  for (const k of ['override-copy-image']) {
-    if (o.has(k)) throw new Error(`support for "${k}" was removed in BuildKit 0.11`);
+  if (get('override-copy-image') !== '') throw new Error('support for "override-copy-image" was removed in BuildKit 0.11');
+  if (parseBool(o.get('build-arg:BUILDKIT_DISABLE_FILEOP') ?? '') === true) {
+    throw new Error('support for "BUILDKIT_DISABLE_FILEOP" build-arg was removed in BuildKit 0.11');
   }
   const w0 = env.workers[0]?.platforms[0];
   const buildPlatforms = [w0 ?? DEFAULT_PLATFORM];
@@ -189,23 +167,30 @@ export function parseConfig(env: GatewayEnv): FrontendConfig {
   else if (rm === 'local') imageResolveMode = 'local';
   else throw new Error(`invalid image-resolve-mode: ${rm}`);
 
-  const extraHosts: { host: string; ip: string }[] = [];
-  if (get('add-hosts') !== '') {
-    for (const field of csvFields(get('add-hosts'))) {
-      const lower = field.toLowerCase();
-      const eq = lower.indexOf('=');
-      if (eq < 0) throw new Error(`failed to parse additional hosts: invalid key-value pair ${field}`);
-      const ip = lower.slice(eq + 1);
-      if (!isIP(ip)) throw new Error(`failed to parse additional hosts: failed to parse IP ${ip}`);
-      extraHosts.push({ host: lower.slice(0, eq), ip });
-    }
+  // Parsed as dockerui.Client.init does, in its order (src/dockerfile/convert/frontend-opts.ts).
+  let extraHosts: { host: string; ip: string }[];
+  try {
+    extraHosts = parseExtraHosts(get('add-hosts'));
+  } catch (err) {
+    throw wrap(err, 'failed to parse additional hosts');
   }
   let shmSize = 0;
-  if (get('shm-size') !== '') {
-    if (!/^[+-]?\d+$/.test(get('shm-size'))) {
-      throw new Error(`failed to parse shm size: strconv.ParseInt: parsing "${get('shm-size')}": invalid syntax`);
-    }
-    shmSize = Number(get('shm-size'));
+  try {
+    if (get('shm-size') !== '') shmSize = Number(goParseInt64(get('shm-size')));
+  } catch (err) {
+    throw wrap(err, 'failed to parse shm size');
+  }
+  let ulimits: Ulimit[];
+  try {
+    ulimits = parseUlimits(get('ulimit'));
+  } catch (err) {
+    throw wrap(err, 'failed to parse ulimit');
+  }
+  let linuxResources: llb.LinuxResources | undefined;
+  try {
+    linuxResources = parseLinuxResources((k) => o.get(k));
+  } catch (err) {
+    throw wrap(err, 'failed to parse resource limits');
   }
   const nm = get('force-network-mode');
   if (!['', 'none', 'host', 'sandbox'].includes(nm)) throw new Error(`invalid netmode ${nm}`);
@@ -256,9 +241,27 @@ export function parseConfig(env: GatewayEnv): FrontendConfig {
     networkMode,
     hostname,
     cgroupParent: get('cgroup-parent'),
+    ulimits,
+    linuxResources,
     noCache,
     cacheImports,
     cacheIdNamespace: get('build-arg:BUILDKIT_CACHE_MOUNT_NS'),
+  };
+}
+
+/** The converter options that come from the frontend options as dockerui parses them. */
+export function configConvertOptions(cfg: FrontendConfig): ConvertOptions {
+  return {
+    imageResolveMode: cfg.imageResolveMode,
+    networkMode: cfg.networkMode,
+    hostname: cfg.hostname || undefined,
+    extraHosts: cfg.extraHosts.length > 0 ? cfg.extraHosts : undefined,
+    shmSize: cfg.shmSize || undefined,
+    cgroupParent: cfg.cgroupParent || undefined,
+    ulimits: cfg.ulimits.length > 0 ? cfg.ulimits : undefined,
+    linuxResources: cfg.linuxResources,
+    cacheIdNamespace: cfg.cacheIdNamespace || undefined,
+    noCache: cfg.noCache,
   };
 }
 
@@ -334,36 +337,32 @@ const enc = new TextEncoder();
 export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: Caps): Promise<gw.Result> {
   const cfg = parseConfig(env);
   const opts = env.opts;
+  const sbomConfig = parseSBOMConfig(opts);
 
-  // frontend.caps: every requested capability must be supported, unless it
-  // may be forwarded to a # syntax frontend.
-  let capsError: Error | undefined;
-  let allowForward = true;
-  for (const c of (opts.get('frontend.caps') ?? '').split(',').filter((x) => x !== '')) {
-    const [name, suffix] = c.split('+', 2);
-    if (!SUPPORTED_FRONTEND_CAPS.has(name)) {
-      capsError ??= new FrontendError(`unsupported frontend capability ${name}`, Code.Unimplemented);
-      if (suffix !== 'forward') allowForward = false;
-    }
-  }
-  if (!allowForward && capsError) throw capsError;
-
-  const ctxOpt = opts.get(cfg.contextOptName) ?? '';
-  if (/^https?:\/\//.test(ctxOpt) || /^(git@|git:\/\/|ssh:\/\/)/.test(ctxOpt) || /\.git(#|$)/.test(ctxOpt)) {
-    throw new FrontendError(`remote build contexts (${ctxOpt}) are not supported by this frontend yet`, Code.Unimplemented);
-  }
+  // frontend.caps (src/frontend/caps.ts): throws unless every unsupported cap may be forwarded.
+  const capsError = validateCaps(opts.get('frontend.caps') ?? '').error;
 
   const marshalOpts = { caps: caps.llb };
+  // A git or HTTP(S) build context (src/frontend/context.ts); it replaces the local context and Dockerfile.
+  const remote = await resolveRemoteContext(opts, cfg.contextOptName, cfg.filename, caps.llb, {
+    readHead: async (def, path, length) => {
+      const ref = await solveDefinition(bridge, def);
+      return ref.readFile(path, length).catch((e: unknown) => {
+        throw new ReadHeadError(e);
+      });
+    },
+    wrap,
+  });
   // Inputs (a dockerfile/context given as LLB by a parent frontend).
   let inputs: { [k: string]: PbDefinition } = {};
-  if (caps.gateway.supports('frontend.inputs')) {
+  if (remote === undefined && caps.gateway.supports('frontend.inputs')) {
     inputs = (await bridge.inputs().catch((e: unknown) => {
       throw wrap(e, 'failed to get frontend inputs');
     })).Definitions ?? {};
   }
 
   // --- the Dockerfile ---
-  const filename = cfg.filename;
+  const filename = remote?.filename ?? cfg.filename;
   const names = [filename, filename + '.dockerignore'];
   const slash = filename.lastIndexOf('/');
   const base = slash < 0 ? filename : filename.slice(slash + 1);
@@ -371,7 +370,9 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   if (base === 'Dockerfile') names.push(lowerName);
   let dfDef: PbDefinition;
   const inputDockerfile = cfg.forceLocalDockerfile ? undefined : inputs[cfg.dockerfileLocalName];
-  if (inputDockerfile !== undefined) {
+  if (remote !== undefined && !cfg.forceLocalDockerfile) {
+    dfDef = remote.dockerfile.marshal(marshalOpts).toPb();
+  } else if (inputDockerfile !== undefined) {
     dfDef = inputDockerfile;
   } else {
     const src = llb.local(cfg.dockerfileLocalName, {
@@ -425,7 +426,9 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   if (capsError) throw capsError;
 
   // --- .dockerignore of the context ---
-  if (dockerignore === undefined) {
+  // A remote context is used as it is: no .dockerignore applies to it.
+  if (remote !== undefined) dockerignore = new Uint8Array();
+  else if (dockerignore === undefined) {
     const st = llb.local(cfg.contextLocalName, {
       sessionId: opts.get(`local-sessionid:${cfg.contextLocalName}`) ?? env.sessionId,
       followPaths: ['.dockerignore'],
@@ -459,17 +462,12 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
     filename,
     sessionId: env.sessionId,
     excludePatterns,
-    imageResolveMode: cfg.imageResolveMode,
-    networkMode: cfg.networkMode,
-    hostname: cfg.hostname || undefined,
-    extraHosts: cfg.extraHosts.length > 0 ? cfg.extraHosts : undefined,
-    shmSize: cfg.shmSize || undefined,
-    cgroupParent: cfg.cgroupParent || undefined,
-    cacheIdNamespace: cfg.cacheIdNamespace || undefined,
-    noCache: cfg.noCache,
+    ...configConvertOptions(cfg),
     // Named contexts (context:NAME[::PLATFORM], sharedkey:localdir:, local-sessionid:, input-metadata:).
     // Not yet: input: contexts (needs Inputs as states) and oci-layout lookups through the gateway.
     ...namedContextOptions(opts),
+    mainContext: remote?.context,
+    dockerfileSource: remote !== undefined && !cfg.forceLocalDockerfile ? remote.dockerfile : undefined,
     contextHooks: {
       readLocalFile: async (st, name) => (await solveDefinition(bridge, st.marshal(marshalOpts).toPb())).readFile(name),
     },
@@ -493,6 +491,20 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
       throw withLocations(err, sourceInfo, resolver.failures);
     }
   }
+
+  // attest:sbom: the scanner is resolved (for the build platform) before anything is built.
+  let scanner: Scanner | undefined;
+  if (sbomConfig !== undefined) {
+    const scannerPlatform = cfg.buildPlatforms[0];
+    let resolved;
+    try {
+      resolved = await resolveScanner(bridge, caps.gateway.supports('source.metaresolver'), sbomConfig.generator, scannerPlatform, opts.get('image-resolve-mode') ?? '');
+    } catch (err) {
+      throw wrap(err, `failed to resolve source metadata for ${sbomConfig.generator}`);
+    }
+    scanner = createScanner(resolved, scannerPlatform, sbomConfig.parameters);
+  }
+  const scanTargets = new Map<string, ConvertResult>();
 
   // Build checks are reported for the first platform only, with Warn, as upstream's builder does.
   const warnings = new WarnSender(bridge, sourceInfo);
@@ -526,8 +538,23 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
       if (baseConfig) md['containerimage.base.config' + suffix] = baseConfig;
       if (epochArg !== undefined && /^\d+$/.test(epochArg)) md['source.date.epoch' + suffix] = enc.encode(String(BigInt(epochArg)));
       expPlatforms[i] = { ID: id, Platform: platformJSON(p) };
+      scanTargets.set(id, res);
     }),
   );
+  if (scanner !== undefined) {
+    const scan = scanner;
+    const attestations: { [k: string]: gw.Attestations } = {};
+    await Promise.all(
+      expPlatforms.map(async ({ ID: id }) => {
+        const target = scanTargets.get(id);
+        if (target === undefined) throw new Error(`no scan targets for ${id}`);
+        const s = scan(id, target.sbom.core, target.sbom.extras, target.isIgnoreCache);
+        const ref = await solveDefinition(bridge, scanDefinition(s));
+        attestations[id] = { attestation: [{ ...s.attestation, ref: { id: ref.id, def: ref.def } }] };
+      }),
+    );
+    result.attestations = attestations;
+  }
   if (cfg.multiPlatform) result.result = { case: 'refs', value: { refs } };
   md['refs.platforms'] = enc.encode(JSON.stringify({ Platforms: expPlatforms }));
   return result;

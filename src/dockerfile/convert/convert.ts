@@ -10,7 +10,7 @@ import { DockerfileError, withLocation, type LineRange } from '../errors.ts';
 import { parseCommand, parseStages, withSuggestion, type Command, type Stage } from '../instructions/index.ts';
 import { parse } from '../parser/index.ts';
 import { ShellLex } from '../shell/index.ts';
-import { buildMetaArgs, defaultArgs, proxyEnvFromBuildArgs, type ProxyEnv } from './args.ts';
+import { buildMetaArgs, defaultArgs, isEnabledForStage, proxyEnvFromBuildArgs, type ProxyEnv } from './args.ts';
 import { DeferredOutput } from './deferred.ts';
 import { dispatchCommand, dispatchUser, dispatchWorkdir, type DispatchContext } from './dispatch.ts';
 import type { EnvList } from './env.ts';
@@ -35,8 +35,28 @@ import { instructionLinter, reportParseWarnings } from '../lint/hooks.ts';
 import { IgnoreMatcher } from '../lint/ignore.ts';
 import { Linter } from '../lint/linter.ts';
 import { locationOf, emptyEnv, wrapError, dfCmd } from './util.ts';
+import { goParseInt64 } from './frontend-opts.ts';
 
 const EMPTY_IMAGE_NAME = 'scratch';
+
+/**
+ * A SOURCE_DATE_EPOCH that is not an integer, checked in upstream's order:
+ * `context`, a named context (an invalid name fails as upstream's lookup
+ * does), a stage name; otherwise `invalid SOURCE_DATE_EPOCH: v`. Reading the
+ * time of such a source (git commit time, HTTP Last-Modified, ...) is not
+ * implemented, so those forms fail with a message saying so.
+ */
+function sourceDateEpochSource(v: string, stages: Stage[], opt: ConvertOptions): never {
+  const unsupported = (what: string): Error => new Error(`SOURCE_DATE_EPOCH=${v}: using the time of ${what} is not supported by this frontend yet`);
+  if (v === 'context') throw unsupported('the build context');
+  if (findNamedContext(opt, v, { platform: undefined, resolveMode: opt.imageResolveMode ?? 'default', asyncLocalPaths: () => [] }) !== undefined) {
+    throw unsupported(`the named context ${v}`);
+  }
+  if (stages.some((s) => s.name.toLowerCase() === v.toLowerCase())) throw unsupported(`the stage ${v}`);
+  throw new Error(`invalid SOURCE_DATE_EPOCH: ${v}`);
+}
+const SBOM_SCAN_CONTEXT = 'BUILDKIT_SBOM_SCAN_CONTEXT';
+const SBOM_SCAN_STAGE = 'BUILDKIT_SBOM_SCAN_STAGE';
 
 const COMMON_IMAGE_NAMES = ['alpine', 'busybox', 'centos', 'debian', 'golang', 'ubuntu', 'fedora'].flatMap((n) => [
   n,
@@ -91,12 +111,23 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
   const meta = buildMetaArgs(globalArgs, metaArgs, buildArgs, (w, env) => shlex.processWord(w, env));
   globalArgs = meta.args;
 
-  // SOURCE_DATE_EPOCH: only integer values can be used without a gateway.
+  // SOURCE_DATE_EPOCH: an integer, or (upstream) the name of the build
+  // context, a named context or a stage whose source's time is used; those
+  // need the gateway's source metadata and are refused here (see
+  // sourceDateEpochSource). Anything else fails as upstream does.
   let epoch: string | undefined;
   let epochSeconds: bigint | undefined;
   const sde = buildArgs.get('SOURCE_DATE_EPOCH') ?? (globalArgs.get('SOURCE_DATE_EPOCH') || undefined);
-  if (sde !== undefined && sde !== '' && /^[+-]?\d+$/.test(sde)) {
-    epochSeconds = BigInt(sde);
+  let sdeSeconds: bigint | undefined;
+  if (sde !== undefined && sde !== '') {
+    try {
+      sdeSeconds = goParseInt64(sde);
+    } catch {
+      sourceDateEpochSource(sde, stages, opt);
+    }
+  }
+  if (sdeSeconds !== undefined) {
+    epochSeconds = sdeSeconds;
     epoch = new Date(Number(epochSeconds) * 1000).toISOString().replace('.000Z', 'Z');
     const v = epochSeconds.toString();
     if (buildArgs.has('SOURCE_DATE_EPOCH')) buildArgs.set('SOURCE_DATE_EPOCH', v);
@@ -104,7 +135,7 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
   }
 
   const filename = opt.filename ?? 'Dockerfile';
-  const sourceMap = new llb.SourceMap(filename, 'Dockerfile', data, dockerfileSource(filename, opt));
+  const sourceMap = new llb.SourceMap(filename, 'Dockerfile', data, opt.dockerfileSource ?? dockerfileSource(filename, opt));
   const bc: BuildContext = {
     opt,
     po,
@@ -509,7 +540,7 @@ function dispatchStages(
       const [k, v] = splitKeyValue(e);
       d.state = d.state.addEnv(k, v);
     }
-    const hostname = bc.buildArgs.get('BUILDKIT_SANDBOX_HOSTNAME') ?? bc.opt.hostname;
+    const hostname = bc.buildArgs.get('BUILDKIT_SANDBOX_HOSTNAME') || bc.opt.hostname;
     if (hostname) d.state = d.state.hostname(hostname);
 
     const dctx: DispatchContext = {
@@ -524,6 +555,8 @@ function dispatchStages(
       extraHosts: bc.opt.extraHosts ?? [],
       shmSize: bc.opt.shmSize ?? 0,
       cgroupParent: bc.opt.cgroupParent ?? '',
+      ulimits: bc.opt.ulimits ?? [],
+      linuxResources: bc.opt.linuxResources,
       caps: bc.caps,
       sourceMap: bc.sourceMap,
       epoch: bc.epoch,
@@ -549,6 +582,17 @@ function dispatchStages(
       }
     }
     for (const p of d.ctxPaths) ctxPaths.add(p);
+    // A stage-level ARG overrides the global value (upstream checks both in this order).
+    for (const name of [SBOM_SCAN_CONTEXT, SBOM_SCAN_STAGE]) {
+      let enabled = false;
+      const g = bc.globalArgs.get(name);
+      if (g !== undefined) enabled = isEnabledForStage(d.stageName, g);
+      for (const a of d.buildArgs) {
+        if (a.key === name && a.value !== undefined) enabled = isEnabledForStage(d.stageName, a.value);
+      }
+      if (enabled && name === SBOM_SCAN_CONTEXT) d.scanContext = true;
+      else if (enabled) d.scanStage = true;
+    }
   }
   target.paths.add('/');
   return { ctxPaths, buildContext };
@@ -563,13 +607,15 @@ function finalize(bc: BuildContext, target: DispatchState, ctxPaths: Set<string>
   const lintError = bc.lint.error();
   if (lintError !== undefined) throw lintError;
   const follow = normalizeContextPaths(ctxPaths);
-  const bctx = llb.local('context', {
-    sessionId: bc.opt.sessionId,
-    excludePatterns: bc.opt.excludePatterns,
-    sharedKeyHint: 'context',
-    customName: '[internal] load build context',
-    followPaths: follow,
-  });
+  const bctx =
+    bc.opt.mainContext ??
+    llb.local('context', {
+      sessionId: bc.opt.sessionId,
+      excludePatterns: bc.opt.excludePatterns,
+      sharedKeyHint: 'context',
+      customName: '[internal] load build context',
+      followPaths: follow,
+    });
   buildContext.resolve(bctx);
 
   const tp = bc.po.targetPlatform;
@@ -601,7 +647,23 @@ function finalize(bc: BuildContext, target: DispatchState, ctxPaths: Set<string>
   if (n.variant) img.variant = n.variant;
   else delete img.variant;
   if (n.osFeatures) img['os.features'] = n.osFeatures;
-  return { state, image: img, baseImage: target.baseImg, platform: target.platform ?? tp };
+  const extras = new Map<string, llb.State>();
+  if (target.scanContext) extras.set('context', buildContext.state());
+  let isIgnoreCache = target.ignoreCache;
+  for (const d of allReachableStages(target)) {
+    if (d !== target && d.scanStage) {
+      extras.set(d.stageName, d.state);
+      if (d.ignoreCache) isIgnoreCache = true;
+    }
+  }
+  return {
+    state,
+    image: img,
+    baseImage: target.baseImg,
+    platform: target.platform ?? tp,
+    sbom: { core: state, extras },
+    isIgnoreCache,
+  };
 }
 
 export { formatPlatformAll, type Image, type Platform };

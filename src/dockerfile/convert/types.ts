@@ -3,7 +3,8 @@
 // plus an image config back.
 
 import type { CapSet } from '../../llb/caps.ts';
-import type { State } from '../../llb/index.ts';
+import type { LinuxResources, State } from '../../llb/index.ts';
+import type { Ulimit } from './frontend-opts.ts';
 import type { Image } from './image.ts';
 import type { Platform } from './platform.ts';
 import type { ImageResolver } from '../../registry/resolver.ts';
@@ -34,12 +35,24 @@ export interface ConvertOptions {
   sessionId?: string;
   /** Patterns from .dockerignore (local.excludepatterns of the build context). */
   excludePatterns?: string[];
+  /**
+   * The build context when it is not the `context` local (a git or HTTP
+   * context, already scoped by contextsubdir): used as it is, without follow
+   * paths or exclude patterns.
+   */
+  mainContext?: State;
+  /** The source the Dockerfile was read from, for source maps (default: the `dockerfile` local). */
+  dockerfileSource?: State;
   imageResolveMode?: ImageResolveMode;
   networkMode?: NetMode;
   hostname?: string;
   extraHosts?: { host: string; ip: string }[];
   shmSize?: number;
   cgroupParent?: string;
+  /** `ulimit` option (see parseUlimits); applied to every RUN when the daemon has exec.meta.ulimit. */
+  ulimits?: Ulimit[];
+  /** Resource options (see parseLinuxResources); OpMetadata.linux_resources of every RUN with exec.meta.linux.resources. */
+  linuxResources?: LinuxResources;
   cacheIdNamespace?: string;
   /** `no-cache`: undefined = none, [] = every stage, or stage names. */
   noCache?: string[];
@@ -87,4 +100,12 @@ export interface ConvertResult {
   baseImage: Image | undefined;
   /** The platform the build ran for. */
   platform: Platform;
+  /**
+   * What an SBOM scan covers (upstream's Result.SBOM): the target, and the
+   * build context and stages that BUILDKIT_SBOM_SCAN_CONTEXT /
+   * BUILDKIT_SBOM_SCAN_STAGE add, keyed by "context" or stage name.
+   */
+  sbom: { core: State; extras: Map<string, State> };
+  /** The target or a scanned stage ignores the cache (upstream's IsIgnoreCache). */
+  isIgnoreCache: boolean;
 }

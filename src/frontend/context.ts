@@ -1,0 +1,153 @@
+// The main build context when it is not a local directory (dockerui's
+// initContext): a git repository or an HTTP(S) URL given as the `context`
+// option (or the option named by `contextkey`). The Dockerfile is then read
+// from that source too, unless `dockerfilekey` forces a local one. An HTTP
+// URL is downloaded by BuildKit first; when the file starts like an archive
+// (tar, gzip, bzip2, xz) it is unpacked and used as the context, otherwise
+// the file itself is the Dockerfile. `contextsubdir` narrows the context to a
+// subdirectory.
+import * as llb from '../llb/index.ts';
+import type { State } from '../llb/index.ts';
+import type { Definition as PbDefinition } from '../gen/pb.ts';
+import { parseGitRef } from '../dockerfile/convert/gitref.ts';
+import { parseGoBool } from '../dockerfile/convert/args.ts';
+
+/** The name BuildKit's http source stores the download under. */
+export const HTTP_CONTEXT_FILENAME = 'context';
+
+export interface RemoteContext {
+  kind: 'git' | 'http';
+  /** The build context (after contextsubdir). */
+  context: State;
+  /** Where the Dockerfile is read from, unless a local one is forced. */
+  dockerfile: State;
+  /** The Dockerfile's path in `dockerfile` (`context` for a downloaded plain file). */
+  filename: string;
+}
+
+/** What resolving an HTTP context needs from the gateway. */
+export interface ContextGateway {
+  /** Solves a definition and reads the first `length` bytes of `path` in the result. */
+  readHead(def: PbDefinition, path: string, length: number): Promise<Uint8Array>;
+  /** Wraps a failure with a message prefix, as errors.Wrap reaches the client. */
+  wrap(err: unknown, prefix: string): Error;
+}
+
+/**
+ * The git source for a context reference, or undefined when `ref` is not a
+ * git URL. Throws for a git URL with invalid query options.
+ */
+export function gitContext(ref: string, opts: ReadonlyMap<string, string>): State | undefined {
+  const g = parseGitRef(ref);
+  if (g === undefined) return undefined;
+  const keepArg = parseGoBool(opts.get('build-arg:BUILDKIT_CONTEXT_KEEP_GIT_DIR') ?? '');
+  // The URL's own mtime= wins over the commit times a SOURCE_DATE_EPOCH build arg asks for.
+  let mtime = (opts.get('build-arg:SOURCE_DATE_EPOCH') ?? '') !== '' ? 'commit' : '';
+  if (g.mtime !== '') mtime = g.mtime;
+  return llb.git(g.remote, '', {
+    ref: g.ref,
+    subdir: g.subDir !== '' ? g.subDir : undefined,
+    keepGitDir: g.keepGitDir === true || keepArg === true,
+    checksum: g.checksum || undefined,
+    skipSubmodules: g.submodules === false,
+    mtime: mtime || undefined,
+    fetchByCommit: g.fetchByCommit,
+    customName: '[internal] load git source ' + ref,
+  });
+}
+
+/** True for http:// and https:// references (after the git check, which takes `.git` URLs). */
+export function isHTTPContext(ref: string): boolean {
+  return /^https?:\/\//.test(ref);
+}
+
+const MAGIC: readonly (readonly number[])[] = [
+  [0x42, 0x5a, 0x68], // bzip2
+  [0x1f, 0x8b, 0x08], // gzip
+  [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], // xz
+];
+
+/**
+ * Whether the first bytes of a download are an archive: a compression magic
+ * number, or a tar header block Go's archive/tar accepts (a non-zero
+ * 512-byte block whose checksum field matches the block's sum).
+ */
+export function isArchive(head: Uint8Array): boolean {
+  for (const m of MAGIC) {
+    if (head.length >= m.length && m.every((b, i) => head[i] === b)) return true;
+  }
+  if (head.length < 512) return false;
+  const blk = head.subarray(0, 512);
+  if (blk.every((b) => b === 0)) return false;
+  const field = parseOctal(blk.subarray(148, 156));
+  if (field === undefined) return false;
+  let unsigned = 0;
+  let signed = 0;
+  for (let i = 0; i < 512; i++) {
+    const b = i >= 148 && i < 156 ? 0x20 : blk[i]!;
+    unsigned += b;
+    signed += b > 127 ? b - 256 : b;
+  }
+  return field === unsigned || field === signed;
+}
+
+/** A tar numeric field: octal digits, padded with spaces or NULs. */
+function parseOctal(f: Uint8Array): number | undefined {
+  let s = '';
+  for (const b of f) s += String.fromCharCode(b);
+  s = s.replace(/^[ \0]+|[ \0]+$/g, '');
+  if (s === '') return 0;
+  if (!/^[0-7]+$/.test(s)) return undefined;
+  return parseInt(s, 8);
+}
+
+/** `contextsubdir`: the subdirectory's contents as the root of a new state. */
+export function scopeToSubDir(st: State, dir: string): State {
+  return llb.scratch().file(llb.copy(st, dir, '/', { copyDirContentsOnly: true }));
+}
+
+/**
+ * The remote context named by the `context` option (or the `contextkey`
+ * one), or undefined when the context is local (or a frontend input).
+ */
+export async function resolveRemoteContext(
+  opts: ReadonlyMap<string, string>,
+  contextOptName: string,
+  filename: string,
+  caps: llb.CapSet,
+  gw: ContextGateway,
+): Promise<RemoteContext | undefined> {
+  const ref = opts.get(contextOptName) ?? '';
+  let res: RemoteContext | undefined;
+  const gitSt = gitContext(ref, opts);
+  if (gitSt !== undefined) {
+    res = { kind: 'git', context: gitSt, dockerfile: gitSt, filename };
+  } else if (isHTTPContext(ref)) {
+    const st = llb.http(ref, { filename: HTTP_CONTEXT_FILENAME, customName: '[internal] load remote build context' });
+    const def = st.marshal({ caps }).toPb();
+    let head: Uint8Array;
+    try {
+      head = await gw.readHead(def, HTTP_CONTEXT_FILENAME, 1024);
+    } catch (err) {
+      throw err instanceof ReadHeadError ? gw.wrap(err.inner, 'failed to read downloaded context') : gw.wrap(err, 'failed to resolve httpcontext');
+    }
+    if (isArchive(head)) {
+      const unpacked = llb.scratch().file(llb.copy(st, '/' + HTTP_CONTEXT_FILENAME, '/', { attemptUnpack: true }));
+      res = { kind: 'http', context: unpacked, dockerfile: unpacked, filename };
+    } else {
+      res = { kind: 'http', context: st, dockerfile: st, filename: HTTP_CONTEXT_FILENAME };
+    }
+  }
+  if (res !== undefined && opts.has('contextsubdir')) {
+    res.context = scopeToSubDir(res.context, opts.get('contextsubdir') ?? '');
+  }
+  return res;
+}
+
+/** A failure reading the solved download (as opposed to solving it). */
+export class ReadHeadError extends Error {
+  constructor(readonly inner: unknown) {
+    super(inner instanceof Error ? inner.message : String(inner));
+    this.name = 'ReadHeadError';
+  }
+}

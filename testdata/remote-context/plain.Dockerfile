@@ -1,0 +1,3 @@
+FROM busybox
+COPY . /downloaded
+ENV PLAIN=1
