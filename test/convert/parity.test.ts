@@ -5,7 +5,10 @@
 // the same, or, for a failing build, the error message and its first line.
 // Options a file needs are given in a comment line `# parity: --build-arg K=V
 // --platform P[,P] --target T --opt K=V --dockerignore FILE`. `--opt` passes any
-// frontend option to upstream; ours gets the named-context ones
+// frontend option to upstream; ours parses them with the gateway frontend's
+// parseConfig (the settings that reach the converter: add-hosts, shm-size,
+// ulimit, resource limits, force-network-mode, hostname, cgroup-parent,
+// no-cache, image-resolve-mode, ...) and gets the named-context ones
 // (`context:NAME[::PLATFORM]`, `sharedkey:localdir:`, `local-sessionid:`,
 // `input-metadata:`). `--dockerignore` is the .dockerignore every local source
 // holds (the oracle's fake gateway serves the same files for the build
@@ -22,6 +25,7 @@ import { DockerfileError } from '../../src/dockerfile/errors.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
 import { decodeMessage, dumpDefinition } from '../../src/llb/index.ts';
 import { Definition as DefinitionDesc } from '../../src/gen/pb.ts';
+import { configConvertOptions, parseConfig } from '../../src/frontend/dockerfile.ts';
 
 const dir = join('testdata', 'convert', 'dockerfiles');
 const metadataFile = join('testdata', 'convert', 'image-metadata.json');
@@ -126,8 +130,13 @@ async function runOurs(text: Buffer, a: ParityArgs): Promise<Ours> {
   const ignore = a.dockerignore === undefined ? undefined : readFileSync(a.dockerignore);
   const excludes = ignore === undefined ? [] : readIgnoreFile(ignore.toString('utf8'));
   try {
+    // The frontend's own option parsing (dockerui.Client.init's), errors included.
+    const env = new Map(Object.entries(a.opts));
+    for (const [k, v] of Object.entries(a.buildArgs)) env.set(`build-arg:${k}`, v);
+    const fromOpts = configConvertOptions(parseConfig({ opts: env, sessionId: 'oracle-session', product: '', workers: [] }));
     for (const p of platforms) {
       const res = await convertDockerfile(text, {
+        ...fromOpts,
         target: a.target,
         buildArgs: a.buildArgs,
         targetPlatform: p,

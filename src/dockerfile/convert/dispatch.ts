@@ -32,6 +32,7 @@ import { dispatchRunMounts, withSecretEnvMask } from './runmount.ts';
 import { validateSignal } from './signal.ts';
 import type { DispatchState, DispatchStates, StageCommand } from './stage-state.ts';
 import { dfCmd, locationOf } from './util.ts';
+import type { Ulimit } from './frontend-opts.ts';
 import * as checks from '../lint/checks.ts';
 import { stageTrackers } from '../lint/hooks.ts';
 import type { IgnoreMatcher } from '../lint/ignore.ts';
@@ -52,6 +53,8 @@ export interface DispatchContext {
   extraHosts: { host: string; ip: string }[];
   shmSize: number;
   cgroupParent: string;
+  ulimits: Ulimit[];
+  linuxResources: llb.LinuxResources | undefined;
   caps: CapSet;
   sourceMap: llb.SourceMap;
   epoch: string | undefined;
@@ -416,6 +419,8 @@ function dispatchRun(d: DispatchState, c: RunCommand, sources: DispatchState[], 
     customName: name,
     extraHosts: opt.extraHosts,
     cgroupParent: opt.caps.supports(CAP_EXEC_CGROUP_PARENT) && opt.cgroupParent ? opt.cgroupParent : undefined,
+    ulimits: opt.caps.supports(Caps.execMetaUlimit) ? opt.ulimits : undefined,
+    linuxResources: opt.caps.supports(Caps.execMetaLinuxResources) ? opt.linuxResources : undefined,
   };
   const shm: llb.RunMount[] =
     opt.shmSize > 0 && opt.caps.supports(Caps.execMountTmpfsSize) ? [{ target: '/dev/shm', source: llb.scratch(), tmpfs: { size: opt.shmSize } }] : [];

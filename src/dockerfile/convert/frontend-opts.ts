@@ -1,0 +1,258 @@
+// Parsing of the frontend options that become per-RUN settings: `ulimit`
+// (docker/go-units ParseUlimit over a CSV list) and the cgroup resource
+// options `memory`, `memswap`, `cpushares`, `cpuperiod`, `cpuquota`,
+// `cpusetcpus` and `cpusetmems` (dockerui's parseLinuxResources). Error texts
+// are upstream's, Go's strconv messages included; the callers add the
+// "failed to parse ulimit" / "failed to parse resource limits" prefix.
+
+import type { LinuxResources } from '../../llb/index.ts';
+import { splitCsvFields } from '../instructions/go-csv.ts';
+import { goQuote } from '../../util/go-quote.ts';
+
+export interface Ulimit {
+  name: string;
+  soft: number;
+  hard: number;
+}
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/** Go's strconv.ParseInt(s, 10, 64). */
+export function goParseInt64(s: string): bigint {
+  const m = /^([+-]?)([0-9]+)$/.exec(s);
+  if (m === null) throw new Error(`strconv.ParseInt: parsing ${goQuote(s)}: invalid syntax`);
+  const n = m[1] === '-' ? -BigInt(m[2]) : BigInt(m[2]);
+  if (n < INT64_MIN || n > INT64_MAX) throw new Error(`strconv.ParseInt: parsing ${goQuote(s)}: value out of range`);
+  return n;
+}
+
+/** Go's strconv.ParseUint(s, 10, 64): no sign allowed. */
+export function goParseUint64(s: string): bigint {
+  if (!/^[0-9]+$/.test(s)) throw new Error(`strconv.ParseUint: parsing ${goQuote(s)}: invalid syntax`);
+  const n = BigInt(s);
+  if (n > UINT64_MAX) throw new Error(`strconv.ParseUint: parsing ${goQuote(s)}: value out of range`);
+  return n;
+}
+
+// go-units' table of known limits ("as" is commented out there).
+const ULIMIT_NAMES = new Set([
+  'core',
+  'cpu',
+  'data',
+  'fsize',
+  'locks',
+  'memlock',
+  'msgqueue',
+  'nice',
+  'nofile',
+  'nproc',
+  'rss',
+  'rtprio',
+  'rttime',
+  'sigpending',
+  'stack',
+]);
+
+/** go-units ParseUlimit: `name=soft[:hard]`, hard defaults to soft. */
+export function parseUlimit(val: string): Ulimit {
+  const eq = val.indexOf('=');
+  if (eq < 0) throw new Error(`invalid ulimit argument: ${val}`);
+  const name = val.slice(0, eq);
+  const rest = val.slice(eq + 1);
+  if (!ULIMIT_NAMES.has(name)) throw new Error(`invalid ulimit type: ${name}`);
+  const parts = rest.split(':');
+  if (parts.length > 2) {
+    throw new Error(`too many limit value arguments - ${rest}, can only have up to two, \`soft[:hard]\``);
+  }
+  // The hard value is parsed first, as upstream does, so its error wins.
+  const hard = parts.length === 2 ? goParseInt64(parts[1]) : undefined;
+  const soft = goParseInt64(parts[0]);
+  const h = hard ?? soft;
+  if (h !== -1n) {
+    if (soft === -1n) throw new Error(`ulimit soft limit must be less than or equal to hard limit: soft: -1 (unlimited), hard: ${h}`);
+    if (soft > h) throw new Error(`ulimit soft limit must be less than or equal to hard limit: ${soft} > ${h}`);
+  }
+  return { name, soft: Number(soft), hard: Number(h) };
+}
+
+/** The `ulimit` option: a CSV list of go-units ulimits; empty gives none. */
+export function parseUlimits(v: string): Ulimit[] {
+  if (v === '') return [];
+  return splitCsvFields(v).map(parseUlimit);
+}
+
+const MAX_CPU = 8192n;
+
+/** Go's strconv.Atoi for 64-bit ints, as a bigint; undefined when it fails. */
+function atoi(s: string): bigint | undefined {
+  try {
+    return goParseInt64(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** BuildKit's cpuset.Validate: `0-3,5,7-9`, elements in [0, 8192]. */
+export function validateCpuset(s: string): void {
+  for (let part of s.split(',')) {
+    part = part.trim();
+    if (part === '') continue;
+    const dash = part.indexOf('-');
+    if (dash < 0) {
+      const n = atoi(part);
+      if (n === undefined || n < 0n) throw new Error(`invalid cpuset element ${goQuote(part)}`);
+      if (n > MAX_CPU) throw new Error(`cpuset element ${goQuote(part)} exceeds maximum ${MAX_CPU}`);
+      continue;
+    }
+    const lo = atoi(part.slice(0, dash).trim());
+    const hi = atoi(part.slice(dash + 1).trim());
+    if (lo === undefined || hi === undefined || lo < 0n || hi < lo) throw new Error(`invalid cpuset range ${goQuote(part)}`);
+    if (hi > MAX_CPU) throw new Error(`cpuset range ${goQuote(part)} exceeds maximum ${MAX_CPU}`);
+  }
+}
+
+/**
+ * dockerui's parseLinuxResources: the resource options, validated in this
+ * order; undefined when none is set (or all are empty).
+ */
+export function parseLinuxResources(get: (key: string) => string | undefined): LinuxResources | undefined {
+  const res: { -readonly [K in keyof LinuxResources]: LinuxResources[K] } = {};
+  const value = (key: string, parse: (v: string) => bigint, check: (n: bigint) => string | undefined): number | undefined => {
+    const v = get(key);
+    if (v === undefined || v === '') return undefined;
+    let n: bigint;
+    try {
+      n = parse(v);
+    } catch (err) {
+      throw new Error(`invalid ${key} value: ${v}: ${(err as Error).message}`);
+    }
+    const why = check(n);
+    if (why !== undefined) throw new Error(`invalid ${key} value: ${v}: ${why}`);
+    return Number(n);
+  };
+  const positive = (n: bigint): string | undefined => (n <= 0n ? 'must be > 0' : undefined);
+  const memory = value('memory', goParseInt64, positive);
+  const memorySwap = value('memswap', goParseInt64, (n) => (n < -1n || n === 0n ? 'must be -1 (unlimited) or > 0' : undefined));
+  const cpuShares = value('cpushares', goParseUint64, positive);
+  const cpuPeriod = value('cpuperiod', goParseUint64, positive);
+  const cpuQuota = value('cpuquota', goParseInt64, positive);
+  if (memory !== undefined) res.memory = memory;
+  if (memorySwap !== undefined) res.memorySwap = memorySwap;
+  if (cpuShares !== undefined) res.cpuShares = cpuShares;
+  if (cpuPeriod !== undefined) res.cpuPeriod = cpuPeriod;
+  if (cpuQuota !== undefined) res.cpuQuota = cpuQuota;
+  for (const [key, field] of [
+    ['cpusetcpus', 'cpusetCpus'],
+    ['cpusetmems', 'cpusetMems'],
+  ] as const) {
+    const v = get(key);
+    if (v === undefined || v === '') continue;
+    try {
+      validateCpuset(v);
+    } catch (err) {
+      throw new Error(`invalid ${key} value: ${v}: ${(err as Error).message}`);
+    }
+    res[field] = v;
+  }
+  return Object.keys(res).length > 0 ? res : undefined;
+}
+
+/** IPv4 dotted decimal as Go's netip parses it (no leading zeros, four fields). */
+function parseIPv4Bytes(s: string): number[] | undefined {
+  const parts = s.split('.');
+  if (parts.length !== 4) return undefined;
+  const out: number[] = [];
+  for (const p of parts) {
+    if (!/^[0-9]{1,3}$/.test(p) || (p.length > 1 && p[0] === '0')) return undefined;
+    const n = Number(p);
+    if (n > 255) return undefined;
+    out.push(n);
+  }
+  return out;
+}
+
+/** An IPv6 address (optionally ending in dotted IPv4) as 16 bytes; zones are refused, as net.ParseIP does. */
+function parseIPv6Bytes(s: string): number[] | undefined {
+  if (s.includes('%')) return undefined;
+  const dbl = s.indexOf('::');
+  if (dbl >= 0 && s.indexOf('::', dbl + 1) >= 0) return undefined;
+  const groups = (part: string): number[] | undefined => {
+    if (part === '') return [];
+    const out: number[] = [];
+    const fields = part.split(':');
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      if (i === fields.length - 1 && f.includes('.')) {
+        const v4 = parseIPv4Bytes(f);
+        if (v4 === undefined) return undefined;
+        out.push(v4[0], v4[1], v4[2], v4[3]);
+        continue;
+      }
+      if (!/^[0-9a-fA-F]{1,4}$/.test(f)) return undefined;
+      const n = parseInt(f, 16);
+      out.push(n >> 8, n & 0xff);
+    }
+    return out;
+  };
+  if (dbl < 0) {
+    const b = groups(s);
+    return b !== undefined && b.length === 16 ? b : undefined;
+  }
+  const head = groups(s.slice(0, dbl));
+  const tail = groups(s.slice(dbl + 2));
+  if (head === undefined || tail === undefined) return undefined;
+  // `::` stands for at least one zero group.
+  if (head.length + tail.length > 14) return undefined;
+  return [...head, ...new Array<number>(16 - head.length - tail.length).fill(0), ...tail];
+}
+
+/**
+ * net.ParseIP followed by IP.String, as llb.AddExtraHost does with the
+ * `add-hosts` values: the canonical text, or undefined when not an IP.
+ */
+export function canonicalIP(s: string): string | undefined {
+  const v4 = parseIPv4Bytes(s);
+  if (v4 !== undefined) return v4.join('.');
+  const b = parseIPv6Bytes(s);
+  if (b === undefined) return undefined;
+  if (b.slice(0, 10).every((x) => x === 0) && b[10] === 0xff && b[11] === 0xff) return b.slice(12).join('.');
+  const g: number[] = [];
+  for (let i = 0; i < 16; i += 2) g.push((b[i] << 8) | b[i + 1]);
+  // The first longest run of two or more zero groups becomes `::`.
+  let best = -1;
+  let bestLen = 0;
+  for (let i = 0; i < 8; ) {
+    if (g[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && g[j] === 0) j++;
+    if (j - i > bestLen && j - i >= 2) {
+      best = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = (xs: number[]): string => xs.map((x) => x.toString(16)).join(':');
+  if (best < 0) return hex(g);
+  return hex(g.slice(0, best)) + '::' + hex(g.slice(best + bestLen));
+}
+
+/** dockerui's parseExtraHosts: CSV `host=ip`, lower-cased; callers add "failed to parse additional hosts". */
+export function parseExtraHosts(v: string): { host: string; ip: string }[] {
+  if (v === '') return [];
+  const out: { host: string; ip: string }[] = [];
+  for (const field of splitCsvFields(v)) {
+    const lower = field.toLowerCase();
+    const eq = lower.indexOf('=');
+    if (eq < 0) throw new Error(`invalid key-value pair ${field}`);
+    const val = lower.slice(eq + 1);
+    const ip = canonicalIP(val);
+    if (ip === undefined) throw new Error(`failed to parse IP ${val}`);
+    out.push({ host: lower.slice(0, eq), ip });
+  }
+  return out;
+}

@@ -1,0 +1,3 @@
+# parity: --opt ulimit=nofile=2048:1024
+FROM alpine:3.19
+RUN true

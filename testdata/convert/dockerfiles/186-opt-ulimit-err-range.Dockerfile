@@ -1,0 +1,3 @@
+# parity: --opt ulimit=nproc=1:9223372036854775808
+FROM alpine:3.19
+RUN true

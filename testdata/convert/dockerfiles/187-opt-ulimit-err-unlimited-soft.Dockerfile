@@ -1,0 +1,3 @@
+# parity: --opt ulimit=stack=-1:8192
+FROM alpine:3.19
+RUN true

@@ -1,0 +1,3 @@
+# parity: --opt ulimit=nofile=1:2:3,nproc
+FROM alpine:3.19
+RUN true

@@ -1,0 +1,3 @@
+# parity: --opt ulimit=nofile
+FROM alpine:3.19
+RUN true

@@ -1,0 +1,3 @@
+# parity: --opt memory=268435456 --opt cpusetcpus=
+FROM alpine:3.19
+RUN true

@@ -1,0 +1,3 @@
+# parity: --opt memory=1g
+FROM alpine:3.19
+RUN true

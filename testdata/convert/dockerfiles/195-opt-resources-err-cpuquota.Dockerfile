@@ -1,0 +1,3 @@
+# parity: --opt cpuquota=0
+FROM alpine:3.19
+RUN true

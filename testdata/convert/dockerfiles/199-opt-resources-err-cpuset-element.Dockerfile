@@ -1,0 +1,3 @@
+# parity: --opt cpusetcpus=x
+FROM alpine:3.19
+RUN true

@@ -1,0 +1,3 @@
+# parity: --opt shm-size=64m
+FROM alpine:3.19
+RUN true

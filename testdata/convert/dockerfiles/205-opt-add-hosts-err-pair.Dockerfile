@@ -1,0 +1,3 @@
+# parity: --opt add-hosts=Just.Name
+FROM alpine:3.19
+RUN true

@@ -1,0 +1,3 @@
+# parity: --opt hostname=fromopt --build-arg BUILDKIT_SANDBOX_HOSTNAME=fromarg
+FROM alpine:3.19
+RUN hostname

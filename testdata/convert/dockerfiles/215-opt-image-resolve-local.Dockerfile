@@ -1,0 +1,3 @@
+# parity: --opt image-resolve-mode=local
+FROM alpine:3.19
+RUN true

@@ -1,0 +1,3 @@
+# parity: --build-arg SOURCE_DATE_EPOCH=99999999999999999999
+FROM alpine:3.19
+RUN true

@@ -1,0 +1,4 @@
+# parity: --build-arg SOURCE_DATE_EPOCH=+0100
+FROM alpine:3.19
+ARG SOURCE_DATE_EPOCH
+RUN echo $SOURCE_DATE_EPOCH

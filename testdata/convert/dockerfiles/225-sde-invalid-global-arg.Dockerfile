@@ -1,0 +1,3 @@
+ARG SOURCE_DATE_EPOCH=soon
+FROM alpine:3.19
+RUN true
