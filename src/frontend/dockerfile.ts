@@ -23,6 +23,7 @@ import {
   parseUlimits,
   goParseInt64,
   type ConvertOptions,
+  type ConvertResult,
   type Ulimit,
   type ImageResolveMode,
   type NetMode,
@@ -34,19 +35,15 @@ import { BridgeError, type LLBBridge } from './bridge.ts';
 import type { GatewayEnv } from './env.ts';
 import { Code, FrontendError, sourceDetail } from './errors.ts';
 import { KEY_REQUEST_ID, handleSubrequest } from './subrequests.ts';
+import { createScanner, parseSBOMConfig, resolveScanner, scanDefinition, type Scanner } from './sbom.ts';
+import { validateCaps } from './caps.ts';
+import { ReadHeadError, resolveRemoteContext } from './context.ts';
 
 /** The daemon's capabilities, from Ping. */
 export interface Caps {
   gateway: llb.CapSet;
   llb: llb.CapSet;
 }
-
-const SUPPORTED_FRONTEND_CAPS = new Set([
-  'moby.buildkit.frontend.inputs',
-  'moby.buildkit.frontend.subrequests',
-  'moby.buildkit.frontend.contexts',
-  'moby.buildkit.frontend.gitquerystring',
-]);
 
 /**
  * errors.Wrap as it reaches the client: upstream's grpcerrors.ToGRPC keeps
@@ -66,8 +63,8 @@ class Ref {
     readonly id: string,
     readonly def: PbDefinition | undefined,
   ) {}
-  async readFile(path: string): Promise<Uint8Array> {
-    const res = await this.bridge.readFile({ Ref: this.id, FilePath: path });
+  async readFile(path: string, length?: number): Promise<Uint8Array> {
+    const res = await this.bridge.readFile({ Ref: this.id, FilePath: path, Range: length === undefined ? undefined : { Offset: 0, Length: length } });
     return res.Data ?? new Uint8Array();
   }
 }
@@ -340,36 +337,32 @@ const enc = new TextEncoder();
 export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: Caps): Promise<gw.Result> {
   const cfg = parseConfig(env);
   const opts = env.opts;
+  const sbomConfig = parseSBOMConfig(opts);
 
-  // frontend.caps: every requested capability must be supported, unless it
-  // may be forwarded to a # syntax frontend.
-  let capsError: Error | undefined;
-  let allowForward = true;
-  for (const c of (opts.get('frontend.caps') ?? '').split(',').filter((x) => x !== '')) {
-    const [name, suffix] = c.split('+', 2);
-    if (!SUPPORTED_FRONTEND_CAPS.has(name)) {
-      capsError ??= new FrontendError(`unsupported frontend capability ${name}`, Code.Unimplemented);
-      if (suffix !== 'forward') allowForward = false;
-    }
-  }
-  if (!allowForward && capsError) throw capsError;
-
-  const ctxOpt = opts.get(cfg.contextOptName) ?? '';
-  if (/^https?:\/\//.test(ctxOpt) || /^(git@|git:\/\/|ssh:\/\/)/.test(ctxOpt) || /\.git(#|$)/.test(ctxOpt)) {
-    throw new FrontendError(`remote build contexts (${ctxOpt}) are not supported by this frontend yet`, Code.Unimplemented);
-  }
+  // frontend.caps (src/frontend/caps.ts): throws unless every unsupported cap may be forwarded.
+  const capsError = validateCaps(opts.get('frontend.caps') ?? '').error;
 
   const marshalOpts = { caps: caps.llb };
+  // A git or HTTP(S) build context (src/frontend/context.ts); it replaces the local context and Dockerfile.
+  const remote = await resolveRemoteContext(opts, cfg.contextOptName, cfg.filename, caps.llb, {
+    readHead: async (def, path, length) => {
+      const ref = await solveDefinition(bridge, def);
+      return ref.readFile(path, length).catch((e: unknown) => {
+        throw new ReadHeadError(e);
+      });
+    },
+    wrap,
+  });
   // Inputs (a dockerfile/context given as LLB by a parent frontend).
   let inputs: { [k: string]: PbDefinition } = {};
-  if (caps.gateway.supports('frontend.inputs')) {
+  if (remote === undefined && caps.gateway.supports('frontend.inputs')) {
     inputs = (await bridge.inputs().catch((e: unknown) => {
       throw wrap(e, 'failed to get frontend inputs');
     })).Definitions ?? {};
   }
 
   // --- the Dockerfile ---
-  const filename = cfg.filename;
+  const filename = remote?.filename ?? cfg.filename;
   const names = [filename, filename + '.dockerignore'];
   const slash = filename.lastIndexOf('/');
   const base = slash < 0 ? filename : filename.slice(slash + 1);
@@ -377,7 +370,9 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   if (base === 'Dockerfile') names.push(lowerName);
   let dfDef: PbDefinition;
   const inputDockerfile = cfg.forceLocalDockerfile ? undefined : inputs[cfg.dockerfileLocalName];
-  if (inputDockerfile !== undefined) {
+  if (remote !== undefined && !cfg.forceLocalDockerfile) {
+    dfDef = remote.dockerfile.marshal(marshalOpts).toPb();
+  } else if (inputDockerfile !== undefined) {
     dfDef = inputDockerfile;
   } else {
     const src = llb.local(cfg.dockerfileLocalName, {
@@ -431,7 +426,9 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   if (capsError) throw capsError;
 
   // --- .dockerignore of the context ---
-  if (dockerignore === undefined) {
+  // A remote context is used as it is: no .dockerignore applies to it.
+  if (remote !== undefined) dockerignore = new Uint8Array();
+  else if (dockerignore === undefined) {
     const st = llb.local(cfg.contextLocalName, {
       sessionId: opts.get(`local-sessionid:${cfg.contextLocalName}`) ?? env.sessionId,
       followPaths: ['.dockerignore'],
@@ -469,6 +466,8 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
     // Named contexts (context:NAME[::PLATFORM], sharedkey:localdir:, local-sessionid:, input-metadata:).
     // Not yet: input: contexts (needs Inputs as states) and oci-layout lookups through the gateway.
     ...namedContextOptions(opts),
+    mainContext: remote?.context,
+    dockerfileSource: remote !== undefined && !cfg.forceLocalDockerfile ? remote.dockerfile : undefined,
     contextHooks: {
       readLocalFile: async (st, name) => (await solveDefinition(bridge, st.marshal(marshalOpts).toPb())).readFile(name),
     },
@@ -492,6 +491,20 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
       throw withLocations(err, sourceInfo, resolver.failures);
     }
   }
+
+  // attest:sbom: the scanner is resolved (for the build platform) before anything is built.
+  let scanner: Scanner | undefined;
+  if (sbomConfig !== undefined) {
+    const scannerPlatform = cfg.buildPlatforms[0];
+    let resolved;
+    try {
+      resolved = await resolveScanner(bridge, caps.gateway.supports('source.metaresolver'), sbomConfig.generator, scannerPlatform, opts.get('image-resolve-mode') ?? '');
+    } catch (err) {
+      throw wrap(err, `failed to resolve source metadata for ${sbomConfig.generator}`);
+    }
+    scanner = createScanner(resolved, scannerPlatform, sbomConfig.parameters);
+  }
+  const scanTargets = new Map<string, ConvertResult>();
 
   // Build checks are reported for the first platform only, with Warn, as upstream's builder does.
   const warnings = new WarnSender(bridge, sourceInfo);
@@ -525,8 +538,23 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
       if (baseConfig) md['containerimage.base.config' + suffix] = baseConfig;
       if (epochArg !== undefined && /^\d+$/.test(epochArg)) md['source.date.epoch' + suffix] = enc.encode(String(BigInt(epochArg)));
       expPlatforms[i] = { ID: id, Platform: platformJSON(p) };
+      scanTargets.set(id, res);
     }),
   );
+  if (scanner !== undefined) {
+    const scan = scanner;
+    const attestations: { [k: string]: gw.Attestations } = {};
+    await Promise.all(
+      expPlatforms.map(async ({ ID: id }) => {
+        const target = scanTargets.get(id);
+        if (target === undefined) throw new Error(`no scan targets for ${id}`);
+        const s = scan(id, target.sbom.core, target.sbom.extras, target.isIgnoreCache);
+        const ref = await solveDefinition(bridge, scanDefinition(s));
+        attestations[id] = { attestation: [{ ...s.attestation, ref: { id: ref.id, def: ref.def } }] };
+      }),
+    );
+    result.attestations = attestations;
+  }
   if (cfg.multiPlatform) result.result = { case: 'refs', value: { refs } };
   md['refs.platforms'] = enc.encode(JSON.stringify({ Platforms: expPlatforms }));
   return result;

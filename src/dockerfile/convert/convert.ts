@@ -10,7 +10,7 @@ import { DockerfileError, withLocation, type LineRange } from '../errors.ts';
 import { parseCommand, parseStages, withSuggestion, type Command, type Stage } from '../instructions/index.ts';
 import { parse } from '../parser/index.ts';
 import { ShellLex } from '../shell/index.ts';
-import { buildMetaArgs, defaultArgs, proxyEnvFromBuildArgs, type ProxyEnv } from './args.ts';
+import { buildMetaArgs, defaultArgs, isEnabledForStage, proxyEnvFromBuildArgs, type ProxyEnv } from './args.ts';
 import { DeferredOutput } from './deferred.ts';
 import { dispatchCommand, dispatchUser, dispatchWorkdir, type DispatchContext } from './dispatch.ts';
 import type { EnvList } from './env.ts';
@@ -55,6 +55,8 @@ function sourceDateEpochSource(v: string, stages: Stage[], opt: ConvertOptions):
   if (stages.some((s) => s.name.toLowerCase() === v.toLowerCase())) throw unsupported(`the stage ${v}`);
   throw new Error(`invalid SOURCE_DATE_EPOCH: ${v}`);
 }
+const SBOM_SCAN_CONTEXT = 'BUILDKIT_SBOM_SCAN_CONTEXT';
+const SBOM_SCAN_STAGE = 'BUILDKIT_SBOM_SCAN_STAGE';
 
 const COMMON_IMAGE_NAMES = ['alpine', 'busybox', 'centos', 'debian', 'golang', 'ubuntu', 'fedora'].flatMap((n) => [
   n,
@@ -133,7 +135,7 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
   }
 
   const filename = opt.filename ?? 'Dockerfile';
-  const sourceMap = new llb.SourceMap(filename, 'Dockerfile', data, dockerfileSource(filename, opt));
+  const sourceMap = new llb.SourceMap(filename, 'Dockerfile', data, opt.dockerfileSource ?? dockerfileSource(filename, opt));
   const bc: BuildContext = {
     opt,
     po,
@@ -580,6 +582,17 @@ function dispatchStages(
       }
     }
     for (const p of d.ctxPaths) ctxPaths.add(p);
+    // A stage-level ARG overrides the global value (upstream checks both in this order).
+    for (const name of [SBOM_SCAN_CONTEXT, SBOM_SCAN_STAGE]) {
+      let enabled = false;
+      const g = bc.globalArgs.get(name);
+      if (g !== undefined) enabled = isEnabledForStage(d.stageName, g);
+      for (const a of d.buildArgs) {
+        if (a.key === name && a.value !== undefined) enabled = isEnabledForStage(d.stageName, a.value);
+      }
+      if (enabled && name === SBOM_SCAN_CONTEXT) d.scanContext = true;
+      else if (enabled) d.scanStage = true;
+    }
   }
   target.paths.add('/');
   return { ctxPaths, buildContext };
@@ -594,13 +607,15 @@ function finalize(bc: BuildContext, target: DispatchState, ctxPaths: Set<string>
   const lintError = bc.lint.error();
   if (lintError !== undefined) throw lintError;
   const follow = normalizeContextPaths(ctxPaths);
-  const bctx = llb.local('context', {
-    sessionId: bc.opt.sessionId,
-    excludePatterns: bc.opt.excludePatterns,
-    sharedKeyHint: 'context',
-    customName: '[internal] load build context',
-    followPaths: follow,
-  });
+  const bctx =
+    bc.opt.mainContext ??
+    llb.local('context', {
+      sessionId: bc.opt.sessionId,
+      excludePatterns: bc.opt.excludePatterns,
+      sharedKeyHint: 'context',
+      customName: '[internal] load build context',
+      followPaths: follow,
+    });
   buildContext.resolve(bctx);
 
   const tp = bc.po.targetPlatform;
@@ -632,7 +647,23 @@ function finalize(bc: BuildContext, target: DispatchState, ctxPaths: Set<string>
   if (n.variant) img.variant = n.variant;
   else delete img.variant;
   if (n.osFeatures) img['os.features'] = n.osFeatures;
-  return { state, image: img, baseImage: target.baseImg, platform: target.platform ?? tp };
+  const extras = new Map<string, llb.State>();
+  if (target.scanContext) extras.set('context', buildContext.state());
+  let isIgnoreCache = target.ignoreCache;
+  for (const d of allReachableStages(target)) {
+    if (d !== target && d.scanStage) {
+      extras.set(d.stageName, d.state);
+      if (d.ignoreCache) isIgnoreCache = true;
+    }
+  }
+  return {
+    state,
+    image: img,
+    baseImage: target.baseImg,
+    platform: target.platform ?? tp,
+    sbom: { core: state, extras },
+    isIgnoreCache,
+  };
 }
 
 export { formatPlatformAll, type Image, type Platform };

@@ -35,6 +35,14 @@ export interface ConvertOptions {
   sessionId?: string;
   /** Patterns from .dockerignore (local.excludepatterns of the build context). */
   excludePatterns?: string[];
+  /**
+   * The build context when it is not the `context` local (a git or HTTP
+   * context, already scoped by contextsubdir): used as it is, without follow
+   * paths or exclude patterns.
+   */
+  mainContext?: State;
+  /** The source the Dockerfile was read from, for source maps (default: the `dockerfile` local). */
+  dockerfileSource?: State;
   imageResolveMode?: ImageResolveMode;
   networkMode?: NetMode;
   hostname?: string;
@@ -92,4 +100,12 @@ export interface ConvertResult {
   baseImage: Image | undefined;
   /** The platform the build ran for. */
   platform: Platform;
+  /**
+   * What an SBOM scan covers (upstream's Result.SBOM): the target, and the
+   * build context and stages that BUILDKIT_SBOM_SCAN_CONTEXT /
+   * BUILDKIT_SBOM_SCAN_STAGE add, keyed by "context" or stage name.
+   */
+  sbom: { core: State; extras: Map<string, State> };
+  /** The target or a scanned stage ignores the cache (upstream's IsIgnoreCache). */
+  isIgnoreCache: boolean;
 }
