@@ -58,6 +58,9 @@ export class DispatchState implements ProgressCounter {
   /** Paths of this stage others use (shared with the stages built on it). */
   paths = new Set<string>();
   ignoreCache = false;
+  /** BUILDKIT_SBOM_SCAN_CONTEXT / BUILDKIT_SBOM_SCAN_STAGE cover this stage (set once it is dispatched). */
+  scanContext = false;
+  scanStage = false;
   /** Created for COPY --from / RUN --mount rather than by FROM. */
   unregistered: boolean;
   /** A named context that replaces this whole stage (its commands are not dispatched). */
