@@ -55,7 +55,10 @@ function unary<Req, Res>(
               status = undefined;
             }
           }
-          reject(new BridgeError(method, err.code, err.details || err.message, status));
+          // The status in the details carries the message exactly (the
+          // grpc-message header can lose trailing blanks).
+          const message = status?.message !== undefined && status.message !== '' ? status.message : err.details || err.message;
+          reject(new BridgeError(method, err.code, message, status));
           return;
         }
         resolve(res as Res);
