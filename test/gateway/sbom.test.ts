@@ -182,3 +182,26 @@ test('SBOM cases produce the attestations they are meant to', { timeout: 600_000
   assert.ok(!ctx[0]![1]!.includes('secret.key'), ctx[0]![1]);
   assert.ok(!ctx[0]![1]!.includes('docs'), ctx[0]![1]);
 });
+
+test('SBOM option errors: the same message from ours and upstream', { timeout: 600_000 }, async (t) => {
+  if (!(await buildkitOrSkip(t)) || env === undefined) return;
+  const context = join(casesDir, 'single-stage');
+  const optSets: Record<string, string>[] = [
+    { 'attest:foo': 'bar' },
+    { 'attest:sbom': 'generator=' },
+    { 'attest:sbom': '"generator=x' },
+    { 'attest:sbom': 'generator=localhost:5000/test/no-such-scanner:1' },
+  ];
+  let same = 0;
+  for (const opts of optSets) {
+    const errors: string[] = [];
+    for (const frontend of [UPSTREAM_FRONTEND, ours]) {
+      const r = await build({ context, frontend, opts });
+      assert.notEqual(r.code, 0, `${JSON.stringify(opts)} built through ${frontend}`);
+      errors.push(r.stderr.split('\n').filter((l) => l.startsWith('error: ')).join('\n'));
+    }
+    assert.equal(errors[1], errors[0], JSON.stringify(opts));
+    same++;
+  }
+  console.log(`e2e sbom errors: ${same}/${optSets.length} identical`);
+});
