@@ -36,10 +36,18 @@ function unary<Req, Res>(
   timeoutMs?: number,
 ): Promise<Res> {
   return new Promise((resolve, reject) => {
+    // Go's client refuses a request over the send limit before sending it
+    // (grpc stream.go SendMsg), with this code and message.
+    const bytes = encodeMessage(reqDesc, req);
+    if (bytes.length > MAX_MESSAGE) {
+      const message = `trying to send message larger than max (${bytes.length} vs. ${MAX_MESSAGE})`;
+      reject(new BridgeError(method, grpc.status.RESOURCE_EXHAUSTED, message, undefined));
+      return;
+    }
     const options: grpc.CallOptions = timeoutMs === undefined ? {} : { deadline: Date.now() + timeoutMs };
     client.makeUnaryRequest<Req, Res>(
       SERVICE + method,
-      (m) => Buffer.from(encodeMessage(reqDesc, m)),
+      () => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
       (b) => decodeMessage(resDesc, b),
       req,
       new grpc.Metadata(),
