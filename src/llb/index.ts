@@ -19,6 +19,7 @@ export type {
   HTTPOptions,
   OCILayoutOptions,
 } from './sources.ts';
+export { definitionState, DefinitionOp } from './ops/definition.ts';
 export { FileAction, BoundFileAction, mkdir, mkfile, rm, symlink, copy, chownFromString } from './ops/file.ts';
 export type {
   ChownOption,

@@ -479,7 +479,53 @@ export const catalog: Record<string, CatalogCase> = {
       return img.run({ args: ['true'], mounts: [{ target: '/ro', source: img, readonly: true }], sourceLocations: [loc] }).root();
     },
   },
+
+  // definition ops
+  'definition-run': {
+    build: () => {
+      const inner = busybox({ platform: arm64 }).run({ args: ['echo', 'hi'], ignoreCache: true }).root();
+      return definitionOf(inner).run({ args: ['ls'] }).root();
+    },
+  },
+  'definition-two-outputs-sourcemap': {
+    build: () => {
+      const sm = new llb.SourceMap('Dockerfile', 'Dockerfile', catalogDockerfile, llb.local('dockerfile'));
+      const es = busybox().run({
+        args: ['true'],
+        mounts: [
+          { target: '/a', source: llb.scratch() },
+          { target: '/b', source: llb.scratch() },
+        ],
+        sourceLocations: [sm.location([line(2)])],
+      });
+      const inner = es.getMount('/b').file(llb.copy(es.getMount('/a'), '/', '/a'), { sourceLocations: [sm.location([line(1)])] });
+      return definitionOf(inner).file(llb.mkdir('/x', 0o755));
+    },
+  },
+  'definition-mount-and-root': {
+    build: () => {
+      const inner = busybox()
+        .run({ args: ['/bin/sh', '-c', 'echo x > /out/x'], mounts: [{ target: '/out', source: llb.scratch() }] })
+        .getMount('/out');
+      const a = definitionOf(inner);
+      const b = definitionOf(inner);
+      return a
+        .run({
+          args: ['true'],
+          mounts: [
+            { target: '/ro', source: a, readonly: true },
+            { target: '/again', source: b, readonly: true },
+          ],
+        })
+        .root();
+    },
+  },
 };
+
+/** Marshals st with the catalogue defaults and loads it back (Go's llb.NewDefinitionOp, as a gateway's Inputs does). */
+function definitionOf(st: llb.State): llb.State {
+  return llb.definitionState(st.marshal(catalogMarshalDefaults).toPb());
+}
 
 /** Marshals a case as the Go catalogue does: defaults first, then the case's options. */
 export async function marshalCase(c: CatalogCase): Promise<Uint8Array> {

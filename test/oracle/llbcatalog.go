@@ -671,6 +671,55 @@ var catalogCases = []catalogCase{
 		img := llb.Image("busybox", loc)
 		return img.Run(llb.Args([]string{"true"}), llb.AddMount("/ro", img, llb.Readonly), loc).Root()
 	}},
+
+	// ------------------------------------------------------ definition ops
+
+	// definition-run: a marshaled definition (busybox for linux/arm64, RUN echo hi with IgnoreCache) loaded
+	// with NewDefinitionOp; llb.NewState(op) takes no platform from the op (it has no Platform method), so
+	// the RUN ls on top is linux/amd64; the terminal op's caps count the ignore-cache metadata of the loaded op.
+	// (A definition with no ops fails to marshal: "cannot marshal empty definition op".)
+	{name: "definition-run", build: func() llb.State {
+		inner := llb.Image("busybox", llb.Platform(ocispecs.Platform{OS: "linux", Architecture: "arm64"})).
+			Run(llb.Args([]string{"echo", "hi"}), llb.IgnoreCache).Root()
+		return catalogDefinitionState(inner).Run(llb.Args([]string{"ls"})).Root()
+	}},
+	// definition-two-outputs-sourcemap: the loaded definition's head copies from one mount of an exec onto
+	// another (outputs 2 and 1 of the same op); the exec carries a source location (line 2, source map with
+	// state local "dockerfile"), the copy another (line 1). The exec is loaded as two DefinitionOps, so its
+	// location is listed twice; the source map's state is re-marshaled from its definition. A mkdir on top.
+	{name: "definition-two-outputs-sourcemap", build: func() llb.State {
+		dfState := llb.Local("dockerfile")
+		sm := llb.NewSourceMap(&dfState, "Dockerfile", "Dockerfile", catalogDockerfile)
+		es := llb.Image("busybox").Run(llb.Args([]string{"true"}),
+			llb.AddMount("/a", llb.Scratch()), llb.AddMount("/b", llb.Scratch()),
+			sm.Location([]*pb.Range{{Start: &pb.Position{Line: 2}, End: &pb.Position{Line: 2}}}))
+		inner := es.GetMount("/b").File(llb.Copy(es.GetMount("/a"), "/", "/a"),
+			sm.Location([]*pb.Range{{Start: &pb.Position{Line: 1}, End: &pb.Position{Line: 1}}}))
+		return catalogDefinitionState(inner).File(llb.Mkdir("/x", 0755))
+	}},
+	// definition-mount-and-root: the same loaded definition (an exec's /out mount, output 1) as the root of a
+	// RUN and as a read-only mount of it, plus a second loading of the same definition as another mount.
+	{name: "definition-mount-and-root", build: func() llb.State {
+		inner := llb.Image("busybox").Run(llb.Args([]string{"/bin/sh", "-c", "echo x > /out/x"}),
+			llb.AddMount("/out", llb.Scratch())).GetMount("/out")
+		a := catalogDefinitionState(inner)
+		b := catalogDefinitionState(inner)
+		return a.Run(llb.Args([]string{"true"}), llb.AddMount("/ro", a, llb.Readonly), llb.AddMount("/again", b, llb.Readonly)).Root()
+	}},
+}
+
+// catalogDefinitionState marshals st with catalogMarshalDefaults and loads the result
+// back as a state with llb.NewDefinitionOp (as a gateway client's Inputs does).
+func catalogDefinitionState(st llb.State) llb.State {
+	def, err := st.Marshal(context.Background(), catalogMarshalDefaults...)
+	if err != nil {
+		panic(err)
+	}
+	op, err := llb.NewDefinitionOp(def.ToPB())
+	if err != nil {
+		panic(err)
+	}
+	return llb.NewState(op)
 }
 
 // marshalCatalogCase marshals one case exactly as described at the top of this file.
