@@ -15,7 +15,8 @@ import { DeferredOutput } from './deferred.ts';
 import { dispatchCommand, dispatchUser, dispatchWorkdir, type DispatchContext } from './dispatch.ts';
 import type { EnvList } from './env.ts';
 import { DEFAULT_PATH_UNIX, cloneImage, emptyImage, imagePlatform, parseImage, splitKeyValue, type Image } from './image.ts';
-import { findNamedContext, loadNamedContext, type ContextOpt, type NamedContext } from './named-context.ts';
+import { resolveSourceDateEpoch, formatSourceTime } from './epoch.ts';
+import { findNamedContext, loadNamedContext, type ContextOpt, type LoadEnv, type NamedContext } from './named-context.ts';
 import { normalizeContextPaths } from './paths.ts';
 import {
   autoDetectPlatform,
@@ -28,7 +29,7 @@ import {
 } from './platform.ts';
 import { prefixCommand } from './progress.ts';
 import { DispatchState, DispatchStates, allReachableStages, stageInfo, type StageCommand } from './stage-state.ts';
-import type { ConvertOptions, ConvertResult } from './types.ts';
+import type { ConvertOptions, ConvertResult, SourceTime } from './types.ts';
 import * as checks from '../lint/checks.ts';
 import { resolveCheckConfig } from '../lint/config.ts';
 import { instructionLinter, reportParseWarnings } from '../lint/hooks.ts';
@@ -39,22 +40,6 @@ import { goParseInt64 } from './frontend-opts.ts';
 
 const EMPTY_IMAGE_NAME = 'scratch';
 
-/**
- * A SOURCE_DATE_EPOCH that is not an integer, checked in upstream's order:
- * `context`, a named context (an invalid name fails as upstream's lookup
- * does), a stage name; otherwise `invalid SOURCE_DATE_EPOCH: v`. Reading the
- * time of such a source (git commit time, HTTP Last-Modified, ...) is not
- * implemented, so those forms fail with a message saying so.
- */
-function sourceDateEpochSource(v: string, stages: Stage[], opt: ConvertOptions): never {
-  const unsupported = (what: string): Error => new Error(`SOURCE_DATE_EPOCH=${v}: using the time of ${what} is not supported by this frontend yet`);
-  if (v === 'context') throw unsupported('the build context');
-  if (findNamedContext(opt, v, { platform: undefined, resolveMode: opt.imageResolveMode ?? 'default', asyncLocalPaths: () => [] }) !== undefined) {
-    throw unsupported(`the named context ${v}`);
-  }
-  if (stages.some((s) => s.name.toLowerCase() === v.toLowerCase())) throw unsupported(`the stage ${v}`);
-  throw new Error(`invalid SOURCE_DATE_EPOCH: ${v}`);
-}
 const SBOM_SCAN_CONTEXT = 'BUILDKIT_SBOM_SCAN_CONTEXT';
 const SBOM_SCAN_STAGE = 'BUILDKIT_SBOM_SCAN_STAGE';
 
@@ -73,6 +58,8 @@ interface BuildContext {
   buildArgs: Map<string, string>;
   epoch: string | undefined;
   epochSeconds: bigint | undefined;
+  /** Sub-second part of the epoch (a pax mtime of an archive's newest file). */
+  epochNanos: bigint;
   shlex: ShellLex;
   all: DispatchStates;
   proxyEnv: ProxyEnv | undefined;
@@ -111,27 +98,40 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
   const meta = buildMetaArgs(globalArgs, metaArgs, buildArgs, (w, env) => shlex.processWord(w, env));
   globalArgs = meta.args;
 
-  // SOURCE_DATE_EPOCH: an integer, or (upstream) the name of the build
-  // context, a named context or a stage whose source's time is used; those
-  // need the gateway's source metadata and are refused here (see
-  // sourceDateEpochSource). Anything else fails as upstream does.
+  // SOURCE_DATE_EPOCH: an integer, or the name of the build context, a
+  // named context or a stage whose source's time is used (epoch.ts). The
+  // resolved value replaces the arg as decimal seconds; no time removes it.
   let epoch: string | undefined;
   let epochSeconds: bigint | undefined;
+  let epochNanos = 0n;
   const sde = buildArgs.get('SOURCE_DATE_EPOCH') ?? (globalArgs.get('SOURCE_DATE_EPOCH') || undefined);
-  let sdeSeconds: bigint | undefined;
-  if (sde !== undefined && sde !== '') {
-    try {
-      sdeSeconds = goParseInt64(sde);
-    } catch {
-      sourceDateEpochSource(sde, stages, opt);
+  if (sde !== undefined) {
+    let t: SourceTime | undefined;
+    if (sde !== '') {
+      let seconds: bigint | undefined;
+      try {
+        seconds = goParseInt64(sde);
+      } catch {
+        seconds = undefined;
+      }
+      t =
+        seconds !== undefined
+          ? { seconds, nanos: 0, offsetSeconds: 0 }
+          : await resolveSourceDateEpoch(sde, opt, stages, globalArgs, buildArgs, shlex, () => mainContextState(opt, undefined), namedContextEnv(opt, po));
     }
-  }
-  if (sdeSeconds !== undefined) {
-    epochSeconds = sdeSeconds;
-    epoch = new Date(Number(epochSeconds) * 1000).toISOString().replace('.000Z', 'Z');
-    const v = epochSeconds.toString();
-    if (buildArgs.has('SOURCE_DATE_EPOCH')) buildArgs.set('SOURCE_DATE_EPOCH', v);
-    if (globalArgs.has('SOURCE_DATE_EPOCH')) globalArgs = globalArgs.addOrReplace('SOURCE_DATE_EPOCH', v);
+    if (t !== undefined) {
+      epochSeconds = t.seconds;
+      epochNanos = BigInt(t.nanos);
+      epoch = formatSourceTime(t);
+    }
+    const v = epochSeconds === undefined ? '' : epochSeconds.toString();
+    if (buildArgs.has('SOURCE_DATE_EPOCH')) {
+      if (v === '') buildArgs.delete('SOURCE_DATE_EPOCH');
+      else buildArgs.set('SOURCE_DATE_EPOCH', v);
+    }
+    if (globalArgs.has('SOURCE_DATE_EPOCH')) {
+      globalArgs = v === '' ? globalArgs.delete('SOURCE_DATE_EPOCH') : globalArgs.addOrReplace('SOURCE_DATE_EPOCH', v);
+    }
   }
 
   const filename = opt.filename ?? 'Dockerfile';
@@ -143,6 +143,7 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
     buildArgs,
     epoch,
     epochSeconds,
+    epochNanos,
     shlex,
     all: new DispatchStates(),
     proxyEnv: proxyEnvFromBuildArgs(buildArgs),
@@ -246,14 +247,32 @@ function contextOpt(bc: BuildContext, d: DispatchState, platform: Platform | und
 }
 
 function loadContext(bc: BuildContext, nc: NamedContext): ReturnType<typeof loadNamedContext> {
-  return loadNamedContext(nc, {
-    resolver: bc.opt.imageResolver,
-    sessionId: bc.opt.sessionId,
-    localSessionIds: bc.opt.localSessionIds,
-    inputMetadata: bc.opt.inputMetadata,
-    hooks: bc.opt.contextHooks,
-    buildPlatform: bc.po.buildPlatforms[0],
-  });
+  return loadNamedContext(nc, namedContextEnv(bc.opt, bc.po));
+}
+
+function namedContextEnv(opt: ConvertOptions, po: PlatformOpt): LoadEnv {
+  return {
+    resolver: opt.imageResolver,
+    sessionId: opt.sessionId,
+    localSessionIds: opt.localSessionIds,
+    inputMetadata: opt.inputMetadata,
+    hooks: opt.contextHooks,
+    buildPlatform: po.buildPlatforms[0],
+  };
+}
+
+/** The main build context: the remote one, else the `context` local (upstream's MainContext). */
+function mainContextState(opt: ConvertOptions, followPaths: string[] | undefined): llb.State {
+  return (
+    opt.mainContext ??
+    llb.local('context', {
+      sessionId: opt.sessionId,
+      excludePatterns: opt.excludePatterns,
+      sharedKeyHint: 'context',
+      customName: '[internal] load build context',
+      followPaths,
+    })
+  );
 }
 
 /** A zero DockerOCIImage: what a stage replaced by a context without a config has. */
@@ -560,7 +579,7 @@ function dispatchStages(
       caps: bc.caps,
       sourceMap: bc.sourceMap,
       epoch: bc.epoch,
-      epochSeconds: bc.epochSeconds,
+      epochUnixNano: bc.epochSeconds === undefined ? undefined : bc.epochSeconds * 1000000000n + bc.epochNanos,
       lint: bc.lint,
       dockerIgnore,
     };
@@ -607,16 +626,7 @@ function finalize(bc: BuildContext, target: DispatchState, ctxPaths: Set<string>
   const lintError = bc.lint.error();
   if (lintError !== undefined) throw lintError;
   const follow = normalizeContextPaths(ctxPaths);
-  const bctx =
-    bc.opt.mainContext ??
-    llb.local('context', {
-      sessionId: bc.opt.sessionId,
-      excludePatterns: bc.opt.excludePatterns,
-      sharedKeyHint: 'context',
-      customName: '[internal] load build context',
-      followPaths: follow,
-    });
-  buildContext.resolve(bctx);
+  buildContext.resolve(mainContextState(bc.opt, follow));
 
   const tp = bc.po.targetPlatform;
   const state = target.state.setMarshalDefaults({ platform: tp, caps: bc.caps });
@@ -663,6 +673,7 @@ function finalize(bc: BuildContext, target: DispatchState, ctxPaths: Set<string>
     platform: target.platform ?? tp,
     sbom: { core: state, extras },
     isIgnoreCache,
+    epochSeconds: bc.epochSeconds,
   };
 }
 

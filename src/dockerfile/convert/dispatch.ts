@@ -58,7 +58,8 @@ export interface DispatchContext {
   caps: CapSet;
   sourceMap: llb.SourceMap;
   epoch: string | undefined;
-  epochSeconds: bigint | undefined;
+  /** The epoch in Unix nanoseconds (WORKDIR mkdir times). */
+  epochUnixNano: bigint | undefined;
   lint: Linter;
   /** The build context's .dockerignore, for CopyIgnoredFile. */
   dockerIgnore?: IgnoreMatcher;
@@ -301,7 +302,7 @@ export function dispatchWorkdir(
     const action = llb.mkdir(wd, 0o755, {
       makeParents: true,
       chown: user ? llb.chownFromString(user) : undefined,
-      createdTime: opt.epochSeconds === undefined ? undefined : opt.epochSeconds * 1000000000n,
+      createdTime: opt.epochUnixNano,
     });
     d.state = d.state.file(action, {
       customName: prefixCommand(d, uppercaseCmd(processCmdEnv(opt.shlex, code ?? '', env)), d.prefixPlatform, platform, env),

@@ -79,6 +79,27 @@ export interface ConvertOptions {
   inputMetadata?: Record<string, string>;
   /** What loading named contexts needs from the gateway. */
   contextHooks?: NamedContextHooks;
+  /**
+   * The time of a source (the gateway's ResolveSourceMeta: a git commit's
+   * committer time, HTTP Last-Modified, else the newest regular file of an
+   * HTTP archive), for SOURCE_DATE_EPOCH=context, =<named context> or
+   * =<stage> (see epoch.ts); undefined when the source has none. Without it
+   * those forms fail once their source is found.
+   */
+  resolveSourceTime?: (source: SourceRef, logName: string) => Promise<SourceTime | undefined>;
+}
+
+/** A source op: what the converter asks the gateway about. */
+export interface SourceRef {
+  identifier: string;
+  attrs: Record<string, string>;
+}
+
+/** A point in time with the UTC offset it was recorded in (git committer times keep theirs). */
+export interface SourceTime {
+  seconds: bigint;
+  nanos: number;
+  offsetSeconds: number;
 }
 
 /** Gateway operations named contexts use; without them the oracle's empty answers apply. */
@@ -108,4 +129,6 @@ export interface ConvertResult {
   sbom: { core: State; extras: Map<string, State> };
   /** The target or a scanned stage ignores the cache (upstream's IsIgnoreCache). */
   isIgnoreCache: boolean;
+  /** The resolved SOURCE_DATE_EPOCH in seconds (result metadata `source.date.epoch`), if any. */
+  epochSeconds?: bigint;
 }

@@ -1,0 +1,189 @@
+// SOURCE_DATE_EPOCH given as the name of a source instead of an integer
+// (upstream's dockerfile2llb/epoch.go): `context` (the main build context),
+// a named context, or a stage that is `FROM scratch` with only ARGs and one
+// remote ADD. The epoch is then the time of that source: a git commit's
+// committer time, an HTTP Last-Modified header, or the newest regular file of
+// an HTTP tar archive. The converter finds the source; reading its time needs
+// the gateway (ConvertOptions.resolveSourceTime).
+
+import * as llb from '../../llb/index.ts';
+import { withLocation } from '../errors.ts';
+import type { Stage } from '../instructions/index.ts';
+import type { ShellLex } from '../shell/index.ts';
+import type { EnvList } from './env.ts';
+import { parseGitRef, isHTTPSource } from './gitref.ts';
+import { findNamedContext, loadNamedContext, type LoadEnv } from './named-context.ts';
+import type { ConvertOptions, SourceRef, SourceTime } from './types.ts';
+
+const EMPTY_IMAGE_NAME = 'scratch';
+
+/** The source whose time SOURCE_DATE_EPOCH names, and the progress name of the metadata lookup. */
+interface EpochSource {
+  state: llb.State;
+  logName: string;
+}
+
+/**
+ * Resolves a non-integer SOURCE_DATE_EPOCH `v` (upstream's
+ * resolveSourceDateEpochState + resolveSourceDateEpochFromState). Returns
+ * undefined when the source has no time (a local context, an image, a
+ * source made of several ops).
+ */
+export async function resolveSourceDateEpoch(
+  v: string,
+  opt: ConvertOptions,
+  stages: Stage[],
+  globalArgs: EnvList,
+  buildArgs: Map<string, string>,
+  shlex: ShellLex,
+  mainContext: () => llb.State,
+  loadEnv: LoadEnv,
+): Promise<SourceTime | undefined> {
+  const src = await epochSource(v, opt, stages, globalArgs, buildArgs, shlex, mainContext, loadEnv);
+  const op = singleSourceOp(src.state, opt);
+  if (op === undefined) return undefined;
+  const resolve = opt.resolveSourceTime;
+  if (resolve === undefined) {
+    throw new Error(`SOURCE_DATE_EPOCH=${v}: reading the time of ${op.identifier} needs the BuildKit gateway's source metadata`);
+  }
+  return resolve(op, src.logName);
+}
+
+async function epochSource(
+  v: string,
+  opt: ConvertOptions,
+  stages: Stage[],
+  globalArgs: EnvList,
+  buildArgs: Map<string, string>,
+  shlex: ShellLex,
+  mainContext: () => llb.State,
+  loadEnv: LoadEnv,
+): Promise<EpochSource> {
+  if (v === 'context') return { state: mainContext(), logName: '[internal] resolve main build context metadata' };
+  const nc = findNamedContext(opt, v, { platform: undefined, resolveMode: opt.imageResolveMode ?? 'default', asyncLocalPaths: () => [] });
+  if (nc !== undefined) {
+    const loaded = await loadNamedContext(nc, loadEnv);
+    return { state: loaded.state, logName: '[internal] resolve SOURCE_DATE_EPOCH named context ' + v };
+  }
+  const lower = v.toLowerCase();
+  const stage = stages.find((s) => s.name.toLowerCase() === lower);
+  if (stage === undefined) throw new Error(`invalid SOURCE_DATE_EPOCH: ${v}`);
+  let state: llb.State;
+  try {
+    state = stageSource(stage, buildArgs, globalArgs.delete('SOURCE_DATE_EPOCH'), shlex);
+  } catch (err) {
+    throw withLocation(err, stage.location);
+  }
+  return { state, logName: '[internal] resolve SOURCE_DATE_EPOCH source stage ' + stage.name };
+}
+
+/** Upstream's sourceDateEpochStageSource: the one remote ADD of a `FROM scratch` stage. */
+function stageSource(stage: Stage, buildArgs: Map<string, string>, globalArgs: EnvList, shlex: ShellLex): llb.State {
+  let base: string;
+  try {
+    base = shlex.processWord(stage.baseName, globalArgs);
+  } catch (err) {
+    throw new Error(`failed to process source stage base name "${stage.baseName}": ${(err as Error).message}`);
+  }
+  if (base !== EMPTY_IMAGE_NAME) throw new Error('SOURCE_DATE_EPOCH stage must use FROM scratch');
+  let env = globalArgs;
+  let source: llb.State | undefined;
+  for (const cmd of stage.commands) {
+    if (cmd.kind === 'arg') {
+      for (const a of cmd.args) {
+        const given = buildArgs.get(a.key);
+        if (given !== undefined) env = env.addOrReplace(a.key, given);
+        else if (a.value !== undefined) env = env.addOrReplace(a.key, shlex.processWord(a.value, env));
+      }
+    } else if (cmd.kind === 'add') {
+      if (source !== undefined) throw new Error('SOURCE_DATE_EPOCH stage must contain exactly one remote ADD');
+      if (cmd.sourceContents.length !== 0 || cmd.sourcePaths.length !== 1) {
+        throw new Error('SOURCE_DATE_EPOCH stage must contain exactly one remote ADD source');
+      }
+      source = addSource(cmd.sourcePaths[0], cmd.checksum, cmd.keepGitDir, env, shlex);
+    } else {
+      throw new Error(`SOURCE_DATE_EPOCH stage does not meet source-only requirements: unsupported ${cmd.name} instruction`);
+    }
+  }
+  if (source === undefined) throw new Error('SOURCE_DATE_EPOCH stage must contain exactly one remote ADD');
+  return source;
+}
+
+function addSource(path: string, checksumWord: string, keepGitDir: boolean | undefined, env: EnvList, shlex: ShellLex): llb.State {
+  const src = shlex.processWord(path, env);
+  if (isHTTPSource(src)) {
+    let checksum = '';
+    if (checksumWord !== '') {
+      checksum = shlex.processWord(checksumWord, env);
+      validateDigest(checksum);
+    }
+    return llb.http(src, { filename: httpFilename(src), checksum: checksum || undefined });
+  }
+  // A git reference with invalid options fails; anything else is no git source.
+  const ref = parseGitRef(src);
+  if (ref !== undefined && !ref.indistinguishableFromLocal) {
+    let checksum = ref.checksum;
+    if (checksumWord !== '') checksum = shlex.processWord(checksumWord, env);
+    return llb.git(ref.remote, '', {
+      ref: ref.ref || undefined,
+      keepGitDir: keepGitDir === true || ref.keepGitDir === true ? true : undefined,
+      checksum: checksum || undefined,
+      subdir: ref.subDir || undefined,
+      skipSubmodules: ref.submodules === false ? true : undefined,
+    });
+  }
+  throw new Error('SOURCE_DATE_EPOCH stage source must be a single HTTP(S) or Git ADD');
+}
+
+/** go-digest's Parse (sha256/sha384/sha512), with its error texts. */
+function validateDigest(d: string): void {
+  const i = d.indexOf(':');
+  if (i <= 0 || i + 1 >= d.length) throw new Error('invalid checksum digest format');
+  if (!/^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/.test(d)) throw new Error('invalid checksum digest format');
+  const lens: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+  const alg = d.slice(0, i);
+  if (!Object.hasOwn(lens, alg)) throw new Error('unsupported digest algorithm');
+  const hex = d.slice(i + 1);
+  if (hex.length !== lens[alg] || !/^[a-f0-9]+$/.test(hex)) throw new Error('invalid checksum digest length');
+}
+
+/** Upstream's sourceDateEpochHTTPFilename: the URL path's base name, else `__unnamed__`. */
+function httpFilename(src: string): string {
+  let u: URL;
+  try {
+    u = new URL(src);
+  } catch {
+    return '__unnamed__';
+  }
+  const p = decodeURIComponent(u.pathname).replace(/\/+$/, '');
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  return base === '' || base === '.' ? '__unnamed__' : base;
+}
+
+/** The state's only source op (upstream's sourceOpFromState); undefined when it has none or several. */
+function singleSourceOp(st: llb.State, opt: ConvertOptions): SourceRef | undefined {
+  const def = st.marshal({ caps: opt.llbCaps });
+  let found: SourceRef | undefined;
+  for (const { op } of llb.definitionOps(def)) {
+    const s = op.op?.case === 'source' ? op.op.value : undefined;
+    if (s === undefined) continue;
+    if (found !== undefined) return undefined;
+    found = { identifier: s.identifier ?? '', attrs: { ...(s.attrs ?? {}) } };
+  }
+  return found;
+}
+
+/** Go's time.Format(RFC3339Nano) of the source time, in its own offset. */
+export function formatSourceTime(t: SourceTime): string {
+  const local = new Date(Number(t.seconds + BigInt(t.offsetSeconds)) * 1000).toISOString().replace('.000Z', '');
+  let frac = '';
+  if (t.nanos !== 0) frac = '.' + String(t.nanos).padStart(9, '0').replace(/0+$/, '');
+  let zone = 'Z';
+  if (t.offsetSeconds !== 0) {
+    const abs = Math.abs(t.offsetSeconds);
+    const hh = String(Math.floor(abs / 3600)).padStart(2, '0');
+    const mm = String(Math.floor((abs % 3600) / 60)).padStart(2, '0');
+    zone = (t.offsetSeconds < 0 ? '-' : '+') + hh + ':' + mm;
+  }
+  return local + frac + zone;
+}

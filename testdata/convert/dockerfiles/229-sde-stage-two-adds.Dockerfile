@@ -1,0 +1,7 @@
+# parity: --build-arg SOURCE_DATE_EPOCH=src
+FROM scratch AS src
+ADD https://example.com/a.tar.gz /a
+ADD https://example.com/b.tar.gz /b
+
+FROM alpine:3.19
+RUN true

@@ -1,0 +1,6 @@
+FROM busybox AS src
+ARG URL
+ADD ${URL} /
+
+FROM busybox
+RUN true
