@@ -55,7 +55,7 @@ export interface SubrequestContext {
   buildArgs: Record<string, string>;
   buildPlatform: Platform;
   resolver: ImageResolver;
-  /** The options a build of the first platform converts with (lint converts with them). */
+  /** The options a build of the first platform converts with (outline, lint and convertllb use them; their lintWarn sends Warn). */
   convertOptions: ConvertOptions;
 }
 
@@ -75,6 +75,8 @@ export async function handleSubrequest(id: string, c: SubrequestContext): Promis
         targetPlatform: c.buildPlatform,
         buildPlatform: c.buildPlatform,
         imageResolver: c.resolver,
+        // Named contexts and the Warn-sending lintWarn, as upstream's Dockerfile2Outline gets them.
+        convertOptions: c.convertOptions,
       });
       return toGatewayResult(outlineResult(o));
     }

@@ -18,6 +18,8 @@ export interface ResolveOptions {
    * a registry reference.
    */
   ociLayout?: { sessionId: string; storeId: string };
+  /** The progress name of the lookup, when not the resolver's default (named contexts: `[context NAME] load metadata for REF`). */
+  logName?: string;
 }
 
 export interface ResolvedImage {

@@ -179,6 +179,7 @@ async function loadImage(nc: NamedContext, ref: string, env: LoadEnv): Promise<L
   const res = await requireResolver(env, named).resolve(named, {
     platform: nc.opt.platform ?? env.buildPlatform,
     resolveMode: nc.opt.resolveMode,
+    logName: `[context ${nc.nameWithPlatform}] load metadata for ${ref}`,
   });
   const img = parseImage(new TextDecoder().decode(res.config));
   delete img.created;
@@ -224,6 +225,7 @@ async function loadOCILayout(nc: NamedContext, refSpec: string, env: LoadEnv): P
   const res = await requireResolver(env, dummyRef).resolve(dummyRef, {
     platform: nc.opt.platform ?? env.buildPlatform,
     ociLayout: store,
+    logName: `[context ${nc.nameWithPlatform}] load metadata for ${dummyRef}`,
   });
   let img: Image;
   try {
