@@ -1,6 +1,6 @@
 // Bundles the whole program (CLI and gateway entry point) into one file that
 // runs with plain `node` and needs no node_modules at run time.
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 await build({
@@ -22,3 +22,7 @@ await build({
 // The bundle is CommonJS but the package is "type": "module"; this marker
 // makes Node load dist/*.js as CommonJS (its require() calls work).
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
+
+// The frontend image's entry point: runs the bundle with a V8 code cache
+// (scripts/start-cached.cjs; frontend.Dockerfile makes the cache).
+copyFileSync('scripts/start-cached.cjs', 'dist/dockerfile-llb-start.js');
