@@ -31,6 +31,7 @@ import {
 } from '../dockerfile/convert/index.ts';
 import type { ImageResolver, ResolveOptions, ResolvedImage } from '../registry/resolver.ts';
 import { normalizePlatform } from '../dockerfile/convert/platform.ts';
+import * as reference from '../registry/reference.ts';
 import { BridgeError, type LLBBridge } from './bridge.ts';
 import type { GatewayEnv } from './env.ts';
 import { Code, FrontendError, sourceDetail } from './errors.ts';
@@ -38,6 +39,7 @@ import { KEY_REQUEST_ID, handleSubrequest } from './subrequests.ts';
 import { createScanner, parseSBOMConfig, resolveScanner, scanDefinition, type Scanner } from './sbom.ts';
 import { validateCaps } from './caps.ts';
 import { ReadHeadError, resolveRemoteContext } from './context.ts';
+import { resolveSourceTime } from './source-time.ts';
 
 /** The daemon's capabilities, from Ping. */
 export interface Caps {
@@ -277,7 +279,8 @@ class GatewayResolver implements ImageResolver {
   ) {}
 
   resolve(ref: string, opts: ResolveOptions): Promise<ResolvedImage> {
-    const key = `${ref}|${formatPlatformAll(opts.platform)}|${opts.resolveMode ?? ''}`;
+    const layout = opts.ociLayout === undefined ? '' : `${opts.ociLayout.sessionId}/${opts.ociLayout.storeId}`;
+    const key = `${ref}|${formatPlatformAll(opts.platform)}|${opts.resolveMode ?? ''}|${layout}|${opts.logName ?? ''}`;
     let p = this.cache.get(key);
     if (p === undefined) {
       p = this.doResolve(ref, opts).catch((err: unknown) => {
@@ -291,7 +294,8 @@ class GatewayResolver implements ImageResolver {
 
   private async doResolve(ref: string, opts: ResolveOptions): Promise<ResolvedImage> {
     const prefix = this.multiPlatform ? `[${formatPlatformAll(opts.platform)} internal]` : '[internal]';
-    const logName = `${prefix} load metadata for ${ref}`;
+    const logName = opts.logName ?? `${prefix} load metadata for ${ref}`;
+    const layout = opts.ociLayout;
     const p = opts.platform;
     const platform = {
       OS: p.os,
@@ -301,8 +305,17 @@ class GatewayResolver implements ImageResolver {
       OSFeatures: p.osFeatures,
     };
     if (this.caps.gateway.supports('source.metaresolver')) {
+      // grpcclient's resolveImageConfigViaSourceMetadata: an OCI layout held by the client is an oci-layout source
+      // naming the session and store (the ref normalized), looked up without a resolve mode.
+      const source: pb.SourceOp =
+        layout === undefined
+          ? { identifier: 'docker-image://' + ref }
+          : {
+              identifier: 'oci-layout://' + reference.parseNormalizedNamed(ref).toString(),
+              attrs: { 'oci.session': layout.sessionId, 'oci.store': layout.storeId },
+            };
       const res = await this.bridge.resolveSourceMeta({
-        Source: { identifier: 'docker-image://' + ref },
+        Source: source,
         Platform: platform,
         LogName: logName,
       });
@@ -312,13 +325,12 @@ class GatewayResolver implements ImageResolver {
       const out = (res.Source?.identifier ?? '').replace(/^docker-image:\/\//, '').replace(/^oci-layout:\/\//, '');
       return { ref: out, digest: res.Image.Digest ?? '', config: res.Image.Config ?? new Uint8Array() };
     }
-    const res = await this.bridge.resolveImageConfig({
-      Ref: ref,
-      LogName: logName,
-      Platform: platform,
-      ResolveMode: opts.resolveMode ?? 'default',
-      ResolverType: 0,
-    });
+    // ResolverType 1 (sourceresolver.ResolverTypeOCILayout) with the store and session, as grpcclient sends it.
+    const res = await this.bridge.resolveImageConfig(
+      layout === undefined
+        ? { Ref: ref, LogName: logName, Platform: platform, ResolveMode: opts.resolveMode ?? 'default', ResolverType: 0 }
+        : { Ref: ref, LogName: logName, Platform: platform, ResolverType: 1, StoreID: layout.storeId, SessionID: layout.sessionId },
+    );
     return { ref: res.Ref || ref, digest: res.Digest ?? '', config: res.Config ?? new Uint8Array() };
   }
 }
@@ -464,19 +476,41 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
     excludePatterns,
     ...configConvertOptions(cfg),
     // Named contexts (context:NAME[::PLATFORM], sharedkey:localdir:, local-sessionid:, input-metadata:).
-    // Not yet: input: contexts (needs Inputs as states) and oci-layout lookups through the gateway.
     ...namedContextOptions(opts),
     mainContext: remote?.context,
     dockerfileSource: remote !== undefined && !cfg.forceLocalDockerfile ? remote.dockerfile : undefined,
     contextHooks: {
       readLocalFile: async (st, name) => (await solveDefinition(bridge, st.marshal(marshalOpts).toPb())).readFile(name),
+      // input:NAME contexts: the gateway's inputs, asked for at each load as upstream's client.Inputs is,
+      // each made a state on its definition's head (llb.NewDefinitionOp).
+      inputs: async () => {
+        const defs = (await bridge.inputs()).Definitions ?? {};
+        const out: Record<string, llb.State> = {};
+        for (const [k, def] of Object.entries(defs)) out[k] = llb.definitionState(def);
+        return out;
+      },
     },
+    // SOURCE_DATE_EPOCH=context|<named context>|<stage>: the source's time (src/frontend/source-time.ts).
+    resolveSourceTime: (source, logName) =>
+      resolveSourceTime(
+        {
+          bridge,
+          metaResolver: caps.gateway.supports('source.metaresolver'),
+          caps: caps.llb,
+          readFile: async (def, name) => (await solveDefinition(bridge, def)).readFile(name),
+        },
+        source,
+        logName,
+      ),
     lintWarn,
   });
 
   // --- subrequests (requestid) ---
   const requestId = opts.get(KEY_REQUEST_ID);
   if (requestId !== undefined) {
+    // Upstream's builder converts for outline and convertllb with the Warn-sending convert options
+    // (lint collects its findings instead); the calls are made before the answer is returned.
+    const subWarnings = new WarnSender(bridge, sourceInfo);
     try {
       return await handleSubrequest(requestId, {
         data,
@@ -485,10 +519,12 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
         buildArgs: { ...cfg.buildArgs },
         buildPlatform: cfg.buildPlatforms[0],
         resolver,
-        convertOptions: convertOptions(undefined, undefined),
+        convertOptions: convertOptions(undefined, subWarnings.warn),
       });
     } catch (err) {
       throw withLocations(err, sourceInfo, resolver.failures);
+    } finally {
+      await subWarnings.flush();
     }
   }
 
@@ -513,7 +549,6 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   const md = result.metadata!;
   const refs: { [k: string]: gw.Ref } = {};
   const expPlatforms: { ID: string; Platform: Record<string, unknown> }[] = [];
-  const epochArg = cfg.buildArgs.SOURCE_DATE_EPOCH;
 
   await Promise.all(
     targets.map(async (tp, i) => {
@@ -536,7 +571,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
       else result.result = { case: 'ref', value: { id: ref.id, def: ref.def } };
       md['containerimage.config' + suffix] = config;
       if (baseConfig) md['containerimage.base.config' + suffix] = baseConfig;
-      if (epochArg !== undefined && /^\d+$/.test(epochArg)) md['source.date.epoch' + suffix] = enc.encode(String(BigInt(epochArg)));
+      if (res.epochSeconds !== undefined) md['source.date.epoch' + suffix] = enc.encode(res.epochSeconds.toString());
       expPlatforms[i] = { ID: id, Platform: platformJSON(p) };
       scanTargets.set(id, res);
     }),
