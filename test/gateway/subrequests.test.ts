@@ -211,13 +211,17 @@ async function buildWithWarnings(frontend: string, text: string, retries: { n: n
 
 async function buildOnce(frontend: string, text: string): Promise<BuildOutcome> {
   return withDockerfile(text, async (dir) => {
-    const r = await buildctl(['build', '--progress=plain', '--frontend', 'gateway.v0', '--opt', `source=${frontend}`, '--local', `context=${dir}`, '--local', `dockerfile=${dir}`], {
+    // Warnings come from the raw progress stream: buildctl's plain printer
+    // drops a warning that arrives for a vertex it has already closed.
+    const r = await buildctl(['build', '--progress=rawjson', '--frontend', 'gateway.v0', '--opt', `source=${frontend}`, '--local', `context=${dir}`, '--local', `dockerfile=${dir}`], {
       timeoutMs: 300_000,
     });
-    const warnings = r.stderr
-      .split('\n')
-      .map((l) => /^#\d+ (WARN: .*)$/.exec(l)?.[1])
-      .filter((l): l is string => l !== undefined);
+    const warnings: string[] = [];
+    for (const line of r.stderr.split('\n')) {
+      if (!line.startsWith('{')) continue;
+      const st = JSON.parse(line) as { warnings?: { short?: string }[] };
+      for (const w of st.warnings ?? []) warnings.push(`WARN: ${Buffer.from(w.short ?? '', 'base64').toString('utf8')}`);
+    }
     const error = r.stderr
       .split('\n')
       .filter((l) => /^error: /.test(l) || /^Dockerfile:\d+/.test(l))
