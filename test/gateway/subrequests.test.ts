@@ -138,6 +138,14 @@ const subCases: SubCase[] = [
   { file: '02-named-doc', dir: SUBREQ_DIR, request: 'frontend.convertllb', opts: { target: 'build', 'no-cache': '' } },
   { file: '21-platform-args', dir: SUBREQ_DIR, request: 'frontend.convertllb', opts: { platform: 'linux/386' } },
   { file: '18-html-chars', dir: SUBREQ_DIR, request: 'frontend.convertllb', opts: { 'force-network-mode': 'host', 'add-hosts': 'a.b=1.2.3.4' } },
+  // A stage replaced by a local named context whose shared-key hint and session id are set by option
+  // (the local source's attrs show both in the Definition).
+  {
+    file: '11-mount-from',
+    dir: SUBREQ_DIR,
+    request: 'frontend.convertllb',
+    opts: { 'context:cachestage': 'local:context', 'sharedkey:localdir:context': 'mykey', 'local-sessionid:context': 'othersession' },
+  },
 ];
 
 test(`e2e subrequests: ${subCases.length} requests, ours vs upstream v0.32.2, every metadata entry byte for byte`, { timeout: 1_800_000 }, async (t) => {
