@@ -1,44 +1,9 @@
 // Slash-path helpers with Go's path package semantics (Clean differs from
 // Node's path.posix.normalize on trailing slashes and empty input).
 
-/** Go's path.Clean. */
-export function cleanPath(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const parts: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
-      else if (!rooted) parts.push('..');
-      continue;
-    }
-    parts.push(seg);
-  }
-  const body = parts.join('/');
-  if (rooted) return '/' + body;
-  return body === '' ? '.' : body;
-}
+import { basePath, cleanPath, isAbsPath, joinPath } from '../../util/go-path.ts';
 
-/** Go's path.Join. */
-export function joinPath(...elems: string[]): string {
-  const nonEmpty = elems.filter((e) => e !== '');
-  if (nonEmpty.length === 0) return '';
-  return cleanPath(nonEmpty.join('/'));
-}
-
-/** Go's path.Base. */
-export function basePath(p: string): string {
-  if (p === '') return '.';
-  while (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
-  if (p === '/') return '/';
-  const i = p.lastIndexOf('/');
-  return i >= 0 ? p.slice(i + 1) : p;
-}
-
-export function isAbsPath(p: string): boolean {
-  return p.startsWith('/');
-}
+export { basePath, cleanPath, isAbsPath, joinPath };
 
 /**
  * BuildKit's system.NormalizePath for non-Windows platforms: joins a relative

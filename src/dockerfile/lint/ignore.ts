@@ -2,24 +2,9 @@
 // moby/patternmatcher's ignorefile.ReadAll does, and matching a path (or one
 // of its parents) the way PatternMatcher.MatchesOrParentMatches does.
 
-/** Go's path.Clean for slash-separated paths. */
-export function cleanPath(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-      continue;
-    }
-    out.push(part);
-  }
-  const joined = out.join('/');
-  if (rooted) return '/' + joined;
-  return joined === '' ? '.' : joined;
-}
+import { cleanPath } from '../../util/go-path.ts';
+
+export { cleanPath };
 
 /** The patterns of a .dockerignore file, normalized as the build context loader does. */
 export function readIgnoreFile(text: string): string[] {
