@@ -4,6 +4,7 @@
 // bytes as base64, enums and 64-bit integers as numbers, HTML-escaped
 // strings; plus the hand-written MarshalJSON of pb.Op, pb.FileAction and
 // pb.UserOpt (solver/pb/json.go), which reshape their oneofs.
+import { goQuoteJSON } from '../util/go-json.ts';
 import { sha256Digest } from './vertex.ts';
 import { decodeMessage } from './protobuf/decode.ts';
 import { messageDesc } from './protobuf/registry.ts';
@@ -13,51 +14,7 @@ import { Definition as PbDefinitionDesc, Op as PbOpDesc, OpMetadata as PbOpMetad
 import type { Op as PbOp, OpMetadata as PbOpMetadata } from '../gen/pb.ts';
 
 /** A JSON string as Go's encoding/json writes it (HTML-safe escaping). */
-export function goString(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x20 && c !== 0x22 && c !== 0x5c && c !== 0x3c && c !== 0x3e && c !== 0x26 && c !== 0x2028 && c !== 0x2029) {
-      if (c >= 0xd800 && c <= 0xdfff) {
-        // A lone surrogate is invalid UTF-8 to Go: it becomes U+FFFD.
-        const next = s.charCodeAt(i + 1);
-        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-          out += s[i]! + s[i + 1]!;
-          i++;
-        } else out += '\ufffd';
-        continue;
-      }
-      out += s[i];
-      continue;
-    }
-    switch (c) {
-      case 0x22:
-        out += '\\"';
-        break;
-      case 0x5c:
-        out += '\\\\';
-        break;
-      case 0x0a:
-        out += '\\n';
-        break;
-      case 0x0d:
-        out += '\\r';
-        break;
-      case 0x09:
-        out += '\\t';
-        break;
-      case 0x08:
-        out += '\\b';
-        break;
-      case 0x0c:
-        out += '\\f';
-        break;
-      default:
-        out += `\\u${c.toString(16).padStart(4, '0')}`;
-    }
-  }
-  return `${out}"`;
-}
+export const goString = goQuoteJSON;
 
 function isEmptyValue(v: unknown): boolean {
   if (v === undefined || v === null) return true;

@@ -5,65 +5,9 @@
 /** A JSON value; object keys are written in insertion order, as Go writes struct fields. */
 export type GoJSON = null | boolean | number | string | GoJSON[] | { [key: string]: GoJSON };
 
-const HEX = '0123456789abcdef';
+import { goQuoteJSON } from '../util/go-json.ts';
 
-/** A string as Go's encoder quotes it (HTML-safe escaping, U+2028/U+2029 escaped). */
-export function goQuoteJSON(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x20 && c !== 0x22 && c !== 0x5c && c !== 0x3c && c !== 0x3e && c !== 0x26 && c < 0x2028) {
-      if (c >= 0xd800 && c <= 0xdfff) {
-        // A surrogate pair is one rune and written as it is; a lone surrogate
-        // cannot come from valid UTF-8, and Go writes such bytes as U+FFFD.
-        const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
-        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-          out += s[i] + s[i + 1];
-          i++;
-        } else {
-          out += '\\ufffd';
-        }
-        continue;
-      }
-      out += s[i];
-      continue;
-    }
-    switch (c) {
-      case 0x22:
-        out += '\\"';
-        break;
-      case 0x5c:
-        out += '\\\\';
-        break;
-      case 0x08:
-        out += '\\b';
-        break;
-      case 0x0c:
-        out += '\\f';
-        break;
-      case 0x0a:
-        out += '\\n';
-        break;
-      case 0x0d:
-        out += '\\r';
-        break;
-      case 0x09:
-        out += '\\t';
-        break;
-      case 0x2028:
-      case 0x2029:
-        out += c === 0x2028 ? '\\u2028' : '\\u2029';
-        break;
-      default:
-        if (c < 0x20 || c === 0x3c || c === 0x3e || c === 0x26) {
-          out += '\\u00' + HEX[c >> 4] + HEX[c & 0xf];
-        } else {
-          out += s[i];
-        }
-    }
-  }
-  return out + '"';
-}
+export { goQuoteJSON };
 
 /** json.MarshalIndent(v, "", indent). */
 export function goMarshalIndent(v: GoJSON, indent = '  '): string {

@@ -1,6 +1,7 @@
 // The image config the converter writes (Docker's DockerOCIImage), modelled
 // field by field so it serializes exactly like Go's encoding/json does.
 
+import { goJSONStringify } from '../../util/go-json.ts';
 import type { Platform } from './platform.ts';
 
 export interface HealthConfig {
@@ -313,10 +314,5 @@ export function marshalImage(img: Image): string {
 }
 
 export function goJSON(v: unknown): string {
-  return JSON.stringify(v)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return goJSONStringify(v);
 }

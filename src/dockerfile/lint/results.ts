@@ -2,6 +2,7 @@
 // LintResults): findings in the order they fired, the sources they point
 // into, and the error that stopped the build, if any.
 
+import { goJSONStringify } from '../../util/go-json.ts';
 import type { LineRange } from '../errors.ts';
 
 export interface JsonPosition {
@@ -75,18 +76,8 @@ export function mergeRanges(ranges: readonly LineRange[]): LineRange[] {
 export function resultToJson(result: LintResult): string {
   // Go marshals an empty (nil) warnings slice as null.
   const shaped = { ...result, warnings: result.warnings.length === 0 ? null : result.warnings };
-  // Go's encoder also escapes <, > and & (HTML-safe) and U+2028/U+2029;
-  // none of them can occur in JSON outside a string, so this is exact.
-  return JSON.stringify(shaped, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c] ?? c);
+  return goJSONStringify(shaped, 2);
 }
-
-const GO_ESCAPES: Record<string, string> = {
-  '<': '\\u003c',
-  '>': '\\u003e',
-  '&': '\\u0026',
-  '\u2028': '\\u2028',
-  '\u2029': '\\u2029',
-};
 
 /** Upstream's result.statuscode: 1 when anything was found or the build failed. */
 export function resultStatusCode(result: LintResult): number {
