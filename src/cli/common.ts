@@ -24,3 +24,33 @@ export function readInput(file: string): Buffer {
     throw new CliError(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
   }
 }
+
+/**
+ * Runs a `node:util` parseArgs call for a command, turning its errors (unknown
+ * option, missing value) into a usage error.
+ */
+export function parseCommandLine<R>(cmd: string, usage: string, parse: () => R): R {
+  try {
+    return parse();
+  } catch (err) {
+    throw new CliError(`${cmd}: ${(err as Error).message}\n\n${usage}`, 2);
+  }
+}
+
+/** `K=V` values of a repeatable option, in order (later ones win). */
+export function keyValues(cmd: string, flag: string, values: string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values ?? []) {
+    const j = v.indexOf('=');
+    if (j < 0) throw new CliError(`${cmd}: ${flag} expects K=V, got "${v}"`, 2);
+    out[v.slice(0, j)] = v.slice(j + 1);
+  }
+  return out;
+}
+
+/** Checks an option's value against its allowed values. */
+export function oneOf<T extends string>(cmd: string, flag: string, value: string | undefined, allowed: readonly T[], dflt: T): T {
+  if (value === undefined) return dflt;
+  if (!(allowed as readonly string[]).includes(value)) throw new CliError(`${cmd}: unknown ${flag.replace(/^--/, '')} "${value}"`, 2);
+  return value as T;
+}

@@ -2,11 +2,12 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
 import { ALL_RULES, lintDockerfile, readIgnoreFile, resultToJson, type LintResult } from '../dockerfile/lint/index.ts';
 import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import type { ImageResolver } from '../registry/resolver.ts';
-import { CliError, readInput, type Command } from './common.ts';
+import { CliError, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
 
 const usage = `Usage: dockerfile-llb lint [FILE...] [options]
 
@@ -41,61 +42,37 @@ interface LintArgs {
 }
 
 function parseArgs(args: string[]): LintArgs {
-  const out: LintArgs = { files: [], format: 'text', buildArgs: {} };
-  for (let i = 0; i < args.length; i++) {
-    let a = args[i];
-    let value: string | undefined;
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    if (eq > 0) {
-      value = a.slice(eq + 1);
-      a = a.slice(0, eq);
-    }
-    const next = (): string => {
-      if (value !== undefined) return value;
-      const v = args[++i];
-      if (v === undefined) throw new CliError(`lint: ${a} needs a value`, 2);
-      return v;
-    };
-    switch (a) {
-      case '--format': {
-        const f = next();
-        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new CliError(`lint: unknown format "${f}"`, 2);
-        out.format = f;
-        break;
-      }
-      case '--build-arg': {
-        const v = next();
-        const j = v.indexOf('=');
-        if (j < 0) throw new CliError(`lint: --build-arg expects K=V, got "${v}"`, 2);
-        out.buildArgs[v.slice(0, j)] = v.slice(j + 1);
-        break;
-      }
-      case '--target':
-        out.target = next();
-        break;
-      case '--platform':
-        try {
-          out.platform = parsePlatform(next());
-        } catch (err) {
-          throw new CliError(`lint: ${(err as Error).message}`, 2);
-        }
-        break;
-      case '--image-metadata':
-        out.imageMetadata = next();
-        break;
-      case '--dockerignore':
-        out.dockerignore = next();
-        break;
-      case '-h':
-      case '--help':
-        throw new CliError(usage, 0);
-      default:
-        if (a.startsWith('-') && a !== '-') throw new CliError(`lint: unknown option ${a}\n\n${usage}`, 2);
-        out.files.push(args[i]);
+  const { values: v, positionals } = parseCommandLine('lint', usage, () =>
+    parseNodeArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        'build-arg': { type: 'string', multiple: true },
+        target: { type: 'string' },
+        platform: { type: 'string' },
+        'image-metadata': { type: 'string' },
+        dockerignore: { type: 'string' },
+      },
+    }),
+  );
+  let platform: Platform | undefined;
+  if (v.platform !== undefined) {
+    try {
+      platform = parsePlatform(v.platform);
+    } catch (err) {
+      throw new CliError(`lint: ${(err as Error).message}`, 2);
     }
   }
-  if (out.files.length === 0) out.files.push('Dockerfile');
-  return out;
+  return {
+    files: positionals.length > 0 ? positionals : ['Dockerfile'],
+    format: oneOf<Format>('lint', '--format', v.format, ['text', 'json', 'sarif'], 'text'),
+    buildArgs: keyValues('lint', '--build-arg', v['build-arg']),
+    target: v.target,
+    platform,
+    imageMetadata: v['image-metadata'],
+    dockerignore: v.dockerignore,
+  };
 }
 
 /**

@@ -2,11 +2,12 @@
 // Dockerfile frontend would for the same options.
 
 import { writeFileSync } from 'node:fs';
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { dumpDefinition } from '../llb/index.ts';
 import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import { DockerfileError } from '../dockerfile/errors.ts';
 import { DEFAULT_PLATFORM, convertDockerfile, marshalImage, parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
-import { CliError, readInput, type Command } from './common.ts';
+import { CliError, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
 
 const usage = `Usage: dockerfile-llb llb [options]
 
@@ -35,70 +36,41 @@ interface LlbArgs {
 }
 
 function parseArgs(args: string[]): LlbArgs {
-  const out: LlbArgs = { file: 'Dockerfile', buildArgs: {}, labels: {}, platforms: [], format: 'binary' };
-  for (let i = 0; i < args.length; i++) {
-    let a = args[i];
-    let value: string | undefined;
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    if (eq > 0) {
-      value = a.slice(eq + 1);
-      a = a.slice(0, eq);
-    }
-    const next = (): string => {
-      if (value !== undefined) return value;
-      const v = args[++i];
-      if (v === undefined) throw new CliError(`llb: ${a} needs a value`, 2);
-      return v;
-    };
-    const kv = (v: string): [string, string] => {
-      const j = v.indexOf('=');
-      if (j < 0) throw new CliError(`llb: ${a} expects K=V, got "${v}"`, 2);
-      return [v.slice(0, j), v.slice(j + 1)];
-    };
-    switch (a) {
-      case '-f':
-      case '--file':
-        out.file = next();
-        break;
-      case '--target':
-        out.target = next();
-        break;
-      case '--build-arg': {
-        const [k, v] = kv(next());
-        out.buildArgs[k] = v;
-        break;
+  const { values: v } = parseCommandLine('llb', usage, () =>
+    parseNodeArgs({
+      args,
+      options: {
+        file: { type: 'string', short: 'f' },
+        target: { type: 'string' },
+        'build-arg': { type: 'string', multiple: true },
+        label: { type: 'string', multiple: true },
+        platform: { type: 'string', multiple: true },
+        'image-metadata': { type: 'string' },
+        format: { type: 'string' },
+        'image-config-out': { type: 'string' },
+      },
+    }),
+  );
+  const platforms: Platform[] = [];
+  for (const list of v.platform ?? []) {
+    for (const p of list.split(',')) {
+      try {
+        platforms.push(parsePlatform(p.trim()));
+      } catch (err) {
+        throw new CliError(`llb: --platform: ${(err as Error).message}`, 2);
       }
-      case '--label': {
-        const [k, v] = kv(next());
-        out.labels[k] = v;
-        break;
-      }
-      case '--platform':
-        for (const p of next().split(',')) {
-          try {
-            out.platforms.push(parsePlatform(p.trim()));
-          } catch (err) {
-            throw new CliError(`llb: --platform: ${(err as Error).message}`, 2);
-          }
-        }
-        break;
-      case '--image-metadata':
-        out.imageMetadata = next();
-        break;
-      case '--format': {
-        const f = next();
-        if (f !== 'binary' && f !== 'json') throw new CliError(`llb: unknown format "${f}"`, 2);
-        out.format = f;
-        break;
-      }
-      case '--image-config-out':
-        out.imageConfigOut = next();
-        break;
-      default:
-        throw new CliError(`llb: unknown option ${a}\n\n${usage}`, 2);
     }
   }
-  return out;
+  return {
+    file: v.file ?? 'Dockerfile',
+    target: v.target,
+    buildArgs: keyValues('llb', '--build-arg', v['build-arg']),
+    labels: keyValues('llb', '--label', v.label),
+    platforms,
+    imageMetadata: v['image-metadata'],
+    format: oneOf('llb', '--format', v.format, ['binary', 'json'], 'binary'),
+    imageConfigOut: v['image-config-out'],
+  };
 }
 
 async function run(argv: string[]): Promise<number> {

@@ -6,7 +6,8 @@ import { computeOutline } from '../dockerfile/outline/index.ts';
 import { outlineResult } from '../subrequests/index.ts';
 import { DockerfileError } from '../dockerfile/errors.ts';
 import type { SubrequestResult } from '../subrequests/index.ts';
-import { CliError, readInput, type Command } from './common.ts';
+import { CliError, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
+import { parseArgs as parseNodeArgs } from 'node:util';
 
 const usage = `Usage: dockerfile-llb outline [options]
 
@@ -51,50 +52,31 @@ export interface SubrequestArgs {
 
 /** Parses -f, --format and, when `withTarget`, --target, --build-arg and --image-metadata. */
 export function parseSubrequestArgs(cmd: string, args: string[], usage: string, withTarget: boolean): SubrequestArgs {
-  const out: SubrequestArgs = { file: 'Dockerfile', buildArgs: {}, format: 'json' };
-  for (let i = 0; i < args.length; i++) {
-    let a = args[i];
-    let value: string | undefined;
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    if (eq > 0) {
-      value = a.slice(eq + 1);
-      a = a.slice(0, eq);
-    }
-    const next = (): string => {
-      if (value !== undefined) return value;
-      const v = args[++i];
-      if (v === undefined) throw new CliError(`${cmd}: ${a} needs a value`, 2);
-      return v;
-    };
-    switch (withTarget || a === '-f' || a === '--file' || a === '--format' ? a : '') {
-      case '-f':
-      case '--file':
-        out.file = next();
-        break;
-      case '--format': {
-        const f = next();
-        if (f !== 'json' && f !== 'text') throw new CliError(`${cmd}: unknown format "${f}"`, 2);
-        out.format = f;
-        break;
-      }
-      case '--target':
-        out.target = next();
-        break;
-      case '--build-arg': {
-        const kv = next();
-        const j = kv.indexOf('=');
-        if (j < 0) throw new CliError(`${cmd}: --build-arg expects K=V, got "${kv}"`, 2);
-        out.buildArgs[kv.slice(0, j)] = kv.slice(j + 1);
-        break;
-      }
-      case '--image-metadata':
-        out.imageMetadata = next();
-        break;
-      default:
-        throw new CliError(`${cmd}: unknown option ${args[i]}\n\n${usage}`, 2);
-    }
-  }
-  return out;
+  const { values: v } = parseCommandLine(cmd, usage, () =>
+    parseNodeArgs({
+      args,
+      options: {
+        file: { type: 'string', short: 'f' },
+        format: { type: 'string' },
+        ...(withTarget
+          ? {
+              target: { type: 'string' },
+              'build-arg': { type: 'string', multiple: true },
+              'image-metadata': { type: 'string' },
+            }
+          : {}),
+      },
+    }),
+  );
+  const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+  const list = (x: unknown): string[] | undefined => (Array.isArray(x) ? x.map(String) : undefined);
+  return {
+    file: str(v.file) ?? 'Dockerfile',
+    target: str(v.target),
+    buildArgs: keyValues(cmd, '--build-arg', list(v['build-arg'])),
+    imageMetadata: str(v['image-metadata']),
+    format: oneOf(cmd, '--format', str(v.format), ['json', 'text'], 'json'),
+  };
 }
 
 export function describeError(file: string, err: unknown): string {
