@@ -9,14 +9,21 @@ export interface SplitLine {
   rest: string;
 }
 
-const FIRST_BLANK = /[\t\v\f\r ]+/;
+/** The blanks that end the keyword: `[\t\v\f\r ]` (not a newline). */
+function isKeywordBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || (c >= 0x0b && c <= 0x0d);
+}
 
 export function splitCommand(line: string, escapeToken: number): SplitLine {
   const trimmed = trimSpace(line);
-  const m = FIRST_BLANK.exec(trimmed);
-  if (m === null) return { keyword: trimmed, flags: [], rest: '' };
-  const { rest, flags } = extractFlags(trimmed.slice(m.index + m[0].length), escapeToken);
-  return { keyword: trimmed.slice(0, m.index), flags, rest: trimSpace(rest) };
+  const n = trimmed.length;
+  let i = 0;
+  while (i < n && !isKeywordBlank(trimmed.charCodeAt(i))) i++;
+  if (i === n) return { keyword: trimmed, flags: [], rest: '' };
+  let j = i + 1;
+  while (j < n && isKeywordBlank(trimmed.charCodeAt(j))) j++;
+  const { rest, flags } = extractFlags(trimmed.slice(j), escapeToken);
+  return { keyword: trimmed.slice(0, i), flags, rest: trimSpace(rest) };
 }
 
 /**
@@ -74,6 +81,17 @@ function extractFlags(line: string, escapeToken: number): { rest: string; flags:
         if (pos + 1 === n) continue;
         pos++;
         ch = line.charCodeAt(pos);
+      } else if (ch < 0x80) {
+        // A run of ASCII bytes with nothing to remove or re-encode: one slice.
+        let end = pos + 1;
+        while (end < n) {
+          const c = line.charCodeAt(end);
+          if (c >= 0x80 || c === 0x27 || c === 0x22 || c === escapeToken || isSpaceByte(c)) break;
+          end++;
+        }
+        word += line.slice(pos, end);
+        pos = end - 1;
+        continue;
       }
       word += byteAsRune(ch);
       continue;
