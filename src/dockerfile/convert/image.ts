@@ -133,11 +133,25 @@ export function commitToHistory(img: Image, msg: string, withLayer: boolean, isB
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
+// The object `field` last looked a name up in case-insensitively, and its
+// keys by lower-case form (the first key of each form, as a scan finds it):
+// parseImage looks up a dozen absent names in each object of a parsed
+// (never changed) document, so each object's keys are folded once, not per name.
+let foldedObj: object | undefined;
+let foldedKeys = new Map<string, string>();
+
 function field(obj: { [k: string]: Json }, name: string): Json | undefined {
   if (name in obj) return obj[name];
-  const lower = name.toLowerCase();
-  for (const k of Object.keys(obj)) if (k.toLowerCase() === lower) return obj[k];
-  return undefined;
+  if (foldedObj !== obj) {
+    foldedKeys = new Map();
+    for (const k of Object.keys(obj)) {
+      const lower = k.toLowerCase();
+      if (!foldedKeys.has(lower)) foldedKeys.set(lower, k);
+    }
+    foldedObj = obj;
+  }
+  const k = foldedKeys.get(name.toLowerCase());
+  return k === undefined ? undefined : obj[k];
 }
 
 function asString(v: Json | undefined): string | undefined {
