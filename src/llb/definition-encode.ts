@@ -81,7 +81,7 @@ function sharedMetadataBytes(m: OpMetadata): Uint8Array | undefined {
 
 /** pb.OpMetadata fields of Go's OpMetadata.ToPB. */
 function writeOpMetadata(w: Writer, m: OpMetadata): void {
-  if (m.description !== undefined || m.exportCache !== undefined || m.progressGroup !== undefined || m.linuxResources !== undefined) {
+  if (m.exportCache !== undefined || m.progressGroup !== undefined || m.linuxResources !== undefined) {
     // Rare fields: the generic encoder, on the pb object.
     writeMessage(w, PbOpMetadataDesc, metadataToPb(m));
     return;
@@ -90,6 +90,21 @@ function writeOpMetadata(w: Writer, m: OpMetadata): void {
   if (m.ignoreCache) {
     w.tag(1, 0);
     w.uvarint(1);
+  }
+  // 2: map<string, string> description (most ops have one: llb.customname), by key
+  const description = m.description;
+  if (description !== undefined) {
+    const keys = Object.keys(description);
+    if (keys.length > 1) sortStringKeys(keys);
+    for (const k of keys) {
+      w.tag(2, 2);
+      const entry = w.fork();
+      w.tag(1, 2);
+      w.string(k);
+      w.tag(2, 2);
+      w.string(description[k]!);
+      w.join(entry);
+    }
   }
   // 5: map<string, bool> caps (every value true)
   if (m.caps !== undefined && m.caps.size > 0) {
