@@ -7,8 +7,8 @@ import { metadataToPb, sharedMetadata } from './constraints.ts';
 import type { Definition } from './definition.ts';
 import { sortStringKeys, writeMessage } from './protobuf/encode.ts';
 import { Writer } from './protobuf/writer.ts';
-import { Locations as PbLocationsDesc, OpMetadata as PbOpMetadataDesc, SourceInfo as PbSourceInfoDesc } from '../gen/pb.ts';
-import type { Source as PbSource } from '../gen/pb.ts';
+import { OpMetadata as PbOpMetadataDesc, SourceInfo as PbSourceInfoDesc } from '../gen/pb.ts';
+import type { Locations as PbLocations, Position as PbPosition, Source as PbSource } from '../gen/pb.ts';
 
 export function encodeDefinition(def: Definition): Uint8Array {
   const keys = sortStringKeys([...def.metadata.keys()]);
@@ -120,6 +120,45 @@ function writeOpMetadata(w: Writer, m: OpMetadata): void {
   }
 }
 
+/** An int32 field as the generic encoder writes it: omitted when absent or zero (not -0). */
+function writeInt32(w: Writer, no: number, v: number | undefined): void {
+  if (v === undefined || v === null || (v === 0 && !Object.is(v, -0))) return;
+  w.tag(no, 0);
+  w.varint64(v);
+}
+
+/** A pb.Position submessage (written whenever present, even if empty). */
+function writePosition(w: Writer, no: number, p: PbPosition | undefined): void {
+  if (p === undefined || p === null) return;
+  w.tag(no, 2);
+  const start = w.fork();
+  writeInt32(w, 1, p.line);
+  writeInt32(w, 2, p.character);
+  w.join(start);
+}
+
+/**
+ * pb.Locations written field by field (one entry per op of a Dockerfile
+ * build): the bytes the generic encoder makes of it.
+ */
+function writeLocations(w: Writer, v: PbLocations): void {
+  for (const l of v.locations ?? []) {
+    // 1: repeated Location locations
+    w.tag(1, 2);
+    const loc = w.fork();
+    writeInt32(w, 1, l.sourceIndex);
+    for (const r of l.ranges ?? []) {
+      // 2: repeated Range ranges
+      w.tag(2, 2);
+      const range = w.fork();
+      writePosition(w, 1, r.start);
+      writePosition(w, 2, r.end);
+      w.join(range);
+    }
+    w.join(loc);
+  }
+}
+
 /** pb.Source: locations by digest, then the source infos. */
 function writeSource(w: Writer, src: PbSource, metadataKeys: readonly string[]): void {
   const locations = src.locations;
@@ -136,7 +175,7 @@ function writeSource(w: Writer, src: PbSource, metadataKeys: readonly string[]):
       w.tag(2, 2);
       const value = w.fork();
       const v = locations[k];
-      if (v !== undefined && v.locations !== undefined && v.locations.length > 0) writeMessage(w, PbLocationsDesc, v);
+      if (v !== undefined && v.locations !== undefined && v.locations.length > 0) writeLocations(w, v);
       w.join(value);
       w.join(entry);
     }
