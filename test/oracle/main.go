@@ -30,6 +30,14 @@ var subcommands = map[string]subcommand{
 	"outline":        {"run the frontend.outline subrequest; print its result.json", cmdOutline},
 	"targets":        {"run the frontend.targets subrequest; print its result.json", cmdTargets},
 	"subrequest":     {"run any subrequest (--request ID); print {metadata} with every metadata key", cmdSubrequest},
+	"batch":          {"JSON lines {cmd, args, stdin} on stdin; one output line per request, in order", nil},
+}
+
+// batch runs the other subcommands; registered here to avoid an initialization cycle.
+func init() {
+	sc := subcommands["batch"]
+	sc.run = cmdBatch
+	subcommands["batch"] = sc
 }
 
 func usage(w io.Writer) {

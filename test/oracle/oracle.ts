@@ -87,3 +87,23 @@ export function runOracle(args: string[], input?: Buffer | string): Buffer {
     throw new Error(`oracle ${args.join(' ')} failed (exit ${e.status ?? 'unknown'}):\n${stderr}`);
   }
 }
+
+/** One request of `oracle batch`: a subcommand, its flags and its stdin. */
+export interface OracleBatchRequest {
+  cmd: string;
+  args: string[];
+  stdin?: string;
+}
+
+/**
+ * Runs many subcommand calls in one oracle process (`oracle batch`) and
+ * returns each one's output line, in order. A request the oracle itself
+ * could not run comes back as `{"oracleError": "..."}`.
+ */
+export function runOracleBatch(requests: OracleBatchRequest[]): string[] {
+  const input = requests.map((r) => JSON.stringify({ cmd: r.cmd, args: r.args, stdin: r.stdin ?? '' })).join('\n') + '\n';
+  const lines = runOracle(['batch'], input).toString('utf8').split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  if (lines.length !== requests.length) throw new Error(`oracle batch: ${requests.length} requests, ${lines.length} answers`);
+  return lines;
+}

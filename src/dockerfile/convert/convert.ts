@@ -9,7 +9,7 @@ import * as reference from '../../registry/reference.ts';
 import { DockerfileError, withLocation, type LineRange } from '../errors.ts';
 import { parseCommand, parseStages, withSuggestion, type Command, type Stage } from '../instructions/index.ts';
 import { parse } from '../parser/index.ts';
-import { ShellLex } from '../shell/index.ts';
+import { ExpansionError, ShellLex } from '../shell/index.ts';
 import { buildMetaArgs, defaultArgs, isEnabledForStage, proxyEnvFromBuildArgs, type ProxyEnv } from './args.ts';
 import { DeferredOutput } from './deferred.ts';
 import { dispatchCommand, dispatchUser, dispatchWorkdir, type DispatchContext } from './dispatch.ts';
@@ -191,6 +191,8 @@ function registerStages(bc: BuildContext, stages: Stage[]): void {
       checks.reportUnusedFromArgs(declared, nameMatch.unmatched, st.location, lint);
       baseName = nameMatch.result;
     } catch (err) {
+      // Upstream reports the undeclared ARGs looked up before the failure, then fails.
+      if (err instanceof ExpansionError) checks.reportUnusedFromArgs(declared, err.unmatched, st.location, lint);
       throw withLocation(err, st.location);
     }
     if (baseName === '') throw withLocation(new Error(`base name (${st.baseName}) should not be blank`), st.location);
@@ -203,7 +205,9 @@ function registerStages(bc: BuildContext, stages: Stage[]): void {
       try {
         res = bc.shlex.processWordWithMatches(st.platform, bc.globalArgs);
       } catch (err) {
-        throw withLocation(wrapError(err, `failed to process arguments for platform ${st.platform}`), st.location);
+        // Upstream names the (empty) result of the failed expansion, after reporting its undeclared ARGs.
+        if (err instanceof ExpansionError) checks.reportUnusedFromArgs(declared, err.unmatched, st.location, lint);
+        throw withLocation(wrapError(err, 'failed to process arguments for platform '), st.location);
       }
       checks.reportUnusedFromArgs(declared, res.unmatched, st.location, lint);
       checks.reportRedundantTargetPlatform(st.platform, res, st.location, bc.globalArgs, lint);
@@ -463,7 +467,7 @@ async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: b
   try {
     ref = reference.parseNormalizedNamed(origName);
   } catch (err) {
-    throw new Error(`failed to parse stage name "${origName}": ${(err as Error).message}`);
+    throw new DockerfileError(`failed to parse stage name "${origName}": ${(err as Error).message}`);
   }
   let platform = d.platform ?? bc.po.targetPlatform;
   d.stage.baseName = reference.tagNameOnly(ref).toString();
@@ -501,7 +505,7 @@ async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: b
       res = await resolver.resolve(d.stage.baseName, { platform, resolveMode: bc.opt.imageResolveMode ?? 'default' });
     } catch (err) {
       const names = [...bc.all.names(), ...COMMON_IMAGE_NAMES];
-      throw new Error(withSuggestion(`${origName}: ${(err as Error).message}`, origName, names, true));
+      throw new DockerfileError(withSuggestion(`${origName}: ${(err as Error).message}`, origName, names, true));
     }
     if (ref.toString() !== res.ref) ref = reference.parseNormalizedNamed(res.ref);
     const configText = new TextDecoder().decode(res.config);

@@ -16,7 +16,7 @@ import {
   type Command,
   type RunCommand,
 } from '../instructions/index.ts';
-import { ShellLex } from '../shell/index.ts';
+import { ExpansionError, ShellLex } from '../shell/index.ts';
 import type { LineRange } from '../errors.ts';
 import type { EnvGetter } from '../shell/types.ts';
 import type { ProxyEnv } from './args.ts';
@@ -88,7 +88,14 @@ export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: Dispatc
   let cmd: Command = sc.command;
   const expandReporting = (lex: ShellLex, word: string): string => {
     const env = stateEnv(d.state);
-    const res = lex.processWordWithMatches(word, env);
+    let res;
+    try {
+      res = lex.processWordWithMatches(word, env);
+    } catch (err) {
+      // Upstream reports the variables looked up before the failure, then fails.
+      if (err instanceof ExpansionError) checks.reportUnmatchedVariables(sc.command.location, d.buildArgs, env, err.unmatched, opt.lint);
+      throw err;
+    }
     checks.reportUnmatchedVariables(sc.command.location, d.buildArgs, env, res.unmatched, opt.lint);
     return res.result;
   };
@@ -333,7 +340,13 @@ function dispatchArg(d: DispatchState, c: ArgCommand, opt: DispatchContext): voi
       arg.value = opt.buildArgValues.get(arg.key);
     } else if (hasDefault) {
       const env = stateEnv(d.state);
-      const res = opt.shlex.processWordWithMatches(arg.value as string, env);
+      let res;
+      try {
+        res = opt.shlex.processWordWithMatches(arg.value as string, env);
+      } catch (err) {
+        if (err instanceof ExpansionError) checks.reportUnmatchedVariables(c.location, d.buildArgs, env, err.unmatched, opt.lint);
+        throw err;
+      }
       checks.reportUnmatchedVariables(c.location, d.buildArgs, env, res.unmatched, opt.lint);
       arg.value = res.result;
     }

@@ -7,7 +7,7 @@
 // the gateway (ConvertOptions.resolveSourceTime).
 
 import * as llb from '../../llb/index.ts';
-import { withLocation } from '../errors.ts';
+import { DockerfileError, withLocation } from '../errors.ts';
 import type { Stage } from '../instructions/index.ts';
 import type { ShellLex } from '../shell/index.ts';
 import type { EnvList } from './env.ts';
@@ -67,7 +67,7 @@ async function epochSource(
   }
   const lower = v.toLowerCase();
   const stage = stages.find((s) => s.name.toLowerCase() === lower);
-  if (stage === undefined) throw new Error(`invalid SOURCE_DATE_EPOCH: ${v}`);
+  if (stage === undefined) throw new DockerfileError(`invalid SOURCE_DATE_EPOCH: ${v}`);
   let state: llb.State;
   try {
     state = stageSource(stage, buildArgs, globalArgs.delete('SOURCE_DATE_EPOCH'), shlex);

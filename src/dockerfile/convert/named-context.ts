@@ -22,6 +22,7 @@
 import * as llb from '../../llb/index.ts';
 import { marshalVertex, Output, type MarshalContext, type Vertex } from '../../llb/vertex.ts';
 import * as reference from '../../registry/reference.ts';
+import { DockerfileError } from '../errors.ts';
 import { hostPlatform } from '../../registry/platform.ts';
 import type { ImageResolver } from '../../registry/resolver.ts';
 import { readIgnoreFile } from '../lint/ignore.ts';
@@ -94,7 +95,7 @@ export function findNamedContext(opt: ConvertOptions, name: string, copt: Contex
   try {
     named = reference.parseNormalizedNamed(name);
   } catch (err) {
-    throw new Error(`invalid context name ${name}: ${(err as Error).message}`);
+    throw new DockerfileError(`invalid context name ${name}: ${(err as Error).message}`);
   }
   let familiar = reference.familiarString(named);
   if (familiar.endsWith(':latest')) familiar = familiar.slice(0, -':latest'.length);

@@ -3,7 +3,7 @@
 // RUN --mount create.
 
 import type { State } from '../../llb/index.ts';
-import type { LineRange } from '../errors.ts';
+import { DockerfileError, type LineRange } from '../errors.ts';
 import type { ArgDefinition, Command, Stage } from '../instructions/types.ts';
 import { cloneImage, type Image } from './image.ts';
 import type { NamedContext } from './named-context.ts';
@@ -116,7 +116,7 @@ export class DispatchStates {
   }
 
   findByIndex(index: number): DispatchState {
-    if (index < 0 || index >= this.states.length) throw new Error(`invalid stage index ${index}`);
+    if (index < 0 || index >= this.states.length) throw new DockerfileError(`invalid stage index ${index}`);
     return this.states[index];
   }
 

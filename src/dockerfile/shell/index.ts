@@ -1,6 +1,6 @@
 // Public surface of the shell word expander.
 
-export { ShellLex } from './lex.ts';
+export { ExpansionError, ShellLex } from './lex.ts';
 export type { EscapeToken, ShellLexOptions } from './lex.ts';
 export { envsFromRecord, envsFromSlice } from './env.ts';
 export { goQuote } from './goquote.ts';

@@ -12,6 +12,21 @@ import type { EnvGetter, ProcessWordResult } from './types.ts';
 import { WordSplitter } from './words.ts';
 import type { WordBuffer } from './words.ts';
 
+/**
+ * A failed expansion. Like upstream's ProcessWordWithMatches, it still tells
+ * which variables were looked up before the failure: upstream's build checks
+ * (UndefinedVar, UndefinedArgInFrom) report them before returning the error.
+ */
+export class ExpansionError extends DockerfileError {
+  readonly matched: Set<string>;
+  readonly unmatched: Set<string>;
+  constructor(message: string, matched: Set<string>, unmatched: Set<string>) {
+    super(message);
+    this.matched = matched;
+    this.unmatched = unmatched;
+  }
+}
+
 /** Escape characters a Dockerfile may choose with `# escape=`. */
 export type EscapeToken = '\\' | '`';
 
@@ -112,7 +127,7 @@ class Expansion {
       if (err instanceof DockerfileError) message = err.message;
       else if (err instanceof RangeError) message = TOO_DEEP;
       else throw err;
-      throw new DockerfileError(`failed to process ${goQuote(this.source)}: ${message}`);
+      throw new ExpansionError(`failed to process ${goQuote(this.source)}: ${message}`, this.matched, this.unmatched);
     }
   }
 

@@ -1,0 +1,347 @@
+// Differential comparison of our converter and build checks with upstream's
+// (the Go oracle, many inputs per process through `oracle batch`), compared
+// exactly as test/convert/parity.test.ts and test/lint/parity.test.ts
+// compare the corpus: op digests, terminal digest, progress names, image
+// config, error message and first line; lint warnings (rule, detail,
+// description, url, line ranges, order) and the build error.
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { runOracleBatch, type OracleBatchRequest } from '../../oracle/oracle.ts';
+import { DEFAULT_PLATFORM, convertDockerfile, marshalImage, namedContextOptions, parsePlatform } from '../../../src/dockerfile/convert/index.ts';
+import { lintDockerfile, readIgnoreFile, type LintResult } from '../../../src/dockerfile/lint/index.ts';
+import { DockerfileError } from '../../../src/dockerfile/errors.ts';
+import { MetadataFileResolver } from '../../../src/registry/metadata-file.ts';
+import type { ImageResolver } from '../../../src/registry/resolver.ts';
+import { decodeMessage, dumpDefinition } from '../../../src/llb/index.ts';
+import { Definition as DefinitionDesc } from '../../../src/gen/pb.ts';
+import { configConvertOptions, parseConfig } from '../../../src/frontend/dockerfile.ts';
+import type { FuzzInput } from './generate.ts';
+
+export const metadataFile = 'testdata/convert/image-metadata.json';
+
+interface OracleConvert {
+  def?: string;
+  image?: unknown;
+  platforms?: { id: string; def: string; image: unknown }[];
+  error?: { message: string; ranges: { start: { line: number } }[] };
+  warnings?: { ruleName: string; message: string; ranges: { start: { line: number }; end: { line: number } }[] }[];
+  oracleError?: string;
+}
+
+interface DefSummary {
+  digests: string[];
+  terminal: string;
+  names: string[];
+  shape: string[];
+}
+
+function summarize(bytes: Uint8Array): DefSummary {
+  const def = decodeMessage(DefinitionDesc as never, bytes) as { def?: Uint8Array[]; metadata?: Record<string, { description?: Record<string, string> }> };
+  const ops = def.def ?? [];
+  const digests = ops.map((b) => 'sha256:' + createHash('sha256').update(b).digest('hex'));
+  const names: string[] = [];
+  for (const d of digests) {
+    const n = def.metadata?.[d]?.description?.['llb.customname'];
+    if (n !== undefined) names.push(n);
+  }
+  let shape = dumpDefinition(bytes).split('\n').filter((l) => l !== '');
+  shape = shape.map((l) => digests.reduce((s, d, i) => s.split(d).join(`#${i}`), l));
+  shape = shape.map((l) => l.replace(/"progress_group":\{"id":"[^"]*"/g, '"progress_group":{"id":"*"'));
+  return { digests: digests.slice(0, -1).sort(), terminal: digests[digests.length - 1] ?? '', names: names.sort(), shape };
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === 'object') {
+    const o: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) o[k] = sortKeys((v as Record<string, unknown>)[k]);
+    return o;
+  }
+  return v;
+}
+
+function oracleArgs(cmd: 'dockerfile2llb' | 'lint', a: FuzzInput): string[] {
+  const args = ['-f', '-', '--image-metadata', metadataFile];
+  for (const [k, v] of Object.entries(a.buildArgs)) args.push('--build-arg', `${k}=${v}`);
+  if (a.target) args.push('--target', a.target);
+  if (cmd === 'dockerfile2llb') {
+    if (a.platforms.length > 0) args.push('--platform', a.platforms.join(','));
+    for (const [k, v] of Object.entries(a.opts)) args.push('--opt', `${k}=${v}`);
+  } else if (a.platforms.length === 1) args.push('--platform', a.platforms[0]);
+  if (a.dockerignore !== undefined) args.push('--dockerignore', a.dockerignore);
+  return args;
+}
+
+export interface OursConvert {
+  defs: Uint8Array[];
+  images: unknown[];
+  error?: Error;
+  /** Milliseconds the conversion took (all platforms). */
+  ms: number;
+  /** The error came from parsing the frontend options, before the converter ran. */
+  optionError?: boolean;
+  /** Build-check warnings the conversion sent (rule @lines detail), as the gateway frontend sends them. */
+  warnings: string[];
+}
+
+/** Errors the image resolver threw: they reach the caller unchanged, as upstream's do. */
+const resolverErrors = new WeakSet<object>();
+const fileResolver = MetadataFileResolver.fromFile(metadataFile);
+const resolver: ImageResolver = {
+  resolve: async (ref, opts) => {
+    try {
+      return await fileResolver.resolve(ref, opts);
+    } catch (err) {
+      if (err !== null && typeof err === 'object') resolverErrors.add(err);
+      throw err;
+    }
+  },
+};
+
+/**
+ * The resolver's "not found" message is the fake registry's own on each
+ * side (ours names the metadata file, the oracle's lists the keys it
+ * tried): both become `<no image metadata for REF>`.
+ */
+function normalizeMessage(m: string): string {
+  return m
+    .replace(/image metadata for (\S+) \([^)]*\) not found in \S+/g, '<no image metadata for $1>')
+    .replace(/oracle: no image metadata for (\S+) \(looked up [^)]*\)/g, '<no image metadata for $1>')
+    // Neither side can read a remote source's time (SOURCE_DATE_EPOCH=stage) without a real gateway.
+    .replace(/^SOURCE_DATE_EPOCH=\S+: reading the time of (\S+) needs the BuildKit gateway's source metadata$/, '<no source metadata for $1>')
+    .replace(/^oracle: resolving source metadata for (\S+) is not supported$/, '<no source metadata for $1>');
+}
+
+/** Our conversion, with the options parity.test.ts uses. */
+export async function runOursConvert(a: FuzzInput): Promise<OursConvert> {
+  const t0 = performance.now();
+  const out: OursConvert = { defs: [], images: [], ms: 0, warnings: [] };
+  const ignore = a.dockerignore === undefined ? undefined : readFileSync(a.dockerignore);
+  const excludes = ignore === undefined ? [] : readIgnoreFile(ignore.toString('utf8'));
+  let fromOpts;
+  try {
+    // The frontend's option parsing: its errors are not the converter's.
+    const env = new Map(Object.entries(a.opts));
+    for (const [k, v] of Object.entries(a.buildArgs)) env.set(`build-arg:${k}`, v);
+    fromOpts = configConvertOptions(parseConfig({ opts: env, sessionId: 'oracle-session', product: '', workers: [] }));
+  } catch (err) {
+    out.error = err instanceof Error ? err : new Error(String(err));
+    out.optionError = true;
+    return out;
+  }
+  try {
+    const platforms = a.platforms.length > 0 ? a.platforms.map((p) => parsePlatform(p)) : [undefined];
+    for (const p of platforms) {
+      const res = await convertDockerfile(Buffer.from(a.text), {
+        ...fromOpts,
+        target: a.target,
+        buildArgs: a.buildArgs,
+        targetPlatform: p,
+        multiPlatformRequested: platforms.length > 1,
+        buildPlatforms: [DEFAULT_PLATFORM],
+        imageResolver: resolver,
+        sessionId: 'oracle-session',
+        excludePatterns: excludes.length > 0 ? excludes : undefined,
+        // The gateway frontend always passes one (upstream's Warn): without it no rule runs, and `error=true` never fails.
+        // The frontend sends the first platform's warnings only.
+        lintWarn: p === platforms[0] ? (rule, _desc, _url, detail, ranges) => out.warnings.push(`${rule} @${ranges.map((x) => `${x.start}-${x.end}`).join(',')} ${detail}`) : undefined,
+        ...namedContextOptions(a.opts),
+        contextHooks: { readLocalFile: async (_st, name) => (name === '.dockerignore' ? ignore : undefined) },
+      });
+      out.defs.push(res.state.marshal().encode());
+      out.images.push(JSON.parse(marshalImage(res.image)));
+    }
+  } catch (err) {
+    out.error = err instanceof Error ? err : new Error(String(err));
+  }
+  out.ms = performance.now() - t0;
+  return out;
+}
+
+function compareConvert(up: OracleConvert, ours: OursConvert): string[] {
+  if (up.oracleError !== undefined) return [`oracle failed: ${up.oracleError}`];
+  const diffs: string[] = [];
+  if (!ours.optionError) {
+    // Upstream's Warn message is "Rule: detail (line N)" or, without a location, "Rule: detail".
+    const upWarnings = (up.warnings ?? []).map((w) => {
+      const detail = w.message.slice(w.ruleName.length + 2).replace(/ \(lines? [0-9-]+\)$/, '');
+      return `${w.ruleName} @${w.ranges.map((x) => `${x.start.line}-${x.end.line}`).join(',')} ${detail}`;
+    });
+    if (JSON.stringify(mapOrder(upWarnings)) !== JSON.stringify(mapOrder(ours.warnings))) diffs.push(`convert warnings:\n  ours     ${JSON.stringify(ours.warnings)}\n  upstream ${JSON.stringify(upWarnings)}`);
+  }
+  if (up.error) {
+    if (!ours.error) return [`upstream fails with "${up.error.message}", ours succeeds`];
+    if (normalizeMessage(ours.error.message) !== normalizeMessage(up.error.message)) diffs.push(`error message: ours "${ours.error.message}", upstream "${up.error.message}"`);
+    const upLine = up.error.ranges[0]?.start.line ?? 0;
+    const ourLine = ours.error instanceof DockerfileError ? ours.error.line : 0;
+    if (upLine !== ourLine) diffs.push(`error line: ours ${ourLine}, upstream ${upLine}`);
+    return diffs;
+  }
+  if (ours.error) return [`ours fails with "${ours.error.message}", upstream succeeds`];
+  const upDefs = up.platforms ? up.platforms.map((p) => p.def) : [up.def ?? ''];
+  const upImages = up.platforms ? up.platforms.map((p) => p.image) : [up.image];
+  if (upDefs.length !== ours.defs.length) return [`platform count: ours ${ours.defs.length}, upstream ${upDefs.length}`];
+  upDefs.forEach((d, i) => {
+    const u = summarize(Buffer.from(d, 'base64'));
+    const o = summarize(ours.defs[i]);
+    const tag = upDefs.length > 1 ? `[${i}] ` : '';
+    if (JSON.stringify(o.shape) !== JSON.stringify(u.shape)) {
+      const first = u.shape.findIndex((l, j) => l !== o.shape[j]);
+      diffs.push(`${tag}ops differ at #${first}:\n  ours     ${o.shape[first]}\n  upstream ${u.shape[first]}`);
+    }
+    if (JSON.stringify(o.digests) !== JSON.stringify(u.digests)) diffs.push(`${tag}op digests differ`);
+    if (o.terminal !== u.terminal) diffs.push(`${tag}terminal digest differs`);
+    if (JSON.stringify(o.names) !== JSON.stringify(u.names)) diffs.push(`${tag}progress names: ours ${JSON.stringify(o.names)}, upstream ${JSON.stringify(u.names)}`);
+    const oi = JSON.stringify(sortKeys(ours.images[i]));
+    const ui = JSON.stringify(sortKeys(upImages[i]));
+    if (oi !== ui) diffs.push(`${tag}image config:\n  ours     ${oi}\n  upstream ${ui}`);
+  });
+  return diffs;
+}
+
+/**
+ * Upstream reports the variables of one instruction (UndefinedVar,
+ * UndefinedArgInFrom) by iterating a Go map: in random order. Warnings of
+ * one rule at one location are compared as a sorted run.
+ */
+function mapOrder(warnings: string[]): string[] {
+  const key = (w: string): string => w.slice(0, w.indexOf(' ', w.indexOf('@')));
+  const out: string[] = [];
+  for (let i = 0; i < warnings.length; ) {
+    let j = i + 1;
+    while (j < warnings.length && key(warnings[j]) === key(warnings[i])) j++;
+    out.push(...warnings.slice(i, j).sort());
+    i = j;
+  }
+  return out;
+}
+
+// Upstream lists the rules of `lint violation found for rules:` in Go map order.
+function normalizeError(message: string): string {
+  const prefix = 'lint violation found for rules: ';
+  if (!message.startsWith(prefix)) return message;
+  return prefix + message.slice(prefix.length).split(', ').sort().join(', ');
+}
+
+interface LintComparable {
+  warnings: string[];
+  error?: string;
+}
+
+function lintComparable(r: LintResult): LintComparable {
+  const ranges = (loc: { ranges?: { start: { line: number }; end: { line: number } }[] } | undefined): string =>
+    (loc?.ranges ?? []).map((x) => `${x.start.line ?? 0}-${x.end.line ?? 0}`).join(',');
+  const out: LintComparable = {
+    warnings: (r.warnings ?? []).map((w) => `${w.ruleName} @${ranges(w.location)} ${w.detail ?? ''} | ${w.description ?? ''} | ${w.url ?? ''}`),
+  };
+  if (r.buildError) out.error = `${normalizeMessage(normalizeError(r.buildError.message))} @${ranges(r.buildError.location)}`;
+  return out;
+}
+
+/** Our lint result in the comparable form; a thrown error as upstream's {"error"} answer would read. */
+export async function runOursLint(a: FuzzInput): Promise<LintComparable & { thrown?: Error }> {
+  const ignore = a.dockerignore === undefined ? undefined : readFileSync(a.dockerignore, 'utf8');
+  try {
+    // Build args the frontend rejects (upstream's lint gets the build args, not the other options).
+    parseConfig({ opts: new Map(Object.entries(a.buildArgs).map(([k, v]) => [`build-arg:${k}`, v])), sessionId: 'oracle-session', product: '', workers: [] });
+  } catch (err) {
+    return { warnings: [], error: `thrown: ${(err as Error).message}` };
+  }
+  try {
+    return lintComparable(
+      await lintDockerfile(Buffer.from(a.text), {
+        buildArgs: a.buildArgs,
+        target: a.target,
+        // No target platform: upstream's lint subrequest converts for the build platform whatever `platform` says.
+        imageResolver: resolver,
+        sessionId: 'oracle-session',
+        excludePatterns: ignore === undefined ? undefined : readIgnoreFile(ignore),
+      }),
+    );
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    return { warnings: [], error: `thrown: ${normalizeMessage(e.message)}`, thrown: e };
+  }
+}
+
+function compareLint(upLine: string, ours: LintComparable): string[] {
+  const raw = JSON.parse(upLine) as LintResult & { error?: { message: string }; oracleError?: string };
+  if (raw.oracleError !== undefined) return [`oracle lint failed: ${raw.oracleError}`];
+  const up: LintComparable = raw.error ? { warnings: [], error: `thrown: ${normalizeMessage(raw.error.message)}` } : lintComparable(raw);
+  const diffs: string[] = [];
+  const [uw, ow] = [mapOrder(up.warnings), mapOrder(ours.warnings)];
+  const n = Math.max(uw.length, ow.length);
+  for (let i = 0; i < n; i++) {
+    if (uw[i] !== ow[i]) diffs.push(`lint warning #${i}:\n  ours     ${ours.warnings[i]}\n  upstream ${up.warnings[i]}`);
+  }
+  if (up.error !== ours.error) diffs.push(`lint build error:\n  ours     ${ours.error}\n  upstream ${up.error}`);
+  return diffs;
+}
+
+export interface DiffResult {
+  input: FuzzInput;
+  diffs: string[];
+  /** Our conversion threw something other than a DockerfileError, or took longer than 1 s. */
+  robustness?: string;
+  ms: number;
+  /** Upstream's answer varies between runs and one run matches ours: the differences of the first run. */
+  nondeterministic?: string[];
+  ours: OursConvert;
+  lint?: LintComparable;
+}
+
+/** Compares every input (conversion and lint) with upstream. */
+export async function differential(inputs: FuzzInput[], withLint = true): Promise<DiffResult[]> {
+  const reqs: OracleBatchRequest[] = [];
+  for (const a of inputs) {
+    reqs.push({ cmd: 'dockerfile2llb', args: oracleArgs('dockerfile2llb', a), stdin: a.text });
+    if (withLint) reqs.push({ cmd: 'lint', args: oracleArgs('lint', a), stdin: a.text });
+  }
+  const answers = runOracleBatch(reqs);
+  const out: DiffResult[] = [];
+  const step = withLint ? 2 : 1;
+  for (let i = 0; i < inputs.length; i++) {
+    const a = inputs[i];
+    const ours = await runOursConvert(a);
+    const diffs = compareConvert(JSON.parse(answers[i * step]) as OracleConvert, ours);
+    let robustness: string | undefined;
+    const gatewayOnly = ours.error?.message.endsWith("needs the BuildKit gateway's source metadata") ?? false;
+    if (ours.error && !ours.optionError && !gatewayOnly && !(ours.error instanceof DockerfileError) && !resolverErrors.has(ours.error)) robustness = `threw ${ours.error.name}: ${ours.error.message}`;
+    else if (ours.ms > 1000) robustness = `took ${Math.round(ours.ms)} ms`;
+    const lint = withLint ? await runOursLint(a) : undefined;
+    if (lint) {
+      diffs.push(...compareLint(answers[i * step + 1], lint));
+      if ('thrown' in lint && lint.thrown && !gatewayOnly && !(lint.thrown instanceof DockerfileError) && !resolverErrors.has(lint.thrown)) robustness ??= `lint threw ${lint.thrown.name}: ${lint.thrown.message}`;
+    }
+    out.push({ input: a, diffs, robustness, ms: ours.ms, ours, lint });
+  }
+  // Upstream resolves images and stages concurrently (errgroup): with two
+  // failures, which one it reports varies between runs. A differing input
+  // whose difference vanishes against one of several reruns of upstream is
+  // upstream nondeterminism, not a bug: reported, not counted as a difference.
+  const differing = out.filter((r) => r.diffs.length > 0);
+  if (differing.length > 0) {
+    const reruns = 40;
+    const again: OracleBatchRequest[] = [];
+    for (const r of differing) {
+      const i = inputs.indexOf(r.input);
+      for (let k = 0; k < reruns; k++) again.push(...reqs.slice(i * step, i * step + step));
+    }
+    const answers2 = runOracleBatch(again);
+    differing.forEach((r, n) => {
+      // The conversion and the lint are separate runs upstream: each may match a different rerun.
+      let convertOk = false;
+      let lintOk = !withLint || r.lint === undefined;
+      for (let k = 0; k < reruns; k++) {
+        const base = (n * reruns + k) * step;
+        convertOk ||= compareConvert(JSON.parse(answers2[base]) as OracleConvert, r.ours).length === 0;
+        if (!lintOk && r.lint) lintOk = compareLint(answers2[base + 1], r.lint).length === 0;
+      }
+      if (convertOk && lintOk) {
+        r.nondeterministic = r.diffs;
+        r.diffs = [];
+      }
+    });
+  }
+  return out;
+}
