@@ -5,6 +5,7 @@
 import type { OpMetadata } from './constraints.ts';
 import { metadataToPb, sharedMetadata } from './constraints.ts';
 import type { Definition } from './definition.ts';
+import type { SourceLocation, SourceMap } from './sourcemap.ts';
 import { sortStringKeys, writeMessage } from './protobuf/encode.ts';
 import { Writer } from './protobuf/writer.ts';
 import { OpMetadata as PbOpMetadataDesc, SourceInfo as PbSourceInfoDesc } from '../gen/pb.ts';
@@ -39,9 +40,10 @@ export function encodeDefinition(def: Definition): Uint8Array {
     w.join(entry);
   }
   // 3: Source
-  if (def.plainSource !== undefined) {
-    // Only empty locations entries, by key: the metadata keys (sorted) but `skip`.
-    const skip = def.plainSource.skip;
+  const direct = def.directSource;
+  if (direct !== undefined) {
+    // A locations entry for each metadata key (sorted) but `skip`, then the infos.
+    const { skip, locations, sourceIndex } = direct;
     w.tag(3, 2);
     const start = w.fork();
     for (const k of keys) {
@@ -51,8 +53,20 @@ export function encodeDefinition(def: Definition): Uint8Array {
       w.tag(1, 2);
       w.string(k);
       w.tag(2, 2);
-      w.uvarint(0);
+      const ls = locations?.(k);
+      if (ls === undefined || ls.length === 0 || sourceIndex === undefined) w.uvarint(0);
+      else {
+        const value = w.fork();
+        writeSourceLocations(w, ls, sourceIndex);
+        w.join(value);
+      }
       w.join(entry);
+    }
+    for (const info of direct.infos ?? []) {
+      w.tag(2, 2);
+      const s = w.fork();
+      writeMessage(w, PbSourceInfoDesc, info);
+      w.join(s);
     }
     w.join(start);
   } else if (def.source !== undefined) {
@@ -148,6 +162,25 @@ function writeLocations(w: Writer, v: PbLocations): void {
     const loc = w.fork();
     writeInt32(w, 1, l.sourceIndex);
     for (const r of l.ranges ?? []) {
+      // 2: repeated Range ranges
+      w.tag(2, 2);
+      const range = w.fork();
+      writePosition(w, 1, r.start);
+      writePosition(w, 2, r.end);
+      w.join(range);
+    }
+    w.join(loc);
+  }
+}
+
+/** The pb.Locations that Definition.source holds for an op's source locations, from the locations themselves. */
+function writeSourceLocations(w: Writer, ls: readonly SourceLocation[], sourceIndex: (m: SourceMap) => number): void {
+  for (const l of ls) {
+    // 1: repeated Location locations
+    w.tag(1, 2);
+    const loc = w.fork();
+    writeInt32(w, 1, sourceIndex(l.sourceMap));
+    for (const r of l.ranges) {
       // 2: repeated Range ranges
       w.tag(2, 2);
       const range = w.fork();

@@ -16,6 +16,20 @@ import type { MarshalContext, Output, Vertex } from './vertex.ts';
 import { Definition as PbDefinitionDesc, Op as PbOpDesc } from '../gen/pb.ts';
 import type { Definition as PbDefinition, Op as PbOp, OpMetadata as PbOpMetadata, Source as PbSource, SourceInfo as PbSourceInfo } from '../gen/pb.ts';
 
+/**
+ * @internal What `encode` needs to write Definition.source without making
+ * its pb objects (set by marshal): Source has a locations entry for every
+ * metadata key but `skip`, holding `locations(digest)` (each location's
+ * source index from `sourceIndex`), then `infos`. Without `locations`
+ * (no source maps) every entry is empty and there are no infos.
+ */
+export interface DirectSource {
+  readonly skip: string | undefined;
+  readonly locations?: (digest: string) => readonly SourceLocation[] | undefined;
+  readonly sourceIndex?: (m: SourceMap) => number;
+  readonly infos?: readonly PbSourceInfo[];
+}
+
 /** A marshaled LLB graph: op bytes, per-digest metadata and source maps. */
 export class Definition {
   private sourceValue: PbSource | undefined;
@@ -28,12 +42,8 @@ export class Definition {
     readonly metadata: ReadonlyMap<string, OpMetadata>,
     /** Definition.source (or a function making it on first use); undefined only for an empty definition. */
     source: PbSource | undefined | (() => PbSource),
-    /**
-     * @internal Set by marshal when there are no source maps: then Source has
-     * an empty locations entry for every metadata key but `skip`, and no infos,
-     * and encode writes it without making the Source object.
-     */
-    readonly plainSource?: { readonly skip: string | undefined },
+    /** @internal Set by marshal: encode writes Source from this, without making the Source object (see DirectSource). */
+    readonly directSource?: DirectSource,
   ) {
     if (typeof source === 'function') this.sourceLazy = source;
     else this.sourceValue = source;
@@ -190,11 +200,21 @@ function walkAndFinish(out: Output, ctx: MarshalContext, opts: ConstraintsOption
   }
   tmeta.caps = caps;
   metadata.set(tdigest, tmeta);
+  // Every walked digest has a locations entry; the terminal op's only if it was walked too.
+  const skip = walkedTerminal === undefined ? tdigest : undefined;
   if (smc.isPlain()) {
     // No source maps: Source is only empty locations entries, made if someone asks (encode does not).
-    return new Definition(def, metadata, () => smc.marshal(opts), { skip: walkedTerminal === undefined ? tdigest : undefined });
+    return new Definition(def, metadata, () => smc.source([]), { skip });
   }
-  return new Definition(def, metadata, smc.marshal(opts));
+  // The source infos now (they marshal the states that load the source files); the
+  // per-op locations objects only if someone asks (encode writes them from the collector).
+  const infos = smc.infos(opts);
+  return new Definition(def, metadata, () => smc.source(infos), {
+    skip,
+    locations: (digest) => smc.locationsOf(digest),
+    sourceIndex: (m) => smc.indexOf(m),
+    infos,
+  });
 }
 
 function equalSourceMap(a: SourceMap, b: SourceMap): boolean {
@@ -255,13 +275,28 @@ class SourceMapCollector {
     }
   }
 
-  marshal(opts: ConstraintsOptions): PbSource {
-    const infos: PbSourceInfo[] = this.maps.map((m) => {
+  /** The locations of an op, by digest; undefined when it has none. */
+  locationsOf(digest: string): readonly SourceLocation[] | undefined {
+    return this.locations.get(digest);
+  }
+
+  /** The index of a source map in Source.infos. */
+  indexOf(m: SourceMap): number {
+    return this.index.get(m) ?? 0;
+  }
+
+  /** Source.infos: the source maps, each with the definition of the state that loads it. */
+  infos(opts: ConstraintsOptions): PbSourceInfo[] {
+    return this.maps.map((m) => {
       const info: PbSourceInfo = { filename: m.filename, data: m.data, language: m.language };
       const d = m.definition ?? m.state?.marshal(opts);
       if (d) info.definition = d.toPb();
       return info;
     });
+  }
+
+  /** The Source message, given its infos. */
+  source(infos: PbSourceInfo[]): PbSource {
     const locations: NonNullable<PbSource['locations']> = {};
     for (const digest of this.digests) {
       const ls = this.locations.size === 0 ? NO_LOCATIONS : (this.locations.get(digest) ?? NO_LOCATIONS);
