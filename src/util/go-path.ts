@@ -6,6 +6,7 @@
 /** Go's path.Clean: lexical; no trailing slash except for the root; "" is ".". */
 export function cleanPath(p: string): string {
   if (p === '') return '.';
+  if (isClean(p)) return p;
   const rooted = p.startsWith('/');
   const parts: string[] = [];
   for (const seg of p.split('/')) {
@@ -21,6 +22,28 @@ export function cleanPath(p: string): string {
   if (rooted) return '/' + body;
   return body === '' ? '.' : body;
 }
+
+/**
+ * Whether cleanPath(p) is p (most paths a converter handles already are): no
+ * empty, "." or ".." element and no trailing slash, unless p is "/". One scan
+ * instead of splitting and joining.
+ */
+function isClean(p: string): boolean {
+  const n = p.length;
+  if (p.charCodeAt(n - 1) === SLASH) return n === 1;
+  let start = p.charCodeAt(0) === SLASH ? 1 : 0;
+  for (let i = start; i <= n; i++) {
+    if (i < n && p.charCodeAt(i) !== SLASH) continue;
+    const len = i - start;
+    if (len === 0) return false;
+    if (p.charCodeAt(start) === DOT && (len === 1 || (len === 2 && p.charCodeAt(start + 1) === DOT))) return false;
+    start = i + 1;
+  }
+  return true;
+}
+
+const SLASH = 0x2f;
+const DOT = 0x2e;
 
 /** Go's path.Join: empty elements are skipped and the result is cleaned. */
 export function joinPath(...elems: string[]): string {
