@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildctl, buildkitOrSkip, instructionSteps, makeContext, parseProgress, releaseBuildkit } from '../e2e/harness.ts';
 import { ensureFrontendImage } from './frontend-image.ts';
+import { contextArgs, gatewayArgs } from './lib/build.ts';
 
 after(() => releaseBuildkit());
 
@@ -20,8 +21,7 @@ test('a second identical build through our frontend is fully cached', { timeout:
     'f.txt': 'file\n',
   });
   t.after(() => rm(ctx, { recursive: true, force: true }));
-  const args = ['build', '--progress=plain', '--frontend', 'gateway.v0', '--opt', `source=${ours}`, '--opt', `build-arg:NONCE=${nonce}`,
-    '--local', `context=${ctx}`, '--local', `dockerfile=${ctx}`];
+  const args = [...gatewayArgs(ours), '--opt', `build-arg:NONCE=${nonce}`, ...contextArgs(ctx)];
   const first = await buildctl(args);
   assert.equal(first.code, 0, first.stderr);
   const s1 = instructionSteps(parseProgress(first.stderr));
@@ -47,8 +47,7 @@ test('a cache mount keeps its content between builds', { timeout: 600_000 }, asy
   const out = await mkdtemp(join(tmpdir(), 'gw-cache-out-'));
   t.after(() => Promise.all([rm(ctx, { recursive: true, force: true }), rm(out, { recursive: true, force: true })]));
   const buildOnce = async (nonce: string, dest: string) => {
-    const r = await buildctl(['build', '--progress=plain', '--frontend', 'gateway.v0', '--opt', `source=${ours}`, '--opt', `build-arg:NONCE=${nonce}`,
-      '--local', `context=${ctx}`, '--local', `dockerfile=${ctx}`, '--output', `type=local,dest=${dest}`]);
+    const r = await buildctl([...gatewayArgs(ours), '--opt', `build-arg:NONCE=${nonce}`, ...contextArgs(ctx), '--output', `type=local,dest=${dest}`]);
     assert.equal(r.code, 0, r.stderr);
     return readFile(join(dest, 'log'), 'utf8');
   };

@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { UPSTREAM_FRONTEND, buildctl, buildkitOrSkip, imageConfig, releaseBuildkit, uniqueRef } from '../e2e/harness.ts';
 import type { ImageConfig } from '../e2e/harness.ts';
 import { ensureFrontendImage } from './frontend-image.ts';
+import { contextArgs, errorLines, gatewayArgs, pushArgs, stripTimes } from './lib/build.ts';
 
 after(() => releaseBuildkit());
 
@@ -51,23 +52,13 @@ interface Outcome {
   diffIds?: string[];
 }
 
-function stripTimes(c: ImageConfig): unknown {
-  const copy = JSON.parse(JSON.stringify(c)) as ImageConfig;
-  delete copy.created;
-  for (const h of copy.history ?? []) delete h.created;
-  return copy;
-}
-
 async function build(source: string, dir: string): Promise<Outcome> {
   const ref = uniqueRef('large');
   const t0 = performance.now();
-  const r = await buildctl(
-    ['build', '--progress=plain', '--frontend', 'gateway.v0', '--opt', `source=${source}`, '--local', `context=${dir}`, '--local', `dockerfile=${dir}`, '--output', `type=image,name=${ref},push=true`],
-    { timeoutMs: 900_000 },
-  );
+  const r = await buildctl([...gatewayArgs(source), ...contextArgs(dir), ...pushArgs(ref)], { timeoutMs: 900_000 });
   const ms = performance.now() - t0;
   if (r.code !== 0) {
-    const error = r.stderr.split('\n').filter((l) => /^error: /.test(l)).join('\n');
+    const error = errorLines(r.stderr, { locations: 'none', source: false, masks: [] });
     return { ok: false, ms, stderr: r.stderr, error };
   }
   const cfg = await imageConfig(ref);

@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UPSTREAM_FRONTEND, buildctl, buildkitOrSkip, fetchManifest, imageLayers, makeContext, releaseBuildkit, repoRoot, uniqueRef } from '../e2e/harness.ts';
 import { ensureFrontendImage } from './frontend-image.ts';
+import { MASK_DIGESTS, MASK_IDS, contextArgs, distinctRawWarnings, errorLines, gatewayArgs, rawStatuses } from './lib/build.ts';
 
 after(() => releaseBuildkit());
 
@@ -78,17 +79,7 @@ function roles(text: string, self: string, ours: string): string {
 }
 
 function errorOf(stderr: string): string {
-  return stderr
-    .split('\n')
-    .filter((l) => /^error: /.test(l) || /^Dockerfile:\d+/.test(l) || / >>> /.test(l))
-    .join('\n')
-    .replace(/\b[a-z0-9]{25}\b/g, '<id>')
-    .replace(/sha256:[0-9a-f]{64}/g, 'sha256:<digest>');
-}
-
-interface RawStatus {
-  vertexes?: { digest: string; name?: string; cached?: boolean }[];
-  warnings?: { short?: string }[];
+  return errorLines(stderr, { masks: [MASK_IDS, MASK_DIGESTS] });
 }
 
 /**
@@ -98,27 +89,23 @@ interface RawStatus {
  * raw stream, never in the plain one), so the raw stream is compared.
  */
 function progressOf(stderr: string): { warnings: string[]; steps: string[] } {
-  const warnings = new Set<string>();
   const vertices = new Map<string, { name: string; cached: boolean }>();
-  for (const line of stderr.split('\n')) {
-    if (!line.startsWith('{')) continue;
-    const st = JSON.parse(line) as RawStatus;
+  for (const st of rawStatuses(stderr)) {
     for (const v of st.vertexes ?? []) {
       const prev = vertices.get(v.digest);
       vertices.set(v.digest, { name: v.name ?? prev?.name ?? '', cached: (prev?.cached ?? false) || v.cached === true });
     }
-    for (const w of st.warnings ?? []) warnings.add(Buffer.from(w.short ?? '', 'base64').toString('utf8'));
   }
   const steps = [...vertices.values()]
     .filter((v) => /^\[(?!internal\])[^\]]*\] /.test(v.name))
     .map((v) => `${v.name}: ${v.cached ? 'CACHED' : 'ran'}`)
     .sort();
-  return { warnings: [...warnings].sort(), steps };
+  return { warnings: distinctRawWarnings(stderr), steps };
 }
 
 async function buildOnce(c: OptionCase, self: string, ours: string, dirs: { ctx: string; df: string }, opts: Record<string, string>, nonce: string): Promise<Outcome> {
   const ref = uniqueRef(`options-${c.name}`);
-  const args = ['build', '--progress=rawjson', '--frontend', 'gateway.v0', '--opt', `source=${self}`];
+  const args = gatewayArgs(self, 'rawjson');
   args.push('--local', `${c.contextName ?? 'context'}=${dirs.ctx}`, '--local', `${c.dockerfileName ?? 'dockerfile'}=${dirs.df}`);
   const all: Record<string, string> = { ...(c.noEpoch ? {} : { 'build-arg:SOURCE_DATE_EPOCH': EPOCH }), 'build-arg:NONCE': nonce, ...opts };
   for (const [k, v] of Object.entries(all)) args.push('--opt', `${k}=${fill(v, self, ours)}`);
@@ -249,7 +236,7 @@ test(`e2e options: ${cases.length} option cases plus cache-mount namespaces, our
   const seen = new Map<string, string>();
   const nsCase = async (label: string, w: string, r: string, writeNs: string | undefined, readNs: string | undefined, nonce: string) => {
     const one = async (frontend: string, ctx: string, ns: string | undefined, n: string, out?: string) => {
-      const args = ['build', '--progress=plain', '--frontend', 'gateway.v0', '--opt', `source=${frontend}`, '--local', `context=${ctx}`, '--local', `dockerfile=${ctx}`];
+      const args = [...gatewayArgs(frontend), ...contextArgs(ctx)];
       args.push('--opt', `build-arg:NONCE=${n}`);
       if (ns !== undefined) args.push('--opt', `build-arg:BUILDKIT_CACHE_MOUNT_NS=${ns}`);
       if (out) args.push('--output', `type=local,dest=${out}`);

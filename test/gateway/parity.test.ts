@@ -14,9 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { UPSTREAM_FRONTEND, buildctl, buildkitOrSkip, imageConfig, instructionSteps, parseProgress, releaseBuildkit, repoRoot, uniqueRef } from '../e2e/harness.ts';
-import type { ImageConfig } from '../e2e/harness.ts';
+import { UPSTREAM_FRONTEND, buildkitOrSkip, instructionSteps, parseProgress, releaseBuildkit, repoRoot, uniqueRef } from '../e2e/harness.ts';
 import { ensureFrontendImage } from './frontend-image.ts';
+import { MASK_IDS, MASK_SYNTAX, buildOutcome, compareEach, contextArgs, errorLines, pushArgs } from './lib/build.ts';
+import type { Outcome } from './lib/build.ts';
 
 after(() => releaseBuildkit());
 
@@ -38,33 +39,9 @@ interface CaseSpec {
   rerun?: boolean;
 }
 
-interface Outcome {
-  ok: boolean;
-  stderr: string;
-  /** image config without creation times, when the build succeeded */
-  config?: unknown;
-  diffIds?: string[];
-  /** for a failure: the error line and the Dockerfile location lines */
-  error?: string;
-}
-
-function stripTimes(c: ImageConfig): unknown {
-  const copy = JSON.parse(JSON.stringify(c)) as ImageConfig;
-  delete copy.created;
-  for (const h of copy.history ?? []) delete h.created;
-  return copy;
-}
-
 /** The error as buildctl prints it: the `Dockerfile:N` header, the `>>>` lines and the `error:` line. */
 function errorOf(stderr: string, lineShift = 0): string {
-  const lines = stderr.split('\n');
-  const keep = lines.filter((l) => /^Dockerfile:\d+/.test(l) || / >>> /.test(l) || /^error: /.test(l));
-  return keep
-    .map((l) => l.replace(/^Dockerfile:(\d+)/, (_m, n: string) => `Dockerfile:${Number(n) - lineShift}`))
-    .map((l) => l.replace(/^(\s*)(\d+)( \| >>>)/, (_m, s: string, n: string, r: string) => `${s}${Number(n) - lineShift}${r}`))
-    .map((l) => l.replace(/on line (\d+)/, (_m, n: string) => `on line ${Number(n) - lineShift}`))
-    .map((l) => l.replace(/\b[a-z0-9]{25}\b/g, '<id>').replace(/# syntax=\S+/, '# syntax=<frontend>'))
-    .join('\n');
+  return errorLines(stderr, { lineShift, masks: [MASK_IDS, MASK_SYNTAX] });
 }
 
 /** One real ssh-agent (Debian's openssh-client) for the cases that forward SSH, stopped by pid after the test. */
@@ -88,7 +65,7 @@ after(() => {
 
 async function build(name: string, spec: CaseSpec, frontend: string[], dockerfileDir: string, lineShift: number, secretDir: string): Promise<Outcome> {
   const ref = uniqueRef(`parity-${name}`);
-  const args = ['build', '--progress=plain', ...frontend, '--local', `context=${join(CORPUS, name)}`, '--local', `dockerfile=${dockerfileDir}`];
+  const args = ['build', '--progress=plain', ...frontend, ...contextArgs(join(CORPUS, name), dockerfileDir)];
   for (const id of Object.keys(spec.secrets ?? {})) args.push('--secret', `id=${id},src=${join(secretDir, id)}`);
   const env: Record<string, string> = {};
   for (const [id, v] of Object.entries(spec.secretEnv ?? {})) {
@@ -97,12 +74,8 @@ async function build(name: string, spec: CaseSpec, frontend: string[], dockerfil
   }
   if (spec.ssh) args.push('--ssh', `default=${await sshAgentSocket(CORPUS_TMP)}`);
   args.push(...(spec.args ?? []));
-  if (!spec.fail) args.push('--output', `type=image,name=${ref},push=true`);
-  const r = await buildctl(args, { env });
-  if (r.code !== 0) return { ok: false, stderr: r.stderr, error: errorOf(r.stderr, lineShift) };
-  if (spec.fail) return { ok: true, stderr: r.stderr };
-  const cfg = await imageConfig(ref);
-  return { ok: true, stderr: r.stderr, config: stripTimes(cfg), diffIds: cfg.rootfs.diff_ids };
+  if (!spec.fail) args.push(...pushArgs(ref));
+  return buildOutcome(args, { ref: spec.fail ? undefined : ref, errorOf: (e) => errorOf(e, lineShift), run: { env } });
 }
 
 // E2E_CASES=a,b runs only the cases whose names contain one of the words.
@@ -119,73 +92,61 @@ test(`e2e parity over ${cases.length} cases (ours via gateway.v0 and # syntax vs
   const env = await buildkitOrSkip(t);
   if (!env) return;
   const ours = await ensureFrontendImage();
-  const results = new Map<string, boolean>();
+  await compareEach(t, 'parity', cases, (n) => n, async (name) => {
+    const dir = join(CORPUS, name);
+    const specPath = join(dir, 'case.json');
+    const spec = existsSync(specPath) ? (JSON.parse(readFileSync(specPath, 'utf8')) as CaseSpec) : {};
+    const tmp = await mkdtemp(join(tmpdir(), `parity-${name}-`));
+    try {
+      for (const [id, v] of Object.entries(spec.secrets ?? {})) await writeFile(join(tmp, id), v);
+      // The # syntax route reads a copy of the Dockerfile with the directive
+      // on top (one line down for every location); the context is the same.
+      const syntaxDir = join(tmp, 'df');
+      await rm(syntaxDir, { recursive: true, force: true });
+      await import('node:fs/promises').then((fs) => fs.mkdir(syntaxDir));
+      await writeFile(join(syntaxDir, 'Dockerfile'), `# syntax=${ours}\n` + readFileSync(join(dir, 'Dockerfile'), 'utf8'));
+      const upSyntaxDir = join(tmp, 'df-upstream');
+      await import('node:fs/promises').then((fs) => fs.mkdir(upSyntaxDir));
+      await writeFile(join(upSyntaxDir, 'Dockerfile'), `# syntax=${UPSTREAM_FRONTEND}\n` + readFileSync(join(dir, 'Dockerfile'), 'utf8'));
 
-  await Promise.all(
-    cases.map((name) =>
-      t.test(name, { concurrency: true }, async () => {
-        results.set(name, false);
-        const dir = join(CORPUS, name);
-        const specPath = join(dir, 'case.json');
-        const spec = existsSync(specPath) ? (JSON.parse(readFileSync(specPath, 'utf8')) as CaseSpec) : {};
-        const tmp = await mkdtemp(join(tmpdir(), `parity-${name}-`));
-        try {
-          for (const [id, v] of Object.entries(spec.secrets ?? {})) await writeFile(join(tmp, id), v);
-          // The # syntax route reads a copy of the Dockerfile with the directive
-          // on top (one line down for every location); the context is the same.
-          const syntaxDir = join(tmp, 'df');
-          await rm(syntaxDir, { recursive: true, force: true });
-          await import('node:fs/promises').then((fs) => fs.mkdir(syntaxDir));
-          await writeFile(join(syntaxDir, 'Dockerfile'), `# syntax=${ours}\n` + readFileSync(join(dir, 'Dockerfile'), 'utf8'));
-          const upSyntaxDir = join(tmp, 'df-upstream');
-          await import('node:fs/promises').then((fs) => fs.mkdir(upSyntaxDir));
-          await writeFile(join(upSyntaxDir, 'Dockerfile'), `# syntax=${UPSTREAM_FRONTEND}\n` + readFileSync(join(dir, 'Dockerfile'), 'utf8'));
+      for (const f of readdirSync(dir).filter((n) => n.startsWith('Dockerfile.'))) {
+        for (const d of [syntaxDir, upSyntaxDir]) await writeFile(join(d, f), readFileSync(join(dir, f)));
+      }
+      const a = await build(name, spec, ['--frontend', 'gateway.v0', '--opt', `source=${ours}`], dir, 0, tmp);
+      const b = await build(name, spec, ['--frontend', 'dockerfile.v0'], syntaxDir, 1, tmp);
+      const u = await build(name, spec, ['--frontend', 'gateway.v0', '--opt', `source=${UPSTREAM_FRONTEND}`], dir, 0, tmp);
+      // Upstream's image through # syntax too: the built-in frontend adds
+      // its own location (the directive) to some forwarded errors.
+      const us = await build(name, spec, ['--frontend', 'dockerfile.v0'], upSyntaxDir, 1, tmp);
 
-          for (const f of readdirSync(dir).filter((n) => n.startsWith('Dockerfile.'))) {
-            for (const d of [syntaxDir, upSyntaxDir]) await writeFile(join(d, f), readFileSync(join(dir, f)));
+      if (spec.fail) {
+        assert.equal(u.ok, false, `upstream was expected to fail ${name}`);
+        assert.equal(a.ok, false, `ours (gateway.v0) built ${name}, upstream failed with:\n${u.error}`);
+        assert.equal(b.ok, false, `ours (# syntax) built ${name}, upstream failed with:\n${u.error}`);
+        assert.equal(a.error, u.error, `error (gateway.v0) differs; ours:\n${a.stderr}`);
+        assert.equal(b.error, us.error, `error (# syntax) differs; ours:\n${b.stderr}`);
+      } else {
+        assert.ok(u.ok, `upstream failed to build ${name}:\n${u.stderr}`);
+        assert.ok(a.ok, `ours (gateway.v0) failed to build ${name}:\n${a.stderr}`);
+        assert.ok(b.ok, `ours (# syntax) failed to build ${name}:\n${b.stderr}`);
+        if (spec.rerun) {
+          assert.equal(a.diffIds?.length, u.diffIds?.length, 'number of layers (gateway.v0)');
+          assert.equal(b.diffIds?.length, u.diffIds?.length, 'number of layers (# syntax)');
+          for (const o of [a, b, u]) {
+            const runs = instructionSteps(parseProgress(o.stderr)).filter((st) => / RUN /.test(st.name));
+            assert.ok(runs.length > 0 && runs.every((st) => !st.cached), `RUN steps ran again:\n${o.stderr}`);
           }
-          const a = await build(name, spec, ['--frontend', 'gateway.v0', '--opt', `source=${ours}`], dir, 0, tmp);
-          const b = await build(name, spec, ['--frontend', 'dockerfile.v0'], syntaxDir, 1, tmp);
-          const u = await build(name, spec, ['--frontend', 'gateway.v0', '--opt', `source=${UPSTREAM_FRONTEND}`], dir, 0, tmp);
-          // Upstream's image through # syntax too: the built-in frontend adds
-          // its own location (the directive) to some forwarded errors.
-          const us = await build(name, spec, ['--frontend', 'dockerfile.v0'], upSyntaxDir, 1, tmp);
-
-          if (spec.fail) {
-            assert.equal(u.ok, false, `upstream was expected to fail ${name}`);
-            assert.equal(a.ok, false, `ours (gateway.v0) built ${name}, upstream failed with:\n${u.error}`);
-            assert.equal(b.ok, false, `ours (# syntax) built ${name}, upstream failed with:\n${u.error}`);
-            assert.equal(a.error, u.error, `error (gateway.v0) differs; ours:\n${a.stderr}`);
-            assert.equal(b.error, us.error, `error (# syntax) differs; ours:\n${b.stderr}`);
-          } else {
-            assert.ok(u.ok, `upstream failed to build ${name}:\n${u.stderr}`);
-            assert.ok(a.ok, `ours (gateway.v0) failed to build ${name}:\n${a.stderr}`);
-            assert.ok(b.ok, `ours (# syntax) failed to build ${name}:\n${b.stderr}`);
-            if (spec.rerun) {
-              assert.equal(a.diffIds?.length, u.diffIds?.length, 'number of layers (gateway.v0)');
-              assert.equal(b.diffIds?.length, u.diffIds?.length, 'number of layers (# syntax)');
-              for (const o of [a, b, u]) {
-                const runs = instructionSteps(parseProgress(o.stderr)).filter((st) => / RUN /.test(st.name));
-                assert.ok(runs.length > 0 && runs.every((st) => !st.cached), `RUN steps ran again:\n${o.stderr}`);
-              }
-            } else {
-              assert.deepEqual(a.diffIds, u.diffIds, 'layer diff ids (gateway.v0)');
-              assert.deepEqual(b.diffIds, u.diffIds, 'layer diff ids (# syntax)');
-            }
-            const cfg = (o: Outcome) => (spec.rerun ? { ...(o.config as object), rootfs: undefined } : o.config);
-            assert.deepEqual(cfg(a), cfg(u), 'image config (gateway.v0)');
-            assert.deepEqual(cfg(b), cfg(u), 'image config (# syntax)');
-            assert.ok(us.ok && us.config !== undefined, `upstream (# syntax) failed to build ${name}:\n${us.stderr}`);
-          }
-          results.set(name, true);
-        } finally {
-          await rm(tmp, { recursive: true, force: true });
+        } else {
+          assert.deepEqual(a.diffIds, u.diffIds, 'layer diff ids (gateway.v0)');
+          assert.deepEqual(b.diffIds, u.diffIds, 'layer diff ids (# syntax)');
         }
-      }),
-    ),
-  );
-  const same = [...results.values()].filter((x) => x).length;
-  const failed = [...results].filter(([, ok]) => !ok).map(([n]) => n);
-  process.stderr.write(`e2e parity: ${same}/${cases.length} identical${failed.length ? ` (different: ${failed.join(', ')})` : ''}\n`);
-  t.diagnostic(`e2e parity: ${same}/${cases.length} identical`);
+        const cfg = (o: Outcome) => (spec.rerun ? { ...(o.config as object), rootfs: undefined } : o.config);
+        assert.deepEqual(cfg(a), cfg(u), 'image config (gateway.v0)');
+        assert.deepEqual(cfg(b), cfg(u), 'image config (# syntax)');
+        assert.ok(us.ok && us.config !== undefined, `upstream (# syntax) failed to build ${name}:\n${us.stderr}`);
+      }
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  });
 });

@@ -28,6 +28,7 @@ import {
   type Manifest,
 } from '../e2e/harness.ts';
 import { ensureFrontendImage } from './frontend-image.ts';
+import { errorLines } from './lib/build.ts';
 
 after(() => releaseBuildkit());
 
@@ -198,7 +199,7 @@ test('SBOM option errors: the same message from ours and upstream', { timeout: 6
     for (const frontend of [UPSTREAM_FRONTEND, ours]) {
       const r = await build({ context, frontend, opts });
       assert.notEqual(r.code, 0, `${JSON.stringify(opts)} built through ${frontend}`);
-      errors.push(r.stderr.split('\n').filter((l) => l.startsWith('error: ')).join('\n'));
+      errors.push(errorLines(r.stderr, { locations: 'none', source: false, masks: [] }));
     }
     assert.equal(errors[1], errors[0], JSON.stringify(opts));
     same++;

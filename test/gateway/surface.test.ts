@@ -32,6 +32,7 @@ import {
   uniqueRef,
 } from '../e2e/harness.ts';
 import { ensureFrontendImage } from './frontend-image.ts';
+import { contextArgs, errorLines, gatewayArgs, localArgs, optArgs, pushArgs } from './lib/build.ts';
 
 after(() => releaseBuildkit());
 
@@ -137,19 +138,14 @@ interface Outcome {
 }
 
 function errorLine(stderr: string): string {
-  return stderr
-    .split('\n')
-    .filter((l) => /^error: /.test(l) || /^Dockerfile:\d+/.test(l))
-    .join('\n')
-    .replace(/\b[a-z0-9]{25}\b/g, '<id>');
+  return errorLines(stderr, { source: false });
 }
 
 async function buildCase(c: SurfaceCase, frontend: string, dirs: { ctx: string; locals: Record<string, string> }): Promise<Outcome> {
   const ref = uniqueRef(`surface-${c.name}`);
-  const args = ['build', '--progress=plain', '--frontend', 'gateway.v0', '--opt', `source=${frontend}`, '--local', `context=${dirs.ctx}`, '--local', `dockerfile=${dirs.ctx}`];
-  for (const [k, d] of Object.entries(dirs.locals)) args.push('--local', `${k}=${d}`);
-  for (const [k, v] of Object.entries({ 'build-arg:SOURCE_DATE_EPOCH': EPOCH, ...(c.opts ?? {}) })) args.push('--opt', `${k}=${v}`);
-  args.push('--output', `type=image,name=${ref},push=true`);
+  const args = [...gatewayArgs(frontend), ...contextArgs(dirs.ctx), ...localArgs(dirs.locals)];
+  args.push(...optArgs({ 'build-arg:SOURCE_DATE_EPOCH': EPOCH, ...(c.opts ?? {}) }));
+  args.push(...pushArgs(ref));
   const r = await buildctl(args, { timeoutMs: 300_000 });
   if (r.code !== 0) return { ok: false, error: errorLine(r.stderr), digest: '', mediaType: '', platforms: [], stderr: r.stderr };
   const m = await fetchManifest(ref);
