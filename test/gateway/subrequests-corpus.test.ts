@@ -13,11 +13,10 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UPSTREAM_FRONTEND, binDir, buildkitOrSkip, releaseBuildkit, repoRoot, run } from '../e2e/harness.ts';
+import { buildkitOrSkip, releaseBuildkit, repoRoot } from '../e2e/harness.ts';
 import { ensureFrontendImage } from './frontend-image.ts';
+import { ask, assertSameAnswer, localImages } from './lib/subrequest.ts';
 
 after(() => releaseBuildkit());
 
@@ -44,56 +43,13 @@ const PER_FILE: Record<string, [RegExp, string][]> = {
 function localText(file: string): string {
   let text = readFileSync(join(DIR, file), 'latin1');
   for (const [re, s] of PER_FILE[file] ?? []) text = text.replace(re, s);
-  return text
-    .replace(/\b(alpine:3\.19|golang:1\.22|debian:bookworm)(?![\w.-])/g, 'busybox:latest')
-    .replace(/\bnode:20\b/g, 'localhost:5000/library/node:20')
-    .replace(/^# *syntax *=.*$/m, '#');
+  return localImages(text);
 }
 
 interface OutlineCase {
   target?: string;
   buildArgs?: Record<string, string>;
   opts?: Record<string, string>;
-}
-
-interface Answer {
-  metadata?: Record<string, string>;
-  error?: string;
-}
-
-let helper: Promise<string> | undefined;
-function subrequestHelper(): Promise<string> {
-  helper ??= (async () => {
-    const out = join(binDir, 'subrequest');
-    const r = await run('go', ['build', '-trimpath', '-o', out, './subrequest'], { cwd: join(repoRoot, 'tools', 'buildkit'), timeoutMs: 600_000 });
-    if (r.code !== 0) throw new Error(`building tools/buildkit/subrequest failed:\n${r.stderr}`);
-    return out;
-  })();
-  return helper;
-}
-
-/** The request answered by ours and by upstream's frontend, in one session. */
-async function ask(buildkitHost: string, ours: string, text: string, opts: Record<string, string>): Promise<[Answer, Answer]> {
-  const bin = await subrequestHelper();
-  const dir = await mkdtemp(join(tmpdir(), 'subreq-corpus-'));
-  try {
-    await writeFile(join(dir, 'Dockerfile'), text);
-    const args = ['-addr', buildkitHost, '-local', `context=${dir}`, '-local', `dockerfile=${dir}`, '-frontend', ours, '-frontend', UPSTREAM_FRONTEND];
-    for (const [k, v] of Object.entries(opts)) args.push('-opt', `${k}=${v}`);
-    const r = await run(bin, args, { timeoutMs: 300_000 });
-    assert.equal(r.code, 0, `subrequest helper failed:\n${r.stderr}`);
-    const lines = r.stdout.trim().split('\n');
-    assert.equal(lines.length, 2, r.stdout);
-    return [JSON.parse(lines[0]) as Answer, JSON.parse(lines[1]) as Answer];
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-function decoded(a: Answer): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(a.metadata ?? {})) out[k] = Buffer.from(v, 'base64').toString('latin1');
-  return out;
 }
 
 interface Request {
@@ -137,11 +93,9 @@ test(`e2e subrequests corpus: ${all.length} requests over ${fileCount} Dockerfil
   for (const c of all) {
     const name = `${c.request} ${c.file}${Object.keys(c.opts).length > 0 ? ' ' + JSON.stringify(c.opts) : ''}`;
     await t.test(name, async () => {
-      const [a, u] = await ask(env.buildkitHost, ours, localText(c.file), { requestid: c.request, ...c.opts });
+      const [a, u] = await ask(env.buildkitHost, ours, localText(c.file), { requestid: c.request, ...c.opts }, 'subreq-corpus-');
       try {
-        assert.equal(a.error, u.error, 'error');
-        assert.deepEqual(Object.keys(decoded(a)).sort(), Object.keys(decoded(u)).sort(), 'metadata keys');
-        for (const [k, v] of Object.entries(decoded(u))) assert.equal(decoded(a)[k], v, `metadata ${k}`);
+        assertSameAnswer(a, u);
         if (u.error !== undefined) upstreamErrors++;
         same++;
       } catch (err) {

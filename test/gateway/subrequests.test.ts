@@ -13,70 +13,16 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UPSTREAM_FRONTEND, binDir, buildctl, buildkitOrSkip, releaseBuildkit, repoRoot, run } from '../e2e/harness.ts';
+import { UPSTREAM_FRONTEND, buildctl, buildkitOrSkip, releaseBuildkit, repoRoot } from '../e2e/harness.ts';
 import { ensureFrontendImage } from './frontend-image.ts';
+import { contextArgs, errorLines, gatewayArgs, rawWarnings } from './lib/build.ts';
+import { ask, assertSameAnswer, localImages, withDockerfile } from './lib/subrequest.ts';
 
 after(() => releaseBuildkit());
 
 const SUBREQ_DIR = join(repoRoot, 'testdata', 'subrequests');
 const LINT_DIR = join(repoRoot, 'testdata', 'lint');
-
-function localImages(text: string): string {
-  return text
-    .replace(/\b(alpine:3\.19|golang:1\.22|debian:bookworm)(?![\w.-])/g, 'busybox:latest')
-    .replace(/\bnode:20\b/g, 'localhost:5000/library/node:20')
-    .replace(/^# *syntax *=.*$/m, '#');
-}
-
-interface Answer {
-  metadata?: Record<string, string>;
-  error?: string;
-}
-
-let helper: Promise<string> | undefined;
-/** Builds tools/buildkit/subrequest (Go's build cache makes this quick after the first time). */
-function subrequestHelper(): Promise<string> {
-  helper ??= (async () => {
-    const out = join(binDir, 'subrequest');
-    const r = await run('go', ['build', '-trimpath', '-o', out, './subrequest'], { cwd: join(repoRoot, 'tools', 'buildkit'), timeoutMs: 600_000 });
-    if (r.code !== 0) throw new Error(`building tools/buildkit/subrequest failed:\n${r.stderr}`);
-    return out;
-  })();
-  return helper;
-}
-
-async function withDockerfile<T>(text: string, fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'subreq-'));
-  try {
-    await writeFile(join(dir, 'Dockerfile'), text);
-    return await fn(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/** The request answered by ours and by upstream's frontend, in one session. */
-async function ask(buildkitHost: string, ours: string, text: string, opts: Record<string, string>): Promise<[Answer, Answer]> {
-  const bin = await subrequestHelper();
-  return withDockerfile(text, async (dir) => {
-    const args = ['-addr', buildkitHost, '-local', `context=${dir}`, '-local', `dockerfile=${dir}`, '-frontend', ours, '-frontend', UPSTREAM_FRONTEND];
-    for (const [k, v] of Object.entries(opts)) args.push('-opt', `${k}=${v}`);
-    const r = await run(bin, args, { timeoutMs: 300_000 });
-    assert.equal(r.code, 0, `subrequest helper failed:\n${r.stderr}`);
-    const lines = r.stdout.trim().split('\n');
-    assert.equal(lines.length, 2, r.stdout);
-    return [JSON.parse(lines[0]) as Answer, JSON.parse(lines[1]) as Answer];
-  });
-}
-
-function decoded(a: Answer): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(a.metadata ?? {})) out[k] = Buffer.from(v, 'base64').toString('latin1');
-  return out;
-}
 
 interface SubCase {
   file: string;
@@ -161,11 +107,9 @@ test(`e2e subrequests: ${subCases.length} requests, ours vs upstream v0.32.2, ev
     const name = `${c.request} ${c.file}${c.opts ? ' ' + JSON.stringify(c.opts) : ''}`;
     await t.test(name, async () => {
       const text = localImages(readFileSync(join(c.dir, `${c.file}.Dockerfile`), 'latin1'));
-      const [a, u] = await ask(env.buildkitHost, ours, text, { requestid: c.request, ...(c.opts ?? {}) });
+      const [a, u] = await ask(env.buildkitHost, ours, text, { requestid: c.request, ...(c.opts ?? {}) }, 'subreq-');
       try {
-        assert.equal(a.error, u.error, 'error');
-        assert.deepEqual(Object.keys(decoded(a)).sort(), Object.keys(decoded(u)).sort(), 'metadata keys');
-        for (const [k, v] of Object.entries(decoded(u))) assert.equal(decoded(a)[k], v, `metadata ${k}`);
+        assertSameAnswer(a, u);
         if (c.request !== 'frontend.no-such-request') assert.ok(u.metadata?.['result.json'], `upstream answered: ${u.error ?? ''}`);
         same++;
       } catch (err) {
@@ -218,23 +162,12 @@ async function buildWithWarnings(frontend: string, text: string, retries: { n: n
 }
 
 async function buildOnce(frontend: string, text: string): Promise<BuildOutcome> {
-  return withDockerfile(text, async (dir) => {
+  return withDockerfile('subreq-', text, async (dir) => {
     // Warnings come from the raw progress stream: buildctl's plain printer
     // drops a warning that arrives for a vertex it has already closed.
-    const r = await buildctl(['build', '--progress=rawjson', '--frontend', 'gateway.v0', '--opt', `source=${frontend}`, '--local', `context=${dir}`, '--local', `dockerfile=${dir}`], {
-      timeoutMs: 300_000,
-    });
-    const warnings: string[] = [];
-    for (const line of r.stderr.split('\n')) {
-      if (!line.startsWith('{')) continue;
-      const st = JSON.parse(line) as { warnings?: { short?: string }[] };
-      for (const w of st.warnings ?? []) warnings.push(`WARN: ${Buffer.from(w.short ?? '', 'base64').toString('utf8')}`);
-    }
-    const error = r.stderr
-      .split('\n')
-      .filter((l) => /^error: /.test(l) || /^Dockerfile:\d+/.test(l))
-      .join('\n')
-      .replace(/\b[a-z0-9]{25}\b/g, '<id>');
+    const r = await buildctl([...gatewayArgs(frontend, 'rawjson'), ...contextArgs(dir)], { timeoutMs: 300_000 });
+    const warnings = rawWarnings(r.stderr).map((w) => `WARN: ${w}`);
+    const error = errorLines(r.stderr, { source: false });
     return { code: r.code, warnings, error };
   });
 }

@@ -1,0 +1,77 @@
+// Subrequests answered by our frontend and upstream's in one session, through
+// the Go helper tools/buildkit/subrequest (buildctl prints only result.txt),
+// and the corpora's base images replaced by ones the local registry holds.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UPSTREAM_FRONTEND, binDir, repoRoot, run } from '../../e2e/harness.ts';
+
+/** One frontend's answer: its metadata entries (base64) or its error. */
+export interface Answer {
+  metadata?: Record<string, string>;
+  error?: string;
+}
+
+let helper: Promise<string> | undefined;
+/** Builds tools/buildkit/subrequest once per process (Go's build cache makes this quick after the first time). */
+export function subrequestHelper(): Promise<string> {
+  helper ??= (async () => {
+    const out = join(binDir, 'subrequest');
+    const r = await run('go', ['build', '-trimpath', '-o', out, './subrequest'], { cwd: join(repoRoot, 'tools', 'buildkit'), timeoutMs: 600_000 });
+    if (r.code !== 0) throw new Error(`building tools/buildkit/subrequest failed:\n${r.stderr}`);
+    return out;
+  })();
+  return helper;
+}
+
+/** Runs `fn` with a new temporary directory (named PREFIX…) holding the Dockerfile, then removes it. */
+export async function withDockerfile<T>(prefix: string, text: string, fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  try {
+    await writeFile(join(dir, 'Dockerfile'), text);
+    return await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The request (`opts`, with `requestid`) answered by ours and by upstream's frontend, in one session. */
+export async function ask(buildkitHost: string, ours: string, text: string, opts: Record<string, string>, tmpPrefix: string): Promise<[Answer, Answer]> {
+  const bin = await subrequestHelper();
+  return withDockerfile(tmpPrefix, text, async (dir) => {
+    const args = ['-addr', buildkitHost, '-local', `context=${dir}`, '-local', `dockerfile=${dir}`, '-frontend', ours, '-frontend', UPSTREAM_FRONTEND];
+    for (const [k, v] of Object.entries(opts)) args.push('-opt', `${k}=${v}`);
+    const r = await run(bin, args, { timeoutMs: 300_000 });
+    assert.equal(r.code, 0, `subrequest helper failed:\n${r.stderr}`);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.length, 2, r.stdout);
+    return [JSON.parse(lines[0]) as Answer, JSON.parse(lines[1]) as Answer];
+  });
+}
+
+/** The metadata entries, decoded (latin1: byte for byte). */
+export function decoded(a: Answer): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(a.metadata ?? {})) out[k] = Buffer.from(v, 'base64').toString('latin1');
+  return out;
+}
+
+/** Ours (`a`) and upstream's (`u`) answers: the same error, the same metadata keys, every entry byte for byte. */
+export function assertSameAnswer(a: Answer, u: Answer): void {
+  assert.equal(a.error, u.error, 'error');
+  assert.deepEqual(Object.keys(decoded(a)).sort(), Object.keys(decoded(u)).sort(), 'metadata keys');
+  for (const [k, v] of Object.entries(decoded(u))) assert.equal(decoded(a)[k], v, `metadata ${k}`);
+}
+
+/**
+ * A corpus Dockerfile with images the local registry holds: alpine:3.19,
+ * golang:1.22 and debian:bookworm become busybox:latest, node:20 the local
+ * node:20, and a `# syntax=` directive is blanked out (same line numbers).
+ */
+export function localImages(text: string): string {
+  return text
+    .replace(/\b(alpine:3\.19|golang:1\.22|debian:bookworm)(?![\w.-])/g, 'busybox:latest')
+    .replace(/\bnode:20\b/g, 'localhost:5000/library/node:20')
+    .replace(/^# *syntax *=.*$/m, '#');
+}
