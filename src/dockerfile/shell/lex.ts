@@ -55,6 +55,7 @@ const QUESTION = 0x3f;
 const HASH = 0x23;
 const PERCENT = 0x25;
 const UNDERSCORE = 0x5f;
+const BOM = 0xfeff;
 
 // Nesting deep enough to exhaust the JS stack is reported, not crashed on.
 const TOO_DEEP = 'expansion is nested too deeply';
@@ -81,18 +82,48 @@ export class ShellLex {
 
   /** Expands `word` into one string (upstream's ProcessWord). */
   processWord(word: string, env: EnvGetter): string {
+    if (this.isLiteral(word)) return word;
     return new Expansion(this, word, env, true).run().result;
   }
 
   /** Expands `word` and splits it into words (upstream's ProcessWords). */
   processWords(word: string, env: EnvGetter): string[] {
+    if (this.isLiteral(word)) return literalWords(word);
     return new Expansion(this, word, env, false).run().words;
   }
 
   /** Expands `word`, reporting which variables were found and which were not. */
   processWordWithMatches(word: string, env: EnvGetter): ProcessWordResult {
+    if (this.isLiteral(word)) return { result: word, words: literalWords(word), matched: new Set(), unmatched: new Set() };
     return new Expansion(this, word, env, true).run();
   }
+
+  /**
+   * Whether expanding `word` gives `word` itself, looking nothing up (most
+   * words of a Dockerfile): nothing in it that processUntil treats specially
+   * (`$`, `<`, the escape character, quotes unless skipped), no surrogate
+   * and no leading byte order mark (the scanner reads those differently).
+   * Then the expansion is one run of plain characters and is skipped.
+   */
+  private isLiteral(word: string): boolean {
+    const escape = this.escapeToken.charCodeAt(0);
+    const quotes = !this.skipProcessQuotes;
+    const n = word.length;
+    if (n > 0 && word.charCodeAt(0) === BOM) return false;
+    for (let i = 0; i < n; i++) {
+      const c = word.charCodeAt(i);
+      if (c === DOLLAR || c === LESS || c === escape || (c >= 0xd800 && c <= 0xdfff)) return false;
+      if (quotes && (c === SINGLE_QUOTE || c === DOUBLE_QUOTE)) return false;
+    }
+    return true;
+  }
+}
+
+/** The words of a literal word (see isLiteral): split on white space as processUntil splits a plain run. */
+function literalWords(word: string): string[] {
+  const words = new WordSplitter({ text: '' });
+  words.addString(word);
+  return words.finish();
 }
 
 /** The state of one expansion of one word. */
