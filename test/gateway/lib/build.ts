@@ -84,7 +84,11 @@ export function errorLines(stderr: string, o: ErrorLineOptions = {}): string {
     .split('\n')
     .filter((l) => /^error: /.test(l) || (location !== undefined && location.test(l)) || (source && / >>> /.test(l)))
     .map((l) => {
-      let out = l;
+      // buildctl runs the build as a client-side Build function calling Solve;
+      // both goroutines fail with the frontend's error and whichever returns
+      // first names it ("failed to solve" or "failed to run Build function"),
+      // a race in buildctl, not a choice of the frontend.
+      let out = l.replace(/^error: failed to run Build function: /, 'error: failed to solve: ');
       if (shift !== 0) {
         out = out
           .replace(/^Dockerfile:(\d+)/, (_m, n: string) => `Dockerfile:${Number(n) - shift}`)
