@@ -27,8 +27,22 @@ export function writeMessage<T>(w: Writer, desc: MessageDesc<T>, msg: T): void {
 
 /** Sorts string map keys in place into Go's deterministic order (UTF-8 byte order). */
 export function sortStringKeys(keys: string[]): string[] {
-  if (keys.some(hasSurrogate)) return keys.sort(compareUtf8);
-  return keys.sort();
+  const n = keys.length;
+  for (let i = 0; i < n; i++) if (hasSurrogate(keys[i]!)) return keys.sort(compareUtf8);
+  // Without surrogates UTF-16 order is UTF-8 byte order. The few keys of an
+  // op's metadata maps (caps, description) are sorted by insertion, without
+  // the temporary copy Array.prototype.sort makes.
+  if (n > 12) return keys.sort();
+  for (let i = 1; i < n; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
 }
 
 function writeFields(w: Writer, desc: MessageDesc, msg: MessageObject): void {
@@ -115,7 +129,11 @@ function writeMap(w: Writer, f: Extract<FieldDesc, { kind: 'map' }>, m: { [k: st
 }
 
 function hasSurrogate(s: string): boolean {
-  return /[\ud800-\udfff]/.test(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
 }
 
 /**
