@@ -45,6 +45,9 @@ export function parseImageMetadata(text: string, source: string): ImageMetadata 
 }
 
 export class MetadataFileResolver implements ImageResolver {
+  /** Each entry's config as JSON bytes, made on first use (a Dockerfile resolves the same few images again and again). */
+  private readonly configBytes = new Map<string, Uint8Array>();
+
   constructor(
     private readonly metadata: ImageMetadata,
     /** Named in errors, normally the file path. */
@@ -62,7 +65,13 @@ export class MetadataFileResolver implements ImageResolver {
     for (const key of keys) {
       const entry = Object.hasOwn(this.metadata, key) ? this.metadata[key] : undefined;
       if (entry !== undefined) {
-        return { ref, digest: entry.digest, config: new TextEncoder().encode(JSON.stringify(entry.config)) };
+        let config = this.configBytes.get(key);
+        if (config === undefined) {
+          config = new TextEncoder().encode(JSON.stringify(entry.config));
+          this.configBytes.set(key, config);
+        }
+        // A copy: the caller owns what it is given.
+        return { ref, digest: entry.digest, config: config.slice() };
       }
     }
     throw new ImageResolveError(`image metadata for ${ref} (${platform}) not found in ${this.source}`);
