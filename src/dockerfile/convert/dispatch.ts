@@ -67,8 +67,8 @@ export interface DispatchContext {
 
 /** The state's environment as an EnvGetter for the shell lexer. */
 export function stateEnv(state: llb.State): EnvGetter {
-  const env = state.env();
-  return { get: (k) => env.get(k), keys: () => env.keys() };
+  // The state's (immutable) env list is itself an EnvGetter: no wrapper per lookup site.
+  return state.env();
 }
 
 /** The stage's text for progress output, with variables expanded as far as known. */
