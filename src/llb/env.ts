@@ -29,7 +29,11 @@ export class EnvList {
   }
 
   get(key: string): string | undefined {
-    for (const [k, v] of this.entries) if (k === key) return v;
+    const entries = this.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      if (e[0] === key) return e[1];
+    }
     return undefined;
   }
 
