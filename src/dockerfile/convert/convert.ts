@@ -9,7 +9,7 @@ import * as reference from '../../registry/reference.ts';
 import { DockerfileError, withLocation, type LineRange } from '../errors.ts';
 import { parseCommand, parseStages, withSuggestion, type Command, type Stage } from '../instructions/index.ts';
 import { parse } from '../parser/index.ts';
-import { ExpansionError, ShellLex } from '../shell/index.ts';
+import { ExpansionError, ShellLex, goQuote } from '../shell/index.ts';
 import { buildMetaArgs, defaultArgs, isEnabledForStage, proxyEnvFromBuildArgs, type ProxyEnv } from './args.ts';
 import { DeferredOutput } from './deferred.ts';
 import { dispatchCommand, dispatchUser, dispatchWorkdir, type DispatchContext } from './dispatch.ts';
@@ -467,7 +467,7 @@ async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: b
   try {
     ref = reference.parseNormalizedNamed(origName);
   } catch (err) {
-    throw new DockerfileError(`failed to parse stage name "${origName}": ${(err as Error).message}`);
+    throw new DockerfileError(`failed to parse stage name ${goQuote(origName)}: ${(err as Error).message}`);
   }
   let platform = d.platform ?? bc.po.targetPlatform;
   d.stage.baseName = reference.tagNameOnly(ref).toString();
@@ -521,6 +521,11 @@ async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: b
       isScratch = (img.history ?? []).every((h) => h.empty_layer === true);
     }
     d.image = img;
+  } else {
+    // Not resolved: upstream keeps the zero image config (a stage reached only
+    // later through an ONBUILD trigger reads it; a COPY --from image source
+    // created meanwhile is marked dispatched and never resolved).
+    d.image ??= zeroImage();
   }
   if (isScratch) {
     d.state = llb.scratch();
@@ -656,7 +661,9 @@ function finalize(bc: BuildContext, target: DispatchState, ctxPaths: Set<string>
     osVersion: img['os.version'],
     osFeatures: img['os.features'],
   });
-  img.os = img.os === '' ? img.os : n.os;
+  // containerd's Normalize turns an empty OS into the frontend's own (runtime.GOOS): a
+  // target whose base was a stage replaced by a local context (zero config) gets one.
+  img.os = n.os;
   img.architecture = n.architecture;
   if (n.variant) img.variant = n.variant;
   else delete img.variant;
