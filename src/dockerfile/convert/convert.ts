@@ -439,6 +439,10 @@ function initOnBuildTriggers(bc: BuildContext, d: DispatchState, triggers: strin
 
 async function resolveReachableStages(bc: BuildContext, target: DispatchState): Promise<Set<DispatchState>> {
   const reachableSet = allReachableStages(target);
+  // Upstream resolves every stage in its own goroutine and waits for all of
+  // them (errgroup): a failing stage does not stop the others from resolving
+  // and reporting their checks; the first error is returned afterwards.
+  let firstError: unknown;
   for (const d of [...bc.all.states]) {
     const reachable = reachableSet.has(d) || bc.opt.allStages === true;
     if (d.base !== undefined || d.dispatched || d.resolved) continue;
@@ -453,11 +457,12 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
     try {
       await resolveBaseImage(bc, d, reachable);
     } catch (err) {
-      throw d.stage.location ? withLocation(err, d.stage.location) : err;
+      firstError ??= d.stage.location ? withLocation(err, d.stage.location) : err;
     } finally {
       if (d.unregistered) d.dispatched = true;
     }
   }
+  if (firstError !== undefined) throw firstError;
   return reachableSet;
 }
 
