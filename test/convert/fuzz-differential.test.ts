@@ -6,7 +6,10 @@
 // test/convert/fuzz/differential.ts). Prints `differential fuzz: N/M
 // identical`. Differences upstream itself does not reproduce from run to run
 // (its concurrent image resolution reports either of two failures) are
-// rerun against upstream and excluded when a rerun matches ours. A few
+// rerun against upstream and excluded when a rerun matches ours, or when
+// both sides only report different ones of several stages that fail to
+// resolve (upstream resolves stages concurrently; ours reports the first in
+// file order). A few
 // inputs cannot be compared offline (the oracle's fake gateway returns no
 // Definition for a local-source result; our converter needs a gateway to
 // read an image's time for SOURCE_DATE_EPOCH=stage): counted apart.
@@ -34,8 +37,9 @@ test('differential fuzz: generated Dockerfiles convert and lint as upstream', { 
   const results = all.filter((r) => r.incomparable === undefined);
   const ok = results.filter((r) => r.diffs.length === 0).length;
   const nondeterministic = results.filter((r) => r.nondeterministic).length;
+  const races = results.filter((r) => r.resolutionRace).length;
   console.log(
-    `differential fuzz: ${ok}/${results.length} identical (seed ${seed}; ${nondeterministic} only after rerunning upstream, whose answer varies; ${all.length - results.length} more not comparable offline)`,
+    `differential fuzz: ${ok}/${results.length} identical (seed ${seed}; ${nondeterministic} only after rerunning upstream, whose answer varies, ${races} of these a race between failing stages no rerun showed; ${all.length - results.length} more not comparable offline)`,
   );
   const report = (r: (typeof results)[number]): string => `--- ${r.input.name}\n${r.input.text}\n${[...r.diffs, ...(r.robustness ? [`robustness: ${r.robustness}`] : [])].join('\n')}`;
   const differing = results.filter((r) => r.diffs.length > 0);
@@ -52,10 +56,14 @@ const plainErrorRegressions: [string, FuzzInput][] = [
   ['SOURCE_DATE_EPOCH naming no stage', input('ARG SOURCE_DATE_EPOCH=soon\nFROM alpine:3.19\nRUN true\n')],
   ['SOURCE_DATE_EPOCH that is no valid context name', input('FROM alpine:3.19\nRUN true\n', { SOURCE_DATE_EPOCH: 'Not_Valid' })],
   ['a base image the resolver does not know', input('FROM alpine:3.19 AS a\nFROM with.dot\nRUN true\n')],
+  [
+    'SOURCE_DATE_EPOCH naming an input: named context without inputs',
+    input('ARG SOURCE_DATE_EPOCH=alpine:3.19\nFROM alpine:3.19\nRUN true\n', {}, { 'context:alpine:3.19': 'input:foo' }),
+  ],
 ];
 
-function input(text: string, buildArgs: Record<string, string> = {}): FuzzInput {
-  return { name: 'regression', text, buildArgs, platforms: [], opts: {} };
+function input(text: string, buildArgs: Record<string, string> = {}, opts: Record<string, string> = {}): FuzzInput {
+  return { name: 'regression', text, buildArgs, platforms: [], opts };
 }
 
 for (const [what, a] of plainErrorRegressions) {

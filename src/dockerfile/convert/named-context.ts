@@ -277,7 +277,7 @@ async function loadLocal(nc: NamedContext, name: string, env: LoadEnv): Promise<
 
 async function loadInput(nc: NamedContext, name: string, env: LoadEnv): Promise<LoadedContext> {
   const inputs = (await env.hooks?.inputs?.()) ?? {};
-  if (!Object.hasOwn(inputs, name)) throw new Error(`invalid input ${name} for ${nc.nameWithPlatform}`);
+  if (!Object.hasOwn(inputs, name)) throw new DockerfileError(`invalid input ${name} for ${nc.nameWithPlatform}`);
   let state = inputs[name];
   const md = env.inputMetadata;
   if (md === undefined || !Object.hasOwn(md, name)) return { state, image: undefined };

@@ -278,6 +278,33 @@ function compareLint(upLine: string, ours: LintComparable): string[] {
   return diffs;
 }
 
+/** Errors of resolving one stage's base (its name, image or named context). */
+const STAGE_RESOLUTION_ERROR = /^(thrown: )?(failed to parse stage name |[^:\s]+: <no image metadata for |unsupported context source )/;
+
+/**
+ * Whether the input differs only in which failing stage is reported, both
+ * sides failing to resolve a stage's base: upstream resolves all stages
+ * concurrently and returns whichever error comes first (it varies between
+ * runs, sometimes so rarely that no rerun shows ours); ours returns the
+ * first in file order.
+ */
+function resolutionRace(up: OracleConvert, ours: OursConvert, upLint: string | undefined, ourLint: LintComparable | undefined): boolean {
+  if (compareConvert(up, ours).length > 0) {
+    if (!up.error || !ours.error) return false;
+    if (!STAGE_RESOLUTION_ERROR.test(normalizeMessage(up.error.message)) || !STAGE_RESOLUTION_ERROR.test(normalizeMessage(ours.error.message))) return false;
+  }
+  if (upLint !== undefined && ourLint !== undefined) {
+    const diffs = compareLint(upLint, ourLint);
+    if (diffs.some((d) => !d.startsWith('lint build error:'))) return false;
+    if (diffs.length > 0) {
+      const raw = JSON.parse(upLint) as LintResult;
+      const upError = raw.buildError ? normalizeMessage(raw.buildError.message) : '';
+      if (!STAGE_RESOLUTION_ERROR.test(upError) || !STAGE_RESOLUTION_ERROR.test(ourLint.error ?? '')) return false;
+    }
+  }
+  return true;
+}
+
 export interface DiffResult {
   input: FuzzInput;
   diffs: string[];
@@ -291,6 +318,11 @@ export interface DiffResult {
    * a remote source's time for SOURCE_DATE_EPOCH=stage.
    */
   incomparable?: string;
+  /**
+   * No rerun matched, but the only difference is which of several stages
+   * that fail to resolve is reported (see resolutionRace).
+   */
+  resolutionRace?: boolean;
   /** Upstream's answer varies between runs and one run matches ours: the differences of the first run. */
   nondeterministic?: string[];
   ours: OursConvert;
@@ -349,6 +381,10 @@ export async function differential(inputs: FuzzInput[], withLint = true): Promis
       }
       if (convertOk && lintOk) {
         r.nondeterministic = r.diffs;
+        r.diffs = [];
+      } else if (resolutionRace(JSON.parse(answers[i * step]) as OracleConvert, r.ours, withLint ? answers[i * step + 1] : undefined, r.lint)) {
+        r.nondeterministic = r.diffs;
+        r.resolutionRace = true;
         r.diffs = [];
       }
     }

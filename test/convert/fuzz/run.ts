@@ -15,11 +15,13 @@ let ok = 0;
 let bad = 0;
 let nondeterministic = 0;
 let incomparable = 0;
+let races = 0;
 const chunk = 250;
 for (let s = 0; s < inputs.length; s += chunk) {
   for (const r of await differential(inputs.slice(s, s + chunk))) {
     const problems = [...r.diffs, ...(r.robustness ? [`robustness: ${r.robustness}`] : [])];
     if (r.nondeterministic) nondeterministic++;
+    if (r.resolutionRace) races++;
     if (r.incomparable) {
       incomparable++;
       continue;
@@ -36,5 +38,5 @@ for (let s = 0; s < inputs.length; s += chunk) {
   }
 }
 console.log(
-  `differential fuzz: ${ok}/${inputs.length - incomparable} identical (seed ${seed}; ${nondeterministic} of them only after rerunning upstream, whose answer varies; ${incomparable} more not comparable offline)`,
+  `differential fuzz: ${ok}/${inputs.length - incomparable} identical (seed ${seed}; ${nondeterministic} of them only after rerunning upstream, whose answer varies, ${races} of these a race between failing stages no rerun showed; ${incomparable} more not comparable offline)`,
 );
