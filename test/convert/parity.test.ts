@@ -19,13 +19,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
-import { DEFAULT_PLATFORM, convertDockerfile, marshalImage, namedContextOptions, parsePlatform } from '../../src/dockerfile/convert/index.ts';
-import { readIgnoreFile } from '../../src/dockerfile/lint/ignore.ts';
+import { convertDockerfile, marshalImage, parsePlatform } from '../../src/dockerfile/convert/index.ts';
 import { DockerfileError } from '../../src/dockerfile/errors.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
 import { decodeMessage, dumpDefinition } from '../../src/llb/index.ts';
 import { Definition as DefinitionDesc } from '../../src/gen/pb.ts';
-import { configConvertOptions, parseConfig } from '../../src/frontend/dockerfile.ts';
+import { frontendLikeOptions } from './frontend-like.ts';
 
 const dir = join('testdata', 'convert', 'dockerfiles');
 const metadataFile = join('testdata', 'convert', 'image-metadata.json');
@@ -124,31 +123,12 @@ interface Ours {
 }
 
 async function runOurs(text: Buffer, a: ParityArgs): Promise<Ours> {
-  const resolver = MetadataFileResolver.fromFile(metadataFile);
   const platforms = a.platforms.length > 0 ? a.platforms.map((p) => parsePlatform(p)) : [undefined];
   const out: Ours = { defs: [], images: [] };
-  const ignore = a.dockerignore === undefined ? undefined : readFileSync(a.dockerignore);
-  const excludes = ignore === undefined ? [] : readIgnoreFile(ignore.toString('utf8'));
   try {
-    // The frontend's own option parsing (dockerui.Client.init's), errors included.
-    const env = new Map(Object.entries(a.opts));
-    for (const [k, v] of Object.entries(a.buildArgs)) env.set(`build-arg:${k}`, v);
-    const fromOpts = configConvertOptions(parseConfig({ opts: env, sessionId: 'oracle-session', product: '', workers: [] }));
+    const base = frontendLikeOptions(a, MetadataFileResolver.fromFile(metadataFile));
     for (const p of platforms) {
-      const res = await convertDockerfile(text, {
-        ...fromOpts,
-        target: a.target,
-        buildArgs: a.buildArgs,
-        targetPlatform: p,
-        multiPlatformRequested: platforms.length > 1,
-        buildPlatforms: [DEFAULT_PLATFORM],
-        imageResolver: resolver,
-        sessionId: 'oracle-session',
-        excludePatterns: excludes.length > 0 ? excludes : undefined,
-        ...namedContextOptions(a.opts),
-        // The oracle answers every local source with the same files.
-        contextHooks: { readLocalFile: async (_st, name) => (name === '.dockerignore' ? ignore : undefined) },
-      });
+      const res = await convertDockerfile(text, { ...base, targetPlatform: p, multiPlatformRequested: platforms.length > 1 });
       out.defs.push(res.state.marshal().encode());
       out.images.push(JSON.parse(marshalImage(res.image)));
     }

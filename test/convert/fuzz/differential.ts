@@ -7,14 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { runOracleBatch, type OracleBatchRequest } from '../../oracle/oracle.ts';
-import { DEFAULT_PLATFORM, convertDockerfile, marshalImage, namedContextOptions, parsePlatform } from '../../../src/dockerfile/convert/index.ts';
+import { convertDockerfile, marshalImage, parsePlatform } from '../../../src/dockerfile/convert/index.ts';
 import { lintDockerfile, readIgnoreFile, type LintResult } from '../../../src/dockerfile/lint/index.ts';
 import { DockerfileError } from '../../../src/dockerfile/errors.ts';
 import { MetadataFileResolver } from '../../../src/registry/metadata-file.ts';
 import type { ImageResolver } from '../../../src/registry/resolver.ts';
 import { decodeMessage, dumpDefinition } from '../../../src/llb/index.ts';
 import { Definition as DefinitionDesc } from '../../../src/gen/pb.ts';
-import { configConvertOptions, parseConfig } from '../../../src/frontend/dockerfile.ts';
+import { parseConfig } from '../../../src/frontend/dockerfile.ts';
+import { frontendLikeOptions } from '../frontend-like.ts';
 import type { FuzzInput } from './generate.ts';
 
 export const metadataFile = 'testdata/convert/image-metadata.json';
@@ -116,14 +117,10 @@ function normalizeMessage(m: string): string {
 export async function runOursConvert(a: FuzzInput): Promise<OursConvert> {
   const t0 = performance.now();
   const out: OursConvert = { defs: [], images: [], ms: 0, warnings: [] };
-  const ignore = a.dockerignore === undefined ? undefined : readFileSync(a.dockerignore);
-  const excludes = ignore === undefined ? [] : readIgnoreFile(ignore.toString('utf8'));
-  let fromOpts;
+  let base;
   try {
     // The frontend's option parsing: its errors are not the converter's.
-    const env = new Map(Object.entries(a.opts));
-    for (const [k, v] of Object.entries(a.buildArgs)) env.set(`build-arg:${k}`, v);
-    fromOpts = configConvertOptions(parseConfig({ opts: env, sessionId: 'oracle-session', product: '', workers: [] }));
+    base = frontendLikeOptions(a, resolver);
   } catch (err) {
     out.error = err instanceof Error ? err : new Error(String(err));
     out.optionError = true;
@@ -133,20 +130,12 @@ export async function runOursConvert(a: FuzzInput): Promise<OursConvert> {
     const platforms = a.platforms.length > 0 ? a.platforms.map((p) => parsePlatform(p)) : [undefined];
     for (const p of platforms) {
       const res = await convertDockerfile(Buffer.from(a.text), {
-        ...fromOpts,
-        target: a.target,
-        buildArgs: a.buildArgs,
+        ...base,
         targetPlatform: p,
         multiPlatformRequested: platforms.length > 1,
-        buildPlatforms: [DEFAULT_PLATFORM],
-        imageResolver: resolver,
-        sessionId: 'oracle-session',
-        excludePatterns: excludes.length > 0 ? excludes : undefined,
         // The gateway frontend always passes one (upstream's Warn): without it no rule runs, and `error=true` never fails.
         // The frontend sends the first platform's warnings only.
         lintWarn: p === platforms[0] ? (rule, _desc, _url, detail, ranges) => out.warnings.push(`${rule} @${ranges.map((x) => `${x.start}-${x.end}`).join(',')} ${detail}`) : undefined,
-        ...namedContextOptions(a.opts),
-        contextHooks: { readLocalFile: async (_st, name) => (name === '.dockerignore' ? ignore : undefined) },
       });
       out.defs.push(res.state.marshal().encode());
       out.images.push(JSON.parse(marshalImage(res.image)));
