@@ -4,7 +4,7 @@
 import { withLocation } from '../errors.ts';
 import type { ArgCommand } from '../instructions/types.ts';
 import { EnvList } from './env.ts';
-import { formatPlatform, formatPlatformAll, type PlatformOpt } from './platform.ts';
+import { formatPlatform, formatPlatformAll, type Platform, type PlatformOpt } from './platform.ts';
 
 /** The value of a meta ARG, for the outline and for FROM. */
 export interface MetaArgInfo {
@@ -12,11 +12,9 @@ export interface MetaArgInfo {
   value: string | undefined;
 }
 
-/** The automatic global args, each overridable by a build arg. */
-export function defaultArgs(po: PlatformOpt, overrides: ReadonlyMap<string, string>, target: string): EnvList {
-  const bp = po.buildPlatforms[0];
-  const tp = po.targetPlatform;
-  const pairs: [string, string][] = [
+/** The automatic global args (BUILDPLATFORM ... TARGETSTAGE) and their values, in upstream's order. */
+export function automaticArgs(bp: Platform, tp: Platform, target: string): [string, string][] {
+  return [
     ['BUILDPLATFORM', formatPlatform(bp)],
     ['BUILDOS', bp.os],
     ['BUILDOSVERSION', bp.osVersion ?? ''],
@@ -29,6 +27,11 @@ export function defaultArgs(po: PlatformOpt, overrides: ReadonlyMap<string, stri
     ['TARGETVARIANT', tp.variant ?? ''],
     ['TARGETSTAGE', target === '' ? 'default' : target],
   ];
+}
+
+/** The automatic global args, each overridable by a build arg. */
+export function defaultArgs(po: PlatformOpt, overrides: ReadonlyMap<string, string>, target: string): EnvList {
+  const pairs = automaticArgs(po.buildPlatforms[0], po.targetPlatform, target);
   let env = new EnvList();
   for (const [k, v] of pairs) env = env.addOrReplace(k, overrides.get(k) ?? v);
   return env;

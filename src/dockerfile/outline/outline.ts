@@ -18,8 +18,9 @@ import type { ImageResolver } from '../../registry/resolver.ts';
 import * as reference from '../../registry/reference.ts';
 import type { Outline, OutlineArg, OutlineSecret } from '../../subrequests/outline.ts';
 import { linesLocation } from '../../subrequests/types.ts';
-import { convertDockerfile, DEFAULT_PLATFORM, formatPlatform, formatPlatformAll, parsePlatform, type ConvertOptions } from '../convert/index.ts';
+import { convertDockerfile, DEFAULT_PLATFORM, parsePlatform, type ConvertOptions } from '../convert/index.ts';
 import { findNamedContext, loadNamedContext, type NamedContext } from '../convert/named-context.ts';
+import { automaticArgs } from '../convert/args.ts';
 import { DockerfileError, withLocation, type LineRange } from '../errors.ts';
 import { expandCommand, parseCommand, parseStages, withSuggestion, type ArgCommand, type Command, type Stage } from '../instructions/index.ts';
 import { parse } from '../parser/index.ts';
@@ -437,19 +438,7 @@ async function resolveImage(
 
 function defaultArgs(bp: Platform, tp: Platform, overrides: Map<string, string>, target: string): Env {
   const env = new Env();
-  const pairs: [string, string][] = [
-    ['BUILDPLATFORM', formatPlatform(bp)],
-    ['BUILDOS', bp.os],
-    ['BUILDOSVERSION', bp.osVersion ?? ''],
-    ['BUILDARCH', bp.architecture],
-    ['BUILDVARIANT', bp.variant ?? ''],
-    ['TARGETPLATFORM', formatPlatformAll(tp)],
-    ['TARGETOS', tp.os],
-    ['TARGETOSVERSION', tp.osVersion ?? ''],
-    ['TARGETARCH', tp.architecture],
-    ['TARGETVARIANT', tp.variant ?? ''],
-    ['TARGETSTAGE', target === '' ? 'default' : target],
-  ];
+  const pairs = automaticArgs(bp, tp, target);
   for (const [k, v] of pairs) env.set(k, overrides.get(k) ?? v);
   return env;
 }
