@@ -5,7 +5,8 @@
 // config (creation times aside), or, for a failing case, the same error
 // message and Dockerfile location. Ours build first; when our LLB equals
 // upstream's, upstream's build is served from the same cache, so identical
-// layers mean an identical build, not just similar files.
+// layers mean an identical build, not just similar files. First builds that
+// differ are rebuilt once (see below) and reported.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -88,6 +89,10 @@ const cases = readdirSync(CORPUS, { withFileTypes: true })
 const CORPUS_TMP = mkdtempSync(join(tmpdir(), 'parity-agent-'));
 after(() => rmSync(CORPUS_TMP, { recursive: true, force: true }));
 
+/** Cases whose first builds differed in layers and agreed after a rebuild. */
+const rebuilt: string[] = [];
+const sameLayers = (x: Outcome, y: Outcome): boolean => JSON.stringify(x.diffIds) === JSON.stringify(y.diffIds);
+
 test(`e2e parity over ${cases.length} cases (ours via gateway.v0 and # syntax vs upstream v0.32.2)`, { timeout: 1_800_000 }, async (t) => {
   const env = await buildkitOrSkip(t);
   if (!env) return;
@@ -136,9 +141,25 @@ test(`e2e parity over ${cases.length} cases (ours via gateway.v0 and # syntax vs
             const runs = instructionSteps(parseProgress(o.stderr)).filter((st) => / RUN /.test(st.name));
             assert.ok(runs.length > 0 && runs.every((st) => !st.cached), `RUN steps ran again:\n${o.stderr}`);
           }
+        } else if (sameLayers(a, u) && sameLayers(b, u)) {
+          // identical from the cache: the common case
         } else {
-          assert.deepEqual(a.diffIds, u.diffIds, 'layer diff ids (gateway.v0)');
-          assert.deepEqual(b.diffIds, u.diffIds, 'layer diff ids (# syntax)');
+          // A step that ran again for one build although its cache key is the
+          // same (seen once in CI; not reproduced alone) leaves new file times
+          // in its layer. Rebuilding tells that apart from a real difference:
+          // with equal cache keys the daemon now answers every build with the
+          // same one of the key's records (tried: after an upstream build with
+          // --no-cache, rebuilds of both got the first record), so they agree;
+          // with different keys each keeps its own record and they differ.
+          const steps = (o: Outcome) => instructionSteps(parseProgress(o.stderr)).map((st) => `${st.cached ? 'CACHED' : 'ran'} ${st.name}`).join('\n');
+          const first = `first builds differed; steps of ours (gateway.v0):\n${steps(a)}\nsteps of upstream:\n${steps(u)}`;
+          process.stderr.write(`e2e parity: ${name}: ${first}\nrebuilding\n`);
+          const a2 = await build(name, spec, ['--frontend', 'gateway.v0', '--opt', `source=${ours}`], dir, 0, tmp);
+          const b2 = await build(name, spec, ['--frontend', 'dockerfile.v0'], syntaxDir, 1, tmp);
+          const u2 = await build(name, spec, ['--frontend', 'gateway.v0', '--opt', `source=${UPSTREAM_FRONTEND}`], dir, 0, tmp);
+          assert.deepEqual(a2.diffIds, u2.diffIds, `layer diff ids (gateway.v0), after a rebuild; ${first}`);
+          assert.deepEqual(b2.diffIds, u2.diffIds, `layer diff ids (# syntax), after a rebuild; ${first}`);
+          rebuilt.push(name);
         }
         const cfg = (o: Outcome) => (spec.rerun ? { ...(o.config as object), rootfs: undefined } : o.config);
         assert.deepEqual(cfg(a), cfg(u), 'image config (gateway.v0)');
@@ -149,4 +170,5 @@ test(`e2e parity over ${cases.length} cases (ours via gateway.v0 and # syntax vs
       await rm(tmp, { recursive: true, force: true });
     }
   });
+  process.stderr.write(`e2e parity: ${rebuilt.length} case(s) agreed only after a rebuild${rebuilt.length ? ` (${rebuilt.join(', ')})` : ''}\n`);
 });
