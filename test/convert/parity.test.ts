@@ -17,14 +17,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
 import { convertDockerfile, marshalImage, parsePlatform } from '../../src/dockerfile/convert/index.ts';
 import { DockerfileError } from '../../src/dockerfile/errors.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
-import { decodeMessage, dumpDefinition } from '../../src/llb/index.ts';
-import { Definition as DefinitionDesc } from '../../src/gen/pb.ts';
 import { frontendLikeOptions } from './frontend-like.ts';
+import { compareBuilds } from './def-compare.ts';
 
 const dir = join('testdata', 'convert', 'dockerfiles');
 const metadataFile = join('testdata', 'convert', 'image-metadata.json');
@@ -80,42 +78,6 @@ interface OracleResult {
   error?: { message: string; ranges: JsonRange[] };
 }
 
-/** What we compare of one Definition. */
-interface DefSummary {
-  digests: string[];
-  terminal: string;
-  /** Progress name per op digest. */
-  names: Map<string, string>;
-  /** The ops as JSON lines with digests replaced by positions: equal when only the encoding differs. */
-  shape: string[];
-}
-
-function summarize(bytes: Uint8Array): DefSummary {
-  const def = decodeMessage(DefinitionDesc as never, bytes) as { def?: Uint8Array[]; metadata?: Record<string, { description?: Record<string, string> }> };
-  const ops = def.def ?? [];
-  const digests = ops.map((b) => 'sha256:' + createHash('sha256').update(b).digest('hex'));
-  const names = new Map<string, string>();
-  for (const d of digests) {
-    const n = def.metadata?.[d]?.description?.['llb.customname'];
-    if (n !== undefined) names.set(d, n);
-  }
-  let shape = dumpDefinition(bytes).split('\n').filter((l) => l !== '');
-  shape = shape.map((l) => digests.reduce((s, d, i) => s.split(d).join(`#${i}`), l));
-  // Progress group ids are random upstream too.
-  shape = shape.map((l) => l.replace(/"progress_group":\{"id":"[^"]*"/g, '"progress_group":{"id":"*"'));
-  return { digests: digests.slice(0, -1), terminal: digests[digests.length - 1] ?? '', names, shape };
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v !== null && typeof v === 'object') {
-    const o: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) o[k] = sortKeys((v as Record<string, unknown>)[k]);
-    return o;
-  }
-  return v;
-}
-
 interface Ours {
   defs: Uint8Array[];
   images: unknown[];
@@ -157,26 +119,8 @@ async function compare(file: string): Promise<string[]> {
   if (ours.error) return [`ours fails with "${ours.error.message}", upstream succeeds`];
   const upDefs = up.platforms ? up.platforms.map((p) => p.def) : [up.def ?? ''];
   const upImages = up.platforms ? up.platforms.map((p) => p.image) : [up.image];
-  if (upDefs.length !== ours.defs.length) return [`platform count: ours ${ours.defs.length}, upstream ${upDefs.length}`];
-  if (upDefs.every((d, i) => Buffer.from(d, 'base64').equals(Buffer.from(ours.defs[i])))) byteIdentical.add(file);
-  upDefs.forEach((d, i) => {
-    const u = summarize(Buffer.from(d, 'base64'));
-    const o = summarize(ours.defs[i]);
-    const tag = upDefs.length > 1 ? `[${i}] ` : '';
-    if (JSON.stringify(o.shape) !== JSON.stringify(u.shape)) {
-      const first = u.shape.findIndex((l, j) => l !== o.shape[j]);
-      diffs.push(`${tag}ops differ at #${first}:\n  ours     ${o.shape[first]}\n  upstream ${u.shape[first]}`);
-    }
-    if (JSON.stringify([...o.digests].sort()) !== JSON.stringify([...u.digests].sort())) diffs.push(`${tag}op digests differ`);
-    if (o.terminal !== u.terminal) diffs.push(`${tag}terminal digest differs`);
-    const on = [...o.names.values()].sort();
-    const un = [...u.names.values()].sort();
-    if (JSON.stringify(on) !== JSON.stringify(un)) diffs.push(`${tag}progress names: ours ${JSON.stringify(on)}, upstream ${JSON.stringify(un)}`);
-    const oi = JSON.stringify(sortKeys(ours.images[i]));
-    const ui = JSON.stringify(sortKeys(upImages[i]));
-    if (oi !== ui) diffs.push(`${tag}image config:\n  ours     ${oi}\n  upstream ${ui}`);
-  });
-  return diffs;
+  if (upDefs.length === ours.defs.length && upDefs.every((d, i) => Buffer.from(d, 'base64').equals(Buffer.from(ours.defs[i]!)))) byteIdentical.add(file);
+  return [...diffs, ...compareBuilds(upDefs, upImages, ours.defs, ours.images)];
 }
 
 const files = readdirSync(dir)

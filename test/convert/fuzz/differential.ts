@@ -5,17 +5,15 @@
 // config, error message and first line; lint warnings (rule, detail,
 // description, url, line ranges, order) and the build error.
 import { readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { runOracleBatch, type OracleBatchRequest } from '../../oracle/oracle.ts';
 import { convertDockerfile, marshalImage, parsePlatform } from '../../../src/dockerfile/convert/index.ts';
 import { lintDockerfile, readIgnoreFile, type LintResult } from '../../../src/dockerfile/lint/index.ts';
 import { DockerfileError } from '../../../src/dockerfile/errors.ts';
 import { MetadataFileResolver } from '../../../src/registry/metadata-file.ts';
 import type { ImageResolver } from '../../../src/registry/resolver.ts';
-import { decodeMessage, dumpDefinition } from '../../../src/llb/index.ts';
-import { Definition as DefinitionDesc } from '../../../src/gen/pb.ts';
 import { parseConfig } from '../../../src/frontend/dockerfile.ts';
 import { frontendLikeOptions } from '../frontend-like.ts';
+import { compareBuilds } from '../def-compare.ts';
 import type { FuzzInput } from './generate.ts';
 
 export const metadataFile = 'testdata/convert/image-metadata.json';
@@ -27,38 +25,6 @@ interface OracleConvert {
   error?: { message: string; ranges: { start: { line: number } }[] };
   warnings?: { ruleName: string; message: string; ranges: { start: { line: number }; end: { line: number } }[] }[];
   oracleError?: string;
-}
-
-interface DefSummary {
-  digests: string[];
-  terminal: string;
-  names: string[];
-  shape: string[];
-}
-
-function summarize(bytes: Uint8Array): DefSummary {
-  const def = decodeMessage(DefinitionDesc as never, bytes) as { def?: Uint8Array[]; metadata?: Record<string, { description?: Record<string, string> }> };
-  const ops = def.def ?? [];
-  const digests = ops.map((b) => 'sha256:' + createHash('sha256').update(b).digest('hex'));
-  const names: string[] = [];
-  for (const d of digests) {
-    const n = def.metadata?.[d]?.description?.['llb.customname'];
-    if (n !== undefined) names.push(n);
-  }
-  let shape = dumpDefinition(bytes).split('\n').filter((l) => l !== '');
-  shape = shape.map((l) => digests.reduce((s, d, i) => s.split(d).join(`#${i}`), l));
-  shape = shape.map((l) => l.replace(/"progress_group":\{"id":"[^"]*"/g, '"progress_group":{"id":"*"'));
-  return { digests: digests.slice(0, -1).sort(), terminal: digests[digests.length - 1] ?? '', names: names.sort(), shape };
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v !== null && typeof v === 'object') {
-    const o: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) o[k] = sortKeys((v as Record<string, unknown>)[k]);
-    return o;
-  }
-  return v;
 }
 
 function oracleArgs(cmd: 'dockerfile2llb' | 'lint', a: FuzzInput): string[] {
@@ -169,23 +135,7 @@ function compareConvert(up: OracleConvert, ours: OursConvert): string[] {
   if (ours.error) return [`ours fails with "${ours.error.message}", upstream succeeds`];
   const upDefs = up.platforms ? up.platforms.map((p) => p.def) : [up.def ?? ''];
   const upImages = up.platforms ? up.platforms.map((p) => p.image) : [up.image];
-  if (upDefs.length !== ours.defs.length) return [`platform count: ours ${ours.defs.length}, upstream ${upDefs.length}`];
-  upDefs.forEach((d, i) => {
-    const u = summarize(Buffer.from(d, 'base64'));
-    const o = summarize(ours.defs[i]);
-    const tag = upDefs.length > 1 ? `[${i}] ` : '';
-    if (JSON.stringify(o.shape) !== JSON.stringify(u.shape)) {
-      const first = u.shape.findIndex((l, j) => l !== o.shape[j]);
-      diffs.push(`${tag}ops differ at #${first}:\n  ours     ${o.shape[first]}\n  upstream ${u.shape[first]}`);
-    }
-    if (JSON.stringify(o.digests) !== JSON.stringify(u.digests)) diffs.push(`${tag}op digests differ`);
-    if (o.terminal !== u.terminal) diffs.push(`${tag}terminal digest differs`);
-    if (JSON.stringify(o.names) !== JSON.stringify(u.names)) diffs.push(`${tag}progress names: ours ${JSON.stringify(o.names)}, upstream ${JSON.stringify(u.names)}`);
-    const oi = JSON.stringify(sortKeys(ours.images[i]));
-    const ui = JSON.stringify(sortKeys(upImages[i]));
-    if (oi !== ui) diffs.push(`${tag}image config:\n  ours     ${oi}\n  upstream ${ui}`);
-  });
-  return diffs;
+  return [...diffs, ...compareBuilds(upDefs, upImages, ours.defs, ours.images)];
 }
 
 /**
