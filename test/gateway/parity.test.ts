@@ -14,6 +14,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
 import { UPSTREAM_FRONTEND, buildkitOrSkip, instructionSteps, parseProgress, releaseBuildkit, repoRoot, uniqueRef } from '../e2e/harness.ts';
 import { ensureFrontendImage } from './frontend-image.ts';
@@ -91,7 +92,7 @@ after(() => rmSync(CORPUS_TMP, { recursive: true, force: true }));
 
 /** Cases whose first builds differed in layers and agreed after a rebuild. */
 const rebuilt: string[] = [];
-const sameLayers = (x: Outcome, y: Outcome): boolean => JSON.stringify(x.diffIds) === JSON.stringify(y.diffIds);
+const sameLayers = (x: Outcome, y: Outcome): boolean => isDeepStrictEqual(x.diffIds, y.diffIds);
 
 test(`e2e parity over ${cases.length} cases (ours via gateway.v0 and # syntax vs upstream v0.32.2)`, { timeout: 1_800_000 }, async (t) => {
   const env = await buildkitOrSkip(t);
@@ -117,9 +118,13 @@ test(`e2e parity over ${cases.length} cases (ours via gateway.v0 and # syntax vs
       for (const f of readdirSync(dir).filter((n) => n.startsWith('Dockerfile.'))) {
         for (const d of [syntaxDir, upSyntaxDir]) await writeFile(join(d, f), readFileSync(join(dir, f)));
       }
-      let a = await build(name, spec, ['--frontend', 'gateway.v0', '--opt', `source=${ours}`], dir, 0, tmp);
-      let b = await build(name, spec, ['--frontend', 'dockerfile.v0'], syntaxDir, 1, tmp);
-      let u = await build(name, spec, ['--frontend', 'gateway.v0', '--opt', `source=${UPSTREAM_FRONTEND}`], dir, 0, tmp);
+      // Ours as gateway.v0, ours through # syntax, upstream's as gateway.v0, one after the other.
+      const buildThree = async (): Promise<[Outcome, Outcome, Outcome]> => [
+        await build(name, spec, ['--frontend', 'gateway.v0', '--opt', `source=${ours}`], dir, 0, tmp),
+        await build(name, spec, ['--frontend', 'dockerfile.v0'], syntaxDir, 1, tmp),
+        await build(name, spec, ['--frontend', 'gateway.v0', '--opt', `source=${UPSTREAM_FRONTEND}`], dir, 0, tmp),
+      ];
+      let [a, b, u] = await buildThree();
       // Upstream's image through # syntax too: the built-in frontend adds
       // its own location (the directive) to some forwarded errors.
       const us = await build(name, spec, ['--frontend', 'dockerfile.v0'], upSyntaxDir, 1, tmp);
@@ -148,22 +153,20 @@ test(`e2e parity over ${cases.length} cases (ours via gateway.v0 and # syntax vs
           // same leaves new file times in its layer. Seen in CI, not when the
           // case runs alone: ours (gateway.v0) ran every step on a fresh
           // daemon, and upstream's build, all CACHED, still got other layers
-          // (the records of a later build with the same keys). Rebuilding tells that apart from a real difference:
-          // with equal cache keys the daemon now answers every build with the
-          // same one of the key's records (tried: after an upstream build with
-          // --no-cache, rebuilds of both got the first record), so they agree;
-          // with different keys each keeps its own record and they differ.
+          // (the records of a later build with the same keys). Rebuilding
+          // tells that apart from a real difference: with equal cache keys the
+          // daemon now answers every build with the same one of the key's
+          // records (tried: after an upstream build with --no-cache, rebuilds
+          // of both got the first record), so they agree; with different keys
+          // each keeps its own record and they differ.
           const steps = (o: Outcome) => instructionSteps(parseProgress(o.stderr)).map((st) => `${st.cached ? 'CACHED' : 'ran'} ${st.name}`).join('\n');
           const first = `first builds differed; steps of ours (gateway.v0):\n${steps(a)}\nsteps of ours (# syntax):\n${steps(b)}\nsteps of upstream:\n${steps(u)}`;
           process.stderr.write(`e2e parity: ${name}: ${first}\nrebuilding\n`);
-          const a2 = await build(name, spec, ['--frontend', 'gateway.v0', '--opt', `source=${ours}`], dir, 0, tmp);
-          const b2 = await build(name, spec, ['--frontend', 'dockerfile.v0'], syntaxDir, 1, tmp);
-          const u2 = await build(name, spec, ['--frontend', 'gateway.v0', '--opt', `source=${UPSTREAM_FRONTEND}`], dir, 0, tmp);
-          assert.deepEqual(a2.diffIds, u2.diffIds, `layer diff ids (gateway.v0), after a rebuild; ${first}`);
-          assert.deepEqual(b2.diffIds, u2.diffIds, `layer diff ids (# syntax), after a rebuild; ${first}`);
+          // The configs hold the layers too: they are compared from the rebuilds.
+          [a, b, u] = await buildThree();
+          assert.deepEqual(a.diffIds, u.diffIds, `layer diff ids (gateway.v0), after a rebuild; ${first}`);
+          assert.deepEqual(b.diffIds, u.diffIds, `layer diff ids (# syntax), after a rebuild; ${first}`);
           rebuilt.push(name);
-          // The configs hold the layers too: compared from the rebuilds.
-          [a, b, u] = [a2, b2, u2];
         }
         const cfg = (o: Outcome) => (spec.rerun ? { ...(o.config as object), rootfs: undefined } : o.config);
         assert.deepEqual(cfg(a), cfg(u), 'image config (gateway.v0)');
