@@ -402,6 +402,8 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   } catch (err) {
     throw wrap(err, 'failed to resolve dockerfile');
   }
+  // <Dockerfile>.dockerignore is read alongside the Dockerfile (both come with one transfer).
+  const dfIgnore = dfRef.readFile(filename + '.dockerignore').catch(() => undefined);
   let data: Uint8Array;
   try {
     data = await dfRef.readFile(filename);
@@ -412,8 +414,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
     data = found;
   }
   const sourceInfo: SourceInfo = { filename, data, language: 'Dockerfile', definition: dfDef };
-  let dockerignore: Uint8Array | undefined = await dfRef.readFile(filename + '.dockerignore').catch(() => undefined);
-  let dockerignoreName = filename + '.dockerignore';
+  const dockerignore = await dfIgnore;
 
   // --- # syntax forwarding (loop guard: a forwarded build has "cmdline") ---
   if (!opts.has('cmdline')) {
@@ -437,10 +438,11 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   }
   if (capsError) throw capsError;
 
-  // --- .dockerignore of the context ---
-  // A remote context is used as it is: no .dockerignore applies to it.
-  if (remote !== undefined) dockerignore = new Uint8Array();
-  else if (dockerignore === undefined) {
+  // --- .dockerignore: <Dockerfile>.dockerignore, else the context's ---
+  // The context's is read while the converter resolves the base images (the
+  // converter waits for it before dispatching the stages, where upstream's
+  // reads it). A remote context is used as it is: no .dockerignore applies.
+  const readContextIgnore = async (): Promise<{ name: string; data: Uint8Array }> => {
     const st = llb.local(cfg.contextLocalName, {
       sessionId: opts.get(`local-sessionid:${cfg.contextLocalName}`) ?? env.sessionId,
       followPaths: ['.dockerignore'],
@@ -449,17 +451,24 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
       differ: { type: 'none', required: false },
     });
     const ref = await solveDefinition(bridge, st.marshal(marshalOpts).toPb());
-    dockerignore = (await ref.readFile('.dockerignore').catch(() => undefined)) ?? new Uint8Array();
-    dockerignoreName = '.dockerignore';
-  }
-  let excludePatterns: string[] | undefined;
-  if (dockerignore.length > 0) {
+    return { name: '.dockerignore', data: (await ref.readFile('.dockerignore').catch(() => undefined)) ?? new Uint8Array() };
+  };
+  const ignoreFile =
+    remote !== undefined
+      ? Promise.resolve({ name: '', data: new Uint8Array() })
+      : dockerignore !== undefined
+        ? Promise.resolve({ name: filename + '.dockerignore', data: dockerignore })
+        : readContextIgnore();
+  const pendingExcludePatterns = ignoreFile.then(({ name, data: ignore }) => {
+    if (ignore.length === 0) return undefined;
     try {
-      excludePatterns = readIgnoreFile(dockerignore);
+      return readIgnoreFile(ignore);
     } catch (err) {
-      throw wrap(wrap(err, `failed parsing ${dockerignoreName}`), 'failed to read dockerignore patterns');
+      throw wrap(wrap(err, `failed parsing ${name}`), 'failed to read dockerignore patterns');
     }
-  }
+  });
+  // Awaited by the converter; a build that fails before that point never looks at it.
+  pendingExcludePatterns.catch(() => {});
 
   const resolver = new GatewayResolver(bridge, caps, cfg.multiPlatform);
   const convertOptions = (tp: Platform | undefined, lintWarn: LintWarnFunc | undefined): ConvertOptions => ({
@@ -473,7 +482,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
     llbCaps: caps.llb,
     filename,
     sessionId: env.sessionId,
-    excludePatterns,
+    pendingExcludePatterns,
     ...configConvertOptions(cfg),
     // Named contexts (context:NAME[::PLATFORM], sharedkey:localdir:, local-sessionid:, input-metadata:).
     ...namedContextOptions(opts),

@@ -114,6 +114,8 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
       } catch {
         seconds = undefined;
       }
+      // A context's time is read from the context as its .dockerignore shapes it.
+      if (seconds === undefined) opt = await settleExcludePatterns(opt);
       t =
         seconds !== undefined
           ? { seconds, nanos: 0, offsetSeconds: 0 }
@@ -157,8 +159,16 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
   const target = resolveTarget(bc);
   buildDependencyGraph(bc);
   const reachable = await resolveStages(bc, target);
+  bc.opt = await settleExcludePatterns(bc.opt);
   const { ctxPaths, buildContext } = dispatchStages(bc, reachable, target);
   return finalize(bc, target, ctxPaths, buildContext);
+}
+
+/** The options with pending .dockerignore patterns, once read, in excludePatterns. */
+async function settleExcludePatterns(opt: ConvertOptions): Promise<ConvertOptions> {
+  if (opt.pendingExcludePatterns === undefined) return opt;
+  const { pendingExcludePatterns, ...rest } = opt;
+  return { ...rest, excludePatterns: await pendingExcludePatterns };
 }
 
 function allCaps(): CapSet {

@@ -36,6 +36,14 @@ export interface ConvertOptions {
   /** Patterns from .dockerignore (local.excludepatterns of the build context). */
   excludePatterns?: string[];
   /**
+   * The .dockerignore patterns while they are still being read (the gateway
+   * starts reading them before converting): awaited where upstream's
+   * converter asks its client for them, before the stages are dispatched
+   * (or when SOURCE_DATE_EPOCH names the build context), then used as
+   * excludePatterns. A rejection is the conversion's error at that point.
+   */
+  pendingExcludePatterns?: Promise<string[] | undefined>;
+  /**
    * The build context when it is not the `context` local (a git or HTTP
    * context, already scoped by contextsubdir): used as it is, without follow
    * paths or exclude patterns.
