@@ -346,7 +346,8 @@ function platformJSON(p: Platform): Record<string, unknown> {
 const enc = new TextEncoder();
 
 /** Runs one build: returns the Result for Return, or throws. */
-export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: Caps): Promise<gw.Result> {
+/** `inputs`: the answer of an Inputs call already made (by default one is made when needed). */
+export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: Caps, inputs?: Promise<gw.InputsResponse>): Promise<gw.Result> {
   const cfg = parseConfig(env);
   const opts = env.opts;
   const sbomConfig = parseSBOMConfig(opts);
@@ -366,9 +367,9 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
     wrap,
   });
   // Inputs (a dockerfile/context given as LLB by a parent frontend).
-  let inputs: { [k: string]: PbDefinition } = {};
+  let inputDefs: { [k: string]: PbDefinition } = {};
   if (remote === undefined && caps.gateway.supports('frontend.inputs')) {
-    inputs = (await bridge.inputs().catch((e: unknown) => {
+    inputDefs = (await (inputs ?? bridge.inputs()).catch((e: unknown) => {
       throw wrap(e, 'failed to get frontend inputs');
     })).Definitions ?? {};
   }
@@ -381,7 +382,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   const lowerName = (slash < 0 ? '' : filename.slice(0, slash + 1)) + 'dockerfile';
   if (base === 'Dockerfile') names.push(lowerName);
   let dfDef: PbDefinition;
-  const inputDockerfile = cfg.forceLocalDockerfile ? undefined : inputs[cfg.dockerfileLocalName];
+  const inputDockerfile = cfg.forceLocalDockerfile ? undefined : inputDefs[cfg.dockerfileLocalName];
   if (remote !== undefined && !cfg.forceLocalDockerfile) {
     dfDef = remote.dockerfile.marshal(marshalOpts).toPb();
   } else if (inputDockerfile !== undefined) {

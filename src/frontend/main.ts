@@ -44,6 +44,10 @@ export async function runGateway(): Promise<number> {
   process.once('SIGINT', onSignal);
 
   const work = (async (): Promise<number> => {
+    // Inputs is asked for alongside Ping (one round trip less before the
+    // Dockerfile is read); its answer is used only if the caps allow it.
+    const inputs = bridge.inputs();
+    inputs.catch(() => {});
     let pong: gw.PongResponse;
     try {
       pong = await bridge.ping();
@@ -54,7 +58,7 @@ export async function runGateway(): Promise<number> {
     const caps: Caps = { gateway: capSet(enabled(pong.FrontendAPICaps)), llb: capSet(enabled(pong.LLBCaps)) };
     let req: gw.ReturnRequest;
     try {
-      req = { result: await buildDockerfile(bridge, readGatewayEnv(), caps) };
+      req = { result: await buildDockerfile(bridge, readGatewayEnv(), caps, inputs) };
     } catch (err) {
       req = { error: toStatus(err) };
     }
