@@ -8,15 +8,14 @@
 // the bundle is then compiled as usual.
 //
 // `--make-code-cache` (a RUN step of frontend.Dockerfile) writes the cache:
-// it runs the bundle twice in this process (one compiled script, so the
-// compiled functions add up): `llb` on a small sample Dockerfile (parser,
-// converter, LLB marshaling), then the gateway with standard input at end of
-// file (the gRPC modules load, the client is made and dials, the daemon's
-// absence is noticed, the process exits); the cache then holds every
-// function compiled by both.
+// it runs the bundle's `rehearse` command (one practice build of a sample
+// Dockerfile through the gateway frontend, against canned answers inside
+// this process: src/frontend/rehearsal.ts), and when that succeeds the cache
+// holds every function the build compiled — the gRPC client's call path,
+// message encoding and decoding, parser, converter and LLB marshaling.
 'use strict';
 const { Script } = require('node:vm');
-const { readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const file = join(__dirname, 'dockerfile-llb.js');
@@ -41,46 +40,11 @@ const run = () => {
   script.runInThisContext()(mod.exports, require, mod, file, __dirname);
 };
 
-if (!make) {
-  run();
-} else {
-  // Beside the bundle: the image may have no /tmp.
-  const sample = join(__dirname, `dockerfile-llb-sample-${process.pid}.Dockerfile`);
-  writeFileSync(
-    sample,
-    [
-      'FROM scratch AS base',
-      'ARG VERSION=1',
-      'ENV A=$VERSION B="two words"',
-      'WORKDIR /work',
-      'COPY --chmod=644 a.txt b/ ./',
-      'ADD --link c.tar /c/',
-      'LABEL version=${VERSION:-0}',
-      'FROM base AS build',
-      'RUN --mount=type=cache,target=/cache --mount=type=secret,id=s echo "$A" > /out',
-      'RUN ["/bin/sh", "-c", "true"]',
-      'FROM scratch',
-      'COPY --from=build /out /out',
-      'USER 1000:1000',
-      'EXPOSE 8080/tcp',
-      'HEALTHCHECK --interval=5s CMD ["true"]',
-      'ENTRYPOINT ["/out"]',
-      'CMD ["--help"]',
-      '',
-    ].join('\n'),
-  );
-  process.argv.splice(2, process.argv.length - 2, 'llb', '-f', sample);
-  run();
-  process.once('beforeExit', () => {
-    rmSync(sample, { force: true });
-    if (process.exitCode) return; // the sample did not convert: fail the step
-    process.argv.splice(2, process.argv.length - 2, 'frontend');
-    process.on('exit', (code) => {
-      // 3: the gateway found no daemon on its standard input, as expected here.
-      if (code !== 3) return;
-      writeFileSync(cacheFile, script.createCachedData());
-      process.exitCode = 0;
-    });
-    run();
+if (make) {
+  process.argv.splice(2, process.argv.length - 2, 'rehearse');
+  process.on('exit', (code) => {
+    // rehearse exits 0 only when its sample built; otherwise the step fails.
+    if (code === 0) writeFileSync(cacheFile, script.createCachedData());
   });
 }
+run();

@@ -6,6 +6,7 @@ import { parseCommand } from './parse.ts';
 import { outlineCommand } from './outline.ts';
 import { targetsCommand } from './targets.ts';
 import { lintCommand } from './lint.ts';
+import { rehearseCommand } from './rehearse.ts';
 
 /** Every CLI command, by name. */
 export const commands: Record<string, Command> = {};
@@ -16,3 +17,4 @@ commands.frontend = frontendCommand;
 commands.outline = outlineCommand;
 commands.targets = targetsCommand;
 commands.lint = lintCommand;
+commands.rehearse = rehearseCommand;

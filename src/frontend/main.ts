@@ -10,6 +10,7 @@ import { buildDockerfile, type Caps } from './dockerfile.ts';
 import { stdioRelay } from './transport.ts';
 import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import type { APICap } from '../gen/moby.buildkit.v1.apicaps.ts';
+import type { Readable, Writable } from 'node:stream';
 
 /** Exit status when the daemon went away before the build was returned. */
 export const EXIT_DISCONNECTED = 3;
@@ -22,10 +23,19 @@ function log(msg: string): void {
   process.stderr.write(`dockerfile-llb frontend: ${msg}\n`);
 }
 
-export async function runGateway(): Promise<number> {
+/** Where the daemon is and the environment it gave: by default this process's own. */
+export interface GatewayIO {
+  /** What the daemon writes (standard input). */
+  input: Readable;
+  /** What the daemon reads (standard output). */
+  output: Writable;
+  env: NodeJS.ProcessEnv;
+}
+
+export async function runGateway(io: GatewayIO = { input: process.stdin, output: process.stdout, env: process.env }): Promise<number> {
   // Standard output is the gRPC stream; nothing else may be written there.
   console.log = (...args: unknown[]) => process.stderr.write(args.map(String).join(' ') + '\n');
-  const relay = await stdioRelay(process.stdin, process.stdout);
+  const relay = await stdioRelay(io.input, io.output);
   const bridge = new LLBBridge(relay.target);
   let finished = false;
 
@@ -58,7 +68,7 @@ export async function runGateway(): Promise<number> {
     const caps: Caps = { gateway: capSet(enabled(pong.FrontendAPICaps)), llb: capSet(enabled(pong.LLBCaps)) };
     let req: gw.ReturnRequest;
     try {
-      req = { result: await buildDockerfile(bridge, readGatewayEnv(), caps, inputs) };
+      req = { result: await buildDockerfile(bridge, readGatewayEnv(io.env), caps, inputs) };
     } catch (err) {
       req = { error: toStatus(err) };
     }
@@ -74,6 +84,8 @@ export async function runGateway(): Promise<number> {
 
   const code = await Promise.race([work, disconnected]);
   finished = true;
+  process.off('SIGTERM', onSignal);
+  process.off('SIGINT', onSignal);
   bridge.close();
   relay.close();
   return code;
