@@ -345,8 +345,10 @@ function platformJSON(p: Platform): Record<string, unknown> {
 
 const enc = new TextEncoder();
 
-/** Runs one build: returns the Result for Return, or throws. */
-/** `inputs`: the answer of an Inputs call already made (by default one is made when needed). */
+/**
+ * Runs one build: returns the Result for Return, or throws. `inputs` is the
+ * answer of an Inputs call already made (without it, one is made when needed).
+ */
 export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: Caps, inputs?: Promise<gw.InputsResponse>): Promise<gw.Result> {
   const cfg = parseConfig(env);
   const opts = env.opts;

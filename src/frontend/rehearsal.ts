@@ -20,7 +20,7 @@ import * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import { runGateway } from './main.ts';
 
 /** The sample: stages, build args, COPY from the context and --from, mounts, a heredoc, and a FromAsCasing warning (a Warn call). */
-export const REHEARSAL_DOCKERFILE = `# the sample of dockerfile-llb rehearse
+const REHEARSAL_DOCKERFILE = `# the sample of dockerfile-llb rehearse
 ARG BASE=busybox
 FROM \${BASE} as base
 ARG VERSION=1.0
@@ -48,12 +48,12 @@ ENTRYPOINT ["/bin/sh", "-c"]
 CMD ["cat /app/version"]
 `;
 
-const IMAGE_CONFIG = JSON.stringify({
+const IMAGE_CONFIG = new TextEncoder().encode(JSON.stringify({
   architecture: 'amd64',
   os: 'linux',
   config: { Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], Cmd: ['sh'] },
   rootfs: { type: 'layers', diff_ids: ['sha256:' + '1'.repeat(64)] },
-});
+}));
 const IMAGE_DIGEST = 'sha256:' + '2'.repeat(64);
 
 const GATEWAY_CAPS = ['frontend.inputs', 'source.metaresolver', 'readfile', 'readdir', 'statfile', 'resolveimage', 'resolveimage.resolvemode', 'solve.base', 'gateway.warnings', 'return'];
@@ -64,7 +64,7 @@ function answer<T>(desc: MessageDesc<T>, value: T): Answer {
   return { message: encodeMessage(desc, value) };
 }
 
-/** The fixed answer to one call. `ok` records whether the frontend returned a result. */
+/** The fixed answer to one call; a Return's request is kept in `state.returned`. */
 function answerFor(method: string, body: Uint8Array, state: { refs: number; returned?: gw.ReturnRequest }): Answer {
   switch (method) {
     case 'Ping':
@@ -83,11 +83,11 @@ function answerFor(method: string, body: Uint8Array, state: { refs: number; retu
     }
     case 'ResolveSourceMeta': {
       const req = decodeMessage(gw.ResolveSourceMetaRequest, body);
-      return answer(gw.ResolveSourceMetaResponse, { Source: req.Source, Image: { Digest: IMAGE_DIGEST, Config: new TextEncoder().encode(IMAGE_CONFIG) } });
+      return answer(gw.ResolveSourceMetaResponse, { Source: req.Source, Image: { Digest: IMAGE_DIGEST, Config: IMAGE_CONFIG } });
     }
     case 'ResolveImageConfig': {
       const req = decodeMessage(gw.ResolveImageConfigRequest, body);
-      return answer(gw.ResolveImageConfigResponse, { Ref: req.Ref, Digest: IMAGE_DIGEST, Config: new TextEncoder().encode(IMAGE_CONFIG) });
+      return answer(gw.ResolveImageConfigResponse, { Ref: req.Ref, Digest: IMAGE_DIGEST, Config: IMAGE_CONFIG });
     }
     case 'Warn':
       return answer(gw.WarnResponse, {});
