@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { ensureBuildkit, repoRoot, run } from '../e2e/harness.ts';
 
-export const OUR_FRONTEND = 'localhost:5000/dockerfile-llb:dev';
+/** Our image's reference; E2E_OUR_FRONTEND lets several checkouts share one registry. */
+export const OUR_FRONTEND = process.env.E2E_OUR_FRONTEND ?? 'localhost:5000/dockerfile-llb:dev';
 
 let built: Promise<string> | undefined;
 
