@@ -2,7 +2,7 @@
 //
 // Each generated file holds, per protobuf package: a TypeScript interface per
 // message, a const object and a union type per enum, and a descriptor per
-// message that the hand-written runtime (src/llb/protobuf/) uses to encode
+// message that the hand-written runtime (src/protobuf/) uses to encode
 // and decode exactly as Go's deterministic marshaler does. protobufjs is used
 // only to parse the .proto text; nothing of it is needed at run time.
 //
@@ -190,8 +190,8 @@ function generate(root) {
       `// Package: ${pkg || '(none)'}`,
       '/* eslint-disable */',
       '',
-      `import { ${pes.length > 0 ? 'defineEnum, ' : ''}defineMessage } from '../llb/protobuf/registry.ts';`,
-      `import type { MessageDesc${body.some((l) => l.includes('Int64')) ? ', Int64' : ''} } from '../llb/protobuf/registry.ts';`,
+      `import { ${pes.length > 0 ? 'defineEnum, ' : ''}defineMessage } from '../protobuf/registry.ts';`,
+      `import type { MessageDesc${body.some((l) => l.includes('Int64')) ? ', Int64' : ''} } from '../protobuf/registry.ts';`,
       ...[...imports].sort().map((p) => `import * as ${alias(p)} from './${moduleName(p)}.ts';`),
       // Referenced packages are imported as values so that their descriptors register first.
       ...[...imports].sort().map((p) => `void ${alias(p)};`),

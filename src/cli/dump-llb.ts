@@ -2,7 +2,7 @@
 // that `buildctl debug dump-llb` prints.
 import { dumpDefinition } from '../llb/dump.ts';
 import { LLBError } from '../llb/errors.ts';
-import { DecodeError } from '../llb/protobuf/decode.ts';
+import { DecodeError } from '../protobuf/decode.ts';
 import { CliError, readInput } from './common.ts';
 import type { Command } from './common.ts';
 

@@ -2,9 +2,9 @@
 // package moby.buildkit.v1.frontend) on top of grpc-js. Messages are encoded
 // and decoded with the project's own protobuf runtime and generated types.
 import * as grpc from '@grpc/grpc-js';
-import { encodeMessage } from '../llb/protobuf/encode.ts';
-import { decodeMessage } from '../llb/protobuf/decode.ts';
-import type { MessageDesc } from '../llb/protobuf/registry.ts';
+import { encodeMessage } from '../protobuf/encode.ts';
+import { decodeMessage } from '../protobuf/decode.ts';
+import type { MessageDesc } from '../protobuf/registry.ts';
 import * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import * as rpc from '../gen/google.rpc.ts';
 import type { Status as RpcStatus } from '../gen/google.rpc.ts';

@@ -4,7 +4,7 @@
 import * as llb from '../llb/index.ts';
 import type { Definition as PbDefinition, SourceInfo } from '../gen/pb.ts';
 import * as pb from '../gen/pb.ts';
-import { decodeMessage } from '../llb/protobuf/decode.ts';
+import { decodeMessage } from '../protobuf/decode.ts';
 import type { LintWarnFunc } from '../dockerfile/lint/index.ts';
 import type { LineRange } from '../dockerfile/errors.ts';
 import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';

@@ -7,7 +7,7 @@ import type { Status } from '../gen/google.rpc.ts';
 import type { Any } from '../gen/google.protobuf.ts';
 import type { SourceInfo } from '../gen/pb.ts';
 import * as pb from '../gen/pb.ts';
-import { messageDesc, type MessageDesc, type MessageObject, type FieldDesc } from '../llb/protobuf/registry.ts';
+import { messageDesc, type MessageDesc, type MessageObject, type FieldDesc } from '../protobuf/registry.ts';
 import { BridgeError } from './bridge.ts';
 import type { LineRange } from '../dockerfile/errors.ts';
 

@@ -13,9 +13,9 @@
 import { createServer, type ServerHttp2Session, type ServerHttp2Stream } from 'node:http2';
 import { Duplex, PassThrough } from 'node:stream';
 import { Caps as LLBCaps } from '../llb/caps.ts';
-import { encodeMessage } from '../llb/protobuf/encode.ts';
-import { decodeMessage } from '../llb/protobuf/decode.ts';
-import type { MessageDesc } from '../llb/protobuf/registry.ts';
+import { encodeMessage } from '../protobuf/encode.ts';
+import { decodeMessage } from '../protobuf/decode.ts';
+import type { MessageDesc } from '../protobuf/registry.ts';
 import * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import { runGateway } from './main.ts';
 

@@ -4,14 +4,14 @@
 import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import * as pb from '../gen/pb.ts';
 import type { Definition as PbDefinition, SourceInfo } from '../gen/pb.ts';
-import type { MessageDesc, MessageObject } from '../llb/protobuf/registry.ts';
+import type { MessageDesc, MessageObject } from '../protobuf/registry.ts';
 import type { ConvertOptions } from '../dockerfile/convert/index.ts';
 import { lintDockerfile, type LintResult } from '../dockerfile/lint/index.ts';
 import { computeOutline, listTargets } from '../dockerfile/outline/index.ts';
 import { convertDockerfile } from '../dockerfile/convert/index.ts';
 import { sha256Digest } from '../llb/vertex.ts';
-import { decodeMessage } from '../llb/protobuf/decode.ts';
-import { protoJSON } from '../llb/protobuf/protojson.ts';
+import { decodeMessage } from '../protobuf/decode.ts';
+import { protoJSON } from '../protobuf/protojson.ts';
 import type { Platform } from '../registry/platform.ts';
 import type { ImageResolver } from '../registry/resolver.ts';
 import {

@@ -2,8 +2,8 @@
 // Package: fsutil.types
 /* eslint-disable */
 
-import { defineMessage } from '../llb/protobuf/registry.ts';
-import type { MessageDesc, Int64 } from '../llb/protobuf/registry.ts';
+import { defineMessage } from '../protobuf/registry.ts';
+import type { MessageDesc, Int64 } from '../protobuf/registry.ts';
 /** Message fsutil.types.Stat. */
 export interface Stat {
   path?: string;

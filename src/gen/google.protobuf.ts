@@ -2,8 +2,8 @@
 // Package: google.protobuf
 /* eslint-disable */
 
-import { defineMessage } from '../llb/protobuf/registry.ts';
-import type { MessageDesc, Int64 } from '../llb/protobuf/registry.ts';
+import { defineMessage } from '../protobuf/registry.ts';
+import type { MessageDesc, Int64 } from '../protobuf/registry.ts';
 /** Message google.protobuf.Timestamp. */
 export interface Timestamp {
   seconds?: Int64;

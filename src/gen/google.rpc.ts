@@ -2,8 +2,8 @@
 // Package: google.rpc
 /* eslint-disable */
 
-import { defineMessage } from '../llb/protobuf/registry.ts';
-import type { MessageDesc } from '../llb/protobuf/registry.ts';
+import { defineMessage } from '../protobuf/registry.ts';
+import type { MessageDesc } from '../protobuf/registry.ts';
 import * as pkg_google_protobuf from './google.protobuf.ts';
 void pkg_google_protobuf;
 /** Message google.rpc.Status. */

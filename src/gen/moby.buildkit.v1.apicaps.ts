@@ -2,8 +2,8 @@
 // Package: moby.buildkit.v1.apicaps
 /* eslint-disable */
 
-import { defineMessage } from '../llb/protobuf/registry.ts';
-import type { MessageDesc } from '../llb/protobuf/registry.ts';
+import { defineMessage } from '../protobuf/registry.ts';
+import type { MessageDesc } from '../protobuf/registry.ts';
 /** Message moby.buildkit.v1.apicaps.APICap. */
 export interface APICap {
   ID?: string;

@@ -2,8 +2,8 @@
 // Package: moby.buildkit.v1.frontend
 /* eslint-disable */
 
-import { defineEnum, defineMessage } from '../llb/protobuf/registry.ts';
-import type { MessageDesc, Int64 } from '../llb/protobuf/registry.ts';
+import { defineEnum, defineMessage } from '../protobuf/registry.ts';
+import type { MessageDesc, Int64 } from '../protobuf/registry.ts';
 import * as pkg_fsutil_types from './fsutil.types.ts';
 import * as pkg_google_protobuf from './google.protobuf.ts';
 import * as pkg_google_rpc from './google.rpc.ts';

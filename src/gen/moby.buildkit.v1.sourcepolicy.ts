@@ -2,8 +2,8 @@
 // Package: moby.buildkit.v1.sourcepolicy
 /* eslint-disable */
 
-import { defineEnum, defineMessage } from '../llb/protobuf/registry.ts';
-import type { MessageDesc, Int64 } from '../llb/protobuf/registry.ts';
+import { defineEnum, defineMessage } from '../protobuf/registry.ts';
+import type { MessageDesc, Int64 } from '../protobuf/registry.ts';
 /** Enum moby.buildkit.v1.sourcepolicy.PolicyAction. */
 export const PolicyAction = {
   ALLOW: 0,

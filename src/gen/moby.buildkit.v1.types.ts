@@ -2,8 +2,8 @@
 // Package: moby.buildkit.v1.types
 /* eslint-disable */
 
-import { defineMessage } from '../llb/protobuf/registry.ts';
-import type { MessageDesc, Int64 } from '../llb/protobuf/registry.ts';
+import { defineMessage } from '../protobuf/registry.ts';
+import type { MessageDesc, Int64 } from '../protobuf/registry.ts';
 import * as pkg_pb from './pb.ts';
 void pkg_pb;
 /** Message moby.buildkit.v1.types.WorkerRecord. */

@@ -2,8 +2,8 @@
 // Package: pb
 /* eslint-disable */
 
-import { defineEnum, defineMessage } from '../llb/protobuf/registry.ts';
-import type { MessageDesc, Int64 } from '../llb/protobuf/registry.ts';
+import { defineEnum, defineMessage } from '../protobuf/registry.ts';
+import type { MessageDesc, Int64 } from '../protobuf/registry.ts';
 /** Enum pb.NetMode. */
 export const NetMode = {
   UNSET: 0,

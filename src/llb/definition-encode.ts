@@ -6,8 +6,8 @@ import type { OpMetadata } from './constraints.ts';
 import { metadataToPb, sharedMetadata } from './constraints.ts';
 import type { Definition } from './definition.ts';
 import type { SourceLocation, SourceMap } from './sourcemap.ts';
-import { sortStringKeys, writeMessage } from './protobuf/encode.ts';
-import { Writer } from './protobuf/writer.ts';
+import { sortStringKeys, writeMessage } from '../protobuf/encode.ts';
+import { Writer } from '../protobuf/writer.ts';
 import { OpMetadata as PbOpMetadataDesc, SourceInfo as PbSourceInfoDesc } from '../gen/pb.ts';
 import type { Locations as PbLocations, Position as PbPosition, Source as PbSource } from '../gen/pb.ts';
 

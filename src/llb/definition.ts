@@ -8,8 +8,8 @@ import { cloneMetadata, emptyMetadata, mergeMetadata, metadataFromPb, metadataTo
 import { LLBError } from './errors.ts';
 import { encodeDefinition } from './definition-encode.ts';
 import { defaultPlatform } from './platform.ts';
-import { decodeMessage, DecodeError } from './protobuf/decode.ts';
-import { encodeMessage } from './protobuf/encode.ts';
+import { decodeMessage, DecodeError } from '../protobuf/decode.ts';
+import { encodeMessage } from '../protobuf/encode.ts';
 import type { SourceLocation, SourceMap } from './sourcemap.ts';
 import { clearMarshalled, marshalVertex, sha256Digest } from './vertex.ts';
 import type { MarshalContext, Output, Vertex } from './vertex.ts';

@@ -6,10 +6,10 @@
 // pb.UserOpt (solver/pb/json.go), which reshape their oneofs.
 import { goQuoteJSON } from '../util/go-json.ts';
 import { sha256Digest } from './vertex.ts';
-import { decodeMessage } from './protobuf/decode.ts';
-import { messageDesc } from './protobuf/registry.ts';
-import type { FieldDesc, MapValueDesc, MessageDesc, MessageObject, ScalarKind } from './protobuf/registry.ts';
-import { compareUtf8 } from './protobuf/encode.ts';
+import { decodeMessage } from '../protobuf/decode.ts';
+import { messageDesc } from '../protobuf/registry.ts';
+import type { FieldDesc, MapValueDesc, MessageDesc, MessageObject, ScalarKind } from '../protobuf/registry.ts';
+import { compareUtf8 } from '../protobuf/encode.ts';
 import { Definition as PbDefinitionDesc, Op as PbOpDesc, OpMetadata as PbOpMetadataDesc } from '../gen/pb.ts';
 import type { Op as PbOp, OpMetadata as PbOpMetadata } from '../gen/pb.ts';
 

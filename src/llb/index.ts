@@ -47,6 +47,6 @@ export { parseNormalizedNamed, tagNameOnly, formatReference } from './reference.
 export type { ImageReference } from './reference.ts';
 export { shlexSplit } from './shlex.ts';
 export { opToGoJSON, dumpDefinition } from './dump.ts';
-export { encodeMessage } from './protobuf/encode.ts';
-export { decodeMessage, DecodeError } from './protobuf/decode.ts';
-export type { Int64, MessageDesc } from './protobuf/registry.ts';
+export { encodeMessage } from '../protobuf/encode.ts';
+export { decodeMessage, DecodeError } from '../protobuf/decode.ts';
+export type { Int64, MessageDesc } from '../protobuf/registry.ts';

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { BridgeError, LLBBridge, MAX_MESSAGE } from '../../src/frontend/bridge.ts';
-import { encodeMessage } from '../../src/llb/protobuf/encode.ts';
-import { decodeMessage } from '../../src/llb/protobuf/decode.ts';
+import { encodeMessage } from '../../src/protobuf/encode.ts';
+import { decodeMessage } from '../../src/protobuf/decode.ts';
 import * as gw from '../../src/gen/moby.buildkit.v1.frontend.ts';
 
 async function withServer(fn: (bridge: LLBBridge, calls: number[]) => Promise<void>): Promise<void> {

@@ -1,11 +1,11 @@
-// The hand-written encoders (pb.Op in protobuf/op-encode.ts, pb.Definition in
+// The hand-written encoders (pb.Op in llb/op-encode.ts, pb.Definition in
 // definition-encode.ts) must write exactly what the generic descriptor-driven
 // encoder writes: checked on every op and definition of the catalogue.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Definition, encodeMessage } from '../../src/llb/index.ts';
-import { decodeMessage } from '../../src/llb/protobuf/decode.ts';
-import { encodeOp } from '../../src/llb/protobuf/op-encode.ts';
+import { decodeMessage } from '../../src/protobuf/decode.ts';
+import { encodeOp } from '../../src/llb/op-encode.ts';
 import { Definition as PbDefinitionDesc, Op as PbOpDesc } from '../../src/gen/pb.ts';
 import { catalog, marshalCase } from './catalog.ts';
 

@@ -5,7 +5,7 @@ import { isEmptyMetadata, mergeMetadata, shareMetadata } from '../constraints.ts
 import { defaultPlatform } from '../platform.ts';
 import type { Platform } from '../platform.ts';
 import type { SourceLocation } from '../sourcemap.ts';
-import { encodeOp } from '../protobuf/op-encode.ts';
+import { encodeOp } from '../op-encode.ts';
 import type { Op as PbOp, Platform as PbPlatform, WorkerConstraints as PbWorkerConstraints } from '../../gen/pb.ts';
 import type { MarshaledVertex } from '../vertex.ts';
 import { sha256Digest } from '../vertex.ts';

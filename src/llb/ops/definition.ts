@@ -4,7 +4,7 @@
 // graph built on top of it refers to exactly the ops of the original.
 import { LLBError } from '../errors.ts';
 import { metadataFromPb, type OpMetadata } from '../constraints.ts';
-import { decodeMessage } from '../protobuf/decode.ts';
+import { decodeMessage } from '../../protobuf/decode.ts';
 import { SourceMap, type Range, type SourceLocation } from '../sourcemap.ts';
 import type { Platform } from '../platform.ts';
 import { State } from '../state.ts';

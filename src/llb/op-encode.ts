@@ -5,9 +5,9 @@
 // generic encoder's (Go's deterministic marshaling): fields by number with
 // oneof members last, proto3 zero scalars omitted, present messages written
 // even when empty, repeated elements always written, packed numeric lists.
-import { sortStringKeys, writeMessage } from './encode.ts';
-import type { MessageDesc, Int64 } from './registry.ts';
-import { Writer } from './writer.ts';
+import { sortStringKeys, writeMessage } from '../protobuf/encode.ts';
+import type { MessageDesc, Int64 } from '../protobuf/registry.ts';
+import { Writer } from '../protobuf/writer.ts';
 import {
   ChownOpt as ChownOptDesc,
   BuildOp as BuildOpDesc,
@@ -23,7 +23,7 @@ import {
   SSHOpt as SSHOptDesc,
   TmpfsOpt as TmpfsOptDesc,
   Ulimit as UlimitDesc,
-} from '../../gen/pb.ts';
+} from '../gen/pb.ts';
 import type {
   ExecOp,
   FileAction,
@@ -39,7 +39,7 @@ import type {
   Platform,
   SourceOp,
   WorkerConstraints,
-} from '../../gen/pb.ts';
+} from '../gen/pb.ts';
 
 const shared = new Writer(1 << 12);
 
