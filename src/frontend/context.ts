@@ -10,7 +10,7 @@ import * as llb from '../llb/index.ts';
 import type { State } from '../llb/index.ts';
 import type { Definition as PbDefinition } from '../gen/pb.ts';
 import { parseGitRef } from '../dockerfile/convert/gitref.ts';
-import { parseGoBool } from '../dockerfile/convert/args.ts';
+import { parseGoBool } from '../go/strconv.ts';
 
 /** The name BuildKit's http source stores the download under. */
 export const HTTP_CONTEXT_FILENAME = 'context';

@@ -10,25 +10,10 @@ import type { LineRange } from '../dockerfile/errors.ts';
 import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import { DockerfileError } from '../dockerfile/errors.ts';
 import { findDirective } from '../dockerfile/parser/index.ts';
-import { cleanPath } from '../llb/paths.ts';
-import {
-  DEFAULT_PLATFORM,
-  convertDockerfile,
-  formatPlatformAll,
-  marshalImage,
-  namedContextOptions,
-  parsePlatform,
-  parseExtraHosts,
-  parseLinuxResources,
-  parseUlimits,
-  goParseInt64,
-  type ConvertOptions,
-  type ConvertResult,
-  type Ulimit,
-  type ImageResolveMode,
-  type NetMode,
-  type Platform,
-} from '../dockerfile/convert/index.ts';
+import { cleanPath } from '../go/path.ts';
+import { parseGoBool } from '../go/strconv.ts';
+import { DEFAULT_PLATFORM, convertDockerfile, formatPlatformAll, marshalImage, namedContextOptions, parsePlatform, parseExtraHosts, parseLinuxResources, parseUlimits, type ConvertOptions, type ConvertResult, type Ulimit, type ImageResolveMode, type NetMode, type Platform } from '../dockerfile/convert/index.ts';
+import { goParseInt64 } from '../go/strconv.ts';
 import type { ImageResolver, ResolveOptions, ResolvedImage } from '../registry/resolver.ts';
 import { normalizePlatform } from '../dockerfile/convert/platform.ts';
 import * as reference from '../registry/reference.ts';
@@ -106,12 +91,6 @@ export function readIgnoreFile(data: Uint8Array): string[] {
   return out;
 }
 
-function parseBool(v: string): boolean | undefined {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
-  return undefined;
-}
-
 /** The frontend options dockerui.Client.init reads. */
 export interface FrontendConfig {
   filename: string;
@@ -147,7 +126,7 @@ export function parseConfig(env: GatewayEnv): FrontendConfig {
     return m;
   };
   if (get('override-copy-image') !== '') throw new Error('support for "override-copy-image" was removed in BuildKit 0.11');
-  if (parseBool(o.get('build-arg:BUILDKIT_DISABLE_FILEOP') ?? '') === true) {
+  if (parseGoBool(o.get('build-arg:BUILDKIT_DISABLE_FILEOP') ?? '') === true) {
     throw new Error('support for "BUILDKIT_DISABLE_FILEOP" build-arg was removed in BuildKit 0.11');
   }
   const w0 = env.workers[0]?.platforms[0];
@@ -204,7 +183,7 @@ export function parseConfig(env: GatewayEnv): FrontendConfig {
   let multiPlatform = targetPlatforms.length > 1;
   const mpArg = o.get('build-arg:BUILDKIT_MULTI_PLATFORM') || get('multi-platform');
   if (mpArg !== '') {
-    const b = parseBool(mpArg);
+    const b = parseGoBool(mpArg);
     if (b === undefined) throw new Error(`invalid boolean value for multi-platform: ${mpArg}`);
     if (!b && multiPlatform) throw new Error('conflicting config: returning multiple target platforms is not allowed');
     multiPlatform = b;

@@ -9,6 +9,7 @@ import * as llb from '../llb/index.ts';
 import type { Definition as PbDefinition } from '../gen/pb.ts';
 import * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import type { Platform } from '../dockerfile/convert/index.ts';
+import { splitCsvFields } from '../go/csv.ts';
 import type { LLBBridge } from './bridge.ts';
 
 export const DEFAULT_SBOM_GENERATOR = 'docker/buildkit-syft-scanner:stable-1';
@@ -47,7 +48,7 @@ export function parseAttestations(opts: ReadonlyMap<string, string>): Map<string
     if (v === '') continue;
     let fields: string[];
     try {
-      fields = csvFields(v);
+      fields = splitCsvFields(v);
     } catch (err) {
       throw new Error(`failed to parse ${k}: ${(err as Error).message}`);
     }
@@ -82,40 +83,6 @@ export function parseSBOMConfig(opts: ReadonlyMap<string, string>): SBOMConfig |
   }
   if (generator === undefined) throw new Error('sbom scanner cannot be empty');
   return { generator, parameters };
-}
-
-/** go-csvvalue.Fields: comma separated; a field starting with `"` is quoted (`""` is a quote). */
-function csvFields(v: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  for (;;) {
-    let field = '';
-    if (v[i] === '"') {
-      i++;
-      for (;;) {
-        const q = v.indexOf('"', i);
-        if (q < 0) throw new Error('extraneous or missing " in quoted-field');
-        field += v.slice(i, q);
-        i = q + 1;
-        if (v[i] === '"') {
-          field += '"';
-          i++;
-          continue;
-        }
-        break;
-      }
-      if (i < v.length && v[i] !== ',') throw new Error('extraneous or missing " in quoted-field');
-    } else {
-      const c = v.indexOf(',', i);
-      const end = c < 0 ? v.length : c;
-      field = v.slice(i, end);
-      if (field.includes('"')) throw new Error('bare " in non-quoted-field');
-      i = end;
-    }
-    out.push(field);
-    if (i >= v.length) return out;
-    i++; // the comma
-  }
 }
 
 /** The scanner image as resolved: its normalised reference and config. */

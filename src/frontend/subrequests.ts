@@ -12,23 +12,10 @@ import { convertDockerfile } from '../dockerfile/convert/index.ts';
 import { sha256Digest } from '../llb/vertex.ts';
 import { decodeMessage } from '../protobuf/decode.ts';
 import { protoJSON } from '../protobuf/protojson.ts';
-import type { Platform } from '../registry/platform.ts';
+import type { Platform } from '../platform/platform.ts';
 import type { ImageResolver } from '../registry/resolver.ts';
-import {
-  REQUEST_CONVERT_LLB,
-  REQUEST_DESCRIBE,
-  REQUEST_LINT,
-  REQUEST_OUTLINE,
-  REQUEST_TARGETS,
-  convertLLBResult,
-  describeResult,
-  lintResult,
-  outlineResult,
-  targetsResult,
-  type GoJSON,
-  type LintResults,
-  type SubrequestResult,
-} from '../subrequests/index.ts';
+import { REQUEST_CONVERT_LLB, REQUEST_DESCRIBE, REQUEST_LINT, REQUEST_OUTLINE, REQUEST_TARGETS, convertLLBResult, describeResult, lintResult, outlineResult, targetsResult, type LintResults, type SubrequestResult } from '../subrequests/index.ts';
+import { type GoJSON } from '../go/json.ts';
 import { FrontendError, goStructValue } from './errors.ts';
 
 export const KEY_REQUEST_ID = 'requestid';

@@ -3,7 +3,7 @@
 // are one plain options object; `resolveConstraints` turns it into the
 // mutable record an op keeps while it is built.
 import type { CapSet } from './caps.ts';
-import type { Platform } from './platform.ts';
+import type { Platform } from '../platform/platform.ts';
 import type { SourceLocation } from './sourcemap.ts';
 import type { OpMetadata as PbOpMetadata, LinuxResources as PbLinuxResources } from '../gen/pb.ts';
 

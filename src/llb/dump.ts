@@ -4,7 +4,7 @@
 // bytes as base64, enums and 64-bit integers as numbers, HTML-escaped
 // strings; plus the hand-written MarshalJSON of pb.Op, pb.FileAction and
 // pb.UserOpt (solver/pb/json.go), which reshape their oneofs.
-import { goQuoteJSON } from '../util/go-json.ts';
+import { goQuoteJSON } from '../go/json.ts';
 import { sha256Digest } from './vertex.ts';
 import { decodeMessage } from '../protobuf/decode.ts';
 import { messageDesc } from '../protobuf/registry.ts';

@@ -6,8 +6,8 @@ import { addCap, resolveConstraints, resolveSharedConstraints } from './constrai
 import { Caps } from './caps.ts';
 import { LLBError } from './errors.ts';
 import { parseGitURL } from './giturl.ts';
-import { joinPath } from './paths.ts';
-import type { Platform } from './platform.ts';
+import { joinPath } from '../go/path.ts';
+import type { Platform } from '../platform/platform.ts';
 import { formatReference, parseNormalizedNamed, tagNameOnly } from './reference.ts';
 import { DiffOp, MergeOp } from './ops/merge.ts';
 import { SourceOp } from './ops/source.ts';

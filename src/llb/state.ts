@@ -11,15 +11,15 @@ import type { Definition } from './definition.ts';
 import { EnvList } from './env.ts';
 import { LLBError } from './errors.ts';
 import { canonicalIP } from './ip.ts';
-import { isAbsPath, joinPath } from './paths.ts';
-import { normalizePlatform } from './platform.ts';
-import type { Platform } from './platform.ts';
+import { isAbsPath, joinPath } from '../go/path.ts';
+import { normalizePlatform } from '../platform/platform.ts';
+import type { Platform } from '../platform/platform.ts';
 import { ExecOp } from './ops/exec.ts';
 import type { CacheSharing, CDIDevice, ContentCache, MountModel, NetworkMode, ProxyEnv, SecurityMode, SecretModel, SSHModel } from './ops/exec.ts';
 import { FileOp, noActionError } from './ops/file.ts';
 import type { FileAction, FileBase } from './ops/file.ts';
 import type { Output } from './vertex.ts';
-import { shlexSplit } from './shlex.ts';
+import { shlexSplit } from '../go/shlex.ts';
 
 /** The values a state carries for the execs run on it. */
 export interface StateValues {

@@ -4,7 +4,7 @@
 import * as crypto from 'node:crypto';
 import type { Constraints, OpMetadata } from './constraints.ts';
 import { LLBError } from './errors.ts';
-import type { Platform } from './platform.ts';
+import type { Platform } from '../platform/platform.ts';
 import type { SourceLocation } from './sourcemap.ts';
 import type { Input as PbInput } from '../gen/pb.ts';
 

@@ -5,7 +5,7 @@
 // key. Each value is {"digest": "sha256:…", "config": {…OCI image config…}}.
 import { readFileSync } from 'node:fs';
 import { validateDigest } from './digest.ts';
-import { formatPlatform, normalizePlatform } from './platform.ts';
+import { formatPlatform, normalizePlatform } from '../platform/platform.ts';
 import { ImageResolveError, type ImageResolver, type ResolveOptions, type ResolvedImage } from './resolver.ts';
 
 export interface ImageMetadataEntry {

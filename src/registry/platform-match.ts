@@ -3,7 +3,7 @@
 // the variants it can run (arm64 runs arm v8..v5, amd64 runs 386, armv7 runs
 // v6 and v5, …), and LimitManifests sorts the matches stably by that
 // preference and takes the first.
-import { hostPlatform, normalizePlatform, type Platform } from './platform.ts';
+import { hostPlatform, normalizePlatform, type Platform } from '../platform/platform.ts';
 
 export interface PlatformMatcher {
   match(p: Platform): boolean;

@@ -16,7 +16,7 @@ import {
   isIndexType,
   isManifestType,
 } from './media-types.ts';
-import { fromOCIPlatform, formatPlatformAll, type OCIPlatform, type Platform } from './platform.ts';
+import { fromOCIPlatform, formatPlatformAll, type OCIPlatform, type Platform } from '../platform/platform.ts';
 import { onlyPlatform, rankManifests, type PlatformComparer } from './platform-match.ts';
 import { parseNormalizedNamed, type NamedReference } from './reference.ts';
 import { ImageResolveError, type ImageResolver, type ResolveOptions, type ResolvedImage } from './resolver.ts';

@@ -4,7 +4,7 @@
 // one the reference resolved to at the top: for a multi-platform image that is
 // the index digest, not the chosen platform's manifest (util/imageutil.Config
 // returns the top descriptor's digest), which is what FROM pins.
-import type { Platform } from './platform.ts';
+import type { Platform } from '../platform/platform.ts';
 
 export type ResolveMode = 'default' | 'pull' | 'local';
 

@@ -3,7 +3,7 @@
 // result.txt); the JSON
 // (protojson of each op, keyed by digest) is built by the caller.
 
-import { goMarshalIndent, type GoJSON } from './gojson.ts';
+import { goMarshalIndent, type GoJSON } from '../go/json.ts';
 import { utf8, type Request, type SubrequestResult } from './types.ts';
 
 export const REQUEST_CONVERT_LLB = 'frontend.convertllb';

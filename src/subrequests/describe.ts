@@ -1,8 +1,8 @@
 // `frontend.subrequests.describe`: the requests a frontend advertises.
 
-import type { GoJSON } from './gojson.ts';
+import type { GoJSON } from '../go/json.ts';
 import { outlineDefinition } from './outline.ts';
-import { TabWriter } from './tabwriter.ts';
+import { TabWriter } from '../go/tabwriter.ts';
 import { targetsDefinition } from './targets.ts';
 import { requestJSON, textResult, type Request, type SubrequestResult } from './types.ts';
 

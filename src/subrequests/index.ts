@@ -4,8 +4,6 @@
 
 export type { Named, Request, SourceLocation, SourceRange, SubrequestResult } from './types.ts';
 export { linesLocation, locationJSON, requestJSON } from './types.ts';
-export { goMarshalIndent, goQuoteJSON, goBytesJSON, type GoJSON } from './gojson.ts';
-export { TabWriter } from './tabwriter.ts';
 export {
   REQUEST_OUTLINE,
   outlineDefinition,

@@ -2,7 +2,7 @@
 // frontend/subrequests/lint), for the gateway to reuse. The lint rules
 // themselves live in src/dockerfile/lint.
 
-import { goBytesJSON, goMarshalIndent, type GoJSON } from './gojson.ts';
+import { goBytesJSON, goMarshalIndent, type GoJSON } from '../go/json.ts';
 import { locationJSON, utf8, type Request, type SourceLocation, type SubrequestResult } from './types.ts';
 
 export const REQUEST_LINT = 'frontend.lint';

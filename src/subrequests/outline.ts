@@ -1,8 +1,8 @@
 // `frontend.outline`: the build args, secrets and SSH sockets a target uses
 // (upstream's frontend/subrequests/outline).
 
-import { goBytesJSON, type GoJSON } from './gojson.ts';
-import { TabWriter } from './tabwriter.ts';
+import { goBytesJSON, type GoJSON } from '../go/json.ts';
+import { TabWriter } from '../go/tabwriter.ts';
 import { locationJSON, textResult, type Request, type SourceLocation, type SubrequestResult } from './types.ts';
 
 export const REQUEST_OUTLINE = 'frontend.outline';

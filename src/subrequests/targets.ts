@@ -1,8 +1,8 @@
 // `frontend.targets`: the stages a Dockerfile can build (upstream's
 // frontend/subrequests/targets).
 
-import { goBytesJSON, type GoJSON } from './gojson.ts';
-import { TabWriter } from './tabwriter.ts';
+import { goBytesJSON, type GoJSON } from '../go/json.ts';
+import { TabWriter } from '../go/tabwriter.ts';
 import { locationJSON, textResult, type Request, type SourceLocation, type SubrequestResult } from './types.ts';
 
 export const REQUEST_TARGETS = 'frontend.targets';

@@ -1,7 +1,7 @@
 // Subrequest descriptions (upstream's frontend/subrequests.Request) and the
 // result every subrequest returns: metadata only, no refs.
 
-import { goMarshalIndent, type GoJSON } from './gojson.ts';
+import { goMarshalIndent, type GoJSON } from '../go/json.ts';
 
 export interface Named {
   name: string;

@@ -3,13 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  expandCommand,
-  expandExposePorts,
-  InstructionParseError,
-  parseInstruction,
-  parseStages,
-} from '../../src/dockerfile/instructions/index.ts';
+import { expandCommand, expandExposePorts, InstructionParseError, parseInstruction, parseStages } from '../../src/dockerfile/instructions/index.ts';
 import { parse } from '../../src/dockerfile/parser/index.ts';
 
 test('expandCommand returns a new command and leaves the parsed one unchanged', () => {

@@ -7,15 +7,7 @@ import { test } from 'node:test';
 import { DockerfileError } from '../../src/dockerfile/errors.ts';
 import type { ParseResult } from '../../src/dockerfile/parser/ast.ts';
 import { parse } from '../../src/dockerfile/parser/index.ts';
-import {
-  expandCommand,
-  expandCommandRaw,
-  parseStages,
-  supportsExpansion,
-  supportsRawExpansion,
-  type Command,
-  type InstructionLintEvent,
-} from '../../src/dockerfile/instructions/index.ts';
+import { expandCommand, expandCommandRaw, parseStages, supportsExpansion, supportsRawExpansion, type Command, type InstructionLintEvent } from '../../src/dockerfile/instructions/index.ts';
 import { astOf, comparable, upstreamCases, type UpstreamCase, type UpstreamExpanded } from './upstream-fixture.ts';
 
 // Upstream's linter message formats (linter/ruleset.go), used only to check

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MetadataFileResolver, parseImageMetadata } from '../../src/registry/metadata-file.ts';
-import { parsePlatform } from '../../src/registry/platform.ts';
+import { parsePlatform } from '../../src/platform/platform.ts';
 
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;

@@ -7,16 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import {
-  formatPlatform,
-  formatPlatformAll,
-  fromOCIPlatform,
-  normalizePlatform,
-  parsePlatform,
-  toOCIPlatform,
-  type OCIPlatform,
-  type Platform,
-} from '../../src/registry/platform.ts';
+import { formatPlatform, formatPlatformAll, fromOCIPlatform, normalizePlatform, parsePlatform, toOCIPlatform, type OCIPlatform, type Platform } from '../../src/platform/platform.ts';
 import { onlyPlatform, rankManifests } from '../../src/registry/platform-match.ts';
 
 interface ParseCase {

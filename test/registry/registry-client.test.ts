@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { RegistryResolver, isLocalhost } from '../../src/registry/registry-client.ts';
 import { startRegistry, TokenServer, type RunningRegistry } from './helpers/registry-server.ts';
 import { pushImage, pushIndex, type BuiltImage, type Descriptor } from './helpers/push.ts';
-import { parsePlatform } from '../../src/registry/platform.ts';
+import { parsePlatform } from '../../src/platform/platform.ts';
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const host = parsePlatform('linux/amd64');

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
-import { lintResult, type GoJSON, type LintResults, type SourceLocation } from '../../src/subrequests/index.ts';
+import { lintResult, type LintResults, type SourceLocation } from '../../src/subrequests/index.ts';
+import { type GoJSON } from '../../src/go/json.ts';
 
 const dir = join('testdata', 'subrequests');
 const skip = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false;

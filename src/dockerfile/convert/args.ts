@@ -1,6 +1,7 @@
 // Build arguments: the automatic platform args, meta ARGs before the first
 // FROM, and the proxy variables that go to ExecOp.proxy_env instead of env.
 
+import { parseGoBool } from '../../go/strconv.ts';
 import { withLocation } from '../errors.ts';
 import type { ArgCommand } from '../instructions/types.ts';
 import { EnvList } from './env.ts';
@@ -110,11 +111,4 @@ export function isEnabledForStage(stage: string, value: string): boolean {
   const b = parseGoBool(value);
   if (b !== undefined) return b;
   return value.split(',').includes(stage);
-}
-
-/** Go's strconv.ParseBool. */
-export function parseGoBool(v: string): boolean | undefined {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
-  return undefined;
 }

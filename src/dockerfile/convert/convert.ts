@@ -9,7 +9,8 @@ import * as reference from '../../registry/reference.ts';
 import { DockerfileError, withLocation, type LineRange } from '../errors.ts';
 import { parseCommand, parseStages, withSuggestion, type Command, type Stage } from '../instructions/index.ts';
 import { parse } from '../parser/index.ts';
-import { ExpansionError, ShellLex, goQuote } from '../shell/index.ts';
+import { ExpansionError, ShellLex } from '../shell/index.ts';
+import { goQuote } from '../../go/strconv.ts';
 import { buildMetaArgs, defaultArgs, isEnabledForStage, proxyEnvFromBuildArgs, type ProxyEnv } from './args.ts';
 import { DeferredOutput } from './deferred.ts';
 import { dispatchCommand, dispatchUser, dispatchWorkdir, type DispatchContext } from './dispatch.ts';
@@ -36,7 +37,7 @@ import { instructionLinter, reportParseWarnings } from '../lint/hooks.ts';
 import { IgnoreMatcher } from '../lint/ignore.ts';
 import { Linter } from '../lint/linter.ts';
 import { locationOf, emptyEnv, wrapError, dfCmd } from './util.ts';
-import { goParseInt64 } from './frontend-opts.ts';
+import { goParseInt64 } from '../../go/strconv.ts';
 
 const EMPTY_IMAGE_NAME = 'scratch';
 

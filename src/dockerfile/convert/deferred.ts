@@ -25,13 +25,7 @@ export class DeferredOutput {
 
   /** A state standing for the build context. */
   state(): State {
-    return State.fromOutput(new Output(this.proxy, () => this.indexOf()));
-  }
-
-  private indexOf(): number {
-    const input = this.output();
-    // The local source has a single output.
-    return input === undefined ? 0 : 0;
+    return State.fromOutput(new Output(this.proxy, () => this.output().outputIndex()));
   }
 
   resolve(st: State): void {

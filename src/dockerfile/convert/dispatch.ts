@@ -5,17 +5,7 @@
 import * as llb from '../../llb/index.ts';
 import type { CapSet } from '../../llb/caps.ts';
 import { Caps } from '../../llb/caps.ts';
-import {
-  chompHeredocContent,
-  expandCommand,
-  expandCommandRaw,
-  parseHeredocWord,
-  supportsExpansion,
-  supportsRawExpansion,
-  type ArgCommand,
-  type Command,
-  type RunCommand,
-} from '../instructions/index.ts';
+import { chompHeredocContent, expandCommand, expandCommandRaw, parseHeredocWord, supportsExpansion, supportsRawExpansion, type ArgCommand, type Command, type RunCommand } from '../instructions/index.ts';
 import { ExpansionError, ShellLex } from '../shell/index.ts';
 import type { LineRange } from '../errors.ts';
 import type { EnvGetter } from '../shell/types.ts';
@@ -23,9 +13,11 @@ import type { ProxyEnv } from './args.ts';
 import { dispatchCopy } from './copy.ts';
 import type { EnvList } from './env.ts';
 import { parsePorts } from './expose.ts';
-import { goDuration, goList, goQuoteList } from './goformat.ts';
+import { goDuration } from '../../go/time.ts';
+import { goList, goQuoteList } from '../../go/fmt.ts';
 import { addEnv, commitToHistory, withShell } from './image.ts';
-import { joinPath, normalizePath } from './paths.ts';
+import { joinPath } from '../../go/path.ts';
+import { normalizePath } from './paths.ts';
 import type { Platform } from './platform.ts';
 import { prefixCommand, summarizeHeredoc, uppercaseCmd } from './progress.ts';
 import { dispatchRunMounts, withSecretEnvMask } from './runmount.ts';
@@ -177,7 +169,6 @@ export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: Dispatc
     }
     case 'entrypoint': {
       checks.validateUsedOnce(cmd, stageTrackers(d).entrypoint, opt.lint);
-      d.entrypointSet = true;
       let args: string[] | undefined = cmd.cmdLine ?? undefined;
       if (cmd.prependShell && (d.image.config.Shell ?? []).length === 0) opt.lint.run(rules.JSONArgsRecommended, cmd.location, cmd.name);
       if (cmd.prependShell) args = withShell(d.image, args ?? []);
@@ -189,7 +180,6 @@ export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: Dispatc
     }
     case 'healthcheck': {
       checks.validateUsedOnce(cmd, stageTrackers(d).healthcheck, opt.lint);
-      d.healthcheckSet = true;
       const h = cmd.health;
       d.image.config.Healthcheck = {
         Test: h.test,

@@ -1,7 +1,7 @@
 // EXPOSE port specs -> `port/proto` entries, with upstream's error texts.
 
 import { isIP } from 'node:net';
-import { goQuote } from './goformat.ts';
+import { goQuote } from '../../go/strconv.ts';
 
 function parsePortNumber(raw: string): number {
   if (raw === '') throw new Error('value is empty');

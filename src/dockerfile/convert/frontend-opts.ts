@@ -6,34 +6,13 @@
 // "failed to parse ulimit" / "failed to parse resource limits" prefix.
 
 import type { LinuxResources } from '../../llb/index.ts';
-import { splitCsvFields } from '../instructions/go-csv.ts';
-import { goQuote } from '../../util/go-quote.ts';
+import { splitCsvFields } from '../../go/csv.ts';
+import { goParseInt64, goParseUint64, goQuote } from '../../go/strconv.ts';
 
 export interface Ulimit {
   name: string;
   soft: number;
   hard: number;
-}
-
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-const UINT64_MAX = 2n ** 64n - 1n;
-
-/** Go's strconv.ParseInt(s, 10, 64). */
-export function goParseInt64(s: string): bigint {
-  const m = /^([+-]?)([0-9]+)$/.exec(s);
-  if (m === null) throw new Error(`strconv.ParseInt: parsing ${goQuote(s)}: invalid syntax`);
-  const n = m[1] === '-' ? -BigInt(m[2]) : BigInt(m[2]);
-  if (n < INT64_MIN || n > INT64_MAX) throw new Error(`strconv.ParseInt: parsing ${goQuote(s)}: value out of range`);
-  return n;
-}
-
-/** Go's strconv.ParseUint(s, 10, 64): no sign allowed. */
-export function goParseUint64(s: string): bigint {
-  if (!/^[0-9]+$/.test(s)) throw new Error(`strconv.ParseUint: parsing ${goQuote(s)}: invalid syntax`);
-  const n = BigInt(s);
-  if (n > UINT64_MAX) throw new Error(`strconv.ParseUint: parsing ${goQuote(s)}: value out of range`);
-  return n;
 }
 
 // go-units' table of known limits ("as" is commented out there).

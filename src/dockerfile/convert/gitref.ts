@@ -1,9 +1,9 @@
 // Git source references in ADD (upstream's dfgitutil.ParseGitRef): which
 // sources are git repositories, and the ref/subdir/options they carry.
 
-import { joinPath } from './paths.ts';
-import { goQuote } from './goformat.ts';
-import { parseGoBool } from './args.ts';
+import { joinPath } from '../../go/path.ts';
+import { goQuote } from '../../go/strconv.ts';
+import { parseGoBool } from '../../go/strconv.ts';
 
 export interface GitRef {
   /** The repository URL without query and fragment. */

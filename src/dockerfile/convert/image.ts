@@ -1,7 +1,7 @@
 // The image config the converter writes (Docker's DockerOCIImage), modelled
 // field by field so it serializes exactly like Go's encoding/json does.
 
-import { goJSONStringify } from '../../util/go-json.ts';
+import { goJSONStringify } from '../../go/json.ts';
 import type { Platform } from './platform.ts';
 
 export interface HealthConfig {
@@ -324,9 +324,5 @@ export function imageToJSON(img: Image): object {
 
 /** Go's json.Marshal output (HTML-escaping `<`, `>`, `&` like Go does). */
 export function marshalImage(img: Image): string {
-  return goJSON(imageToJSON(img));
-}
-
-export function goJSON(v: unknown): string {
-  return goJSONStringify(v);
+  return goJSONStringify(imageToJSON(img));
 }

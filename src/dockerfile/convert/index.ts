@@ -6,4 +6,4 @@ export type { ConvertOptions, ConvertResult, ImageResolveMode, NetMode, NamedCon
 export { namedContextOptions } from './named-context.ts';
 export { marshalImage, imageToJSON, parseImage, type Image } from './image.ts';
 export { parsePlatform, formatPlatform, formatPlatformAll, DEFAULT_PLATFORM, type Platform } from './platform.ts';
-export { parseUlimits, parseLinuxResources, parseExtraHosts, goParseInt64, type Ulimit } from './frontend-opts.ts';
+export { parseUlimits, parseLinuxResources, parseExtraHosts, type Ulimit } from './frontend-opts.ts';

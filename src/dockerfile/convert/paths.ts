@@ -1,9 +1,7 @@
 // Slash-path helpers with Go's path package semantics (Clean differs from
 // Node's path.posix.normalize on trailing slashes and empty input).
 
-import { basePath, cleanPath, isAbsPath, joinPath } from '../../util/go-path.ts';
-
-export { basePath, cleanPath, isAbsPath, joinPath };
+import { isAbsPath, joinPath } from '../../go/path.ts';
 
 /**
  * BuildKit's system.NormalizePath for non-Windows platforms: joins a relative

@@ -1,10 +1,10 @@
 // Platforms as containerd's platforms package parses, normalizes and prints
 // them, plus the converter's platform options and automatic platform args.
 
-import { formatPlatformAll, type Platform } from '../../registry/platform.ts';
+import { formatPlatformAll, type Platform } from '../../platform/platform.ts';
 
-export type { Platform } from '../../registry/platform.ts';
-export { formatPlatform, formatPlatformAll, normalizePlatform, parsePlatform } from '../../registry/platform.ts';
+export type { Platform } from '../../platform/platform.ts';
+export { formatPlatform, formatPlatformAll, normalizePlatform, parsePlatform } from '../../platform/platform.ts';
 
 /** The platform containerd picks on an amd64 Linux host (the oracle's build platform too). */
 export const DEFAULT_PLATFORM: Platform = { os: 'linux', architecture: 'amd64' };

@@ -5,7 +5,7 @@ import * as llb from '../../llb/index.ts';
 import type { Mount, RunCommand } from '../instructions/types.ts';
 import type { EnvGetter } from '../shell/types.ts';
 import type { DispatchContext } from './dispatch.ts';
-import { basePath, cleanPath, joinPath } from './paths.ts';
+import { basePath, cleanPath, joinPath } from '../../go/path.ts';
 import type { DispatchState } from './stage-state.ts';
 
 export interface RunMounts {

@@ -72,8 +72,6 @@ export class DispatchState implements ProgressCounter {
   prefixPlatform = false;
   workdirSet = false;
   cmdSet = false;
-  entrypointSet = false;
-  healthcheckSet = false;
 
   constructor(stage: StageInfo, unregistered = false) {
     this.stage = stage;

@@ -19,6 +19,4 @@ export { parseDevice } from './run-device.ts';
 export { parseBuildStageName } from './parse-stage.ts';
 export { BFlags, type Flag } from './bflags.ts';
 export { suggest, withSuggestion, levenshtein } from './suggest.ts';
-export { goQuote } from './go-text.ts';
-export { parseGoDuration } from './go-duration.ts';
 export { parseHeredocWord, chompHeredocContent, type HeredocWord } from './heredoc-word.ts';

@@ -1,7 +1,7 @@
 // Instructions that carry a command line: RUN, CMD, ENTRYPOINT, HEALTHCHECK.
 
-import { parseGoDuration } from './go-duration.ts';
-import { goQuote, parseGoInt32 } from './go-text.ts';
+import { parseGoDuration } from '../../go/time.ts';
+import { goQuote, parseGoInt32 } from '../../go/strconv.ts';
 import { errAtLeastOneArgument } from './messages.ts';
 import { commandBase, type ParseRequest } from './request.ts';
 import type { Flag } from './bflags.ts';

@@ -1,6 +1,6 @@
 // FROM (which starts a stage) and ONBUILD (which stores an instruction for later).
 
-import { goQuote } from './go-text.ts';
+import { goQuote } from '../../go/strconv.ts';
 import { errAtLeastOneArgument } from './messages.ts';
 import { docComment, goTrimSpace, type ParseRequest } from './request.ts';
 import { commandBase } from './request.ts';

@@ -1,7 +1,7 @@
 // `RUN --device=<name>[,required[=bool]]` (upstream's ParseDevice).
 
-import { splitCsvFields } from './go-csv.ts';
-import { parseGoBool } from './go-text.ts';
+import { splitCsvFields } from '../../go/csv.ts';
+import { parseGoBool } from '../../go/strconv.ts';
 import { withSuggestion } from './suggest.ts';
 import type { Device } from './types.ts';
 

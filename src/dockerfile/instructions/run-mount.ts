@@ -3,9 +3,9 @@
 // is read (it decides stage dependencies before any variable is known), and
 // again after expansion, where every key is read and validated.
 
-import { splitCsvFields } from './go-csv.ts';
-import { parseGoBool, parseGoUint32, goQuote } from './go-text.ts';
-import { ramInBytes } from './go-units.ts';
+import { splitCsvFields } from '../../go/csv.ts';
+import { parseGoBool, parseGoUint32, goQuote } from '../../go/strconv.ts';
+import { ramInBytes } from '../../go/units.ts';
 import { withSuggestion } from './suggest.ts';
 import type { Mount, MountType, ShareMode } from './types.ts';
 import type { WordExpander } from './expand-types.ts';

@@ -6,7 +6,7 @@ import type { LineRange } from '../errors.ts';
 import type { Command, Stage } from '../instructions/index.ts';
 import { suggest } from '../instructions/suggest.ts';
 import type { EnvGetter, ProcessWordResult } from '../shell/types.ts';
-import { formatPlatformAll, normalizePlatform, parsePlatform, type Platform } from '../../registry/platform.ts';
+import { formatPlatformAll, normalizePlatform, parsePlatform, type Platform } from '../../platform/platform.ts';
 import { parseNormalizedNamed } from '../../registry/reference.ts';
 import { cleanPath, type IgnoreMatcher } from './ignore.ts';
 import type { Linter } from './linter.ts';

@@ -4,7 +4,7 @@
 
 import { DockerfileError } from '../errors.ts';
 import { findDirective } from '../parser/index.ts';
-import { goQuote } from '../parser/quote.ts';
+import { goQuote, parseGoBool } from '../../go/strconv.ts';
 
 export interface CheckConfig {
   skipAll: boolean;
@@ -20,10 +20,6 @@ export const BUILD_ARG_CHECK = 'BUILDKIT_DOCKERFILE_CHECK';
 export function emptyCheckConfig(): CheckConfig {
   return { skipAll: false, skipRules: [], experimentalAll: false, experimentalRules: [], returnAsError: false };
 }
-
-// Go's strconv.ParseBool.
-const TRUE_WORDS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
-const FALSE_WORDS = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
 
 function ruleList(v: string): string[] {
   return v.split(',').map((r) => r.trim());
@@ -49,8 +45,8 @@ export function parseCheckOptions(input: string): CheckConfig {
       if (value === 'all') out.experimentalAll = true;
       else out.experimentalRules = ruleList(value);
     } else if (key === 'error') {
-      if (TRUE_WORDS.has(value)) out.returnAsError = true;
-      else if (FALSE_WORDS.has(value)) out.returnAsError = false;
+      const b = parseGoBool(value);
+      if (b !== undefined) out.returnAsError = b;
       else {
         throw new DockerfileError(
           `failed to parse check option ${goQuote(part)}: strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`,

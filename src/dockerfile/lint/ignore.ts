@@ -2,7 +2,7 @@
 // moby/patternmatcher's ignorefile.ReadAll does, and matching a path (or one
 // of its parents) the way PatternMatcher.MatchesOrParentMatches does.
 
-import { cleanPath } from '../../util/go-path.ts';
+import { cleanPath } from '../../go/path.ts';
 
 export { cleanPath };
 

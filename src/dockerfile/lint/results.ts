@@ -2,7 +2,7 @@
 // LintResults): findings in the order they fired, the sources they point
 // into, and the error that stopped the build, if any.
 
-import { goJSONStringify } from '../../util/go-json.ts';
+import { goJSONStringify } from '../../go/json.ts';
 import type { LineRange } from '../errors.ts';
 
 export interface JsonPosition {

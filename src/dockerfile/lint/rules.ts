@@ -2,7 +2,7 @@
 // descriptions, documentation links, and how each one words its finding.
 // Each rule's `format` takes exactly the values the rule reports.
 
-import { goQuote } from '../parser/quote.ts';
+import { goQuote } from '../../go/strconv.ts';
 
 export interface Rule<A extends unknown[] = unknown[]> {
   readonly name: string;

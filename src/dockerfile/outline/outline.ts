@@ -13,7 +13,7 @@
 // defaults are expanded in), SOURCE_DATE_EPOCH normalised as upstream does,
 // COPY --from and RUN --mount dependencies, and secret/ssh mounts.
 
-import type { Platform } from '../../registry/platform.ts';
+import type { Platform } from '../../platform/platform.ts';
 import type { ImageResolver } from '../../registry/resolver.ts';
 import * as reference from '../../registry/reference.ts';
 import type { Outline, OutlineArg, OutlineSecret } from '../../subrequests/outline.ts';

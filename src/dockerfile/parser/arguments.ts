@@ -4,8 +4,8 @@
 
 import { DockerfileError } from '../errors.ts';
 import { fromByteString, goDecode, isSpaceByte, splitAsciiBlanks } from './bytes.ts';
-import { parseJsonArray } from './go-json.ts';
-import { goQuote } from './quote.ts';
+import { parseJsonArray } from './json-array.ts';
+import { goQuote } from '../../go/strconv.ts';
 import { splitCommand } from './split-command.ts';
 import { parseWords } from './words.ts';
 

@@ -4,7 +4,8 @@
 import type { RawNode } from './arguments.ts';
 import { keywordKey } from './arguments.ts';
 import type { InstructionNode, ParseResult } from './ast.ts';
-import { goQuote, goQuoteBytes } from './quote.ts';
+import { goQuote } from '../../go/strconv.ts';
+import { goQuoteBytes } from './quote.ts';
 
 /**
  * The byte-level nodes behind each result `parse` returned. The AST holds

@@ -12,7 +12,7 @@
 // Works on code points (Go decodes runes; undecodable bytes are U+FFFD).
 
 import { isSpaceRune } from './bytes.ts';
-import { goQuote } from './quote.ts';
+import { goQuote } from '../../go/strconv.ts';
 
 const EOF = -1;
 const BOM = 0xfeff;

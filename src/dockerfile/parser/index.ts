@@ -5,4 +5,3 @@ export { parse } from './parse.ts';
 export { dump } from './dump.ts';
 export { chompHeredocContent, parseHeredoc } from './heredoc.ts';
 export { findDirective, type DetectedDirective, type DirectiveKey } from './directives.ts';
-export { goQuote } from './quote.ts';

@@ -1,10 +1,8 @@
-// Go's strconv.Quote (also what `%q` prints for a string), used by the AST
+// Go's strconv.Quote of a byte string (the parser's text), used by the AST
 // dump and in error messages that quote user text.
 
-import { escapeRune } from '../../util/go-quote.ts';
+import { escapeRune } from '../../go/strconv.ts';
 import { decodeRune, runeWidth } from './bytes.ts';
-
-export { goQuote } from '../../util/go-quote.ts';
 
 function hex(n: number, width: number): string {
   return n.toString(16).padStart(width, '0');

@@ -3,5 +3,4 @@
 export { ExpansionError, ShellLex } from './lex.ts';
 export type { EscapeToken, ShellLexOptions } from './lex.ts';
 export { envsFromRecord, envsFromSlice } from './env.ts';
-export { goQuote } from './goquote.ts';
 export type { EnvGetter, ProcessWordResult } from './types.ts';

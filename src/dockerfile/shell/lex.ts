@@ -5,7 +5,7 @@
 
 import { DockerfileError } from '../errors.ts';
 import { isDigit, isHeredocBlank, isLetter, isSpecialParam } from './chars.ts';
-import { goQuote } from './goquote.ts';
+import { goQuote } from '../../go/strconv.ts';
 import { EOF, RuneScanner, runeString } from './scanner.ts';
 import { replacePattern, SubstitutionError, trimPrefix, trimSuffix } from './substitute.ts';
 import type { EnvGetter, ProcessWordResult } from './types.ts';

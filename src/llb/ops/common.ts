@@ -3,7 +3,7 @@
 import type { Constraints, OpMetadata } from '../constraints.ts';
 import { isEmptyMetadata, mergeMetadata, shareMetadata } from '../constraints.ts';
 import { defaultPlatform } from '../platform.ts';
-import type { Platform } from '../platform.ts';
+import type { Platform } from '../../platform/platform.ts';
 import type { SourceLocation } from '../sourcemap.ts';
 import { encodeOp } from '../op-encode.ts';
 import type { Op as PbOp, Platform as PbPlatform, WorkerConstraints as PbWorkerConstraints } from '../../gen/pb.ts';

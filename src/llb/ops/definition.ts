@@ -6,7 +6,7 @@ import { LLBError } from '../errors.ts';
 import { metadataFromPb, type OpMetadata } from '../constraints.ts';
 import { decodeMessage } from '../../protobuf/decode.ts';
 import { SourceMap, type Range, type SourceLocation } from '../sourcemap.ts';
-import type { Platform } from '../platform.ts';
+import type { Platform } from '../../platform/platform.ts';
 import { State } from '../state.ts';
 import { Output, sha256Digest } from '../vertex.ts';
 import type { MarshalContext, MarshaledVertex, Vertex } from '../vertex.ts';

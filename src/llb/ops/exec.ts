@@ -7,7 +7,7 @@ import { addCap, cloneConstraints } from '../constraints.ts';
 import { Caps } from '../caps.ts';
 import { LLBError } from '../errors.ts';
 import type { EnvList } from '../env.ts';
-import type { Platform } from '../platform.ts';
+import type { Platform } from '../../platform/platform.ts';
 import { indexZero, Output } from '../vertex.ts';
 import type { MarshalContext, MarshaledVertex, Vertex } from '../vertex.ts';
 import { finishOp, marshalConstraints } from './common.ts';

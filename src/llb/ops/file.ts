@@ -7,7 +7,7 @@ import type { Constraints } from '../constraints.ts';
 import { addCap, cloneConstraints } from '../constraints.ts';
 import { Caps } from '../caps.ts';
 import { LLBError } from '../errors.ts';
-import { cleanPath, isAbsPath, joinPath } from '../paths.ts';
+import { cleanPath, isAbsPath, joinPath } from '../../go/path.ts';
 import { indexZero, Output } from '../vertex.ts';
 import type { MarshalContext, MarshaledVertex, Vertex } from '../vertex.ts';
 import { finishOp, marshalConstraints } from './common.ts';

@@ -2,7 +2,8 @@
 // BuildKit v0.32.2 requires) parses, normalizes and formats them. Where
 // upstream consults the running machine (runtime.GOOS/GOARCH), callers pass
 // the platform to use; `hostPlatform()` gives this machine's.
-import { goPathJoin, goQuote } from './go-format.ts';
+import { joinPath } from '../go/path.ts';
+import { goQuote } from '../go/strconv.ts';
 
 /** An OCI image-spec platform (JSON names differ; see toOCIPlatform). */
 export interface Platform {
@@ -295,7 +296,7 @@ export function parsePlatform(specifier: string, host: Platform = hostPlatform()
 /** containerd's platforms.Format: os/arch[/variant], ignoring version and features. */
 export function formatPlatform(p: Platform): string {
   if (p.os === '') return 'unknown';
-  return goPathJoin(p.os, p.architecture, p.variant ?? '');
+  return joinPath(p.os, p.architecture, p.variant ?? '');
 }
 
 const OS_OPTION_ESCAPES: Readonly<Record<string, string>> = {
@@ -315,7 +316,7 @@ export function formatPlatformAll(p: Platform): string {
   const formatted = sortedUnique(features).filter((f) => f !== '').map(encodeOSOption).join('+');
   let os = p.os;
   if (osv !== '' || formatted !== '') os += `(${osv}${formatted !== '' ? `+${formatted}` : ''})`;
-  return goPathJoin(os, p.architecture, p.variant ?? '');
+  return joinPath(os, p.architecture, p.variant ?? '');
 }
 
 // ---- OCI JSON conversion ------------------------------------------------------------

@@ -1,4 +1,5 @@
-// Go's time.ParseDuration, whose values and error texts HEALTHCHECK flags use.
+// Go's time.ParseDuration, whose values and error texts HEALTHCHECK flags use,
+// and time.Duration.String, which image history entries print.
 
 const unitNanos: Record<string, bigint> = {
   ns: 1n,
@@ -97,4 +98,53 @@ export function parseGoDuration(text: string): bigint {
   if (negative) return -total;
   if (total > limit - 1n) fail('invalid duration');
   return total;
+}
+
+function fmtFrac(v: bigint, prec: number): [string, bigint] {
+  // Fraction digits of v / 10^prec with trailing zeros dropped.
+  let digits = '';
+  let print = false;
+  for (let i = 0; i < prec; i++) {
+    const d = v % 10n;
+    print = print || d !== 0n;
+    if (print) digits = d.toString() + digits;
+    v /= 10n;
+  }
+  return [print ? '.' + digits : '', v];
+}
+
+/** Go's time.Duration.String for a duration in nanoseconds. */
+export function goDuration(nanos: number | bigint): string {
+  let u = BigInt(nanos);
+  const neg = u < 0n;
+  if (neg) u = -u;
+  let out: string;
+  if (u < 1000000000n) {
+    if (u === 0n) return '0s';
+    let prec: number;
+    let unit: string;
+    if (u < 1000n) {
+      return (neg ? '-' : '') + u.toString() + 'ns';
+    } else if (u < 1000000n) {
+      prec = 3;
+      unit = 'µs';
+    } else {
+      prec = 6;
+      unit = 'ms';
+    }
+    const [frac, whole] = fmtFrac(u, prec);
+    out = whole.toString() + frac + unit;
+  } else {
+    const [frac, secsAll] = fmtFrac(u, 9);
+    const secs = secsAll % 60n;
+    const minsAll = secsAll / 60n;
+    out = secs.toString() + frac + 's';
+    if (minsAll > 0n) {
+      const mins = minsAll % 60n;
+      const hours = minsAll / 60n;
+      out = mins.toString() + 'm' + out;
+      if (hours > 0n) out = hours.toString() + 'h' + out;
+    }
+  }
+  return (neg ? '-' : '') + out;
 }

@@ -1,0 +1,134 @@
+// Go's strconv: Quote (what fmt's %q prints for a string), ParseBool and the
+// integer parsers, with Go's error texts. Upstream quotes user text this way in
+// error messages, the AST dump and image history, so every layer of the
+// project (parser, shell, instructions, converter, registry) shares these.
+
+// unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the
+// ASCII space; every other space and control character is escaped.
+const PRINTABLE = /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u;
+
+function hex(n: number, width: number): string {
+  return n.toString(16).padStart(width, '0');
+}
+
+/** The escape Go writes for code point `cp`, or null when it is kept as is. */
+export function escapeRune(cp: number): string | null {
+  if (cp === 0x22 || cp === 0x5c) return '\\' + String.fromCharCode(cp);
+  if (cp < 0x20 || cp === 0x7f) {
+    switch (cp) {
+      case 0x07: return '\\a';
+      case 0x08: return '\\b';
+      case 0x0c: return '\\f';
+      case 0x0a: return '\\n';
+      case 0x0d: return '\\r';
+      case 0x09: return '\\t';
+      case 0x0b: return '\\v';
+      default: return '\\x' + hex(cp, 2);
+    }
+  }
+  if (cp < 0x80 || PRINTABLE.test(String.fromCodePoint(cp))) return null;
+  return cp < 0x10000 ? '\\u' + hex(cp, 4) : '\\U' + hex(cp, 8);
+}
+
+/** Go's strconv.Quote of a JS string; runs that need no escape are copied whole. */
+export function goQuote(s: string): string {
+  let out = '"';
+  let runStart = 0;
+  let i = 0;
+  while (i < s.length) {
+    let cp = s.codePointAt(i) ?? 0;
+    const w = cp > 0xffff ? 2 : 1;
+    // A lone surrogate has no UTF-8 form; Go would hold U+FFFD there.
+    if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
+    const esc = cp === 0xfffd && s.charCodeAt(i) !== 0xfffd ? '\ufffd' : escapeRune(cp);
+    if (esc !== null) {
+      out += s.slice(runStart, i) + esc;
+      runStart = i + w;
+    }
+    i += w;
+  }
+  return out + s.slice(runStart) + '"';
+}
+
+/** Go's strconv.ParseBool; undefined when the text is not a boolean. */
+export function parseGoBool(s: string): boolean | undefined {
+  switch (s) {
+    case '1':
+    case 't':
+    case 'T':
+    case 'true':
+    case 'TRUE':
+    case 'True':
+      return true;
+    case '0':
+    case 'f':
+    case 'F':
+    case 'false':
+    case 'FALSE':
+    case 'False':
+      return false;
+    default:
+      return undefined;
+  }
+}
+
+/** Go's strconv.ParseUint(s, base, 32) for base 8 or 10; undefined on any error. */
+export function parseGoUint32(s: string, base: 8 | 10): number | undefined {
+  if (s === '') return undefined;
+  let n = 0;
+  for (const ch of s) {
+    const d = ch >= '0' && ch <= '9' ? ch.charCodeAt(0) - 48 : -1;
+    if (d < 0 || d >= base) return undefined;
+    n = n * base + d;
+    if (n > 0xffffffff) return undefined;
+  }
+  return n;
+}
+
+/**
+ * Go's strconv.ParseInt(s, 10, 32). Throws with Go's message, e.g.
+ * `strconv.ParseInt: parsing "x": invalid syntax`.
+ */
+export function parseGoInt32(s: string): number {
+  const fail = (why: string): never => {
+    throw new Error(`strconv.ParseInt: parsing ${goQuote(s)}: ${why}`);
+  };
+  let rest = s;
+  let negative = false;
+  if (rest.startsWith('+') || rest.startsWith('-')) {
+    negative = rest[0] === '-';
+    rest = rest.slice(1);
+  }
+  if (rest === '') fail('invalid syntax');
+  let n = 0;
+  for (const ch of rest) {
+    if (ch < '0' || ch > '9') fail('invalid syntax');
+    n = n * 10 + (ch.charCodeAt(0) - 48);
+    // The unsigned parse stops at the first overflow, before later bad characters.
+    if (n > 0xffffffff) fail('value out of range');
+  }
+  if (!negative && n >= 2 ** 31) fail('value out of range');
+  if (negative && n > 2 ** 31) fail('value out of range');
+  return negative ? -n : n;
+}
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/** Go's strconv.ParseInt(s, 10, 64). */
+export function goParseInt64(s: string): bigint {
+  const m = /^([+-]?)([0-9]+)$/.exec(s);
+  if (m === null) throw new Error(`strconv.ParseInt: parsing ${goQuote(s)}: invalid syntax`);
+  const n = m[1] === '-' ? -BigInt(m[2]) : BigInt(m[2]);
+  if (n < INT64_MIN || n > INT64_MAX) throw new Error(`strconv.ParseInt: parsing ${goQuote(s)}: value out of range`);
+  return n;
+}
+
+/** Go's strconv.ParseUint(s, 10, 64): no sign allowed. */
+export function goParseUint64(s: string): bigint {
+  if (!/^[0-9]+$/.test(s)) throw new Error(`strconv.ParseUint: parsing ${goQuote(s)}: invalid syntax`);
+  const n = BigInt(s);
+  if (n > UINT64_MAX) throw new Error(`strconv.ParseUint: parsing ${goQuote(s)}: value out of range`);
+  return n;
+}
