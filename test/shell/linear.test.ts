@@ -9,6 +9,9 @@ import { performance } from 'node:perf_hooks';
 import { envsFromSlice, ShellLex } from '../../src/dockerfile/shell/index.ts';
 
 const VALUE = 'a'.repeat(50_000);
+// Generous on purpose (the machine may be busy): a backtracking matcher takes
+// minutes or more on these inputs, a linear one a few milliseconds.
+const LIMIT_MS = 2_000;
 const OPS = ['#', '##', '%', '%%', '/', '//'] as const;
 
 // Per pattern, upstream's result for #, ##, %, %%, /, // in that order:
@@ -41,7 +44,7 @@ test('hostile patterns against 50 KB values finish in milliseconds with upstream
       const { result, ms } = timed(() => lex.processWord(wordFor(op), env));
       const want = results[i];
       assert.equal(result, want === 'x' ? 'x' : 'a'.repeat(want), `${op}${pattern}`);
-      assert.ok(ms < 100, `${op}${pattern} took ${ms.toFixed(1)} ms`);
+      assert.ok(ms < LIMIT_MS, `${op}${pattern} took ${ms.toFixed(1)} ms`);
       cases++;
     });
   }
@@ -53,13 +56,13 @@ test('long literal patterns and many short matches stay fast', () => {
   const lines = envsFromSlice(['V=' + 'ab\n'.repeat(20_000), 'P=a*b']);
   let run = timed(() => lex.processWord('${V//$P/x}', lines));
   assert.equal(run.result, 'x\n'.repeat(20_000));
-  assert.ok(run.ms < 100, `${run.ms} ms`);
+  assert.ok(run.ms < LIMIT_MS, `${run.ms} ms`);
 
   const long = envsFromSlice(['V=' + VALUE, 'P=' + VALUE + 'b', 'Q=' + 'a'.repeat(25_000) + 'b']);
   run = timed(() => lex.processWord('${V#$P}', long));
   assert.equal(run.result, VALUE);
-  assert.ok(run.ms < 100, `${run.ms} ms`);
+  assert.ok(run.ms < LIMIT_MS, `${run.ms} ms`);
   run = timed(() => lex.processWord('${V/$Q/x}', long));
   assert.equal(run.result, VALUE);
-  assert.ok(run.ms < 100, `${run.ms} ms`);
+  assert.ok(run.ms < LIMIT_MS, `${run.ms} ms`);
 });
