@@ -59,7 +59,6 @@ export async function handleSubrequest(id: string, c: SubrequestContext): Promis
         target: c.target,
         buildArgs: c.buildArgs,
         // No target platform is set for subrequests: the build platform is the target.
-        targetPlatform: c.buildPlatform,
         buildPlatform: c.buildPlatform,
         imageResolver: c.resolver,
         // Named contexts and the Warn-sending lintWarn, as upstream's Dockerfile2Outline gets them.

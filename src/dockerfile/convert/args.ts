@@ -5,13 +5,8 @@ import { parseGoBool } from '../../go/strconv.ts';
 import { withLocation } from '../errors.ts';
 import type { ArgCommand } from '../instructions/types.ts';
 import { EnvList } from './env.ts';
+import type { ArgInfo } from './outline-capture.ts';
 import { formatPlatform, formatPlatformAll, type Platform, type PlatformOpt } from './platform.ts';
-
-/** The value of a meta ARG, for the outline and for FROM. */
-export interface MetaArgInfo {
-  key: string;
-  value: string | undefined;
-}
 
 /** The automatic global args (BUILDPLATFORM ... TARGETSTAGE) and their values, in upstream's order. */
 export function automaticArgs(bp: Platform, tp: Platform, target: string): [string, string][] {
@@ -38,31 +33,46 @@ export function defaultArgs(po: PlatformOpt, overrides: ReadonlyMap<string, stri
   return env;
 }
 
-export type WordExpander = (word: string, env: EnvList) => string;
+export type WordExpander = (word: string, env: EnvList) => { result: string; matched: ReadonlySet<string> };
 
-/** Evaluates the ARGs before the first FROM in order; build args win over defaults. */
+/**
+ * Evaluates the ARGs before the first FROM in order; build args win over
+ * defaults. Also returns each ARG's outline record (the args its default read).
+ */
 export function buildMetaArgs(
   args: EnvList,
   argCommands: ArgCommand[],
   buildArgs: ReadonlyMap<string, string>,
   expand: WordExpander,
-): { args: EnvList; allArgs: Map<string, MetaArgInfo> } {
-  const allArgs = new Map<string, MetaArgInfo>();
+): { args: EnvList; allArgs: Map<string, ArgInfo> } {
+  const allArgs = new Map<string, ArgInfo>();
   for (const cmd of argCommands) {
     for (const kp of cmd.args) {
+      const info: ArgInfo = { key: kp.key, docComment: kp.docComment, value: '', deps: new Set(), location: cmd.location };
       let value = kp.value;
       const given = buildArgs.get(kp.key);
       if (given !== undefined) {
         value = given;
       } else if (value !== undefined) {
+        let res;
         try {
-          value = expand(value, args);
+          res = expand(value, args);
         } catch (err) {
           throw withLocation(err, cmd.location);
         }
+        value = res.result;
+        info.deps = new Set(res.matched);
+        if (info.deps.has(kp.key)) {
+          // `ARG A=$A-x`: depends on what the earlier A depended on.
+          info.deps.delete(kp.key);
+          for (const k of allArgs.get(kp.key)?.deps ?? []) info.deps.add(k);
+        }
       }
-      if (value !== undefined) args = args.addOrReplace(kp.key, value);
-      allArgs.set(kp.key, { key: kp.key, value });
+      if (value !== undefined) {
+        args = args.addOrReplace(kp.key, value);
+        info.value = value;
+      }
+      allArgs.set(kp.key, info);
     }
   }
   return { args, allArgs };

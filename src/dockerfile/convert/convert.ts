@@ -28,6 +28,7 @@ import {
   type Platform,
   type PlatformOpt,
 } from './platform.ts';
+import { OutlineCapture } from './outline-capture.ts';
 import { prefixCommand } from './progress.ts';
 import { DispatchState, DispatchStates, allReachableStages, stageInfo, type StageCommand } from './stage-state.ts';
 import type { ConvertOptions, ConvertResult, SourceTime } from './types.ts';
@@ -67,8 +68,8 @@ interface BuildContext {
   caps: CapSet;
   sourceMap: llb.SourceMap;
   lint: Linter;
-  /** Names of the global ARGs (UndefinedArgInFrom accepts them). */
-  metaArgKeys: string[];
+  /** The meta ARGs as the outline records them; their names are the global ARGs UndefinedArgInFrom accepts. */
+  outline: OutlineCapture;
 }
 
 /** Converts a Dockerfile for one target platform. Throws DockerfileError for user mistakes. */
@@ -91,12 +92,12 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
   // InvalidDefaultArgInFrom looks at base names as if no build arg were given.
   let defaultsOnly;
   try {
-    defaultsOnly = buildMetaArgs(globalArgs, metaArgs, new Map(), (w, env) => shlex.processWord(w, env)).args;
+    defaultsOnly = buildMetaArgs(globalArgs, metaArgs, new Map(), (w, env) => shlex.processWordWithMatches(w, env)).args;
   } catch {
     defaultsOnly = undefined;
   }
   checks.validateBaseImagesWithDefaultArgs(stages, (w, env) => shlex.processWordWithMatches(w, env), defaultsOnly, lint);
-  const meta = buildMetaArgs(globalArgs, metaArgs, buildArgs, (w, env) => shlex.processWord(w, env));
+  const meta = buildMetaArgs(globalArgs, metaArgs, buildArgs, (w, env) => shlex.processWordWithMatches(w, env));
   globalArgs = meta.args;
 
   // SOURCE_DATE_EPOCH: an integer, or the name of the build context, a
@@ -153,7 +154,7 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
     caps: opt.llbCaps ?? allCaps(),
     sourceMap,
     lint,
-    metaArgKeys: [...meta.allArgs.keys()],
+    outline: new OutlineCapture(meta.allArgs),
   };
 
   registerStages(bc, stages);
@@ -195,21 +196,23 @@ function registerStages(bc: BuildContext, stages: Stage[]): void {
   stages.forEach((st, i) => {
     const info = stageInfo(st);
     const lint = bc.lint.withCommentConfig(st.comments);
-    const declared = checks.declaredFromArgs(bc.globalArgs, bc.metaArgKeys);
-    let baseName: string;
+    const declared = checks.declaredFromArgs(bc.globalArgs, bc.outline.allArgs.keys());
+    let nameMatch;
     try {
-      const nameMatch = bc.shlex.processWordWithMatches(st.baseName, bc.globalArgs);
+      nameMatch = bc.shlex.processWordWithMatches(st.baseName, bc.globalArgs);
       checks.reportUnusedFromArgs(declared, nameMatch.unmatched, st.location, lint);
-      baseName = nameMatch.result;
     } catch (err) {
       // Upstream reports the undeclared ARGs looked up before the failure, then fails.
       if (err instanceof ExpansionError) checks.reportUnusedFromArgs(declared, err.unmatched, st.location, lint);
       throw withLocation(err, st.location);
     }
-    if (baseName === '') throw withLocation(new Error(`base name (${st.baseName}) should not be blank`), st.location);
-    info.baseName = baseName;
+    if (nameMatch.result === '') throw withLocation(new Error(`base name (${st.baseName}) should not be blank`), st.location);
+    info.baseName = nameMatch.result;
 
     const ds = new DispatchState(info);
+    ds.outline = bc.outline.clone();
+    // The args FROM reads are used, unless a named context replaces the stage.
+    const used = new Set(nameMatch.matched);
     ds.prefixPlatform = bc.opt.multiPlatformRequested ?? false;
     if (st.platform !== '') {
       let res;
@@ -233,6 +236,7 @@ function registerStages(bc: BuildContext, stages: Stage[]): void {
         const msg = suggestAny((err as Error).message, res.unmatched, bc.globalArgs.keys());
         throw withLocation(withLocation(new Error(`failed to parse platform ${st.platform}: ${msg}`), st.location), st.location);
       }
+      for (const k of res.matched) used.add(k);
     }
     if (st.name !== '') {
       // A named context called like the stage replaces it.
@@ -246,6 +250,7 @@ function registerStages(bc: BuildContext, stages: Stage[]): void {
     }
     if (st.name === '') ds.stageName = `stage-${i}`;
     bc.all.add(ds);
+    for (const k of used) ds.outline.usedArgs.add(k);
 
     let total = 0;
     if (info.baseName !== EMPTY_IMAGE_NAME && ds.base === undefined) total = 1;
@@ -336,7 +341,7 @@ function toCommand(bc: BuildContext, command: Command, location: LineRange | und
     } else {
       src = bc.all.findByName(from);
       if (src === undefined) {
-        src = new DispatchState({ name: '', baseName: from, platform: '', sourceCode: '', location, commands: [] }, true);
+        src = DispatchState.unregistered(from, location);
       }
     }
     cmd.sources = [src];
@@ -346,7 +351,7 @@ function toCommand(bc: BuildContext, command: Command, location: LineRange | und
       const from = m.from === '' ? EMPTY_IMAGE_NAME : m.from;
       return (
         bc.all.findByName(from) ??
-        new DispatchState({ name: '', baseName: from, platform: '', sourceCode: '', location: undefined, commands: [] }, true)
+        DispatchState.unregistered(from, undefined)
       );
     });
   }
@@ -701,6 +706,7 @@ function finalize(bc: BuildContext, target: DispatchState, ctxPaths: Set<string>
     sbom: { core: state, extras },
     isIgnoreCache,
     epochSeconds: bc.epochSeconds,
+    target,
   };
 }
 

@@ -26,7 +26,6 @@ import type { DispatchState, DispatchStates, StageCommand } from './stage-state.
 import { dfCmd, locationOf } from './util.ts';
 import type { Ulimit } from './frontend-opts.ts';
 import * as checks from '../lint/checks.ts';
-import { stageTrackers } from '../lint/hooks.ts';
 import type { IgnoreMatcher } from '../lint/ignore.ts';
 import type { Linter } from '../lint/linter.ts';
 import * as rules from '../lint/rules.ts';
@@ -157,7 +156,7 @@ export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: Dispatc
       (d.image.config.OnBuild ??= []).push(cmd.expression);
       return;
     case 'cmd': {
-      checks.validateUsedOnce(cmd, stageTrackers(d).cmd, opt.lint);
+      checks.validateUsedOnce(cmd, d.trackers.cmd, opt.lint);
       d.cmdSet = true;
       let args = cmd.cmdLine ?? [];
       if (cmd.prependShell && (d.image.config.Shell ?? []).length === 0) opt.lint.run(rules.JSONArgsRecommended, cmd.location, cmd.name);
@@ -168,7 +167,7 @@ export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: Dispatc
       return;
     }
     case 'entrypoint': {
-      checks.validateUsedOnce(cmd, stageTrackers(d).entrypoint, opt.lint);
+      checks.validateUsedOnce(cmd, d.trackers.entrypoint, opt.lint);
       let args: string[] | undefined = cmd.cmdLine ?? undefined;
       if (cmd.prependShell && (d.image.config.Shell ?? []).length === 0) opt.lint.run(rules.JSONArgsRecommended, cmd.location, cmd.name);
       if (cmd.prependShell) args = withShell(d.image, args ?? []);
@@ -179,7 +178,7 @@ export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: Dispatc
       return;
     }
     case 'healthcheck': {
-      checks.validateUsedOnce(cmd, stageTrackers(d).healthcheck, opt.lint);
+      checks.validateUsedOnce(cmd, d.trackers.healthcheck, opt.lint);
       const h = cmd.health;
       d.image.config.Healthcheck = {
         Test: h.test,
@@ -319,10 +318,13 @@ function dispatchArg(d: DispatchState, c: ArgCommand, opt: DispatchContext): voi
     const arg = { ...a };
     const hasValue = opt.buildArgValues.has(arg.key);
     let hasDefault = arg.value !== undefined;
+    // An ARG that only takes the global value is outlined as the meta ARG.
+    let skipArgInfo = false;
     if (!hasDefault && !hasValue) {
       const v = opt.globalArgs.get(arg.key);
       if (v !== undefined) {
         arg.value = v;
+        skipArgInfo = true;
         hasDefault = false;
       }
     }
@@ -343,6 +345,10 @@ function dispatchArg(d: DispatchState, c: ArgCommand, opt: DispatchContext): voi
     if (arg.value !== undefined && arg.key !== 'BUILDKIT_SBOM_SCAN_CONTEXT' && arg.key !== 'BUILDKIT_SBOM_SCAN_STAGE') {
       d.state = d.state.addEnv(arg.key, arg.value);
     }
+    if (!skipArgInfo) {
+      d.outline.allArgs.set(arg.key, { key: arg.key, docComment: arg.docComment, value: arg.value ?? '', deps: new Set(), location: c.location });
+    }
+    d.outline.usedArgs.add(arg.key);
     d.buildArgs.push(arg);
     commitStrs.push(arg.value === undefined ? arg.key : `${arg.key}=${arg.value}`);
   }

@@ -2,7 +2,7 @@
 // frontend alike; it knows nothing about gRPC.
 
 export { convertDockerfile } from './convert.ts';
-export type { ConvertOptions, ConvertResult, ImageResolveMode, NetMode, NamedContextHooks } from './types.ts';
+export type { ConvertOptions, ConvertResult, DispatchedStage, ImageResolveMode, NetMode, NamedContextHooks } from './types.ts';
 export { namedContextOptions } from './named-context.ts';
 export { marshalImage, imageToJSON, parseImage, type Image } from './image.ts';
 export { parsePlatform, formatPlatform, formatPlatformAll, DEFAULT_PLATFORM, type Platform } from './platform.ts';

@@ -38,11 +38,15 @@ export function dispatchRunMounts(d: DispatchState, c: RunCommand, sources: Disp
       rm.tmpfs = { size: mount.sizeLimit };
     }
     if (mount.type === 'secret') {
-      out.secrets.push(dispatchSecret(mount));
+      const s = dispatchSecret(mount);
+      d.outline.addMount('secrets', s.id, mount.required, c.location);
+      out.secrets.push(s);
       return;
     }
     if (mount.type === 'ssh') {
-      out.ssh.push(dispatchSSH(mount));
+      const s = dispatchSSH(mount);
+      d.outline.addMount('ssh', mount.cacheId === '' ? 'default' : mount.cacheId, mount.required, c.location);
+      out.ssh.push(s);
       return;
     }
     if (mount.readOnly) rm.readonly = true;

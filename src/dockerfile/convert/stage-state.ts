@@ -7,6 +7,8 @@ import { DockerfileError, type LineRange } from '../errors.ts';
 import type { ArgDefinition, Command, Stage } from '../instructions/types.ts';
 import { cloneImage, type Image } from './image.ts';
 import type { NamedContext } from './named-context.ts';
+import { OutlineCapture } from './outline-capture.ts';
+import type { InstructionTracker } from '../lint/checks.ts';
 import type { Platform } from './platform.ts';
 import type { ProgressCounter } from './progress.ts';
 
@@ -20,6 +22,8 @@ export interface StageCommand {
 /** What a stage's FROM says, after the base name has been expanded. */
 export interface StageInfo {
   name: string;
+  /** The `# name text` comment above FROM (the outline's description). */
+  docComment: string;
   baseName: string;
   /** The unexpanded `--platform` text. */
   platform: string;
@@ -31,6 +35,7 @@ export interface StageInfo {
 export function stageInfo(st: Stage): StageInfo {
   return {
     name: st.name,
+    docComment: st.docComment,
     baseName: st.baseName,
     platform: st.platform,
     sourceCode: st.sourceCode,
@@ -72,11 +77,24 @@ export class DispatchState implements ProgressCounter {
   prefixPlatform = false;
   workdirSet = false;
   cmdSet = false;
+  /** What the outline reads (args, secrets, ssh); the base's copy until the stage adds its own. */
+  outline = new OutlineCapture();
+  /** MultipleInstructionsDisallowed: CMD, ENTRYPOINT and HEALTHCHECK seen in this stage (not inherited). */
+  readonly trackers: Record<'cmd' | 'entrypoint' | 'healthcheck', InstructionTracker> = {
+    cmd: { isSet: false },
+    entrypoint: { isSet: false },
+    healthcheck: { isSet: false },
+  };
 
   constructor(stage: StageInfo, unregistered = false) {
     this.stage = stage;
     this.unregistered = unregistered;
     this.stageName = unregistered ? '' : stage.name;
+  }
+
+  /** The state of an image a command reads from without a FROM (COPY --from=image, RUN --mount from=image). */
+  static unregistered(baseName: string, location: LineRange | undefined): DispatchState {
+    return new DispatchState({ name: '', docComment: '', baseName, platform: '', sourceCode: '', location, commands: [] }, true);
   }
 
   /** Takes over the base stage's state, config and args (upstream's init). */
@@ -105,7 +123,10 @@ export class DispatchStates {
   add(ds: DispatchState): void {
     this.states.push(ds);
     const base = this.byName.get(ds.stage.baseName);
-    if (base !== undefined) ds.base = base;
+    if (base !== undefined) {
+      ds.base = base;
+      ds.outline = base.outline.clone();
+    }
     if (ds.stage.name !== '') this.byName.set(ds.stage.name.toLowerCase(), ds);
   }
 

@@ -10,6 +10,7 @@ import type { Platform } from './platform.ts';
 import type { ImageResolver } from '../../registry/resolver.ts';
 import type { CheckConfig } from '../lint/config.ts';
 import type { LintWarnFunc } from '../lint/linter.ts';
+import type { OutlineCapture } from './outline-capture.ts';
 
 export type ImageResolveMode = 'default' | 'pull' | 'local';
 export type NetMode = 'sandbox' | 'host' | 'none';
@@ -139,4 +140,15 @@ export interface ConvertResult {
   isIgnoreCache: boolean;
   /** The resolved SOURCE_DATE_EPOCH in seconds (result metadata `source.date.epoch`), if any. */
   epochSeconds?: bigint;
+  /** The target stage as dispatched: what the outline view reads (upstream's Outline of the target dispatchState). */
+  target: DispatchedStage;
+}
+
+/** A dispatched stage as the views see it: the stage it builds on, the stages it reads from, what it recorded. */
+export interface DispatchedStage {
+  readonly stage: { readonly name: string; readonly docComment: string };
+  readonly base: DispatchedStage | undefined;
+  /** In order of first use. */
+  readonly deps: ReadonlyMap<DispatchedStage, unknown>;
+  readonly outline: OutlineCapture;
 }

@@ -1,10 +1,8 @@
 // Glue between the linter and the stages that report to it: the parse-time
-// hook of the instructions stage, and per-stage bookkeeping the converter's
-// dispatch needs (kept here so the converter's stage record stays lint-free).
+// hook of the instructions stage and the parser's warnings.
 
 import type { InstructionLinter } from '../instructions/index.ts';
 import type { ParseWarning } from '../parser/index.ts';
-import type { InstructionTracker } from './checks.ts';
 import type { Linter } from './linter.ts';
 import * as rules from './rules.ts';
 
@@ -35,23 +33,4 @@ export function reportParseWarnings(warnings: readonly ParseWarning[], lint: Lin
     if (w.url !== rules.NoEmptyContinuation.url) continue;
     lint.run(rules.NoEmptyContinuation, w.location === undefined ? [] : [w.location]);
   }
-}
-
-/** Which of CMD/ENTRYPOINT/HEALTHCHECK a stage has set, and where (MultipleInstructionsDisallowed). */
-export interface StageTrackers {
-  cmd: InstructionTracker;
-  entrypoint: InstructionTracker;
-  healthcheck: InstructionTracker;
-}
-
-const trackers = new WeakMap<object, StageTrackers>();
-
-/** The trackers of one dispatch state (created on first use; not inherited from a base stage). */
-export function stageTrackers(stage: object): StageTrackers {
-  let t = trackers.get(stage);
-  if (t === undefined) {
-    t = { cmd: { isSet: false }, entrypoint: { isSet: false }, healthcheck: { isSet: false } };
-    trackers.set(stage, t);
-  }
-  return t;
 }
