@@ -4,7 +4,6 @@
 import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import { computeOutline } from '../dockerfile/outline/index.ts';
 import { outlineResult } from '../subrequests/index.ts';
-import { DockerfileError } from '../dockerfile/errors.ts';
 import type { SubrequestResult } from '../subrequests/index.ts';
 import { CliError, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
 import { parseArgs as parseNodeArgs } from 'node:util';
@@ -79,9 +78,12 @@ export function parseSubrequestArgs(cmd: string, args: string[], usage: string, 
   };
 }
 
+/**
+ * `FILE: message`, without the line: upstream's subrequest errors carry no
+ * Dockerfile location (a parse error names its line in the message).
+ */
 export function describeError(file: string, err: unknown): string {
   const name = file === '-' ? 'Dockerfile' : file;
-  if (err instanceof DockerfileError && err.line > 0) return `${name}:${err.line}: ${err.message}`;
   return `${name}: ${err instanceof Error ? err.message : String(err)}`;
 }
 

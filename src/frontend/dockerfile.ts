@@ -8,7 +8,6 @@ import { decodeMessage } from '../protobuf/decode.ts';
 import type { LintWarnFunc } from '../dockerfile/lint/index.ts';
 import type { LineRange } from '../dockerfile/errors.ts';
 import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
-import { DockerfileError } from '../dockerfile/errors.ts';
 import { findDirective } from '../dockerfile/parser/index.ts';
 import { cleanPath } from '../go/path.ts';
 import { parseGoBool } from '../go/strconv.ts';
@@ -19,7 +18,7 @@ import { normalizePlatform } from '../dockerfile/convert/platform.ts';
 import * as reference from '../registry/reference.ts';
 import { BridgeError, type LLBBridge } from './bridge.ts';
 import type { GatewayEnv } from './env.ts';
-import { Code, FrontendError, sourceDetail } from './errors.ts';
+import { Code, FrontendError, sourceDetail, withLocations } from './errors.ts';
 import { KEY_REQUEST_ID, handleSubrequest } from './subrequests.ts';
 import { createScanner, parseSBOMConfig, resolveScanner, scanDefinition, type Scanner } from './sbom.ts';
 import { validateCaps } from './caps.ts';
@@ -510,10 +509,9 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
         buildArgs: { ...cfg.buildArgs },
         buildPlatform: cfg.buildPlatforms[0],
         resolver,
+        failures: resolver.failures,
         convertOptions: convertOptions(undefined, subWarnings.warn),
       });
-    } catch (err) {
-      throw withLocations(err, sourceInfo, resolver.failures);
     } finally {
       await subWarnings.flush();
     }
@@ -656,21 +654,6 @@ function withSource(err: unknown, info: SourceInfo, range: { start: number; end:
   const details = err instanceof FrontendError ? err.details : err instanceof BridgeError ? (err.status?.details ?? []) : [];
   const message = err instanceof Error ? err.message : String(err);
   return new FrontendError(message, code, [...details, sourceDetail(info, range)]);
-}
-
-/**
- * A converter error with Dockerfile locations becomes an error with
- * errdefs.Source details, outermost location first (upstream wraps the error
- * once per location and ToGRPC lists the outermost wrapper first). If it
- * carries a daemon error (a failed image resolution) that error's message,
- * code and details are kept, as ToGRPC does.
- */
-function withLocations(err: unknown, info: SourceInfo, failures: readonly BridgeError[]): Error {
-  if (!(err instanceof DockerfileError)) return err instanceof Error ? err : new Error(String(err));
-  const sources = [...err.ranges].reverse().map((r) => sourceDetail(info, r));
-  const inner = failures.find((f) => err.message.includes(f.message));
-  if (inner) return new FrontendError(inner.message, inner.code, [...(inner.status?.details ?? []), ...sources]);
-  return new FrontendError(err.message, Code.Unknown, sources);
 }
 
 async function forward(bridge: LLBBridge, env: GatewayEnv, caps: Caps, ref: string, cmdline: string): Promise<gw.Result> {

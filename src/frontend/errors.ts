@@ -9,7 +9,7 @@ import type { SourceInfo } from '../gen/pb.ts';
 import * as pb from '../gen/pb.ts';
 import { messageDesc, type MessageDesc, type MessageObject, type FieldDesc } from '../protobuf/registry.ts';
 import { BridgeError } from './bridge.ts';
-import type { LineRange } from '../dockerfile/errors.ts';
+import { DockerfileError, type LineRange } from '../dockerfile/errors.ts';
 
 export const Code = { Unknown: 2, InvalidArgument: 3, NotFound: 5, Unimplemented: 12, Unavailable: 14 } as const;
 
@@ -96,6 +96,23 @@ export function sourceDetail(info: SourceInfo, range: LineRange): Any {
     ranges: ranges.map((r) => goValue(pb.Range as MessageDesc, r as MessageObject)),
   });
   return { type_url: TYPE_PREFIX + 'errdefs.Source+json', value: new TextEncoder().encode(json) };
+}
+
+/**
+ * A converter error as the frontend returns it. With `info`, its Dockerfile
+ * locations become errdefs.Source details, outermost location first
+ * (upstream wraps the error once per location and ToGRPC lists the outermost
+ * wrapper first); without it (subrequests, which upstream's builder answers
+ * before it sets up that wrapping) it has none. If it carries a daemon error
+ * (a failed image resolution) that error's message, code and details are
+ * kept, as ToGRPC does.
+ */
+export function withLocations(err: unknown, info: SourceInfo | undefined, failures: readonly BridgeError[]): Error {
+  if (!(err instanceof DockerfileError)) return err instanceof Error ? err : new Error(String(err));
+  const sources = info === undefined ? [] : [...err.ranges].reverse().map((r) => sourceDetail(info, r));
+  const inner = failures.find((f) => err.message.includes(f.message));
+  if (inner) return new FrontendError(inner.message, inner.code, [...(inner.status?.details ?? []), ...sources]);
+  return new FrontendError(err.message, Code.Unknown, sources);
 }
 
 /** The Status to Return for an error: details of a failed daemon call are passed on. */

@@ -16,7 +16,8 @@ import type { Platform } from '../platform/platform.ts';
 import type { ImageResolver } from '../registry/resolver.ts';
 import { REQUEST_CONVERT_LLB, REQUEST_DESCRIBE, REQUEST_LINT, REQUEST_OUTLINE, REQUEST_TARGETS, convertLLBResult, describeResult, lintResult, outlineResult, targetsResult, type LintResults, type SubrequestResult } from '../subrequests/index.ts';
 import { type GoJSON } from '../go/json.ts';
-import { FrontendError, goStructValue } from './errors.ts';
+import type { BridgeError } from './bridge.ts';
+import { FrontendError, goStructValue, withLocations } from './errors.ts';
 
 export const KEY_REQUEST_ID = 'requestid';
 
@@ -42,15 +43,28 @@ export interface SubrequestContext {
   buildArgs: Record<string, string>;
   buildPlatform: Platform;
   resolver: ImageResolver;
+  /** The daemon calls that failed so far (an error that carries one keeps its code and details). */
+  failures?: readonly BridgeError[];
   /** The options a build of the first platform converts with (outline, lint and convertllb use them; their lintWarn sends Warn). */
   convertOptions: ConvertOptions;
 }
 
 /**
- * Answers the request, or throws upstream's error for one this frontend does
- * not handle. `mapError` turns converter errors into frontend errors.
+ * Answers the request, or throws upstream's error: for one this frontend does
+ * not handle, or the converter's, without Dockerfile locations (upstream's
+ * builder answers subrequests before it wraps errors with their source, so
+ * a client shows no Dockerfile excerpt, and a `# syntax=` forwarder adds its
+ * own directive's).
  */
 export async function handleSubrequest(id: string, c: SubrequestContext): Promise<gw.Result> {
+  try {
+    return await answer(id, c);
+  } catch (err) {
+    throw withLocations(err, undefined, c.failures ?? []);
+  }
+}
+
+async function answer(id: string, c: SubrequestContext): Promise<gw.Result> {
   switch (id) {
     case REQUEST_DESCRIBE:
       return toGatewayResult(describeResult());

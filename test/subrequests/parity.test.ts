@@ -1,19 +1,21 @@
 // Live parity with upstream for the subrequests the Dockerfile frontend
 // advertises: every Dockerfile under testdata/subrequests is outlined (with
 // no options and with the extra cases of cases.json) and listed as targets
-// by our code and by BuildKit v0.32.2's own frontend (the Go oracle's
-// `subrequest`), and describe is asked once. A case is identical when every
-// metadata entry (result.json, result.txt, version) is byte-for-byte the
-// same, or when both fail with the same message.
+// by our gateway's subrequest handler and by BuildKit v0.32.2's own frontend
+// (the Go oracle's `subrequest`), and describe is asked once. A case is
+// identical when every metadata entry (result.json, result.txt, version) is
+// byte-for-byte the same, or when both fail with the same message and the
+// same Dockerfile locations (errdefs.Source details: upstream's subrequest
+// errors have none, so a client shows no Dockerfile excerpt).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
-import { computeOutline, listTargets } from '../../src/dockerfile/outline/index.ts';
-import { namedContextOptions } from '../../src/dockerfile/convert/index.ts';
+import { DEFAULT_PLATFORM, namedContextOptions } from '../../src/dockerfile/convert/index.ts';
+import { handleSubrequest } from '../../src/frontend/subrequests.ts';
+import { toStatus } from '../../src/frontend/errors.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
-import { describeResult, outlineResult, targetsResult, type SubrequestResult } from '../../src/subrequests/index.ts';
 
 const dir = join('testdata', 'subrequests');
 const imagesFile = join(dir, 'images.json');
@@ -26,26 +28,53 @@ interface OutlineCase {
   opts?: Record<string, string>;
 }
 
-type Outcome = { metadata: Record<string, string> } | { error: string };
+/** Each errdefs.Source's ranges as [start line, end line] pairs. */
+type Locations = [number, number][][];
+type Outcome = { metadata: Record<string, string> } | { error: string; locations: Locations };
+
+interface JsonRange {
+  start?: { line?: number };
+  end?: { line?: number };
+}
+
+function lines(ranges: JsonRange[]): [number, number][] {
+  return ranges.map((r) => [r.start?.line ?? 0, r.end?.line ?? 0]);
+}
 
 function oracle(request: string, file: string, c: OutlineCase = {}): Outcome {
   const args = ['subrequest', '--request', request, '-f', file, '--image-metadata', imagesFile];
   if (c.target) args.push('--target', c.target);
   for (const [k, v] of Object.entries(c.buildArgs ?? {})) args.push('--build-arg', `${k}=${v}`);
   for (const [k, v] of Object.entries(c.opts ?? {})) args.push('--opt', `${k}=${v}`);
-  const out = JSON.parse(runOracle(args).toString('utf8')) as { metadata?: Record<string, string>; error?: { message: string } };
-  if (out.error !== undefined) return { error: out.error.message };
+  const out = JSON.parse(runOracle(args).toString('utf8')) as {
+    metadata?: Record<string, string>;
+    error?: { message: string; locations: JsonRange[][] };
+  };
+  if (out.error !== undefined) return { error: out.error.message, locations: out.error.locations.map(lines) };
   return { metadata: out.metadata ?? {} };
 }
 
-async function ours(run: () => SubrequestResult | Promise<SubrequestResult>): Promise<Outcome> {
+/** The request answered by our gateway's handler (what the frontend Returns: metadata, or the error's status). */
+async function ours(request: string, data: Uint8Array, resolver: MetadataFileResolver, c: OutlineCase = {}): Promise<Outcome> {
   try {
-    const res = await run();
+    const res = await handleSubrequest(request, {
+      data,
+      sourceInfo: { filename: 'Dockerfile', data, language: 'Dockerfile' },
+      target: c.target ?? '',
+      buildArgs: { ...c.buildArgs },
+      buildPlatform: DEFAULT_PLATFORM,
+      resolver,
+      convertOptions: namedContextOptions(c.opts ?? {}),
+    });
     const metadata: Record<string, string> = {};
-    for (const [k, v] of res.metadata) metadata[k] = Buffer.from(v).toString('utf8');
+    for (const [k, v] of Object.entries(res.metadata ?? {})) metadata[k] = Buffer.from(v).toString('utf8');
     return { metadata };
   } catch (err) {
-    return { error: err instanceof Error ? err.message : String(err) };
+    const status = toStatus(err);
+    const locations = (status.details ?? [])
+      .filter((d) => d.type_url?.endsWith('errdefs.Source+json'))
+      .map((d) => lines((JSON.parse(Buffer.from(d.value ?? []).toString('utf8')) as { ranges?: JsonRange[] }).ranges ?? []));
+    return { error: status.message ?? '', locations };
   }
 }
 
@@ -58,14 +87,14 @@ test('subrequests parity with upstream (outline, targets, describe)', { skip }, 
   const resolver = MetadataFileResolver.fromFile(imagesFile);
 
   const results: { name: string; want: Outcome; got: Outcome }[] = [];
-  results.push({ name: 'describe', want: oracle('frontend.subrequests.describe', join(dir, files[0])), got: await ours(() => describeResult()) });
+  const describe = 'frontend.subrequests.describe';
+  results.push({ name: 'describe', want: oracle(describe, join(dir, files[0])), got: await ours(describe, readFileSync(join(dir, files[0])), resolver) });
   for (const f of files) {
     const path = join(dir, f);
     const data = readFileSync(path);
-    results.push({ name: `targets ${f}`, want: oracle('frontend.targets', path), got: await ours(() => targetsResult(listTargets(data))) });
+    results.push({ name: `targets ${f}`, want: oracle('frontend.targets', path), got: await ours('frontend.targets', data, resolver) });
     for (const c of [{}, ...(cases[f] ?? [])] as OutlineCase[]) {
-      const outlineOpts = { target: c.target, buildArgs: c.buildArgs, imageResolver: resolver, convertOptions: namedContextOptions(c.opts ?? {}) };
-      const got = await ours(async () => outlineResult(await computeOutline(data, outlineOpts)));
+      const got = await ours('frontend.outline', data, resolver, c);
       results.push({ name: `outline ${f} ${JSON.stringify(c)}`, want: oracle('frontend.outline', path, c), got });
     }
   }
