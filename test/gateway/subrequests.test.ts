@@ -5,6 +5,9 @@
 //   byte for byte, both frontends asked within one session by
 //   tools/buildkit/subrequest (buildctl prints only result.txt), so even the
 //   Dockerfile's source definition in lint's result.json must be identical;
+//   an error must have the same message and Dockerfile locations (none for
+//   subrequests), asked directly and through the daemon's dockerfile.v0
+//   forwarding a `# syntax=` line (whose own location it then adds);
 // - builds of lint corpus files: the `WARN:` lines buildctl prints and, for
 //   `# check=error=true`, the error.
 // Base images the corpora name (alpine:3.19, golang:1.22, ...) are not in the
@@ -17,7 +20,7 @@ import { join } from 'node:path';
 import { UPSTREAM_FRONTEND, buildctl, buildkitOrSkip, releaseBuildkit, repoRoot } from '../e2e/harness.ts';
 import { ensureFrontendImage } from './frontend-image.ts';
 import { contextArgs, errorLines, gatewayArgs, rawWarnings } from './lib/build.ts';
-import { ask, assertSameAnswer, localImages, withDockerfile } from './lib/subrequest.ts';
+import { ask, askFrontends, assertSameAnswer, localImages, withDockerfile } from './lib/subrequest.ts';
 
 after(() => releaseBuildkit());
 
@@ -202,6 +205,40 @@ test(`e2e build-check warnings: ${LINT_BUILD_FILES.length} lint corpus builds, o
     ),
   );
   const msg = `e2e build-check warnings: ${same}/${LINT_BUILD_FILES.length} identical (${warningLines} WARN lines; reruns after no WARN line: ours ${oursRetries.n}, upstream ${upstreamRetries.n})${different.length ? ` (different: ${different.join(', ')})` : ''}`;
+  process.stderr.write(msg + '\n');
+  t.diagnostic(msg);
+});
+
+/** Failing subrequests: [request, Dockerfile body, options]. */
+const ERROR_CASES: [string, string, Record<string, string>][] = [
+  ['frontend.targets', 'FROM busybox:latest\nFORM busybox\n', {}],
+  ['frontend.outline', 'FROM busybox:latest\nFORM busybox\n', {}],
+  ['frontend.outline', 'FROM busybox:latest AS a\nRUN true\n', { target: 'missing' }],
+  ['frontend.outline', 'ARG VAR\nFROM busybox:latest\nFROM ${VAR}\n', {}],
+  ['frontend.outline', 'FROM busybox:latest AS a\nCOPY --from=b /x /x\nFROM busybox:latest AS b\nCOPY --from=a /y /y\n', {}],
+];
+
+test(`e2e subrequest errors: ${ERROR_CASES.length} failing requests, direct and through a # syntax= line, ours vs upstream v0.32.2`, { timeout: 1_800_000 }, async (t) => {
+  const env = await buildkitOrSkip(t);
+  if (!env) return;
+  const ours = await ensureFrontendImage();
+  let same = 0;
+  for (const [request, body, opts] of ERROR_CASES) {
+    const name = `${request} ${JSON.stringify(body)}${Object.keys(opts).length ? ' ' + JSON.stringify(opts) : ''}`;
+    await t.test(name, async () => {
+      const q = { requestid: request, ...opts };
+      const [a, u] = await ask(env.buildkitHost, ours, body, q, 'subreq-err-');
+      assert.ok(u.error, `upstream answered ${JSON.stringify(u.metadata)}`);
+      assertSameAnswer(a, u);
+      // The daemon's dockerfile.v0 forwards to the image the first line names; the files differ only in that line.
+      const [fa] = await askFrontends(env.buildkitHost, ['dockerfile.v0'], `# syntax=${ours}\n${body}`, q, 'subreq-err-');
+      const [fu] = await askFrontends(env.buildkitHost, ['dockerfile.v0'], `# syntax=${UPSTREAM_FRONTEND}\n${body}`, q, 'subreq-err-');
+      assert.ok(fu.error, `upstream answered ${JSON.stringify(fu.metadata)}`);
+      assertSameAnswer(fa, fu);
+      same++;
+    });
+  }
+  const msg = `e2e subrequest errors: ${same}/${ERROR_CASES.length} identical (message and locations, direct and forwarded)`;
   process.stderr.write(msg + '\n');
   t.diagnostic(msg);
 });

@@ -2,22 +2,29 @@
 // the Go helper tools/buildkit/subrequest (buildctl prints only result.txt),
 // and the corpora's base images replaced by ones the local registry holds.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UPSTREAM_FRONTEND, binDir, repoRoot, run } from '../../e2e/harness.ts';
 
-/** One frontend's answer: its metadata entries (base64) or its error. */
+/** One frontend's answer: its metadata entries (base64), or its error and the Dockerfile locations (errdefs.Source) it carries. */
 export interface Answer {
   metadata?: Record<string, string>;
   error?: string;
+  sources?: { filename: string; lines: [number, number][] }[];
 }
 
 let helper: Promise<string> | undefined;
-/** Builds tools/buildkit/subrequest once per process (Go's build cache makes this quick after the first time). */
+/**
+ * Builds tools/buildkit/subrequest once per process (Go's build cache makes
+ * this quick after the first time), named after its source's digest so that
+ * checkouts sharing .cache/bin never run another's version.
+ */
 export function subrequestHelper(): Promise<string> {
   helper ??= (async () => {
-    const out = join(binDir, 'subrequest');
+    const digest = createHash('sha256').update(await readFile(join(repoRoot, 'tools', 'buildkit', 'subrequest', 'main.go'))).digest('hex');
+    const out = join(binDir, `subrequest-${digest.slice(0, 12)}`);
     const r = await run('go', ['build', '-trimpath', '-o', out, './subrequest'], { cwd: join(repoRoot, 'tools', 'buildkit'), timeoutMs: 600_000 });
     if (r.code !== 0) throw new Error(`building tools/buildkit/subrequest failed:\n${r.stderr}`);
     return out;
@@ -38,15 +45,22 @@ export async function withDockerfile<T>(prefix: string, text: string, fn: (dir: 
 
 /** The request (`opts`, with `requestid`) answered by ours and by upstream's frontend, in one session. */
 export async function ask(buildkitHost: string, ours: string, text: string, opts: Record<string, string>, tmpPrefix: string): Promise<[Answer, Answer]> {
+  const [a, u] = await askFrontends(buildkitHost, [ours, UPSTREAM_FRONTEND], text, opts, tmpPrefix);
+  return [a, u];
+}
+
+/** The request answered by each frontend in turn (`dockerfile.v0`: the daemon's built-in one), in one session. */
+export async function askFrontends(buildkitHost: string, frontends: string[], text: string, opts: Record<string, string>, tmpPrefix: string): Promise<Answer[]> {
   const bin = await subrequestHelper();
   return withDockerfile(tmpPrefix, text, async (dir) => {
-    const args = ['-addr', buildkitHost, '-local', `context=${dir}`, '-local', `dockerfile=${dir}`, '-frontend', ours, '-frontend', UPSTREAM_FRONTEND];
+    const args = ['-addr', buildkitHost, '-local', `context=${dir}`, '-local', `dockerfile=${dir}`];
+    for (const f of frontends) args.push('-frontend', f);
     for (const [k, v] of Object.entries(opts)) args.push('-opt', `${k}=${v}`);
     const r = await run(bin, args, { timeoutMs: 300_000 });
     assert.equal(r.code, 0, `subrequest helper failed:\n${r.stderr}`);
     const lines = r.stdout.trim().split('\n');
-    assert.equal(lines.length, 2, r.stdout);
-    return [JSON.parse(lines[0]) as Answer, JSON.parse(lines[1]) as Answer];
+    assert.equal(lines.length, frontends.length, r.stdout);
+    return lines.map((l) => JSON.parse(l) as Answer);
   });
 }
 
@@ -57,9 +71,10 @@ export function decoded(a: Answer): Record<string, string> {
   return out;
 }
 
-/** Ours (`a`) and upstream's (`u`) answers: the same error, the same metadata keys, every entry byte for byte. */
+/** Ours (`a`) and upstream's (`u`) answers: the same error and locations, the same metadata keys, every entry byte for byte. */
 export function assertSameAnswer(a: Answer, u: Answer): void {
   assert.equal(a.error, u.error, 'error');
+  assert.deepEqual(a.sources ?? [], u.sources ?? [], 'error locations (errdefs.Source)');
   assert.deepEqual(Object.keys(decoded(a)).sort(), Object.keys(decoded(u)).sort(), 'metadata keys');
   for (const [k, v] of Object.entries(decoded(u))) assert.equal(decoded(a)[k], v, `metadata ${k}`);
 }

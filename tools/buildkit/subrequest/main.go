@@ -2,7 +2,9 @@
 // the way buildctl does, with each -frontend image in turn within one session
 // (so the Dockerfile's local source, session id included, is the same for
 // all), and prints one JSON line per frontend: the result's metadata, each
-// value base64 (buildctl itself prints only result.txt), or the error. For
+// value base64 (buildctl itself prints only result.txt), or the error and
+// the Dockerfile locations it carries. `-frontend dockerfile.v0` asks the
+// daemon's built-in frontend (which forwards to a # syntax= image). For
 // the e2e tests in test/gateway/subrequests.test.ts.
 //
 //	subrequest -addr ADDR -local context=DIR -local dockerfile=DIR -frontend IMAGE... -opt requestid=frontend.outline ...
@@ -18,6 +20,7 @@ import (
 
 	"github.com/moby/buildkit/client"
 	gateway "github.com/moby/buildkit/frontend/gateway/client"
+	"github.com/moby/buildkit/solver/errdefs"
 	"github.com/tonistiigi/fsutil"
 )
 
@@ -41,6 +44,27 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 type answer struct {
 	Metadata map[string][]byte `json:"metadata,omitempty"`
 	Error    string            `json:"error,omitempty"`
+	// Sources are the error's errdefs.Source details (what a client shows as
+	// a Dockerfile excerpt), innermost first.
+	Sources []source `json:"sources,omitempty"`
+}
+
+type source struct {
+	Filename string `json:"filename"`
+	// Lines holds [start, end] of each range.
+	Lines [][2]int32 `json:"lines"`
+}
+
+func sources(err error) []source {
+	var out []source
+	for _, s := range errdefs.Sources(err) {
+		src := source{Filename: s.GetInfo().GetFilename(), Lines: [][2]int32{}}
+		for _, r := range s.GetRanges() {
+			src.Lines = append(src.Lines, [2]int32{r.GetStart().GetLine(), r.GetEnd().GetLine()})
+		}
+		out = append(out, src)
+	}
+	return out
 }
 
 func main() {
@@ -83,10 +107,17 @@ func run(addr string, frontends []string, opts, locals kvList) error {
 			for k, v := range opts {
 				o[k] = v
 			}
-			o["source"] = f
-			res, err := gc.Solve(ctx, gateway.SolveRequest{Frontend: "gateway.v0", FrontendOpt: o})
+			req := gateway.SolveRequest{Frontend: "gateway.v0", FrontendOpt: o}
+			if f == "dockerfile.v0" {
+				// The daemon's built-in frontend (which forwards to a # syntax= image).
+				req.Frontend = f
+			} else {
+				o["source"] = f
+			}
+			res, err := gc.Solve(ctx, req)
 			if err != nil {
 				answers[i].Error = err.Error()
+				answers[i].Sources = sources(err)
 				continue
 			}
 			answers[i].Metadata = res.Metadata
