@@ -505,10 +505,6 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
       return await handleSubrequest(requestId, {
         data,
         sourceInfo,
-        target: cfg.target,
-        buildArgs: { ...cfg.buildArgs },
-        buildPlatform: cfg.buildPlatforms[0],
-        resolver,
         failures: resolver.failures,
         convertOptions: convertOptions(undefined, subWarnings.warn),
       });

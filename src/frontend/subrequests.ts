@@ -12,8 +12,6 @@ import { convertDockerfile } from '../dockerfile/convert/index.ts';
 import { sha256Digest } from '../llb/vertex.ts';
 import { decodeMessage } from '../protobuf/decode.ts';
 import { protoJSON } from '../protobuf/protojson.ts';
-import type { Platform } from '../platform/platform.ts';
-import type { ImageResolver } from '../registry/resolver.ts';
 import { REQUEST_CONVERT_LLB, REQUEST_DESCRIBE, REQUEST_LINT, REQUEST_OUTLINE, REQUEST_TARGETS, convertLLBResult, describeResult, lintResult, outlineResult, targetsResult, type LintResults, type SubrequestResult } from '../subrequests/index.ts';
 import { type GoJSON } from '../go/json.ts';
 import type { BridgeError } from './bridge.ts';
@@ -39,13 +37,12 @@ export function toGatewayResult(res: SubrequestResult): gw.Result {
 export interface SubrequestContext {
   data: Uint8Array;
   sourceInfo: SourceInfo;
-  target: string;
-  buildArgs: Record<string, string>;
-  buildPlatform: Platform;
-  resolver: ImageResolver;
   /** The daemon calls that failed so far (an error that carries one keeps its code and details). */
   failures?: readonly BridgeError[];
-  /** The options a build of the first platform converts with (outline, lint and convertllb use them; their lintWarn sends Warn). */
+  /**
+   * The options a build converts with, the target platform left implicit
+   * (outline, lint and convertllb use them; their lintWarn sends Warn).
+   */
   convertOptions: ConvertOptions;
 }
 
@@ -69,15 +66,7 @@ async function answer(id: string, c: SubrequestContext): Promise<gw.Result> {
     case REQUEST_DESCRIBE:
       return toGatewayResult(describeResult());
     case REQUEST_OUTLINE: {
-      const o = await computeOutline(c.data, {
-        target: c.target,
-        buildArgs: c.buildArgs,
-        // No target platform is set for subrequests: the build platform is the target.
-        buildPlatform: c.buildPlatform,
-        imageResolver: c.resolver,
-        // Named contexts and the Warn-sending lintWarn, as upstream's Dockerfile2Outline gets them.
-        convertOptions: c.convertOptions,
-      });
+      const o = await computeOutline(c.data, c.convertOptions);
       return toGatewayResult(outlineResult(o));
     }
     case REQUEST_TARGETS:

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
-import { DEFAULT_PLATFORM, namedContextOptions } from '../../src/dockerfile/convert/index.ts';
+import { namedContextOptions } from '../../src/dockerfile/convert/index.ts';
 import { handleSubrequest } from '../../src/frontend/subrequests.ts';
 import { toStatus } from '../../src/frontend/errors.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
@@ -60,11 +60,7 @@ async function ours(request: string, data: Uint8Array, resolver: MetadataFileRes
     const res = await handleSubrequest(request, {
       data,
       sourceInfo: { filename: 'Dockerfile', data, language: 'Dockerfile' },
-      target: c.target ?? '',
-      buildArgs: { ...c.buildArgs },
-      buildPlatform: DEFAULT_PLATFORM,
-      resolver,
-      convertOptions: namedContextOptions(c.opts ?? {}),
+      convertOptions: { target: c.target, buildArgs: { ...c.buildArgs }, imageResolver: resolver, ...namedContextOptions(c.opts ?? {}) },
     });
     const metadata: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.metadata ?? {})) metadata[k] = Buffer.from(v).toString('utf8');

@@ -1,5 +1,5 @@
 // Outline and targets of a Dockerfile (the `frontend.outline` and
 // `frontend.targets` subrequests); rendering is in src/subrequests.
 
-export { computeOutline, type OutlineOptions } from './outline.ts';
+export { computeOutline } from './outline.ts';
 export { listTargets } from './targets.ts';

@@ -6,40 +6,18 @@
 // RUN mounts ask for. Every conversion error is the outline's error, and
 // build-check findings go to the caller's lintWarn.
 
-import type { Platform } from '../../platform/platform.ts';
-import type { ImageResolver } from '../../registry/resolver.ts';
 import type { Outline, OutlineArg, OutlineSecret } from '../../subrequests/outline.ts';
 import { linesLocation } from '../../subrequests/types.ts';
-import { convertDockerfile, DEFAULT_PLATFORM, type ConvertOptions, type DispatchedStage } from '../convert/index.ts';
+import { convertDockerfile, type ConvertOptions, type DispatchedStage } from '../convert/index.ts';
 
-export interface OutlineOptions {
-  /** The stage to outline; the last stage when empty. */
-  target?: string;
-  /** Build args (`build-arg:` frontend opts). */
-  buildArgs?: Record<string, string>;
-  /** Build platform (default linux/amd64); it is also the target platform, as in upstream's subrequests. */
-  buildPlatform?: Platform;
-  /** Resolves base images, whose ENV is the environment stage ARG defaults are expanded in. */
-  imageResolver?: ImageResolver;
-  /**
-   * The options a build converts with (named contexts, lintWarn, check
-   * configuration, ...). target, buildArgs, imageResolver and the build
-   * platform above take precedence; the target platform is left implicit.
-   */
-  convertOptions?: ConvertOptions;
-}
-
-/** The outline of the target. Throws DockerfileError for bad input. */
-export async function computeOutline(dockerfile: Uint8Array, opts: OutlineOptions = {}): Promise<Outline> {
-  const { target } = await convertDockerfile(dockerfile, {
-    ...opts.convertOptions,
-    target: opts.target ?? opts.convertOptions?.target,
-    buildArgs: { ...(opts.buildArgs ?? opts.convertOptions?.buildArgs) },
-    buildPlatforms: [opts.buildPlatform ?? DEFAULT_PLATFORM],
-    imageResolver: opts.imageResolver ?? opts.convertOptions?.imageResolver,
-    // Upstream's builder always passes a Warn, so build checks always run.
-    lintWarn: opts.convertOptions?.lintWarn ?? ((): void => {}),
-  });
+/**
+ * The outline of the target of a conversion with these options (upstream's
+ * subrequests leave the target platform implicit). Throws DockerfileError
+ * for bad input.
+ */
+export async function computeOutline(dockerfile: Uint8Array, opt: ConvertOptions = {}): Promise<Outline> {
+  // Upstream's builder always passes a Warn, so build checks always run.
+  const { target } = await convertDockerfile(dockerfile, { ...opt, lintWarn: opt.lintWarn ?? ((): void => {}) });
   return {
     name: target.stage.name,
     description: target.stage.docComment,
