@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ImageResolver } from '../registry/resolver.ts';
 
 /** An error the CLI reports as one line on stderr, without a stack trace. */
 export class CliError extends Error {
@@ -54,3 +55,22 @@ export function oneOf<T extends string>(cmd: string, flag: string, value: string
   if (!(allowed as readonly string[]).includes(value)) throw new CliError(`${cmd}: unknown ${flag.replace(/^--/, '')} "${value}"`, 2);
   return value as T;
 }
+
+/**
+ * Stands in for a registry when no --image-metadata is given: every base
+ * image is an empty image of exactly the platform asked for, so
+ * InvalidBaseImagePlatform cannot fire and base images add no ENV (lint,
+ * outline).
+ */
+export const placeholderResolver: ImageResolver = {
+  resolve(ref, opts) {
+    const config = {
+      architecture: opts.platform.architecture,
+      os: opts.platform.os,
+      ...(opts.platform.variant ? { variant: opts.platform.variant } : {}),
+      config: {},
+      rootfs: { type: 'layers', diff_ids: ['sha256:' + '0'.repeat(64)] },
+    };
+    return Promise.resolve({ ref, digest: '', config: new TextEncoder().encode(JSON.stringify(config)) });
+  },
+};

@@ -7,7 +7,7 @@ import { parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
 import { ALL_RULES, lintDockerfile, readIgnoreFile, resultToJson, type LintResult } from '../dockerfile/lint/index.ts';
 import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import type { ImageResolver } from '../registry/resolver.ts';
-import { CliError, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
+import { CliError, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
 
 const usage = `Usage: dockerfile-llb lint [FILE...] [options]
 
@@ -74,24 +74,6 @@ function parseArgs(args: string[]): LintArgs {
     dockerignore: v.dockerignore,
   };
 }
-
-/**
- * Stands in for a registry when no --image-metadata is given: every base
- * image is an empty image of exactly the platform asked for, so
- * InvalidBaseImagePlatform cannot fire and base images add no ENV.
- */
-const placeholderResolver: ImageResolver = {
-  resolve(ref, opts) {
-    const config = {
-      architecture: opts.platform.architecture,
-      os: opts.platform.os,
-      ...(opts.platform.variant ? { variant: opts.platform.variant } : {}),
-      config: {},
-      rootfs: { type: 'layers', diff_ids: ['sha256:' + '0'.repeat(64)] },
-    };
-    return Promise.resolve({ ref, digest: '', config: new TextEncoder().encode(JSON.stringify(config)) });
-  },
-};
 
 function ignorePatterns(file: string, explicit: string | undefined): string[] | undefined {
   const candidates = explicit !== undefined ? [explicit] : file === '-' ? [] : [file + '.dockerignore', join(dirname(file), '.dockerignore')];

@@ -5,7 +5,7 @@ import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import { computeOutline } from '../dockerfile/outline/index.ts';
 import { outlineResult } from '../subrequests/index.ts';
 import type { SubrequestResult } from '../subrequests/index.ts';
-import { CliError, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
+import { CliError, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
 import { parseArgs as parseNodeArgs } from 'node:util';
 
 const usage = `Usage: dockerfile-llb outline [options]
@@ -17,19 +17,21 @@ Options:
   -f FILE|-               the Dockerfile (default: Dockerfile; - reads stdin)
   --target NAME           the stage to outline (default: the last)
   --build-arg K=V         a build argument (repeatable)
-  --image-metadata FILE   image configs for base images (their ENV)
+  --image-metadata FILE   image configs to resolve base images from (without it
+                          base images are taken to have no ENV)
   --format json|text      result.json (default) or result.txt
 `;
 
 async function run(argv: string[]): Promise<number> {
   const a = parseSubrequestArgs('outline', argv, usage, true);
   const data = readInput(a.file);
+  if (a.imageMetadata === undefined) process.stderr.write('outline: no --image-metadata: base images are taken to have no ENV\n');
   let res;
   try {
     const outline = await computeOutline(data, {
       target: a.target,
       buildArgs: a.buildArgs,
-      imageResolver: a.imageMetadata === undefined ? undefined : MetadataFileResolver.fromFile(a.imageMetadata),
+      imageResolver: a.imageMetadata === undefined ? placeholderResolver : MetadataFileResolver.fromFile(a.imageMetadata),
     });
     res = outlineResult(outline);
   } catch (err) {
