@@ -2,11 +2,13 @@
 # E2E_DIR: the state directory (default <repo>/.cache/e2e): the registry's
 # storage (kept between runs, so published base images survive a restart), and
 # buildkitd's root, socket, config, pid and log files (root made anew at start).
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# Paths are resolved physically (pwd -P): buildkitd refuses bind-mount subpaths
+# under a root reached through a symlink ("unable to safely resolve subpath").
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 bin="$repo/.cache/bin"
 E2E_DIR="${E2E_DIR:-$repo/.cache/e2e}"
 mkdir -p "$E2E_DIR"
-E2E_DIR="$(cd "$E2E_DIR" && pwd)"
+E2E_DIR="$(cd "$E2E_DIR" && pwd -P)"
 E2E_REGISTRY=localhost:5000
 registry_addr=127.0.0.1:5000
 reg_dir="$E2E_DIR/registry"
