@@ -19,6 +19,19 @@ await build({
   logLevel: 'warning',
 });
 
+// The formatter as a library (`require('dockerfile-llb/format').format(text, options)`),
+// for editors and other tools; it needs nothing but the parser.
+await build({
+  entryPoints: ['src/format/index.ts'],
+  outfile: 'dist/format.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
 // The bundle is CommonJS but the package is "type": "module"; this marker
 // makes Node load dist/*.js as CommonJS (its require() calls work).
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
