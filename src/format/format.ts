@@ -20,10 +20,10 @@
 // an instruction that would come out different is kept as written.
 
 import { DockerfileError } from '../dockerfile/errors.ts';
-import { fromByteString, skipSpaces, toByteString } from '../dockerfile/parser/bytes.ts';
+import { fromByteString, toByteString } from '../dockerfile/parser/bytes.ts';
 import { DirectiveScanner } from '../dockerfile/parser/directives.ts';
 import { parse, type InstructionNode, type ParseResult } from '../dockerfile/parser/index.ts';
-import { isBlankLine, isCommentLine, leadingBlanks, physicalLines, stripContinuation, trimEndBlanks, type PhysicalLine } from './lines.ts';
+import { isCommentLine, leadingBlanks, physicalLines, readHeader, trimEndBlanks, type HeaderLine, type PhysicalLine } from './lines.ts';
 
 export interface FormatOptions {
   /**
@@ -156,13 +156,6 @@ function looksLikeDirective(line: string): boolean {
   }
 }
 
-interface HeaderLine {
-  kind: 'first' | 'comment' | 'empty' | 'continuation';
-  text: string;
-  /** The text before the continuation escape; null on the instruction's last header line. */
-  stripped: string | null;
-}
-
 /**
  * One instruction: its header lines (the instruction line and its
  * continuations, with the comments and empty lines among them) formatted,
@@ -170,21 +163,8 @@ interface HeaderLine {
  */
 function formatInstruction(node: InstructionNode, lines: PhysicalLine[], s: number, e: number, esc: string, eol: string, opt: FormatOptions): string {
   const escCode = esc.charCodeAt(0);
-  const firstText = lines[s].text;
-  const first = firstText.slice(skipSpaces(firstText, 0));
-  const header: HeaderLine[] = [{ kind: 'first', text: first, stripped: stripContinuation(first, escCode) }];
-  let h = s;
-  let cont = header[0].stripped;
-  while (cont !== null && h < e) {
-    h++;
-    const t = lines[h].text;
-    if (isCommentLine(t)) header.push({ kind: 'comment', text: t, stripped: null });
-    else if (isBlankLine(t)) header.push({ kind: 'empty', text: '', stripped: null });
-    else {
-      cont = stripContinuation(t, escCode);
-      header.push({ kind: 'continuation', text: t, stripped: cont });
-    }
-  }
+  const header = readHeader(lines, s, e, escCode);
+  const h = header[header.length - 1].index;
 
   const singleLine = header.length === 1;
   let out = formatFirstLine(node, header[0], esc, singleLine) + eol;

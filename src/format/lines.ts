@@ -4,7 +4,7 @@
 // parser walked and know which of them it may touch.
 
 import { skipSpaces } from '../dockerfile/parser/bytes.ts';
-import { stripContinuation, trimNewline } from '../dockerfile/parser/parse.ts';
+import { isComment, stripContinuation, trimNewline } from '../dockerfile/parser/parse.ts';
 
 export { isComment as isCommentLine, stripContinuation } from '../dockerfile/parser/parse.ts';
 
@@ -63,4 +63,43 @@ export function leadingBlanks(s: string): number {
   let i = 0;
   while (i < s.length && isBlank(s.charCodeAt(i))) i++;
   return i;
+}
+
+/** A line of an instruction's header: the instruction line and its continuations. */
+export interface HeaderLine {
+  kind: 'first' | 'comment' | 'empty' | 'continuation';
+  /** 0-based index of the physical line. */
+  index: number;
+  /** The line's text (the first line without its indentation). */
+  text: string;
+  /** Where `text` starts in the physical line (the first line's indentation). */
+  column: number;
+  /** The text before the continuation escape; null on the header's last line (and on comments and empty lines). */
+  stripped: string | null;
+}
+
+/**
+ * The header lines of the instruction at lines s..e (0-based), read as the
+ * parser reads them: continuation lines up to the first that does not
+ * continue, comments and empty lines among them. Lines after the header are
+ * heredoc bodies and terminators.
+ */
+export function readHeader(lines: readonly PhysicalLine[], s: number, e: number, escapeToken: number): HeaderLine[] {
+  const firstText = lines[s].text;
+  const column = skipSpaces(firstText, 0);
+  const first = firstText.slice(column);
+  const header: HeaderLine[] = [{ kind: 'first', index: s, text: first, column, stripped: stripContinuation(first, escapeToken) }];
+  let h = s;
+  let cont = header[0].stripped;
+  while (cont !== null && h < e) {
+    h++;
+    const t = lines[h].text;
+    if (isComment(t)) header.push({ kind: 'comment', index: h, text: t, column: 0, stripped: null });
+    else if (isBlankLine(t)) header.push({ kind: 'empty', index: h, text: '', column: 0, stripped: null });
+    else {
+      cont = stripContinuation(t, escapeToken);
+      header.push({ kind: 'continuation', index: h, text: t, column: 0, stripped: cont });
+    }
+  }
+  return header;
 }
