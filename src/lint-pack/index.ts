@@ -50,7 +50,14 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
     if (err instanceof DockerfileError) return { result, fixes, packRules: [] };
     throw err;
   }
-  const config = resolveCheckConfig(text, opt.buildArgs);
+  let config;
+  try {
+    config = resolveCheckConfig(text, opt.buildArgs);
+  } catch (err) {
+    // A bad check setting is already the build's error.
+    if (err instanceof DockerfileError) return { result, fixes, packRules: [] };
+    throw err;
+  }
   const enabled = enabledPackRules(config, opt.packs);
   const needsShell = enabled.size > 0 || (opt.fixes === true && result.warnings.some((w) => w.ruleName === 'JSONArgsRecommended'));
   if (needsShell) await loadShellParser();

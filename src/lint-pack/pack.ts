@@ -111,20 +111,26 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
         case 'shell':
           shell = n.args;
           break;
-        case 'run':
-          if (prevRun !== undefined && sameList(prevRun.flags, n.flags) && !prevRun.json && !n.json && prevRun.heredocs.length === 0 && n.heredocs.length === 0) {
-            warn(R.ConsecutiveRunInstructions as R.PackRule<unknown[]>, R.ConsecutiveRunInstructions.format(), lineRanges(n.startLine, n.endLine));
-          }
+        case 'run': {
+          let commands = 0;
           for (const src of runScripts(n, opt.source)) {
             const script = parseScript(src.text);
             try {
-              checkRun(n, src, script, { shell, finalChain: finalChain.has(stage), env, warn });
+              commands += checkRun(n, src, script, { shell, finalChain: finalChain.has(stage), env, warn });
               checkGlobalArgs(n, src, script, globalArgs, declared, env, warn);
             } finally {
               script.dispose();
             }
           }
-          break;
+          // Like hadolint: RUNs that chain several commands were most
+          // likely kept apart on purpose.
+          const single = !n.json && n.heredocs.length === 0 && commands <= 1;
+          if (prevRun !== undefined && single && sameList(prevRun.flags, n.flags)) {
+            warn(R.ConsecutiveRunInstructions as R.PackRule<unknown[]>, R.ConsecutiveRunInstructions.format(), lineRanges(n.startLine, n.endLine));
+          }
+          prevRun = single ? n : undefined;
+          continue;
+        }
         case 'cmd':
         case 'entrypoint':
           if (!n.json && n.args.length === 1) {
@@ -306,7 +312,8 @@ function insertAfter(src: ScriptSource, endIndex: number, text: string): Edit {
   return { line: p.line, column: p.column, endLine: p.line, endColumn: p.column, text: ' ' + text };
 }
 
-function checkRun(n: InstructionNode, src: ScriptSource, script: Script, ctx: RunContext): void {
+/** The checks on a RUN's script; returns how many commands it runs. */
+function checkRun(n: InstructionNode, src: ScriptSource, script: Script, ctx: RunContext): number {
   const commands = simpleCommands(script);
   const warn = ctx.warn;
   const rangeOf = (c: SimpleCommand): LineRange[] => spanRanges(src, c.node.startIndex, c.node.endIndex);
@@ -379,6 +386,7 @@ function checkRun(n: InstructionNode, src: ScriptSource, script: Script, ctx: Ru
   if (usesApt && ctx.finalChain && !removesLists && !cachedAt(n, ['/var/lib/apt/lists', '/var/lib/apt'])) {
     warn(R.AptGetListsNotRemoved as R.PackRule<unknown[]>, R.AptGetListsNotRemoved.format(), lineRanges(n.startLine, n.endLine));
   }
+  return commands.filter((c) => c.nameNode !== null).length;
 }
 
 const PREDEFINED = /^(HTTPS?_PROXY|FTP_PROXY|NO_PROXY|ALL_PROXY|https?_proxy|ftp_proxy|no_proxy|all_proxy)$/;
