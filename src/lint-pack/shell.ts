@@ -40,13 +40,50 @@ export interface Script {
   text: string;
   tree: Tree;
   dispose(): void;
+  /** The nodes of the kinds the rules look at, by kind, in source order (one walk, made on first use). */
+  nodes(kind: WantedKind): Node[];
 }
+
+const WANTED = ['command', 'pipeline', 'simple_expansion', 'expansion', 'variable_assignment', 'for_statement'] as const;
+type WantedKind = (typeof WANTED)[number];
+const WANTED_SET: ReadonlySet<string> = new Set(WANTED);
 
 export function parseScript(text: string): Script {
   if (parser === undefined) throw new Error('the shell parser is not loaded (call loadShellParser first)');
   const tree = parser.parse(text);
   if (tree === null) throw new Error('the shell parser gave no tree');
-  return { text, tree, dispose: () => tree.delete() };
+  let byKind: Map<string, Node[]> | undefined;
+  return {
+    text,
+    tree,
+    dispose: () => tree.delete(),
+    nodes(kind) {
+      byKind ??= walk(tree);
+      return byKind.get(kind) ?? [];
+    },
+  };
+}
+
+/** Collects the wanted nodes with one cursor walk (far fewer calls into WebAssembly than a search per kind). */
+function walk(tree: Tree): Map<string, Node[]> {
+  const out = new Map<string, Node[]>();
+  const cursor = tree.walk();
+  try {
+    for (;;) {
+      const type = cursor.nodeType;
+      if (WANTED_SET.has(type)) {
+        let list = out.get(type);
+        if (list === undefined) out.set(type, (list = []));
+        list.push(cursor.currentNode);
+      }
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return out;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
 }
 
 /** One simple command: its name and arguments as the shell would see them (when literal). */
@@ -103,11 +140,15 @@ function baseName(s: string): string {
   return i < 0 ? s : s.slice(i + 1);
 }
 
+const commandsOf = new WeakMap<Script, SimpleCommand[]>();
+
 /** Every simple command of a script, in source order. */
 export function simpleCommands(script: Script): SimpleCommand[] {
+  const known = commandsOf.get(script);
+  if (known !== undefined) return known;
   const out: SimpleCommand[] = [];
-  for (const node of script.tree.rootNode.descendantsOfType('command')) {
-    if (node === null) continue;
+  commandsOf.set(script, out);
+  for (const node of script.nodes('command')) {
     const nameNode = node.childForFieldName('name');
     const words: Word[] = [];
     if (nameNode !== null) words.push(wordOf(nameNode.namedChildren[0] ?? nameNode));
@@ -138,8 +179,8 @@ export function simpleCommands(script: Script): SimpleCommand[] {
 /** Names the script reads with `$NAME` or `${NAME…}`, with the node of each use. */
 export function expansions(script: Script): { name: string; node: Node }[] {
   const out: { name: string; node: Node }[] = [];
-  for (const node of script.tree.rootNode.descendantsOfType(['simple_expansion', 'expansion'])) {
-    if (node === null) continue;
+  const nodes = [...script.nodes('simple_expansion'), ...script.nodes('expansion')].sort((a, b) => a.startIndex - b.startIndex);
+  for (const node of nodes) {
     const v = node.namedChildren.find((c) => c !== null && c.type === 'variable_name');
     if (v) out.push({ name: v.text, node });
   }
@@ -149,8 +190,7 @@ export function expansions(script: Script): { name: string; node: Node }[] {
 /** Names the script itself assigns (NAME=…, export/read/local NAME, for NAME in). */
 export function assignedNames(script: Script): Set<string> {
   const out = new Set<string>();
-  for (const node of script.tree.rootNode.descendantsOfType(['variable_assignment', 'for_statement'])) {
-    if (node === null) continue;
+  for (const node of [...script.nodes('variable_assignment'), ...script.nodes('for_statement')]) {
     const v = node.childForFieldName('name') ?? node.childForFieldName('variable');
     if (v !== null) out.add(v.text);
   }
@@ -164,5 +204,5 @@ export function assignedNames(script: Script): Set<string> {
 
 /** Pipelines (`a | b`) of a script. */
 export function pipelines(script: Script): Node[] {
-  return script.tree.rootNode.descendantsOfType('pipeline').filter((n): n is Node => n !== null);
+  return script.nodes('pipeline');
 }
