@@ -1,4 +1,5 @@
-// Lint benchmark (a script, not a test): runs the build checks over a
+// Lint benchmark (a script, not a test): runs the build checks (then with
+// the lint pack on, then the formatter) over a
 // generated Dockerfile of 5,000 instructions (many stages, every rule given
 // something to look at) repeatedly after a warm-up and prints the median
 // time and peak memory. When Go is available, upstream's frontend (the
@@ -12,6 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { lintDockerfile } from '../src/dockerfile/lint/index.ts';
+import { toByteString } from '../src/dockerfile/parser/bytes.ts';
+import { format } from '../src/format/index.ts';
+import { formatWithLineMap } from '../src/format/format.ts';
+import { lintWithPack, PACK_NAME, PACK_RULES } from '../src/lint-pack/index.ts';
 import type { ImageResolver } from '../src/registry/resolver.ts';
 import { goAvailable, runOracle } from '../test/oracle/oracle.ts';
 
@@ -92,6 +97,66 @@ for (const count of [INSTRUCTIONS / 2, INSTRUCTIONS, INSTRUCTIONS * 2, INSTRUCTI
   runs.sort((a, b) => a - b);
   const m = runs[Math.floor(runs.length / 2)];
   console.log(`lint growth: ${String(count).padStart(6)} instructions: median ${m.toFixed(1)} ms, ${((m * 1000) / count).toFixed(2)} µs/instruction`);
+}
+
+// The lint pack (best-practices) and the formatter. The same generator,
+// with package installs, pipes, cd, global ARGs in RUN and consecutive RUNs
+// in place of some RUN lines, so every pack rule has something to look at;
+// the formatter gets the file with untidy keywords, blanks and JSON.
+const PACK_RUNS = [
+  (i: number) => `RUN apt-get update && apt-get install -y curl git=1:2.39.${i} \\\n    && rm -rf /var/lib/apt/lists/*`,
+  (i: number) => `RUN apk add bash make=4.4-r${i} | tee /tmp/log${i}`,
+  (i: number) => `RUN pip install flask requests==2.${i} \\\n    && cd /app && echo $BASE_TAG`,
+  (i: number) => `RUN npm install -g typescript left-pad@1.${i}\nRUN gem install rake`,
+];
+
+function generatePack(count: number): string {
+  let k = 0;
+  return generate(count).replace(/RUN echo building (\d+) \\\n {4}&& make target\d+/g, (_, i: string) => PACK_RUNS[k++ % PACK_RUNS.length](Number(i)));
+}
+
+function untidy(text: string): string {
+  return text
+    .split('\n')
+    .map((l, i) => (i % 3 === 0 ? l.replace(/^([A-Z]+) /, (_, kw: string) => kw.toLowerCase() + '   ') : l) + (i % 5 === 0 ? '  ' : ''))
+    .join('\n')
+    .replace(/CMD echo hello/g, 'CMD [ "echo" ,"hello" ]');
+}
+
+async function medianOf(runs: number, warmup: number, fn: () => unknown): Promise<{ median: number; min: number }> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    t.push(performance.now() - t0);
+  }
+  t.sort((a, b) => a - b);
+  return { median: t[Math.floor(t.length / 2)], min: t[0] };
+}
+
+const packBytes = new TextEncoder().encode(generatePack(INSTRUCTIONS));
+const packResult = await lintWithPack(packBytes, { imageResolver: resolver, packs: [PACK_NAME] });
+const packOnly = packResult.result.warnings.filter((w) => packResult.packRules.includes(w.ruleName));
+const packFired = new Set(packOnly.map((w) => w.ruleName));
+console.log(`lint --pack ${PACK_NAME}: ${INSTRUCTIONS} instructions, ${packResult.result.warnings.length} warnings (${packOnly.length} from the pack, ${packFired.size} of its ${PACK_RULES.length} rules)`);
+const packTime = await medianOf(RUNS, WARMUP, () => lintWithPack(packBytes, { imageResolver: resolver, packs: [PACK_NAME] }));
+console.log(`lint --pack: median ${packTime.median.toFixed(1)} ms (min ${packTime.min.toFixed(1)} ms) over ${RUNS} runs after ${WARMUP} warm-up runs; target < 100 ms: ${packTime.median < 100 ? 'met' : 'NOT met'}`);
+for (const count of [INSTRUCTIONS / 2, INSTRUCTIONS, INSTRUCTIONS * 2, INSTRUCTIONS * 4]) {
+  const bytes = new TextEncoder().encode(generatePack(count));
+  const m = (await medianOf(9, 3, () => lintWithPack(bytes, { imageResolver: resolver, packs: [PACK_NAME] }))).median;
+  console.log(`lint --pack growth: ${String(count).padStart(6)} instructions: median ${m.toFixed(1)} ms, ${((m * 1000) / count).toFixed(2)} µs/instruction`);
+}
+
+const fmtBytes = new TextEncoder().encode(untidy(generatePack(INSTRUCTIONS)));
+const formatted = formatWithLineMap(toByteString(fmtBytes));
+console.log(`fmt: ${INSTRUCTIONS} instructions, ${fmtBytes.length} bytes, ${formatted.text === toByteString(fmtBytes) ? 'unchanged' : 'changed'}, ${formatted.keptAsWritten} kept as written`);
+const fmtTime = await medianOf(RUNS, WARMUP, () => format(fmtBytes));
+console.log(`fmt: median ${fmtTime.median.toFixed(1)} ms (min ${fmtTime.min.toFixed(1)} ms) over ${RUNS} runs after ${WARMUP} warm-up runs; target < 100 ms: ${fmtTime.median < 100 ? 'met' : 'NOT met'}`);
+for (const count of [INSTRUCTIONS / 2, INSTRUCTIONS, INSTRUCTIONS * 2, INSTRUCTIONS * 4]) {
+  const bytes = new TextEncoder().encode(untidy(generatePack(count)));
+  const m = (await medianOf(9, 3, () => format(bytes))).median;
+  console.log(`fmt growth: ${String(count).padStart(6)} instructions: median ${m.toFixed(1)} ms, ${((m * 1000) / count).toFixed(2)} µs/instruction`);
 }
 
 if (goAvailable()) {

@@ -1,6 +1,7 @@
 // Bundles the whole program (CLI and gateway entry point) into one file that
 // runs with plain `node` and needs no node_modules at run time.
 import { copyFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 await build({
@@ -16,6 +17,29 @@ await build({
   // identifiers are kept so an internal error's stack stays readable.
   minifyWhitespace: true,
   minifySyntax: true,
+  logLevel: 'warning',
+  // import.meta.url in a CommonJS bundle: the bundle's own file (the lint
+  // pack finds its .wasm files beside it).
+  define: { 'import.meta.url': 'importMetaUrl' },
+  inject: ['scripts/import-meta-url.cjs'],
+});
+
+// The shell parser of the lint pack (web-tree-sitter and its bash grammar),
+// loaded from beside the bundle when the pack runs.
+const require = createRequire(import.meta.url);
+copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), 'dist/web-tree-sitter.wasm');
+copyFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'), 'dist/tree-sitter-bash.wasm');
+
+// The formatter as a library (`require('dockerfile-llb/format').format(text, options)`),
+// for editors and other tools; it needs nothing but the parser.
+await build({
+  entryPoints: ['src/format/index.ts'],
+  outfile: 'dist/format.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  legalComments: 'none',
   logLevel: 'warning',
 });
 

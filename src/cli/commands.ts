@@ -6,6 +6,7 @@ import { parseCommand } from './parse.ts';
 import { outlineCommand } from './outline.ts';
 import { targetsCommand } from './targets.ts';
 import { lintCommand } from './lint.ts';
+import { fmtCommand } from './fmt.ts';
 import { rehearseCommand } from './rehearse.ts';
 
 /** Every CLI command, by name. */
@@ -17,4 +18,5 @@ commands.frontend = frontendCommand;
 commands.outline = outlineCommand;
 commands.targets = targetsCommand;
 commands.lint = lintCommand;
+commands.fmt = fmtCommand;
 commands.rehearse = rehearseCommand;

@@ -1,10 +1,11 @@
 // `lint`: BuildKit's build checks (`docker build --call check`) offline.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
-import { ALL_RULES, lintDockerfile, readIgnoreFile, resultToJson, type LintResult } from '../dockerfile/lint/index.ts';
+import { ALL_RULES, readIgnoreFile, resultToJson, type LintResult } from '../dockerfile/lint/index.ts';
+import { applyEdits, lintWithPack, packRuleList, PACK_NAME, PACKS, type Fix } from '../lint-pack/index.ts';
 import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import type { ImageResolver } from '../registry/resolver.ts';
 import { CliError, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
@@ -24,6 +25,9 @@ Options:
                             for base-image ENV in UndefinedVar)
   --dockerignore FILE       the build context's .dockerignore (default: FILE.dockerignore
                             or .dockerignore beside the Dockerfile)
+  --pack NAME               also run the rules of a lint pack (best-practices; also enabled
+                            in the file by # check=experimental=best-practices)
+  --fix                     apply the safe automatic fixes to the files, then report what is left
 
 Exit status: 1 when a check is configured as an error (error=true) or a file
 cannot be built, else 0.
@@ -39,6 +43,8 @@ interface LintArgs {
   platform?: Platform;
   imageMetadata?: string;
   dockerignore?: string;
+  packs: string[];
+  fix: boolean;
 }
 
 function parseArgs(args: string[]): LintArgs {
@@ -53,6 +59,8 @@ function parseArgs(args: string[]): LintArgs {
         platform: { type: 'string' },
         'image-metadata': { type: 'string' },
         dockerignore: { type: 'string' },
+        pack: { type: 'string', multiple: true },
+        fix: { type: 'boolean' },
       },
     }),
   );
@@ -72,6 +80,8 @@ function parseArgs(args: string[]): LintArgs {
     platform,
     imageMetadata: v['image-metadata'],
     dockerignore: v.dockerignore,
+    packs: (v.pack ?? []).map((p) => oneOf('lint', '--pack', p, PACKS, PACK_NAME)),
+    fix: v.fix === true,
   };
 }
 
@@ -103,7 +113,29 @@ function printText(name: string, r: LintResult): string {
   return out;
 }
 
-function toSarif(results: { name: string; result: LintResult }[]): unknown {
+interface FileResult {
+  name: string;
+  result: LintResult;
+  fixes: (Fix | undefined)[];
+  packRules: string[];
+}
+
+function sarifFix(uri: string, fix: Fix): unknown {
+  return {
+    description: { text: fix.description },
+    artifactChanges: [
+      {
+        artifactLocation: { uri },
+        replacements: fix.edits.map((e) => ({
+          deletedRegion: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn },
+          insertedContent: { text: e.text },
+        })),
+      },
+    ],
+  };
+}
+
+function toSarif(results: FileResult[]): unknown {
   const region = (loc: { ranges?: { start: { line: number }; end: { line: number } }[] } | undefined): Record<string, number> => {
     const ranges = loc?.ranges ?? [];
     if (ranges.length === 0) return { startLine: 1 };
@@ -118,21 +150,33 @@ function toSarif(results: { name: string; result: LintResult }[]): unknown {
           driver: {
             name: 'dockerfile-llb',
             informationUri: 'https://docs.docker.com/reference/build-checks/',
-            rules: ALL_RULES.map((r) => ({
-              id: r.name,
-              shortDescription: { text: r.description },
-              ...(r.url ? { helpUri: r.url } : {}),
-              properties: { experimental: r.experimental },
-            })),
+            rules: [
+              ...ALL_RULES.map((r) => ({
+                id: r.name,
+                shortDescription: { text: r.description },
+                ...(r.url ? { helpUri: r.url } : {}),
+                properties: { experimental: r.experimental },
+              })),
+              ...packRuleList([...new Set(results.flatMap((r) => r.packRules))]).map((r) => ({
+                id: r.name,
+                shortDescription: { text: r.description },
+                helpUri: r.url,
+                properties: { pack: PACK_NAME, hadolint: r.hadolint },
+              })),
+            ],
           },
         },
-        results: results.flatMap(({ name, result }) => [
-          ...result.warnings.map((w) => ({
-            ruleId: w.ruleName,
-            level: 'warning',
-            message: { text: w.detail ?? w.ruleName },
-            locations: [{ physicalLocation: { artifactLocation: { uri: name }, region: region(w.location) } }],
-          })),
+        results: results.flatMap(({ name, result, fixes }) => [
+          ...result.warnings.map((w, i) => {
+            const fix = fixes[i];
+            return {
+              ruleId: w.ruleName,
+              level: 'warning',
+              message: { text: w.detail ?? w.ruleName },
+              locations: [{ physicalLocation: { artifactLocation: { uri: name }, region: region(w.location) } }],
+              ...(fix ? { fixes: [sarifFix(name, fix)] } : {}),
+            };
+          }),
           ...(result.buildError
             ? [
                 {
@@ -160,24 +204,40 @@ export const lintCommand: Command = {
       resolver = placeholderResolver;
       process.stderr.write('lint: no --image-metadata: InvalidBaseImagePlatform is skipped and base images are taken to have no ENV\n');
     }
-    const results: { name: string; result: LintResult }[] = [];
+    const results: FileResult[] = [];
     for (const file of a.files) {
-      const data = readInput(file);
+      let data = readInput(file);
       const name = file === '-' ? '<stdin>' : file;
-      let result: LintResult;
+      const options = {
+        filename: file === '-' ? 'Dockerfile' : file,
+        buildArgs: a.buildArgs,
+        target: a.target,
+        targetPlatform: a.platform,
+        imageResolver: resolver,
+        excludePatterns: ignorePatterns(file, a.dockerignore),
+        packs: a.packs,
+        fixes: a.fix || a.format === 'sarif',
+      };
+      let r: FileResult;
       try {
-        result = await lintDockerfile(data, {
-          filename: file === '-' ? 'Dockerfile' : file,
-          buildArgs: a.buildArgs,
-          target: a.target,
-          targetPlatform: a.platform,
-          imageResolver: resolver,
-          excludePatterns: ignorePatterns(file, a.dockerignore),
-        });
+        let out = await lintWithPack(data, options);
+        if (a.fix) {
+          const edits = out.fixes.flatMap((f) => f?.edits ?? []);
+          if (edits.length > 0) {
+            if (file === '-') throw new CliError('lint: --fix cannot rewrite standard input', 2);
+            const fixed = applyEdits(data.toString('utf8'), edits);
+            data = Buffer.from(fixed.text, 'utf8');
+            writeFileSync(file, data);
+            process.stderr.write(`${name}: ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} applied\n`);
+            out = await lintWithPack(data, options);
+          }
+        }
+        r = { name, ...out };
       } catch (err) {
+        if (err instanceof CliError) throw err;
         throw new CliError(`lint: ${name}: ${(err as Error).message}`);
       }
-      results.push({ name, result });
+      results.push(r);
     }
     if (a.format === 'json') {
       const texts = results.map((r) => resultToJson(r.result));

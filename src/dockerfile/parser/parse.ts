@@ -17,7 +17,7 @@ const EMPTY_CONTINUATION_DETAIL = 'Empty continuation lines will become errors i
 const EMPTY_CONTINUATION_URL = 'https://docs.docker.com/go/dockerfile/rule/no-empty-continuation/';
 
 /** Upstream's trimNewline: drops every trailing \r and \n. */
-function trimNewline(s: string): string {
+export function trimNewline(s: string): string {
   let end = s.length;
   while (end > 0) {
     const c = s.charCodeAt(end - 1);
@@ -28,7 +28,7 @@ function trimNewline(s: string): string {
 }
 
 /** A comment line: `#` is its first non-blank character. */
-function isComment(s: string): boolean {
+export function isComment(s: string): boolean {
   return s.charCodeAt(skipSpaces(s, 0)) === 0x23;
 }
 
@@ -38,7 +38,7 @@ function isComment(s: string): boolean {
  * (upstream's regex `([^\X])\X[ \t]*$|^\X[ \t]*$`). Null when the line does
  * not continue.
  */
-function stripContinuation(s: string, escapeToken: number): string | null {
+export function stripContinuation(s: string, escapeToken: number): string | null {
   let i = s.length - 1;
   while (i >= 0) {
     const c = s.charCodeAt(i);

@@ -311,7 +311,8 @@ interface CorpusFile {
   args: Omit<FuzzInput, 'name' | 'text'>;
 }
 
-function parseOptionLine(text: string, prefix: string): Omit<FuzzInput, 'name' | 'text'> {
+/** Options of a corpus file from its `# parity:` or `# lint-args:` line. */
+export function parseOptionLine(text: string, prefix: string): Omit<FuzzInput, 'name' | 'text'> {
   const out: Omit<FuzzInput, 'name' | 'text'> = { buildArgs: {}, platforms: [], opts: {} };
   const line = text.split('\n').find((l) => l.startsWith(prefix));
   if (line === undefined) return out;

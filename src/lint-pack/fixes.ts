@@ -1,0 +1,106 @@
+// Safe automatic fixes (`lint --fix`, and SARIF's `fixes`): for upstream's
+// FromAsCasing (the `as` keyword in the `from` keyword's case),
+// MaintainerDeprecated (MAINTAINER -> LABEL org.opencontainers.image.authors)
+// and JSONArgsRecommended (when the command is plain words: no expansion,
+// quoting, globbing, redirection or operator, so the exec form runs the same
+// program with the same arguments), and the pack's own (added flags). A fix
+// is a list of edits of the file's text; none is offered where the change
+// would not be certain to keep the meaning.
+
+import type { InstructionNode } from '../dockerfile/parser/index.ts';
+import { parseScript } from './shell.ts';
+import type { DockerfileSource } from './source.ts';
+
+/** Replace the text from (line, column) up to (endLine, endColumn), exclusive; 1-based, UTF-16 columns. */
+export interface Edit {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
+export interface Fix {
+  description: string;
+  edits: Edit[];
+}
+
+/** The fix for a finding of one of upstream's rules at `node`, if it has a safe one. */
+export function upstreamFix(ruleName: string, node: InstructionNode, source: DockerfileSource): Fix | undefined {
+  const header = source.header(node);
+  if (header.length !== 1 || node.heredocs.length > 0) return undefined;
+  const lineNo = node.startLine;
+  const line = source.decoded[lineNo - 1];
+  const column = line.length - line.trimStart().length;
+  const replace = (from: number, to: number, text: string, description: string): Fix => ({
+    description,
+    edits: [{ line: lineNo, column: from + 1, endLine: lineNo, endColumn: to + 1, text }],
+  });
+  switch (ruleName) {
+    case 'FromAsCasing': {
+      const m = /^(\S+[ \t]+(?:--\S+[ \t]+)*\S+[ \t]+)(as)([ \t]+\S)/i.exec(line.slice(column));
+      if (m === null) return undefined;
+      const upper = node.rawKeyword === node.rawKeyword.toUpperCase();
+      const at = column + m[1].length;
+      return replace(at, at + 2, upper ? 'AS' : 'as', `write '${upper ? 'AS' : 'as'}' like '${node.rawKeyword}'`);
+    }
+    case 'MaintainerDeprecated': {
+      const value = node.args[0] ?? '';
+      if (/["\\$`]/.test(value) || value === '') return undefined;
+      return replace(column, line.trimEnd().length, `LABEL org.opencontainers.image.authors="${value}"`, 'replace MAINTAINER with the org.opencontainers.image.authors label');
+    }
+    case 'JSONArgsRecommended': {
+      if (node.json || node.args.length !== 1 || node.flags.length > 0) return undefined;
+      const words = plainWords(node.args[0]);
+      if (words === undefined) return undefined;
+      const src = source.shellForm(node, node.args[0]);
+      if (src === undefined) return undefined;
+      const start = src.at(0);
+      const json = '[' + words.map((w) => JSON.stringify(w)).join(', ') + ']';
+      return { description: `write ${node.keyword.toUpperCase()} in JSON (exec) form`, edits: [{ line: start.line, column: start.column, endLine: start.line, endColumn: start.column + src.text.length, text: json }] };
+    }
+  }
+  return undefined;
+}
+
+/** The words of a command that is nothing but plain words, or undefined. */
+function plainWords(text: string): string[] | undefined {
+  const script = parseScript(text);
+  try {
+    const root = script.tree.rootNode;
+    if (root.hasError || root.namedChildCount !== 1) return undefined;
+    const cmd = root.namedChildren[0];
+    if (cmd === null || cmd.type !== 'command') return undefined;
+    const words: string[] = [];
+    for (const c of cmd.namedChildren) {
+      if (c === null) return undefined;
+      const w = c.type === 'command_name' ? c.namedChildren[0] : c;
+      if (w === null || w === undefined || w.type !== 'word' || !/^[A-Za-z0-9_./:=,+%@-]+$/.test(w.text)) return undefined;
+      words.push(w.text);
+    }
+    return words.length > 0 ? words : undefined;
+  } finally {
+    script.dispose();
+  }
+}
+
+/**
+ * Applies edits to a text (decoded; line endings kept). Edits that overlap
+ * one already applied are left out; returns the new text and how many were
+ * applied.
+ */
+export function applyEdits(text: string, edits: readonly Edit[]): { text: string; applied: number } {
+  const lines = text.split(/(?<=\n)/);
+  const sorted = [...edits].sort((a, b) => b.line - a.line || b.column - a.column);
+  let applied = 0;
+  let limit = { line: Infinity, column: Infinity };
+  for (const e of sorted) {
+    if (e.line !== e.endLine || e.line < 1 || e.line > lines.length) continue;
+    if (e.endLine > limit.line || (e.endLine === limit.line && e.endColumn > limit.column)) continue;
+    const l = lines[e.line - 1];
+    lines[e.line - 1] = l.slice(0, e.column - 1) + e.text + l.slice(e.endColumn - 1);
+    limit = { line: e.line, column: e.column };
+    applied++;
+  }
+  return { text: lines.join(''), applied };
+}

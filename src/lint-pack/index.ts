@@ -1,0 +1,102 @@
+// Build checks plus the opt-in lint pack, with fixes: what `dockerfile-llb
+// lint` runs. Upstream's findings come first and unchanged (the lint
+// subrequest's result.json shape); pack findings follow; fixes are kept
+// beside the result, never inside it.
+
+import { DockerfileError } from '../dockerfile/errors.ts';
+import { resolveCheckConfig } from '../dockerfile/lint/config.ts';
+import { lintDockerfile, type LintOptions } from '../dockerfile/lint/lint.ts';
+import { toJsonLocation, type LintResult } from '../dockerfile/lint/results.ts';
+import { toByteString } from '../dockerfile/parser/bytes.ts';
+import { parse, type InstructionNode, type ParseResult } from '../dockerfile/parser/index.ts';
+import { physicalLines } from '../format/lines.ts';
+import { upstreamFix, type Fix } from './fixes.ts';
+import { enabledPackRules, runPack } from './pack.ts';
+import { PACK_NAME, PACK_RULES } from './rules.ts';
+import { loadShellParser } from './shell.ts';
+import { DockerfileSource } from './source.ts';
+
+export { applyEdits, type Edit, type Fix } from './fixes.ts';
+export { PACK_NAME, PACK_RULES, type PackRule } from './rules.ts';
+
+export const PACKS: readonly string[] = [PACK_NAME];
+
+export interface PackLintOptions extends LintOptions {
+  /** Packs enabled on the command line (`lint --pack NAME`). */
+  packs?: string[];
+  /** Also compute fixes (for `--fix` and SARIF). */
+  fixes?: boolean;
+}
+
+export interface PackLintResult {
+  result: LintResult;
+  /** The fix of each warning (same index), where it has one. */
+  fixes: (Fix | undefined)[];
+  /** Names of the pack rules that were enabled. */
+  packRules: string[];
+}
+
+const FIXABLE_UPSTREAM: ReadonlySet<string> = new Set(['FromAsCasing', 'MaintainerDeprecated', 'JSONArgsRecommended']);
+const VIOLATION = 'lint violation found for rules: ';
+
+export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptions = {}): Promise<PackLintResult> {
+  const result = await lintDockerfile(text, opt);
+  const fixes: (Fix | undefined)[] = result.warnings.map(() => undefined);
+  const src = toByteString(text);
+  let tree: ParseResult;
+  try {
+    tree = parse(src);
+  } catch (err) {
+    if (err instanceof DockerfileError) return { result, fixes, packRules: [] };
+    throw err;
+  }
+  let config;
+  try {
+    config = resolveCheckConfig(text, opt.buildArgs);
+  } catch (err) {
+    // A bad check setting is already the build's error.
+    if (err instanceof DockerfileError) return { result, fixes, packRules: [] };
+    throw err;
+  }
+  const enabled = enabledPackRules(config, opt.packs);
+  const needsShell = enabled.size > 0 || (opt.fixes === true && result.warnings.some((w) => w.ruleName === 'JSONArgsRecommended'));
+  if (needsShell) await loadShellParser();
+  const source = new DockerfileSource(physicalLines(src.startsWith('\xef\xbb\xbf') ? src.slice(3) : src), tree.escapeToken);
+
+  if (opt.fixes) {
+    result.warnings.forEach((w, i) => {
+      if (!FIXABLE_UPSTREAM.has(w.ruleName)) return;
+      const line = w.location?.ranges?.[0]?.start.line ?? 0;
+      const node = nodeAt(tree, line);
+      if (node !== undefined) fixes[i] = upstreamFix(w.ruleName, node, source);
+    });
+  }
+
+  const fired = runPack(tree, {
+    config,
+    enabled,
+    source,
+    buildArgs: opt.buildArgs,
+    target: opt.target,
+    warn: (rule, detail, ranges, fix) => {
+      result.warnings.push({ ruleName: rule.name, description: rule.description, url: rule.url, detail, location: toJsonLocation(0, ranges) });
+      fixes.push(opt.fixes ? fix : undefined);
+    },
+  });
+  if (config.returnAsError && fired.length > 0) {
+    const names = [...new Set(fired)];
+    const be = result.buildError;
+    if (be === undefined) result.buildError = { message: VIOLATION + names.join(', '), location: {} };
+    else if (be.message.startsWith(VIOLATION)) be.message += ', ' + names.join(', ');
+  }
+  return { result, fixes, packRules: [...enabled] };
+}
+
+function nodeAt(tree: ParseResult, line: number): InstructionNode | undefined {
+  return tree.children.find((n) => n.startLine <= line && line <= n.endLine);
+}
+
+/** The pack rules, for listings (SARIF's rule table). */
+export function packRuleList(names: readonly string[]): typeof PACK_RULES {
+  return PACK_RULES.filter((r) => names.includes(r.name));
+}

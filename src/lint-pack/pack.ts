@@ -1,0 +1,438 @@
+// The lint pack `best-practices`: rules beyond BuildKit's 22, run over the
+// syntax tree after the build checks (so upstream's findings come first
+// and unchanged). The shell in RUN, CMD and ENTRYPOINT is read with a shell
+// parser (shell.ts), never with regular expressions over the text.
+//
+// Enabled by `lint --pack best-practices`, or in the file or build by the
+// pack's name (or a rule's name) in the check setting's experimental list:
+// `# check=experimental=best-practices`. `experimental=all` does not enable
+// it: a file linted by upstream's frontend gets the same findings as before.
+// `skip=` (in the directive, the BUILDKIT_DOCKERFILE_CHECK build arg, or a
+// `# check=skip=…` comment directly above an instruction or stage) skips
+// pack rules by name, or all of them.
+
+import type { LineRange } from '../dockerfile/errors.ts';
+import type { CheckConfig } from '../dockerfile/lint/config.ts';
+import { Linter, type LintWarnFunc } from '../dockerfile/lint/linter.ts';
+import type { InstructionNode, ParseResult } from '../dockerfile/parser/index.ts';
+import * as R from './rules.ts';
+import { assignedNames, expansions, parseScript, pipelines, simpleCommands, type Script, type SimpleCommand } from './shell.ts';
+import { DockerfileSource, lineRanges, spanRanges, type ScriptSource } from './source.ts';
+import type { Edit } from './fixes.ts';
+
+/** A pack finding's automatic fix. */
+export interface PackFix {
+  description: string;
+  edits: Edit[];
+}
+
+export interface PackWarn {
+  (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix): void;
+}
+
+/** Which pack rules the configuration enables (none unless the pack or a rule is named). */
+export function enabledPackRules(config: CheckConfig, packs: readonly string[] = []): Set<string> {
+  const names = new Set<string>();
+  const all = packs.includes(R.PACK_NAME) || config.experimentalRules.includes(R.PACK_NAME);
+  for (const r of R.PACK_RULES) if (all || config.experimentalRules.includes(r.name)) names.add(r.name);
+  return names;
+}
+
+interface Stage {
+  name: string;
+  from: InstructionNode;
+  parent: Stage | undefined;
+  nodes: InstructionNode[];
+}
+
+const POSIX_SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
+
+export interface PackOptions {
+  config: CheckConfig;
+  enabled: ReadonlySet<string>;
+  source: DockerfileSource;
+  buildArgs?: Record<string, string>;
+  target?: string;
+  warn: PackWarn;
+}
+
+/** Runs the enabled pack rules over a parsed Dockerfile; returns the rules that fired (for error=true). */
+export function runPack(tree: ParseResult, opt: PackOptions): string[] {
+  if (opt.enabled.size === 0) return [];
+  const fired: string[] = [];
+  const warnFunc: LintWarnFunc = () => {};
+  const root = Linter.create(opt.config, warnFunc);
+  const report = (node: InstructionNode, stageNode: InstructionNode | undefined, rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix): void => {
+    if (!opt.enabled.has(rule.name)) return;
+    let l = root;
+    if (stageNode !== undefined && stageNode !== node) l = l.withCommentConfig(stageNode.prevComment);
+    if (!l.withCommentConfig(node.prevComment).enabled(rule)) return;
+    fired.push(rule.name);
+    opt.warn(rule, detail, ranges, fix);
+  };
+
+  // Global ARGs (before the first FROM) with their defaults, and the stages.
+  const globalArgs = new Map<string, string | undefined>();
+  const stages: Stage[] = [];
+  for (const n of tree.children) {
+    if (n.keyword === 'from') {
+      const base = (n.args[0] ?? '').toLowerCase();
+      const name = n.args.length >= 3 && n.args[1].toLowerCase() === 'as' ? n.args[2].toLowerCase() : '';
+      stages.push({ name, from: n, parent: stages.find((s) => s.name !== '' && s.name === base), nodes: [] });
+    } else if (stages.length === 0) {
+      if (n.keyword === 'arg') for (const a of n.args) addArg(globalArgs, a, opt.buildArgs);
+    } else {
+      stages[stages.length - 1].nodes.push(n);
+    }
+  }
+  if (stages.length === 0) return fired;
+  const finalStage = (opt.target !== undefined ? stages.find((s) => s.name === opt.target?.toLowerCase()) : undefined) ?? stages[stages.length - 1];
+  const finalChain = new Set<Stage>();
+  for (let s: Stage | undefined = finalStage; s !== undefined && !finalChain.has(s); s = s.parent) finalChain.add(s);
+  const stageNames = new Set(stages.map((s) => s.name).filter((n) => n !== ''));
+
+  for (const stage of stages) {
+    const from = stage.from;
+    checkBaseImage(stage, stageNames, globalArgs, (rule, detail, ranges) => report(from, undefined, rule, detail, ranges));
+
+    const declared = new Set<string>();
+    const env = new Set<string>(inheritedEnv(stage));
+    let shell = inheritedShell(stage);
+    let prevRun: InstructionNode | undefined;
+    for (const n of stage.nodes) {
+      const warn = (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix): void => report(n, from, rule, detail, ranges, fix);
+      switch (n.keyword) {
+        case 'arg':
+          for (const a of n.args) declared.add(a.split('=')[0]);
+          break;
+        case 'env':
+          for (let k = 0; k < n.args.length; k += 3) env.add(n.args[k]);
+          break;
+        case 'shell':
+          shell = n.args;
+          break;
+        case 'run': {
+          let commands = 0;
+          for (const src of runScripts(n, opt.source)) {
+            const script = parseScript(src.text);
+            try {
+              commands += checkRun(n, src, script, { shell, finalChain: finalChain.has(stage), env, warn });
+              checkGlobalArgs(n, src, script, globalArgs, declared, env, warn);
+            } finally {
+              script.dispose();
+            }
+          }
+          // Like hadolint: RUNs that chain several commands were most
+          // likely kept apart on purpose.
+          const single = !n.json && n.heredocs.length === 0 && commands <= 1;
+          if (prevRun !== undefined && single && sameList(prevRun.flags, n.flags)) {
+            warn(R.ConsecutiveRunInstructions as R.PackRule<unknown[]>, R.ConsecutiveRunInstructions.format(), lineRanges(n.startLine, n.endLine));
+          }
+          prevRun = single ? n : undefined;
+          continue;
+        }
+        case 'cmd':
+        case 'entrypoint':
+          if (!n.json && n.args.length === 1) {
+            const src = opt.source.shellForm(n, n.args[0]);
+            if (src !== undefined) {
+              const script = parseScript(src.text);
+              try {
+                checkGlobalArgs(n, src, script, globalArgs, declared, env, warn);
+              } finally {
+                script.dispose();
+              }
+            }
+          }
+          break;
+      }
+      prevRun = n.keyword === 'run' ? n : undefined;
+    }
+  }
+
+  // The final stage's last USER (also one it inherits from its parent stages).
+  for (let s: Stage | undefined = finalStage; s !== undefined; s = s.parent) {
+    const user = [...s.nodes].reverse().find((n) => n.keyword === 'user');
+    if (user === undefined) {
+      if (s.parent === undefined || s.parent === s) break;
+      continue;
+    }
+    const name = (user.args[0] ?? '').split(':')[0];
+    if (name === 'root' || name === '0') report(user, s.from, R.FinalUserRoot as R.PackRule<unknown[]>, R.FinalUserRoot.format(user.args[0]), lineRanges(user.startLine, user.endLine));
+    break;
+  }
+  return fired;
+}
+
+function addArg(args: Map<string, string | undefined>, word: string, buildArgs: Record<string, string> | undefined): void {
+  const eq = word.indexOf('=');
+  const name = eq < 0 ? word : word.slice(0, eq);
+  args.set(name, buildArgs?.[name] ?? (eq < 0 ? undefined : unquote(word.slice(eq + 1))));
+}
+
+function unquote(v: string): string {
+  return v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] ? v.slice(1, -1) : v;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function inheritedEnv(stage: Stage): string[] {
+  const out: string[] = [];
+  const seen = new Set<Stage>([stage]);
+  for (let s = stage.parent; s !== undefined && !seen.has(s); s = s.parent) {
+    seen.add(s);
+    for (const n of s.nodes) if (n.keyword === 'env') for (let k = 0; k < n.args.length; k += 3) out.push(n.args[k]);
+  }
+  return out;
+}
+
+function inheritedShell(stage: Stage): string[] {
+  const seen = new Set<Stage>([stage]);
+  for (let s = stage.parent; s !== undefined && !seen.has(s); s = s.parent) {
+    seen.add(s);
+    const sh = [...s.nodes].reverse().find((n) => n.keyword === 'shell');
+    if (sh !== undefined) return sh.args;
+  }
+  return ['/bin/sh', '-c'];
+}
+
+/** The shell scripts of a shell-form RUN: its command line, or the heredoc it runs. */
+function runScripts(n: InstructionNode, source: DockerfileSource): ScriptSource[] {
+  if (n.json || n.args.length !== 1) return [];
+  if (n.heredocs.length > 0 && /^[0-9]*<<-?\s*["']?[A-Za-z0-9_.-]+["']?$/.test(n.args[0].trim())) {
+    const body = n.heredocs[0].content;
+    if (body.startsWith('#!') && !/^#!\s*\S*\/(env\s+)?(sh|bash|dash|ash)\b/.test(body)) return [];
+    return [source.heredoc(n, 0)];
+  }
+  const src = source.shellForm(n, n.args[0]);
+  return src === undefined ? [] : [src];
+}
+
+interface RunContext {
+  shell: readonly string[];
+  finalChain: boolean;
+  env: ReadonlySet<string>;
+  warn: (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix) => void;
+}
+
+interface Mount {
+  type: string;
+  target: string;
+}
+
+function mounts(n: InstructionNode): Mount[] {
+  const out: Mount[] = [];
+  for (const f of n.flags) {
+    const m = /^--mount=(.*)$/.exec(f);
+    if (m === null) continue;
+    const mount: Mount = { type: 'bind', target: '' };
+    for (const field of m[1].split(',')) {
+      const eq = field.indexOf('=');
+      const k = (eq < 0 ? field : field.slice(0, eq)).trim().toLowerCase();
+      const v = eq < 0 ? '' : field.slice(eq + 1).trim();
+      if (k === 'type') mount.type = v;
+      else if (k === 'target' || k === 'dst' || k === 'destination') mount.target = v.replace(/\/+$/, '');
+    }
+    out.push(mount);
+  }
+  return out;
+}
+
+function cachedAt(n: InstructionNode, paths: readonly string[]): boolean {
+  return mounts(n).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && paths.some((p) => m.target === p || p.startsWith(m.target + '/')));
+}
+
+/** The subcommand of apt-get/apk/pip/npm/gem: the first argument that is not an option. */
+function subcommand(c: SimpleCommand): { word: string; index: number } | undefined {
+  for (let i = 0; i < c.args.length; i++) {
+    const w = c.args[i].literal;
+    if (w === undefined) return undefined;
+    if (!w.startsWith('-')) return { word: w, index: i };
+  }
+  return undefined;
+}
+
+function hasOption(c: SimpleCommand, ...names: string[]): boolean {
+  return c.args.some((a) => a.literal !== undefined && names.some((n) => a.literal === n || a.literal?.startsWith(n + '=')));
+}
+
+/** pip, pip3, pip3.12, and `python -m pip`, as a command whose args start after `pip`. */
+function asPip(c: SimpleCommand): SimpleCommand | undefined {
+  if (/^pip[0-9.]*$/.test(c.name)) return c;
+  if (/^python[0-9.]*$/.test(c.name) && c.args[0]?.literal === '-m' && c.args[1]?.literal === 'pip') return { ...c, name: 'pip', nameNode: c.args[1].node, args: c.args.slice(2) };
+  return undefined;
+}
+
+/** Options of each package manager that take a value (the value is not a package). */
+const VALUE_OPTIONS: Record<string, ReadonlySet<string>> = {
+  'apt-get': new Set(['-o', '-t', '--target-release', '-c', '--config-file']),
+  apk: new Set(['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']),
+  pip: new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--src', '--upgrade-strategy', '--progress-bar', '--cache-dir', '--log', '--proxy', '--retries', '--timeout', '--exists-action', '--cert', '--client-cert', '--no-binary', '--only-binary', '--config-settings', '-C', '--global-option', '--report']),
+  npm: new Set(['--prefix', '--registry', '--cache', '--tag', '-w', '--workspace', '--userconfig']),
+  gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '-s', '--source', '--platform', '-P', '--trust-policy', '-g', '--file']),
+};
+
+/** The package words of an install command (after the subcommand, options and their values skipped). */
+function packageWords(c: SimpleCommand, manager: string, from: number): { text: string; literal: string }[] {
+  const out: { text: string; literal: string }[] = [];
+  const takesValue = VALUE_OPTIONS[manager];
+  for (let i = from; i < c.args.length; i++) {
+    const w = c.args[i].literal;
+    if (w === undefined) continue;
+    if (w.startsWith('-')) {
+      if (takesValue.has(w)) i++;
+      continue;
+    }
+    out.push({ text: c.args[i].text, literal: w });
+  }
+  return out;
+}
+
+function unpinned(manager: string, pkg: string): boolean {
+  switch (manager) {
+    case 'apt-get':
+      return !pkg.includes('=') && !pkg.includes('/') && !pkg.endsWith('.deb');
+    case 'apk':
+      return !/[=~<>]/.test(pkg) && !pkg.endsWith('.apk') && !pkg.includes('/');
+    case 'pip':
+      return !/(==|>=|<=|~=|!=|<|>|@)/.test(pkg) && !pkg.includes('/') && pkg !== '.' && !/\.(whl|tar\.gz|zip)$/.test(pkg);
+    case 'npm':
+      return !pkg.slice(1).includes('@') && !/^[./~]/.test(pkg) && !pkg.includes(':') && !pkg.endsWith('.tgz') && !/^[^@][^/]*\/[^/]+$/.test(pkg);
+    case 'gem':
+      return !pkg.includes(':');
+  }
+  return false;
+}
+
+/** An edit inserting ` text` right after a word of the script. */
+function insertAfter(src: ScriptSource, endIndex: number, text: string): Edit {
+  const p = src.at(endIndex);
+  return { line: p.line, column: p.column, endLine: p.line, endColumn: p.column, text: ' ' + text };
+}
+
+/** The checks on a RUN's script; returns how many commands it runs. */
+function checkRun(n: InstructionNode, src: ScriptSource, script: Script, ctx: RunContext): number {
+  const commands = simpleCommands(script);
+  const warn = ctx.warn;
+  const rangeOf = (c: SimpleCommand): LineRange[] => spanRanges(src, c.node.startIndex, c.node.endIndex);
+  const text = script.text;
+
+  // Pipes without pipefail, under a POSIX shell.
+  const shellName = (ctx.shell[0] ?? '').split('/').pop() ?? '';
+  if (POSIX_SHELLS.has(shellName) && !ctx.shell.some((a) => a.includes('pipefail'))) {
+    const pipes = pipelines(script);
+    if (pipes.length > 0) {
+      const firstPipe = pipes[0].startIndex;
+      const setsPipefail = commands.some((c) => c.name === 'set' && c.node.startIndex < firstPipe && c.args.some((a) => a.literal === 'pipefail' || (a.literal ?? '').includes('pipefail')));
+      if (!setsPipefail) warn(R.PipefailMissing as R.PackRule<unknown[]>, R.PipefailMissing.format(), spanRanges(src, pipes[0].startIndex, pipes[0].endIndex));
+    }
+  }
+
+  let usesApt = false;
+  let removesLists = false;
+  for (const c of commands) {
+    const pip = asPip(c);
+    const manager = pip !== undefined ? 'pip' : c.name;
+    const cmd = pip ?? c;
+    const sub = VALUE_OPTIONS[manager] !== undefined ? subcommand(cmd) : undefined;
+    if (c.name === 'cd') {
+      const dir = c.args[0]?.text ?? '';
+      warn(R.CdInsteadOfWorkdir as R.PackRule<unknown[]>, R.CdInsteadOfWorkdir.format(dir), rangeOf(c));
+    }
+    if (c.name === 'rm' && c.args.some((a) => (a.literal ?? a.text).startsWith('/var/lib/apt/lists'))) removesLists = true;
+    if (sub === undefined) continue;
+    const subNode = cmd.args[sub.index].node;
+    const install =
+      (manager === 'apt-get' && sub.word === 'install') ||
+      (manager === 'apk' && sub.word === 'add') ||
+      (manager === 'pip' && sub.word === 'install') ||
+      (manager === 'npm' && (sub.word === 'install' || sub.word === 'i' || sub.word === 'add')) ||
+      (manager === 'gem' && sub.word === 'install');
+    if (manager === 'apt-get' && (sub.word === 'install' || sub.word === 'update')) usesApt = true;
+    if (!install) continue;
+    const packages = packageWords(cmd, manager, sub.index + 1);
+    const loose = packages.filter((p) => unpinned(manager, p.literal));
+    const gemVersioned = manager === 'gem' && hasOption(cmd, '-v', '--version');
+    if (loose.length > 0 && !gemVersioned) {
+      warn(R.PackageVersionUnpinned as R.PackRule<unknown[]>, R.PackageVersionUnpinned.format(`${manager} ${sub.word}`, loose.map((p) => p.literal)), rangeOf(c));
+    }
+    if (manager === 'apt-get' && !hasOption(cmd, '--no-install-recommends') && !cmd.args.some((a) => /APT::Install-Recommends=(false|0)/i.test(a.literal ?? ''))) {
+      warn(R.AptGetNoInstallRecommends as R.PackRule<unknown[]>, R.AptGetNoInstallRecommends.format(), rangeOf(c), {
+        description: "add '--no-install-recommends'",
+        edits: [insertAfter(src, subNode.endIndex, '--no-install-recommends')],
+      });
+    }
+    if (manager === 'apk' && !hasOption(cmd, '--no-cache') && !cachedAt(n, ['/var/cache/apk', '/etc/apk/cache'])) {
+      warn(R.ApkAddNoCache as R.PackRule<unknown[]>, R.ApkAddNoCache.format(), rangeOf(c), {
+        description: "add '--no-cache'",
+        edits: [insertAfter(src, subNode.endIndex, '--no-cache')],
+      });
+    }
+    if (
+      manager === 'pip' &&
+      !hasOption(cmd, '--no-cache-dir') &&
+      !ctx.env.has('PIP_NO_CACHE_DIR') &&
+      !/\bPIP_NO_CACHE_DIR=/.test(text) &&
+      !mounts(n).some((m) => m.type === 'cache' && /(^|\/)\.cache(\/pip)?$|^\/root$/.test(m.target))
+    ) {
+      warn(R.PipNoCacheDir as R.PackRule<unknown[]>, R.PipNoCacheDir.format(), rangeOf(c), {
+        description: "add '--no-cache-dir'",
+        edits: [insertAfter(src, subNode.endIndex, '--no-cache-dir')],
+      });
+    }
+  }
+  if (usesApt && ctx.finalChain && !removesLists && !cachedAt(n, ['/var/lib/apt/lists', '/var/lib/apt'])) {
+    warn(R.AptGetListsNotRemoved as R.PackRule<unknown[]>, R.AptGetListsNotRemoved.format(), lineRanges(n.startLine, n.endLine));
+  }
+  return commands.filter((c) => c.nameNode !== null).length;
+}
+
+const PREDEFINED = /^(HTTPS?_PROXY|FTP_PROXY|NO_PROXY|ALL_PROXY|https?_proxy|ftp_proxy|no_proxy|all_proxy)$/;
+
+function checkGlobalArgs(
+  n: InstructionNode,
+  src: ScriptSource,
+  script: Script,
+  globalArgs: ReadonlyMap<string, string | undefined>,
+  declared: ReadonlySet<string>,
+  env: ReadonlySet<string>,
+  warn: RunContext['warn'],
+): void {
+  if (globalArgs.size === 0) return;
+  const seen = new Set<string>();
+  let assigned: Set<string> | undefined;
+  for (const e of expansions(script)) {
+    if (!globalArgs.has(e.name) || declared.has(e.name) || env.has(e.name) || PREDEFINED.test(e.name) || seen.has(e.name)) continue;
+    assigned ??= assignedNames(script);
+    if (assigned.has(e.name)) continue;
+    seen.add(e.name);
+    warn(R.GlobalArgNotInScope as R.PackRule<unknown[]>, R.GlobalArgNotInScope.format(e.name, n.keyword.toUpperCase()), spanRanges(src, e.node.startIndex, e.node.endIndex));
+  }
+}
+
+function checkBaseImage(
+  stage: Stage,
+  stageNames: ReadonlySet<string>,
+  globalArgs: ReadonlyMap<string, string | undefined>,
+  warn: (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[]) => void,
+): void {
+  const raw = stage.from.args[0];
+  if (raw === undefined) return;
+  let unresolved = false;
+  const image = raw.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, a: string | undefined, mod: string | undefined, b: string | undefined) => {
+    const v = globalArgs.get((a ?? b) as string);
+    if (v !== undefined && v !== '') return v;
+    if (mod !== undefined && mod.replace(/^:/, '').startsWith('-')) return mod.replace(/^:?-/, '');
+    unresolved = true;
+    return '';
+  });
+  if (unresolved || image === '' || image.toLowerCase() === 'scratch' || stageNames.has(image.toLowerCase())) return;
+  if (image.includes('@')) return;
+  const lastPart = image.slice(image.lastIndexOf('/') + 1);
+  const colon = lastPart.indexOf(':');
+  const ranges = lineRanges(stage.from.startLine, stage.from.endLine);
+  if (colon < 0) warn(R.BaseImageUnpinned as R.PackRule<unknown[]>, R.BaseImageUnpinned.format(image, false), ranges);
+  else if (lastPart.slice(colon + 1) === 'latest') warn(R.BaseImageUnpinned as R.PackRule<unknown[]>, R.BaseImageUnpinned.format(image, true), ranges);
+}

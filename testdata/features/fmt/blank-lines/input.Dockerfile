@@ -1,0 +1,14 @@
+
+
+
+FROM alpine   
+
+
+
+RUN echo "a   b"   	
+	
+
+CMD ["sh"]
+
+
+

@@ -1,0 +1,6 @@
+from alpine
+run echo a \
+    b   
+
+
+cmd [ "sh" ]

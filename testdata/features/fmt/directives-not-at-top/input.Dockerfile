@@ -1,0 +1,4 @@
+
+
+# check=skip=all
+from alpine

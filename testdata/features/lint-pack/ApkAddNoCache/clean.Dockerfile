@@ -1,0 +1,3 @@
+FROM alpine:3.19
+RUN apk add --no-cache curl=8.5.0-r0
+RUN --mount=type=cache,target=/var/cache/apk apk add make=4.4.1-r2

@@ -1,0 +1,2 @@
+FROM debian:bookworm
+RUN apt-get update && apt-get install --no-install-recommends -y curl=7.88.1-10+deb12u8

@@ -1,0 +1,2 @@
+# check=skip=BaseImageUnpinned
+FROM ubuntu

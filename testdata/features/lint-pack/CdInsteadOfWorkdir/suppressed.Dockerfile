@@ -1,0 +1,3 @@
+FROM alpine:3.19
+# check=skip=CdInsteadOfWorkdir
+RUN cd /src && make

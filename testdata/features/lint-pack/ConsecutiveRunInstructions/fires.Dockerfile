@@ -1,0 +1,4 @@
+FROM alpine:3.19
+RUN echo one
+# a comment between them
+RUN echo two
