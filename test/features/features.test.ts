@@ -96,8 +96,10 @@ function assertUpstreamRejects(dir: string, c: Case, ours: string): void {
   assert.equal(ours, `exit 1\n${line > 0 ? `Dockerfile:${line}: ` : 'Dockerfile: '}${up.error.message}\n`, `${dir}: upstream's error`);
 }
 
+// A case is a directory holding a Dockerfile; other folders of
+// testdata/features (fmt, lint-pack, lint-fix) have harnesses of their own.
 const cases = readdirSync(DIR)
-  .filter((n) => statSync(join(DIR, n)).isDirectory())
+  .filter((n) => statSync(join(DIR, n)).isDirectory() && existsSync(join(DIR, n, 'Dockerfile')))
   .sort();
 
 test('testdata/features holds feature cases', () => {
