@@ -1,48 +1,88 @@
-// An immutable environment list with Go llb's ordering: a key keeps its
-// first position among live keys unless it is set again, which moves it last.
+// The environment of an LLB state (Go llb's EnvList): an immutable list of
+// KEY=value entries in which setting a key moves it to the end, and lookups
+// are case-sensitive. It is the one variable list of the project: states,
+// global build args and the shell lexer's lookups all use it.
+//
+// Every version stays valid (states share their lists), so it is persistent:
+// two balanced trees with shared structure, one by key (value and position)
+// and one by position (the order). set, delete and get take O(log n), the
+// list in order O(n): no whole-list copy per ARG or ENV, so n of them cost
+// O(n log n) and not O(n²).
+
+import createTree from 'functional-red-black-tree';
+import type { Tree } from 'functional-red-black-tree';
+
+interface Entry {
+  readonly value: string;
+  /** The entry's position: larger for later sets. */
+  readonly seq: number;
+}
 
 export class EnvList {
-  private constructor(private readonly entries: readonly (readonly [string, string])[]) {}
+  private constructor(
+    private readonly byKey: Tree<string, Entry>,
+    private readonly bySeq: Tree<number, readonly [string, string]>,
+    private readonly nextSeq: number,
+  ) {}
 
-  static readonly empty = new EnvList([]);
+  static readonly empty = new EnvList(createTree<string, Entry>(), createTree<number, readonly [string, string]>(), 0);
+
+  /** A list with the given entries set in order (later duplicates win and move last). */
+  static from(entries: Iterable<readonly [string, string]>): EnvList {
+    let env = EnvList.empty;
+    for (const [k, v] of entries) env = env.set(k, v);
+    return env;
+  }
 
   /** Sets key=value, moving the key to the end as Go's AddOrReplace does. */
   set(key: string, value: string): EnvList {
-    // Exactly sized: states keep their env lists, so spare capacity would add up.
-    const old = this.entries;
-    let n = 1;
-    for (const e of old) if (e[0] !== key) n++;
-    const next = new Array<readonly [string, string]>(n);
-    let i = 0;
-    for (const e of old) if (e[0] !== key) next[i++] = e;
-    next[i] = [key, value];
-    return new EnvList(next);
+    let { byKey, bySeq } = this;
+    const seq = this.nextSeq;
+    const old = byKey.find(key);
+    if (old.valid) {
+      bySeq = bySeq.remove(old.value!.seq);
+      byKey = old.update({ value, seq });
+    } else {
+      byKey = byKey.insert(key, { value, seq });
+    }
+    return new EnvList(byKey, bySeq.insert(seq, [key, value]), seq + 1);
   }
 
   /** Sets key=value only when the key is absent. */
   setDefault(key: string, value: string): EnvList {
-    return this.get(key) === undefined ? this.set(key, value) : this;
+    return this.has(key) ? this : this.set(key, value);
   }
 
   delete(key: string): EnvList {
-    return new EnvList(this.entries.filter(([k]) => k !== key));
+    const old = this.byKey.find(key);
+    if (!old.valid) return this;
+    return new EnvList(old.remove(), this.bySeq.remove(old.value!.seq), this.nextSeq);
   }
 
   get(key: string): string | undefined {
-    const entries = this.entries;
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i]!;
-      if (e[0] === key) return e[1];
-    }
-    return undefined;
+    return this.byKey.get(key)?.value;
   }
 
+  has(key: string): boolean {
+    return this.byKey.find(key).valid;
+  }
+
+  get size(): number {
+    return this.byKey.length;
+  }
+
+  /** The keys in order. */
   keys(): string[] {
-    return this.entries.map(([k]) => k);
+    return this.bySeq.values.map((e) => e[0]);
+  }
+
+  /** [key, value] pairs in order. */
+  entries(): [string, string][] {
+    return this.bySeq.values.map(([k, v]) => [k, v]);
   }
 
   /** "KEY=value" strings in order. */
   toArray(): string[] {
-    return this.entries.map(([k, v]) => `${k}=${v}`);
+    return this.bySeq.values.map(([k, v]) => `${k}=${v}`);
   }
 }

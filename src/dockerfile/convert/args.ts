@@ -4,7 +4,7 @@
 import { parseGoBool } from '../../go/strconv.ts';
 import { withLocation } from '../errors.ts';
 import type { ArgCommand } from '../instructions/types.ts';
-import { EnvList } from './env.ts';
+import { EnvList } from '../../llb/env.ts';
 import type { ArgInfo } from './outline-capture.ts';
 import { formatPlatform, formatPlatformAll, type Platform, type PlatformOpt } from './platform.ts';
 
@@ -28,8 +28,8 @@ export function automaticArgs(bp: Platform, tp: Platform, target: string): [stri
 /** The automatic global args, each overridable by a build arg. */
 export function defaultArgs(po: PlatformOpt, overrides: ReadonlyMap<string, string>, target: string): EnvList {
   const pairs = automaticArgs(po.buildPlatforms[0], po.targetPlatform, target);
-  let env = new EnvList();
-  for (const [k, v] of pairs) env = env.addOrReplace(k, overrides.get(k) ?? v);
+  let env = EnvList.empty;
+  for (const [k, v] of pairs) env = env.set(k, overrides.get(k) ?? v);
   return env;
 }
 
@@ -69,7 +69,7 @@ export function buildMetaArgs(
         }
       }
       if (value !== undefined) {
-        args = args.addOrReplace(kp.key, value);
+        args = args.set(kp.key, value);
         info.value = value;
       }
       allArgs.set(kp.key, info);

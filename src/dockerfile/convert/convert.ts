@@ -14,7 +14,7 @@ import { goQuote } from '../../go/strconv.ts';
 import { buildMetaArgs, defaultArgs, isEnabledForStage, proxyEnvFromBuildArgs, type ProxyEnv } from './args.ts';
 import { DeferredOutput } from './deferred.ts';
 import { dispatchCommand, dispatchUser, dispatchWorkdir, type DispatchContext } from './dispatch.ts';
-import type { EnvList } from './env.ts';
+import type { EnvList } from '../../llb/env.ts';
 import { DEFAULT_PATH_UNIX, cloneImage, emptyImage, imagePlatform, parseImage, splitKeyValue, type Image } from './image.ts';
 import { resolveSourceDateEpoch, formatSourceTime } from './epoch.ts';
 import { findNamedContext, loadNamedContext, type ContextOpt, type LoadEnv, type NamedContext } from './named-context.ts';
@@ -134,7 +134,7 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
       else buildArgs.set('SOURCE_DATE_EPOCH', v);
     }
     if (globalArgs.has('SOURCE_DATE_EPOCH')) {
-      globalArgs = v === '' ? globalArgs.delete('SOURCE_DATE_EPOCH') : globalArgs.addOrReplace('SOURCE_DATE_EPOCH', v);
+      globalArgs = v === '' ? globalArgs.delete('SOURCE_DATE_EPOCH') : globalArgs.set('SOURCE_DATE_EPOCH', v);
     }
   }
 

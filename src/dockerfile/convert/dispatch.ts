@@ -11,7 +11,7 @@ import type { LineRange } from '../errors.ts';
 import type { EnvGetter } from '../shell/types.ts';
 import type { ProxyEnv } from './args.ts';
 import { dispatchCopy } from './copy.ts';
-import type { EnvList } from './env.ts';
+import type { EnvList } from '../../llb/env.ts';
 import { parsePorts } from './expose.ts';
 import { goDuration } from '../../go/time.ts';
 import { goList, goQuoteList } from '../../go/fmt.ts';

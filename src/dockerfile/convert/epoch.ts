@@ -10,7 +10,7 @@ import * as llb from '../../llb/index.ts';
 import { DockerfileError, withLocation } from '../errors.ts';
 import type { Stage } from '../instructions/index.ts';
 import type { ShellLex } from '../shell/index.ts';
-import type { EnvList } from './env.ts';
+import type { EnvList } from '../../llb/env.ts';
 import { parseGitRef, isHTTPSource } from './gitref.ts';
 import { findNamedContext, loadNamedContext, type LoadEnv } from './named-context.ts';
 import type { ConvertOptions, SourceRef, SourceTime } from './types.ts';
@@ -92,8 +92,8 @@ function stageSource(stage: Stage, buildArgs: Map<string, string>, globalArgs: E
     if (cmd.kind === 'arg') {
       for (const a of cmd.args) {
         const given = buildArgs.get(a.key);
-        if (given !== undefined) env = env.addOrReplace(a.key, given);
-        else if (a.value !== undefined) env = env.addOrReplace(a.key, shlex.processWord(a.value, env));
+        if (given !== undefined) env = env.set(a.key, given);
+        else if (a.value !== undefined) env = env.set(a.key, shlex.processWord(a.value, env));
       }
     } else if (cmd.kind === 'add') {
       if (source !== undefined) throw new Error('SOURCE_DATE_EPOCH stage must contain exactly one remote ADD');

@@ -101,12 +101,44 @@ export function splitKeyValue(kv: string): [string, string] {
   return i < 0 ? [kv, ''] : [kv.slice(0, i), kv.slice(i + 1)];
 }
 
+function envKey(kv: string): string {
+  const i = kv.indexOf('=');
+  return i < 0 ? kv : kv.slice(0, i);
+}
+
+// Where each key first appears in a config's Env list, kept beside the list
+// so that an ENV does not scan it (a base image can bring tens of thousands of
+// entries). Built on first use; addEnv, the only code that changes a list in
+// place, keeps it current, and a list whose length changed otherwise is
+// indexed again.
+const envIndexes = new WeakMap<string[], { length: number; first: Map<string, number> }>();
+
+function firstIndexes(env: string[]): Map<string, number> {
+  let ix = envIndexes.get(env);
+  if (ix === undefined || ix.length !== env.length) {
+    const first = new Map<string, number>();
+    for (let i = 0; i < env.length; i++) {
+      const k = envKey(env[i]);
+      if (!first.has(k)) first.set(k, i);
+    }
+    ix = { length: env.length, first };
+    envIndexes.set(env, ix);
+  }
+  return ix.first;
+}
+
 /** Sets `k=v` in an env list, replacing the first entry with the same key. */
 export function addEnv(env: string[] | undefined, k: string, v: string): string[] {
   const out = env ?? [];
-  const i = out.findIndex((e) => splitKeyValue(e)[0] === k);
-  if (i >= 0) out[i] = `${k}=${v}`;
-  else out.push(`${k}=${v}`);
+  const first = firstIndexes(out);
+  const i = first.get(k);
+  if (i !== undefined) {
+    out[i] = `${k}=${v}`;
+  } else {
+    first.set(k, out.length);
+    out.push(`${k}=${v}`);
+    envIndexes.get(out)!.length = out.length;
+  }
   return out;
 }
 
