@@ -12,7 +12,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { lintDockerfile } from '../src/dockerfile/lint/index.ts';
+import { lintDockerfile } from '../src/dockerfile/convert/index.ts';
 import { toByteString } from '../src/dockerfile/parser/bytes.ts';
 import { format } from '../src/format/index.ts';
 import { formatWithLineMap } from '../src/format/format.ts';

@@ -5,7 +5,7 @@
 
 import { DockerfileError } from '../dockerfile/errors.ts';
 import { resolveCheckConfig } from '../dockerfile/lint/config.ts';
-import { lintDockerfile, type LintOptions } from '../dockerfile/lint/lint.ts';
+import { lintDockerfile, type LintOptions } from '../dockerfile/convert/lint.ts';
 import { toJsonLocation, type LintResult } from '../dockerfile/lint/results.ts';
 import { toByteString } from '../dockerfile/parser/bytes.ts';
 import { parse, type InstructionNode, type ParseResult } from '../dockerfile/parser/index.ts';

@@ -4,14 +4,35 @@
 // of Definition.toPb() (Go's deterministic marshaling), byte for byte.
 import type { OpMetadata } from './constraints.ts';
 import { metadataToPb, sharedMetadata } from './constraints.ts';
-import type { Definition } from './definition.ts';
 import type { SourceLocation, SourceMap } from './sourcemap.ts';
 import { sortStringKeys, writeMessage } from '../protobuf/encode.ts';
 import { Writer } from '../protobuf/writer.ts';
 import { OpMetadata as PbOpMetadataDesc, SourceInfo as PbSourceInfoDesc } from '../gen/pb.ts';
-import type { Locations as PbLocations, Position as PbPosition, Source as PbSource } from '../gen/pb.ts';
+import type { Locations as PbLocations, Position as PbPosition, Source as PbSource, SourceInfo as PbSourceInfo } from '../gen/pb.ts';
 
-export function encodeDefinition(def: Definition): Uint8Array {
+/**
+ * @internal What `encode` needs to write Definition.source without making
+ * its pb objects (set by marshal): Source has a locations entry for every
+ * metadata key but `skip`, holding `locations(digest)` (each location's
+ * source index from `sourceIndex`), then `infos`. Without `locations`
+ * (no source maps) every entry is empty and there are no infos.
+ */
+export interface DirectSource {
+  readonly skip: string | undefined;
+  readonly locations?: (digest: string) => readonly SourceLocation[] | undefined;
+  readonly sourceIndex?: (m: SourceMap) => number;
+  readonly infos?: readonly PbSourceInfo[];
+}
+
+/** What encoding reads of a Definition (definition.ts). */
+export interface EncodableDefinition {
+  readonly def: readonly Uint8Array[];
+  readonly metadata: ReadonlyMap<string, OpMetadata>;
+  readonly source: PbSource | undefined;
+  readonly directSource?: DirectSource;
+}
+
+export function encodeDefinition(def: EncodableDefinition): Uint8Array {
   const keys = sortStringKeys([...def.metadata.keys()]);
   // Sized up front from the op bytes and (mostly shared, pre-encoded) metadata,
   // so the result is one allocation of about the final size.

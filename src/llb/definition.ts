@@ -6,7 +6,7 @@ import { Caps } from './caps.ts';
 import type { ConstraintsOptions, OpMetadata } from './constraints.ts';
 import { cloneMetadata, emptyMetadata, mergeMetadata, metadataFromPb, metadataToPb, resolveConstraints } from './constraints.ts';
 import { LLBError } from './errors.ts';
-import { encodeDefinition } from './definition-encode.ts';
+import { encodeDefinition, type DirectSource } from './definition-encode.ts';
 import { defaultPlatform } from './platform.ts';
 import { decodeMessage, DecodeError } from '../protobuf/decode.ts';
 import { encodeMessage } from '../protobuf/encode.ts';
@@ -15,20 +15,6 @@ import { clearMarshalled, marshalVertex, sha256Digest } from './vertex.ts';
 import type { MarshalContext, Output, Vertex } from './vertex.ts';
 import { Definition as PbDefinitionDesc, Op as PbOpDesc } from '../gen/pb.ts';
 import type { Definition as PbDefinition, Op as PbOp, OpMetadata as PbOpMetadata, Source as PbSource, SourceInfo as PbSourceInfo } from '../gen/pb.ts';
-
-/**
- * @internal What `encode` needs to write Definition.source without making
- * its pb objects (set by marshal): Source has a locations entry for every
- * metadata key but `skip`, holding `locations(digest)` (each location's
- * source index from `sourceIndex`), then `infos`. Without `locations`
- * (no source maps) every entry is empty and there are no infos.
- */
-export interface DirectSource {
-  readonly skip: string | undefined;
-  readonly locations?: (digest: string) => readonly SourceLocation[] | undefined;
-  readonly sourceIndex?: (m: SourceMap) => number;
-  readonly infos?: readonly PbSourceInfo[];
-}
 
 /** A marshaled LLB graph: op bytes, per-digest metadata and source maps. */
 export class Definition {

@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { convertDockerfile, marshalImage, parsePlatform } from '../../src/dockerfile/convert/index.ts';
 import { DockerfileError } from '../../src/dockerfile/errors.ts';
-import { lintDockerfile, type LintResult } from '../../src/dockerfile/lint/index.ts';
+import { lintDockerfile } from '../../src/dockerfile/convert/index.ts';
+import { type LintResult } from '../../src/dockerfile/lint/index.ts';
 import { decodeMessage } from '../../src/llb/index.ts';
 import { Definition as DefinitionDesc } from '../../src/gen/pb.ts';
 import type { ImageResolver } from '../../src/registry/resolver.ts';

@@ -10,7 +10,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { placeholderResolver } from '../../src/cli/common.ts';
-import { lintDockerfile, resultToJson } from '../../src/dockerfile/lint/index.ts';
+import { lintDockerfile } from '../../src/dockerfile/convert/index.ts';
+import { resultToJson } from '../../src/dockerfile/lint/index.ts';
 import { lintWithPack } from '../../src/lint-pack/index.ts';
 
 const opts = { imageResolver: placeholderResolver };

@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
-import { ALL_RULES, lintDockerfile, readIgnoreFile, type LintResult } from '../../src/dockerfile/lint/index.ts';
+import { ALL_RULES, readIgnoreFile, type LintResult } from '../../src/dockerfile/lint/index.ts';
+import { lintDockerfile } from '../../src/dockerfile/convert/index.ts';
 import { parsePlatform } from '../../src/dockerfile/convert/index.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
 

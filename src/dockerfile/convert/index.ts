@@ -7,3 +7,4 @@ export { namedContextOptions } from './named-context.ts';
 export { marshalImage, imageToJSON, parseImage, type Image } from './image.ts';
 export { parsePlatform, formatPlatform, formatPlatformAll, DEFAULT_PLATFORM, type Platform } from './platform.ts';
 export { parseUlimits, parseLinuxResources, parseExtraHosts, type Ulimit } from './frontend-opts.ts';
+export { lintDockerfile, type LintOptions } from './lint.ts';

@@ -7,5 +7,4 @@ export { Linter, type LintWarnFunc } from './linter.ts';
 export * as checks from './checks.ts';
 export { IgnoreMatcher, readIgnoreFile } from './ignore.ts';
 export { instructionLinter, reportParseWarnings } from './hooks.ts';
-export { lintDockerfile, type LintOptions } from './lint.ts';
 export { resultStatusCode, resultToJson, type LintResult, type LintWarning } from './results.ts';

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { runOracleBatch, type OracleBatchRequest } from '../../oracle/oracle.ts';
 import { convertDockerfile, marshalImage, parsePlatform } from '../../../src/dockerfile/convert/index.ts';
-import { lintDockerfile, readIgnoreFile, type LintResult } from '../../../src/dockerfile/lint/index.ts';
+import { lintDockerfile } from '../../../src/dockerfile/convert/index.ts';
+import { readIgnoreFile, type LintResult } from '../../../src/dockerfile/lint/index.ts';
 import { DockerfileError } from '../../../src/dockerfile/errors.ts';
 import { MetadataFileResolver } from '../../../src/registry/metadata-file.ts';
 import type { ImageResolver } from '../../../src/registry/resolver.ts';

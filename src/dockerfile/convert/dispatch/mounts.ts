@@ -1,12 +1,12 @@
 // RUN --mount: bind, cache, tmpfs, secret and ssh mounts as upstream turns
 // them into ExecOp mounts (dispatchRunMounts, dispatchSecret, dispatchSSH).
 
-import * as llb from '../../llb/index.ts';
-import type { Mount, RunCommand } from '../instructions/types.ts';
-import type { EnvGetter } from '../shell/types.ts';
-import type { DispatchContext } from './dispatch.ts';
-import { basePath, cleanPath, joinPath } from '../../go/path.ts';
-import type { DispatchState } from './stage-state.ts';
+import * as llb from '../../../llb/index.ts';
+import type { Mount, RunCommand } from '../../instructions/types.ts';
+import type { EnvGetter } from '../../shell/types.ts';
+import type { DispatchContext } from './context.ts';
+import { basePath, cleanPath, joinPath } from '../../../go/path.ts';
+import type { DispatchState } from '../stage-state.ts';
 
 export interface RunMounts {
   mounts: llb.RunMount[];

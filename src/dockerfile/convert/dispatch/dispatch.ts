@@ -2,74 +2,30 @@
 // environment, then changes the stage's LLB state and image config the way
 // upstream's dispatch* functions do.
 
-import * as llb from '../../llb/index.ts';
-import type { CapSet } from '../../llb/caps.ts';
-import { Caps } from '../../llb/caps.ts';
-import { chompHeredocContent, expandCommand, expandCommandRaw, parseHeredocWord, supportsExpansion, supportsRawExpansion, type ArgCommand, type Command, type RunCommand } from '../instructions/index.ts';
-import { ExpansionError, ShellLex } from '../shell/index.ts';
-import type { LineRange } from '../errors.ts';
-import type { EnvGetter } from '../shell/types.ts';
-import type { ProxyEnv } from './args.ts';
+import * as llb from '../../../llb/index.ts';
+import { Caps } from '../../../llb/caps.ts';
+import { chompHeredocContent, expandCommand, expandCommandRaw, parseHeredocWord, supportsExpansion, supportsRawExpansion, type ArgCommand, type Command, type RunCommand } from '../../instructions/index.ts';
+import { ExpansionError, ShellLex } from '../../shell/index.ts';
+import type { LineRange } from '../../errors.ts';
+import type { EnvGetter } from '../../shell/types.ts';
 import { dispatchCopy } from './copy.ts';
-import type { EnvList } from '../../llb/env.ts';
-import { parsePorts } from './expose.ts';
-import { goDuration } from '../../go/time.ts';
-import { goList, goQuoteList } from '../../go/fmt.ts';
-import { addEnv, commitToHistory, withShell } from './image.ts';
-import { joinPath } from '../../go/path.ts';
-import { normalizePath } from './paths.ts';
-import type { Platform } from './platform.ts';
-import { prefixCommand, summarizeHeredoc, uppercaseCmd } from './progress.ts';
-import { dispatchRunMounts, withSecretEnvMask } from './runmount.ts';
-import { validateSignal } from './signal.ts';
-import type { DispatchState, DispatchStates, StageCommand } from './stage-state.ts';
-import { dfCmd, locationOf } from './util.ts';
-import type { Ulimit } from './frontend-opts.ts';
-import * as checks from '../lint/checks.ts';
-import type { IgnoreMatcher } from '../lint/ignore.ts';
-import type { Linter } from '../lint/linter.ts';
-import * as rules from '../lint/rules.ts';
+import { processCmdEnv, stateEnv, type DispatchContext } from './context.ts';
+import { parsePorts } from '../expose.ts';
+import { goDuration } from '../../../go/time.ts';
+import { goList, goQuoteList } from '../../../go/fmt.ts';
+import { addEnv, commitToHistory, withShell } from '../image.ts';
+import { joinPath } from '../../../go/path.ts';
+import { normalizePath } from '../paths.ts';
+import type { Platform } from '../platform.ts';
+import { prefixCommand, summarizeHeredoc, uppercaseCmd } from '../progress.ts';
+import { dispatchRunMounts, withSecretEnvMask } from './mounts.ts';
+import { validateSignal } from '../signal.ts';
+import type { DispatchState, StageCommand } from '../stage-state.ts';
+import { dfCmd, locationOf } from '../util.ts';
+import * as checks from '../../lint/checks.ts';
+import * as rules from '../../lint/rules.ts';
 
 const CAP_EXEC_CGROUP_PARENT = 'exec.meta.cgroup.parent';
-
-export interface DispatchContext {
-  all: DispatchStates;
-  globalArgs: EnvList;
-  buildArgValues: Map<string, string>;
-  shlex: ShellLex;
-  buildContext: llb.State;
-  proxyEnv: ProxyEnv | undefined;
-  cacheIdNamespace: string;
-  targetPlatform: Platform;
-  extraHosts: { host: string; ip: string }[];
-  shmSize: number;
-  cgroupParent: string;
-  ulimits: Ulimit[];
-  linuxResources: llb.LinuxResources | undefined;
-  caps: CapSet;
-  sourceMap: llb.SourceMap;
-  epoch: string | undefined;
-  /** The epoch in Unix nanoseconds (WORKDIR mkdir times). */
-  epochUnixNano: bigint | undefined;
-  lint: Linter;
-  /** The build context's .dockerignore, for CopyIgnoredFile. */
-  dockerIgnore?: IgnoreMatcher;
-}
-
-/** The state's environment as an EnvGetter for the shell lexer. */
-export function stateEnv(state: llb.State): EnvGetter {
-  // The state's (immutable) env list is itself an EnvGetter: no wrapper per lookup site.
-  return state.env();
-}
-
-/** The stage's text for progress output, with variables expanded as far as known. */
-export function processCmdEnv(lex: ShellLex, cmd: string, env: EnvGetter): string {
-  try {
-    return lex.processWord(cmd, env);
-  } catch {
-    return cmd;
-  }
-}
 
 export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: DispatchContext): void {
   const lint = opt.lint.withCommentConfig(sc.command.comments);

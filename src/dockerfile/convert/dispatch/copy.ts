@@ -3,22 +3,21 @@
 // a copy on scratch for --link.
 
 import { randomBytes } from 'node:crypto';
-import * as llb from '../../llb/index.ts';
-import { Caps } from '../../llb/caps.ts';
-import type { LineRange } from '../errors.ts';
-import type { SourcesAndDest } from '../instructions/types.ts';
-import { parseChmod } from './chmod.ts';
-import type { DispatchContext } from './dispatch.ts';
-import { processCmdEnv, stateEnv } from './dispatch.ts';
-import { parseGitRef, isGitSource, isHTTPSource } from './gitref.ts';
-import { commitToHistory } from './image.ts';
-import { basePath, cleanPath } from '../../go/path.ts';
-import { normalizePath } from './paths.ts';
-import { prefixCommand, uppercaseCmd } from './progress.ts';
-import type { DispatchState } from './stage-state.ts';
-import { dfCmd, locationOf } from './util.ts';
-import { validateCopySourcePath } from '../lint/checks.ts';
-import type { IgnoreMatcher } from '../lint/ignore.ts';
+import * as llb from '../../../llb/index.ts';
+import { Caps } from '../../../llb/caps.ts';
+import type { LineRange } from '../../errors.ts';
+import type { SourcesAndDest } from '../../instructions/types.ts';
+import { parseChmod } from '../chmod.ts';
+import { processCmdEnv, stateEnv, type DispatchContext } from './context.ts';
+import { parseGitRef, isGitSource, isHTTPSource } from '../gitref.ts';
+import { commitToHistory } from '../image.ts';
+import { basePath, cleanPath } from '../../../go/path.ts';
+import { normalizePath } from '../paths.ts';
+import { prefixCommand, uppercaseCmd } from '../progress.ts';
+import type { DispatchState } from '../stage-state.ts';
+import { dfCmd, locationOf } from '../util.ts';
+import { validateCopySourcePath } from '../../lint/checks.ts';
+import type { IgnoreMatcher } from '../../lint/ignore.ts';
 
 export interface CopyConfig {
   params: SourcesAndDest;

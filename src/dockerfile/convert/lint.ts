@@ -1,12 +1,14 @@
 // Build checks for one Dockerfile, as the `frontend.lint` subrequest
-// (`docker build --call check`) runs them: a full conversion of every stage
-// (or of the target's stages), collecting findings instead of printing them.
+// (`docker build --call check`) runs them (upstream's dockerfile2llb
+// DockerfileLint): a full conversion of every stage (or of the target's
+// stages), collecting findings instead of printing them.
 
-import { convertDockerfile, type ConvertOptions } from '../convert/index.ts';
+import { convertDockerfile } from './convert.ts';
+import type { ConvertOptions } from './types.ts';
 import { DockerfileError } from '../errors.ts';
-import { BUILD_ARG_CHECK, parseCheckOptions } from './config.ts';
-import { perLine } from './linter.ts';
-import { mergeRanges, toJsonLocation, type LintResult } from './results.ts';
+import { BUILD_ARG_CHECK, parseCheckOptions } from '../lint/config.ts';
+import { perLine } from '../lint/linter.ts';
+import { mergeRanges, toJsonLocation, type LintResult } from '../lint/results.ts';
 
 export type LintOptions = Omit<ConvertOptions, 'lintWarn' | 'checkConfig' | 'allStages'>;
 
