@@ -6,14 +6,15 @@
 import * as llb from '../../llb/index.ts';
 import type { CapSet } from '../../llb/caps.ts';
 import * as reference from '../../registry/reference.ts';
-import { DockerfileError, withLocation, type LineRange } from '../errors.ts';
+import { DockerfileError, withLocation } from '../errors.ts';
 import { parseCommand, parseStages, withSuggestion, type Command, type Stage } from '../instructions/index.ts';
 import { parse } from '../parser/index.ts';
 import { ExpansionError, ShellLex } from '../shell/index.ts';
 import { goQuote } from '../../go/strconv.ts';
 import { buildMetaArgs, defaultArgs, isEnabledForStage, proxyEnvFromBuildArgs, type ProxyEnv } from './args.ts';
 import { DeferredOutput } from './deferred.ts';
-import { dispatchCommand, dispatchUser, dispatchWorkdir } from './dispatch/dispatch.ts';
+import { dispatchUser, dispatchWorkdir } from './dispatch/config.ts';
+import { dispatchCommand, handlerOf, type StageLookup } from './dispatch/dispatch.ts';
 import type { DispatchContext } from './dispatch/context.ts';
 import type { EnvList } from '../../llb/env.ts';
 import { DEFAULT_PATH_UNIX, cloneImage, emptyImage, imagePlatform, parseImage, splitKeyValue, type Image } from './image.ts';
@@ -38,10 +39,9 @@ import { resolveCheckConfig } from '../lint/config.ts';
 import { instructionLinter, reportParseWarnings } from '../lint/hooks.ts';
 import { IgnoreMatcher } from '../lint/ignore.ts';
 import { Linter } from '../lint/linter.ts';
-import { locationOf, emptyEnv, wrapError, dfCmd } from './util.ts';
+import { EMPTY_IMAGE_NAME, locationOf, emptyEnv, wrapError, dfCmd } from './util.ts';
 import { goParseInt64 } from '../../go/strconv.ts';
 
-const EMPTY_IMAGE_NAME = 'scratch';
 
 const SBOM_SCAN_CONTEXT = 'BUILDKIT_SBOM_SCAN_CONTEXT';
 const SBOM_SCAN_STAGE = 'BUILDKIT_SBOM_SCAN_STAGE';
@@ -255,9 +255,7 @@ function registerStages(bc: BuildContext, stages: Stage[]): void {
 
     let total = 0;
     if (info.baseName !== EMPTY_IMAGE_NAME && ds.base === undefined) total = 1;
-    for (const c of st.commands) {
-      if (c.kind === 'add' || c.kind === 'copy' || c.kind === 'run' || c.kind === 'workdir') total++;
-    }
+    for (const c of st.commands) if (handlerOf(c).step) total++;
     ds.cmdTotal = total;
     ds.ignoreCache = isNoCache(bc.opt.noCache, st.name);
   });
@@ -326,37 +324,18 @@ function resolveTarget(bc: BuildContext): DispatchState {
 }
 
 /** The stages a command reads from (upstream's toCommand and detectRunMount). */
-function toCommand(bc: BuildContext, command: Command, location: LineRange | undefined): StageCommand {
-  const cmd: StageCommand = { command, sources: [], isOnBuild: false };
-  if (command.kind === 'copy' && command.from !== '') {
-    const from = command.from;
-    const expanded = bc.shlex.processWordWithMatches(from, emptyEnv).result;
-    if (expanded !== from) {
-      throw new DockerfileError(
-        'variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround',
-      );
-    }
-    let src: DispatchState | undefined;
-    if (/^[+-]?\d+$/.test(from) && Math.abs(Number(from)) < 2 ** 63) {
-      src = bc.all.findByIndex(Number(from));
-    } else {
-      src = bc.all.findByName(from);
-      if (src === undefined) {
-        src = DispatchState.unregistered(from, location);
-      }
-    }
-    cmd.sources = [src];
-  }
-  if (command.kind === 'run') {
-    cmd.sources = command.mounts.map((m) => {
-      const from = m.from === '' ? EMPTY_IMAGE_NAME : m.from;
-      return (
-        bc.all.findByName(from) ??
-        DispatchState.unregistered(from, undefined)
-      );
-    });
-  }
-  return cmd;
+function toCommand(bc: BuildContext, command: Command): StageCommand {
+  const sources = handlerOf(command).sources?.(command, stageLookup(bc)) ?? [];
+  return { command, sources, isOnBuild: false };
+}
+
+function stageLookup(bc: BuildContext): StageLookup {
+  return {
+    byName: (name) => bc.all.findByName(name),
+    byIndex: (index) => bc.all.findByIndex(index),
+    image: (name, location) => DispatchState.unregistered(name, location),
+    expands: (word) => bc.shlex.processWordWithMatches(word, emptyEnv).result !== word,
+  };
 }
 
 function linkSources(bc: BuildContext, d: DispatchState, cmd: StageCommand): void {
@@ -370,7 +349,7 @@ function buildDependencyGraph(bc: BuildContext): void {
   const registered = [...bc.all.states];
   for (const d of registered) {
     d.commands = d.stage.commands.map((c) => {
-      const cmd = toCommand(bc, c, c.location);
+      const cmd = toCommand(bc, c);
       linkSources(bc, d, cmd);
       return cmd;
     });
@@ -443,7 +422,7 @@ function initOnBuildTriggers(bc: BuildContext, d: DispatchState, triggers: strin
       node.endLine = d.stage.location.end;
     }
     const ic = parseCommand(node, { escapeToken: ast.escapeToken });
-    const cmd = toCommand(bc, ic, ic.location);
+    const cmd = toCommand(bc, ic);
     cmd.isOnBuild = true;
     if (cmd.sources.length > 0) hasNewDeps = true;
     cmds.push(cmd);

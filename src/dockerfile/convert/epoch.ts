@@ -14,8 +14,8 @@ import type { EnvList } from '../../llb/env.ts';
 import { parseGitRef, isHTTPSource } from './gitref.ts';
 import { findNamedContext, loadNamedContext, type LoadEnv } from './named-context.ts';
 import type { ConvertOptions, SourceRef, SourceTime } from './types.ts';
+import { EMPTY_IMAGE_NAME } from './util.ts';
 
-const EMPTY_IMAGE_NAME = 'scratch';
 
 /** The source whose time SOURCE_DATE_EPOCH names, and the progress name of the metadata lookup. */
 interface EpochSource {

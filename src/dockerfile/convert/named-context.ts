@@ -32,9 +32,9 @@ import { parseImage, type Image } from './image.ts';
 import { normalizeContextPaths } from './paths.ts';
 import { formatPlatformAll, normalizePlatform, type Platform } from './platform.ts';
 import type { ConvertOptions, ImageResolveMode, NamedContextHooks } from './types.ts';
+import { EMPTY_IMAGE_NAME } from './util.ts';
 
 const DOCKERIGNORE = '.dockerignore';
-const EMPTY_IMAGE_NAME = 'scratch';
 const IMAGE_CONFIG_KEY = 'containerimage.config';
 
 /** A context option that matched (upstream's NamedContext, before Load). */

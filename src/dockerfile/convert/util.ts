@@ -4,6 +4,9 @@ import type * as llb from '../../llb/index.ts';
 import { DockerfileError, type LineRange } from '../errors.ts';
 import type { EnvGetter } from '../shell/types.ts';
 
+/** The image name that means no image (upstream's emptyImageName). */
+export const EMPTY_IMAGE_NAME = 'scratch';
+
 export const emptyEnv: EnvGetter = { get: () => undefined, keys: () => [] };
 
 /** Source locations for an op: one range per line of the instruction, character 0, as upstream's node locations. */

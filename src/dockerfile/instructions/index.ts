@@ -4,16 +4,21 @@
 export type * from './types.ts';
 export type { WordExpander, WordsExpander } from './expand-types.ts';
 export type { InstructionLintEvent, InstructionLinter } from './lint-hooks.ts';
-export { parseInstruction, parseCommand, instructionNames, type ParseInstructionOptions } from './parse-instruction.ts';
+export { parseInstruction, parseCommand, type ParseInstructionOptions } from './parse-instruction.ts';
 export { parseStages, findStage, InstructionParseError, type ParsedStages, type ParseStagesOptions } from './stages.ts';
 export {
+  commandSyntax,
   expandCommand,
   expandCommandRaw,
-  expandExposePorts,
+  instructionNames,
   supportsExpansion,
   supportsRawExpansion,
+  syntaxOf,
+  type CommandOf,
+  type CommandSyntax,
   type ExpandableCommand,
-} from './expand.ts';
+} from './table.ts';
+export { expandExposePorts } from './expand.ts';
 export { parseMount } from './run-mount.ts';
 export { parseDevice } from './run-device.ts';
 export { parseBuildStageName } from './parse-stage.ts';

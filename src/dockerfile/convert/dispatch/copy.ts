@@ -6,18 +6,73 @@ import { randomBytes } from 'node:crypto';
 import * as llb from '../../../llb/index.ts';
 import { Caps } from '../../../llb/caps.ts';
 import type { LineRange } from '../../errors.ts';
-import type { SourcesAndDest } from '../../instructions/types.ts';
+import type { AddCommand, CopyCommand, SourcesAndDest } from '../../instructions/types.ts';
 import { parseChmod } from '../chmod.ts';
 import { processCmdEnv, stateEnv, type DispatchContext } from './context.ts';
 import { parseGitRef, isGitSource, isHTTPSource } from '../gitref.ts';
 import { commitToHistory } from '../image.ts';
-import { basePath, cleanPath } from '../../../go/path.ts';
+import { basePath, cleanPath, joinPath } from '../../../go/path.ts';
 import { normalizePath } from '../paths.ts';
 import { prefixCommand, uppercaseCmd } from '../progress.ts';
-import type { DispatchState } from '../stage-state.ts';
+import type { DispatchState, StageCommand } from '../stage-state.ts';
 import { dfCmd, locationOf } from '../util.ts';
 import { validateCopySourcePath } from '../../lint/checks.ts';
 import type { IgnoreMatcher } from '../../lint/ignore.ts';
+
+/** ADD: sources from the build context, URLs or git repositories. */
+export function dispatchAdd(d: DispatchState, cmd: AddCommand, opt: DispatchContext): void {
+  dispatchCopy(d, {
+    params: cmd,
+    excludePatterns: cmd.excludePatterns,
+    source: opt.buildContext,
+    isAddCommand: true,
+    code: cmd.code,
+    chown: cmd.chown,
+    chmod: cmd.chmod,
+    link: cmd.link,
+    keepGitDir: cmd.keepGitDir,
+    checksum: cmd.checksum,
+    unpack: cmd.unpack,
+    parents: false,
+    location: cmd.location,
+    ignoreMatcher: opt.dockerIgnore,
+    opt,
+  });
+  for (const src of cmd.sourcePaths) {
+    if (!src.startsWith('http://') && !src.startsWith('https://')) d.ctxPaths.add(joinPath('/', src));
+  }
+}
+
+/** COPY: sources from the build context, or from the stage or image of --from. */
+export function dispatchCopyCommand(d: DispatchState, cmd: CopyCommand, sc: StageCommand, opt: DispatchContext): void {
+  let source = opt.buildContext;
+  if (sc.sources.length > 0) {
+    const src = sc.sources[0];
+    if (!src.dispatched) {
+      throw new Error(`cannot copy from stage "${cmd.from}", it needs to be defined before current stage "${d.stageName}"`);
+    }
+    source = src.state;
+  }
+  dispatchCopy(d, {
+    params: cmd,
+    excludePatterns: cmd.excludePatterns,
+    source,
+    isAddCommand: false,
+    code: cmd.code,
+    chown: cmd.chown,
+    chmod: cmd.chmod,
+    link: cmd.link,
+    keepGitDir: undefined,
+    checksum: '',
+    unpack: undefined,
+    parents: cmd.parents,
+    location: cmd.location,
+    ignoreMatcher: sc.sources.length === 0 ? opt.dockerIgnore : undefined,
+    opt,
+  });
+  const paths = sc.sources.length === 0 ? d.ctxPaths : sc.sources[0].paths;
+  for (const src of cmd.sourcePaths) paths.add(joinPath('/', src));
+}
 
 export interface CopyConfig {
   params: SourcesAndDest;
@@ -67,7 +122,7 @@ function validateDigest(d: string): void {
   if (hex.length !== lens[alg] || !/^[a-f0-9]+$/.test(hex)) throw new Error('invalid checksum digest length');
 }
 
-export function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
+function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
   const platform = d.platform ?? cfg.opt.targetPlatform;
   const dest = pathRelativeToWorkingDir(d.state, cfg.params.destPath);
   const chown = cfg.chown !== '' ? llb.chownFromString(cfg.chown) : undefined;
