@@ -1,4 +1,5 @@
-// Build checks (upstream's linter package plus the lint subrequest).
+// Build checks (upstream's linter package); the lint subrequest that runs
+// them over a whole conversion is convert/lint.ts.
 
 export * as rules from './rules.ts';
 export { ALL_RULES, type Rule } from './rules.ts';
