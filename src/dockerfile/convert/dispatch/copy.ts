@@ -44,7 +44,7 @@ export function dispatchAdd(d: DispatchState, cmd: AddCommand, opt: DispatchCont
 }
 
 /** COPY: sources from the build context, or from the stage or image of --from. */
-export function dispatchCopyCommand(d: DispatchState, cmd: CopyCommand, sc: StageCommand, opt: DispatchContext): void {
+export function dispatchCopyCommand(d: DispatchState, cmd: CopyCommand, opt: DispatchContext, sc: StageCommand): void {
   let source = opt.buildContext;
   if (sc.sources.length > 0) {
     const src = sc.sources[0];

@@ -43,7 +43,7 @@ export interface StageLookup {
 
 export interface Handler<C extends Command> {
   /** Changes the stage (its state, image config, paths) for the command, its words already expanded. */
-  dispatch(d: DispatchState, cmd: C, sc: StageCommand, opt: DispatchContext): void;
+  dispatch(d: DispatchState, cmd: C, opt: DispatchContext, sc: StageCommand): void;
   /** The command is a step of the stage's progress (`[n/total]` in progress names). */
   step?: true;
   /** The command expands its own words (the generic expansion is skipped). */
@@ -53,9 +53,9 @@ export interface Handler<C extends Command> {
 }
 
 export const handlers = {
-  add: { dispatch: (d, cmd, _sc, opt) => dispatchAdd(d, cmd, opt), step: true },
-  arg: { dispatch: (d, cmd, _sc, opt) => dispatchArg(d, cmd, opt), ownExpansion: true },
-  cmd: { dispatch: (d, cmd, _sc, opt) => dispatchCmd(d, cmd, opt) },
+  add: { dispatch: dispatchAdd, step: true },
+  arg: { dispatch: dispatchArg, ownExpansion: true },
+  cmd: { dispatch: dispatchCmd },
   copy: {
     dispatch: dispatchCopyCommand,
     step: true,
@@ -70,13 +70,13 @@ export const handlers = {
       return [stages.byName(cmd.from) ?? stages.image(cmd.from, cmd.location)];
     },
   },
-  entrypoint: { dispatch: (d, cmd, _sc, opt) => dispatchEntrypoint(d, cmd, opt) },
-  env: { dispatch: (d, cmd, _sc, opt) => dispatchEnv(d, cmd, opt) },
-  expose: { dispatch: (d, cmd, _sc, opt) => dispatchExpose(d, cmd, opt) },
-  healthcheck: { dispatch: (d, cmd, _sc, opt) => dispatchHealthcheck(d, cmd, opt) },
-  label: { dispatch: (d, cmd, _sc, opt) => dispatchLabel(d, cmd, opt) },
-  maintainer: { dispatch: (d, cmd, _sc, opt) => dispatchMaintainer(d, cmd, opt) },
-  onbuild: { dispatch: (d, cmd) => dispatchOnbuild(d, cmd) },
+  entrypoint: { dispatch: dispatchEntrypoint },
+  env: { dispatch: dispatchEnv },
+  expose: { dispatch: dispatchExpose },
+  healthcheck: { dispatch: dispatchHealthcheck },
+  label: { dispatch: dispatchLabel },
+  maintainer: { dispatch: dispatchMaintainer },
+  onbuild: { dispatch: dispatchOnbuild },
   run: {
     dispatch: dispatchRun,
     step: true,
@@ -86,11 +86,11 @@ export const handlers = {
         return stages.byName(from) ?? stages.image(from, undefined);
       }),
   },
-  shell: { dispatch: (d, cmd, _sc, opt) => dispatchShell(d, cmd, opt) },
-  stopsignal: { dispatch: (d, cmd, _sc, opt) => dispatchStopSignal(d, cmd, opt) },
-  user: { dispatch: (d, cmd, _sc, opt) => dispatchUser(d, cmd.user, true, opt) },
-  volume: { dispatch: (d, cmd, _sc, opt) => dispatchVolume(d, cmd, opt) },
-  workdir: { dispatch: (d, cmd, _sc, opt) => dispatchWorkdir(d, cmd.path, cmd.code, cmd.location, true, opt), step: true },
+  shell: { dispatch: dispatchShell },
+  stopsignal: { dispatch: dispatchStopSignal },
+  user: { dispatch: (d, cmd, opt) => dispatchUser(d, cmd.user, true, opt) },
+  volume: { dispatch: dispatchVolume },
+  workdir: { dispatch: (d, cmd, opt) => dispatchWorkdir(d, cmd.path, cmd.code, cmd.location, true, opt), step: true },
 } satisfies { readonly [K in CommandKind]: Handler<CommandOf<K>> };
 
 /** The table entry of a command, typed for that command. */
@@ -124,5 +124,5 @@ export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: Dispatc
     const lex = new ShellLex('\\', { skipProcessQuotes: true });
     cmd = expandCommandRaw(cmd, (word) => expandReporting(lex, word));
   }
-  handler.dispatch(d, cmd, sc, opt);
+  handler.dispatch(d, cmd, opt, sc);
 }

@@ -34,7 +34,7 @@ function runCommandString(args: string[], buildArgs: DispatchState['buildArgs'],
   return [...prefix, ...args].join(' ');
 }
 
-export function dispatchRun(d: DispatchState, c: RunCommand, sc: StageCommand, opt: DispatchContext): void {
+export function dispatchRun(d: DispatchState, c: RunCommand, opt: DispatchContext, sc: StageCommand): void {
   const sources = sc.sources;
   let customName = c.code;
   d.paths.add('/');
