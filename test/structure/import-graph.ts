@@ -15,9 +15,50 @@ function files(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-// Comments are blanked first, so that an example in a comment is no import.
+// Comments are blanked first, so that an example in a comment is no import;
+// strings, template literals and regular expressions are stepped over whole,
+// so that `/*` or `//` inside one starts no comment.
 function stripComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|[^:\\'"`])\/\/.*$/gm, '$1');
+  let out = '';
+  let i = 0;
+  let prev = ''; // the last significant character of code, to tell a regex from a division
+  const n = text.length;
+  while (i < n) {
+    const c = text[i]!;
+    const next = text[i + 1];
+    if (c === '/' && next === '/') {
+      while (i < n && text[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '/' && next === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 2;
+      out += ' ';
+      continue;
+    }
+    const regex = c === '/' && (prev === '' || '(,=:[!&|?{};+-*%<>~^'.includes(prev));
+    if (c === "'" || c === '"' || c === '`' || regex) {
+      let j = i + 1;
+      let inClass = false;
+      while (j < n) {
+        const d = text[j]!;
+        if (d === '\\') j += 2;
+        else if (regex && d === '[') (inClass = true), j++;
+        else if (regex && d === ']') (inClass = false), j++;
+        else if (d === c && !inClass) break;
+        else if (d === '\n' && c !== '`') break;
+        else j++;
+      }
+      out += text.slice(i, j + 1);
+      i = j + 1;
+      prev = c;
+      continue;
+    }
+    out += c;
+    if (!/\s/.test(c)) prev = c;
+    i++;
+  }
+  return out;
 }
 
 const SPECIFIERS = [

@@ -4,6 +4,9 @@
 // draws the same layers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { cycles, importGraph } from './import-graph.ts';
 
 /**
@@ -74,4 +77,34 @@ test('the check sees cycles and upward imports (on a made-up graph)', () => {
   assert.deepEqual(cycles(g), [['src/a.ts', 'src/b.ts', 'src/c.ts'], ['src/d.ts']]);
   assert.ok(layerOf('src/go/json.ts') > layerOf('src/llb/state.ts'));
   assert.ok(layerOf('src/dockerfile/lint/rules.ts') > layerOf('src/dockerfile/convert/convert.ts'));
+});
+
+test('the graph reads imports of every form and none inside comments or strings', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'import-graph-'));
+  try {
+    mkdirSync(join(dir, 'sub'));
+    for (const f of ['b.ts', 'c.ts', 'd.ts', 'e.ts', 'sub/f.ts', 'g.ts']) writeFileSync(join(dir, f), 'export {};\n');
+    writeFileSync(
+      join(dir, 'a.ts'),
+      [
+        "const glob = 'src/**/*.ts'; // a string with /* in it starts no comment",
+        "import type {",
+        "  B,",
+        "} from './b.ts';",
+        "export * from './c.ts';",
+        "export { x } from './d.ts';",
+        "const re = /['\"]/;",
+        "const m = import('./e.ts');",
+        "import './sub/f.ts';",
+        "/* import { g } from './g.ts'; */",
+        "// import { g } from './g.ts';",
+      ].join('\n'),
+    );
+    const g = importGraph(dir);
+    const rel = (f: string): string => relative(dir, f).split('\\').join('/');
+    const a = [...g.entries()].find(([f]) => f.endsWith('/a.ts'))!;
+    assert.deepEqual([...a[1]].map(rel).sort(), ['b.ts', 'c.ts', 'd.ts', 'e.ts', 'sub/f.ts']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
