@@ -45,7 +45,7 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
   const src = toByteString(text);
   let tree: ParseResult;
   try {
-    tree = parse(src);
+    tree = parse(text);
   } catch (err) {
     if (err instanceof DockerfileError) return { result, fixes, packRules: [] };
     throw err;
