@@ -5,7 +5,12 @@ import { dirname, join } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
 import { ALL_RULES, readIgnoreFile, resultToJson, type LintResult } from '../dockerfile/lint/index.ts';
-import { applyEdits, lintWithPack, packRuleList, PACK_NAME, PACKS, type Fix } from '../lint-pack/index.ts';
+import type { Fix, PackRule } from '../lint-pack/index.ts';
+
+// The lint pack (and its shell parser's runtime) is loaded only when `lint`
+// runs, not at every start of the program (the gateway frontend never needs it).
+type LintPack = typeof import('../lint-pack/index.ts');
+const PACK_NAMES = ['best-practices'] as const;
 import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import type { ImageResolver } from '../registry/resolver.ts';
 import { CliError, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
@@ -80,7 +85,7 @@ function parseArgs(args: string[]): LintArgs {
     platform,
     imageMetadata: v['image-metadata'],
     dockerignore: v.dockerignore,
-    packs: (v.pack ?? []).map((p) => oneOf('lint', '--pack', p, PACKS, PACK_NAME)),
+    packs: (v.pack ?? []).map((p) => oneOf('lint', '--pack', p, PACK_NAMES, PACK_NAMES[0])),
     fix: v.fix === true,
   };
 }
@@ -135,7 +140,7 @@ function sarifFix(uri: string, fix: Fix): unknown {
   };
 }
 
-function toSarif(results: FileResult[]): unknown {
+function toSarif(results: FileResult[], packRules: readonly PackRule[]): unknown {
   const region = (loc: { ranges?: { start: { line: number }; end: { line: number } }[] } | undefined): Record<string, number> => {
     const ranges = loc?.ranges ?? [];
     if (ranges.length === 0) return { startLine: 1 };
@@ -157,11 +162,11 @@ function toSarif(results: FileResult[]): unknown {
                 ...(r.url ? { helpUri: r.url } : {}),
                 properties: { experimental: r.experimental },
               })),
-              ...packRuleList([...new Set(results.flatMap((r) => r.packRules))]).map((r) => ({
+              ...packRules.filter((r) => results.some((x) => x.packRules.includes(r.name))).map((r) => ({
                 id: r.name,
                 shortDescription: { text: r.description },
                 helpUri: r.url,
-                properties: { pack: PACK_NAME, hadolint: r.hadolint },
+                properties: { pack: 'best-practices', hadolint: r.hadolint },
               })),
             ],
           },
@@ -204,6 +209,7 @@ export const lintCommand: Command = {
       resolver = placeholderResolver;
       process.stderr.write('lint: no --image-metadata: InvalidBaseImagePlatform is skipped and base images are taken to have no ENV\n');
     }
+    const pack: LintPack = await import('../lint-pack/index.ts');
     const results: FileResult[] = [];
     for (const file of a.files) {
       let data = readInput(file);
@@ -220,16 +226,16 @@ export const lintCommand: Command = {
       };
       let r: FileResult;
       try {
-        let out = await lintWithPack(data, options);
+        let out = await pack.lintWithPack(data, options);
         if (a.fix) {
           const edits = out.fixes.flatMap((f) => f?.edits ?? []);
           if (edits.length > 0) {
             if (file === '-') throw new CliError('lint: --fix cannot rewrite standard input', 2);
-            const fixed = applyEdits(data.toString('utf8'), edits);
+            const fixed = pack.applyEdits(data.toString('utf8'), edits);
             data = Buffer.from(fixed.text, 'utf8');
             writeFileSync(file, data);
             process.stderr.write(`${name}: ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} applied\n`);
-            out = await lintWithPack(data, options);
+            out = await pack.lintWithPack(data, options);
           }
         }
         r = { name, ...out };
@@ -243,7 +249,7 @@ export const lintCommand: Command = {
       const texts = results.map((r) => resultToJson(r.result));
       process.stdout.write((texts.length === 1 ? texts[0] : `[\n${texts.join(',\n')}\n]`) + '\n');
     } else if (a.format === 'sarif') {
-      process.stdout.write(JSON.stringify(toSarif(results), null, 2) + '\n');
+      process.stdout.write(JSON.stringify(toSarif(results, pack.PACK_RULES), null, 2) + '\n');
     } else {
       process.stdout.write(results.map((r) => printText(r.name, r.result)).join(''));
     }

@@ -59,6 +59,11 @@ export function format(text: string | Uint8Array, options: FormatOptions = {}): 
   return typeof text === 'string' ? fromByteString(out) : Buffer.from(out, 'latin1');
 }
 
+/** Parses a byte string (the parser would take a JS string as text and encode it again). */
+function parseBytes(src: string): ParseResult {
+  return parse(Buffer.from(src, 'latin1'));
+}
+
 function formatByteString(src: string, opt: FormatOptions): string {
   return formatWithLineMap(src, opt).text;
 }
@@ -73,7 +78,7 @@ export interface Formatted {
 
 /** Formats a byte string; also says where each original line went (for tests and tools mapping findings). */
 export function formatWithLineMap(src: string, opt: FormatOptions = {}): Formatted {
-  const tree = parse(src);
+  const tree = parseBytes(src);
   const verbatim = new Set<number>();
   for (let attempt = 0; attempt < 2; attempt++) {
     const out = render(src, tree, opt, verbatim);
@@ -258,6 +263,14 @@ function isKeywordBlank(c: number): boolean {
   return c === 0x20 || c === 0x09 || (c >= 0x0b && c <= 0x0d);
 }
 
+function hasNonAsciiBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x85 || c === 0xa0) return true;
+  }
+  return false;
+}
+
 /** Go's unicode.IsSpace on a byte (the blanks between flag words). */
 function isFlagBlank(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x85 || c === 0xa0;
@@ -284,6 +297,9 @@ function splitFlags(text: string, escapeToken: number): Flags {
   for (;;) {
     let start = pos;
     while (start < n && isFlagBlank(text.charCodeAt(start))) start++;
+    // The parser splits flags at the bytes 0x85 and 0xA0 too, also inside a
+    // UTF-8 character: such a separator is left as written (no flags taken).
+    if (hasNonAsciiBlank(text, pos, start)) return { words: [], rest: text, trailingBlank: false };
     if (start === n) return { words, rest: '', trailingBlank: start > pos };
     if (text.charCodeAt(start) !== 0x2d || text.charCodeAt(start + 1) !== 0x2d) return { words, rest: text.slice(start), trailingBlank: false };
     let end = start;
@@ -375,7 +391,7 @@ class QuoteTracker {
 function differences(before: ParseResult, formatted: string, opt: FormatOptions): number[] | 'all' | undefined {
   let after: ParseResult;
   try {
-    after = parse(formatted);
+    after = parseBytes(formatted);
   } catch (err) {
     if (err instanceof DockerfileError) return 'all';
     throw err;

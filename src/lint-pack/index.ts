@@ -12,14 +12,11 @@ import { parse, type InstructionNode, type ParseResult } from '../dockerfile/par
 import { physicalLines } from '../format/lines.ts';
 import { upstreamFix, type Fix } from './fixes.ts';
 import { enabledPackRules, runPack } from './pack.ts';
-import { PACK_NAME, PACK_RULES } from './rules.ts';
 import { loadShellParser } from './shell.ts';
 import { DockerfileSource } from './source.ts';
 
 export { applyEdits, type Edit, type Fix } from './fixes.ts';
 export { PACK_NAME, PACK_RULES, type PackRule } from './rules.ts';
-
-export const PACKS: readonly string[] = [PACK_NAME];
 
 export interface PackLintOptions extends LintOptions {
   /** Packs enabled on the command line (`lint --pack NAME`). */
@@ -45,7 +42,7 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
   const src = toByteString(text);
   let tree: ParseResult;
   try {
-    tree = parse(src);
+    tree = parse(text);
   } catch (err) {
     if (err instanceof DockerfileError) return { result, fixes, packRules: [] };
     throw err;
@@ -94,9 +91,4 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
 
 function nodeAt(tree: ParseResult, line: number): InstructionNode | undefined {
   return tree.children.find((n) => n.startLine <= line && line <= n.endLine);
-}
-
-/** The pack rules, for listings (SARIF's rule table). */
-export function packRuleList(names: readonly string[]): typeof PACK_RULES {
-  return PACK_RULES.filter((r) => names.includes(r.name));
 }

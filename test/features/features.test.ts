@@ -8,6 +8,10 @@
 //   lint.json          `lint --format json`
 //   lint.sarif         `lint --format sarif`
 //   outline.json       `outline` (result.json)
+// and, when case.json lists them in `outputs`:
+//   lint.txt           `lint` (text: Dockerfile:LINE Rule - message)
+//   fixed.Dockerfile   the Dockerfile after `lint --fix`
+//   fmt.Dockerfile     `fmt` (with --reindent when case.json says so)
 // A command that fails has NAME.error instead: its exit status, stderr and
 // stdout (lint's report of a file that cannot be built).
 // UPDATE_GOLDEN=1 rewrites every case's files from what the code prints now;
@@ -15,14 +19,16 @@
 //
 // case.json: {"description", "target", "buildArgs": {K: V}, "platform",
 // "imageMetadata" (base image configs, relative to the case; default
-// testdata/convert/image-metadata.json), "channel"}. `channel` is "stable"
+// testdata/convert/image-metadata.json), "channel", "pack" (a lint pack the
+// lint commands run with, `--pack`), "reindent" (fmt --reindent), "outputs"
+// (which files the case has; default the first five above)}. `channel` is "stable"
 // (the default) until the labs channel exists. A stable case whose `llb`
 // fails must fail as upstream does: the Go oracle is asked for the same file
 // and options and must give the same message and line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
@@ -31,7 +37,8 @@ const DIR = join('testdata', 'features');
 const CLI = resolve('dist', 'dockerfile-llb.js');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const CHANNELS = ['stable'] as const;
-const OUTPUTS = ['llb.jsonl', 'image-config.json', 'lint.json', 'lint.sarif', 'outline.json'];
+const DEFAULT_OUTPUTS = ['llb.jsonl', 'image-config.json', 'lint.json', 'lint.sarif', 'outline.json'];
+const OUTPUTS = [...DEFAULT_OUTPUTS, 'lint.txt', 'fixed.Dockerfile', 'fmt.Dockerfile'];
 const isGolden = (f: string): boolean => OUTPUTS.some((o) => f === o || f === o.replace(/\.[^.]+$/, '.error'));
 
 interface Case {
@@ -41,6 +48,9 @@ interface Case {
   platform?: string;
   imageMetadata?: string;
   channel?: (typeof CHANNELS)[number];
+  pack?: string;
+  reindent?: boolean;
+  outputs?: string[];
 }
 
 /** The base image configs a case resolves from. */
@@ -51,9 +61,10 @@ function metadataFile(dir: string, c: Case): string {
 function readCase(dir: string): Case {
   const file = join(dir, 'case.json');
   const c = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Case) : {};
-  const known = ['description', 'target', 'buildArgs', 'platform', 'imageMetadata', 'channel'];
+  const known = ['description', 'target', 'buildArgs', 'platform', 'imageMetadata', 'channel', 'pack', 'reindent', 'outputs'];
   for (const k of Object.keys(c)) assert.ok(known.includes(k), `${file}: unknown field "${k}" (known: ${known.join(', ')})`);
   assert.ok(CHANNELS.includes(c.channel ?? 'stable'), `${file}: channel "${c.channel}" does not exist yet (known: ${CHANNELS.join(', ')})`);
+  for (const o of c.outputs ?? []) assert.ok(OUTPUTS.includes(o), `${file}: unknown output "${o}" (known: ${OUTPUTS.join(', ')})`);
   return c;
 }
 
@@ -69,18 +80,27 @@ function outputs(dir: string, c: Case): Map<string, string> {
     else out.set(name.replace(/\.[^.]+$/, '.error'), `exit ${r.status}\n${r.stderr}${r.stdout}`);
     return r.status === 0;
   };
+  const wanted = new Set(c.outputs ?? DEFAULT_OUTPUTS);
+  const pack = c.pack ? ['--pack', c.pack] : [];
   const tmp = mkdtempSync(join(tmpdir(), 'feature-'));
   try {
     const config = join(tmp, 'image-config.json');
-    if (cli('llb.jsonl', ['llb', '-f', 'Dockerfile', '--format', 'json', '--image-metadata', meta, '--image-config-out', config, ...common, ...platform])) {
+    if (wanted.has('llb.jsonl') && cli('llb.jsonl', ['llb', '-f', 'Dockerfile', '--format', 'json', '--image-metadata', meta, '--image-config-out', config, ...common, ...platform])) {
       out.set('image-config.json', readFileSync(config, 'utf8'));
+    }
+    if (wanted.has('fixed.Dockerfile')) {
+      const copy = join(tmp, 'Dockerfile');
+      copyFileSync(join(dir, 'Dockerfile'), copy);
+      if (cli('fixed.Dockerfile', ['lint', copy, '--fix', '--image-metadata', meta, ...pack, ...common, ...platform])) out.set('fixed.Dockerfile', readFileSync(copy, 'utf8'));
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  cli('lint.json', ['lint', 'Dockerfile', '--format', 'json', '--image-metadata', meta, ...common, ...platform]);
-  cli('lint.sarif', ['lint', 'Dockerfile', '--format', 'sarif', '--image-metadata', meta, ...common, ...platform]);
-  cli('outline.json', ['outline', '-f', 'Dockerfile', '--image-metadata', meta, ...common]);
+  if (wanted.has('lint.json')) cli('lint.json', ['lint', 'Dockerfile', '--format', 'json', '--image-metadata', meta, ...pack, ...common, ...platform]);
+  if (wanted.has('lint.sarif')) cli('lint.sarif', ['lint', 'Dockerfile', '--format', 'sarif', '--image-metadata', meta, ...pack, ...common, ...platform]);
+  if (wanted.has('lint.txt')) cli('lint.txt', ['lint', 'Dockerfile', '--image-metadata', meta, ...pack, ...common, ...platform]);
+  if (wanted.has('outline.json')) cli('outline.json', ['outline', '-f', 'Dockerfile', '--image-metadata', meta, ...common]);
+  if (wanted.has('fmt.Dockerfile')) cli('fmt.Dockerfile', ['fmt', 'Dockerfile', ...(c.reindent ? ['--reindent'] : [])]);
   return out;
 }
 

