@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { encodeMessage } from '../llb/protobuf/encode.ts';
 import { decodeMessage } from '../llb/protobuf/decode.ts';
 import type { MessageDesc } from '../llb/protobuf/registry.ts';
-import { BridgeError, MAX_MESSAGE, unary } from '../frontend/bridge.ts';
+import { BridgeError, MAX_MESSAGE, bridgeError, unary } from '../frontend/bridge.ts';
 import * as ctl from '../gen/moby.buildkit.v1.ts';
 
 /** buildctl's default address on Linux. */
@@ -88,7 +88,7 @@ export function decoder<T>(desc: MessageDesc<T>): (b: Buffer) => T {
 
 /** A gRPC error as BridgeError (the status message from the details when there are any). */
 export function callError(path: string, err: grpc.ServiceError): BridgeError {
-  return new BridgeError(path.slice(path.lastIndexOf('/') + 1), err.code, err.details || err.message, undefined);
+  return bridgeError(path.slice(path.lastIndexOf('/') + 1), err);
 }
 
 /** A connection to buildkitd's control API (and, through it, the gateway API of a build). */

@@ -109,7 +109,7 @@ function statOf(path: string, st: BigIntStats, inodes: Map<bigint, string>, link
  * does: each path and every symlink target met on the way to it (wildcards in
  * a name are taken literally).
  */
-export function followLinks(root: string, paths: readonly string[], readlink: (abs: string) => string | undefined): string[] {
+export function followLinks(root: string, paths: readonly string[], readlink: (abs: string) => string | undefined): string[] | undefined {
   const resolved = new Set<string>();
   const append = (p: string, depth: number): void => {
     if (depth > 64) return;
@@ -142,11 +142,11 @@ export function followLinks(root: string, paths: readonly string[], readlink: (a
 }
 
 /** fsutil's dedupePaths: sorted paths without those under another; none at all when "." is one. */
-function dedupePaths(sorted: readonly string[]): string[] {
+function dedupePaths(sorted: readonly string[]): string[] | undefined {
   const out: string[] = [];
   let last: string | undefined;
   for (const s of sorted) {
-    if (s === '.') return [];
+    if (s === '.') return undefined;
     if (last !== undefined && s.startsWith(last + '/')) continue;
     out.push(s);
     last = s;
@@ -173,7 +173,8 @@ export async function* walkFiltered(root: string, opts: FilterOptions = {}): Asy
   let includes = opts.includePatterns ? [...opts.includePatterns] : undefined;
   if (opts.followPaths !== undefined && opts.followPaths.length > 0) {
     const targets = followLinks(root, opts.followPaths, readlinkOrUndefined);
-    includes = dedupePaths([...(includes ?? []), ...targets].sort());
+    // As NewFilterFS: appended, then deduplicated in that order (not sorted again).
+    if (targets !== undefined) includes = dedupePaths([...(includes ?? []), ...targets]);
   }
   const include = includes !== undefined && includes.length > 0 ? new IgnoreMatcher(includes) : undefined;
   const exclude = opts.excludePatterns !== undefined && opts.excludePatterns.length > 0 ? new IgnoreMatcher(opts.excludePatterns) : undefined;

@@ -6,7 +6,9 @@
 // metadata routes it to this build, as Go's client.Build does).
 import * as grpc from '@grpc/grpc-js';
 import { LLBBridge } from '../frontend/bridge.ts';
-import { buildAndReturn } from '../frontend/main.ts';
+import { buildAndReturn, type BuildFunc } from '../frontend/main.ts';
+import { buildDockerfile } from '../frontend/dockerfile.ts';
+import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import type { GatewayEnv } from '../frontend/env.ts';
 import type { Connection } from './connection.ts';
 import { Session, newID, type SessionOptions } from './session.ts';
@@ -52,6 +54,8 @@ export interface SolveResult {
   /** The exporters' response (image digest, descriptor, name, …). */
   exporterResponse: Record<string, string>;
   ref: string;
+  /** The frontend's result metadata (a subrequest's `result.txt`, …). */
+  resultMetadata: Record<string, Uint8Array>;
 }
 
 /** A build that was cancelled by the signal. */
@@ -86,23 +90,47 @@ function cacheImportsAttr(imports: CacheEntry[]): string {
   return JSON.stringify(imports.map((i) => ({ Type: i.type, Attrs: i.attrs })));
 }
 
+/**
+ * The build function run in this process. Every frontend goes through the
+ * gateway API as buildctl's does: ours builds here; a daemon frontend or an
+ * image is asked to by a gateway Solve whose result is returned as is.
+ */
+function buildFunc(choice: FrontendChoice, attrs: Record<string, string>, imports: CacheEntry[], onResult: (r: gw.Result) => void): BuildFunc {
+  if (choice.kind === 'inprocess') {
+    return async (bridge, env, caps, inputs) => {
+      const r = await buildDockerfile(bridge, env, caps, inputs);
+      onResult(r);
+      return r;
+    };
+  }
+  const frontendOpt: Record<string, string> = { ...attrs };
+  const frontend = choice.kind === 'builtin' ? choice.name : 'gateway.v0';
+  if (choice.kind === 'image') frontendOpt.source = choice.ref;
+  if (frontendOpt.requestid !== undefined && frontendOpt['frontend.caps'] === undefined) frontendOpt['frontend.caps'] = 'moby.buildkit.frontend.subrequests';
+  return async (bridge) => {
+    const res = await bridge.solve({
+      Frontend: frontend,
+      FrontendOpt: frontendOpt,
+      allowResultReturn: true,
+      allowResultArrayRef: true,
+      CacheImports: imports.map((i) => ({ Type: i.type, Attrs: i.attrs })),
+    });
+    const r = res.result ?? {};
+    onResult(r);
+    return r;
+  };
+}
+
 export async function solve(conn: Connection, o: SolveOptions): Promise<SolveResult> {
   if (o.signal?.aborted) throw new CancelledError();
   const ref = newID();
   const session = new Session(o.session);
-  const inprocess = o.frontend.kind === 'inprocess';
-  const workers = inprocess ? await conn.listWorkers() : undefined;
+  const workers = await conn.listWorkers();
   session.run(conn);
 
   const attrs: Record<string, string> = { ...o.frontendAttrs };
   const imports = o.cacheImports ?? [];
   if (imports.length > 0) attrs['cache-imports'] = cacheImportsAttr(imports);
-  let frontend = '';
-  if (o.frontend.kind === 'builtin') frontend = o.frontend.name;
-  if (o.frontend.kind === 'image') {
-    frontend = 'gateway.v0';
-    attrs.source = o.frontend.ref;
-  }
   const exporters: ctl.Exporter[] = o.exports.map((e) => ({ Type: e.type, Attrs: e.attrs }));
   const req: ctl.SolveRequest = {
     Ref: ref,
@@ -110,7 +138,6 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
     ExporterDeprecated: exporters[0]?.Type,
     ExporterAttrsDeprecated: exporters[0]?.Attrs,
     Session: session.id,
-    Frontend: frontend,
     FrontendAttrs: attrs,
     Cache: {
       Exports: (o.cacheExports ?? []).map((c) => ({ Type: c.type, Attrs: c.attrs })),
@@ -129,18 +156,22 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
     for await (const s of status) o.onStatus?.(s);
   })().catch(() => {});
 
-  let frontendRun: Promise<number> | undefined;
   const solving = conn.solve(req, abort.signal);
-  if (inprocess) {
-    const md = new grpc.Metadata();
-    md.set('buildkit-controlapi-buildid', ref);
-    const bridge = new LLBBridge(conn.client, md);
-    frontendRun = buildAndReturn(bridge, gatewayEnv(attrs, session.id, workers!), o.log ?? (() => {}));
-    // If the frontend could not reach the build, the Solve would wait forever: cancel it.
-    frontendRun.then((code) => {
+  let resultMetadata: Record<string, Uint8Array> = {};
+  const md = new grpc.Metadata();
+  md.set('buildkit-controlapi-buildid', ref);
+  const bridge = new LLBBridge(conn.client, md);
+  const fn = buildFunc(o.frontend, attrs, imports, (r) => {
+    resultMetadata = r.metadata ?? {};
+  });
+  const frontendRun = buildAndReturn(bridge, gatewayEnv(attrs, session.id, workers), o.log ?? (() => {}), fn);
+  // If the frontend could not reach the build, the Solve would wait forever: cancel it.
+  frontendRun.then(
+    (code) => {
       if (code !== 0) setTimeout(() => abort.abort(), 5000).unref();
-    }, () => abort.abort());
-  }
+    },
+    () => abort.abort(),
+  );
 
   let res: ctl.SolveResponse;
   try {
@@ -155,7 +186,7 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
     const timer = setTimeout(() => status.cancel(), 5000);
     await statusDone;
     clearTimeout(timer);
-    if (frontendRun) await frontendRun.catch(() => 1);
+    await frontendRun.catch(() => 1);
   }
-  return { exporterResponse: res.ExporterResponse ?? {}, ref };
+  return { exporterResponse: res.ExporterResponse ?? {}, ref, resultMetadata };
 }

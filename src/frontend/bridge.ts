@@ -27,6 +27,23 @@ export class BridgeError extends Error {
   }
 }
 
+/** A failed call as BridgeError, with the google.rpc.Status of its details when it has one. */
+export function bridgeError(method: string, err: grpc.ServiceError): BridgeError {
+  const bin = err.metadata?.get('grpc-status-details-bin')[0];
+  let status: RpcStatus | undefined;
+  if (bin instanceof Buffer) {
+    try {
+      status = decodeMessage(rpc.Status, bin);
+    } catch {
+      status = undefined;
+    }
+  }
+  // The status in the details carries the message exactly (the
+  // grpc-message header can lose trailing blanks).
+  const message = status?.message !== undefined && status.message !== '' ? status.message : err.details || err.message;
+  return new BridgeError(method, err.code, message, status);
+}
+
 /** One unary call: `path` is the full method path, e.g. `/moby.buildkit.v1.Control/Solve`. */
 export function unary<Req, Res>(
   client: grpc.Client,
@@ -57,19 +74,7 @@ export function unary<Req, Res>(
       options,
       (err, res) => {
         if (err) {
-          const bin = err.metadata?.get('grpc-status-details-bin')[0];
-          let status: RpcStatus | undefined;
-          if (bin instanceof Buffer) {
-            try {
-              status = decodeMessage(rpc.Status, bin);
-            } catch {
-              status = undefined;
-            }
-          }
-          // The status in the details carries the message exactly (the
-          // grpc-message header can lose trailing blanks).
-          const message = status?.message !== undefined && status.message !== '' ? status.message : err.details || err.message;
-          reject(new BridgeError(method, err.code, message, status));
+          reject(bridgeError(method, err));
           return;
         }
         resolve(res as Res);

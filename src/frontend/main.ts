@@ -37,7 +37,9 @@ export interface GatewayIO {
  * Inputs alongside), build, Return the result or the error. 0 when the
  * result or error was returned, 1 when the daemon could not be told.
  */
-export async function buildAndReturn(bridge: LLBBridge, env: GatewayEnv, say: (msg: string) => void): Promise<number> {
+export type BuildFunc = (bridge: LLBBridge, env: GatewayEnv, caps: Caps, inputs: Promise<gw.InputsResponse>) => Promise<gw.Result>;
+
+export async function buildAndReturn(bridge: LLBBridge, env: GatewayEnv, say: (msg: string) => void, build: BuildFunc = buildDockerfile): Promise<number> {
   // Inputs is asked for alongside Ping (one round trip less before the
   // Dockerfile is read); its answer is used only if the caps allow it.
   const inputs = bridge.inputs();
@@ -52,7 +54,7 @@ export async function buildAndReturn(bridge: LLBBridge, env: GatewayEnv, say: (m
   const caps: Caps = { gateway: capSet(enabled(pong.FrontendAPICaps)), llb: capSet(enabled(pong.LLBCaps)) };
   let req: gw.ReturnRequest;
   try {
-    req = { result: await buildDockerfile(bridge, env, caps, inputs) };
+    req = { result: await build(bridge, env, caps, inputs) };
   } catch (err) {
     req = { error: toStatus(err) };
   }
