@@ -1,73 +1,40 @@
 // A build error's Dockerfile excerpts, printed as buildctl prints them
-// (solver/errdefs/source.go Source.Print) from the errdefs.Source details of
-// the gRPC status.
+// (errdefs.Sources of the error, each Source.Print) from the errdefs.Source
+// details of the gRPC status.
 import { decodeMessage } from '../llb/protobuf/decode.ts';
 import { Source } from '../gen/errdefs.ts';
-import type { Range } from '../gen/pb.ts';
 import type { Status } from '../gen/google.rpc.ts';
+import { printSourceExcerpt } from '../subrequests/lint.ts';
 
-function lineRange(ranges: readonly Range[]): [number, number] | undefined {
-  let start = 0;
-  let end = 0;
-  let first = true;
-  for (const r of ranges) {
-    const s = r.start?.line ?? 0;
-    const e = Math.max(r.end?.line ?? 0, s);
-    if (first || s < start) start = s;
-    if (e > end) end = e;
-    first = false;
-  }
-  return first ? undefined : [start, end];
+interface SourceJSON {
+  info?: { filename?: string; data?: string };
+  ranges?: { start?: { line?: number }; end?: { line?: number } }[];
 }
 
-function containsLine(ranges: readonly Range[], l: number): boolean {
-  return ranges.some((r) => {
-    const s = r.start?.line ?? 0;
-    return s <= l && Math.max(r.end?.line ?? 0, s) >= l;
-  });
+function fromJSON(j: SourceJSON): Source {
+  return {
+    info: j.info === undefined ? undefined : { filename: j.info.filename, data: Buffer.from(j.info.data ?? '', 'base64') },
+    ranges: (j.ranges ?? []).map((r) => ({ start: { line: r.start?.line ?? 0 }, end: { line: r.end?.line ?? 0 } })),
+  };
 }
 
-/** The excerpt of one source: `FILE:LINE`, the lines around, `>>>` on the lines of the error. */
-export function printSource(src: Source): string {
-  const info = src.info;
-  if (info === undefined) return '';
-  const lines = Buffer.from(info.data ?? new Uint8Array()).toString().split('\n');
-  const ranges = src.ranges ?? [];
-  const se = lineRange(ranges);
-  if (se === undefined) return '';
-  let [start, end] = se;
-  if (start > lines.length || start < 1) return '';
-  if (end > lines.length) end = lines.length;
-  const pad = end === start ? 4 : 2;
-  const first = start;
-  for (let p = 0; p < pad; ) {
-    if (start > 1) {
-      start--;
-      p++;
-    }
-    if (end !== lines.length) {
-      end++;
-      p++;
-    }
-    p++;
-  }
-  let out = `${info.filename ?? ''}:${first}\n--------------------\n`;
-  for (let i = start; i <= end; i++) {
-    out += ` ${String(i).padStart(3)} | ${containsLine(ranges, i) ? '>>>' : '   '} ${lines[i - 1]}\n`;
-  }
-  return out + '--------------------\n';
-}
-
-/** Every errdefs.Source in the status details, in order. */
-export function printSources(status: Status | undefined): string {
+/** Every errdefs.Source in the status details, in order, as bytes to write. */
+export function printSources(status: Status | undefined): Buffer {
   let out = '';
   for (const d of status?.details ?? []) {
-    if (!(d.type_url ?? '').endsWith('/errdefs.Source')) continue;
+    // The daemon sends them as protobuf or, with a "+json" suffix, as protojson.
+    const url = d.type_url ?? '';
+    let src: Source;
     try {
-      out += printSource(decodeMessage(Source, d.value ?? new Uint8Array()));
+      if (url.endsWith('errdefs.Source')) src = decodeMessage(Source, d.value ?? new Uint8Array());
+      else if (url.endsWith('errdefs.Source+json')) src = fromJSON(JSON.parse(Buffer.from(d.value ?? new Uint8Array()).toString()) as SourceJSON);
+      else continue;
     } catch {
-      /* not decodable: left out */
+      continue;
     }
+    if (src.info === undefined) continue;
+    const ranges = (src.ranges ?? []).map((r) => ({ start: { line: r.start?.line ?? 0 }, end: { line: r.end?.line ?? 0 } }));
+    out += printSourceExcerpt({ filename: src.info.filename ?? '', data: src.info.data ?? new Uint8Array(), language: '' }, ranges);
   }
-  return out;
+  return Buffer.from(out, 'latin1');
 }

@@ -5,7 +5,7 @@
 // daemon's gateway API over the same connection (the build ID in each call's
 // metadata routes it to this build, as Go's client.Build does).
 import * as grpc from '@grpc/grpc-js';
-import { LLBBridge } from '../frontend/bridge.ts';
+import { BridgeError, LLBBridge } from '../frontend/bridge.ts';
 import { buildAndReturn, type BuildFunc } from '../frontend/main.ts';
 import { buildDockerfile } from '../frontend/dockerfile.ts';
 import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
@@ -91,6 +91,19 @@ function cacheImportsAttr(imports: CacheEntry[]): string {
 }
 
 /**
+ * A failed gateway Solve as Go's client passes it on to its Return
+ * (grpcerrors FromGRPC, then ToGRPC): the stack traces first, then the typed
+ * details (sources, vertex, frontend, …) from the outermost wrapper in, which
+ * reverses them; buildctl prints its error excerpts in that order.
+ */
+function goRoundTrip(e: BridgeError): BridgeError {
+  const details = e.status?.details ?? [];
+  const stacks = details.filter((d) => (d.type_url ?? '').includes('stack.Stack'));
+  const typed = details.filter((d) => !(d.type_url ?? '').includes('stack.Stack')).reverse();
+  return new BridgeError(e.method, e.code, e.message, { ...e.status, details: [...stacks, ...typed] });
+}
+
+/**
  * The build function run in this process. Every frontend goes through the
  * gateway API as buildctl's does: ours builds here; a daemon frontend or an
  * image is asked to by a gateway Solve whose result is returned as is.
@@ -108,13 +121,17 @@ function buildFunc(choice: FrontendChoice, attrs: Record<string, string>, import
   if (choice.kind === 'image') frontendOpt.source = choice.ref;
   if (frontendOpt.requestid !== undefined && frontendOpt['frontend.caps'] === undefined) frontendOpt['frontend.caps'] = 'moby.buildkit.frontend.subrequests';
   return async (bridge) => {
-    const res = await bridge.solve({
-      Frontend: frontend,
-      FrontendOpt: frontendOpt,
-      allowResultReturn: true,
-      allowResultArrayRef: true,
-      CacheImports: imports.map((i) => ({ Type: i.type, Attrs: i.attrs })),
-    });
+    const res = await bridge
+      .solve({
+        Frontend: frontend,
+        FrontendOpt: frontendOpt,
+        allowResultReturn: true,
+        allowResultArrayRef: true,
+        CacheImports: imports.map((i) => ({ Type: i.type, Attrs: i.attrs })),
+      })
+      .catch((e: unknown) => {
+        throw e instanceof BridgeError ? goRoundTrip(e) : e;
+      });
     const r = res.result ?? {};
     onResult(r);
     return r;
