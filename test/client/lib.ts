@@ -25,3 +25,33 @@ export function maskPlain(text: string): string {
     )
     .join('\n');
 }
+
+/**
+ * Plain progress as each step's lines (a step shown twice, interrupted or
+ * completed and started again, is one), sorted by step name, then the lines
+ * outside the steps (failed steps' logs, the error): what does not depend on
+ * when the status messages arrived. Times masked; in-progress status lines
+ * (no size and not done) left out, as the printer shows them only when they
+ * happen to be pending at a print.
+ */
+export function plainSteps(text: string): string {
+  const byId = new Map<string, { name: string; lines: Set<string> }>();
+  const other: string[] = [];
+  for (const line of maskPlain(text).split('\n')) {
+    const m = /^#(\d+) (.*)$/.exec(line);
+    if (!m) {
+      if (line !== '') other.push(line);
+      continue;
+    }
+    const [, id, rest] = m;
+    let step = byId.get(id!);
+    if (!step) {
+      byId.set(id!, (step = { name: rest!, lines: new Set() }));
+      continue;
+    }
+    if (rest === step.name || rest === '...' || /^[\w ]+:$/.test(rest!)) continue;
+    step.lines.add(rest!);
+  }
+  const steps = [...byId.values()].map((s) => `${s.name}\n  ${[...s.lines].join('\n  ')}`).sort();
+  return [...steps, ...other].join('\n');
+}

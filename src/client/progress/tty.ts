@@ -55,8 +55,8 @@ export class TtyPrinter {
   }
 
   private draw(final: boolean): void {
-    const width = Math.max((this.out.columns ?? 80) - 1, 20);
-    const height = this.out.rows ?? 40;
+    const width = Math.max((this.out.columns || 80) - 1, 20);
+    const height = this.out.rows || 40;
     const steps = this.trace.vertexes.filter((v) => !v.hidden);
     const done = steps.filter((v) => isCompleted(v)).length;
     const total = [...new Set(this.trace.byDigest.values())].filter((v) => !v.hidden).length;
