@@ -3,7 +3,7 @@
 // and the library (`import { connect, build } from 'dockerfile-llb'`).
 import { createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { splitCsvFields } from '../dockerfile/instructions/go-csv.ts';
+import { splitCsvFields } from '../go/csv.ts';
 import { Connection, type ConnectOptions } from './connection.ts';
 import { solve, type CacheEntry, type ExportEntry, type FrontendChoice } from './solve.ts';
 import type { FileOutput, SessionOptions } from './session.ts';

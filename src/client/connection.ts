@@ -3,9 +3,9 @@
 // (api/services/control: Solve, Status, ListWorkers, Info, Session).
 import * as grpc from '@grpc/grpc-js';
 import { existsSync, readFileSync } from 'node:fs';
-import { encodeMessage } from '../llb/protobuf/encode.ts';
-import { decodeMessage } from '../llb/protobuf/decode.ts';
-import type { MessageDesc } from '../llb/protobuf/registry.ts';
+import { encodeMessage } from '../protobuf/encode.ts';
+import { decodeMessage } from '../protobuf/decode.ts';
+import type { MessageDesc } from '../protobuf/registry.ts';
 import { BridgeError, MAX_MESSAGE, bridgeError, unary } from '../frontend/bridge.ts';
 import * as ctl from '../gen/moby.buildkit.v1.ts';
 

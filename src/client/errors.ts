@@ -1,7 +1,7 @@
 // A build error's Dockerfile excerpts, printed as buildctl prints them
 // (errdefs.Sources of the error, each Source.Print) from the errdefs.Source
 // details of the gRPC status.
-import { decodeMessage } from '../llb/protobuf/decode.ts';
+import { decodeMessage } from '../protobuf/decode.ts';
 import { Source } from '../gen/errdefs.ts';
 import type { Status } from '../gen/google.rpc.ts';
 import { printSourceExcerpt } from '../subrequests/lint.ts';

@@ -13,7 +13,7 @@ import * as grpc from '@grpc/grpc-js';
 import { Packet as PacketDesc, Packet_PacketType as T, type Packet, type Stat } from '../gen/fsutil.types.ts';
 import { encoder, decoder } from './connection.ts';
 import { isDirMode, isRegular, walkFiltered, type FilterOptions } from './fswalk.ts';
-import { cleanPath } from '../util/go-path.ts';
+import { cleanPath } from '../go/path.ts';
 
 /** A session stream of packets: the gRPC call, with how its messages are coded. */
 export interface PacketStream {

@@ -12,7 +12,7 @@
 import { lstatSync, readdirSync, readlinkSync, type BigIntStats, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { IgnoreMatcher } from '../dockerfile/lint/ignore.ts';
-import { cleanPath } from '../util/go-path.ts';
+import { cleanPath } from '../go/path.ts';
 import type { Stat } from '../gen/fsutil.types.ts';
 
 // Go's os.FileMode bits.

@@ -10,7 +10,7 @@ import * as grpc from '@grpc/grpc-js';
 import { Duplex } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { connect as netConnect } from 'node:net';
-import type { MessageDesc } from '../llb/protobuf/registry.ts';
+import type { MessageDesc } from '../protobuf/registry.ts';
 import { encoder, decoder, type Connection } from './connection.ts';
 import * as health from '../gen/grpc.health.v1.ts';
 import * as fsw from '../gen/fsutil.types.ts';
