@@ -30,7 +30,8 @@ function send(s: PacketStream, p: Packet): Promise<void> {
 
 /** Reads the stream's packets one at a time. */
 function packets(s: PacketStream): AsyncIterator<Packet> {
-  const it = (s.call as unknown as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  // An iterator that leaves the call open at the end of the messages (the status is sent after).
+  const it = (s.call.iterator({ destroyOnReturn: false }) as AsyncIterable<unknown>)[Symbol.asyncIterator]();
   if (!s.raw) return it as AsyncIterator<Packet>;
   const decode = decoder(PacketDesc);
   return {

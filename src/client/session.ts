@@ -203,7 +203,8 @@ export class Session {
       const w = out.file(md);
       const decode = decoder(fsync.BytesMessage);
       const work = (async () => {
-        for await (const raw of call as unknown as AsyncIterable<Buffer>) {
+        // Not destroyed at the end of the messages: the status is still to be sent.
+        for await (const raw of call.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
           const data = decode(raw).data;
           if (data === undefined || data.length === 0) continue;
           if (!w.write(data)) await new Promise<void>((r) => w.once('drain', () => r()));

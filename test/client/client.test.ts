@@ -1,6 +1,6 @@
 // dockerfile-llb build on the real daemon: plain progress equal to
 // buildctl's, the tty view under a pseudo-terminal, contexts (.dockerignore
-// applied in the client, incremental transfer, modes and symlinks, a local output),
+// applied in the client, incremental transfer, modes and symlinks, a local output), file outputs,
 // subrequests, and faults (no daemon, bad context, bad secret, Ctrl-C).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync, chmodSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import { buildctl, buildkitOrSkip, ensureBuildkit, releaseBuildkit, repoRoot, type Env } from '../e2e/harness.ts';
+import { buildctl, buildkitOrSkip, ensureBuildkit, readTar, releaseBuildkit, repoRoot, type Env } from '../e2e/harness.ts';
 import { contextArgs } from '../gateway/lib/build.ts';
 import { BUNDLE, ourBuild, plainSteps } from './lib.ts';
 
@@ -116,6 +116,23 @@ test('context: .dockerignore applied in the client; a second build sends only wh
     return out;
   };
   assert.deepEqual(listing(join(TMP, 'out-ours2')), listing(out2));
+});
+
+test('outputs: tar to a file and to standard output, oci and docker archives, as buildctl writes them', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const d = dir('tar', { Dockerfile: 'FROM scratch\nCOPY a.txt /x/a.txt\n', 'a.txt': 'hello\n' });
+  const names = (file: string | Buffer) => readTar(typeof file === 'string' ? readFileSync(file) : file).map((e) => e.name).sort();
+  for (const type of ['tar', 'oci', 'docker']) {
+    const file = join(TMP, `out.${type}`);
+    const r = await ourBuild(['--progress', 'quiet', '--output', `type=${type},dest=${file}`, d]);
+    assert.equal(r.code, 0, r.stderr);
+    const ctl = await buildctl(['build', '--frontend', 'dockerfile.v0', ...contextArgs(d), '--output', `type=${type},dest=${join(TMP, `ctl.${type}`)}`]);
+    assert.equal(ctl.code, 0, ctl.stderr);
+    assert.deepEqual(names(file), names(join(TMP, `ctl.${type}`)), `--output type=${type}`);
+  }
+  const piped = spawnSync(process.execPath, [BUNDLE, 'build', '--addr', env!.buildkitHost, '--progress', 'quiet', '-o', '-', d], { maxBuffer: 1 << 26 });
+  assert.equal(piped.status, 0, String(piped.stderr));
+  assert.deepEqual(names(piped.stdout), names(join(TMP, 'out.tar')));
 });
 
 test('--call outline / targets / check print what buildctl prints for the subrequest', async (t) => {

@@ -52,6 +52,6 @@ export function plainSteps(text: string): string {
     if (rest === step.name || rest === '...' || /^[\w ]+:$/.test(rest!)) continue;
     step.lines.add(rest!);
   }
-  const steps = [...byId.values()].map((s) => `${s.name}\n  ${[...s.lines].join('\n  ')}`).sort();
+  const steps = [...byId.values()].map((s) => `${s.name}\n  ${[...s.lines].sort().join('\n  ')}`).sort();
   return [...steps, ...other].join('\n');
 }
