@@ -158,6 +158,7 @@ async function run(argv: string[]): Promise<number> {
       frontend: frontendFlag === 'dockerfile.v0' ? 'dockerfile.v0' : 'inprocess',
       frontendImage: str('frontend-image'),
       onProgress: (s) => display?.update(s),
+      onWarning: (msg) => process.stderr.write(`WARNING: ${msg}\n`),
       signal: abort.signal,
     });
     display?.done();

@@ -1,12 +1,13 @@
 // `build`: a Dockerfile build on a BuildKit daemon, with the options of
 // `docker buildx build` (and buildctl's `--opt`), used by the CLI command
 // and the library (`import { connect, build } from 'dockerfile-llb'`).
-import { createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { splitCsvFields } from '../go/csv.ts';
 import { Connection, type ConnectOptions } from './connection.ts';
 import { solve, type CacheEntry, type ExportEntry, type FrontendChoice } from './solve.ts';
 import type { FileOutput, SessionOptions } from './session.ts';
+import { LocalStore, indexGet, indexPut } from './content.ts';
 import type * as ctl from '../gen/moby.buildkit.v1.ts';
 
 export { Connection, ConnectError, type ConnectOptions } from './connection.ts';
@@ -45,7 +46,7 @@ export interface BuildOptions {
   opts?: Record<string, string>;
   /** `--output` values (`type=local,dest=DIR`, `type=tar,dest=FILE`, `DIR`, `-`, …). */
   outputs?: string[];
-  /** `--cache-from` / `--cache-to` values (`type=registry,ref=…`, `type=inline`, …). */
+  /** `--cache-from` / `--cache-to` values (`type=registry,ref=…`, `type=local,src=DIR` / `dest=DIR`, `type=inline`, …). */
   cacheFrom?: string[];
   cacheTo?: string[];
   /** `--call`: build (default), or a subrequest whose answer is returned instead. */
@@ -61,6 +62,8 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** Where outputs written to standard output go (default process.stdout). */
   stdout?: NodeJS.WritableStream;
+  /** Warnings of the client (a local cache import skipped, …). */
+  onWarning?: (msg: string) => void;
   /** Environment for `env=` secrets, SSH_AUTH_SOCK (default process.env). */
   env?: NodeJS.ProcessEnv;
 }
@@ -202,15 +205,56 @@ export function parseOutputs(outputs: string[], tags: string[], push: boolean, s
   return { exports, targets };
 }
 
-function parseCache(values: string[] | undefined, isExport: boolean): CacheEntry[] {
-  return (values ?? []).map((v) => {
+interface CacheOptions {
+  /** Local cache stores the session serves, by ID (`local:DIR`). */
+  stores: Map<string, LocalStore>;
+  /** Export directories whose index.json gets the cache manifest, with its tag. */
+  update: Map<string, string>;
+  warnings: string[];
+}
+
+/** `--cache-from` / `--cache-to`, as Go's client parseCacheOptions reads them (local directories served on the session). */
+function parseCache(values: string[] | undefined, isExport: boolean, into: CacheOptions): CacheEntry[] {
+  const out: CacheEntry[] = [];
+  for (const v of values ?? []) {
     const attrs = v.includes('=') ? csvAttrs(isExport ? '--cache-to' : '--cache-from', v) : { type: 'registry', ref: v };
     const type = attrs.type ?? 'registry';
     delete attrs.type;
-    if (type === 'local') throw new BuildOptionError(`--cache-${isExport ? 'to' : 'from'} type=local is not supported by this client yet (use type=registry)`);
     if (type === 'registry' && (attrs.ref ?? '') === '') throw new BuildOptionError(`registry cache ${isExport ? 'exporter' : 'importer'} requires ref`);
-    return { type, attrs };
-  });
+    if (type === 'local' && isExport) {
+      const dest = attrs.dest ?? '';
+      if (dest === '') throw new BuildOptionError('local cache exporter requires dest');
+      mkdirSync(dest, { recursive: true });
+      into.stores.set(`local:${dest}`, new LocalStore(dest));
+      into.update.set(dest, attrs.tag ?? 'latest');
+    } else if (type === 'local') {
+      const src = attrs.src ?? '';
+      if (src === '') throw new BuildOptionError('local cache importer requires src');
+      if (attrs.digest === undefined) {
+        const tag = attrs.tag ?? 'latest';
+        let desc;
+        try {
+          desc = indexGet(src, tag);
+        } catch (e) {
+          into.warnings.push(`local cache import at ${src} skipped due to err: ${(e as Error).message}`);
+          continue;
+        }
+        if (desc === undefined) {
+          into.warnings.push(`local cache import at ${src} skipped: no digest found for tag ${tag}`);
+          continue;
+        }
+        attrs.digest = desc.digest;
+      }
+      const store = new LocalStore(src);
+      if (!store.has(attrs.digest)) {
+        into.warnings.push(`local cache import at ${src} skipped: digest ${attrs.digest} unavailable`);
+        continue;
+      }
+      into.stores.set(`local:${src}`, store);
+    }
+    out.push({ type, attrs });
+  }
+  return out;
 }
 
 /** The frontend options of a build, as buildx sets them from its flags. */
@@ -298,16 +342,26 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
   if (o.frontendImage !== undefined) frontend = { kind: 'image', ref: o.frontendImage };
   else if (o.frontend === 'dockerfile.v0') frontend = { kind: 'builtin', name: 'dockerfile.v0' };
 
+  const cache: CacheOptions = { stores: new Map(), update: new Map(), warnings: [] };
+  const cacheImports = parseCache(o.cacheFrom, false, cache);
+  const cacheExports = call ? [] : parseCache(o.cacheTo, true, cache);
+  for (const w of cache.warnings) o.onWarning?.(w);
   const res = await solve(conn, {
     frontend,
     frontendAttrs: attrs,
     exports: call ? [] : exports,
-    cacheImports: parseCache(o.cacheFrom, false),
-    cacheExports: call ? [] : parseCache(o.cacheTo, true),
-    session: { dirs, outputs: targets, secrets, ssh, onTransfer: o.onTransfer },
+    cacheImports,
+    cacheExports,
+    session: { dirs, outputs: targets, secrets, ssh, contentStores: cache.stores, onTransfer: o.onTransfer },
     onStatus: o.onProgress,
     signal: o.signal,
   });
+  // The exported cache's manifest, tagged in each local cache directory.
+  const manifest = res.exporterResponse['cache.manifest'];
+  if (manifest !== undefined && manifest !== '') {
+    const desc = JSON.parse(manifest) as { digest: string; size: number };
+    for (const [dir, tag] of cache.update) indexPut(dir, desc, tag);
+  }
   const out: BuildResult = { metadata: metadataOf(res.exporterResponse), exporterResponse: res.exporterResponse };
   if (call) {
     out.callResult = {};

@@ -20,6 +20,9 @@ import * as ssh from '../gen/moby.sshforward.v1.ts';
 import { sendDir, receiveDir, type SendStats } from './filesync.ts';
 import type { FilterOptions } from './fswalk.ts';
 import { credentialsFor } from './auth.ts';
+import type { LocalStore } from './content.ts';
+import * as capi from '../gen/containerd.services.content.v1.ts';
+import * as pb from '../gen/google.protobuf.ts';
 
 const H_ID = 'x-docker-expose-session-uuid';
 const H_NAME = 'x-docker-expose-session-name';
@@ -99,6 +102,8 @@ export interface SessionOptions {
   secrets?: Map<string, Uint8Array>;
   /** SSH agent sockets by ID. */
   ssh?: Map<string, string>;
+  /** Content stores by ID (`local:DIR`: local cache directories). */
+  contentStores?: Map<string, LocalStore>;
   /** Serve registry credentials from the Docker config (default true). */
   auth?: boolean;
   /** The shared key of the session (Go: the context directory's identity); default empty. */
@@ -130,6 +135,7 @@ export class Session {
     ]);
     if (opts.dirs !== undefined && opts.dirs.size > 0) this.addFileSync(opts.dirs);
     if (opts.outputs !== undefined && opts.outputs.size > 0) this.addFileSend(opts.outputs);
+    if (opts.contentStores !== undefined && opts.contentStores.size > 0) this.addContent(opts.contentStores);
     if (opts.auth !== false) this.addAuth();
     if (opts.secrets !== undefined) this.addSecrets(opts.secrets);
     if (opts.ssh !== undefined && opts.ssh.size > 0) this.addSSH(opts.ssh);
@@ -218,6 +224,54 @@ export class Session {
     };
     // Messages stay bytes here: a `local` output sends fsutil packets, the others BytesMessage.
     this.add('moby.filesync.v1.FileSend', [m('DiffCopy', RAW, RAW, true, true, handle as Handler)]);
+  }
+
+  private addContent(stores: Map<string, LocalStore>): void {
+    const choose = (md: grpc.Metadata): LocalStore => {
+      const id = md.get('buildkit-attachable-store-id')[0];
+      if (id === undefined) throw rpcError(grpc.status.INVALID_ARGUMENT, 'request lacks metadata "buildkit-attachable-store-id"');
+      const store = stores.get(String(id));
+      if (store === undefined) throw rpcError(grpc.status.NOT_FOUND, `unknown store ${String(id)}`);
+      return store;
+    };
+    const unary = <Req, Res>(fn: (store: LocalStore, req: Req) => Res) =>
+      ((call: grpc.ServerUnaryCall<Req, Res>, cb: grpc.sendUnaryData<Res>) => {
+        try {
+          cb(null, fn(choose(call.metadata), call.request));
+        } catch (e) {
+          cb(fail(e));
+        }
+      }) as Handler;
+    const unimplemented = ((_c: unknown, cb: grpc.sendUnaryData<unknown>) => cb(rpcError(grpc.status.UNIMPLEMENTED, 'not supported by this client'))) as Handler;
+    this.add('containerd.services.content.v1.Content', [
+      m('Info', capi.InfoRequest, capi.InfoResponse, false, false, unary((st, r: capi.InfoRequest): capi.InfoResponse => ({ info: st.info(r.digest ?? '') }))),
+      m('Update', capi.UpdateRequest, capi.UpdateResponse, false, false, unimplemented),
+      m('List', capi.ListContentRequest, capi.ListContentResponse, false, true, ((call: grpc.ServerWritableStream<unknown, unknown>) => call.emit('error', rpcError(grpc.status.UNIMPLEMENTED, 'not supported by this client'))) as Handler),
+      m('Delete', capi.DeleteContentRequest, pb.Empty, false, false, unimplemented),
+      m('Read', capi.ReadContentRequest, capi.ReadContentResponse, false, true, ((call: grpc.ServerWritableStream<capi.ReadContentRequest, capi.ReadContentResponse>) => {
+        try {
+          choose(call.metadata).read(call.request, call);
+        } catch (e) {
+          call.emit('error', fail(e));
+        }
+      }) as Handler),
+      m('Status', capi.StatusRequest, capi.StatusResponse, false, false, unary((st, r: capi.StatusRequest): capi.StatusResponse => ({ status: st.status(r.ref ?? '') }))),
+      m('ListStatuses', capi.ListStatusesRequest, capi.ListStatusesResponse, false, false, unimplemented),
+      m('Write', capi.WriteContentRequest, capi.WriteContentResponse, true, true, ((call: grpc.ServerDuplexStream<capi.WriteContentRequest, capi.WriteContentResponse>) => {
+        let store: LocalStore;
+        try {
+          store = choose(call.metadata);
+        } catch (e) {
+          call.emit('error', fail(e));
+          return;
+        }
+        finish(call as grpc.ServerDuplexStream<unknown, unknown>, store.write(call));
+      }) as Handler),
+      m('Abort', capi.AbortRequest, pb.Empty, false, false, unary((st, r: capi.AbortRequest): pb.Empty => {
+        st.abort(r.ref ?? '');
+        return {};
+      })),
+    ]);
   }
 
   private addAuth(): void {
