@@ -1,7 +1,9 @@
 // Bundles the whole program (CLI and gateway entry point) into one file that
 // runs with plain `node` and needs no node_modules at run time.
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 
 await build({
@@ -50,3 +52,30 @@ writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
 // The frontend image's entry point: runs the bundle with a V8 code cache
 // (scripts/start-cached.cjs; frontend.Dockerfile makes the cache).
 copyFileSync('scripts/start-cached.cjs', 'dist/dockerfile-llb-start.js');
+
+// The library (`import { connect, build } from 'dockerfile-llb'`): one ES
+// module with everything in it, and type declarations made by tsc from
+// src/index.ts (their imports rewritten from .ts to .js).
+await build({
+  entryPoints: ['src/index.ts'],
+  outfile: 'dist/index.mjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  legalComments: 'none',
+  // grpc-js is CommonJS and requires Node built-ins: give the ES module a require().
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+rmSync('dist/types', { recursive: true, force: true });
+const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.lib.json'], { stdio: 'inherit' });
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+const rewrite = (dir) => {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) rewrite(p);
+    else if (name.endsWith('.d.ts')) writeFileSync(p, readFileSync(p, 'utf8').replace(/(from '\.{1,2}\/[^']*)\.ts'/g, "$1.js'"));
+  }
+};
+rewrite('dist/types');

@@ -8,6 +8,7 @@ import { targetsCommand } from './targets.ts';
 import { lintCommand } from './lint.ts';
 import { fmtCommand } from './fmt.ts';
 import { rehearseCommand } from './rehearse.ts';
+import { buildCommand } from './build.ts';
 
 /** Every CLI command, by name. */
 export const commands: Record<string, Command> = {};
@@ -20,3 +21,4 @@ commands.targets = targetsCommand;
 commands.lint = lintCommand;
 commands.fmt = fmtCommand;
 commands.rehearse = rehearseCommand;
+commands.build = buildCommand;

@@ -27,14 +27,34 @@ export class BridgeError extends Error {
   }
 }
 
-function unary<Req, Res>(
+/** A failed call as BridgeError, with the google.rpc.Status of its details when it has one. */
+export function bridgeError(method: string, err: grpc.ServiceError): BridgeError {
+  const bin = err.metadata?.get('grpc-status-details-bin')[0];
+  let status: RpcStatus | undefined;
+  if (bin instanceof Buffer) {
+    try {
+      status = decodeMessage(rpc.Status, bin);
+    } catch {
+      status = undefined;
+    }
+  }
+  // The status in the details carries the message exactly (the
+  // grpc-message header can lose trailing blanks).
+  const message = status?.message !== undefined && status.message !== '' ? status.message : err.details || err.message;
+  return new BridgeError(method, err.code, message, status);
+}
+
+/** One unary call: `path` is the full method path, e.g. `/moby.buildkit.v1.Control/Solve`. */
+export function unary<Req, Res>(
   client: grpc.Client,
-  method: string,
+  path: string,
   reqDesc: MessageDesc<Req>,
   resDesc: MessageDesc<Res>,
   req: Req,
   timeoutMs?: number,
+  metadata?: grpc.Metadata,
 ): Promise<Res> {
+  const method = path.slice(path.lastIndexOf('/') + 1);
   return new Promise((resolve, reject) => {
     // Go's client refuses a request over the send limit before sending it
     // (grpc stream.go SendMsg), with this code and message.
@@ -46,27 +66,15 @@ function unary<Req, Res>(
     }
     const options: grpc.CallOptions = timeoutMs === undefined ? {} : { deadline: Date.now() + timeoutMs };
     client.makeUnaryRequest<Req, Res>(
-      SERVICE + method,
+      path,
       () => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
       (b) => decodeMessage(resDesc, b),
       req,
-      new grpc.Metadata(),
+      metadata ?? new grpc.Metadata(),
       options,
       (err, res) => {
         if (err) {
-          const bin = err.metadata?.get('grpc-status-details-bin')[0];
-          let status: RpcStatus | undefined;
-          if (bin instanceof Buffer) {
-            try {
-              status = decodeMessage(rpc.Status, bin);
-            } catch {
-              status = undefined;
-            }
-          }
-          // The status in the details carries the message exactly (the
-          // grpc-message header can lose trailing blanks).
-          const message = status?.message !== undefined && status.message !== '' ? status.message : err.details || err.message;
-          reject(new BridgeError(method, err.code, message, status));
+          reject(bridgeError(method, err));
           return;
         }
         resolve(res as Res);
@@ -77,8 +85,22 @@ function unary<Req, Res>(
 
 export class LLBBridge {
   readonly client: grpc.Client;
+  /** Sent with every call (the build ID when the frontend runs in the client). */
+  private readonly metadata: grpc.Metadata | undefined;
+  private readonly owned: boolean;
 
-  constructor(target: string) {
+  /**
+   * A target dials a connection of its own (the gateway over stdio); a client
+   * is an existing connection to share (the control API's, which routes the
+   * calls carrying `metadata` to one build, as Go's client.Build does).
+   */
+  constructor(target: string | grpc.Client, metadata?: grpc.Metadata) {
+    this.metadata = metadata;
+    this.owned = typeof target === 'string';
+    if (typeof target !== 'string') {
+      this.client = target;
+      return;
+    }
     this.client = new grpc.Client(target, grpc.credentials.createInsecure(), {
       'grpc.max_send_message_length': MAX_MESSAGE,
       'grpc.max_receive_message_length': MAX_MESSAGE,
@@ -97,40 +119,44 @@ export class LLBBridge {
   }
 
   close(): void {
-    this.client.close();
+    if (this.owned) this.client.close();
+  }
+
+  private call<Req, Res>(method: string, reqDesc: MessageDesc<Req>, resDesc: MessageDesc<Res>, req: Req, timeoutMs?: number): Promise<Res> {
+    return unary(this.client, SERVICE + method, reqDesc, resDesc, req, timeoutMs, this.metadata);
   }
 
   ping(timeoutMs = 15_000): Promise<gw.PongResponse> {
-    return unary(this.client, 'Ping', gw.PingRequest, gw.PongResponse, {}, timeoutMs);
+    return this.call('Ping', gw.PingRequest, gw.PongResponse, {}, timeoutMs);
   }
   resolveImageConfig(req: gw.ResolveImageConfigRequest): Promise<gw.ResolveImageConfigResponse> {
-    return unary(this.client, 'ResolveImageConfig', gw.ResolveImageConfigRequest, gw.ResolveImageConfigResponse, req);
+    return this.call('ResolveImageConfig', gw.ResolveImageConfigRequest, gw.ResolveImageConfigResponse, req);
   }
   resolveSourceMeta(req: gw.ResolveSourceMetaRequest): Promise<gw.ResolveSourceMetaResponse> {
-    return unary(this.client, 'ResolveSourceMeta', gw.ResolveSourceMetaRequest, gw.ResolveSourceMetaResponse, req);
+    return this.call('ResolveSourceMeta', gw.ResolveSourceMetaRequest, gw.ResolveSourceMetaResponse, req);
   }
   solve(req: gw.SolveRequest): Promise<gw.SolveResponse> {
-    return unary(this.client, 'Solve', gw.SolveRequest, gw.SolveResponse, req);
+    return this.call('Solve', gw.SolveRequest, gw.SolveResponse, req);
   }
   readFile(req: gw.ReadFileRequest): Promise<gw.ReadFileResponse> {
-    return unary(this.client, 'ReadFile', gw.ReadFileRequest, gw.ReadFileResponse, req);
+    return this.call('ReadFile', gw.ReadFileRequest, gw.ReadFileResponse, req);
   }
   readDir(req: gw.ReadDirRequest): Promise<gw.ReadDirResponse> {
-    return unary(this.client, 'ReadDir', gw.ReadDirRequest, gw.ReadDirResponse, req);
+    return this.call('ReadDir', gw.ReadDirRequest, gw.ReadDirResponse, req);
   }
   statFile(req: gw.StatFileRequest): Promise<gw.StatFileResponse> {
-    return unary(this.client, 'StatFile', gw.StatFileRequest, gw.StatFileResponse, req);
+    return this.call('StatFile', gw.StatFileRequest, gw.StatFileResponse, req);
   }
   evaluate(req: gw.EvaluateRequest): Promise<gw.EvaluateResponse> {
-    return unary(this.client, 'Evaluate', gw.EvaluateRequest, gw.EvaluateResponse, req);
+    return this.call('Evaluate', gw.EvaluateRequest, gw.EvaluateResponse, req);
   }
   inputs(): Promise<gw.InputsResponse> {
-    return unary(this.client, 'Inputs', gw.InputsRequest, gw.InputsResponse, {});
+    return this.call('Inputs', gw.InputsRequest, gw.InputsResponse, {});
   }
   warn(req: gw.WarnRequest): Promise<gw.WarnResponse> {
-    return unary(this.client, 'Warn', gw.WarnRequest, gw.WarnResponse, req);
+    return this.call('Warn', gw.WarnRequest, gw.WarnResponse, req);
   }
   return(req: gw.ReturnRequest): Promise<gw.ReturnResponse> {
-    return unary(this.client, 'Return', gw.ReturnRequest, gw.ReturnResponse, req);
+    return this.call('Return', gw.ReturnRequest, gw.ReturnResponse, req);
   }
 }

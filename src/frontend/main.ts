@@ -4,7 +4,7 @@
 // and exits at once, leaving nothing behind.
 import { capSet } from '../llb/index.ts';
 import { LLBBridge } from './bridge.ts';
-import { readGatewayEnv } from './env.ts';
+import { readGatewayEnv, type GatewayEnv } from './env.ts';
 import { toStatus } from './errors.ts';
 import { buildDockerfile, type Caps } from './dockerfile.ts';
 import { stdioRelay } from './transport.ts';
@@ -32,6 +32,41 @@ export interface GatewayIO {
   env: NodeJS.ProcessEnv;
 }
 
+/**
+ * One build through the gateway API, as Go's grpcclient Run does: Ping (with
+ * Inputs alongside), build, Return the result or the error. 0 when the
+ * result or error was returned, 1 when the daemon could not be told.
+ */
+export type BuildFunc = (bridge: LLBBridge, env: GatewayEnv, caps: Caps, inputs: Promise<gw.InputsResponse>) => Promise<gw.Result>;
+
+export async function buildAndReturn(bridge: LLBBridge, env: GatewayEnv, say: (msg: string) => void, build: BuildFunc = buildDockerfile): Promise<number> {
+  // Inputs is asked for alongside Ping (one round trip less before the
+  // Dockerfile is read); its answer is used only if the caps allow it.
+  const inputs = bridge.inputs();
+  inputs.catch(() => {});
+  let pong: gw.PongResponse;
+  try {
+    pong = await bridge.ping();
+  } catch (err) {
+    say(`failed to ping BuildKit: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+  const caps: Caps = { gateway: capSet(enabled(pong.FrontendAPICaps)), llb: capSet(enabled(pong.LLBCaps)) };
+  let req: gw.ReturnRequest;
+  try {
+    req = { result: await build(bridge, env, caps, inputs) };
+  } catch (err) {
+    req = { error: toStatus(err) };
+  }
+  try {
+    await bridge.return(req);
+  } catch (err) {
+    say(`failed to return the result: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+  return 0;
+}
+
 export async function runGateway(io: GatewayIO = { input: process.stdin, output: process.stdout, env: process.env }): Promise<number> {
   // Standard output is the gRPC stream; nothing else may be written there.
   console.log = (...args: unknown[]) => process.stderr.write(args.map(String).join(' ') + '\n');
@@ -53,34 +88,10 @@ export async function runGateway(io: GatewayIO = { input: process.stdin, output:
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
 
-  const work = (async (): Promise<number> => {
-    // Inputs is asked for alongside Ping (one round trip less before the
-    // Dockerfile is read); its answer is used only if the caps allow it.
-    const inputs = bridge.inputs();
-    inputs.catch(() => {});
-    let pong: gw.PongResponse;
-    try {
-      pong = await bridge.ping();
-    } catch (err) {
-      log(`failed to ping BuildKit: ${err instanceof Error ? err.message : String(err)}`);
-      return 1;
-    }
-    const caps: Caps = { gateway: capSet(enabled(pong.FrontendAPICaps)), llb: capSet(enabled(pong.LLBCaps)) };
-    let req: gw.ReturnRequest;
-    try {
-      req = { result: await buildDockerfile(bridge, readGatewayEnv(io.env), caps, inputs) };
-    } catch (err) {
-      req = { error: toStatus(err) };
-    }
-    try {
-      await bridge.return(req);
-    } catch (err) {
-      log(`failed to return the result: ${err instanceof Error ? err.message : String(err)}`);
-      return 1;
-    }
-    finished = true;
-    return 0;
-  })();
+  const work = buildAndReturn(bridge, readGatewayEnv(io.env), log).then((code) => {
+    if (code === 0) finished = true;
+    return code;
+  });
 
   const code = await Promise.race([work, disconnected]);
   finished = true;

@@ -2,8 +2,19 @@
 // Package: fsutil.types
 /* eslint-disable */
 
-import { defineMessage } from '../protobuf/registry.ts';
+import { defineEnum, defineMessage } from '../protobuf/registry.ts';
 import type { MessageDesc, Int64 } from '../protobuf/registry.ts';
+/** Enum fsutil.types.Packet.PacketType. */
+export const Packet_PacketType = {
+  PACKET_STAT: 0,
+  PACKET_REQ: 1,
+  PACKET_DATA: 2,
+  PACKET_FIN: 3,
+  PACKET_ERR: 4,
+} as const;
+export type Packet_PacketType = (typeof Packet_PacketType)[keyof typeof Packet_PacketType];
+defineEnum('fsutil.types.Packet.PacketType', Packet_PacketType);
+
 /** Message fsutil.types.Stat. */
 export interface Stat {
   path?: string;
@@ -28,4 +39,18 @@ export const Stat: MessageDesc<Stat> = defineMessage<Stat>('fsutil.types.Stat', 
   { name: 'devmajor', no: 8, kind: 'scalar', scalar: 'int64' },
   { name: 'devminor', no: 9, kind: 'scalar', scalar: 'int64' },
   { name: 'xattrs', no: 10, kind: 'map', mapKey: 'string', mapValue: { kind: 'scalar', scalar: 'bytes' } },
+]);
+
+/** Message fsutil.types.Packet. */
+export interface Packet {
+  type?: Packet_PacketType;
+  stat?: Stat;
+  ID?: number;
+  data?: Uint8Array;
+}
+export const Packet: MessageDesc<Packet> = defineMessage<Packet>('fsutil.types.Packet', [
+  { name: 'type', no: 1, kind: 'enum', enumType: 'fsutil.types.Packet.PacketType' },
+  { name: 'stat', no: 2, kind: 'message', typeName: 'fsutil.types.Stat' },
+  { name: 'ID', no: 3, kind: 'scalar', scalar: 'uint32' },
+  { name: 'data', no: 4, kind: 'scalar', scalar: 'bytes' },
 ]);

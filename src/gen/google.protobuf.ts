@@ -4,6 +4,20 @@
 
 import { defineMessage } from '../protobuf/registry.ts';
 import type { MessageDesc, Int64 } from '../protobuf/registry.ts';
+/** Message google.protobuf.Empty. */
+export interface Empty {
+}
+export const Empty: MessageDesc<Empty> = defineMessage<Empty>('google.protobuf.Empty', [
+]);
+
+/** Message google.protobuf.FieldMask. */
+export interface FieldMask {
+  paths?: string[];
+}
+export const FieldMask: MessageDesc<FieldMask> = defineMessage<FieldMask>('google.protobuf.FieldMask', [
+  { name: 'paths', no: 1, kind: 'scalar', scalar: 'string', repeated: true },
+]);
+
 /** Message google.protobuf.Timestamp. */
 export interface Timestamp {
   seconds?: Int64;

@@ -137,6 +137,37 @@ export class IgnoreMatcher {
     return this.patterns.some((p) => !p.exclusion && (p.text === '*' || p.text === '**' || p.text === '**/*'));
   }
 
+  /** The patterns in order, each as patternmatcher's Pattern.String() and Exclusion() give it. */
+  patternList(): { text: string; exclusion: boolean }[] {
+    return this.patterns.map((p) => ({ text: p.text, exclusion: p.exclusion }));
+  }
+
+  /**
+   * patternmatcher's MatchesUsingParentResults: as matchesOrParentMatches,
+   * but taking which patterns the parent directory matched (`parent`, from
+   * the parent's own call; undefined at the top) instead of matching every
+   * parent again. Returns the result and what to pass for the children.
+   */
+  matchesUsingParentResults(file: string, parent: readonly boolean[] | undefined): { matched: boolean; info: boolean[] } {
+    let matched = false;
+    const info = new Array<boolean>(this.patterns.length).fill(false);
+    const slash = file.lastIndexOf('/');
+    this.patterns.forEach((pattern, i) => {
+      let match = parent !== undefined && parent[i] === true;
+      if (!match) {
+        if (pattern.exclusion !== matched) return;
+        match = pattern.match(file);
+        if (!match && parent === undefined && slash > 0) {
+          const dirs = file.slice(0, slash).split('/');
+          for (let j = 0; j < dirs.length && !match; j++) match = pattern.match(dirs.slice(0, j + 1).join('/'));
+        }
+      }
+      info[i] = match;
+      if (match) matched = !pattern.exclusion;
+    });
+    return { matched, info };
+  }
+
   /** The path, or one of its parent directories, is ignored (and not re-included later). */
   matchesOrParentMatches(file: string): boolean {
     let matched = false;

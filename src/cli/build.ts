@@ -1,0 +1,202 @@
+// `build`: build a Dockerfile on a BuildKit daemon, our frontend running in
+// this process (or the daemon's dockerfile.v0, or a frontend image), with
+// the flags of `docker buildx build`.
+import { writeFileSync } from 'node:fs';
+import { parseArgs as parseNodeArgs } from 'node:util';
+import { CliError, keyValues, oneOf, parseCommandLine, type Command } from './common.ts';
+
+const usage = `Usage: dockerfile-llb build [options] [PATH|URL]
+
+Builds a Dockerfile on a BuildKit daemon. By default the Dockerfile frontend
+runs in this process and drives the daemon over its gateway API (no frontend
+image); --frontend dockerfile.v0 uses the daemon's own, --frontend-image REF
+runs an image as a gateway frontend.
+
+Options:
+  --addr ADDR               buildkitd address (default $BUILDKIT_HOST, else unix:///run/buildkit/buildkitd.sock)
+  --tlscacert FILE, --tlscert FILE, --tlskey FILE, --tlsservername NAME   TLS for tcp://
+  -f, --file FILE           the Dockerfile (default PATH/Dockerfile)
+  -t, --tag NAME            name the image (repeatable); exported as an image
+  --push                    push the tagged image (same as --output type=registry)
+  --build-arg K=V           a build argument (repeatable)
+  --build-context NAME=PATH|URL   a named context (repeatable)
+  --label K=V               a label (repeatable)
+  --target STAGE            the stage to build
+  --platform P[,P]          target platforms
+  --secret id=ID[,src=FILE|,env=VAR]   a secret for RUN --mount=type=secret (repeatable)
+  --ssh default|ID[=SOCKET] forward an SSH agent (repeatable)
+  --no-cache                do not use the cache
+  --opt K=V                 a frontend option, as buildctl's --opt (repeatable)
+  -o, --output SPEC         type=image|registry|local|tar|oci|docker[,dest=…] or DIR or - (repeatable)
+  --cache-from SPEC, --cache-to SPEC   cache import / export (type=registry,ref=…, type=inline)
+  --metadata-file FILE      write the build result metadata (JSON)
+  --progress MODE           auto (default), plain, tty, rawjson or quiet
+  --call check|outline|targets   ask the frontend instead of building
+  --frontend dockerfile.v0  use the daemon's built-in frontend
+  --frontend-image REF      run REF as the frontend (gateway.v0)
+`;
+
+interface Parsed {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+function parse(args: string[]): Parsed {
+  return parseCommandLine('build', usage, () =>
+    parseNodeArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        addr: { type: 'string' },
+        tlscacert: { type: 'string' },
+        tlscert: { type: 'string' },
+        tlskey: { type: 'string' },
+        tlsservername: { type: 'string' },
+        file: { type: 'string', short: 'f' },
+        tag: { type: 'string', short: 't', multiple: true },
+        push: { type: 'boolean' },
+        'build-arg': { type: 'string', multiple: true },
+        'build-context': { type: 'string', multiple: true },
+        label: { type: 'string', multiple: true },
+        target: { type: 'string' },
+        platform: { type: 'string', multiple: true },
+        secret: { type: 'string', multiple: true },
+        ssh: { type: 'string', multiple: true },
+        'no-cache': { type: 'boolean' },
+        opt: { type: 'string', multiple: true },
+        output: { type: 'string', short: 'o', multiple: true },
+        'cache-from': { type: 'string', multiple: true },
+        'cache-to': { type: 'string', multiple: true },
+        'metadata-file': { type: 'string' },
+        progress: { type: 'string' },
+        call: { type: 'string' },
+        frontend: { type: 'string' },
+        'frontend-image': { type: 'string' },
+      },
+    }),
+  ) as Parsed;
+}
+
+/** Where the build's progress goes: one of the displays, fed each Status message. */
+interface Display {
+  update(s: import('../gen/moby.buildkit.v1.ts').StatusResponse): void;
+  done(): void;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values: v, positionals } = parse(argv);
+  if (positionals.length > 1) throw new CliError(`build: one context expected, got ${positionals.length}\n\n${usage}`, 2);
+  const str = (k: string) => v[k] as string | undefined;
+  const list = (k: string) => (v[k] as string[] | undefined) ?? [];
+  const call = oneOf('build', '--call', str('call'), ['build', 'check', 'outline', 'targets'], 'build');
+  const frontendFlag = str('frontend');
+  if (frontendFlag !== undefined && frontendFlag !== 'dockerfile.v0') throw new CliError(`build: --frontend: only dockerfile.v0 is a built-in frontend (use --frontend-image REF for an image)`, 2);
+  const env = process.env;
+  let mode = oneOf('build', '--progress', str('progress'), ['auto', 'plain', 'tty', 'rawjson', 'quiet'], 'auto');
+  if (mode === 'auto' && env.BUILDKIT_PROGRESS) mode = oneOf('build', 'BUILDKIT_PROGRESS', env.BUILDKIT_PROGRESS, ['auto', 'plain', 'tty', 'rawjson', 'quiet'], 'auto');
+  if (mode === 'tty' && !process.stderr.isTTY) throw new CliError('build: --progress tty: failed to get console: standard error is not a terminal');
+  if (mode === 'auto') mode = process.stderr.isTTY ? 'tty' : 'plain';
+
+  // The docker-build-like CLI's local cache directories.
+  const cacheFrom = list('cache-from');
+  const cacheTo = list('cache-to');
+  if (env.BUILDKIT_LOCAL_CACHE_IMPORT) cacheFrom.push(`type=local,src=${env.BUILDKIT_LOCAL_CACHE_IMPORT}`);
+  if (env.BUILDKIT_LOCAL_CACHE_EXPORT) cacheTo.push(`type=local,dest=${env.BUILDKIT_LOCAL_CACHE_EXPORT},mode=max`);
+
+  const lib = await import('../client/build.ts');
+  const { PlainPrinter } = await import('../client/progress/plain.ts');
+  let conn;
+  try {
+    conn = await lib.connect({
+      address: str('addr'),
+      tlsCACert: str('tlscacert'),
+      tlsCert: str('tlscert'),
+      tlsKey: str('tlskey'),
+      tlsServerName: str('tlsservername'),
+    });
+  } catch (e) {
+    if (e instanceof lib.ConnectError) throw new CliError(`error: ${e.message}`);
+    throw e;
+  }
+
+  let display: Display | undefined;
+  if (mode === 'plain') display = new PlainPrinter((s) => process.stderr.write(s));
+  else if (mode === 'tty') display = new (await import('../client/progress/tty.ts')).TtyPrinter(process.stderr);
+  else if (mode === 'rawjson') {
+    const { solveStatusJSON } = await import('../client/progress/rawjson.ts');
+    display = { update: (s) => process.stderr.write(solveStatusJSON(s) + '\n'), done: () => {} };
+  }
+
+  const abort = new AbortController();
+  let interrupted = false;
+  const onSigint = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    abort.abort();
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  try {
+    const res = await lib.build(conn, {
+      context: positionals[0] ?? '.',
+      file: str('file'),
+      tags: list('tag'),
+      push: v.push === true,
+      buildArgs: keyValues('build', '--build-arg', list('build-arg')),
+      labels: keyValues('build', '--label', list('label')),
+      buildContexts: keyValues('build', '--build-context', list('build-context')),
+      target: str('target'),
+      platforms: list('platform').flatMap((p) => p.split(',')).filter((p) => p !== ''),
+      secrets: list('secret'),
+      ssh: list('ssh'),
+      noCache: v['no-cache'] === true,
+      opts: keyValues('build', '--opt', list('opt')),
+      outputs: list('output'),
+      cacheFrom,
+      cacheTo,
+      call,
+      frontend: frontendFlag === 'dockerfile.v0' ? 'dockerfile.v0' : 'inprocess',
+      frontendImage: str('frontend-image'),
+      onProgress: (s) => display?.update(s),
+      onWarning: (msg) => process.stderr.write(`WARNING: ${msg}\n`),
+      signal: abort.signal,
+    });
+    display?.done();
+    const metadataFile = str('metadata-file');
+    if (metadataFile !== undefined) writeFileSync(metadataFile, JSON.stringify(res.metadata, null, 2));
+    if (res.callResult !== undefined) {
+      // As buildctl: result.txt, else every result.* key and value.
+      const r = res.callResult;
+      if (r['result.txt'] !== undefined) process.stdout.write(r['result.txt']);
+      else for (const [k, val] of Object.entries(r)) if (k.startsWith('result.')) process.stdout.write(`${k}\n${val}\n`);
+      const code = r['result.statuscode'];
+      if (code !== undefined && /^\d+$/.test(code)) return Number(code);
+    }
+    return 0;
+  } catch (e) {
+    display?.done();
+    if (e instanceof lib.CancelledError || interrupted) {
+      process.stderr.write('error: build cancelled\n');
+      return 130;
+    }
+    if (e instanceof lib.BuildOptionError) throw new CliError(`error: ${e.message}`);
+    const { BridgeError } = await import('../frontend/bridge.ts');
+    if (e instanceof BridgeError) {
+      const { printSources } = await import('../client/errors.ts');
+      process.stderr.write(printSources(e.status));
+      process.stderr.write(`error: failed to solve: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof Error && !(e instanceof TypeError) && !(e instanceof RangeError)) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+    conn.close();
+  }
+}
+
+export const buildCommand: Command = { summary: 'build a Dockerfile on a BuildKit daemon (frontend in process)', usage, run };

@@ -1,0 +1,371 @@
+// `build`: a Dockerfile build on a BuildKit daemon, with the options of
+// `docker buildx build` (and buildctl's `--opt`), used by the CLI command
+// and the library (`import { connect, build } from 'dockerfile-llb'`).
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { splitCsvFields } from '../go/csv.ts';
+import { Connection, type ConnectOptions } from './connection.ts';
+import { solve, type CacheEntry, type ExportEntry, type FrontendChoice } from './solve.ts';
+import type { FileOutput, SessionOptions } from './session.ts';
+import { LocalStore, indexGet, indexPut } from './content.ts';
+import type * as ctl from '../gen/moby.buildkit.v1.ts';
+
+export { Connection, ConnectError, type ConnectOptions } from './connection.ts';
+export { CancelledError } from './solve.ts';
+
+/** A bad option: a message for the user (the CLI exits 1 with it). */
+export class BuildOptionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BuildOptionError';
+  }
+}
+
+export interface BuildOptions {
+  /** The build context: a directory (default "."), or a git / HTTP(S) URL. */
+  context?: string;
+  /** The Dockerfile (default CONTEXT/Dockerfile). */
+  file?: string;
+  /** Image names (`-t`): exported as an image with these names. */
+  tags?: string[];
+  /** Push the tagged image (`--push`). */
+  push?: boolean;
+  buildArgs?: Record<string, string>;
+  labels?: Record<string, string>;
+  /** Named contexts (`--build-context NAME=PATH|URL`). */
+  buildContexts?: Record<string, string>;
+  target?: string;
+  /** Target platforms (`os/arch[/variant]`). */
+  platforms?: string[];
+  /** `--secret` values: `id=ID[,src=PATH|,env=VAR][,type=file|env]`. */
+  secrets?: string[];
+  /** `--ssh` values: `default|ID[=SOCKET|KEY[,...]]`. */
+  ssh?: string[];
+  noCache?: boolean;
+  /** Further frontend options (`--opt K=V`, as buildctl passes them). */
+  opts?: Record<string, string>;
+  /** `--output` values (`type=local,dest=DIR`, `type=tar,dest=FILE`, `DIR`, `-`, …). */
+  outputs?: string[];
+  /** `--cache-from` / `--cache-to` values (`type=registry,ref=…`, `type=local,src=DIR` / `dest=DIR`, `type=inline`, …). */
+  cacheFrom?: string[];
+  cacheTo?: string[];
+  /** `--call`: build (default), or a subrequest whose answer is returned instead. */
+  call?: 'build' | 'check' | 'outline' | 'targets';
+  /** Which frontend: ours in process (default), the daemon's `dockerfile.v0`, or an image as `gateway.v0`. */
+  frontend?: 'inprocess' | 'dockerfile.v0';
+  frontendImage?: string;
+  /** Each progress message from the daemon (Status). */
+  onProgress?: (s: ctl.StatusResponse) => void;
+  /** Called as context directories are sent. */
+  onTransfer?: SessionOptions['onTransfer'];
+  /** Cancels the build on the daemon. */
+  signal?: AbortSignal;
+  /** Where outputs written to standard output go (default process.stdout). */
+  stdout?: NodeJS.WritableStream;
+  /** Warnings of the client (a local cache import skipped, …). */
+  onWarning?: (msg: string) => void;
+  /** Environment for `env=` secrets, SSH_AUTH_SOCK (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface BuildResult {
+  /** The exporter response, as `--metadata-file` writes it (base64 JSON values decoded). */
+  metadata: Record<string, unknown>;
+  exporterResponse: Record<string, string>;
+  /** For `call` other than build: the frontend's answer (`result.txt` / `result.json` …). */
+  callResult?: Record<string, string>;
+}
+
+const URL_CONTEXT = /^(https?:\/\/|git@|git:\/\/|ssh:\/\/|github\.com\/)/;
+
+function csvAttrs(what: string, value: string): Record<string, string> {
+  let fields: string[];
+  try {
+    fields = splitCsvFields(value);
+  } catch (e) {
+    throw new BuildOptionError(`invalid ${what} "${value}": ${(e as Error).message}`);
+  }
+  const out: Record<string, string> = {};
+  for (const f of fields) {
+    const eq = f.indexOf('=');
+    if (eq < 0) throw new BuildOptionError(`invalid ${what} "${value}": invalid value ${f}`);
+    out[f.slice(0, eq).toLowerCase()] = f.slice(eq + 1);
+  }
+  return out;
+}
+
+/** `--secret`, read as buildctl's secretsprovider does (file or environment variable). */
+export function parseSecret(value: string, env: NodeJS.ProcessEnv): [string, Uint8Array] {
+  const a = csvAttrs('--secret', value);
+  let id = '';
+  let file: string | undefined;
+  let envName: string | undefined;
+  let type: string | undefined;
+  for (const [k, v] of Object.entries(a)) {
+    if (k === 'type') {
+      if (v !== 'file' && v !== 'env') throw new BuildOptionError(`--secret: unsupported secret type "${v}"`);
+      type = v;
+    } else if (k === 'id') id = v;
+    else if (k === 'src' || k === 'source') file = v;
+    else if (k === 'env') envName = v;
+    else throw new BuildOptionError(`--secret: unexpected key '${k}' in '${k}=${v}'`);
+  }
+  if (type === 'env' && envName === undefined) {
+    envName = file;
+    file = undefined;
+  }
+  if (id === '') throw new BuildOptionError(`--secret "${value}": secret missing ID`);
+  if (envName === undefined && file === undefined) {
+    if (env[id] !== undefined) envName = id;
+    else file = id;
+  }
+  if (envName !== undefined) return [id, Buffer.from(env[envName] ?? '')];
+  try {
+    if (statSync(file!).size > 500 * 1024) throw new BuildOptionError(`--secret: secret ${id} too big. max size 500KB`);
+    return [id, readFileSync(file!)];
+  } catch (e) {
+    if (e instanceof BuildOptionError) throw e;
+    throw new BuildOptionError(`--secret: failed to stat ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
+  }
+}
+
+/** `--ssh`: ID=socket paths (`default` alone is $SSH_AUTH_SOCK). Key files are not supported. */
+export function parseSSH(value: string, env: NodeJS.ProcessEnv): [string, string] {
+  const eq = value.indexOf('=');
+  const id = eq < 0 ? value : value.slice(0, eq);
+  const paths = eq < 0 ? [] : value.slice(eq + 1).split(',').filter((p) => p !== '');
+  if (id === '') throw new BuildOptionError(`--ssh "${value}": invalid empty ID`);
+  const path = paths[0] ?? env.SSH_AUTH_SOCK ?? '';
+  if (path === '') throw new BuildOptionError(`--ssh ${id}: make sure SSH_AUTH_SOCK is set`);
+  if (paths.length > 1) throw new BuildOptionError(`--ssh ${id}: only one agent socket per ID is supported`);
+  let st;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    throw new BuildOptionError(`--ssh ${id}: failed to stat ${path}: ${(e as Error).message}`);
+  }
+  if (!st.isSocket()) throw new BuildOptionError(`--ssh ${id}: ${path} is not an agent socket (key files are not supported)`);
+  return [id, path];
+}
+
+interface Outputs {
+  exports: ExportEntry[];
+  targets: Map<number, { dir: string } | { file: FileOutput }>;
+}
+
+/** `--output` values and `-t`/`--push`, as buildctl and buildx read them. */
+export function parseOutputs(outputs: string[], tags: string[], push: boolean, stdout: NodeJS.WritableStream): Outputs {
+  const exports: ExportEntry[] = [];
+  const targets = new Map<number, { dir: string } | { file: FileOutput }>();
+  for (const o of outputs) {
+    let attrs: Record<string, string>;
+    if (!o.includes('=')) attrs = o === '-' ? { type: 'tar', dest: '-' } : { type: 'local', dest: o };
+    else attrs = csvAttrs('--output', o);
+    let type = attrs.type ?? '';
+    delete attrs.type;
+    if (type === '') throw new BuildOptionError('--output requires type=<type>');
+    if (attrs.output !== undefined) throw new BuildOptionError(`output=${attrs.output} not supported for --output, you meant dest=${attrs.output}?`);
+    if (type === 'registry') {
+      type = 'image';
+      attrs.push = 'true';
+    }
+    const id = exports.length;
+    const dest = attrs.dest;
+    const tarOut = type === 'tar' || ((type === 'oci' || type === 'docker') && attrs.tar !== 'false');
+    if (type === 'local') {
+      if (dest === undefined || dest === '') throw new BuildOptionError('output directory is required for local exporter');
+      targets.set(id, { dir: resolve(dest) });
+      delete attrs.dest;
+    } else if (tarOut) {
+      if (dest !== undefined && dest !== '-') {
+        if (existsSync(dest) && statSync(dest).isDirectory()) throw new BuildOptionError('invalid output option: output: destination file is a directory');
+        const path = resolve(dest);
+        targets.set(id, { file: () => createWriteStream(path) });
+      } else {
+        if ((stdout as NodeJS.WriteStream).isTTY === true) throw new BuildOptionError(`output file is required for ${type} exporter. refusing to write to console`);
+        targets.set(id, { file: () => stdout });
+      }
+      delete attrs.dest;
+    } else if (type === 'oci' || type === 'docker') {
+      throw new BuildOptionError(`--output type=${type},tar=false (an OCI layout directory) is not supported by this client`);
+    } else if (dest !== undefined) {
+      throw new BuildOptionError(`output ${dest} is not supported by ${type} exporter`);
+    }
+    if (type === 'image' && tags.length > 0 && attrs.name === undefined) attrs.name = tags.join(',');
+    if (type === 'image' && push) attrs.push = 'true';
+    exports.push({ type, attrs });
+  }
+  if (outputs.length === 0 && tags.length > 0) {
+    const attrs: Record<string, string> = { name: tags.join(',') };
+    if (push) attrs.push = 'true';
+    exports.push({ type: 'image', attrs });
+  } else if (outputs.length === 0 && push) {
+    throw new BuildOptionError('--push needs a tag (-t NAME)');
+  }
+  return { exports, targets };
+}
+
+interface CacheOptions {
+  /** Local cache stores the session serves, by ID (`local:DIR`). */
+  stores: Map<string, LocalStore>;
+  /** Export directories whose index.json gets the cache manifest, with its tag. */
+  update: Map<string, string>;
+  warnings: string[];
+}
+
+/** `--cache-from` / `--cache-to`, as Go's client parseCacheOptions reads them (local directories served on the session). */
+function parseCache(values: string[] | undefined, isExport: boolean, into: CacheOptions): CacheEntry[] {
+  const out: CacheEntry[] = [];
+  for (const v of values ?? []) {
+    const attrs = v.includes('=') ? csvAttrs(isExport ? '--cache-to' : '--cache-from', v) : { type: 'registry', ref: v };
+    const type = attrs.type ?? 'registry';
+    delete attrs.type;
+    if (type === 'registry' && (attrs.ref ?? '') === '') throw new BuildOptionError(`registry cache ${isExport ? 'exporter' : 'importer'} requires ref`);
+    if (type === 'local' && isExport) {
+      const dest = attrs.dest ?? '';
+      if (dest === '') throw new BuildOptionError('local cache exporter requires dest');
+      mkdirSync(dest, { recursive: true });
+      into.stores.set(`local:${dest}`, new LocalStore(dest));
+      into.update.set(dest, attrs.tag ?? 'latest');
+    } else if (type === 'local') {
+      const src = attrs.src ?? '';
+      if (src === '') throw new BuildOptionError('local cache importer requires src');
+      if (attrs.digest === undefined) {
+        const tag = attrs.tag ?? 'latest';
+        let desc;
+        try {
+          desc = indexGet(src, tag);
+        } catch (e) {
+          into.warnings.push(`local cache import at ${src} skipped due to err: ${(e as Error).message}`);
+          continue;
+        }
+        if (desc === undefined) {
+          into.warnings.push(`local cache import at ${src} skipped: no digest found for tag ${tag}`);
+          continue;
+        }
+        attrs.digest = desc.digest;
+      }
+      const store = new LocalStore(src);
+      if (!store.has(attrs.digest)) {
+        into.warnings.push(`local cache import at ${src} skipped: digest ${attrs.digest} unavailable`);
+        continue;
+      }
+      into.stores.set(`local:${src}`, store);
+    }
+    out.push({ type, attrs });
+  }
+  return out;
+}
+
+/** The frontend options of a build, as buildx sets them from its flags. */
+export function frontendAttrs(o: BuildOptions, dockerfileName: string, contextURL: string | undefined): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  if (dockerfileName !== 'Dockerfile' || o.file !== undefined) attrs.filename = dockerfileName;
+  if (contextURL !== undefined) attrs.context = contextURL;
+  if (o.target !== undefined && o.target !== '') attrs.target = o.target;
+  if (o.platforms !== undefined && o.platforms.length > 0) attrs.platform = o.platforms.join(',');
+  if (o.noCache === true) attrs['no-cache'] = '';
+  for (const [k, v] of Object.entries(o.buildArgs ?? {})) attrs[`build-arg:${k}`] = v;
+  for (const [k, v] of Object.entries(o.labels ?? {})) attrs[`label:${k}`] = v;
+  if (o.call !== undefined && o.call !== 'build') {
+    attrs.requestid = `frontend.${o.call === 'check' ? 'lint' : o.call}`;
+    attrs['frontend.caps'] = 'moby.buildkit.frontend.subrequests';
+  }
+  for (const [k, v] of Object.entries(o.opts ?? {})) attrs[k] = v;
+  return attrs;
+}
+
+/** The exporter response as `--metadata-file` writes it: base64 JSON objects decoded (buildctl's writeMetadataFile). */
+export function metadataOf(resp: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(resp)) {
+    out[k] = v;
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(v) || v.length % 4 !== 0) continue;
+    try {
+      const obj = JSON.parse(Buffer.from(v, 'base64').toString()) as unknown;
+      if (obj !== null && typeof obj === 'object' && !Array.isArray(obj) && Object.keys(obj).length > 0) out[k] = obj;
+    } catch {
+      /* not JSON */
+    }
+  }
+  return out;
+}
+
+/** Connects to the daemon (BUILDKIT_HOST or the default socket unless `address` is given). */
+export function connect(opts: ConnectOptions = {}): Promise<Connection> {
+  return Connection.open(opts);
+}
+
+/** Builds a Dockerfile on the daemon behind `conn`. */
+export async function build(conn: Connection, o: BuildOptions = {}): Promise<BuildResult> {
+  const env = o.env ?? process.env;
+  const contextArg = o.context ?? '.';
+  const remote = URL_CONTEXT.test(contextArg);
+  const dirs = new Map<string, { path: string }>();
+  let dockerfileName = 'Dockerfile';
+  if (!remote) {
+    const ctx = resolve(contextArg);
+    if (!existsSync(ctx)) throw new BuildOptionError(`unable to prepare context: path "${contextArg}" not found`);
+    if (!statSync(ctx).isDirectory()) throw new BuildOptionError(`unable to prepare context: path "${contextArg}" is not a directory`);
+    dirs.set('context', { path: ctx });
+  }
+  if (o.file !== undefined || !remote) {
+    const file = resolve(o.file ?? resolve(contextArg, 'Dockerfile'));
+    if (o.file !== undefined && !existsSync(file)) throw new BuildOptionError(`unable to prepare context: the Dockerfile ${o.file} was not found`);
+    dirs.set('dockerfile', { path: dirname(file) });
+    dockerfileName = basename(file);
+  }
+  const attrs = frontendAttrs(o, dockerfileName, remote ? contextArg : undefined);
+  for (const [name, value] of Object.entries(o.buildContexts ?? {})) {
+    if (URL_CONTEXT.test(value) || value.startsWith('docker-image://') || value.startsWith('oci-layout://') || value.startsWith('target:')) {
+      attrs[`context:${name}`] = value;
+    } else {
+      const p = resolve(value);
+      if (!existsSync(p) || !statSync(p).isDirectory()) throw new BuildOptionError(`--build-context ${name}: ${value} is not a directory`);
+      dirs.set(name, { path: p });
+      attrs[`context:${name}`] = `local:${name}`;
+    }
+  }
+  const secrets = new Map<string, Uint8Array>();
+  for (const s of o.secrets ?? []) {
+    const [id, data] = parseSecret(s, env);
+    secrets.set(id, data);
+  }
+  const ssh = new Map<string, string>();
+  for (const s of o.ssh ?? []) {
+    const [id, path] = parseSSH(s, env);
+    ssh.set(id, path);
+  }
+  const { exports, targets } = parseOutputs(o.outputs ?? [], o.tags ?? [], o.push === true, o.stdout ?? process.stdout);
+  const call = o.call !== undefined && o.call !== 'build';
+  let frontend: FrontendChoice = { kind: 'inprocess' };
+  if (o.frontendImage !== undefined) frontend = { kind: 'image', ref: o.frontendImage };
+  else if (o.frontend === 'dockerfile.v0') frontend = { kind: 'builtin', name: 'dockerfile.v0' };
+
+  const cache: CacheOptions = { stores: new Map(), update: new Map(), warnings: [] };
+  const cacheImports = parseCache(o.cacheFrom, false, cache);
+  const cacheExports = call ? [] : parseCache(o.cacheTo, true, cache);
+  for (const w of cache.warnings) o.onWarning?.(w);
+  const res = await solve(conn, {
+    frontend,
+    frontendAttrs: attrs,
+    exports: call ? [] : exports,
+    cacheImports,
+    cacheExports,
+    session: { dirs, outputs: targets, secrets, ssh, contentStores: cache.stores, onTransfer: o.onTransfer },
+    onStatus: o.onProgress,
+    signal: o.signal,
+  });
+  // The exported cache's manifest, tagged in each local cache directory.
+  const manifest = res.exporterResponse['cache.manifest'];
+  if (manifest !== undefined && manifest !== '') {
+    const desc = JSON.parse(manifest) as { digest: string; size: number };
+    for (const [dir, tag] of cache.update) indexPut(dir, desc, tag);
+  }
+  const out: BuildResult = { metadata: metadataOf(res.exporterResponse), exporterResponse: res.exporterResponse };
+  if (call) {
+    out.callResult = {};
+    for (const [k, v] of Object.entries(res.resultMetadata)) out.callResult[k] = Buffer.from(v).toString();
+  }
+  return out;
+}

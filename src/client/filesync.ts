@@ -1,0 +1,216 @@
+// fsutil's file transfer protocol (tonistiigi/fsutil send.go, receive.go)
+// on a session stream of fsutil.types.Packet messages, both ways:
+//
+// - sending (FileSync.DiffCopy: the daemon reads a local directory of the
+//   client): one STAT packet per entry, an empty STAT to end the list; the
+//   receiver asks for each regular file's data by its index (REQ), gets it in
+//   DATA packets ending with an empty one, and ends with FIN, answered by FIN;
+// - receiving (FileSend.DiffCopy of a `local` output): the same from the
+//   other side, writing what arrives into a directory.
+import { createReadStream, mkdirSync, lstatSync, rmSync, symlinkSync, linkSync, chmodSync, lutimesSync, openSync, writeSync, closeSync, utimesSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import * as grpc from '@grpc/grpc-js';
+import { Packet as PacketDesc, Packet_PacketType as T, type Packet, type Stat } from '../gen/fsutil.types.ts';
+import { encoder, decoder } from './connection.ts';
+import { isDirMode, isRegular, walkFiltered, type FilterOptions } from './fswalk.ts';
+import { cleanPath } from '../go/path.ts';
+
+/** A session stream of packets: the gRPC call, with how its messages are coded. */
+export interface PacketStream {
+  call: grpc.ServerDuplexStream<unknown, unknown>;
+  /** The call's messages are raw bytes to decode (FileSend), not Packets already. */
+  raw: boolean;
+}
+
+/** Writes a packet, waiting while the stream's buffer is full. */
+function send(s: PacketStream, p: Packet): Promise<void> {
+  if (s.call.write(s.raw ? encoder(PacketDesc)(p) : p)) return Promise.resolve();
+  return new Promise((resolve) => s.call.once('drain', resolve));
+}
+
+/** Reads the stream's packets one at a time. */
+function packets(s: PacketStream): AsyncIterator<Packet> {
+  // An iterator that leaves the call open at the end of the messages (the status is sent after).
+  const it = (s.call.iterator({ destroyOnReturn: false }) as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  if (!s.raw) return it as AsyncIterator<Packet>;
+  const decode = decoder(PacketDesc);
+  return {
+    next: async () => {
+      const r = await it.next();
+      return r.done === true ? { done: true, value: undefined } : { done: false, value: decode(r.value as Buffer) };
+    },
+  };
+}
+
+/** Counts bytes sent, for the progress of a context transfer. */
+export interface SendStats {
+  files: number;
+  bytes: number;
+}
+
+const CHUNK = 32 << 10;
+
+/** Serves one FileSync.DiffCopy: sends `root` filtered by `filter`. */
+export async function sendDir(call: PacketStream, root: string, filter: FilterOptions, stats?: SendStats): Promise<void> {
+  const files = new Map<number, string>();
+  let failed: Error | undefined;
+  let finished = false;
+
+  // Requests for file data arrive while the list is still being sent.
+  const reader = (async () => {
+    const it = packets(call);
+    for (;;) {
+      const r = await it.next();
+      if (r.done === true) return;
+      const p = r.value;
+      switch (p.type ?? T.PACKET_STAT) {
+        case T.PACKET_ERR:
+          throw new Error(`error from receiver: ${Buffer.from(p.data ?? new Uint8Array()).toString()}`);
+        case T.PACKET_REQ: {
+          const id = p.ID ?? 0;
+          const path = files.get(id);
+          if (path === undefined) throw new Error(`invalid file id ${id}`);
+          files.delete(id);
+          await sendFile(call, id, path, stats);
+          break;
+        }
+        case T.PACKET_FIN:
+          await send(call, { type: T.PACKET_FIN });
+          finished = true;
+          return;
+        default:
+          break;
+      }
+    }
+  })();
+  reader.catch((e: unknown) => {
+    failed = e as Error;
+  });
+
+  let id = 0;
+  try {
+    for await (const e of walkFiltered(root, filter)) {
+      if (failed) break;
+      if (isRegular(e.stat.mode ?? 0)) files.set(id, e.abs);
+      id++;
+      await send(call, { type: T.PACKET_STAT, stat: e.stat });
+    }
+  } catch (e) {
+    const msg = (e as Error).message;
+    await send(call, { type: T.PACKET_ERR, data: Buffer.from(msg) }).catch(() => {});
+    throw e;
+  }
+  if (!failed) await send(call, { type: T.PACKET_STAT });
+  await reader;
+  if (!finished) throw new Error('the receiver ended the transfer early');
+}
+
+async function sendFile(call: PacketStream, id: number, path: string, stats?: SendStats): Promise<void> {
+  try {
+    const stream = createReadStream(path, { highWaterMark: CHUNK });
+    for await (const chunk of stream) {
+      const b = chunk as Buffer;
+      if (stats) stats.bytes += b.length;
+      await send(call, { type: T.PACKET_DATA, ID: id, data: b });
+    }
+  } catch {
+    // As fsutil: a file that cannot be opened is sent empty.
+  }
+  if (stats) stats.files++;
+  await send(call, { type: T.PACKET_DATA, ID: id });
+}
+
+/** Serves one FileSend.DiffCopy of a `local` output: writes what the daemon sends under `dest` (merged). */
+export async function receiveDir(call: PacketStream, dest: string): Promise<void> {
+  mkdirSync(dest, { recursive: true, mode: 0o700 });
+  const pending = new Map<number, { fd: number; path: string; stat: Stat }>();
+  const dirs: { path: string; stat: Stat }[] = [];
+  let listed = false;
+  let index = 0;
+  const it = packets(call);
+  const target = (p: string): string => {
+    const clean = cleanPath('/' + p);
+    return join(dest, clean);
+  };
+  const finishFile = (f: { fd: number; path: string; stat: Stat }) => {
+    closeSync(f.fd);
+    setMeta(f.path, f.stat, false);
+  };
+  const maybeFinish = async (): Promise<boolean> => {
+    if (!listed || pending.size > 0) return false;
+    for (const d of dirs.reverse()) setMeta(d.path, d.stat, false);
+    await send(call, { type: T.PACKET_FIN });
+    return true;
+  };
+  for (;;) {
+    const r = await it.next();
+    if (r.done === true) throw new Error('the daemon ended the output transfer early');
+    const p = r.value;
+    const type = p.type ?? T.PACKET_STAT;
+    if (type === T.PACKET_ERR) throw new Error(`error from sender: ${Buffer.from(p.data ?? new Uint8Array()).toString()}`);
+    if (type === T.PACKET_FIN) break;
+    if (type === T.PACKET_STAT) {
+      if (p.stat === undefined) {
+        listed = true;
+        if (await maybeFinish()) break;
+        continue;
+      }
+      const st = p.stat;
+      const id = index++;
+      const path = target(st.path ?? '');
+      const mode = st.mode ?? 0;
+      mkdirSync(dirname(path), { recursive: true });
+      if (isDirMode(mode)) {
+        try {
+          if (!lstatSync(path).isDirectory()) rmSync(path, { force: true });
+        } catch {
+          /* absent */
+        }
+        mkdirSync(path, { recursive: true });
+        dirs.push({ path, stat: st });
+        continue;
+      }
+      rmSync(path, { force: true, recursive: true });
+      if (st.linkname !== undefined && st.linkname !== '' && (mode & (1 << 27)) !== 0) {
+        symlinkSync(st.linkname, path);
+        setMeta(path, st, true);
+      } else if (st.linkname !== undefined && st.linkname !== '') {
+        linkSync(target(st.linkname), path);
+      } else if (isRegular(mode)) {
+        pending.set(id, { fd: openSync(path, 'w', 0o600), path, stat: st });
+        await send(call, { type: T.PACKET_REQ, ID: id });
+      }
+      continue;
+    }
+    if (type === T.PACKET_DATA) {
+      const f = pending.get(p.ID ?? 0);
+      if (f === undefined) throw new Error(`invalid file request ${p.ID ?? 0}`);
+      if (p.data === undefined || p.data.length === 0) {
+        pending.delete(p.ID ?? 0);
+        finishFile(f);
+        if (await maybeFinish()) break;
+      } else {
+        writeSync(f.fd, p.data);
+      }
+    }
+  }
+  // The sender answers FIN with FIN and ends.
+  for (;;) {
+    const r = await it.next();
+    if (r.done === true) break;
+  }
+}
+
+function setMeta(path: string, st: Stat, symlink: boolean): void {
+  const mtime = Number(BigInt(st.modTime ?? 0) / 1000n) / 1e6;
+  if (symlink) {
+    try {
+      lutimesSync(path, mtime, mtime);
+    } catch {
+      /* not supported */
+    }
+    return;
+  }
+  chmodSync(path, (st.mode ?? 0) & 0o777 | (((st.mode ?? 0) & (1 << 23)) ? 0o4000 : 0) | (((st.mode ?? 0) & (1 << 22)) ? 0o2000 : 0) | (((st.mode ?? 0) & (1 << 20)) ? 0o1000 : 0));
+  utimesSync(path, mtime, mtime);
+}

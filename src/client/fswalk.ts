@@ -1,0 +1,269 @@
+// A directory as BuildKit's file sync sends it: the entries fsutil's
+// filtered walk yields (tonistiigi/fsutil fs.go, filter.go, stat.go,
+// hardlinks.go, followlinks.go), in its order, with its stat records.
+//
+// Entries come in Go's filepath.WalkDir order (names sorted by bytes, a
+// directory before its contents). Include and exclude patterns (the
+// .dockerignore, --exclude of COPY, the frontend's include lists) are
+// matched as moby/patternmatcher does; a directory that is excluded and has
+// no exception below it is not read at all. A directory that is not itself
+// selected is sent only when something below it is. Owners are sent as 0:0,
+// as Go's client does for local directories.
+import { lstatSync, readdirSync, readlinkSync, type BigIntStats, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import { IgnoreMatcher } from '../dockerfile/lint/ignore.ts';
+import { cleanPath } from '../go/path.ts';
+import type { Stat } from '../gen/fsutil.types.ts';
+
+// Go's os.FileMode bits.
+const MODE_DIR = 2 ** 31;
+const MODE_SYMLINK = 1 << 27;
+const MODE_DEVICE = 1 << 26;
+const MODE_NAMED_PIPE = 1 << 25;
+const MODE_SETUID = 1 << 23;
+const MODE_SETGID = 1 << 22;
+const MODE_CHAR_DEVICE = 1 << 21;
+const MODE_STICKY = 1 << 20;
+
+/** Go's os.FileMode of a Unix st_mode (sockets dropped as fsutil drops them). */
+export function goFileMode(mode: number): number {
+  let m = mode & 0o777;
+  switch (mode & 0o170000) {
+    case 0o040000: m += MODE_DIR; break;
+    case 0o120000: m |= MODE_SYMLINK; break;
+    case 0o060000: m |= MODE_DEVICE; break;
+    case 0o020000: m |= MODE_DEVICE | MODE_CHAR_DEVICE; break;
+    case 0o010000: m |= MODE_NAMED_PIPE; break;
+    default: break;
+  }
+  if (mode & 0o4000) m |= MODE_SETUID;
+  if (mode & 0o2000) m |= MODE_SETGID;
+  if (mode & 0o1000) m |= MODE_STICKY;
+  return m;
+}
+
+/** Whether a Go FileMode is a regular file (the receiver may ask for its data). */
+export function isRegular(goMode: number): boolean {
+  return goMode < MODE_DIR && (goMode & (MODE_SYMLINK | MODE_DEVICE | MODE_NAMED_PIPE | MODE_CHAR_DEVICE | (1 << 24) | (1 << 19))) === 0;
+}
+
+export function isDirMode(goMode: number): boolean {
+  return goMode >= MODE_DIR;
+}
+
+export interface FilterOptions {
+  includePatterns?: string[];
+  excludePatterns?: string[];
+  followPaths?: string[];
+}
+
+/** One entry to send: its stat record and where it is on disk. */
+export interface WalkEntry {
+  stat: Stat;
+  abs: string;
+}
+
+interface ParentDir {
+  include?: boolean[];
+  exclude?: boolean[];
+  entry: WalkEntry;
+  called: boolean;
+}
+
+function withoutTrailingGlob(p: string): string {
+  if (p.endsWith('/**')) return p.slice(0, -3);
+  if (p.endsWith('/*')) return p.slice(0, -2);
+  return p;
+}
+
+const PATTERN_CHARS = /[*[\]?^\\]/;
+
+/** Byte order of UTF-8 names, as Go sorts them. */
+function byteCompare(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+function statOf(path: string, st: BigIntStats, inodes: Map<bigint, string>, linkname: () => string): Stat {
+  const mode = goFileMode(Number(st.mode));
+  const s: Stat = { path, mode, uid: 0, gid: 0, modTime: st.mtimeNs };
+  if (!isDirMode(mode)) {
+    const type = Number(st.mode) & 0o170000;
+    if (type === 0o060000 || type === 0o020000) {
+      const rdev = Number(st.rdev);
+      s.devmajor = (rdev >> 8) & 0xfff;
+      s.devminor = (rdev & 0xff) | ((rdev >> 12) & 0xfff00);
+    }
+    if (st.nlink > 1n && type !== 0o120000) {
+      const first = inodes.get(st.ino);
+      if (first !== undefined) s.linkname = first;
+      else inodes.set(st.ino, path);
+    }
+    s.size = st.size;
+    if (type === 0o120000) s.linkname = linkname();
+  }
+  return s;
+}
+
+/**
+ * Symlinks on the way to the follow paths resolved as fsutil's FollowLinks
+ * does: each path and every symlink target met on the way to it (wildcards in
+ * a name are taken literally).
+ */
+export function followLinks(root: string, paths: readonly string[], readlink: (abs: string) => string | undefined): string[] | undefined {
+  const resolved = new Set<string>();
+  const append = (p: string, depth: number): void => {
+    if (depth > 64) return;
+    let rest = cleanPath('./' + p).replace(/^\/+/, '');
+    if (rest === '.') rest = '';
+    let current = '';
+    for (;;) {
+      const slash = rest.indexOf('/');
+      const part = slash < 0 ? rest : rest.slice(0, slash);
+      rest = slash < 0 ? '' : rest.slice(slash + 1);
+      current = current === '' ? part : `${current}/${part}`;
+      if (current === '') current = '.';
+      const link = current === '.' ? undefined : readlink(join(root, current));
+      if ((rest === '' || link !== undefined) && resolved.has(current)) return;
+      if (link !== undefined) {
+        resolved.add(current);
+        const l = cleanPath(link);
+        const target = l.startsWith('/') ? l : cleanPath('/' + (current.includes('/') ? current.slice(0, current.lastIndexOf('/')) : '.') + '/' + l);
+        append(cleanPath(target + '/' + rest), depth + 1);
+        return;
+      }
+      if (rest === '') {
+        resolved.add(current);
+        return;
+      }
+    }
+  };
+  for (const p of paths) append(p, 0);
+  return dedupePaths([...resolved].sort());
+}
+
+/** fsutil's dedupePaths: sorted paths without those under another; none at all when "." is one. */
+function dedupePaths(sorted: readonly string[]): string[] | undefined {
+  const out: string[] = [];
+  let last: string | undefined;
+  for (const s of sorted) {
+    if (s === '.') return undefined;
+    if (last !== undefined && s.startsWith(last + '/')) continue;
+    out.push(s);
+    last = s;
+  }
+  return out;
+}
+
+function readlinkOrUndefined(abs: string): string | undefined {
+  try {
+    const st = lstatSync(abs);
+    if (!st.isSymbolicLink()) return undefined;
+    return readlinkSync(abs);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The entries of `root` to send, in order, after the filters. Yields between
+ * directories so the caller's stream keeps moving; errors (an unreadable
+ * directory, a bad pattern) are thrown with the path.
+ */
+export async function* walkFiltered(root: string, opts: FilterOptions = {}): AsyncGenerator<WalkEntry> {
+  let includes = opts.includePatterns ? [...opts.includePatterns] : undefined;
+  if (opts.followPaths !== undefined && opts.followPaths.length > 0) {
+    const targets = followLinks(root, opts.followPaths, readlinkOrUndefined);
+    // As NewFilterFS: appended, then deduplicated in that order (not sorted again).
+    if (targets !== undefined) includes = dedupePaths([...(includes ?? []), ...targets]);
+  }
+  const include = includes !== undefined && includes.length > 0 ? new IgnoreMatcher(includes) : undefined;
+  const exclude = opts.excludePatterns !== undefined && opts.excludePatterns.length > 0 ? new IgnoreMatcher(opts.excludePatterns) : undefined;
+  const includeList = include?.patternList() ?? [];
+  const excludeList = exclude?.patternList() ?? [];
+  const onlyPrefixIncludes = !includeList.some((p) => !p.exclusion && PATTERN_CHARS.test(withoutTrailingGlob(p.text)));
+  const onlyPrefixExcludeExceptions = !excludeList.some((p) => p.exclusion && PATTERN_CHARS.test(withoutTrailingGlob(p.text)));
+  const inodes = new Map<bigint, string>();
+  const parents: ParentDir[] = [];
+
+  async function* dir(rel: string, abs: string): AsyncGenerator<WalkEntry> {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(abs, { withFileTypes: true });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return;
+      throw new Error(`open ${abs}: ${describeErrno(err)}`);
+    }
+    entries.sort((a, b) => byteCompare(a.name, b.name));
+    for (const d of entries) {
+      const path = rel === '' ? d.name : `${rel}/${d.name}`;
+      const entryAbs = join(abs, d.name);
+      const isDir = d.isDirectory();
+      const parent = parents[parents.length - 1];
+      let skip = false;
+      let includeInfo: boolean[] | undefined;
+      let excludeInfo: boolean[] | undefined;
+      if (include !== undefined) {
+        const r = include.matchesUsingParentResults(path, parent?.include);
+        includeInfo = r.info;
+        if (!r.matched) {
+          if (isDir && onlyPrefixIncludes) {
+            const dirSlash = path + '/';
+            if (!includeList.some((p) => !p.exclusion && (withoutTrailingGlob(p.text) + '/').startsWith(dirSlash))) continue;
+          }
+          skip = true;
+        }
+      }
+      if (exclude !== undefined) {
+        const r = exclude.matchesUsingParentResults(path, parent?.exclude);
+        excludeInfo = r.info;
+        if (r.matched) {
+          if (isDir && onlyPrefixExcludeExceptions) {
+            if (!exclude.exclusions) continue;
+            const dirSlash = path + '/';
+            if (!excludeList.some((p) => p.exclusion && (withoutTrailingGlob(p.text) + '/').startsWith(dirSlash))) continue;
+          }
+          skip = true;
+        }
+      }
+      let entry: WalkEntry | undefined;
+      if (!skip || isDir) {
+        let st: BigIntStats;
+        try {
+          st = lstatSync(entryAbs, { bigint: true });
+        } catch (e) {
+          const err = e as NodeJS.ErrnoException;
+          if (err.code === 'ENOENT' || err.code === 'ENOTDIR') continue;
+          throw new Error(`lstat ${entryAbs}: ${describeErrno(err)}`);
+        }
+        entry = { stat: statOf(path, st, inodes, () => readlinkSync(entryAbs)), abs: entryAbs };
+      }
+      if (!skip && entry !== undefined) {
+        for (const p of parents) {
+          if (p.called) continue;
+          p.called = true;
+          yield p.entry;
+        }
+        yield entry;
+      }
+      if (isDir && entry !== undefined) {
+        parents.push({ include: includeInfo, exclude: excludeInfo, entry, called: !skip });
+        yield* dir(path, entryAbs);
+        parents.pop();
+      }
+    }
+    // Let the stream carry what was queued before the next directory.
+    await new Promise<void>((r) => setImmediate(r));
+  }
+  yield* dir('', root);
+}
+
+function describeErrno(err: NodeJS.ErrnoException): string {
+  switch (err.code) {
+    case 'EACCES': return 'permission denied';
+    case 'ENOENT': return 'no such file or directory';
+    case 'ENOTDIR': return 'not a directory';
+    case 'ELOOP': return 'too many levels of symbolic links';
+    default: return err.message;
+  }
+}

@@ -1,0 +1,387 @@
+// The build session, attached as BuildKit's Go client attaches it
+// (session/session.go, session/grpchijack): the client opens the control
+// API's `Session` stream with headers naming the session and listing the
+// methods it serves, and then acts as an HTTP/2 gRPC server on that stream
+// (the bytes of the connection travel as BytesMessage messages), the daemon
+// being the client. It calls back for the local directories (FileSync),
+// outputs (FileSend), registry credentials (Auth), secrets, SSH agents and
+// health checks.
+import * as grpc from '@grpc/grpc-js';
+import { Duplex } from 'node:stream';
+import { randomBytes } from 'node:crypto';
+import { connect as netConnect } from 'node:net';
+import type { MessageDesc } from '../protobuf/registry.ts';
+import { encoder, decoder, type Connection } from './connection.ts';
+import * as health from '../gen/grpc.health.v1.ts';
+import * as fsw from '../gen/fsutil.types.ts';
+import * as fsync from '../gen/moby.filesync.v1.ts';
+import * as sec from '../gen/moby.buildkit.secrets.v1.ts';
+import * as ssh from '../gen/moby.sshforward.v1.ts';
+import { sendDir, receiveDir, type SendStats } from './filesync.ts';
+import type { FilterOptions } from './fswalk.ts';
+import { credentialsFor } from './auth.ts';
+import type { LocalStore } from './content.ts';
+import * as capi from '../gen/containerd.services.content.v1.ts';
+import * as pb from '../gen/google.protobuf.ts';
+
+const H_ID = 'x-docker-expose-session-uuid';
+const H_NAME = 'x-docker-expose-session-name';
+const H_KEY = 'x-docker-expose-session-sharedkey';
+const H_METHOD = 'x-docker-expose-session-grpc-method';
+
+/** A random ID like BuildKit's identity.NewID: 25 characters of base 36. */
+export function newID(): string {
+  const n = BigInt('0x' + randomBytes(16).toString('hex'));
+  return n.toString(36).padStart(25, '0').slice(-25);
+}
+
+type Handler = grpc.UntypedHandleCall;
+
+/** Messages passed as bytes, decoded by the handler. */
+const RAW = { typeName: 'raw', fields: [] } as unknown as MessageDesc<unknown>;
+
+interface MethodSpec {
+  name: string;
+  req: MessageDesc<unknown>;
+  res: MessageDesc<unknown>;
+  requestStream: boolean;
+  responseStream: boolean;
+  handler: Handler;
+}
+
+function m<Req, Res>(name: string, req: MessageDesc<Req>, res: MessageDesc<Res>, requestStream: boolean, responseStream: boolean, handler: Handler): MethodSpec {
+  return { name, req: req as MessageDesc<unknown>, res: res as MessageDesc<unknown>, requestStream, responseStream, handler };
+}
+
+/** A gRPC error for a handler's callback. */
+function rpcError(code: grpc.status, details: string): grpc.ServiceError {
+  return Object.assign(new Error(details), { code, details, metadata: new grpc.Metadata() });
+}
+
+function fail(e: unknown): grpc.ServiceError {
+  if (e !== null && typeof e === 'object' && 'code' in e && typeof (e as grpc.ServiceError).code === 'number') return e as grpc.ServiceError;
+  return rpcError(grpc.status.UNKNOWN, e instanceof Error ? e.message : String(e));
+}
+
+/** Ends a server stream with the outcome of `work`. */
+function finish(call: grpc.ServerDuplexStream<unknown, unknown>, work: Promise<void>): void {
+  work.then(
+    () => call.end(),
+    (e: unknown) => {
+      const err = fail(e);
+      call.emit('error', err);
+    },
+  );
+}
+
+/** Metadata values of a key, decoded as filesync's decodeOpts does (`KEY-encoded: 1` means URL query escaping). */
+function metaValues(md: grpc.Metadata, key: string): string[] | undefined {
+  // Node's HTTP/2 joins a repeated header's values with ", " (a value with
+  // ", " in it cannot be told apart; Go's client sends none such).
+  const vals = md.get(key).flatMap((v) => String(v).split(', '));
+  if (vals.length === 0) return undefined;
+  const enc = md.get(key + '-encoded')[0];
+  if (enc !== undefined && /^(1|t|true)$/i.test(String(enc))) return vals.map((v) => decodeURIComponent(v.replace(/\+/g, ' ')));
+  return vals;
+}
+
+/** A local directory the daemon may read: `context`, `dockerfile`, or a named one. */
+export interface SyncedDir {
+  path: string;
+}
+
+/** A file output (tar, oci, docker): where the bytes go. */
+export type FileOutput = (md: Record<string, string>) => NodeJS.WritableStream;
+
+export interface SessionOptions {
+  /** Local directories by name (`--local NAME=PATH`). */
+  dirs?: Map<string, SyncedDir>;
+  /** Outputs by exporter index: a directory (`local`) or a writer (`tar`, `oci`, `docker`). */
+  outputs?: Map<number, { dir: string } | { file: FileOutput }>;
+  /** Secrets by ID. */
+  secrets?: Map<string, Uint8Array>;
+  /** SSH agent sockets by ID. */
+  ssh?: Map<string, string>;
+  /** Content stores by ID (`local:DIR`: local cache directories). */
+  contentStores?: Map<string, LocalStore>;
+  /** Serve registry credentials from the Docker config (default true). */
+  auth?: boolean;
+  /** The shared key of the session (Go: the context directory's identity); default empty. */
+  sharedKey?: string;
+  /** Called as local directories are sent (for the progress of the context transfer). */
+  onTransfer?: (name: string, stats: SendStats, done: boolean) => void;
+}
+
+/** An attached session: the ID to put in the Solve request; close() ends it. */
+export class Session {
+  readonly id = newID();
+  private readonly server = new grpc.Server({ 'grpc.max_receive_message_length': 16 << 20, 'grpc.max_send_message_length': 16 << 20 });
+  private call: grpc.ClientDuplexStream<fsync.BytesMessage, fsync.BytesMessage> | undefined;
+  private injector: ReturnType<grpc.Server['createConnectionInjector']> | undefined;
+  private readonly methods: string[] = [];
+  private readonly opts: SessionOptions;
+  /** Errors of the session's services (a context that could not be read, ...), for the caller to report. */
+  readonly errors: Error[] = [];
+  /** Resolves when the daemon closes the session stream. */
+  closed: Promise<void> = Promise.resolve();
+
+  constructor(opts: SessionOptions = {}) {
+    this.opts = opts;
+    this.add('grpc.health.v1.Health', [
+      m('Check', health.HealthCheckRequest, health.HealthCheckResponse, false, false, ((_call: unknown, cb: grpc.sendUnaryData<health.HealthCheckResponse>) => cb(null, { status: health.HealthCheckResponse_ServingStatus.SERVING })) as Handler),
+      m('Watch', health.HealthCheckRequest, health.HealthCheckResponse, false, true, ((call: grpc.ServerWritableStream<unknown, health.HealthCheckResponse>) => {
+        call.write({ status: health.HealthCheckResponse_ServingStatus.SERVING });
+      }) as Handler),
+    ]);
+    if (opts.dirs !== undefined && opts.dirs.size > 0) this.addFileSync(opts.dirs);
+    if (opts.outputs !== undefined && opts.outputs.size > 0) this.addFileSend(opts.outputs);
+    if (opts.contentStores !== undefined && opts.contentStores.size > 0) this.addContent(opts.contentStores);
+    if (opts.auth !== false) this.addAuth();
+    if (opts.secrets !== undefined) this.addSecrets(opts.secrets);
+    if (opts.ssh !== undefined && opts.ssh.size > 0) this.addSSH(opts.ssh);
+  }
+
+  private add(service: string, methods: MethodSpec[]): void {
+    const def: Record<string, grpc.MethodDefinition<unknown, unknown>> = {};
+    const impl: grpc.UntypedServiceImplementation = {};
+    for (const x of methods) {
+      const id = (b: unknown) => b as Buffer;
+      def[x.name] = {
+        path: `/${service}/${x.name}`,
+        requestStream: x.requestStream,
+        responseStream: x.responseStream,
+        requestSerialize: x.req === RAW ? id : encoder(x.req),
+        requestDeserialize: x.req === RAW ? id : decoder(x.req),
+        responseSerialize: x.res === RAW ? id : encoder(x.res),
+        responseDeserialize: x.res === RAW ? id : decoder(x.res),
+      };
+      impl[x.name] = x.handler;
+      this.methods.push(`/${service}/${x.name}`);
+    }
+    this.server.addService(def, impl);
+  }
+
+  private addFileSync(dirs: Map<string, SyncedDir>): void {
+    const handle = (call: grpc.ServerDuplexStream<fsw.Packet, fsw.Packet>) => {
+      const md = call.metadata;
+      const name = metaValues(md, 'dir-name')?.[0] ?? '';
+      const dir = dirs.get(name);
+      if (dir === undefined) {
+        call.emit('error', rpcError(grpc.status.NOT_FOUND, `no access allowed to dir "${name}"`));
+        return;
+      }
+      const filter: FilterOptions = {
+        includePatterns: metaValues(md, 'include-patterns'),
+        excludePatterns: metaValues(md, 'exclude-patterns'),
+        followPaths: metaValues(md, 'followpaths'),
+      };
+      const stats: SendStats = { files: 0, bytes: 0 };
+      const work = sendDir({ call: call as grpc.ServerDuplexStream<unknown, unknown>, raw: false }, dir.path, filter, stats).finally(() => this.opts.onTransfer?.(name, stats, true));
+      work.catch((e: unknown) => this.errors.push(e as Error));
+      finish(call as grpc.ServerDuplexStream<unknown, unknown>, work);
+    };
+    this.add('moby.filesync.v1.FileSync', [
+      m('DiffCopy', fsw.Packet, fsw.Packet, true, true, handle as Handler),
+      m('TarStream', fsw.Packet, fsw.Packet, true, true, ((call: grpc.ServerDuplexStream<unknown, unknown>) => {
+        call.emit('error', rpcError(grpc.status.UNIMPLEMENTED, 'TarStream is not supported'));
+      }) as Handler),
+    ]);
+  }
+
+  private addFileSend(outputs: NonNullable<SessionOptions['outputs']>): void {
+    const handle = (call: grpc.ServerDuplexStream<unknown, unknown>) => {
+      const idText = String(call.metadata.get('buildkit-attachable-exporter-id')[0] ?? '0');
+      const id = /^\d+$/.test(idText) ? Number(idText) : 0;
+      const out = outputs.get(id);
+      if (out === undefined) {
+        call.emit('error', rpcError(grpc.status.UNKNOWN, `exporter ${id} not found`));
+        return;
+      }
+      if ('dir' in out) {
+        // A `local` output: fsutil packets on this method.
+        finish(call, receiveDir({ call, raw: true }, out.dir));
+        return;
+      }
+      const md: Record<string, string> = {};
+      for (const [k, v] of Object.entries(call.metadata.getMap())) {
+        if (k.startsWith('exporter-md-')) md[k.slice('exporter-md-'.length)] = String(v);
+      }
+      const w = out.file(md);
+      const decode = decoder(fsync.BytesMessage);
+      const work = (async () => {
+        // Not destroyed at the end of the messages: the status is still to be sent.
+        for await (const raw of call.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+          const data = decode(raw).data;
+          if (data === undefined || data.length === 0) continue;
+          if (!w.write(data)) await new Promise<void>((r) => w.once('drain', () => r()));
+        }
+        await new Promise<void>((resolve, reject) => {
+          w.once('error', reject);
+          w.end(() => resolve());
+        });
+      })();
+      finish(call, work);
+    };
+    // Messages stay bytes here: a `local` output sends fsutil packets, the others BytesMessage.
+    this.add('moby.filesync.v1.FileSend', [m('DiffCopy', RAW, RAW, true, true, handle as Handler)]);
+  }
+
+  private addContent(stores: Map<string, LocalStore>): void {
+    const choose = (md: grpc.Metadata): LocalStore => {
+      const id = md.get('buildkit-attachable-store-id')[0];
+      if (id === undefined) throw rpcError(grpc.status.INVALID_ARGUMENT, 'request lacks metadata "buildkit-attachable-store-id"');
+      const store = stores.get(String(id));
+      if (store === undefined) throw rpcError(grpc.status.NOT_FOUND, `unknown store ${String(id)}`);
+      return store;
+    };
+    const unary = <Req, Res>(fn: (store: LocalStore, req: Req) => Res) =>
+      ((call: grpc.ServerUnaryCall<Req, Res>, cb: grpc.sendUnaryData<Res>) => {
+        try {
+          cb(null, fn(choose(call.metadata), call.request));
+        } catch (e) {
+          cb(fail(e));
+        }
+      }) as Handler;
+    const unimplemented = ((_c: unknown, cb: grpc.sendUnaryData<unknown>) => cb(rpcError(grpc.status.UNIMPLEMENTED, 'not supported by this client'))) as Handler;
+    this.add('containerd.services.content.v1.Content', [
+      m('Info', capi.InfoRequest, capi.InfoResponse, false, false, unary((st, r: capi.InfoRequest): capi.InfoResponse => ({ info: st.info(r.digest ?? '') }))),
+      m('Update', capi.UpdateRequest, capi.UpdateResponse, false, false, unimplemented),
+      m('List', capi.ListContentRequest, capi.ListContentResponse, false, true, ((call: grpc.ServerWritableStream<unknown, unknown>) => call.emit('error', rpcError(grpc.status.UNIMPLEMENTED, 'not supported by this client'))) as Handler),
+      m('Delete', capi.DeleteContentRequest, pb.Empty, false, false, unimplemented),
+      m('Read', capi.ReadContentRequest, capi.ReadContentResponse, false, true, ((call: grpc.ServerWritableStream<capi.ReadContentRequest, capi.ReadContentResponse>) => {
+        try {
+          choose(call.metadata).read(call.request, call);
+        } catch (e) {
+          call.emit('error', fail(e));
+        }
+      }) as Handler),
+      m('Status', capi.StatusRequest, capi.StatusResponse, false, false, unary((st, r: capi.StatusRequest): capi.StatusResponse => ({ status: st.status(r.ref ?? '') }))),
+      m('ListStatuses', capi.ListStatusesRequest, capi.ListStatusesResponse, false, false, unimplemented),
+      m('Write', capi.WriteContentRequest, capi.WriteContentResponse, true, true, ((call: grpc.ServerDuplexStream<capi.WriteContentRequest, capi.WriteContentResponse>) => {
+        let store: LocalStore;
+        try {
+          store = choose(call.metadata);
+        } catch (e) {
+          call.emit('error', fail(e));
+          return;
+        }
+        finish(call as grpc.ServerDuplexStream<unknown, unknown>, store.write(call));
+      }) as Handler),
+      m('Abort', capi.AbortRequest, pb.Empty, false, false, unary((st, r: capi.AbortRequest): pb.Empty => {
+        st.abort(r.ref ?? '');
+        return {};
+      })),
+    ]);
+  }
+
+  private addAuth(): void {
+    this.add('moby.filesync.v1.Auth', [
+      m('Credentials', fsync.CredentialsRequest, fsync.CredentialsResponse, false, false, ((call: grpc.ServerUnaryCall<fsync.CredentialsRequest, unknown>, cb: grpc.sendUnaryData<fsync.CredentialsResponse>) => {
+        credentialsFor(call.request.Host ?? '').then(
+          (c) => cb(null, c),
+          (e: unknown) => cb(fail(e)),
+        );
+      }) as Handler),
+      m('FetchToken', fsync.FetchTokenRequest, fsync.FetchTokenResponse, false, false, ((_c: unknown, cb: grpc.sendUnaryData<unknown>) => {
+        cb(rpcError(grpc.status.UNIMPLEMENTED, 'client-side tokens are not supported; the daemon fetches tokens with the credentials'));
+      }) as Handler),
+      // Unavailable: the daemon then fetches tokens itself with Credentials (session/auth GetTokenAuthority).
+      m('GetTokenAuthority', fsync.GetTokenAuthorityRequest, fsync.GetTokenAuthorityResponse, false, false, ((_c: unknown, cb: grpc.sendUnaryData<unknown>) => {
+        cb(rpcError(grpc.status.UNAVAILABLE, 'client side tokens disabled'));
+      }) as Handler),
+      m('VerifyTokenAuthority', fsync.VerifyTokenAuthorityRequest, fsync.VerifyTokenAuthorityResponse, false, false, ((_c: unknown, cb: grpc.sendUnaryData<unknown>) => {
+        cb(rpcError(grpc.status.UNAVAILABLE, 'client side tokens disabled'));
+      }) as Handler),
+    ]);
+  }
+
+  private addSecrets(secrets: Map<string, Uint8Array>): void {
+    this.add('moby.buildkit.secrets.v1.Secrets', [
+      m('GetSecret', sec.GetSecretRequest, sec.GetSecretResponse, false, false, ((call: grpc.ServerUnaryCall<sec.GetSecretRequest, unknown>, cb: grpc.sendUnaryData<sec.GetSecretResponse>) => {
+        const id = call.request.ID ?? '';
+        const data = secrets.get(id);
+        if (data === undefined) cb(rpcError(grpc.status.NOT_FOUND, `secret ${id} not found`));
+        else cb(null, { data });
+      }) as Handler),
+    ]);
+  }
+
+  private addSSH(sockets: Map<string, string>): void {
+    const idOf = (id: string | undefined) => (id === undefined || id === '' ? 'default' : id);
+    this.add('moby.sshforward.v1.SSH', [
+      m('CheckAgent', ssh.CheckAgentRequest, ssh.CheckAgentResponse, false, false, ((call: grpc.ServerUnaryCall<ssh.CheckAgentRequest, unknown>, cb: grpc.sendUnaryData<ssh.CheckAgentResponse>) => {
+        const id = idOf(call.request.ID);
+        if (!sockets.has(id)) cb(rpcError(grpc.status.UNKNOWN, `unset ssh forward key ${id}`));
+        else cb(null, {});
+      }) as Handler),
+      m('ForwardAgent', ssh.BytesMessage, ssh.BytesMessage, true, true, ((call: grpc.ServerDuplexStream<ssh.BytesMessage, ssh.BytesMessage>) => {
+        const id = idOf(String(call.metadata.get('buildkit.ssh.id')[0] ?? ''));
+        const path = sockets.get(id);
+        if (path === undefined) {
+          call.emit('error', rpcError(grpc.status.UNKNOWN, `unset ssh forward key ${id}`));
+          return;
+        }
+        const sock = netConnect(path);
+        sock.on('data', (b: Buffer) => {
+          if (!call.write({ data: b })) sock.pause();
+        });
+        call.on('drain', () => sock.resume());
+        call.on('data', (msg: ssh.BytesMessage) => {
+          if (msg.data !== undefined && msg.data.length > 0) sock.write(msg.data);
+        });
+        call.on('end', () => sock.end());
+        call.on('cancelled', () => sock.destroy());
+        sock.on('end', () => call.end());
+        sock.on('error', (e) => call.emit('error', rpcError(grpc.status.UNKNOWN, `failed to dial agent ${id}: ${e.message}`)));
+      }) as Handler),
+    ]);
+  }
+
+  /** Opens the Session stream on `conn` and starts serving the daemon on it. */
+  run(conn: Connection): void {
+    const md = new grpc.Metadata();
+    md.set(H_ID, this.id);
+    md.set(H_KEY, this.opts.sharedKey ?? '');
+    md.set(H_NAME, '');
+    for (const x of this.methods) md.add(H_METHOD, x);
+    const call = conn.session(md);
+    this.call = call;
+    const duplex = new Duplex({
+      read() {
+        call.resume();
+      },
+      write(chunk: Buffer, _enc, cb) {
+        call.write({ data: chunk }, cb);
+      },
+      final(cb) {
+        call.end();
+        cb();
+      },
+      destroy(err, cb) {
+        call.cancel();
+        cb(err);
+      },
+    });
+    this.closed = new Promise<void>((resolve) => {
+      call.on('data', (msg: fsync.BytesMessage) => {
+        if (msg.data !== undefined && msg.data.length > 0 && !duplex.push(Buffer.from(msg.data))) call.pause();
+      });
+      call.on('end', () => {
+        duplex.push(null);
+        resolve();
+      });
+      call.on('error', () => {
+        duplex.destroy();
+        resolve();
+      });
+    });
+    this.injector = this.server.createConnectionInjector(grpc.ServerCredentials.createInsecure());
+    this.injector.injectConnection(duplex);
+  }
+
+  close(): void {
+    this.injector?.destroy();
+    this.call?.cancel();
+    this.server.forceShutdown();
+  }
+}

@@ -1,0 +1,209 @@
+// One build on the daemon, as BuildKit's Go client runs it (client/solve.go,
+// client/build.go): a session attached for the local directories, outputs,
+// credentials, secrets and SSH; the Status stream read alongside; the Solve
+// call; and, for the in-process frontend, our Dockerfile frontend driving the
+// daemon's gateway API over the same connection (the build ID in each call's
+// metadata routes it to this build, as Go's client.Build does).
+import * as grpc from '@grpc/grpc-js';
+import { BridgeError, LLBBridge } from '../frontend/bridge.ts';
+import { buildAndReturn, type BuildFunc } from '../frontend/main.ts';
+import { buildDockerfile } from '../frontend/dockerfile.ts';
+import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
+import type { GatewayEnv } from '../frontend/env.ts';
+import type { Connection } from './connection.ts';
+import { Session, newID, type SessionOptions } from './session.ts';
+import type * as ctl from '../gen/moby.buildkit.v1.ts';
+
+/** Which frontend builds the Dockerfile. */
+export type FrontendChoice =
+  /** Ours, in this process, over the gateway API (the default). */
+  | { kind: 'inprocess' }
+  /** A frontend the daemon has built in (`dockerfile.v0`). */
+  | { kind: 'builtin'; name: string }
+  /** An image run as `gateway.v0` (`source=REF`). */
+  | { kind: 'image'; ref: string };
+
+export interface ExportEntry {
+  type: string;
+  attrs: Record<string, string>;
+}
+
+export interface CacheEntry {
+  type: string;
+  attrs: Record<string, string>;
+}
+
+export interface SolveOptions {
+  frontend: FrontendChoice;
+  /** Frontend options (`filename`, `target`, `build-arg:K`, …). */
+  frontendAttrs: Record<string, string>;
+  exports: ExportEntry[];
+  cacheExports?: CacheEntry[];
+  cacheImports?: CacheEntry[];
+  entitlements?: string[];
+  session: SessionOptions;
+  /** Each Status message, as it arrives. */
+  onStatus?: (s: ctl.StatusResponse) => void;
+  /** Cancels the build on the daemon. */
+  signal?: AbortSignal;
+  /** Frontend diagnostics (a failed Ping or Return). */
+  log?: (msg: string) => void;
+}
+
+export interface SolveResult {
+  /** The exporters' response (image digest, descriptor, name, …). */
+  exporterResponse: Record<string, string>;
+  ref: string;
+  /** The frontend's result metadata (a subrequest's `result.txt`, …). */
+  resultMetadata: Record<string, Uint8Array>;
+}
+
+/** A build that was cancelled by the signal. */
+export class CancelledError extends Error {
+  constructor() {
+    super('build cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+function gatewayEnv(attrs: Record<string, string>, sessionId: string, workers: ctl.ListWorkersResponse): GatewayEnv {
+  return {
+    opts: new Map(Object.entries(attrs)),
+    sessionId,
+    product: 'buildkit',
+    workers: (workers.record ?? []).map((w) => ({
+      id: w.ID ?? '',
+      labels: w.Labels ?? {},
+      platforms: (w.platforms ?? []).map((p) => {
+        const out: GatewayEnv['workers'][number]['platforms'][number] = { os: p.OS ?? '', architecture: p.Architecture ?? '' };
+        if (p.Variant) out.variant = p.Variant;
+        if (p.OSVersion) out.osVersion = p.OSVersion;
+        if (p.OSFeatures && p.OSFeatures.length > 0) out.osFeatures = p.OSFeatures;
+        return out;
+      }),
+    })),
+  };
+}
+
+/** The cache imports as the Solve request carries them, and as the frontend's `cache-imports` option (JSON). */
+function cacheImportsAttr(imports: CacheEntry[]): string {
+  return JSON.stringify(imports.map((i) => ({ Type: i.type, Attrs: i.attrs })));
+}
+
+/**
+ * A failed gateway Solve as Go's client passes it on to its Return
+ * (grpcerrors FromGRPC, then ToGRPC): the stack traces first, then the typed
+ * details (sources, vertex, frontend, …) from the outermost wrapper in, which
+ * reverses them; buildctl prints its error excerpts in that order.
+ */
+function goRoundTrip(e: BridgeError): BridgeError {
+  const details = e.status?.details ?? [];
+  const stacks = details.filter((d) => (d.type_url ?? '').includes('stack.Stack'));
+  const typed = details.filter((d) => !(d.type_url ?? '').includes('stack.Stack')).reverse();
+  return new BridgeError(e.method, e.code, e.message, { ...e.status, details: [...stacks, ...typed] });
+}
+
+/**
+ * The build function run in this process. Every frontend goes through the
+ * gateway API as buildctl's does: ours builds here; a daemon frontend or an
+ * image is asked to by a gateway Solve whose result is returned as is.
+ */
+function buildFunc(choice: FrontendChoice, attrs: Record<string, string>, imports: CacheEntry[], onResult: (r: gw.Result) => void): BuildFunc {
+  if (choice.kind === 'inprocess') {
+    return async (bridge, env, caps, inputs) => {
+      const r = await buildDockerfile(bridge, env, caps, inputs);
+      onResult(r);
+      return r;
+    };
+  }
+  const frontendOpt: Record<string, string> = { ...attrs };
+  const frontend = choice.kind === 'builtin' ? choice.name : 'gateway.v0';
+  if (choice.kind === 'image') frontendOpt.source = choice.ref;
+  if (frontendOpt.requestid !== undefined && frontendOpt['frontend.caps'] === undefined) frontendOpt['frontend.caps'] = 'moby.buildkit.frontend.subrequests';
+  return async (bridge) => {
+    const res = await bridge
+      .solve({
+        Frontend: frontend,
+        FrontendOpt: frontendOpt,
+        allowResultReturn: true,
+        allowResultArrayRef: true,
+        CacheImports: imports.map((i) => ({ Type: i.type, Attrs: i.attrs })),
+      })
+      .catch((e: unknown) => {
+        throw e instanceof BridgeError ? goRoundTrip(e) : e;
+      });
+    const r = res.result ?? {};
+    onResult(r);
+    return r;
+  };
+}
+
+export async function solve(conn: Connection, o: SolveOptions): Promise<SolveResult> {
+  if (o.signal?.aborted) throw new CancelledError();
+  const ref = newID();
+  const session = new Session(o.session);
+  const workers = await conn.listWorkers();
+  session.run(conn);
+
+  const attrs: Record<string, string> = { ...o.frontendAttrs };
+  const imports = o.cacheImports ?? [];
+  if (imports.length > 0) attrs['cache-imports'] = cacheImportsAttr(imports);
+  const exporters: ctl.Exporter[] = o.exports.map((e) => ({ Type: e.type, Attrs: e.attrs }));
+  const req: ctl.SolveRequest = {
+    Ref: ref,
+    Exporters: exporters,
+    ExporterDeprecated: exporters[0]?.Type,
+    ExporterAttrsDeprecated: exporters[0]?.Attrs,
+    Session: session.id,
+    FrontendAttrs: attrs,
+    Cache: {
+      Exports: (o.cacheExports ?? []).map((c) => ({ Type: c.type, Attrs: c.attrs })),
+      Imports: imports.map((c) => ({ Type: c.type, Attrs: c.attrs })),
+    },
+    Entitlements: o.entitlements ?? [],
+  };
+
+  const abort = new AbortController();
+  const onAbort = () => abort.abort();
+  o.signal?.addEventListener('abort', onAbort);
+
+  // Progress: read until the daemon ends the stream (shortly after the build).
+  const status = conn.status(ref);
+  const statusDone = (async () => {
+    for await (const s of status) o.onStatus?.(s);
+  })().catch(() => {});
+
+  const solving = conn.solve(req, abort.signal);
+  let resultMetadata: Record<string, Uint8Array> = {};
+  const md = new grpc.Metadata();
+  md.set('buildkit-controlapi-buildid', ref);
+  const bridge = new LLBBridge(conn.client, md);
+  const fn = buildFunc(o.frontend, attrs, imports, (r) => {
+    resultMetadata = r.metadata ?? {};
+  });
+  const frontendRun = buildAndReturn(bridge, gatewayEnv(attrs, session.id, workers), o.log ?? (() => {}), fn);
+  // If the frontend could not reach the build, the Solve would wait forever: cancel it.
+  frontendRun.then(
+    (code) => {
+      if (code !== 0) setTimeout(() => abort.abort(), 5000).unref();
+    },
+    () => abort.abort(),
+  );
+
+  let res: ctl.SolveResponse;
+  try {
+    res = await solving;
+  } catch (e) {
+    if (o.signal?.aborted) throw new CancelledError();
+    throw e;
+  } finally {
+    o.signal?.removeEventListener('abort', onAbort);
+    session.close();
+    // As Go's client: the status stream gets a few seconds to finish after the build.
+    const timer = setTimeout(() => status.cancel(), 5000);
+    await statusDone;
+    clearTimeout(timer);
+    await frontendRun.catch(() => 1);
+  }
+  return { exporterResponse: res.ExporterResponse ?? {}, ref, resultMetadata };
+}

@@ -1,0 +1,82 @@
+// Cache round trip: a build exports its cache to a local directory
+// (`--cache-to type=local`, the blobs written through the session's content
+// store), then a fresh buildkitd (its own empty root, started here and
+// stopped by pid) imports it (`--cache-from type=local`, and through
+// BUILDKIT_LOCAL_CACHE_IMPORT) and reports the RUN steps CACHED.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { binDir, buildkitOrSkip, releaseBuildkit, run } from '../e2e/harness.ts';
+import { BUNDLE, ourBuild } from './lib.ts';
+
+after(() => releaseBuildkit());
+const TMP = mkdtempSync(join(tmpdir(), 'client-cache-'));
+let fresh: ChildProcess | undefined;
+after(() => {
+  if (fresh?.pid !== undefined) fresh.kill('SIGTERM');
+  rmSync(TMP, { recursive: true, force: true });
+});
+
+/** A second buildkitd with an empty root and the test daemon's registry settings. */
+async function freshDaemon(sharedConfig: string): Promise<string> {
+  const root = join(TMP, 'root');
+  const sock = join(TMP, 'bk.sock');
+  mkdirSync(root);
+  const cfg = readFileSync(sharedConfig, 'utf8')
+    .replace(/^root = .*$/m, `root = "${root}"`)
+    .replace(/^ {2}address = .*$/m, `  address = ["unix://${sock}"]`);
+  writeFileSync(join(TMP, 'buildkitd.toml'), cfg);
+  fresh = spawn(join(binDir, 'buildkitd'), ['--config', join(TMP, 'buildkitd.toml')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  fresh.stderr!.on('data', (b: Buffer) => (log += b.toString()));
+  for (let i = 0; i < 200; i++) {
+    if (existsSync(sock)) {
+      const r = await run(join(binDir, 'buildctl'), ['--addr', `unix://${sock}`, 'debug', 'workers'], { timeoutMs: 10_000 });
+      if (r.code === 0) return `unix://${sock}`;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the fresh buildkitd did not start:\n${log}`);
+}
+
+test('local cache: exported by one daemon, imported by a fresh one (also via BUILDKIT_LOCAL_CACHE_IMPORT / _EXPORT)', { timeout: 300_000 }, async (t) => {
+  const env = await buildkitOrSkip(t);
+  if (!env) return;
+  const marker = `cache-${process.pid}-${Date.now()}`;
+  const ctx = join(TMP, 'ctx');
+  mkdirSync(ctx);
+  writeFileSync(join(ctx, 'Dockerfile'), `FROM busybox\nRUN echo ${marker} > /m\nRUN cat /m > /n\n`);
+  const cacheDir = join(TMP, 'cache');
+  const exported = await ourBuild(['--progress', 'plain', '--cache-to', `type=local,dest=${cacheDir},mode=max`, ctx]);
+  assert.equal(exported.code, 0, exported.stderr);
+  const index = JSON.parse(readFileSync(join(cacheDir, 'index.json'), 'utf8')) as { manifests: { digest: string; annotations: Record<string, string> }[] };
+  assert.equal(index.manifests.length, 1);
+  assert.equal(index.manifests[0]!.annotations['org.opencontainers.image.ref.name'], 'latest');
+  assert.ok(existsSync(join(cacheDir, 'blobs', 'sha256', index.manifests[0]!.digest.slice(7))));
+
+  const addr = await freshDaemon(join(env.dir, 'buildkitd', 'buildkitd.toml'));
+  const runSteps = (stderr: string) => [...stderr.matchAll(/^#(\d+) \[\d\/3\] RUN .*$/gm)].map((m) => m[1]!);
+  const cached = (stderr: string) => runSteps(stderr).every((id) => new RegExp(`^#${id} CACHED$`, 'm').test(stderr));
+  const build = (args: string[], extra: Record<string, string> = {}) =>
+    run(process.execPath, [BUNDLE, 'build', '--addr', addr, '--progress', 'plain', ...args, ctx], { env: extra, timeoutMs: 180_000 });
+
+  const imported = await build(['--cache-from', `type=local,src=${cacheDir}`]);
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.equal(runSteps(imported.stderr).length, 2, imported.stderr);
+  assert.ok(cached(imported.stderr), `the RUN steps come from the imported cache:\n${imported.stderr}`);
+
+  // The environment variables of the docker-build-like CLI: export from the fresh daemon, import it again.
+  const envDir = join(TMP, 'cache-env');
+  const viaEnv = await build([], { BUILDKIT_LOCAL_CACHE_IMPORT: cacheDir, BUILDKIT_LOCAL_CACHE_EXPORT: envDir });
+  assert.equal(viaEnv.code, 0, viaEnv.stderr);
+  assert.ok(cached(viaEnv.stderr), viaEnv.stderr);
+  assert.ok(existsSync(join(envDir, 'index.json')), 'BUILDKIT_LOCAL_CACHE_EXPORT wrote the cache');
+
+  // Without the import the fresh daemon (which has now run the steps) is not asked: a missing directory is a warning, not an error.
+  const missing = await build(['--cache-from', `type=local,src=${join(TMP, 'none')}`]);
+  assert.equal(missing.code, 0, missing.stderr);
+  assert.match(missing.stderr, /^WARNING: local cache import at .*none skipped/m);
+});

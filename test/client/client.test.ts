@@ -1,0 +1,192 @@
+// dockerfile-llb build on the real daemon: plain progress equal to
+// buildctl's, the tty view under a pseudo-terminal, contexts (.dockerignore
+// applied in the client, incremental transfer, modes and symlinks, a local output), file outputs,
+// subrequests, and faults (no daemon, bad context, bad secret, Ctrl-C).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync, chmodSync, readdirSync, lstatSync, readlinkSync, existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { buildctl, buildkitOrSkip, ensureBuildkit, readTar, releaseBuildkit, repoRoot, type Env } from '../e2e/harness.ts';
+import { contextArgs } from '../gateway/lib/build.ts';
+import { BUNDLE, ourBuild, plainSteps } from './lib.ts';
+
+after(() => releaseBuildkit());
+const TMP = mkdtempSync(join(tmpdir(), 'client-'));
+after(() => rmSync(TMP, { recursive: true, force: true }));
+const CORPUS = join(repoRoot, 'testdata', 'e2e');
+let env: Env | undefined;
+before(async () => {
+  env = await ensureBuildkit().catch(() => undefined);
+});
+
+function dir(name: string, files: Record<string, string>): string {
+  const d = join(TMP, name);
+  for (const [p, c] of Object.entries(files)) {
+    mkdirSync(join(d, p, '..'), { recursive: true });
+    writeFileSync(join(d, p), c);
+  }
+  return d;
+}
+
+/** The "transferring context: N" sizes of a plain progress output, in bytes. */
+function transferred(stderr: string): number[] {
+  const unit: Record<string, number> = { B: 1, kB: 1e3, MB: 1e6, GB: 1e9 };
+  return [...stderr.matchAll(/transferring context: ([\d.]+)(B|kB|MB|GB)/g)].map((m) => Number(m[1]) * unit[m[2]!]!);
+}
+
+test('plain progress: the steps and lines buildctl --progress=plain prints (same frontend, cached and failing builds)', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  for (const name of ['basic', 'multistage-target', 'fail-run', 'build-args']) {
+    const d = join(CORPUS, name);
+    const spec = existsSync(join(d, 'case.json')) ? (JSON.parse(readFileSync(join(d, 'case.json'), 'utf8')) as { args?: string[] }) : {};
+    const args = spec.args ?? [];
+    // Warm the cache, then compare one build of each client.
+    await buildctl(['build', '--progress=plain', '--frontend', 'dockerfile.v0', ...contextArgs(d), ...args]);
+    const theirs = await buildctl(['build', '--progress=plain', '--frontend', 'dockerfile.v0', ...contextArgs(d), ...args]);
+    const ours = await ourBuild(['--progress', 'plain', '--frontend', 'dockerfile.v0', ...args, d]);
+    assert.equal(ours.code === 0, theirs.code === 0, `${name}: exit status`);
+    assert.equal(plainSteps(ours.stderr), plainSteps(theirs.stderr), `${name}: plain progress`);
+  }
+});
+
+test('tty progress under a pseudo-terminal: the live view, then the summary', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const cmd = `${process.execPath} ${BUNDLE} build --addr ${env!.buildkitHost} --progress tty ${join(CORPUS, 'basic')}`;
+  const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, TERM: 'xterm' } });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /\x1b\[2K\[\+\] Building [\d.]+s \(\d+\/\d+\)/, 'a redrawn live header');
+  assert.match(r.stdout, /\[\+\] Building [\d.]+s \((\d+)\/\1\) FINISHED/, 'the final summary with every step done');
+  assert.match(r.stdout, /=> CACHED \[2\/4\] RUN echo hello > \/hello.txt/);
+  assert.match(r.stdout, /=> exporting to image|=> \[internal\] load build definition from Dockerfile/);
+});
+
+test('context: .dockerignore applied in the client; a second build sends only what changed; modes, symlinks, empty dirs as buildctl', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const ctx = join(TMP, 'big');
+  mkdirSync(join(ctx, 'keep'), { recursive: true });
+  mkdirSync(join(ctx, 'ignored'), { recursive: true });
+  const blob = Buffer.alloc(4096, 'x');
+  for (let i = 0; i < 2000; i++) {
+    const sub = join(ctx, 'keep', String(i % 50));
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, `f${i}.txt`), `${i}\n`);
+  }
+  // 8 MB that must never leave the client.
+  for (let i = 0; i < 200; i++) writeFileSync(join(ctx, 'ignored', `big${i}.bin`), Buffer.concat(Array(10).fill(blob)));
+  mkdirSync(join(ctx, 'empty'));
+  writeFileSync(join(ctx, 'run.sh'), '#!/bin/sh\n');
+  chmodSync(join(ctx, 'run.sh'), 0o755);
+  symlinkSync('run.sh', join(ctx, 'link'));
+  symlinkSync('/nowhere', join(ctx, 'dangling'));
+  writeFileSync(join(ctx, '.dockerignore'), 'ignored\n!ignored/big7.bin\n');
+  const df = dir('big-df', { Dockerfile: 'FROM scratch\nCOPY . /\n' });
+
+  const out1 = join(TMP, 'out-ours');
+  const first = await ourBuild(['--progress', 'plain', '-f', join(df, 'Dockerfile'), '--output', `type=local,dest=${out1}`, ctx]);
+  assert.equal(first.code, 0, first.stderr);
+  // What reached the daemon: the kept files and the one exception, not the ignored 8 MB.
+  assert.ok(existsSync(join(out1, 'ignored', 'big7.bin')));
+  assert.ok(!existsSync(join(out1, 'ignored', 'big8.bin')));
+  const sent = Math.max(...transferred(first.stderr));
+  assert.ok(sent < 2_000_000, `sent ${sent} bytes, the ignored files included`);
+
+  writeFileSync(join(ctx, 'keep', '3', 'f3.txt'), 'changed\n');
+  const second = await ourBuild(['--progress', 'plain', '-f', join(df, 'Dockerfile'), '--output', `type=local,dest=${join(TMP, 'out-ours2')}`, ctx]);
+  assert.equal(second.code, 0, second.stderr);
+  const again = Math.max(...transferred(second.stderr));
+  assert.ok(again < sent / 2, `second transfer ${again} bytes vs first ${sent}`);
+  assert.equal(readFileSync(join(TMP, 'out-ours2', 'keep', '3', 'f3.txt'), 'utf8'), 'changed\n');
+
+  const out2 = join(TMP, 'out-buildctl');
+  const theirs = await buildctl(['build', '--progress=plain', '--frontend', 'dockerfile.v0', '--local', `context=${ctx}`, '--local', `dockerfile=${df}`, '--output', `type=local,dest=${out2}`]);
+  assert.equal(theirs.code, 0, theirs.stderr);
+  const listing = (root: string): string[] => {
+    const out: string[] = [];
+    const walk = (rel: string): void => {
+      for (const n of readdirSync(join(root, rel)).sort()) {
+        const p = rel === '' ? n : `${rel}/${n}`;
+        const st = lstatSync(join(root, p));
+        out.push(`${p} ${st.mode.toString(8)} ${st.isSymbolicLink() ? readlinkSync(join(root, p)) : st.isFile() ? st.size : ''}`);
+        if (st.isDirectory()) walk(p);
+      }
+    };
+    walk('');
+    return out;
+  };
+  assert.deepEqual(listing(join(TMP, 'out-ours2')), listing(out2));
+});
+
+test('outputs: tar to a file and to standard output, oci and docker archives, as buildctl writes them', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const d = dir('tar', { Dockerfile: 'FROM scratch\nCOPY a.txt /x/a.txt\n', 'a.txt': 'hello\n' });
+  const names = (file: string | Buffer) => readTar(typeof file === 'string' ? readFileSync(file) : file).map((e) => e.name).sort();
+  for (const type of ['tar', 'oci', 'docker']) {
+    const file = join(TMP, `out.${type}`);
+    const r = await ourBuild(['--progress', 'quiet', '--output', `type=${type},dest=${file}`, d]);
+    assert.equal(r.code, 0, r.stderr);
+    const ctl = await buildctl(['build', '--frontend', 'dockerfile.v0', ...contextArgs(d), '--output', `type=${type},dest=${join(TMP, `ctl.${type}`)}`]);
+    assert.equal(ctl.code, 0, ctl.stderr);
+    assert.deepEqual(names(file), names(join(TMP, `ctl.${type}`)), `--output type=${type}`);
+  }
+  const piped = spawnSync(process.execPath, [BUNDLE, 'build', '--addr', env!.buildkitHost, '--progress', 'quiet', '-o', '-', d], { maxBuffer: 1 << 26 });
+  assert.equal(piped.status, 0, String(piped.stderr));
+  assert.deepEqual(names(piped.stdout), names(join(TMP, 'out.tar')));
+});
+
+test('--call outline / targets / check print what buildctl prints for the subrequest', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const d = dir('call', {
+    Dockerfile: '# the base\nFROM busybox AS base\n# the version\nARG VERSION=1\nFROM base AS final\nRUN echo $VERSION\ncopy . /\n',
+  });
+  for (const [call, id] of [['outline', 'frontend.outline'], ['targets', 'frontend.targets'], ['check', 'frontend.lint']]) {
+    const ours = await ourBuild(['--progress', 'quiet', '--call', call!, d]);
+    const theirs = await buildctl(['build', '--progress=quiet', '--frontend', 'dockerfile.v0', ...contextArgs(d), '--opt', `requestid=${id}`]);
+    assert.equal(theirs.code, 0, theirs.stderr);
+    assert.equal(ours.stdout, theirs.stdout, `--call ${call}`);
+    assert.notEqual(ours.stdout, '');
+  }
+});
+
+test('faults: no daemon, a bad context, a bad --secret, an unknown output: clear errors, exit 1', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const absent = spawnSync(process.execPath, [BUNDLE, 'build', '--addr', `unix://${join(TMP, 'none.sock')}`, join(CORPUS, 'basic')], { encoding: 'utf8' });
+  assert.equal(absent.status, 1);
+  assert.match(absent.stderr, /^error: buildkitd is not running at unix:\/\/.*none\.sock: .* does not exist/);
+  const badCtx = await ourBuild([join(TMP, 'no-such-dir')]);
+  assert.equal(badCtx.code, 1);
+  assert.match(badCtx.stderr, /^error: unable to prepare context: path ".*no-such-dir" not found\n$/);
+  const badSecret = await ourBuild(['--secret', `id=x,src=${join(TMP, 'missing')}`, join(CORPUS, 'basic')]);
+  assert.equal(badSecret.code, 1);
+  assert.match(badSecret.stderr, /^error: --secret: failed to stat .*missing: no such file or directory\n$/);
+  const badOut = await ourBuild(['--output', 'dest=x', join(CORPUS, 'basic')]);
+  assert.equal(badOut.code, 1);
+  assert.match(badOut.stderr, /--output requires type=<type>/);
+});
+
+test('Ctrl-C cancels the build on the daemon and exits 130, nothing left running', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const marker = `client-cancel-${process.pid}-${Date.now()}`;
+  const d = dir('cancel', { Dockerfile: `FROM busybox\nRUN echo ${marker} && sleep 120\n` });
+  const child = spawn(process.execPath, [BUNDLE, 'build', '--addr', env!.buildkitHost, '--progress', 'plain', '--no-cache', d], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  // The step's own output: its process runs.
+  const running = new RegExp(`^#\\d+ \\d+\\.\\d+ ${marker}$`, 'm');
+  for (let i = 0; i < 600 && !running.test(stderr); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.match(stderr, running, 'the RUN step runs');
+  const t0 = Date.now();
+  child.kill('SIGINT');
+  const code = await exited;
+  assert.equal(code, 130, stderr);
+  assert.ok(Date.now() - t0 < 15_000, 'exited promptly');
+  // The step's process is gone from the daemon's containers.
+  for (let i = 0; i < 50; i++) {
+    const ps = spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout;
+    if (!ps.includes(marker)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.fail('the RUN step is still running after Ctrl-C');
+});

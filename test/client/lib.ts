@@ -1,0 +1,57 @@
+// What the client tests share: running `dockerfile-llb build` (the bundle)
+// against the test daemon, and buildctl with the same inputs.
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { ensureBuildkit, repoRoot, run, type RunOptions, type RunResult } from '../e2e/harness.ts';
+
+export const BUNDLE = join(repoRoot, 'dist', 'dockerfile-llb.js');
+
+/** `node dist/dockerfile-llb.js build --addr HOST ARGS`. */
+export async function ourBuild(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+  const env = await ensureBuildkit();
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build`);
+  return run(process.execPath, [BUNDLE, 'build', '--addr', env.buildkitHost, ...args], opts);
+}
+
+/** Times, durations and log timestamps of plain progress masked (they differ from run to run). */
+export function maskPlain(text: string): string {
+  return text
+    .split('\n')
+    .map((l) =>
+      l
+        .replace(/ \d+\.\d+s( done)?$/, '$1')
+        .replace(/^(#\d+ DONE)( \d+\.\d+s)?$/, '$1')
+        .replace(/^(#\d+) \d+\.\d+ /, '$1 <t> '),
+    )
+    .join('\n');
+}
+
+/**
+ * Plain progress as each step's lines (a step shown twice, interrupted or
+ * completed and started again, is one), sorted by step name, then the lines
+ * outside the steps (failed steps' logs, the error): what does not depend on
+ * when the status messages arrived. Times masked; in-progress status lines
+ * (no size and not done) left out, as the printer shows them only when they
+ * happen to be pending at a print.
+ */
+export function plainSteps(text: string): string {
+  const byId = new Map<string, { name: string; lines: Set<string> }>();
+  const other: string[] = [];
+  for (const line of maskPlain(text).split('\n')) {
+    const m = /^#(\d+) (.*)$/.exec(line);
+    if (!m) {
+      if (line !== '') other.push(line);
+      continue;
+    }
+    const [, id, rest] = m;
+    let step = byId.get(id!);
+    if (!step) {
+      byId.set(id!, (step = { name: rest!, lines: new Set() }));
+      continue;
+    }
+    if (rest === step.name || rest === '...' || /^[\w ]+:$/.test(rest!)) continue;
+    step.lines.add(rest!);
+  }
+  const steps = [...byId.values()].map((s) => `${s.name}\n  ${[...s.lines].sort().join('\n  ')}`).sort();
+  return [...steps, ...other].join('\n');
+}

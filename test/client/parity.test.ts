@@ -1,0 +1,120 @@
+// `dockerfile-llb build` against buildctl on the real daemon, for every case
+// of testdata/e2e: our frontend running in the client (the default), and the
+// client with --frontend-image running upstream's frontend image, each give
+// the same layers and image config (creation times aside) as
+// `buildctl build --frontend dockerfile.v0` with the same inputs, or, for a
+// failing case, the same error lines (location, >>> source, error:) as
+// buildctl running upstream's frontend image as gateway.v0 (the gateway
+// route ours takes: the daemon's built-in frontend wraps some errors in more
+// context and orders the excerpts of others the other way round).
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { UPSTREAM_FRONTEND, buildkitOrSkip, releaseBuildkit, repoRoot, uniqueRef } from '../e2e/harness.ts';
+import { MASK_IDS, buildOutcome, compareEach, contextArgs, errorLines, outcomeOf, pushArgs, type Outcome } from '../gateway/lib/build.ts';
+import { ourBuild } from './lib.ts';
+
+after(() => releaseBuildkit());
+
+const CORPUS = join(repoRoot, 'testdata', 'e2e');
+
+interface CaseSpec {
+  args?: string[];
+  secrets?: Record<string, string>;
+  secretEnv?: Record<string, string>;
+  ssh?: boolean;
+  fail?: boolean;
+  rerun?: boolean;
+}
+
+const only = (process.env.E2E_CASES ?? '').split(',').filter((w) => w !== '');
+const cases = readdirSync(CORPUS, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .filter((n) => only.length === 0 || only.some((w) => n.includes(w)))
+  .sort();
+const TMP = mkdtempSync(join(tmpdir(), 'client-parity-'));
+let agent: { pid?: number; socket: string } | undefined;
+after(() => {
+  if (agent?.pid !== undefined) process.kill(agent.pid, 'SIGTERM');
+  rmSync(TMP, { recursive: true, force: true });
+});
+
+async function agentSocket(): Promise<string> {
+  if (!agent) {
+    const socket = join(TMP, 'agent.sock');
+    const proc = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
+    agent = { pid: proc.pid, socket };
+    for (let i = 0; i < 100 && !existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
+  }
+  return agent.socket;
+}
+
+/** The inputs of a case as arguments both clients take (--opt, --secret, --ssh), and the environment. */
+async function inputs(name: string, spec: CaseSpec): Promise<{ args: string[]; env: Record<string, string> }> {
+  const args = [...(spec.args ?? [])];
+  const env: Record<string, string> = {};
+  for (const [id, v] of Object.entries(spec.secrets ?? {})) {
+    const f = join(TMP, `${name}-${id}`);
+    writeFileSync(f, v);
+    args.push('--secret', `id=${id},src=${f}`);
+  }
+  for (const [id, v] of Object.entries(spec.secretEnv ?? {})) {
+    env[`E2E_SECRET_${id.toUpperCase()}`] = v;
+    args.push('--secret', `id=${id},env=E2E_SECRET_${id.toUpperCase()}`);
+  }
+  if (spec.ssh) args.push('--ssh', `default=${await agentSocket()}`);
+  return { args, env };
+}
+
+function withoutLayers(config: unknown): unknown {
+  const c = JSON.parse(JSON.stringify(config)) as { rootfs?: unknown };
+  delete c.rootfs;
+  return c;
+}
+
+const errorOf = (stderr: string) => errorLines(stderr, { masks: [MASK_IDS] });
+
+test(`client parity over ${cases.length} cases (dockerfile-llb build, in process and --frontend-image upstream, vs buildctl dockerfile.v0)`, { timeout: 1_800_000 }, async (t) => {
+  const env = await buildkitOrSkip(t);
+  if (!env) return;
+  const results: [string, Outcome, Outcome, Outcome][] = [];
+  await compareEach(t, 'client parity', cases, (n) => n, async (name) => {
+    const dir = join(CORPUS, name);
+    const specPath = join(dir, 'case.json');
+    const spec = existsSync(specPath) ? (JSON.parse(readFileSync(specPath, 'utf8')) as CaseSpec) : {};
+    const { args, env: runEnv } = await inputs(name, spec);
+    const refs = [uniqueRef(`client-${name}`), uniqueRef(`client-img-${name}`), uniqueRef(`client-ctl-${name}`)];
+    const push = (ref: string) => (spec.fail ? [] : pushArgs(ref));
+    const outcome = (ref: string) => ({ ref: spec.fail ? undefined : ref, errorOf, run: { env: runEnv } });
+    const ours = await ourBuild(['--progress', 'plain', ...args, ...push(refs[0]!), dir], { env: runEnv });
+    const a = await outcomeOf(ours.code, ours.stderr, outcome(refs[0]!));
+    const viaImage = await ourBuild(['--progress', 'plain', '--frontend-image', UPSTREAM_FRONTEND, ...args, ...push(refs[1]!), dir], { env: runEnv });
+    const b = await outcomeOf(viaImage.code, viaImage.stderr, outcome(refs[1]!));
+    const frontend = spec.fail ? ['--frontend', 'gateway.v0', '--opt', `source=${UPSTREAM_FRONTEND}`] : ['--frontend', 'dockerfile.v0'];
+    const c = await buildOutcome(['build', '--progress=plain', ...frontend, ...contextArgs(dir), ...args, ...push(refs[2]!)], outcome(refs[2]!));
+    results.push([name, a, b, c]);
+    for (const [label, x] of [['in process', a], ['--frontend-image', b]] as const) {
+      if (spec.fail) {
+        assert.equal(c.ok, false, `buildctl was expected to fail ${name}`);
+        assert.equal(x.ok, false, `ours (${label}) built ${name}; buildctl failed with:\n${c.error}`);
+        assert.equal(x.error, c.error, `error (${label}) differs; ours:\n${x.stderr}`);
+      } else {
+        assert.ok(c.ok, `buildctl failed to build ${name}:\n${c.stderr}`);
+        assert.ok(x.ok, `ours (${label}) failed to build ${name}:\n${x.stderr}`);
+        if (spec.rerun) {
+          // Steps run again on every build: new file times in their layers.
+          assert.equal(x.diffIds?.length, c.diffIds?.length, `layer count (${label})`);
+          assert.deepEqual(withoutLayers(x.config), withoutLayers(c.config), `image config (${label})`);
+        } else {
+          assert.deepEqual(x.diffIds, c.diffIds, `layer diff ids (${label})`);
+          assert.deepEqual(x.config, c.config, `image config (${label})`);
+        }
+      }
+    }
+  });
+  assert.equal(results.length, cases.length);
+});
