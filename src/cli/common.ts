@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ImageResolver } from '../registry/resolver.ts';
+import type { Platform } from '../dockerfile/convert/index.ts';
+import { parseConfig, type FrontendConfig } from '../dockerui/index.ts';
 
 /** An error the CLI reports as one line on stderr, without a stack trace. */
 export class CliError extends Error {
@@ -74,3 +76,37 @@ export const placeholderResolver: ImageResolver = {
     return Promise.resolve({ ref, digest: '', config: new TextEncoder().encode(JSON.stringify(config)) });
   },
 };
+/** What the converting commands take from their flags, as frontend options would carry it. */
+export interface BuildFlags {
+  target?: string;
+  buildArgs?: Record<string, string>;
+  labels?: Record<string, string>;
+  /** Target platforms, as the command parsed them (the first is converted). */
+  platforms?: Platform[];
+  /** The Dockerfile's name in source locations. */
+  filename?: string;
+}
+
+/**
+ * The frontend config of a command's flags (dockerui's parseConfig over the
+ * options the gateway would get for them); an option error is the command's.
+ */
+export function flagsConfig(cmd: string, f: BuildFlags): FrontendConfig {
+  const opts = new Map<string, string>();
+  if (f.target !== undefined) opts.set('target', f.target);
+  if (f.filename !== undefined) opts.set('filename', f.filename);
+  for (const [k, v] of Object.entries(f.buildArgs ?? {})) opts.set(`build-arg:${k}`, v);
+  for (const [k, v] of Object.entries(f.labels ?? {})) opts.set(`label:${k}`, v);
+  let cfg: FrontendConfig;
+  try {
+    cfg = parseConfig(opts);
+  } catch (err) {
+    throw new CliError(`${cmd}: ${(err as Error).message}`);
+  }
+  const platforms = f.platforms ?? [];
+  if (platforms.length > 0) {
+    cfg.targetPlatforms = platforms;
+    cfg.multiPlatform ||= platforms.length > 1;
+  }
+  return cfg;
+}

@@ -4,7 +4,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
-import { ALL_RULES, readIgnoreFile, resultToJson, type LintResult } from '../dockerfile/lint/index.ts';
+import { ALL_RULES, resultToJson, type LintResult } from '../dockerfile/lint/index.ts';
+import { convertOptions } from '../dockerui/index.ts';
 import type { Fix, PackRule } from '../lint-pack/index.ts';
 
 // The lint pack (and its shell parser's runtime) is loaded only when `lint`
@@ -13,7 +14,7 @@ type LintPack = typeof import('../lint-pack/index.ts');
 const PACK_NAMES = ['best-practices'] as const;
 import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import type { ImageResolver } from '../registry/resolver.ts';
-import { CliError, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
+import { CliError, flagsConfig, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
 
 const usage = `Usage: dockerfile-llb lint [FILE...] [options]
 
@@ -90,12 +91,13 @@ function parseArgs(args: string[]): LintArgs {
   };
 }
 
-function ignorePatterns(file: string, explicit: string | undefined): string[] | undefined {
+/** The .dockerignore that applies: the one named, else FILE.dockerignore or .dockerignore beside FILE. */
+function ignoreFile(file: string, explicit: string | undefined): Uint8Array | undefined {
   const candidates = explicit !== undefined ? [explicit] : file === '-' ? [] : [file + '.dockerignore', join(dirname(file), '.dockerignore')];
   for (const c of candidates) {
     if (explicit !== undefined || existsSync(c)) {
       try {
-        return readIgnoreFile(readFileSync(c, 'utf8'));
+        return readFileSync(c);
       } catch (err) {
         throw new CliError(`lint: ${c}: ${(err as Error).message}`);
       }
@@ -214,13 +216,16 @@ export const lintCommand: Command = {
     for (const file of a.files) {
       let data = readInput(file);
       const name = file === '-' ? '<stdin>' : file;
-      const options = {
+      const cfg = flagsConfig('lint', {
         filename: file === '-' ? 'Dockerfile' : file,
         buildArgs: a.buildArgs,
         target: a.target,
-        targetPlatform: a.platform,
-        imageResolver: resolver,
-        excludePatterns: ignorePatterns(file, a.dockerignore),
+        platforms: a.platform === undefined ? [] : [a.platform],
+      });
+      // Offline the build platform is the target platform when one is given.
+      if (a.platform !== undefined) cfg.buildPlatforms = [a.platform];
+      const options = {
+        ...convertOptions(cfg, { resolver }, { ignoreFile: ignoreFile(file, a.dockerignore) }),
         packs: a.packs,
         fixes: a.fix || a.format === 'sarif',
       };

@@ -6,8 +6,9 @@ import { parseArgs as parseNodeArgs } from 'node:util';
 import { dumpDefinition } from '../llb/index.ts';
 import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import { DockerfileError } from '../dockerfile/errors.ts';
-import { DEFAULT_PLATFORM, convertDockerfile, marshalImage, parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
-import { CliError, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
+import { convertDockerfile, marshalImage, parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
+import { convertOptions } from '../dockerui/index.ts';
+import { CliError, flagsConfig, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
 
 const usage = `Usage: dockerfile-llb llb [options]
 
@@ -77,18 +78,11 @@ async function run(argv: string[]): Promise<number> {
   const a = parseArgs(argv);
   const data = readInput(a.file);
   const name = a.file === '-' ? 'Dockerfile' : a.file;
+  const cfg = flagsConfig('llb', { target: a.target, buildArgs: a.buildArgs, labels: a.labels, platforms: a.platforms });
   let res;
   try {
-    res = await convertDockerfile(data, {
-      target: a.target,
-      buildArgs: a.buildArgs,
-      labels: a.labels,
-      targetPlatform: a.platforms[0],
-      multiPlatformRequested: a.platforms.length > 1,
-      buildPlatforms: [DEFAULT_PLATFORM],
-      imageResolver: a.imageMetadata === undefined ? undefined : MetadataFileResolver.fromFile(a.imageMetadata),
-      sessionId: 'dockerfile-llb',
-    });
+    const resolver = a.imageMetadata === undefined ? undefined : MetadataFileResolver.fromFile(a.imageMetadata);
+    res = await convertDockerfile(data, convertOptions(cfg, { resolver }, { sessionId: 'dockerfile-llb' }));
   } catch (err) {
     if (err instanceof DockerfileError) {
       const line = err.line;

@@ -5,7 +5,8 @@ import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import { computeOutline } from '../dockerfile/outline/index.ts';
 import { outlineResult } from '../subrequests/index.ts';
 import type { SubrequestResult } from '../subrequests/index.ts';
-import { CliError, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
+import { convertOptions } from '../dockerui/index.ts';
+import { CliError, flagsConfig, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
 import { parseArgs as parseNodeArgs } from 'node:util';
 
 const usage = `Usage: dockerfile-llb outline [options]
@@ -26,13 +27,11 @@ async function run(argv: string[]): Promise<number> {
   const a = parseSubrequestArgs('outline', argv, usage, true);
   const data = readInput(a.file);
   if (a.imageMetadata === undefined) process.stderr.write('outline: no --image-metadata: base images are taken to have no ENV\n');
+  const cfg = flagsConfig('outline', { target: a.target, buildArgs: a.buildArgs });
   let res;
   try {
-    const outline = await computeOutline(data, {
-      target: a.target,
-      buildArgs: a.buildArgs,
-      imageResolver: a.imageMetadata === undefined ? placeholderResolver : MetadataFileResolver.fromFile(a.imageMetadata),
-    });
+    const resolver = a.imageMetadata === undefined ? placeholderResolver : MetadataFileResolver.fromFile(a.imageMetadata);
+    const outline = await computeOutline(data, convertOptions(cfg, { resolver }));
     res = outlineResult(outline);
   } catch (err) {
     throw new CliError(describeError(a.file, err));

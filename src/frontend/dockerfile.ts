@@ -9,20 +9,17 @@ import type { LintWarnFunc } from '../dockerfile/lint/index.ts';
 import type { LineRange } from '../dockerfile/errors.ts';
 import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import { findDirective } from '../dockerfile/parser/index.ts';
-import { cleanPath } from '../go/path.ts';
-import { parseGoBool } from '../go/strconv.ts';
-import { DEFAULT_PLATFORM, convertDockerfile, formatPlatformAll, marshalImage, namedContextOptions, parsePlatform, parseExtraHosts, parseLinuxResources, parseUlimits, type ConvertOptions, type ConvertResult, type Ulimit, type ImageResolveMode, type NetMode, type Platform } from '../dockerfile/convert/index.ts';
-import { goParseInt64 } from '../go/strconv.ts';
+import { DEFAULT_PLATFORM, convertDockerfile, formatPlatformAll, marshalImage, type ConvertResult, type Platform } from '../dockerfile/convert/index.ts';
 import type { ImageResolver, ResolveOptions, ResolvedImage } from '../registry/resolver.ts';
 import { normalizePlatform } from '../dockerfile/convert/platform.ts';
 import * as reference from '../registry/reference.ts';
+import { ReadHeadError, convertOptions, parseConfig, resolveRemoteContext } from '../dockerui/index.ts';
 import { BridgeError, type LLBBridge } from './bridge.ts';
 import type { GatewayEnv } from './env.ts';
 import { Code, FrontendError, sourceDetail, withLocations } from './errors.ts';
 import { KEY_REQUEST_ID, handleSubrequest } from './subrequests.ts';
 import { createScanner, parseSBOMConfig, resolveScanner, scanDefinition, type Scanner } from './sbom.ts';
 import { validateCaps } from './caps.ts';
-import { ReadHeadError, resolveRemoteContext } from './context.ts';
 import { resolveSourceTime } from './source-time.ts';
 
 /** The daemon's capabilities, from Ping. */
@@ -67,182 +64,6 @@ async function solveDefinition(bridge: LLBBridge, def: PbDefinition, cacheImport
   if (r?.case === 'refDeprecated') return new Ref(bridge, r.value, def);
   if (res.ref !== undefined) return new Ref(bridge, res.ref, def);
   throw new Error('invalid map result');
-}
-
-/** `.dockerignore` lines to exclude patterns (moby/patternmatcher ignorefile.ReadAll). */
-export function readIgnoreFile(data: Uint8Array): string[] {
-  const out: string[] = [];
-  let text = new TextDecoder().decode(data);
-  if (text.startsWith('\ufeff')) text = text.slice(1);
-  for (const raw of text.split('\n')) {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (line.startsWith('#')) continue;
-    let p = line.trim();
-    if (p === '') continue;
-    const invert = p[0] === '!';
-    if (invert) p = p.slice(1).trim();
-    if (p.length > 0) {
-      p = cleanPath(p);
-      if (p.length > 1 && p[0] === '/') p = p.slice(1);
-    }
-    out.push(invert ? '!' + p : p);
-  }
-  return out;
-}
-
-/** The frontend options dockerui.Client.init reads. */
-export interface FrontendConfig {
-  filename: string;
-  dockerfileLocalName: string;
-  forceLocalDockerfile: boolean;
-  contextLocalName: string;
-  contextOptName: string;
-  target: string;
-  buildArgs: Record<string, string>;
-  labels: Record<string, string>;
-  targetPlatforms: Platform[];
-  buildPlatforms: Platform[];
-  multiPlatform: boolean;
-  imageResolveMode: ImageResolveMode;
-  extraHosts: { host: string; ip: string }[];
-  shmSize: number;
-  networkMode: NetMode;
-  hostname: string;
-  cgroupParent: string;
-  ulimits: Ulimit[];
-  linuxResources: llb.LinuxResources | undefined;
-  noCache: string[] | undefined;
-  cacheImports: gw.CacheOptionsEntry[];
-  cacheIdNamespace: string;
-}
-
-export function parseConfig(env: GatewayEnv): FrontendConfig {
-  const o = env.opts;
-  const get = (k: string): string => o.get(k) ?? '';
-  const prefixed = (p: string): Record<string, string> => {
-    const m: Record<string, string> = {};
-    for (const [k, v] of o) if (k.startsWith(p)) m[k.slice(p.length)] = v;
-    return m;
-  };
-  if (get('override-copy-image') !== '') throw new Error('support for "override-copy-image" was removed in BuildKit 0.11');
-  if (parseGoBool(o.get('build-arg:BUILDKIT_DISABLE_FILEOP') ?? '') === true) {
-    throw new Error('support for "BUILDKIT_DISABLE_FILEOP" build-arg was removed in BuildKit 0.11');
-  }
-  const w0 = env.workers[0]?.platforms[0];
-  const buildPlatforms = [w0 ?? DEFAULT_PLATFORM];
-  const targetPlatforms: Platform[] = [];
-  if (get('platform') !== '') {
-    for (const v of get('platform').split(',')) {
-      try {
-        targetPlatforms.push(normalizePlatform(parsePlatform(v)));
-      } catch (err) {
-        throw new Error(`failed to parse target platform ${v}: ${(err as Error).message}`);
-      }
-    }
-  }
-  const rm = get('image-resolve-mode');
-  let imageResolveMode: ImageResolveMode;
-  if (rm === '' || rm === 'default') imageResolveMode = 'default';
-  else if (rm === 'pull') imageResolveMode = 'pull';
-  else if (rm === 'local') imageResolveMode = 'local';
-  else throw new Error(`invalid image-resolve-mode: ${rm}`);
-
-  // Parsed as dockerui.Client.init does, in its order (src/dockerfile/convert/frontend-opts.ts).
-  let extraHosts: { host: string; ip: string }[];
-  try {
-    extraHosts = parseExtraHosts(get('add-hosts'));
-  } catch (err) {
-    throw wrap(err, 'failed to parse additional hosts');
-  }
-  let shmSize = 0;
-  try {
-    if (get('shm-size') !== '') shmSize = Number(goParseInt64(get('shm-size')));
-  } catch (err) {
-    throw wrap(err, 'failed to parse shm size');
-  }
-  let ulimits: Ulimit[];
-  try {
-    ulimits = parseUlimits(get('ulimit'));
-  } catch (err) {
-    throw wrap(err, 'failed to parse ulimit');
-  }
-  let linuxResources: llb.LinuxResources | undefined;
-  try {
-    linuxResources = parseLinuxResources((k) => o.get(k));
-  } catch (err) {
-    throw wrap(err, 'failed to parse resource limits');
-  }
-  const nm = get('force-network-mode');
-  if (!['', 'none', 'host', 'sandbox'].includes(nm)) throw new Error(`invalid netmode ${nm}`);
-  const networkMode: NetMode = nm === '' ? 'sandbox' : (nm as NetMode);
-
-  let noCache: string[] | undefined;
-  if (o.has('no-cache')) noCache = get('no-cache') === '' ? [] : get('no-cache').split(',');
-
-  let multiPlatform = targetPlatforms.length > 1;
-  const mpArg = o.get('build-arg:BUILDKIT_MULTI_PLATFORM') || get('multi-platform');
-  if (mpArg !== '') {
-    const b = parseGoBool(mpArg);
-    if (b === undefined) throw new Error(`invalid boolean value for multi-platform: ${mpArg}`);
-    if (!b && multiPlatform) throw new Error('conflicting config: returning multiple target platforms is not allowed');
-    multiPlatform = b;
-  }
-
-  const cacheImports: gw.CacheOptionsEntry[] = [];
-  if (get('cache-imports') !== '') {
-    let parsed: { Type?: string; Attrs?: Record<string, string> }[];
-    try {
-      parsed = JSON.parse(get('cache-imports')) as { Type?: string; Attrs?: Record<string, string> }[];
-    } catch (err) {
-      throw new Error(`failed to unmarshal cache-imports (${JSON.stringify(get('cache-imports'))}): ${(err as Error).message}`);
-    }
-    for (const e of parsed) cacheImports.push({ Type: e.Type, Attrs: e.Attrs });
-  }
-  if (get('cache-from') !== '') {
-    for (const s of get('cache-from').split(',')) cacheImports.push({ Type: 'registry', Attrs: { ref: s } });
-  }
-
-  const hostname = o.get('build-arg:BUILDKIT_SANDBOX_HOSTNAME') || get('hostname');
-  return {
-    filename: o.has('filename') ? get('filename') : 'Dockerfile',
-    dockerfileLocalName: o.has('dockerfilekey') ? get('dockerfilekey') : 'dockerfile',
-    forceLocalDockerfile: o.has('dockerfilekey'),
-    contextLocalName: 'context',
-    contextOptName: o.has('contextkey') ? get('contextkey') : 'context',
-    target: get('target'),
-    buildArgs: prefixed('build-arg:'),
-    labels: prefixed('label:'),
-    targetPlatforms,
-    buildPlatforms,
-    multiPlatform,
-    imageResolveMode,
-    extraHosts,
-    shmSize,
-    networkMode,
-    hostname,
-    cgroupParent: get('cgroup-parent'),
-    ulimits,
-    linuxResources,
-    noCache,
-    cacheImports,
-    cacheIdNamespace: get('build-arg:BUILDKIT_CACHE_MOUNT_NS'),
-  };
-}
-
-/** The converter options that come from the frontend options as dockerui parses them. */
-export function configConvertOptions(cfg: FrontendConfig): ConvertOptions {
-  return {
-    imageResolveMode: cfg.imageResolveMode,
-    networkMode: cfg.networkMode,
-    hostname: cfg.hostname || undefined,
-    extraHosts: cfg.extraHosts.length > 0 ? cfg.extraHosts : undefined,
-    shmSize: cfg.shmSize || undefined,
-    cgroupParent: cfg.cgroupParent || undefined,
-    ulimits: cfg.ulimits.length > 0 ? cfg.ulimits : undefined,
-    linuxResources: cfg.linuxResources,
-    cacheIdNamespace: cfg.cacheIdNamespace || undefined,
-    noCache: cfg.noCache,
-  };
 }
 
 /** Image resolution through the gateway, as grpcclient.ResolveImageConfig does, with upstream's cache. */
@@ -328,7 +149,8 @@ const enc = new TextEncoder();
  * answer of an Inputs call already made (without it, one is made when needed).
  */
 export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: Caps, inputs?: Promise<gw.InputsResponse>): Promise<gw.Result> {
-  const cfg = parseConfig(env);
+  // The build platform is the first worker's.
+  const cfg = parseConfig(env.opts, env.workers[0]?.platforms[0]);
   const opts = env.opts;
   const sbomConfig = parseSBOMConfig(opts);
 
@@ -336,7 +158,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   const capsError = validateCaps(opts.get('frontend.caps') ?? '').error;
 
   const marshalOpts = { caps: caps.llb };
-  // A git or HTTP(S) build context (src/frontend/context.ts); it replaces the local context and Dockerfile.
+  // A git or HTTP(S) build context (src/dockerui/context.ts); it replaces the local context and Dockerfile.
   const remote = await resolveRemoteContext(opts, cfg.contextOptName, cfg.filename, caps.llb, {
     readHead: async (def, path, length) => {
       const ref = await solveDefinition(bridge, def);
@@ -419,58 +241,15 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   }
   if (capsError) throw capsError;
 
-  // --- .dockerignore: <Dockerfile>.dockerignore, else the context's ---
-  // The context's is read while the converter resolves the base images (the
-  // converter waits for it before dispatching the stages, where upstream's
-  // reads it). A remote context is used as it is: no .dockerignore applies.
-  const readContextIgnore = async (): Promise<{ name: string; data: Uint8Array }> => {
-    const st = llb.local(cfg.contextLocalName, {
-      sessionId: opts.get(`local-sessionid:${cfg.contextLocalName}`) ?? env.sessionId,
-      followPaths: ['.dockerignore'],
-      sharedKeyHint: cfg.contextLocalName + '-.dockerignore',
-      customName: '[internal] load .dockerignore',
-      differ: { type: 'none', required: false },
-    });
-    const ref = await solveDefinition(bridge, st.marshal(marshalOpts).toPb());
-    return { name: '.dockerignore', data: (await ref.readFile('.dockerignore').catch(() => undefined)) ?? new Uint8Array() };
-  };
-  const ignoreFile =
-    remote !== undefined
-      ? Promise.resolve({ name: '', data: new Uint8Array() })
-      : dockerignore !== undefined
-        ? Promise.resolve({ name: filename + '.dockerignore', data: dockerignore })
-        : readContextIgnore();
-  const pendingExcludePatterns = ignoreFile.then(({ name, data: ignore }) => {
-    if (ignore.length === 0) return undefined;
-    try {
-      return readIgnoreFile(ignore);
-    } catch (err) {
-      throw wrap(wrap(err, `failed parsing ${name}`), 'failed to read dockerignore patterns');
-    }
-  });
-  // Awaited by the converter; a build that fails before that point never looks at it.
-  pendingExcludePatterns.catch(() => {});
-
+  // --- the converter's options (src/dockerui), the gateway answering its ports ---
   const resolver = new GatewayResolver(bridge, caps, cfg.multiPlatform);
-  const convertOptions = (tp: Platform | undefined, lintWarn: LintWarnFunc | undefined): ConvertOptions => ({
-    target: cfg.target,
-    buildArgs: { ...cfg.buildArgs },
-    labels: cfg.labels,
-    targetPlatform: tp,
-    buildPlatforms: cfg.buildPlatforms,
-    multiPlatformRequested: cfg.multiPlatform,
-    imageResolver: resolver,
-    llbCaps: caps.llb,
-    filename,
-    sessionId: env.sessionId,
-    pendingExcludePatterns,
-    ...configConvertOptions(cfg),
-    // Named contexts (context:NAME[::PLATFORM], sharedkey:localdir:, local-sessionid:, input-metadata:).
-    ...namedContextOptions(opts),
-    mainContext: remote?.context,
-    dockerfileSource: remote !== undefined && !cfg.forceLocalDockerfile ? remote.dockerfile : undefined,
-    contextHooks: {
-      readLocalFile: async (st, name) => (await solveDefinition(bridge, st.marshal(marshalOpts).toPb())).readFile(name),
+  // One set for every platform and subrequest (they share one read of the .dockerignore).
+  const options = convertOptions(
+    cfg,
+    {
+      resolver,
+      // Solve errors fail the conversion; a file that cannot be read is no file.
+      readLocalFile: async (st, name) => (await solveDefinition(bridge, st.marshal(marshalOpts).toPb())).readFile(name).catch(() => undefined),
       // input:NAME contexts: the gateway's inputs, asked for at each load as upstream's client.Inputs is,
       // each made a state on its definition's head (llb.NewDefinitionOp).
       inputs: async () => {
@@ -479,21 +258,21 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
         for (const [k, def] of Object.entries(defs)) out[k] = llb.definitionState(def);
         return out;
       },
+      // SOURCE_DATE_EPOCH=context|<named context>|<stage>: the source's time (src/frontend/source-time.ts).
+      resolveSourceTime: (source, logName) =>
+        resolveSourceTime(
+          {
+            bridge,
+            metaResolver: caps.gateway.supports('source.metaresolver'),
+            caps: caps.llb,
+            readFile: async (def, name) => (await solveDefinition(bridge, def)).readFile(name),
+          },
+          source,
+          logName,
+        ),
     },
-    // SOURCE_DATE_EPOCH=context|<named context>|<stage>: the source's time (src/frontend/source-time.ts).
-    resolveSourceTime: (source, logName) =>
-      resolveSourceTime(
-        {
-          bridge,
-          metaResolver: caps.gateway.supports('source.metaresolver'),
-          caps: caps.llb,
-          readFile: async (def, name) => (await solveDefinition(bridge, def)).readFile(name),
-        },
-        source,
-        logName,
-      ),
-    lintWarn,
-  });
+    { sessionId: env.sessionId, llbCaps: caps.llb, filename, ignoreFile: dockerignore, remote },
+  );
 
   // --- subrequests (requestid) ---
   const requestId = opts.get(KEY_REQUEST_ID);
@@ -506,7 +285,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
         data,
         sourceInfo,
         failures: resolver.failures,
-        convertOptions: convertOptions(undefined, subWarnings.warn),
+        convertOptions: { ...options, buildArgs: { ...cfg.buildArgs }, targetPlatform: undefined, lintWarn: subWarnings.warn },
       });
     } finally {
       await subWarnings.flush();
@@ -539,7 +318,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
     targets.map(async (tp, i) => {
       let res;
       try {
-        res = await convertDockerfile(data, convertOptions(tp, i === 0 ? warnings.warn : undefined));
+        res = await convertDockerfile(data, { ...options, buildArgs: { ...cfg.buildArgs }, targetPlatform: tp, lintWarn: i === 0 ? warnings.warn : undefined });
       } catch (err) {
         await warnings.flush();
         throw withLocations(err, sourceInfo, resolver.failures);

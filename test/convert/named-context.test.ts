@@ -1,10 +1,12 @@
 // Named contexts beyond what the parity corpus can show: the oracle's fake
 // gateway has no inputs, so `input:` contexts with a state and image
-// metadata are checked here, with the option splitting and the hooks.
+// metadata are checked here, with the option splitting (src/dockerui) and
+// the hooks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as llb from '../../src/llb/index.ts';
-import { convertDockerfile, marshalImage, namedContextOptions } from '../../src/dockerfile/convert/index.ts';
+import { convertDockerfile, marshalImage } from '../../src/dockerfile/convert/index.ts';
+import { convertOptions, parseConfig } from '../../src/dockerui/index.ts';
 
 const inputConfig = {
   architecture: 'arm64',
@@ -13,8 +15,8 @@ const inputConfig = {
   config: { Env: ['PATH=/bin', 'FROM_INPUT=1'], WorkingDir: '/work' },
 };
 
-test('namedContextOptions splits the frontend options', () => {
-  const got = namedContextOptions(
+test('parseConfig splits the named-context options', () => {
+  const cfg = parseConfig(
     new Map([
       ['context:alpine', 'docker-image://busybox'],
       ['context:src::linux/arm64', 'local:src'],
@@ -24,12 +26,16 @@ test('namedContextOptions splits the frontend options', () => {
       ['build-arg:X', 'y'],
     ]),
   );
-  assert.deepEqual(got, {
-    namedContexts: { alpine: 'docker-image://busybox', 'src::linux/arm64': 'local:src' },
-    localSharedKeys: { 'src::linux/arm64': 'k' },
-    localSessionIds: { src: 's2' },
-    inputMetadata: { in: '{}' },
-  });
+  const { namedContexts, localSharedKeys, localSessionIds, inputMetadata } = cfg;
+  assert.deepEqual(
+    { namedContexts, localSharedKeys, localSessionIds, inputMetadata },
+    {
+      namedContexts: { alpine: 'docker-image://busybox', 'src::linux/arm64': 'local:src' },
+      localSharedKeys: { 'src::linux/arm64': 'k' },
+      localSessionIds: { src: 's2' },
+      inputMetadata: { in: '{}' },
+    },
+  );
 });
 
 test('input: context with image metadata replaces a FROM base', async () => {
@@ -57,19 +63,25 @@ test('input: context without a matching input fails like upstream', async () => 
   );
 });
 
-test('local: context reads its .dockerignore through the hook', async () => {
+test('local: context reads its .dockerignore through the file reader port', async () => {
   const asked: string[] = [];
-  const res = await convertDockerfile('FROM alpine\nCOPY --from=src /a /a\n', {
-    namedContexts: { alpine: 'docker-image://scratch', src: 'local:srcdir' },
-    sessionId: 's1',
-    contextHooks: {
-      readLocalFile: async (_st, name) => {
-        asked.push(name);
-        return new TextEncoder().encode('node_modules\n');
+  const cfg = parseConfig(new Map([['context:alpine', 'docker-image://scratch'], ['context:src', 'local:srcdir']]));
+  const res = await convertDockerfile(
+    'FROM alpine\nCOPY --from=src /a /a\n',
+    convertOptions(
+      cfg,
+      {
+        readLocalFile: async (st, name) => {
+          const local = /local:\/\/(\w+)/.exec(llb.dumpDefinition(st.marshal().encode()))?.[1];
+          asked.push(`${local} ${name}`);
+          return new TextEncoder().encode(local === 'srcdir' ? 'node_modules\n' : 'ctx-ignored\n');
+        },
       },
-    },
-  });
-  assert.deepEqual(asked, ['.dockerignore']);
+      { sessionId: 's1' },
+    ),
+  );
+  // The named context's while resolving the stages, then the build context's before dispatching them.
+  assert.deepEqual(asked, ['srcdir .dockerignore', 'context .dockerignore']);
   const dump = llb.dumpDefinition(res.state.marshal().encode());
   assert.match(dump, /local:\/\/srcdir/);
   assert.match(dump, /node_modules/);

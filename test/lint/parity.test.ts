@@ -10,8 +10,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
-import { ALL_RULES, readIgnoreFile, type LintResult } from '../../src/dockerfile/lint/index.ts';
+import { ALL_RULES, type LintResult } from '../../src/dockerfile/lint/index.ts';
 import { lintDockerfile } from '../../src/dockerfile/convert/index.ts';
+import { convertOptions, parseConfig } from '../../src/dockerui/index.ts';
 import { parsePlatform } from '../../src/dockerfile/convert/index.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
 
@@ -80,12 +81,12 @@ async function compare(file: string): Promise<string[]> {
   const up = comparable(upRaw);
   const ours = comparable(
     await lintDockerfile(text, {
-      buildArgs: a.buildArgs,
-      target: a.target,
+      ...convertOptions(
+        parseConfig(new Map([...Object.entries(a.buildArgs).map(([k, v]): [string, string] => [`build-arg:${k}`, v]), ['target', a.target ?? '']])),
+        { resolver: MetadataFileResolver.fromFile(metadataFile) },
+        { sessionId: 'oracle-session', ignoreFile: hasIgnore ? readFileSync(ignoreFile) : undefined },
+      ),
       targetPlatform: a.platform ? parsePlatform(a.platform) : undefined,
-      imageResolver: MetadataFileResolver.fromFile(metadataFile),
-      sessionId: 'oracle-session',
-      excludePatterns: hasIgnore ? readIgnoreFile(readFileSync(ignoreFile, 'utf8')) : undefined,
     }),
   );
   const diffs: string[] = [];

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
-import { namedContextOptions } from '../../src/dockerfile/convert/index.ts';
+import { convertOptions, parseConfig } from '../../src/dockerui/index.ts';
 import { handleSubrequest } from '../../src/frontend/subrequests.ts';
 import { toStatus } from '../../src/frontend/errors.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
@@ -54,13 +54,21 @@ function oracle(request: string, file: string, c: OutlineCase = {}): Outcome {
   return { metadata: out.metadata ?? {} };
 }
 
+/** The frontend options of a case. */
+function caseOptions(c: OutlineCase): Map<string, string> {
+  const opts = new Map(Object.entries(c.opts ?? {}));
+  if (c.target !== undefined) opts.set('target', c.target);
+  for (const [k, v] of Object.entries(c.buildArgs ?? {})) opts.set(`build-arg:${k}`, v);
+  return opts;
+}
+
 /** The request answered by our gateway's handler (what the frontend Returns: metadata, or the error's status). */
 async function ours(request: string, data: Uint8Array, resolver: MetadataFileResolver, c: OutlineCase = {}): Promise<Outcome> {
   try {
     const res = await handleSubrequest(request, {
       data,
       sourceInfo: { filename: 'Dockerfile', data, language: 'Dockerfile' },
-      convertOptions: { target: c.target, buildArgs: { ...c.buildArgs }, imageResolver: resolver, ...namedContextOptions(c.opts ?? {}) },
+      convertOptions: convertOptions(parseConfig(caseOptions(c)), { resolver }),
     });
     const metadata: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.metadata ?? {})) metadata[k] = Buffer.from(v).toString('utf8');

@@ -117,8 +117,9 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
       } catch {
         seconds = undefined;
       }
-      // A context's time is read from the context as its .dockerignore shapes it.
-      if (seconds === undefined) opt = await settleExcludePatterns(opt);
+      // The build context's time is read from the context as its .dockerignore shapes it
+      // (upstream's Client.MainContext reads the patterns; other sources do not).
+      if (seconds === undefined && sde === 'context') opt = await settleExcludePatterns(opt);
       t =
         seconds !== undefined
           ? { seconds, nanos: 0, offsetSeconds: 0 }
@@ -167,11 +168,11 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
   return finalize(bc, target, ctxPaths, buildContext);
 }
 
-/** The options with pending .dockerignore patterns, once read, in excludePatterns. */
+/** The options with the .dockerignore patterns, asked for now, in excludePatterns. */
 async function settleExcludePatterns(opt: ConvertOptions): Promise<ConvertOptions> {
-  if (opt.pendingExcludePatterns === undefined) return opt;
-  const { pendingExcludePatterns, ...rest } = opt;
-  return { ...rest, excludePatterns: await pendingExcludePatterns };
+  if (opt.dockerIgnorePatterns === undefined) return opt;
+  const { dockerIgnorePatterns, ...rest } = opt;
+  return { ...rest, excludePatterns: await dockerIgnorePatterns() };
 }
 
 function allCaps(): CapSet {

@@ -2,9 +2,7 @@
 // frontend alike; it knows nothing about gRPC.
 
 export { convertDockerfile } from './convert.ts';
-export type { ConvertOptions, ConvertResult, DispatchedStage, ImageResolveMode, NetMode, NamedContextHooks } from './types.ts';
-export { namedContextOptions } from './named-context.ts';
+export type { ConvertOptions, ConvertResult, DispatchedStage, ImageResolveMode, NetMode, NamedContextHooks, SourceRef, SourceTime, Ulimit } from './types.ts';
 export { marshalImage, imageToJSON, parseImage, type Image } from './image.ts';
 export { parsePlatform, formatPlatform, formatPlatformAll, DEFAULT_PLATFORM, type Platform } from './platform.ts';
-export { parseUlimits, parseLinuxResources, parseExtraHosts, type Ulimit } from './frontend-opts.ts';
 export { lintDockerfile, type LintOptions } from './lint.ts';

@@ -25,7 +25,6 @@ import * as reference from '../../registry/reference.ts';
 import { DockerfileError } from '../errors.ts';
 import { hostPlatform } from '../../platform/platform.ts';
 import type { ImageResolver } from '../../registry/resolver.ts';
-import { readIgnoreFile } from '../lint/ignore.ts';
 import { parseGitRef } from './gitref.ts';
 import { goQuote } from '../../go/strconv.ts';
 import { parseImage, type Image } from './image.ts';
@@ -62,24 +61,6 @@ export interface ContextOpt {
 export interface LoadedContext {
   state: llb.State;
   image: Image | undefined;
-}
-
-/** Splits frontend options into the converter's named-context options. */
-export function namedContextOptions(
-  opts: Record<string, string> | Map<string, string>,
-): Pick<ConvertOptions, 'namedContexts' | 'localSharedKeys' | 'localSessionIds' | 'inputMetadata'> {
-  const entries = opts instanceof Map ? [...opts] : Object.entries(opts);
-  const pick = (prefix: string): Record<string, string> => {
-    const out: Record<string, string> = {};
-    for (const [k, v] of entries) if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
-    return out;
-  };
-  return {
-    namedContexts: pick('context:'),
-    localSharedKeys: pick('sharedkey:localdir:'),
-    localSessionIds: pick('local-sessionid:'),
-    inputMetadata: pick('input-metadata:'),
-  };
 }
 
 /**
@@ -248,8 +229,8 @@ async function loadLocal(nc: NamedContext, name: string, env: LoadEnv): Promise<
   const ids = env.localSessionIds;
   const sessionId = ids !== undefined && Object.hasOwn(ids, name) ? ids[name] : (env.sessionId ?? '');
   let excludes: string[] = [];
-  const read = env.hooks?.readLocalFile;
-  if (read !== undefined) {
+  const readPatterns = env.hooks?.localIgnorePatterns;
+  if (readPatterns !== undefined) {
     const st = llb.local(name, {
       sessionId,
       followPaths: [DOCKERIGNORE],
@@ -257,9 +238,7 @@ async function loadLocal(nc: NamedContext, name: string, env: LoadEnv): Promise<
       customName: `[context ${nc.nameWithPlatform}] load ${DOCKERIGNORE}`,
       differ: { type: 'none', required: false },
     });
-    // A read error counts as no file, as upstream ignores it.
-    const dt = await read(st, DOCKERIGNORE).catch(() => undefined);
-    if (dt !== undefined && dt.length > 0) excludes = readIgnoreFile(new TextDecoder().decode(dt));
+    excludes = await readPatterns(st);
   }
   const paths = nc.opt.asyncLocalPaths;
   // The follow paths are those the stages use, known only once all are dispatched.

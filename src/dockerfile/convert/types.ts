@@ -4,7 +4,6 @@
 
 import type { CapSet } from '../../llb/caps.ts';
 import type { LinuxResources, State } from '../../llb/index.ts';
-import type { Ulimit } from './frontend-opts.ts';
 import type { Image } from './image.ts';
 import type { Platform } from './platform.ts';
 import type { ImageResolver } from '../../registry/resolver.ts';
@@ -13,6 +12,13 @@ import type { LintWarnFunc } from '../lint/linter.ts';
 import type { OutlineCapture } from './outline-capture.ts';
 
 export type ImageResolveMode = 'default' | 'pull' | 'local';
+
+/** A `ulimit` entry (go-units Ulimit): applied to every RUN. */
+export interface Ulimit {
+  name: string;
+  soft: number;
+  hard: number;
+}
 export type NetMode = 'sandbox' | 'host' | 'none';
 
 export interface ConvertOptions {
@@ -37,13 +43,13 @@ export interface ConvertOptions {
   /** Patterns from .dockerignore (local.excludepatterns of the build context). */
   excludePatterns?: string[];
   /**
-   * The .dockerignore patterns while they are still being read (the gateway
-   * starts reading them before converting): awaited where upstream's
-   * converter asks its client for them, before the stages are dispatched
-   * (or when SOURCE_DATE_EPOCH names the build context), then used as
-   * excludePatterns. A rejection is the conversion's error at that point.
+   * The build context's .dockerignore patterns, read when asked for (upstream's
+   * Client.DockerIgnorePatterns): the converter asks where upstream's does,
+   * before the stages are dispatched (or when SOURCE_DATE_EPOCH names the
+   * build context), and uses them as excludePatterns. A rejection is the
+   * conversion's error at that point. See src/dockerui.
    */
-  pendingExcludePatterns?: Promise<string[] | undefined>;
+  dockerIgnorePatterns?: () => Promise<string[] | undefined>;
   /**
    * The build context when it is not the `context` local (a git or HTTP
    * context, already scoped by contextsubdir): used as it is, without follow
@@ -76,8 +82,8 @@ export interface ConvertOptions {
    * `context:NAME::os/arch` options, keyed without the `context:` prefix
    * (`{"alpine": "docker-image://busybox", "src": "local:src"}`). They replace
    * stages, FROM bases, COPY --from and RUN --mount from sources; see
-   * named-context.ts. `namedContextOptions` extracts these four maps from
-   * frontend options.
+   * named-context.ts. src/dockerui's parseConfig extracts these four maps
+   * from frontend options.
    */
   namedContexts?: Record<string, string>;
   /** `sharedkey:localdir:NAME` options (NAME as in namedContexts): a local context's shared key suffix. */
@@ -114,11 +120,11 @@ export interface SourceTime {
 /** Gateway operations named contexts use; without them the oracle's empty answers apply. */
 export interface NamedContextHooks {
   /**
-   * Solves `st` (a local source following only `filename`) and reads the
-   * file; undefined when it does not exist. Used for a `local:` context's
-   * .dockerignore. Without the hook no patterns are excluded.
+   * The patterns of a `local:` context's .dockerignore: solves `st` (a local
+   * source following only `.dockerignore`) and reads them; none when the file
+   * does not exist. Without the hook no patterns are excluded.
    */
-  readLocalFile?(st: State, filename: string): Promise<Uint8Array | undefined>;
+  localIgnorePatterns?(st: State): Promise<string[]>;
   /** The gateway's inputs, for `input:NAME` contexts. Without the hook there are none. */
   inputs?(): Promise<Record<string, State>>;
 }

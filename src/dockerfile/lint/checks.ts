@@ -8,7 +8,8 @@ import { suggest } from '../instructions/suggest.ts';
 import type { EnvGetter, ProcessWordResult } from '../shell/types.ts';
 import { formatPlatformAll, normalizePlatform, parsePlatform, type Platform } from '../../platform/platform.ts';
 import { parseNormalizedNamed } from '../../registry/reference.ts';
-import { cleanPath, type IgnoreMatcher } from './ignore.ts';
+import { cleanPath } from '../../go/path.ts';
+import type { IgnoreMatcher } from './ignore.ts';
 import type { Linter } from './linter.ts';
 import * as rules from './rules.ts';
 

@@ -1,32 +1,8 @@
-// .dockerignore handling for CopyIgnoredFile: reading the file the way
-// moby/patternmatcher's ignorefile.ReadAll does, and matching a path (or one
-// of its parents) the way PatternMatcher.MatchesOrParentMatches does.
+// .dockerignore matching for CopyIgnoredFile: a path (or one of its parents)
+// matched the way moby/patternmatcher's PatternMatcher.MatchesOrParentMatches
+// does. The file itself is read by src/dockerui/ignore.ts.
 
 import { cleanPath } from '../../go/path.ts';
-
-export { cleanPath };
-
-/** The patterns of a .dockerignore file, normalized as the build context loader does. */
-export function readIgnoreFile(text: string): string[] {
-  const out: string[] = [];
-  const lines = text.split('\n');
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  lines.forEach((raw, i) => {
-    let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (i === 0 && line.startsWith('\ufeff')) line = line.slice(1);
-    if (line.startsWith('#')) return;
-    let pattern = line.trim();
-    if (pattern === '') return;
-    const invert = pattern.startsWith('!');
-    if (invert) pattern = pattern.slice(1).trim();
-    if (pattern.length > 0) {
-      pattern = cleanPath(pattern);
-      if (pattern.length > 1 && pattern.startsWith('/')) pattern = pattern.slice(1);
-    }
-    out.push(invert ? '!' + pattern : pattern);
-  });
-  return out;
-}
 
 type Matcher = (path: string) => boolean;
 

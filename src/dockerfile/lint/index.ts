@@ -6,6 +6,6 @@ export { ALL_RULES, type Rule } from './rules.ts';
 export { BUILD_ARG_CHECK, emptyCheckConfig, parseCheckOptions, resolveCheckConfig, type CheckConfig } from './config.ts';
 export { Linter, type LintWarnFunc } from './linter.ts';
 export * as checks from './checks.ts';
-export { IgnoreMatcher, readIgnoreFile } from './ignore.ts';
+export { IgnoreMatcher } from './ignore.ts';
 export { instructionLinter, reportParseWarnings } from './hooks.ts';
 export { resultStatusCode, resultToJson, type LintResult, type LintWarning } from './results.ts';

@@ -8,11 +8,11 @@ import { readFileSync } from 'node:fs';
 import { runOracleBatch, type OracleBatchRequest } from '../../oracle/oracle.ts';
 import { convertDockerfile, marshalImage, parsePlatform } from '../../../src/dockerfile/convert/index.ts';
 import { lintDockerfile } from '../../../src/dockerfile/convert/index.ts';
-import { readIgnoreFile, type LintResult } from '../../../src/dockerfile/lint/index.ts';
+import type { LintResult } from '../../../src/dockerfile/lint/index.ts';
 import { DockerfileError } from '../../../src/dockerfile/errors.ts';
 import { MetadataFileResolver } from '../../../src/registry/metadata-file.ts';
 import type { ImageResolver } from '../../../src/registry/resolver.ts';
-import { parseConfig } from '../../../src/frontend/dockerfile.ts';
+import { convertOptions, parseConfig } from '../../../src/dockerui/index.ts';
 import { frontendLikeOptions } from '../frontend-like.ts';
 import { compareBuilds } from '../def-compare.ts';
 import type { FuzzInput } from './generate.ts';
@@ -180,22 +180,21 @@ function lintComparable(r: LintResult): LintComparable {
 
 /** Our lint result in the comparable form; a thrown error as upstream's {"error"} answer would read. */
 export async function runOursLint(a: FuzzInput): Promise<LintComparable & { thrown?: Error }> {
-  const ignore = a.dockerignore === undefined ? undefined : readFileSync(a.dockerignore, 'utf8');
+  const ignore = a.dockerignore === undefined ? undefined : readFileSync(a.dockerignore);
+  let cfg;
   try {
     // Build args the frontend rejects (upstream's lint gets the build args, not the other options).
-    parseConfig({ opts: new Map(Object.entries(a.buildArgs).map(([k, v]) => [`build-arg:${k}`, v])), sessionId: 'oracle-session', product: '', workers: [] });
+    cfg = parseConfig(new Map(Object.entries(a.buildArgs).map(([k, v]) => [`build-arg:${k}`, v])));
   } catch (err) {
     return { warnings: [], error: `thrown: ${(err as Error).message}` };
   }
+  if (a.target !== undefined) cfg.target = a.target;
   try {
     return lintComparable(
       await lintDockerfile(Buffer.from(a.text), {
-        buildArgs: a.buildArgs,
-        target: a.target,
+        ...convertOptions(cfg, { resolver }, { sessionId: 'oracle-session', ignoreFile: ignore }),
         // No target platform: upstream's lint subrequest converts for the build platform whatever `platform` says.
-        imageResolver: resolver,
-        sessionId: 'oracle-session',
-        excludePatterns: ignore === undefined ? undefined : readIgnoreFile(ignore),
+        targetPlatform: undefined,
       }),
     );
   } catch (err) {

@@ -10,7 +10,7 @@ import type { EnvGetter } from '../../shell/types.ts';
 import type { IgnoreMatcher } from '../../lint/ignore.ts';
 import type { Linter } from '../../lint/linter.ts';
 import type { ProxyEnv } from '../args.ts';
-import type { Ulimit } from '../frontend-opts.ts';
+import type { Ulimit } from '../types.ts';
 import type { Platform } from '../platform.ts';
 import type { DispatchStates } from '../stage-state.ts';
 

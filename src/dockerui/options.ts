@@ -1,19 +1,15 @@
 // Parsing of the frontend options that become per-RUN settings: `ulimit`
-// (docker/go-units ParseUlimit over a CSV list) and the cgroup resource
-// options `memory`, `memswap`, `cpushares`, `cpuperiod`, `cpuquota`,
-// `cpusetcpus` and `cpusetmems` (dockerui's parseLinuxResources). Error texts
-// are upstream's, Go's strconv messages included; the callers add the
-// "failed to parse ulimit" / "failed to parse resource limits" prefix.
+// (docker/go-units ParseUlimit over a CSV list), the cgroup resource options
+// `memory`, `memswap`, `cpushares`, `cpuperiod`, `cpuquota`, `cpusetcpus` and
+// `cpusetmems` (dockerui's parseLinuxResources) and `add-hosts` (dockerui's
+// parseExtraHosts). Error texts are upstream's, Go's strconv messages
+// included; config.ts adds the "failed to parse ulimit" / "failed to parse
+// resource limits" / "failed to parse additional hosts" prefix.
 
-import type { LinuxResources } from '../../llb/index.ts';
-import { splitCsvFields } from '../../go/csv.ts';
-import { goParseInt64, goParseUint64, goQuote } from '../../go/strconv.ts';
-
-export interface Ulimit {
-  name: string;
-  soft: number;
-  hard: number;
-}
+import type { LinuxResources } from '../llb/index.ts';
+import type { Ulimit } from '../dockerfile/convert/types.ts';
+import { splitCsvFields } from '../go/csv.ts';
+import { goParseInt64, goParseUint64, goQuote } from '../go/strconv.ts';
 
 // go-units' table of known limits ("as" is commented out there).
 const ULIMIT_NAMES = new Set([

@@ -1,0 +1,71 @@
+// The build context's .dockerignore, as dockerui reads it: the file's
+// patterns (moby/patternmatcher's ignorefile.ReadAll), and where they come
+// from: `<Dockerfile>.dockerignore` when it stands beside the Dockerfile,
+// else the context's own `.dockerignore`, read from the client only when the
+// converter asks for the patterns (upstream's Client.DockerIgnorePatterns),
+// so a build that fails earlier shows no `[internal] load .dockerignore` step.
+
+import * as llb from '../llb/index.ts';
+import type { State } from '../llb/index.ts';
+import { cleanPath } from '../go/path.ts';
+
+export const DOCKERIGNORE = '.dockerignore';
+
+/** The patterns of a .dockerignore file, normalized as the build context loader does. */
+export function readIgnoreFile(data: Uint8Array | string): string[] {
+  const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
+  const out: string[] = [];
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  lines.forEach((raw, i) => {
+    let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (i === 0 && line.startsWith('\ufeff')) line = line.slice(1);
+    if (line.startsWith('#')) return;
+    let pattern = line.trim();
+    if (pattern === '') return;
+    const invert = pattern.startsWith('!');
+    if (invert) pattern = pattern.slice(1).trim();
+    if (pattern.length > 0) {
+      pattern = cleanPath(pattern);
+      if (pattern.length > 1 && pattern.startsWith('/')) pattern = pattern.slice(1);
+    }
+    out.push(invert ? '!' + pattern : pattern);
+  });
+  return out;
+}
+
+/**
+ * Solves `st`, a local source following only `filename`, and reads that
+ * file: undefined when it does not exist (or cannot be read). A failed solve
+ * throws. The gateway solves through the daemon; offline callers read a
+ * directory.
+ */
+export type LocalFileReader = (st: State, filename: string) => Promise<Uint8Array | undefined>;
+
+/** The local source the context's .dockerignore is read from (upstream's dockerIgnorePatterns). */
+export function contextIgnoreSource(localName: string, sessionId: string | undefined): State {
+  return llb.local(localName, {
+    sessionId,
+    followPaths: [DOCKERIGNORE],
+    sharedKeyHint: localName + '-' + DOCKERIGNORE,
+    customName: '[internal] load ' + DOCKERIGNORE,
+    differ: { type: 'none', required: false },
+  });
+}
+
+/**
+ * The build context's patterns, read at the first call and kept (every
+ * platform of a build shares them): `<Dockerfile>.dockerignore` when given,
+ * else the context's `.dockerignore` through `read`; undefined when there
+ * are none.
+ */
+export function dockerIgnorePatterns(dockerfileIgnore: Uint8Array | undefined, read: () => Promise<Uint8Array | undefined>): () => Promise<string[] | undefined> {
+  let patterns: Promise<string[] | undefined> | undefined;
+  return () => {
+    patterns ??= (async () => {
+      const data = dockerfileIgnore ?? (await read()) ?? new Uint8Array();
+      return data.length === 0 ? undefined : readIgnoreFile(data);
+    })();
+    return patterns;
+  };
+}
