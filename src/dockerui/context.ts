@@ -5,12 +5,13 @@
 // URL is downloaded by BuildKit first; when the file starts like an archive
 // (tar, gzip, bzip2, xz) it is unpacked and used as the context, otherwise
 // the file itself is the Dockerfile. `contextsubdir` narrows the context to a
-// subdirectory.
+// subdirectory. Also the local source a local Dockerfile is read from.
 import * as llb from '../llb/index.ts';
 import type { State } from '../llb/index.ts';
 import type { Definition as PbDefinition } from '../gen/pb.ts';
 import { parseGitRef } from '../dockerfile/convert/gitref.ts';
 import { parseGoBool } from '../go/strconv.ts';
+import type { FrontendConfig } from './config.ts';
 
 /** The name BuildKit's http source stores the download under. */
 export const HTTP_CONTEXT_FILENAME = 'context';
@@ -150,4 +151,33 @@ export class ReadHeadError extends Error {
     super(inner instanceof Error ? inner.message : String(inner));
     this.name = 'ReadHeadError';
   }
+}
+
+/** The local source the Dockerfile is read from, and the name tried when the file is missing. */
+export interface DockerfileLocal {
+  state: State;
+  /** `dockerfile` (in the same directory) when the name is `Dockerfile`, as dockerui's ReadEntrypoint falls back. */
+  fallback: string | undefined;
+}
+
+/**
+ * The Dockerfile's local source (dockerui's ReadEntrypoint): it follows the
+ * file, `<file>.dockerignore` and the lower-case fallback, in the session
+ * `local-sessionid:<dockerfile local>` names, else the build's.
+ */
+export function dockerfileLocal(cfg: FrontendConfig, filename: string, sessionId: string): DockerfileLocal {
+  const slash = filename.lastIndexOf('/');
+  const base = slash < 0 ? filename : filename.slice(slash + 1);
+  const fallback = base === 'Dockerfile' ? (slash < 0 ? '' : filename.slice(0, slash + 1)) + 'dockerfile' : undefined;
+  const names = [filename, filename + '.dockerignore'];
+  if (fallback !== undefined) names.push(fallback);
+  const local = cfg.dockerfileLocalName;
+  const state = llb.local(local, {
+    followPaths: names,
+    sessionId: Object.hasOwn(cfg.localSessionIds, local) ? cfg.localSessionIds[local] : sessionId,
+    sharedKeyHint: local,
+    customName: '[internal] load build definition from ' + filename,
+    differ: { type: 'none', required: false },
+  });
+  return { state, fallback };
 }

@@ -13,7 +13,7 @@ import { DEFAULT_PLATFORM, convertDockerfile, formatPlatformAll, marshalImage, t
 import type { ImageResolver, ResolveOptions, ResolvedImage } from '../registry/resolver.ts';
 import { normalizePlatform } from '../dockerfile/convert/platform.ts';
 import * as reference from '../registry/reference.ts';
-import { ReadHeadError, convertOptions, parseConfig, resolveRemoteContext } from '../dockerui/index.ts';
+import { ReadHeadError, convertOptions, dockerfileLocal, parseConfig, resolveRemoteContext } from '../dockerui/index.ts';
 import { BridgeError, type LLBBridge } from './bridge.ts';
 import type { GatewayEnv } from './env.ts';
 import { Code, FrontendError, sourceDetail, withLocations } from './errors.ts';
@@ -178,11 +178,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
 
   // --- the Dockerfile ---
   const filename = remote?.filename ?? cfg.filename;
-  const names = [filename, filename + '.dockerignore'];
-  const slash = filename.lastIndexOf('/');
-  const base = slash < 0 ? filename : filename.slice(slash + 1);
-  const lowerName = (slash < 0 ? '' : filename.slice(0, slash + 1)) + 'dockerfile';
-  if (base === 'Dockerfile') names.push(lowerName);
+  const local = dockerfileLocal(cfg, filename, env.sessionId);
   let dfDef: PbDefinition;
   const inputDockerfile = cfg.forceLocalDockerfile ? undefined : inputDefs[cfg.dockerfileLocalName];
   if (remote !== undefined && !cfg.forceLocalDockerfile) {
@@ -190,14 +186,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   } else if (inputDockerfile !== undefined) {
     dfDef = inputDockerfile;
   } else {
-    const src = llb.local(cfg.dockerfileLocalName, {
-      followPaths: names,
-      sessionId: opts.get(`local-sessionid:${cfg.dockerfileLocalName}`) ?? env.sessionId,
-      sharedKeyHint: cfg.dockerfileLocalName,
-      customName: '[internal] load build definition from ' + filename,
-      differ: { type: 'none', required: false },
-    });
-    dfDef = src.marshal(marshalOpts).toPb();
+    dfDef = local.state.marshal(marshalOpts).toPb();
   }
   let dfRef: Ref;
   try {
@@ -212,7 +201,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
     data = await dfRef.readFile(filename);
   } catch (err) {
     let found: Uint8Array | undefined;
-    if (base === 'Dockerfile') found = await dfRef.readFile(lowerName).catch(() => undefined);
+    if (local.fallback !== undefined) found = await dfRef.readFile(local.fallback).catch(() => undefined);
     if (found === undefined) throw wrap(err, 'failed to read dockerfile');
     data = found;
   }
