@@ -38,7 +38,8 @@ import * as checks from '../lint/checks.ts';
 import { resolveCheckConfig } from '../lint/config.ts';
 import { instructionLinter, reportParseWarnings } from '../lint/hooks.ts';
 import { IgnoreMatcher } from '../lint/ignore.ts';
-import { Linter } from '../lint/linter.ts';
+import { Linter, type LintWarnFunc } from '../lint/linter.ts';
+import * as rules from '../lint/rules.ts';
 import { EMPTY_IMAGE_NAME, locationOf, emptyEnv, wrapError, dfCmd } from './util.ts';
 import { goParseInt64 } from '../../go/strconv.ts';
 
@@ -163,9 +164,64 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
   const target = resolveTarget(bc);
   buildDependencyGraph(bc);
   const reachable = await resolveStages(bc, target);
-  bc.opt = await settleExcludePatterns(bc.opt);
-  const { ctxPaths, buildContext } = dispatchStages(bc, reachable, target);
+  const { ctxPaths, buildContext } = await dispatchWithPatterns(bc, reachable, target);
   return finalize(bc, target, ctxPaths, buildContext);
+}
+
+/**
+ * Asks for the .dockerignore patterns where upstream does, before the stages
+ * are dispatched, and dispatches them. Only the CopyIgnoredFile check needs
+ * the patterns while dispatching (the build context's source is made once all
+ * are dispatched): unless it may run, the stages are dispatched while the
+ * patterns are being read, their findings held back until the read is done,
+ * so what is reported is what upstream's order (read, then dispatch) gives:
+ * when the read fails (or a pattern is invalid) its error is the
+ * conversion's and the findings are dropped.
+ */
+async function dispatchWithPatterns(
+  bc: BuildContext,
+  reachable: Set<DispatchState>,
+  target: DispatchState,
+): Promise<ReturnType<typeof dispatchStages>> {
+  const ask = bc.opt.dockerIgnorePatterns;
+  if (ask === undefined || copyIgnoredFileMayRun(bc)) {
+    bc.opt = await settleExcludePatterns(bc.opt);
+    return dispatchStages(bc, reachable, target);
+  }
+  const { dockerIgnorePatterns: _asked, ...rest } = bc.opt;
+  const pending = ask();
+  const lint = bc.lint;
+  const warn = bc.opt.lintWarn;
+  const held: Parameters<LintWarnFunc>[] = [];
+  if (warn !== undefined) bc.lint = lint.withWarn((...finding) => void held.push(finding));
+  let dispatched: ReturnType<typeof dispatchStages> | undefined;
+  let failure: { err: unknown } | undefined;
+  try {
+    dispatched = dispatchStages(bc, reachable, target);
+  } catch (err) {
+    failure = { err };
+  } finally {
+    bc.lint = lint;
+  }
+  const patterns = await pending;
+  bc.opt = { ...rest, excludePatterns: patterns };
+  // Upstream makes its matcher before dispatching: an invalid pattern fails first.
+  if (patterns !== undefined && patterns.length > 0) new IgnoreMatcher(patterns);
+  for (const finding of held) warn?.(...finding);
+  if (failure !== undefined) throw failure.err;
+  return dispatched!;
+}
+
+/** Whether CopyIgnoredFile may be reported while dispatching (enabled for the build or by a `# check=` comment). */
+function copyIgnoredFileMayRun(bc: BuildContext): boolean {
+  if (bc.lint.enabled(rules.CopyIgnoredFile)) return true;
+  for (const d of bc.all.states) {
+    for (const c of d.commands) {
+      const comments = c.command.comments;
+      if (comments !== undefined && comments.length > 0 && bc.lint.withCommentConfig(comments).enabled(rules.CopyIgnoredFile)) return true;
+    }
+  }
+  return false;
 }
 
 /** The options with the .dockerignore patterns, asked for now, in excludePatterns. */

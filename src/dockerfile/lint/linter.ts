@@ -65,6 +65,11 @@ export class Linter {
     warn(rule.name, rule.description, rule.url, rule.format(...args), ranges);
   }
 
+  /** This linter reporting to `warn` instead (its findings still count for error=). */
+  withWarn(warn: LintWarnFunc): Linter {
+    return new Linter({ ...this.s, warn });
+  }
+
   /** This linter with another configuration's skip/experimental lists added (error= is not merged). */
   withMergedConfig(other: CheckConfig): Linter {
     const s = this.s;
