@@ -39,31 +39,9 @@ import { performance } from 'node:perf_hooks';
 import { UPSTREAM_FRONTEND, buildctl, ensureBuildkit, layerDiffIds, releaseBuildkit, uniqueRef } from '../test/e2e/harness.ts';
 import { ensureFrontendImage } from '../test/gateway/frontend-image.ts';
 import { ensureFloorImages } from './floor/images.ts';
+import { STAGES, benchDockerfile as dockerfile } from './dockerfile.ts';
 
 const RUNS = Math.max(5, Number(process.env.RUNS ?? 15));
-const STAGES = 10;
-
-function dockerfile(): string {
-  const lines = [
-    'FROM busybox AS s0',
-    'ARG BUST=0',
-    'LABEL bench.stage=0',
-    'RUN echo "bust=$BUST" > /s0 && echo stage 0 >> /s0',
-  ];
-  for (let i = 1; i < STAGES; i++) {
-    lines.push(
-      '',
-      `FROM busybox AS s${i}`,
-      `ENV STAGE=${i} PATH=/usr/local/bin:/usr/bin:/bin`,
-      `WORKDIR /w${i}`,
-      `COPY --from=s${i - 1} /s${i - 1} ./prev`,
-      `RUN cat prev > /s${i} && echo "stage $STAGE" >> /s${i}`,
-      `LABEL bench.stage=${i}`,
-    );
-  }
-  lines.push('', `FROM s${STAGES - 1}`, 'CMD ["cat", "/s9"]', '');
-  return lines.join('\n');
-}
 
 interface Frontend {
   name: string;

@@ -151,12 +151,15 @@ export function parseSSH(value: string, env: NodeJS.ProcessEnv): [string, string
 interface Outputs {
   exports: ExportEntry[];
   targets: Map<number, { dir: string } | { file: FileOutput }>;
+  /** An OCI layout directory (`oci`/`docker` with tar=false): the session's `export` content store. */
+  layout?: LocalStore;
 }
 
 /** `--output` values and `-t`/`--push`, as buildctl and buildx read them. */
 export function parseOutputs(outputs: string[], tags: string[], push: boolean, stdout: NodeJS.WritableStream): Outputs {
   const exports: ExportEntry[] = [];
   const targets = new Map<number, { dir: string } | { file: FileOutput }>();
+  let layout: LocalStore | undefined;
   for (const o of outputs) {
     let attrs: Record<string, string>;
     if (!o.includes('=')) attrs = o === '-' ? { type: 'tar', dest: '-' } : { type: 'local', dest: o };
@@ -187,11 +190,15 @@ export function parseOutputs(outputs: string[], tags: string[], push: boolean, s
       }
       delete attrs.dest;
     } else if (type === 'oci' || type === 'docker') {
-      throw new BuildOptionError(`--output type=${type},tar=false (an OCI layout directory) is not supported by this client`);
+      if (dest === undefined || dest === '') throw new BuildOptionError(`output directory is required for ${type} exporter`);
+      if (layout !== undefined) throw new BuildOptionError('oci store key "export" already exists');
+      mkdirSync(dest, { recursive: true });
+      layout = new LocalStore(resolve(dest));
+      delete attrs.dest;
     } else if (dest !== undefined) {
       throw new BuildOptionError(`output ${dest} is not supported by ${type} exporter`);
     }
-    if (type === 'image' && tags.length > 0 && attrs.name === undefined) attrs.name = tags.join(',');
+    if ((type === 'image' || type === 'oci' || type === 'docker') && tags.length > 0 && attrs.name === undefined) attrs.name = tags.join(',');
     if (type === 'image' && push) attrs.push = 'true';
     exports.push({ type, attrs });
   }
@@ -202,7 +209,7 @@ export function parseOutputs(outputs: string[], tags: string[], push: boolean, s
   } else if (outputs.length === 0 && push) {
     throw new BuildOptionError('--push needs a tag (-t NAME)');
   }
-  return { exports, targets };
+  return { exports, targets, layout };
 }
 
 interface CacheOptions {
@@ -336,7 +343,7 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
     const [id, path] = parseSSH(s, env);
     ssh.set(id, path);
   }
-  const { exports, targets } = parseOutputs(o.outputs ?? [], o.tags ?? [], o.push === true, o.stdout ?? process.stdout);
+  const { exports, targets, layout } = parseOutputs(o.outputs ?? [], o.tags ?? [], o.push === true, o.stdout ?? process.stdout);
   const call = o.call !== undefined && o.call !== 'build';
   let frontend: FrontendChoice = { kind: 'inprocess' };
   if (o.frontendImage !== undefined) frontend = { kind: 'image', ref: o.frontendImage };
@@ -346,6 +353,7 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
   const cacheImports = parseCache(o.cacheFrom, false, cache);
   const cacheExports = call ? [] : parseCache(o.cacheTo, true, cache);
   for (const w of cache.warnings) o.onWarning?.(w);
+  if (layout !== undefined) cache.stores.set('export', layout);
   const res = await solve(conn, {
     frontend,
     frontendAttrs: attrs,
@@ -361,6 +369,14 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
   if (manifest !== undefined && manifest !== '') {
     const desc = JSON.parse(manifest) as { digest: string; size: number };
     for (const [dir, tag] of cache.update) indexPut(dir, desc, tag);
+  }
+  // An OCI layout output: the image named in its index.json (as Go's client does after the solve).
+  const imageDesc = res.exporterResponse['containerimage.descriptor'];
+  if (layout !== undefined && imageDesc !== undefined && imageDesc !== '') {
+    const desc = JSON.parse(Buffer.from(imageDesc, 'base64').toString()) as { digest: string; size: number };
+    const names = res.exporterResponse['image.name'];
+    if (names !== undefined) for (const n of names.split(',')) indexPut(layout.dir, desc, n, false);
+    else indexPut(layout.dir, desc, 'latest');
   }
   const out: BuildResult = { metadata: metadataOf(res.exporterResponse), exporterResponse: res.exporterResponse };
   if (call) {

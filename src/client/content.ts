@@ -225,13 +225,35 @@ export function indexGet(dir: string, tag: string): Descriptor | undefined {
   return idx.manifests?.find((m) => m.annotations?.[IMAGE_NAME] === tag) ?? idx.manifests?.find((m) => m.annotations?.[REF_NAME] === tag);
 }
 
-/** Tags a descriptor in DIR/index.json, replacing the one tagged so before (ociindex Put with a tag). */
-export function indexPut(dir: string, desc: Descriptor, tag: string): void {
+/** The OCI reference name of an image name: its tag (and digest), as containerd's reference.Parse gives its Object. */
+function ociReferenceName(name: string): string {
+  const at = name.indexOf('@');
+  const base = at < 0 ? name : name.slice(0, at);
+  const slash = base.lastIndexOf('/');
+  const colon = base.lastIndexOf(':');
+  const tag = colon > slash ? base.slice(colon + 1) : '';
+  return at < 0 ? tag : `${tag}${name.slice(at)}`;
+}
+
+/**
+ * Names a descriptor in DIR/index.json, replacing the entry named so before
+ * (ociindex Put): a tag (`isTag`) or an image name (kept in the containerd
+ * annotation, its tag as the OCI reference name).
+ */
+export function indexPut(dir: string, desc: Descriptor, name: string, isTag = true): void {
   writeFileSync(join(dir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
   const idx = readIndex(dir);
   idx.schemaVersion ||= 2;
   idx.mediaType ||= 'application/vnd.oci.image.index.v1+json';
-  const entry: Descriptor = { ...desc, annotations: { ...(desc.annotations ?? {}), [REF_NAME]: tag } };
-  idx.manifests = [...(idx.manifests ?? []).filter((m) => m.annotations?.[REF_NAME] !== tag || (m.annotations?.[IMAGE_NAME] ?? '') !== ''), entry];
+  const imgName = isTag ? '' : name;
+  const refName = isTag ? name : ociReferenceName(name);
+  const annotations: Record<string, string> = { ...(desc.annotations ?? {}) };
+  if (imgName !== '') annotations[IMAGE_NAME] = imgName;
+  annotations[REF_NAME] = refName;
+  // Go writes a map's keys sorted.
+  const sorted = Object.fromEntries(Object.entries(annotations).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const entry: Descriptor = { ...desc, annotations: sorted };
+  const kept = (idx.manifests ?? []).filter((m) => m.annotations?.[REF_NAME] !== refName || (m.annotations?.[IMAGE_NAME] ?? '') !== imgName);
+  idx.manifests = [...kept, entry];
   writeFileSync(join(dir, 'index.json'), JSON.stringify(idx));
 }

@@ -346,14 +346,43 @@ export class Session {
     for (const x of this.methods) md.add(H_METHOD, x);
     const call = conn.session(md);
     this.call = call;
+    // What the HTTP/2 server writes in one turn of the event loop goes out as
+    // one message (Go's side buffers its frames the same way): one message
+    // per frame would cost a round through both gRPC stacks per fsutil packet.
+    let pending: Buffer[] = [];
+    let pendingSize = 0;
+    let scheduled = false;
+    const flush = (cb?: (err?: Error | null) => void): void => {
+      scheduled = false;
+      if (pendingSize === 0) {
+        cb?.();
+        return;
+      }
+      const data = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingSize);
+      pending = [];
+      pendingSize = 0;
+      call.write({ data }, cb);
+    };
     const duplex = new Duplex({
       read() {
         call.resume();
       },
       write(chunk: Buffer, _enc, cb) {
-        call.write({ data: chunk }, cb);
+        pending.push(chunk);
+        pendingSize += chunk.length;
+        // Large amounts go at once and wait for the stream (backpressure).
+        if (pendingSize >= 1 << 20) {
+          flush(cb);
+          return;
+        }
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(() => flush());
+        }
+        cb();
       },
       final(cb) {
+        flush();
         call.end();
         cb();
       },

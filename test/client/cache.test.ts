@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { binDir, buildkitOrSkip, releaseBuildkit, run } from '../e2e/harness.ts';
 import { BUNDLE, ourBuild } from './lib.ts';
 
@@ -16,7 +16,10 @@ after(() => releaseBuildkit());
 const TMP = mkdtempSync(join(tmpdir(), 'client-cache-'));
 let fresh: ChildProcess | undefined;
 after(() => {
-  if (fresh?.pid !== undefined) fresh.kill('SIGTERM');
+  if (fresh?.pid !== undefined && fresh.exitCode === null && fresh.signalCode === null) fresh.kill('SIGTERM');
+  // A daemon killed in the middle of a build leaves its overlay mounts under its root.
+  const mounts = spawnSync('findmnt', ['-rn', '-o', 'TARGET'], { encoding: 'utf8' }).stdout.split('\n').filter((m) => m.startsWith(TMP));
+  for (const m of mounts.reverse()) spawnSync('umount', ['-l', m]);
   rmSync(TMP, { recursive: true, force: true });
 });
 
@@ -79,4 +82,30 @@ test('local cache: exported by one daemon, imported by a fresh one (also via BUI
   const missing = await build(['--cache-from', `type=local,src=${join(TMP, 'none')}`]);
   assert.equal(missing.code, 0, missing.stderr);
   assert.match(missing.stderr, /^WARNING: local cache import at .*none skipped/m);
+});
+
+test('the daemon stops in the middle of a build: a clear error, exit 1, no hang', { timeout: 120_000 }, async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  if (fresh?.pid === undefined || fresh.exitCode !== null) {
+    t.diagnostic('needs the fresh daemon of the previous test');
+    assert.fail('the fresh daemon is not running');
+  }
+  const marker = `stop-${process.pid}-${Date.now()}`;
+  const ctx = join(TMP, 'stop');
+  mkdirSync(ctx);
+  writeFileSync(join(ctx, 'Dockerfile'), `FROM busybox\nRUN echo ${marker} && sleep 8\n`);
+  const child = spawn(process.execPath, [BUNDLE, 'build', '--addr', `unix://${join(TMP, 'bk.sock')}`, '--progress', 'plain', ctx], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const running = new RegExp(`^#\\d+ \\d+\\.\\d+ ${marker}$`, 'm');
+  for (let i = 0; i < 600 && !running.test(stderr); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.match(stderr, running, 'the RUN step runs');
+  // SIGTERM would let the build finish first: the daemon dies at once here.
+  fresh!.kill('SIGKILL');
+  const t0 = Date.now();
+  const code = await exited;
+  assert.equal(code, 1, stderr);
+  assert.ok(Date.now() - t0 < 20_000, 'exited promptly');
+  assert.match(stderr, /^error: failed to solve: .+$/m);
 });

@@ -52,6 +52,8 @@ export function plainSteps(text: string): string {
     if (rest === step.name || rest === '...' || /^[\w ]+:$/.test(rest!)) continue;
     step.lines.add(rest!);
   }
-  const steps = [...byId.values()].map((s) => `${s.name}\n  ${[...s.lines].sort().join('\n  ')}`).sort();
+  // A status line printed while in progress ("resolve X") is left out when its end ("resolve X done") is there.
+  const finished = (lines: Set<string>) => [...lines].filter((l) => ![...lines].some((o) => o !== l && o.startsWith(l + ' '))).sort();
+  const steps = [...byId.values()].map((s) => `${s.name}\n  ${finished(s.lines).join('\n  ')}`).sort();
   return [...steps, ...other].join('\n');
 }

@@ -1,6 +1,7 @@
 // `dockerfile-llb build` against buildctl on the real daemon, for every case
 // of testdata/e2e: our frontend running in the client (the default), and the
-// client with --frontend-image running upstream's frontend image, each give
+// client with --frontend-image running upstream's frontend image and our
+// image (built once by test/gateway/frontend-image.ts), each give
 // the same layers and image config (creation times aside) as
 // `buildctl build --frontend dockerfile.v0` with the same inputs, or, for a
 // failing case, the same error lines (location, >>> source, error:) as
@@ -16,6 +17,7 @@ import { spawn } from 'node:child_process';
 import { UPSTREAM_FRONTEND, buildkitOrSkip, releaseBuildkit, repoRoot, uniqueRef } from '../e2e/harness.ts';
 import { MASK_IDS, buildOutcome, compareEach, contextArgs, errorLines, outcomeOf, pushArgs, type Outcome } from '../gateway/lib/build.ts';
 import { ourBuild } from './lib.ts';
+import { ensureFrontendImage } from '../gateway/frontend-image.ts';
 
 after(() => releaseBuildkit());
 
@@ -78,26 +80,29 @@ function withoutLayers(config: unknown): unknown {
 
 const errorOf = (stderr: string) => errorLines(stderr, { masks: [MASK_IDS] });
 
-test(`client parity over ${cases.length} cases (dockerfile-llb build, in process and --frontend-image upstream, vs buildctl dockerfile.v0)`, { timeout: 1_800_000 }, async (t) => {
+test(`client parity over ${cases.length} cases (dockerfile-llb build in process, --frontend-image upstream's and ours, vs buildctl)`, { timeout: 1_800_000 }, async (t) => {
   const env = await buildkitOrSkip(t);
   if (!env) return;
+  const ourImage = await ensureFrontendImage();
   const results: [string, Outcome, Outcome, Outcome][] = [];
   await compareEach(t, 'client parity', cases, (n) => n, async (name) => {
     const dir = join(CORPUS, name);
     const specPath = join(dir, 'case.json');
     const spec = existsSync(specPath) ? (JSON.parse(readFileSync(specPath, 'utf8')) as CaseSpec) : {};
     const { args, env: runEnv } = await inputs(name, spec);
-    const refs = [uniqueRef(`client-${name}`), uniqueRef(`client-img-${name}`), uniqueRef(`client-ctl-${name}`)];
+    const refs = [uniqueRef(`client-${name}`), uniqueRef(`client-img-${name}`), uniqueRef(`client-ctl-${name}`), uniqueRef(`client-ours-${name}`)];
     const push = (ref: string) => (spec.fail ? [] : pushArgs(ref));
     const outcome = (ref: string) => ({ ref: spec.fail ? undefined : ref, errorOf, run: { env: runEnv } });
     const ours = await ourBuild(['--progress', 'plain', ...args, ...push(refs[0]!), dir], { env: runEnv });
     const a = await outcomeOf(ours.code, ours.stderr, outcome(refs[0]!));
     const viaImage = await ourBuild(['--progress', 'plain', '--frontend-image', UPSTREAM_FRONTEND, ...args, ...push(refs[1]!), dir], { env: runEnv });
     const b = await outcomeOf(viaImage.code, viaImage.stderr, outcome(refs[1]!));
+    const viaOurs = await ourBuild(['--progress', 'plain', '--frontend-image', ourImage, ...args, ...push(refs[3]!), dir], { env: runEnv });
+    const d = await outcomeOf(viaOurs.code, viaOurs.stderr, outcome(refs[3]!));
     const frontend = spec.fail ? ['--frontend', 'gateway.v0', '--opt', `source=${UPSTREAM_FRONTEND}`] : ['--frontend', 'dockerfile.v0'];
     const c = await buildOutcome(['build', '--progress=plain', ...frontend, ...contextArgs(dir), ...args, ...push(refs[2]!)], outcome(refs[2]!));
     results.push([name, a, b, c]);
-    for (const [label, x] of [['in process', a], ['--frontend-image', b]] as const) {
+    for (const [label, x] of [['in process', a], ['--frontend-image upstream', b], ['--frontend-image ours', d]] as const) {
       if (spec.fail) {
         assert.equal(c.ok, false, `buildctl was expected to fail ${name}`);
         assert.equal(x.ok, false, `ours (${label}) built ${name}; buildctl failed with:\n${c.error}`);

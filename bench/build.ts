@@ -1,0 +1,135 @@
+// `dockerfile-llb build` against buildctl on the real daemon (a script, not
+// a test), runs alternating so drift in the machine's load hits all alike,
+// medians of whole-process wall times (each client's start-up included):
+//
+//   fully cached: the 10-stage bench Dockerfile (bench/dockerfile.ts) built
+//                 again; ours (the frontend in process) vs buildctl with the
+//                 daemon's dockerfile.v0 vs buildctl with upstream's frontend
+//                 image as gateway.v0. Targets: at most 1.2x buildctl with
+//                 dockerfile.v0, faster than buildctl with upstream's image.
+//   context:      a generated context (FILES files, MB megabytes in all, and
+//                 a .dockerignore'd directory as large that must not be
+//                 sent) read by a RUN bind mount; "first": the daemon's copy
+//                 of the context is the other client's (different mtimes,
+//                 everything sent); "incremental": the same context again
+//                 with one file changed. Target: at most 1.2x buildctl.
+//
+//   npm run bench:build
+//   RUNS=9 FILES=20000 MB=200 npm run bench:build
+//
+// Uses BUILDKIT_HOST/E2E_REGISTRY when set, else the project's environment.
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { UPSTREAM_FRONTEND, binDir, ensureBuildkit, releaseBuildkit, repoRoot, run } from '../test/e2e/harness.ts';
+import { STAGES, benchDockerfile } from './dockerfile.ts';
+
+const RUNS = Math.max(3, Number(process.env.RUNS ?? 9));
+const FILES = Number(process.env.FILES ?? 20000);
+const MB = Number(process.env.MB ?? 200);
+const BUNDLE = join(repoRoot, 'dist', 'dockerfile-llb.js');
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+const fmt = (ms: number): string => `${ms.toFixed(0)} ms`;
+
+async function timed(cmd: string, args: string[]): Promise<number> {
+  const t0 = performance.now();
+  const r = await run(cmd, args, { timeoutMs: 900_000 });
+  const ms = performance.now() - t0;
+  if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr}`);
+  return ms;
+}
+
+/** A context of `files` files (`mb` MB in all) in 100 directories, and an ignored directory as large. */
+function makeContext(dir: string, files: number, mb: number, mtime: number): void {
+  const size = Math.max(1, Math.floor((mb * 1e6) / files));
+  const chunk = Buffer.alloc(size, 'a');
+  for (const part of ['src', 'ignored']) {
+    for (let i = 0; i < files; i++) {
+      const d = join(dir, part, String(i % 100));
+      if (i < 100) mkdirSync(d, { recursive: true });
+      const p = join(d, `f${i}`);
+      chunk.write(String(i).padStart(12, '0'));
+      writeFileSync(p, chunk);
+      utimesSync(p, mtime, mtime);
+    }
+  }
+  writeFileSync(join(dir, '.dockerignore'), 'ignored\n');
+}
+
+async function main(): Promise<void> {
+  const env = await ensureBuildkit();
+  const ctl = join(binDir, 'buildctl');
+  const tmp = mkdtempSync(join(tmpdir(), 'bench-build-'));
+  try {
+    console.log(`node ${process.version}; daemon ${env.buildkitHost} (BuildKit v0.32.2); ${RUNS} runs each, alternating, medians of whole-process wall times`);
+
+    // ---- fully cached 10-stage build
+    const ctx = join(tmp, 'stages');
+    mkdirSync(ctx);
+    writeFileSync(join(ctx, 'Dockerfile'), benchDockerfile());
+    const clients: [string, string, string[]][] = [
+      ['ours (in process)', process.execPath, [BUNDLE, 'build', '--addr', env.buildkitHost, '--progress', 'plain', ctx]],
+      ['buildctl dockerfile.v0', ctl, ['--addr', env.buildkitHost, 'build', '--progress=plain', '--frontend', 'dockerfile.v0', '--local', `context=${ctx}`, '--local', `dockerfile=${ctx}`]],
+      ['buildctl upstream image', ctl, ['--addr', env.buildkitHost, 'build', '--progress=plain', '--frontend', 'gateway.v0', '--opt', `source=${UPSTREAM_FRONTEND}`, '--local', `context=${ctx}`, '--local', `dockerfile=${ctx}`]],
+    ];
+    const times = new Map<string, number[]>(clients.map(([n]) => [n, []]));
+    for (const [, cmd, args] of clients) await timed(cmd, args); // warm
+    for (let i = 0; i < RUNS; i++) {
+      for (let j = 0; j < clients.length; j++) {
+        const [name, cmd, args] = clients[(i + j) % clients.length]!;
+        times.get(name)!.push(await timed(cmd, args));
+      }
+    }
+    const med = (n: string): number => median(times.get(n)!);
+    const [o, b, u] = clients.map(([n]) => med(n)) as [number, number, number];
+    console.log(`fully cached ${STAGES}-stage build: ${clients.map(([n]) => `${n} ${fmt(med(n))} (min ${fmt(Math.min(...times.get(n)!))})`).join(', ')}`);
+    console.log(`  ratio ours/buildctl dockerfile.v0 ${(o / b).toFixed(2)} (target <= 1.2: ${o / b <= 1.2 ? 'met' : 'not met'}); ratio ours/buildctl upstream image ${(o / u).toFixed(2)} (target < 1: ${o < u ? 'met' : 'not met'})`);
+
+    // ---- context transfer
+    const t0 = performance.now();
+    const a = join(tmp, 'ctx-a');
+    const bDir = join(tmp, 'ctx-b');
+    makeContext(a, FILES, MB, 1_600_000_000);
+    makeContext(bDir, FILES, MB, 1_700_000_000);
+    const df = join(tmp, 'df');
+    mkdirSync(df);
+    writeFileSync(join(df, 'Dockerfile'), 'FROM busybox\nRUN --mount=type=bind,target=/ctx ls /ctx > /dev/null\n');
+    console.log(`context: ${FILES} files, ${MB} MB sent, as much again .dockerignore'd (made in ${fmt(performance.now() - t0)})`);
+    const ours = (c: string): [string, string[]] => [process.execPath, [BUNDLE, 'build', '--addr', env.buildkitHost, '--progress', 'quiet', '-f', join(df, 'Dockerfile'), c]];
+    const theirs = (c: string): [string, string[]] => [ctl, ['--addr', env.buildkitHost, 'build', '--progress=quiet', '--frontend', 'dockerfile.v0', '--local', `context=${c}`, '--local', `dockerfile=${df}`]];
+    const first = new Map<string, number[]>([['ours', []], ['buildctl', []]]);
+    const incr = new Map<string, number[]>([['ours', []], ['buildctl', []]]);
+    let touch = 0;
+    const change = (c: string): void => {
+      const p = join(c, 'src', '7', 'f7');
+      writeFileSync(p, `changed ${++touch}\n`);
+    };
+    await timed(...theirs(bDir));
+    for (let i = 0; i < RUNS; i++) {
+      // Each client sends its context in full (the daemon holds the other's), then again with one file changed.
+      const order: ['ours' | 'buildctl', string, (c: string) => [string, string[]]][] = i % 2 ? [['buildctl', bDir, theirs], ['ours', a, ours]] : [['ours', a, ours], ['buildctl', bDir, theirs]];
+      for (const [name, c, cmd] of order) {
+        first.get(name)!.push(await timed(...cmd(c)));
+        change(c);
+        incr.get(name)!.push(await timed(...cmd(c)));
+      }
+    }
+    for (const [label, m] of [['first transfer', first], ['incremental (one file changed)', incr]] as const) {
+      const x = median(m.get('ours')!);
+      const y = median(m.get('buildctl')!);
+      console.log(`context ${label}: ours ${fmt(x)}, buildctl ${fmt(y)}; ratio ${(x / y).toFixed(2)} (target <= 1.2: ${x / y <= 1.2 ? 'met' : 'not met'})`);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+    await releaseBuildkit();
+  }
+}
+
+await main();
