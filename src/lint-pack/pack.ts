@@ -261,7 +261,7 @@ function hasOption(c: SimpleCommand, ...names: string[]): boolean {
 /** pip, pip3, pip3.12, and `python -m pip`, as a command whose args start after `pip`. */
 function asPip(c: SimpleCommand): SimpleCommand | undefined {
   if (/^pip[0-9.]*$/.test(c.name)) return c;
-  if (/^python[0-9.]*$/.test(c.name) && c.args[0]?.literal === '-m' && c.args[1]?.literal === 'pip') return { ...c, name: 'pip', nameNode: c.args[1].node, args: c.args.slice(2) };
+  if (/^python[0-9.]*$/.test(c.name) && c.args[0]?.literal === '-m' && c.args[1]?.literal === 'pip') return { ...c, name: 'pip', nameWord: c.args[1], args: c.args.slice(2) };
   return undefined;
 }
 
@@ -316,7 +316,7 @@ function insertAfter(src: ScriptSource, endIndex: number, text: string): Edit {
 function checkRun(n: InstructionNode, src: ScriptSource, script: Script, ctx: RunContext): number {
   const commands = simpleCommands(script);
   const warn = ctx.warn;
-  const rangeOf = (c: SimpleCommand): LineRange[] => spanRanges(src, c.node.startIndex, c.node.endIndex);
+  const rangeOf = (c: SimpleCommand): LineRange[] => spanRanges(src, c.start, c.end);
   const text = script.text;
 
   // Pipes without pipefail, under a POSIX shell.
@@ -324,9 +324,9 @@ function checkRun(n: InstructionNode, src: ScriptSource, script: Script, ctx: Ru
   if (POSIX_SHELLS.has(shellName) && !ctx.shell.some((a) => a.includes('pipefail'))) {
     const pipes = pipelines(script);
     if (pipes.length > 0) {
-      const firstPipe = pipes[0].startIndex;
-      const setsPipefail = commands.some((c) => c.name === 'set' && c.node.startIndex < firstPipe && c.args.some((a) => a.literal === 'pipefail' || (a.literal ?? '').includes('pipefail')));
-      if (!setsPipefail) warn(R.PipefailMissing as R.PackRule<unknown[]>, R.PipefailMissing.format(), spanRanges(src, pipes[0].startIndex, pipes[0].endIndex));
+      const firstPipe = pipes[0].start;
+      const setsPipefail = commands.some((c) => c.name === 'set' && c.start < firstPipe && c.args.some((a) => a.literal === 'pipefail' || (a.literal ?? '').includes('pipefail')));
+      if (!setsPipefail) warn(R.PipefailMissing as R.PackRule<unknown[]>, R.PipefailMissing.format(), spanRanges(src, pipes[0].start, pipes[0].end));
     }
   }
 
@@ -343,7 +343,7 @@ function checkRun(n: InstructionNode, src: ScriptSource, script: Script, ctx: Ru
     }
     if (c.name === 'rm' && c.args.some((a) => (a.literal ?? a.text).startsWith('/var/lib/apt/lists'))) removesLists = true;
     if (sub === undefined) continue;
-    const subNode = cmd.args[sub.index].node;
+    const subWord = cmd.args[sub.index];
     const install =
       (manager === 'apt-get' && sub.word === 'install') ||
       (manager === 'apk' && sub.word === 'add') ||
@@ -361,13 +361,13 @@ function checkRun(n: InstructionNode, src: ScriptSource, script: Script, ctx: Ru
     if (manager === 'apt-get' && !hasOption(cmd, '--no-install-recommends') && !cmd.args.some((a) => /APT::Install-Recommends=(false|0)/i.test(a.literal ?? ''))) {
       warn(R.AptGetNoInstallRecommends as R.PackRule<unknown[]>, R.AptGetNoInstallRecommends.format(), rangeOf(c), {
         description: "add '--no-install-recommends'",
-        edits: [insertAfter(src, subNode.endIndex, '--no-install-recommends')],
+        edits: [insertAfter(src, subWord.end, '--no-install-recommends')],
       });
     }
     if (manager === 'apk' && !hasOption(cmd, '--no-cache') && !cachedAt(n, ['/var/cache/apk', '/etc/apk/cache'])) {
       warn(R.ApkAddNoCache as R.PackRule<unknown[]>, R.ApkAddNoCache.format(), rangeOf(c), {
         description: "add '--no-cache'",
-        edits: [insertAfter(src, subNode.endIndex, '--no-cache')],
+        edits: [insertAfter(src, subWord.end, '--no-cache')],
       });
     }
     if (
@@ -379,14 +379,14 @@ function checkRun(n: InstructionNode, src: ScriptSource, script: Script, ctx: Ru
     ) {
       warn(R.PipNoCacheDir as R.PackRule<unknown[]>, R.PipNoCacheDir.format(), rangeOf(c), {
         description: "add '--no-cache-dir'",
-        edits: [insertAfter(src, subNode.endIndex, '--no-cache-dir')],
+        edits: [insertAfter(src, subWord.end, '--no-cache-dir')],
       });
     }
   }
   if (usesApt && ctx.finalChain && !removesLists && !cachedAt(n, ['/var/lib/apt/lists', '/var/lib/apt'])) {
     warn(R.AptGetListsNotRemoved as R.PackRule<unknown[]>, R.AptGetListsNotRemoved.format(), lineRanges(n.startLine, n.endLine));
   }
-  return commands.filter((c) => c.nameNode !== null).length;
+  return commands.filter((c) => c.nameWord !== null).length;
 }
 
 const PREDEFINED = /^(HTTPS?_PROXY|FTP_PROXY|NO_PROXY|ALL_PROXY|https?_proxy|ftp_proxy|no_proxy|all_proxy)$/;
@@ -408,7 +408,7 @@ function checkGlobalArgs(
     assigned ??= assignedNames(script);
     if (assigned.has(e.name)) continue;
     seen.add(e.name);
-    warn(R.GlobalArgNotInScope as R.PackRule<unknown[]>, R.GlobalArgNotInScope.format(e.name, n.keyword.toUpperCase()), spanRanges(src, e.node.startIndex, e.node.endIndex));
+    warn(R.GlobalArgNotInScope as R.PackRule<unknown[]>, R.GlobalArgNotInScope.format(e.name, n.keyword.toUpperCase()), spanRanges(src, e.start, e.end));
   }
 }
 

@@ -11,9 +11,10 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import { Language, Parser, Query, type Tree } from 'web-tree-sitter';
 
 let parser: Parser | undefined;
+let query: Query | undefined;
 let loading: Promise<void> | undefined;
 
 function wasmFile(name: string, pkgPath: string): string {
@@ -21,6 +22,19 @@ function wasmFile(name: string, pkgPath: string): string {
   if (existsSync(beside)) return beside;
   return createRequire(import.meta.url).resolve(pkgPath);
 }
+
+// Everything the rules read, captured in one call per script (walking the
+// tree node by node costs a call into WebAssembly per step).
+const CAPTURES = `
+(command) @command
+(command name: (command_name) @name)
+(command argument: (_) @arg)
+(pipeline) @pipeline
+(simple_expansion (variable_name) @var)
+(expansion (variable_name) @var)
+(variable_assignment name: (variable_name) @assigned)
+(for_statement variable: (variable_name) @assigned)
+`;
 
 /** Loads the parser (once; later calls return at once). */
 export function loadShellParser(): Promise<void> {
@@ -30,9 +44,39 @@ export function loadShellParser(): Promise<void> {
     const bash = await Language.load(wasmFile('tree-sitter-bash.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm'));
     const p = new Parser();
     p.setLanguage(bash);
+    query = new Query(bash, CAPTURES);
     parser = p;
   })();
   return loading;
+}
+
+/** A stretch of the script: [start, end) in UTF-16 code units. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Word extends Span {
+  /** The word's value with quotes removed, or undefined when it expands something. */
+  literal: string | undefined;
+  text: string;
+}
+
+/** One simple command: its name and arguments as the shell would see them (when literal). */
+export interface SimpleCommand extends Span {
+  /** The command name with wrappers (sudo, env, exec, command) skipped; '' when not literal. */
+  name: string;
+  /** The name's word; null for a command that is only assignments or redirections. */
+  nameWord: Word | null;
+  /** The arguments after the name. */
+  args: Word[];
+}
+
+interface Facts {
+  commands: SimpleCommand[];
+  pipelines: Span[];
+  expansions: (Span & { name: string })[];
+  assigned: Set<string>;
 }
 
 /** A parsed script; call `dispose` when done (the tree lives in WebAssembly memory). */
@@ -40,119 +84,63 @@ export interface Script {
   text: string;
   tree: Tree;
   dispose(): void;
-  /** The nodes of the kinds the rules look at, by kind, in source order (one walk, made on first use). */
-  nodes(kind: WantedKind): Node[];
+  /** Simple commands, pipelines, `$NAME` uses and assigned names, read on first use. */
+  facts(): Facts;
 }
 
-const WANTED = ['command', 'pipeline', 'simple_expansion', 'expansion', 'variable_assignment', 'for_statement'] as const;
-type WantedKind = (typeof WANTED)[number];
-const WANTED_SET: ReadonlySet<string> = new Set(WANTED);
-
 export function parseScript(text: string): Script {
-  if (parser === undefined) throw new Error('the shell parser is not loaded (call loadShellParser first)');
+  if (parser === undefined || query === undefined) throw new Error('the shell parser is not loaded (call loadShellParser first)');
   const tree = parser.parse(text);
   if (tree === null) throw new Error('the shell parser gave no tree');
-  let byKind: Map<string, Node[]> | undefined;
+  let facts: Facts | undefined;
   return {
     text,
     tree,
     dispose: () => tree.delete(),
-    nodes(kind) {
-      byKind ??= walk(tree);
-      return byKind.get(kind) ?? [];
-    },
+    facts: () => (facts ??= readFacts(text, tree)),
   };
-}
-
-/** Collects the wanted nodes with one cursor walk (far fewer calls into WebAssembly than a search per kind). */
-function walk(tree: Tree): Map<string, Node[]> {
-  const out = new Map<string, Node[]>();
-  const cursor = tree.walk();
-  try {
-    for (;;) {
-      const type = cursor.nodeType;
-      if (WANTED_SET.has(type)) {
-        let list = out.get(type);
-        if (list === undefined) out.set(type, (list = []));
-        list.push(cursor.currentNode);
-      }
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return out;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
-}
-
-/** One simple command: its name and arguments as the shell would see them (when literal). */
-export interface SimpleCommand {
-  node: Node;
-  /** The command name with wrappers (sudo, env, exec, command) skipped; '' when not literal. */
-  name: string;
-  /** The name's node (for positions). */
-  nameNode: Node | null;
-  /** The arguments after the name, literal text where the word is literal (else its source text). */
-  args: Word[];
-}
-
-export interface Word {
-  node: Node;
-  /** The word's value with quotes removed, or undefined when it expands something. */
-  literal: string | undefined;
-  text: string;
 }
 
 const WRAPPERS: ReadonlySet<string> = new Set(['sudo', 'exec', 'command', 'nice', 'nohup', 'time']);
 
-function wordOf(node: Node): Word {
-  return { node, literal: literalValue(node), text: node.text };
-}
-
-/** The value of a word that expands nothing; undefined otherwise. */
-export function literalValue(node: Node): string | undefined {
-  switch (node.type) {
-    case 'word':
-    case 'number':
-      return node.text.includes('\\') ? node.text.replace(/\\(.)/g, '$1') : node.text;
-    case 'raw_string':
-      return node.text.slice(1, -1);
-    case 'string':
-      if (node.namedChildren.some((c) => c !== null && c.type !== 'string_content')) return undefined;
-      return node.text.slice(1, -1);
-    case 'concatenation': {
-      let out = '';
-      for (const c of node.namedChildren) {
-        const v = c === null ? undefined : literalValue(c);
-        if (v === undefined) return undefined;
-        out += v;
+function readFacts(text: string, tree: Tree): Facts {
+  const caps = (query as Query).captures(tree.rootNode).map((c) => ({ kind: c.name, start: c.node.startIndex, end: c.node.endIndex }));
+  // Outer before inner; a command before its own name (they may coincide).
+  caps.sort((a, b) => a.start - b.start || b.end - a.end || Number(b.kind === 'command') - Number(a.kind === 'command'));
+  const facts: Facts = { commands: [], pipelines: [], expansions: [], assigned: new Set() };
+  const open: { span: Span; words: Word[]; named: boolean }[] = [];
+  const raw: { span: Span; words: Word[]; named: boolean }[] = [];
+  for (const c of caps) {
+    while (open.length > 0 && open[open.length - 1].span.end <= c.start) open.pop();
+    const t = text.slice(c.start, c.end);
+    switch (c.kind) {
+      case 'command': {
+        const cmd = { span: { start: c.start, end: c.end }, words: [], named: false };
+        raw.push(cmd);
+        open.push(cmd);
+        break;
       }
-      return out;
+      case 'name':
+      case 'arg': {
+        const owner = open[open.length - 1];
+        if (owner === undefined) break;
+        owner.words.push({ start: c.start, end: c.end, text: t, literal: unquote(t) });
+        if (c.kind === 'name') owner.named = true;
+        break;
+      }
+      case 'pipeline':
+        facts.pipelines.push({ start: c.start, end: c.end });
+        break;
+      case 'var':
+        facts.expansions.push({ name: t, start: c.start, end: c.end });
+        break;
+      case 'assigned':
+        facts.assigned.add(t);
+        break;
     }
-    default:
-      return undefined;
   }
-}
-
-function baseName(s: string): string {
-  const i = s.lastIndexOf('/');
-  return i < 0 ? s : s.slice(i + 1);
-}
-
-const commandsOf = new WeakMap<Script, SimpleCommand[]>();
-
-/** Every simple command of a script, in source order. */
-export function simpleCommands(script: Script): SimpleCommand[] {
-  const known = commandsOf.get(script);
-  if (known !== undefined) return known;
-  const out: SimpleCommand[] = [];
-  commandsOf.set(script, out);
-  for (const node of script.nodes('command')) {
-    const nameNode = node.childForFieldName('name');
-    const words: Word[] = [];
-    if (nameNode !== null) words.push(wordOf(nameNode.namedChildren[0] ?? nameNode));
-    for (const a of node.childrenForFieldName('argument')) if (a !== null) words.push(wordOf(a));
+  for (const r of raw) {
+    const words = r.named ? r.words : [];
     // Wrappers run the next word as the command.
     let k = 0;
     while (k < words.length) {
@@ -166,43 +154,71 @@ export function simpleCommands(script: Script): SimpleCommand[] {
       } else break;
     }
     const head = words[k];
-    out.push({
-      node,
-      name: head?.literal === undefined ? '' : baseName(head.literal),
-      nameNode: head?.node ?? null,
-      args: words.slice(k + 1),
-    });
+    facts.commands.push({ ...r.span, name: head?.literal === undefined ? '' : baseName(head.literal), nameWord: head ?? null, args: words.slice(k + 1) });
+    const c = facts.commands[facts.commands.length - 1];
+    if (['read', 'export', 'local', 'declare', 'typeset'].includes(c.name)) {
+      for (const a of c.args) if (a.literal !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(a.literal)) facts.assigned.add(a.literal);
+    }
+  }
+  return facts;
+}
+
+/**
+ * A shell word's value after quote removal (POSIX: single quotes keep
+ * everything, double quotes and backslashes escape), or undefined when it
+ * expands something ($, backtick) or is not a plain word.
+ */
+export function unquote(word: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    if (c === "'") {
+      const j = word.indexOf("'", i + 1);
+      if (j < 0) return undefined;
+      out += word.slice(i + 1, j);
+      i = j;
+    } else if (c === '"') {
+      let j = i + 1;
+      for (; j < word.length && word[j] !== '"'; j++) {
+        const d = word[j];
+        if (d === '$' || d === '`') return undefined;
+        if (d === '\\' && j + 1 < word.length && '$`"\\\n'.includes(word[j + 1])) {
+          j++;
+          out += word[j];
+        } else out += d;
+      }
+      if (j >= word.length) return undefined;
+      i = j;
+    } else if (c === '\\') {
+      if (i + 1 < word.length) out += word[++i];
+    } else if (c === '$' || c === '`' || c === '(' || c === ')' || c === '<' || c === '>') {
+      return undefined;
+    } else out += c;
   }
   return out;
 }
 
-/** Names the script reads with `$NAME` or `${NAME…}`, with the node of each use. */
-export function expansions(script: Script): { name: string; node: Node }[] {
-  const out: { name: string; node: Node }[] = [];
-  const nodes = [...script.nodes('simple_expansion'), ...script.nodes('expansion')].sort((a, b) => a.startIndex - b.startIndex);
-  for (const node of nodes) {
-    const v = node.namedChildren.find((c) => c !== null && c.type === 'variable_name');
-    if (v) out.push({ name: v.text, node });
-  }
-  return out;
+function baseName(s: string): string {
+  const i = s.lastIndexOf('/');
+  return i < 0 ? s : s.slice(i + 1);
+}
+
+/** Every simple command of a script, in source order. */
+export function simpleCommands(script: Script): SimpleCommand[] {
+  return script.facts().commands;
+}
+
+/** Names the script reads with `$NAME` or `${NAME…}`, with where each use is. */
+export function expansions(script: Script): (Span & { name: string })[] {
+  return script.facts().expansions;
 }
 
 /** Names the script itself assigns (NAME=…, export/read/local NAME, for NAME in). */
 export function assignedNames(script: Script): Set<string> {
-  const out = new Set<string>();
-  for (const node of [...script.nodes('variable_assignment'), ...script.nodes('for_statement')]) {
-    const v = node.childForFieldName('name') ?? node.childForFieldName('variable');
-    if (v !== null) out.add(v.text);
-  }
-  for (const c of simpleCommands(script)) {
-    if (c.name === 'read' || c.name === 'export' || c.name === 'local' || c.name === 'declare' || c.name === 'typeset') {
-      for (const a of c.args) if (a.literal !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(a.literal)) out.add(a.literal);
-    }
-  }
-  return out;
+  return script.facts().assigned;
 }
 
 /** Pipelines (`a | b`) of a script. */
-export function pipelines(script: Script): Node[] {
-  return script.nodes('pipeline');
+export function pipelines(script: Script): Span[] {
+  return script.facts().pipelines;
 }
