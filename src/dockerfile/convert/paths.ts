@@ -1,28 +1,7 @@
 // Slash-path helpers with Go's path package semantics (Clean differs from
 // Node's path.posix.normalize on trailing slashes and empty input).
 
-import { isAbsPath, joinPath } from '../../go/path.ts';
-
-/**
- * BuildKit's system.NormalizePath for non-Windows platforms: joins a relative
- * path to its parent, optionally keeping a trailing `/` or `/.`.
- */
-export function normalizePath(parent: string, newPath: string, keepSlash: boolean): string {
-  const orig = newPath;
-  if (parent === '') parent = '/';
-  if (!isAbsPath(parent)) parent = joinPath('/', parent);
-  if (newPath === '') newPath = parent;
-  if (!isAbsPath(newPath)) newPath = joinPath(parent, newPath);
-  if (keepSlash) {
-    if (orig.endsWith('/') && !newPath.endsWith('/')) {
-      newPath += '/';
-    } else if (orig.endsWith('/.')) {
-      if (newPath !== '/') newPath += '/';
-      newPath += '.';
-    }
-  }
-  return newPath;
-}
+import { joinPath } from '../../go/path.ts';
 
 /**
  * The sorted context paths a build uses, relative to the context root, or

@@ -12,6 +12,7 @@ import { cleanPath } from '../../go/path.ts';
 import type { IgnoreMatcher } from './ignore.ts';
 import type { Linter } from './linter.ts';
 import * as rules from './rules.ts';
+import { isAbsFor } from '../../platform/system-path.ts';
 
 const RESERVED_STAGE_NAMES = new Set(['context', 'scratch']);
 
@@ -174,15 +175,8 @@ export function reportUnmatchedVariables(
 
 /** WorkdirRelativePath, for the first WORKDIR a stage lineage sets. */
 export function validateWorkdir(path: string, os: string, alreadySet: boolean, location: LineRange | undefined, lint: Linter): void {
-  if (alreadySet || isAbsolute(path, os)) return;
+  if (alreadySet || isAbsFor(path, os)) return;
   lint.run(rules.WorkdirRelativePath, location, path);
-}
-
-// Upstream's system.IsAbs: on Windows targets a drive letter or a leading
-// slash counts as absolute; elsewhere only a leading slash does.
-function isAbsolute(p: string, os: string): boolean {
-  if (os !== 'windows') return p.startsWith('/');
-  return /^[a-zA-Z]:[\\/]/.test(p) || p.startsWith('/') || p.startsWith('\\');
 }
 
 /** LegacyKeyValueFormat, once per legacy pair, then SecretsUsedInArgOrEnv for ENV. */

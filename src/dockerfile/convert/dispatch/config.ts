@@ -21,12 +21,12 @@ import * as checks from '../../lint/checks.ts';
 import * as rules from '../../lint/rules.ts';
 import { parsePorts } from '../expose.ts';
 import { commitToHistory, withShell } from '../image.ts';
-import { normalizePath } from '../paths.ts';
 import { prefixCommand, uppercaseCmd } from '../progress.ts';
 import { validateSignal } from '../signal.ts';
 import type { DispatchState } from '../stage-state.ts';
 import { locationOf } from '../util.ts';
 import { processCmdEnv, stateEnv, type DispatchContext } from './context.ts';
+import { normalizeWorkdir, toSlash } from '../../../platform/system-path.ts';
 
 export function dispatchMaintainer(d: DispatchState, cmd: MaintainerCommand, opt: DispatchContext): void {
   d.image.author = cmd.maintainer;
@@ -128,12 +128,20 @@ export function dispatchWorkdir(
   commit: boolean,
   opt: DispatchContext,
 ): void {
+  const os = (d.platform ?? opt.targetPlatform).os;
   if (commit) {
-    checks.validateWorkdir(path, (d.platform ?? opt.targetPlatform).os, d.workdirSet, location, opt.lint);
+    checks.validateWorkdir(path, os, d.workdirSet, location, opt.lint);
     d.workdirSet = true;
   }
-  const wd = normalizePath(d.image.config.WorkingDir ?? '', path, false);
-  d.image.config.WorkingDir = wd;
+  let configWd: string;
+  try {
+    configWd = normalizeWorkdir(d.image.config.WorkingDir ?? '', path, os);
+  } catch (err) {
+    throw new Error(`normalizing workdir: ${(err as Error).message}`);
+  }
+  // The config keeps the target's separators (`\app` on Windows); LLB paths are slash paths.
+  d.image.config.WorkingDir = configWd;
+  const wd = toSlash(configWd, os);
   d.state = d.state.dir(wd);
   if (!commit) return;
   let withLayer = false;

@@ -11,8 +11,8 @@ import { parseChmod } from '../chmod.ts';
 import { processCmdEnv, stateEnv, type DispatchContext } from './context.ts';
 import { parseGitRef, isGitSource, isHTTPSource } from '../gitref.ts';
 import { commitToHistory } from '../image.ts';
-import { basePath, cleanPath, joinPath } from '../../../go/path.ts';
-import { normalizePath } from '../paths.ts';
+import { basePath, joinPath } from '../../../go/path.ts';
+import { isAbsFor, normalizePathFor, removeDriveLetter, withDrivePrefix } from '../../../platform/system-path.ts';
 import { prefixCommand, uppercaseCmd } from '../progress.ts';
 import type { DispatchState, StageCommand } from '../stage-state.ts';
 import { dfCmd, locationOf } from '../util.ts';
@@ -93,11 +93,12 @@ export interface CopyConfig {
   opt: DispatchContext;
 }
 
-/** The destination joined to the working directory, keeping a trailing `/`. */
-function pathRelativeToWorkingDir(state: llb.State, p: string): string {
-  if (p.startsWith('/')) return normalizePath('/', p, true);
+/** The destination joined to the working directory, keeping a trailing `/` (drive letter removed on Windows). */
+function pathRelativeToWorkingDir(state: llb.State, p: string, os: string): string {
+  p = withDrivePrefix(() => removeDriveLetter(p, os, true));
+  if (isAbsFor(p, os)) return normalizePathFor('/', p, os, true);
   if (p === '.' || p === '') p = './';
-  return normalizePath(state.getDir(), p, true);
+  return normalizePathFor(state.getDir(), p, os, true);
 }
 
 function containsWildcards(name: string): boolean {
@@ -124,7 +125,8 @@ function validateDigest(d: string): void {
 
 function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
   const platform = d.platform ?? cfg.opt.targetPlatform;
-  const dest = pathRelativeToWorkingDir(d.state, cfg.params.destPath);
+  const os = platform.os;
+  const dest = pathRelativeToWorkingDir(d.state, cfg.params.destPath, os);
   const chown = cfg.chown !== '' ? llb.chownFromString(cfg.chown) : undefined;
   const exclude = cfg.excludePatterns.length > 0 ? cfg.excludePatterns : undefined;
   let mode: number | string | undefined;
@@ -210,13 +212,16 @@ function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
           pattern = src.slice(i + 3);
           src = src.slice(0, i);
         }
-        pattern = normalizePath('/', pattern, false);
+        pattern = withDrivePrefix(() => normalizePathFor('/', pattern, os, false));
         patterns = [pattern.replace(/^\//, '')];
         if (!containsWildcards(src) && !containsWildcards(pattern)) {
-          requiredPaths = [normalizePath('/', cleanPath(src + '/' + pattern), false)];
+          requiredPaths = [joinPath(src, pattern)];
         }
       }
-      src = normalizePath('/', src, false);
+      src = withDrivePrefix(() => normalizePathFor('/', src, os, false));
+      if (requiredPaths !== undefined) {
+        requiredPaths = requiredPaths.map((p) => withDrivePrefix(() => normalizePathFor('/', p, os, false)));
+      }
       const unpack = cfg.unpack ?? cfg.isAddCommand;
       add(cfg.source, src, {
         mode,
@@ -236,10 +241,11 @@ function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
 
   for (const content of cfg.params.sourceContents) {
     msg += ' <<' + content.path;
+    const f = withDrivePrefix(() => removeDriveLetter(content.path, os, false));
     const st = llb
       .scratch()
-      .file(llb.mkfile(content.path, 0o644, content.data), { customName: '[internal] preparing inline document', platform: d.platform });
-    add(st, content.path, { mode, createDestPath: true, chown, excludePatterns: exclude });
+      .file(llb.mkfile(f, 0o644, content.data), { customName: '[internal] preparing inline document', platform: d.platform });
+    add(st, f, { mode, createDestPath: true, chown, excludePatterns: exclude });
   }
   msg += ' ' + cfg.params.destPath;
 

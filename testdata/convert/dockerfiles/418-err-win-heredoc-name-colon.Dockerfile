@@ -1,0 +1,6 @@
+# escape=`
+# parity: --platform windows/amd64
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+COPY <<d:x C:\x
+data
+d:x

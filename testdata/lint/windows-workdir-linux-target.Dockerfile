@@ -1,0 +1,5 @@
+# escape=`
+FROM busybox:latest
+WORKDIR C:\abs
+FROM busybox:latest
+WORKDIR \abs
