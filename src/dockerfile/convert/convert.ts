@@ -598,7 +598,7 @@ async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: b
     });
   }
   if (reachable && !isScratch) {
-    checks.validateBaseImagePlatform(origName, platform, { os: d.image.os, architecture: d.image.architecture }, d.stage.location, bc.lint);
+    checks.validateBaseImagePlatform(origName, platform, imagePlatform(d.image), d.stage.location, bc.lint);
   }
   d.platform = platform;
 }

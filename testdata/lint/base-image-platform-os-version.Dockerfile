@@ -1,0 +1,2 @@
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN echo hi
