@@ -9,13 +9,43 @@
 import type { LinuxResources } from '../llb/index.ts';
 import { DEFAULT_PLATFORM, normalizePlatform, parsePlatform, type Platform } from '../dockerfile/convert/platform.ts';
 import type { ImageResolveMode, NetMode, Ulimit } from '../dockerfile/convert/types.ts';
-import { goParseInt64, parseGoBool } from '../go/strconv.ts';
+import { goParseInt64, goQuote, parseGoBool } from '../go/strconv.ts';
+import { goUnmarshal, type GoType } from '../go/unmarshal.ts';
 import { parseExtraHosts, parseLinuxResources, parseUlimits } from './options.ts';
 
 /** A cache import (the gateway's CacheOptionsEntry). */
 export interface CacheImport {
   Type?: string;
   Attrs?: Record<string, string>;
+}
+
+/** `[]*CacheOptionsEntry` (the control API's type, hence Go's type names) as json.Unmarshal reads it. */
+const CACHE_IMPORTS: GoType = {
+  kind: 'slice',
+  elem: {
+    kind: 'ptr',
+    elem: {
+      kind: 'struct',
+      name: 'moby_buildkit_v1.CacheOptionsEntry',
+      fields: [
+        { json: 'Type', type: { kind: 'string' } },
+        { json: 'Attrs', type: { kind: 'map', elem: { kind: 'string' } } },
+      ],
+    },
+  },
+};
+
+/** `cache-imports` as upstream decodes it: null is none, a wrong type fails with encoding/json's words. */
+function parseCacheImports(text: string): CacheImport[] {
+  let parsed: (CacheImport | undefined)[] | undefined;
+  try {
+    parsed = goUnmarshal(text, CACHE_IMPORTS) as typeof parsed;
+  } catch (err) {
+    throw new Error(`failed to unmarshal cache-imports (${goQuote(text)}): ${(err as Error).message}`);
+  }
+  // A null entry makes upstream dereference a nil pointer (a panic): refused here instead.
+  if (parsed?.includes(undefined)) throw new Error(`failed to unmarshal cache-imports (${goQuote(text)}): null entry`);
+  return (parsed ?? []).map((e) => ({ Type: e!.Type ?? '', Attrs: { ...e!.Attrs } }));
 }
 
 /** The frontend options dockerui.Client.init reads. */
@@ -113,16 +143,7 @@ export function parseConfig(opts: ReadonlyMap<string, string>, workerPlatform?: 
     multiPlatform = b;
   }
 
-  const cacheImports: CacheImport[] = [];
-  if (get('cache-imports') !== '') {
-    let parsed: CacheImport[];
-    try {
-      parsed = JSON.parse(get('cache-imports')) as CacheImport[];
-    } catch (err) {
-      throw new Error(`failed to unmarshal cache-imports (${JSON.stringify(get('cache-imports'))}): ${(err as Error).message}`);
-    }
-    for (const e of parsed) cacheImports.push({ Type: e.Type, Attrs: e.Attrs });
-  }
+  const cacheImports: CacheImport[] = get('cache-imports') === '' ? [] : parseCacheImports(get('cache-imports'));
   if (get('cache-from') !== '') {
     for (const s of get('cache-from').split(',')) cacheImports.push({ Type: 'registry', Attrs: { ref: s } });
   }

@@ -27,24 +27,46 @@ export class BridgeError extends Error {
   }
 }
 
-/** A failed call as BridgeError, with the google.rpc.Status of its details when it has one. */
-export function bridgeError(method: string, err: grpc.ServiceError): BridgeError {
+/** The details a failed call carries: google.rpc.Status from grpc-status-details-bin, when there was one. */
+function statusDetails(err: grpc.ServiceError): RpcStatus | undefined {
   const bin = err.metadata?.get('grpc-status-details-bin')[0];
-  let status: RpcStatus | undefined;
-  if (bin instanceof Buffer) {
-    try {
-      status = decodeMessage(rpc.Status, bin);
-    } catch {
-      status = undefined;
-    }
+  if (!(bin instanceof Buffer)) return undefined;
+  try {
+    return decodeMessage(rpc.Status, bin);
+  } catch {
+    return undefined;
   }
-  // The status in the details carries the message exactly (the
-  // grpc-message header can lose trailing blanks).
+}
+
+/**
+ * A failed call as BridgeError, with the google.rpc.Status of its details
+ * when it has one. grpc-js reports some protocol violations of the daemon
+ * without a usable code: a grpc-status that is no number becomes NaN, and a
+ * message flagged compressed without a grpc-encoding fails its decoding with
+ * no code or message at all. Both get grpc-go's code and words.
+ */
+export function bridgeError(method: string, err: grpc.ServiceError): BridgeError {
+  if (err.code === undefined) {
+    return new BridgeError(method, grpc.status.INTERNAL, 'grpc: compressed flag set with identity or empty encoding', undefined);
+  }
+  if (!Number.isInteger(err.code)) {
+    return new BridgeError(method, grpc.status.UNKNOWN, 'transport: malformed grpc-status: not an integer', undefined);
+  }
+  const status = statusDetails(err);
+  // The status in the details carries the message exactly (the grpc-message
+  // header can lose trailing blanks).
   const message = status?.message !== undefined && status.message !== '' ? status.message : err.details || err.message;
   return new BridgeError(method, err.code, message, status);
 }
 
-/** One unary call: `path` is the full method path, e.g. `/moby.buildkit.v1.Control/Solve`. */
+/**
+ * One unary call: `path` is the full method path, e.g.
+ * `/moby.buildkit.v1.Control/Solve`. It is read as a server stream so that
+ * an answer of more than one message is seen (grpc-js's unary call stops
+ * reading after the first one and then waits forever for the status behind
+ * the second): that and an OK status without a message fail as grpc-go
+ * fails them.
+ */
 export function unary<Req, Res>(
   client: grpc.Client,
   path: string,
@@ -65,21 +87,38 @@ export function unary<Req, Res>(
       return;
     }
     const options: grpc.CallOptions = timeoutMs === undefined ? {} : { deadline: Date.now() + timeoutMs };
-    client.makeUnaryRequest<Req, Res>(
+    let settled = false;
+    const fail = (e: BridgeError): void => {
+      if (settled) return;
+      settled = true;
+      reject(e);
+    };
+    const messages: Res[] = [];
+    const call = client.makeServerStreamRequest<Req, Res>(
       path,
       () => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
       (b) => decodeMessage(resDesc, b),
       req,
       metadata ?? new grpc.Metadata(),
       options,
-      (err, res) => {
-        if (err) {
-          reject(bridgeError(method, err));
-          return;
-        }
-        resolve(res as Res);
-      },
     );
+    call.on('data', (m: Res) => {
+      messages.push(m);
+      if (messages.length > 1) {
+        fail(new BridgeError(method, grpc.status.INTERNAL, 'cardinality violation: expected <EOF> for non server-streaming RPCs, but received another message', undefined));
+        call.cancel();
+      }
+    });
+    call.on('error', (err: grpc.ServiceError) => fail(bridgeError(method, err)));
+    call.on('status', (st: grpc.StatusObject) => {
+      if (st.code !== grpc.status.OK || settled) return;
+      if (messages.length === 0) {
+        fail(new BridgeError(method, grpc.status.INTERNAL, 'cardinality violation: received no response message from non-server-streaming RPC', undefined));
+        return;
+      }
+      settled = true;
+      resolve(messages[0]);
+    });
   });
 }
 

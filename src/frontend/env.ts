@@ -1,6 +1,7 @@
 // What BuildKit tells a gateway frontend through its environment
 // (frontend/gateway/gateway.go, read as grpcclient does).
 import type { Platform } from '../dockerfile/convert/index.ts';
+import { goUnmarshal, OCI_PLATFORM_FIELDS, type GoType } from '../go/unmarshal.ts';
 
 export interface GatewayEnv {
   /** The frontend options: `--opt k=v` of buildctl, `build-arg:…`, `label:…`, … */
@@ -37,6 +38,32 @@ export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env): GatewayEnv
   };
 }
 
+const str: GoType = { kind: 'string' };
+
+/** grpcclient's []client.WorkerInfo. */
+const WORKERS: GoType = {
+  kind: 'slice',
+  elem: {
+    kind: 'struct',
+    name: 'client.WorkerInfo',
+    fields: [
+      { json: 'ID', type: str },
+      { json: 'Labels', type: { kind: 'map', elem: str } },
+      {
+        json: 'Platforms',
+        type: {
+          kind: 'slice',
+          elem: {
+            kind: 'struct',
+            name: 'v1.Platform',
+            fields: [...OCI_PLATFORM_FIELDS],
+          },
+        },
+      },
+    ],
+  },
+};
+
 interface GoPlatformJSON {
   architecture?: string;
   os?: string;
@@ -45,19 +72,18 @@ interface GoPlatformJSON {
   'os.features'?: string[];
 }
 
+/** As grpcclient reads BUILDKIT_WORKERS: anything json.Unmarshal refuses means no workers at all. */
 function parseWorkers(text: string | undefined): WorkerInfo[] {
-  if (!text) return [];
-  let raw: unknown;
+  let raw: ({ ID?: string; Labels?: Record<string, string>; Platforms?: (GoPlatformJSON | undefined)[] } | undefined)[] | undefined;
   try {
-    raw = JSON.parse(text);
+    raw = goUnmarshal(text ?? '', WORKERS) as typeof raw;
   } catch {
     return [];
   }
-  if (!Array.isArray(raw)) return [];
-  return raw.map((w: { ID?: string; Labels?: Record<string, string>; Platforms?: GoPlatformJSON[] }) => ({
+  return (raw ?? []).map((w = {}) => ({
     id: w.ID ?? '',
-    labels: w.Labels ?? {},
-    platforms: (w.Platforms ?? []).map((p) => {
+    labels: { ...w.Labels },
+    platforms: (w.Platforms ?? []).map((p = {}) => {
       const out: Platform = { os: p.os ?? '', architecture: p.architecture ?? '' };
       if (p.variant) out.variant = p.variant;
       if (p['os.version']) out.osVersion = p['os.version'];

@@ -58,14 +58,15 @@ const IMAGE_DIGEST = 'sha256:' + '2'.repeat(64);
 
 const GATEWAY_CAPS = ['frontend.inputs', 'source.metaresolver', 'readfile', 'readdir', 'statfile', 'resolveimage', 'resolveimage.resolvemode', 'solve.base', 'gateway.warnings', 'return'];
 
-type Answer = { message: Uint8Array } | { code: number; text: string };
+/** One call's answer: a message, or a failure with its gRPC code. */
+export type Answer = { message: Uint8Array } | { code: number; text: string };
 
 function answer<T>(desc: MessageDesc<T>, value: T): Answer {
   return { message: encodeMessage(desc, value) };
 }
 
 /** The fixed answer to one call; a Return's request is kept in `state.returned`. */
-function answerFor(method: string, body: Uint8Array, state: { refs: number; returned?: gw.ReturnRequest }): Answer {
+export function answerFor(method: string, body: Uint8Array, state: { refs: number; returned?: gw.ReturnRequest }): Answer {
   switch (method) {
     case 'Ping':
       return answer(gw.PongResponse, {
