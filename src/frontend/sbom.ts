@@ -11,6 +11,8 @@ import * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import type { Platform } from '../dockerfile/convert/index.ts';
 import { splitCsvFields } from '../go/csv.ts';
 import type { LLBBridge } from './bridge.ts';
+import { goUnmarshal } from '../go/unmarshal.ts';
+import { OCI_IMAGE } from '../dockerfile/convert/image-schema.ts';
 
 export const DEFAULT_SBOM_GENERATOR = 'docker/buildkit-syft-scanner:stable-1';
 const DEFAULT_SLSA_VERSION = 'v1';
@@ -140,7 +142,8 @@ export interface SBOMScan {
 export type Scanner = (name: string, core: llb.State, extras: ReadonlyMap<string, llb.State>, ignoreCache: boolean) => SBOMScan;
 
 export function createScanner(scanner: ResolvedScanner, platform: Platform, parameters: readonly [string, string][]): Scanner {
-  const img = JSON.parse(new TextDecoder().decode(scanner.config)) as ScannerImageConfig;
+  // json.Unmarshal into image-spec's Image, its error as it is.
+  const img = (goUnmarshal(new TextDecoder().decode(scanner.config), OCI_IMAGE) ?? {}) as ScannerImageConfig;
   const cfg = img.config ?? {};
   const args = [...(cfg.Entrypoint ?? []), ...(cfg.Cmd ?? [])];
   if (args.length === 0) throw new Error(`scanner ${scanner.ref} does not have cmd`);

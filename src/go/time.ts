@@ -1,5 +1,9 @@
 // Go's time.ParseDuration, whose values and error texts HEALTHCHECK flags use,
-// and time.Duration.String, which image history entries print.
+// time.Duration.String, which image history entries print, and a time.Time
+// read from JSON as upstream reads image configs' `created` times: the JSON
+// string's bytes, escapes not decoded, read as RFC 3339 by time.Parse, its
+// failures in its words ("parsing time "x" as "2006-01-02T15:04:05Z07:00":
+// cannot parse "x" as "2006"", "...: month out of range").
 
 const unitNanos: Record<string, bigint> = {
   ns: 1n,
@@ -147,4 +151,131 @@ export function goDuration(nanos: number | bigint): string {
     }
   }
   return (neg ? '-' : '') + out;
+}
+
+// ---- time.Time in JSON ----
+
+const RFC3339 = '2006-01-02T15:04:05Z07:00';
+
+class TimeError extends Error {}
+
+function cannotParse(value: string, valueElem: string, layoutElem: string): TimeError {
+  return new TimeError(`parsing time ${timeQuote(value)} as ${timeQuote(RFC3339)}: cannot parse ${timeQuote(valueElem)} as ${timeQuote(layoutElem)}`);
+}
+function outOfRange(value: string, what: string): TimeError {
+  return new TimeError(`parsing time ${timeQuote(value)}: ${what} out of range`);
+}
+
+const digitAt = (s: string, i: number): boolean => i < s.length && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39;
+
+function daysIn(month: number, year: number): number {
+  if (month === 2) return (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
+  return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/** RFC 3339 as time.Parse(RFC3339, v) reads it: undefined when it parses, else its error. */
+function parseError(v: string): TimeError | undefined {
+  // The layout's chunks: a literal prefix, then a field.
+  const chunks: [string, string][] = [['', '2006'], ['-', '01'], ['-', '02'], ['T', '15'], [':', '04'], [':', '05'], ['', 'Z07:00']];
+  let rest = v;
+  let month = 0;
+  let day = 0;
+  let year = 0;
+  // getnum: one or two digits (exactly two when fixed).
+  const getnum = (fixed: boolean): number | undefined => {
+    if (!digitAt(rest, 0)) return undefined;
+    if (!digitAt(rest, 1)) {
+      if (fixed) return undefined;
+      const n = rest.charCodeAt(0) - 0x30;
+      rest = rest.slice(1);
+      return n;
+    }
+    const n = Number(rest.slice(0, 2));
+    rest = rest.slice(2);
+    return n;
+  };
+  for (const [prefix, std] of chunks) {
+    if (prefix !== '') {
+      if (!rest.startsWith(prefix)) return cannotParse(v, rest, prefix);
+      rest = rest.slice(prefix.length);
+    }
+    const hold = rest;
+    let n: number | undefined;
+    switch (std) {
+      case '2006':
+        if (rest.length < 4 || !/^\d{4}/.test(rest)) return cannotParse(v, hold, std);
+        year = Number(rest.slice(0, 4));
+        rest = rest.slice(4);
+        break;
+      case '01':
+        n = getnum(true);
+        if (n === undefined) return cannotParse(v, hold, std);
+        if (n <= 0 || n > 12) return outOfRange(v, 'month');
+        month = n;
+        break;
+      case '02':
+        n = getnum(true);
+        if (n === undefined) return cannotParse(v, hold, std);
+        day = n;
+        break;
+      case '15':
+        n = getnum(false);
+        if (n === undefined) return cannotParse(v, hold, std);
+        if (n >= 24) return outOfRange(v, 'hour');
+        break;
+      case '04':
+        n = getnum(true);
+        if (n === undefined) return cannotParse(v, hold, std);
+        if (n >= 60) return outOfRange(v, 'minute');
+        break;
+      case '05': {
+        n = getnum(true);
+        if (n === undefined) return cannotParse(v, hold, std);
+        if (n >= 60) return outOfRange(v, 'second');
+        // A fraction the layout does not mention is read anyway.
+        if (rest.length >= 2 && (rest[0] === '.' || rest[0] === ',') && digitAt(rest, 1)) {
+          let k = 2;
+          while (digitAt(rest, k)) k++;
+          rest = rest.slice(k);
+        }
+        break;
+      }
+      case 'Z07:00':
+        if (rest.startsWith('Z')) {
+          rest = rest.slice(1);
+          break;
+        }
+        if (rest.length < 6 || rest[3] !== ':' || (rest[0] !== '+' && rest[0] !== '-') || !/^\d\d$/.test(rest.slice(1, 3)) || !/^\d\d$/.test(rest.slice(4, 6))) {
+          return cannotParse(v, hold, std);
+        }
+        rest = rest.slice(6);
+        break;
+    }
+  }
+  if (rest !== '') return new TimeError(`parsing time ${timeQuote(v)}: extra text: ${timeQuote(rest)}`);
+  if (day < 1 || day > daysIn(month, year)) return outOfRange(v, 'day');
+  return undefined;
+}
+
+/**
+ * A JSON literal (`"..."` with its escapes as written) as upstream's JSON
+ * decoding reads a time.Time: the time as RFC 3339 text with a two-digit
+ * hour and at most nine fraction digits, or an Error with Go's message.
+ * (Go 1.26's encoding/json, built on json/v2, reads times as time.Parse
+ * does: a one-digit hour and a comma before the fraction are accepted.)
+ */
+export function parseRFC3339(literal: string): string {
+  if (literal.length < 2 || literal[0] !== '"' || literal[literal.length - 1] !== '"') {
+    throw new TimeError('Time.UnmarshalJSON: input is not a JSON string');
+  }
+  const b = literal.slice(1, -1);
+  const err = parseError(b);
+  if (err !== undefined) throw err;
+  const m = /^(\d{4}-\d\d-\d\d)T(\d\d?)(:\d\d:\d\d)(?:[.,](\d+))?(Z|[+-](\d\d):(\d\d))$/.exec(b)!;
+  if (m[5] !== 'Z') {
+    if (Number(m[6]) >= 24) throw new TimeError(`parsing time ${timeQuote(b)}: time zone offset hour out of range`);
+    if (Number(m[7]) >= 60) throw new TimeError(`parsing time ${timeQuote(b)}: time zone offset minute out of range`);
+  }
+  const frac = m[4] === undefined ? '' : '.' + m[4].slice(0, 9);
+  return `${m[1]}T${m[2].padStart(2, '0')}${m[3]}${frac}${m[5]}`;
 }

@@ -20,6 +20,7 @@ import { FileOp, noActionError } from './ops/file.ts';
 import type { FileAction, FileBase } from './ops/file.ts';
 import type { Output } from './vertex.ts';
 import { shlexSplit } from '../go/shlex.ts';
+import { goUnmarshal, OCI_PLATFORM_FIELDS, type GoType } from '../go/unmarshal.ts';
 
 /** The values a state carries for the execs run on it. */
 export interface StateValues {
@@ -282,12 +283,14 @@ export class State implements FileBase {
     const text = typeof config === 'string' ? config : new TextDecoder().decode(config);
     let img: ImageConfigJSON;
     try {
-      img = JSON.parse(text) as ImageConfigJSON;
+      // As json.Unmarshal reads it: keys in any case, null for none.
+      img = (goUnmarshal(text, OCI_IMAGE_SUBSET) ?? {}) as ImageConfigJSON;
     } catch (err) {
       throw new LLBError('invalid-state', `invalid image config: ${(err as Error).message}`);
     }
     let s: State = this;
     for (const env of img.config?.Env ?? []) {
+      if (env === undefined) continue;
       const eq = env.indexOf('=');
       const key = eq < 0 ? env : env.slice(0, eq);
       if (key.length > 0) s = s.addEnv(key, eq < 0 ? '' : env.slice(eq + 1));
@@ -471,11 +474,32 @@ function resolveDir(prev: string, path: string): string {
   return joinPath(prev === '' ? '/' : prev, path);
 }
 
+const str: GoType = { kind: 'string' };
+/** The fields of image-spec's v1.Image that WithImageConfig reads. */
+const OCI_IMAGE_SUBSET: GoType = {
+  kind: 'struct',
+  name: 'v1.Image',
+  fields: [
+    ...OCI_PLATFORM_FIELDS.map((f) => ({ ...f, via: ['Platform'] })),
+    {
+      json: 'config',
+      type: {
+        kind: 'struct',
+        name: 'v1.ImageConfig',
+        fields: [
+          { json: 'Env', type: { kind: 'slice', elem: str } },
+          { json: 'WorkingDir', type: str },
+        ],
+      },
+    },
+  ],
+};
+
 interface ImageConfigJSON {
   architecture?: string;
   os?: string;
   variant?: string;
   'os.version'?: string;
   'os.features'?: string[];
-  config?: { Env?: string[]; WorkingDir?: string };
+  config?: { Env?: (string | undefined)[]; WorkingDir?: string };
 }

@@ -5,6 +5,7 @@
 // key. Each value is {"digest": "sha256:…", "config": {…OCI image config…}}.
 import { readFileSync } from 'node:fs';
 import { validateDigest } from './digest.ts';
+import { parseGoJSON, rawJSONText } from '../go/unmarshal.ts';
 import { formatPlatform, normalizePlatform } from '../platform/platform.ts';
 import { ImageResolveError, type ImageResolver, type ResolveOptions, type ResolvedImage } from './resolver.ts';
 
@@ -18,7 +19,8 @@ export type ImageMetadata = Record<string, ImageMetadataEntry>;
 function isEntry(v: unknown): v is ImageMetadataEntry {
   if (typeof v !== 'object' || v === null) return false;
   const e = v as Record<string, unknown>;
-  return typeof e.digest === 'string' && typeof e.config === 'object' && e.config !== null && !Array.isArray(e.config);
+  // The config is any JSON value: it is decoded, as upstream decodes it, when an image is resolved.
+  return typeof e.digest === 'string' && e.config !== undefined;
 }
 
 /** Checks the file's shape up front so a typo fails before any build work. */
@@ -34,7 +36,7 @@ export function parseImageMetadata(text: string, source: string): ImageMetadata 
   }
   for (const [key, value] of Object.entries(data)) {
     if (!isEntry(value)) {
-      throw new ImageResolveError(`invalid image metadata file ${source}: entry ${JSON.stringify(key)} needs a "digest" string and a "config" object`);
+      throw new ImageResolveError(`invalid image metadata file ${source}: entry ${JSON.stringify(key)} needs a "digest" string and a "config"`);
     }
     const bad = validateDigest(value.digest);
     if (bad !== undefined) {
@@ -55,7 +57,29 @@ export class MetadataFileResolver implements ImageResolver {
   ) {}
 
   static fromFile(path: string): MetadataFileResolver {
-    return new MetadataFileResolver(parseImageMetadata(readFileSync(path, 'utf8'), path), path);
+    const text = readFileSync(path, 'utf8');
+    const r = new MetadataFileResolver(parseImageMetadata(text, path), path);
+    r.text = text;
+    return r;
+  }
+
+  /** The file's text, when it came from one: configs are passed on as written there (numbers keep their spelling). */
+  private text: string | undefined;
+  private configs: Map<string, string> | undefined;
+
+  private configText(key: string): string | undefined {
+    if (this.text === undefined) return undefined;
+    if (this.configs === undefined) {
+      this.configs = new Map();
+      const doc = parseGoJSON(this.text);
+      if (doc.t === 'object') {
+        for (const [k, v] of doc.v) {
+          const config = v.t === 'object' ? v.v.filter(([f]) => f === 'config').at(-1) : undefined;
+          if (config !== undefined) this.configs.set(k, rawJSONText(config[1]));
+        }
+      }
+    }
+    return this.configs.get(key);
   }
 
   async resolve(ref: string, opts: ResolveOptions): Promise<ResolvedImage> {
@@ -67,7 +91,7 @@ export class MetadataFileResolver implements ImageResolver {
       if (entry !== undefined) {
         let config = this.configBytes.get(key);
         if (config === undefined) {
-          config = new TextEncoder().encode(JSON.stringify(entry.config));
+          config = new TextEncoder().encode(this.configText(key) ?? JSON.stringify(entry.config));
           this.configBytes.set(key, config);
         }
         // A copy: the caller owns what it is given.

@@ -45,6 +45,6 @@ test('platform-specific keys win, the plain key is the fallback', async () => {
 test('malformed files are rejected up front', () => {
   assert.throws(() => parseImageMetadata('[]', 'f.json'), /invalid image metadata file f.json: expected a JSON object/);
   assert.throws(() => parseImageMetadata('{"a":{"digest":"x","config":{}}}', 'f.json'), /entry "a": invalid checksum digest format/);
-  assert.throws(() => parseImageMetadata('{"a":{"digest":"sha256:' + '1'.repeat(64) + '"}}', 'f.json'), /needs a "digest" string and a "config" object/);
+  assert.throws(() => parseImageMetadata('{"a":{"digest":"sha256:' + '1'.repeat(64) + '"}}', 'f.json'), /needs a "digest" string and a "config"/);
   assert.throws(() => parseImageMetadata('{', 'f.json'), /invalid image metadata file f.json:/);
 });

@@ -567,8 +567,13 @@ async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: b
     }
     if (ref.toString() !== res.ref) ref = reference.parseNormalizedNamed(res.ref);
     const configText = new TextDecoder().decode(res.config);
-    const img = parseImage(configText);
-    d.baseImg = parseImage(configText);
+    let img: Image;
+    try {
+      img = parseImage(configText);
+    } catch (err) {
+      throw new Error(`failed to parse image config: ${(err as Error).message}`);
+    }
+    d.baseImg = cloneImage(img);
     delete img.created;
     if (d.platform === undefined && bc.po.implicitTarget) {
       platform = autoDetectPlatform(img.os, img.architecture, platform, bc.po.buildPlatforms);

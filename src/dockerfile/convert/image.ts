@@ -2,6 +2,8 @@
 // field by field so it serializes exactly like Go's encoding/json does.
 
 import { goJSONStringify } from '../../go/json.ts';
+import { goUnmarshal } from '../../go/unmarshal.ts';
+import { DOCKER_OCI_IMAGE } from './image-schema.ts';
 import type { Platform } from './platform.ts';
 
 export interface HealthConfig {
@@ -163,49 +165,6 @@ export function commitToHistory(img: Image, msg: string, withLayer: boolean, isB
 
 // ---- JSON, as Go's encoding/json reads and writes these structs ----
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-// The object `field` last looked a name up in case-insensitively, and its
-// keys by lower-case form (the first key of each form, as a scan finds it):
-// parseImage looks up a dozen absent names in each object of a parsed
-// (never changed) document, so each object's keys are folded once, not per name.
-let foldedObj: object | undefined;
-let foldedKeys = new Map<string, string>();
-
-function field(obj: { [k: string]: Json }, name: string): Json | undefined {
-  if (name in obj) return obj[name];
-  if (foldedObj !== obj) {
-    foldedKeys = new Map();
-    for (const k of Object.keys(obj)) {
-      const lower = k.toLowerCase();
-      if (!foldedKeys.has(lower)) foldedKeys.set(lower, k);
-    }
-    foldedObj = obj;
-  }
-  const k = foldedKeys.get(name.toLowerCase());
-  return k === undefined ? undefined : obj[k];
-}
-
-function asString(v: Json | undefined): string | undefined {
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-function asStrings(v: Json | undefined): string[] | undefined {
-  if (!Array.isArray(v)) return undefined;
-  return v.map((x) => (typeof x === 'string' ? x : String(x)));
-}
-function asSet(v: Json | undefined): Record<string, Record<string, never>> | undefined {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  const out: Record<string, Record<string, never>> = {};
-  for (const k of Object.keys(v)) out[k] = {};
-  return out;
-}
-function asNumber(v: Json | undefined): number | undefined {
-  return typeof v === 'number' && v !== 0 ? v : undefined;
-}
-function asObject(v: Json | undefined): { [k: string]: Json } | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
-}
-
 /** Go re-formats RFC 3339 times: a zero offset becomes `Z`, fraction zeros are dropped. */
 export function normalizeTime(t: string): string {
   const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/i.exec(t);
@@ -215,77 +174,89 @@ export function normalizeTime(t: string): string {
   return m[1].toUpperCase() + (frac ? '.' + frac : '') + zone;
 }
 
-/** Reads an image config JSON document like json.Unmarshal into DockerOCIImage. */
+type Obj = Record<string, unknown>;
+
+function nonEmpty(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+function nonZero(v: unknown): number | undefined {
+  return typeof v === 'number' && v !== 0 ? v : undefined;
+}
+function set(v: unknown): Record<string, Record<string, never>> | undefined {
+  if (v === undefined) return undefined;
+  // fromEntries defines the keys (a `__proto__` key stays a key).
+  return Object.fromEntries(Object.keys(v as Obj).map((k) => [k, {}])) as Record<string, Record<string, never>>;
+}
+
+/**
+ * Reads an image config JSON document as json.Unmarshal into DockerOCIImage
+ * does: a value of the wrong type fails with Go's message (a GoJSONError,
+ * or a time's parse error for `created`).
+ */
 export function parseImage(text: string): Image {
-  const doc = asObject(JSON.parse(text) as Json) ?? {};
+  const doc = (goUnmarshal(text, DOCKER_OCI_IMAGE) ?? {}) as Obj;
   const img: Image = {
-    architecture: typeof field(doc, 'architecture') === 'string' ? (field(doc, 'architecture') as string) : '',
-    os: typeof field(doc, 'os') === 'string' ? (field(doc, 'os') as string) : '',
+    architecture: (doc.architecture as string | undefined) ?? '',
+    os: (doc.os as string | undefined) ?? '',
     rootfs: { type: '', diff_ids: null },
     config: {},
   };
-  const created = asString(field(doc, 'created'));
+  const created = nonEmpty(doc.created);
   if (created) img.created = normalizeTime(created);
-  const author = asString(field(doc, 'author'));
+  const author = nonEmpty(doc.author);
   if (author) img.author = author;
-  const osv = asString(field(doc, 'os.version'));
+  const osv = nonEmpty(doc['os.version']);
   if (osv) img['os.version'] = osv;
-  const osf = asStrings(field(doc, 'os.features'));
-  if (osf) img['os.features'] = osf;
-  const variant = asString(field(doc, 'variant'));
+  if (doc['os.features'] !== undefined) img['os.features'] = doc['os.features'] as string[];
+  const variant = nonEmpty(doc.variant);
   if (variant) img.variant = variant;
-  const rootfs = asObject(field(doc, 'rootfs'));
+  const rootfs = doc.rootfs as Obj | undefined;
   if (rootfs) {
-    img.rootfs.type = typeof field(rootfs, 'type') === 'string' ? (field(rootfs, 'type') as string) : '';
-    img.rootfs.diff_ids = asStrings(field(rootfs, 'diff_ids')) ?? null;
+    img.rootfs.type = (rootfs.type as string | undefined) ?? '';
+    img.rootfs.diff_ids = (rootfs.diff_ids as string[] | undefined) ?? null;
   }
-  const history = field(doc, 'history');
-  if (Array.isArray(history)) {
-    img.history = history.map((hv) => {
-      const h = asObject(hv) ?? {};
+  if (doc.history !== undefined) {
+    img.history = (doc.history as (Obj | undefined)[]).map((hv) => {
+      const h = hv ?? {};
       const e: HistoryEntry = {};
-      const c = asString(field(h, 'created'));
+      const c = nonEmpty(h.created);
       if (c) e.created = normalizeTime(c);
-      const cb = asString(field(h, 'created_by'));
+      const cb = nonEmpty(h.created_by);
       if (cb) e.created_by = cb;
-      const a = asString(field(h, 'author'));
+      const a = nonEmpty(h.author);
       if (a) e.author = a;
-      const cm = asString(field(h, 'comment'));
+      const cm = nonEmpty(h.comment);
       if (cm) e.comment = cm;
-      if (field(h, 'empty_layer') === true) e.empty_layer = true;
+      if (h.empty_layer === true) e.empty_layer = true;
       return e;
     });
   }
-  const cfg = asObject(field(doc, 'config'));
+  const cfg = doc.config as Obj | undefined;
   if (cfg) {
     const c = img.config;
-    c.User = asString(field(cfg, 'User'));
-    c.ExposedPorts = asSet(field(cfg, 'ExposedPorts'));
-    c.Env = asStrings(field(cfg, 'Env'));
-    c.Entrypoint = asStrings(field(cfg, 'Entrypoint'));
-    c.Cmd = asStrings(field(cfg, 'Cmd'));
-    c.Volumes = asSet(field(cfg, 'Volumes'));
-    c.WorkingDir = asString(field(cfg, 'WorkingDir'));
-    const labels = asObject(field(cfg, 'Labels'));
-    if (labels) {
-      c.Labels = {};
-      for (const [k, v] of Object.entries(labels)) c.Labels[k] = typeof v === 'string' ? v : '';
-    }
-    c.StopSignal = asString(field(cfg, 'StopSignal'));
-    if (field(cfg, 'ArgsEscaped') === true) c.ArgsEscaped = true;
-    const hc = asObject(field(cfg, 'Healthcheck'));
+    c.User = nonEmpty(cfg.User);
+    c.ExposedPorts = set(cfg.ExposedPorts);
+    c.Env = cfg.Env as string[] | undefined;
+    c.Entrypoint = cfg.Entrypoint as string[] | undefined;
+    c.Cmd = cfg.Cmd as string[] | undefined;
+    c.Volumes = set(cfg.Volumes);
+    c.WorkingDir = nonEmpty(cfg.WorkingDir);
+    if (cfg.Labels !== undefined) c.Labels = { ...(cfg.Labels as Record<string, string>) };
+    c.StopSignal = nonEmpty(cfg.StopSignal);
+    if (cfg.ArgsEscaped === true) c.ArgsEscaped = true;
+    const hc = cfg.Healthcheck as Obj | undefined;
     if (hc) {
       c.Healthcheck = {
-        Test: asStrings(field(hc, 'Test')),
-        Interval: asNumber(field(hc, 'Interval')),
-        Timeout: asNumber(field(hc, 'Timeout')),
-        StartPeriod: asNumber(field(hc, 'StartPeriod')),
-        StartInterval: asNumber(field(hc, 'StartInterval')),
-        Retries: asNumber(field(hc, 'Retries')),
+        Test: hc.Test as string[] | undefined,
+        Interval: nonZero(hc.Interval),
+        Timeout: nonZero(hc.Timeout),
+        StartPeriod: nonZero(hc.StartPeriod),
+        StartInterval: nonZero(hc.StartInterval),
+        Retries: nonZero(hc.Retries),
       };
     }
-    c.OnBuild = asStrings(field(cfg, 'OnBuild'));
-    c.Shell = asStrings(field(cfg, 'Shell'));
+    c.OnBuild = cfg.OnBuild as string[] | undefined;
+    c.Shell = cfg.Shell as string[] | undefined;
     for (const k of Object.keys(c) as (keyof ImageConfig)[]) if (c[k] === undefined) delete c[k];
   }
   return img;

@@ -4,7 +4,9 @@
 // compare the corpus: op digests, terminal digest, progress names, image
 // config, error message and first line; lint warnings (rule, detail,
 // description, url, line ranges, order) and the build error.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runOracleBatch, type OracleBatchRequest } from '../../oracle/oracle.ts';
 import { convertDockerfile, marshalImage, parsePlatform } from '../../../src/dockerfile/convert/index.ts';
 import { lintDockerfile } from '../../../src/dockerfile/convert/index.ts';
@@ -28,8 +30,50 @@ interface OracleConvert {
   oracleError?: string;
 }
 
+/** Files an input needs beyond its options: its Dockerfile's bytes, its own image metadata. */
+interface InputFiles {
+  dockerfile?: string;
+  metadata?: string;
+}
+const inputFiles = new WeakMap<FuzzInput, InputFiles>();
+let scratchDir: string | undefined;
+
+/** The digest every extra image of an input is given. */
+const EXTRA_DIGEST = 'sha256:' + 'e'.repeat(64);
+
+/** Writes the files of inputs with raw bytes or extra images (once per input; removed at exit). */
+function materialize(a: FuzzInput): InputFiles {
+  let f = inputFiles.get(a);
+  if (f !== undefined) return f;
+  f = {};
+  if (a.bytes !== undefined || a.images !== undefined) {
+    if (scratchDir === undefined) {
+      const dir = mkdtempSync(join(tmpdir(), 'fuzz-inputs-'));
+      scratchDir = dir;
+      process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    }
+    const base = join(scratchDir, String(++fileCount));
+    if (a.bytes !== undefined) writeFileSync((f.dockerfile = base + '.Dockerfile'), a.bytes);
+    if (a.images !== undefined) {
+      // The shared metadata with the input's entries added, their configs as written.
+      const shared = readFileSync(metadataFile, 'utf8').trimEnd();
+      const extra = Object.entries(a.images).map(([k, config]) => `${JSON.stringify(k)}: {"digest": "${EXTRA_DIGEST}", "config": ${config}}`);
+      writeFileSync((f.metadata = base + '.json'), `${shared.slice(0, -1)}, ${extra.join(', ')}}`);
+    }
+  }
+  inputFiles.set(a, f);
+  return f;
+}
+let fileCount = 0;
+
+/** The Dockerfile's bytes. */
+function dockerfileBytes(a: FuzzInput): Buffer {
+  return a.bytes ?? Buffer.from(a.text);
+}
+
 function oracleArgs(cmd: 'dockerfile2llb' | 'lint', a: FuzzInput): string[] {
-  const args = ['-f', '-', '--image-metadata', metadataFile];
+  const files = materialize(a);
+  const args = ['-f', files.dockerfile ?? '-', '--image-metadata', files.metadata ?? metadataFile];
   for (const [k, v] of Object.entries(a.buildArgs)) args.push('--build-arg', `${k}=${v}`);
   if (a.target) args.push('--target', a.target);
   if (cmd === 'dockerfile2llb') {
@@ -54,17 +98,22 @@ export interface OursConvert {
 
 /** Errors the image resolver threw: they reach the caller unchanged, as upstream's do. */
 const resolverErrors = new WeakSet<object>();
-const fileResolver = MetadataFileResolver.fromFile(metadataFile);
-const resolver: ImageResolver = {
-  resolve: async (ref, opts) => {
-    try {
-      return await fileResolver.resolve(ref, opts);
-    } catch (err) {
-      if (err !== null && typeof err === 'object') resolverErrors.add(err);
-      throw err;
-    }
-  },
-};
+/** The shared metadata file's resolver, or an input's own; its errors are marked as the resolver's. */
+function resolverFor(a: FuzzInput): ImageResolver {
+  const path = materialize(a).metadata;
+  const fileResolver = path === undefined ? sharedResolver : MetadataFileResolver.fromFile(path);
+  return {
+    resolve: async (ref, opts) => {
+      try {
+        return await fileResolver.resolve(ref, opts);
+      } catch (err) {
+        if (err !== null && typeof err === 'object') resolverErrors.add(err);
+        throw err;
+      }
+    },
+  };
+}
+const sharedResolver = MetadataFileResolver.fromFile(metadataFile);
 
 /**
  * The resolver's "not found" message is the fake registry's own on each
@@ -87,7 +136,7 @@ export async function runOursConvert(a: FuzzInput): Promise<OursConvert> {
   let base;
   try {
     // The frontend's option parsing: its errors are not the converter's.
-    base = frontendLikeOptions(a, resolver);
+    base = frontendLikeOptions(a, resolverFor(a));
   } catch (err) {
     out.error = err instanceof Error ? err : new Error(String(err));
     out.optionError = true;
@@ -96,7 +145,7 @@ export async function runOursConvert(a: FuzzInput): Promise<OursConvert> {
   try {
     const platforms = a.platforms.length > 0 ? a.platforms.map((p) => parsePlatform(p)) : [undefined];
     for (const p of platforms) {
-      const res = await convertDockerfile(Buffer.from(a.text), {
+      const res = await convertDockerfile(dockerfileBytes(a), {
         ...base,
         targetPlatform: p,
         multiPlatformRequested: platforms.length > 1,
@@ -191,8 +240,8 @@ export async function runOursLint(a: FuzzInput): Promise<LintComparable & { thro
   if (a.target !== undefined) cfg.target = a.target;
   try {
     return lintComparable(
-      await lintDockerfile(Buffer.from(a.text), {
-        ...convertOptions(cfg, { resolver }, { sessionId: 'oracle-session', ignoreFile: ignore }),
+      await lintDockerfile(dockerfileBytes(a), {
+        ...convertOptions(cfg, { resolver: resolverFor(a) }, { sessionId: 'oracle-session', ignoreFile: ignore }),
         // No target platform: upstream's lint subrequest converts for the build platform whatever `platform` says.
         targetPlatform: undefined,
       }),
@@ -272,8 +321,9 @@ export interface DiffResult {
 export async function differential(inputs: FuzzInput[], withLint = true): Promise<DiffResult[]> {
   const reqs: OracleBatchRequest[] = [];
   for (const a of inputs) {
-    reqs.push({ cmd: 'dockerfile2llb', args: oracleArgs('dockerfile2llb', a), stdin: a.text });
-    if (withLint) reqs.push({ cmd: 'lint', args: oracleArgs('lint', a), stdin: a.text });
+    const stdin = a.bytes === undefined ? a.text : '';
+    reqs.push({ cmd: 'dockerfile2llb', args: oracleArgs('dockerfile2llb', a), stdin });
+    if (withLint) reqs.push({ cmd: 'lint', args: oracleArgs('lint', a), stdin });
   }
   const answers = runOracleBatch(reqs);
   const out: DiffResult[] = [];

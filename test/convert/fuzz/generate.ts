@@ -41,6 +41,10 @@ export interface FuzzInput {
   opts: Record<string, string>;
   /** Path of the context's .dockerignore, if any. */
   dockerignore?: string;
+  /** The Dockerfile as bytes, when they are no valid UTF-8 (`text` is then only for reports). */
+  bytes?: Buffer;
+  /** More base images: the metadata key (`docker.io/library/x:1`) and the config's JSON text, sent as written. */
+  images?: Record<string, string>;
 }
 
 const IMAGES = [

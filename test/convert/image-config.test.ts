@@ -1,0 +1,82 @@
+// Base image configs decoded as upstream decodes them (json.Unmarshal into
+// DockerOCIImage): a field of the wrong type fails the build with upstream's
+// words ("failed to parse image config: json: cannot unmarshal number into Go
+// struct field DockerOCIImageConfig.config.ImageConfig.Env of type string"),
+// instead of `Env: [1,2]` becoming variables `1=` and `2=`; what Go accepts
+// (keys in any case, the last of duplicates, null, unknown fields, times in
+// RFC 3339) gives upstream's image. Each case runs through ours and the
+// oracle (test/convert/fuzz/differential.ts, conversion and lint).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { goAvailable } from '../oracle/oracle.ts';
+import { differential } from './fuzz/differential.ts';
+import type { FuzzInput } from './fuzz/generate.ts';
+
+const skip = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false;
+
+const BASE = '"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":["sha256:1111111111111111111111111111111111111111111111111111111111111111"]}';
+
+/** Config documents: the finding's malformed ones, then more of each kind. */
+export const CONFIGS: Record<string, string> = {
+  'env-string': `{${BASE},"config":{"Env":"A=b"}}`,
+  'env-numbers': `{${BASE},"config":{"Env":[1,2]}}`,
+  'cmd-number': `{${BASE},"config":{"Cmd":5}}`,
+  'rootfs-string': `{"architecture":"amd64","os":"linux","rootfs":"abc"}`,
+  'labels-array': `{${BASE},"config":{"Labels":["a"]}}`,
+  'ports-array': `{${BASE},"config":{"ExposedPorts":["80/tcp"]}}`,
+  'onbuild-string': `{${BASE},"config":{"OnBuild":"RUN x"}}`,
+  'shell-string': `{${BASE},"config":{"Shell":"sh"}}`,
+  'os-number': `{"architecture":"amd64","os":5,"rootfs":{"type":"layers"}}`,
+  'created-word': `{${BASE},"created":"yesterday"}`,
+  'created-number': `{${BASE},"created":5}`,
+  'created-before-type-error': `{"os":5,"created":"bad"}`,
+  'history-created-month': `{${BASE},"history":[{"created":"2024-13-01T00:00:00Z"}]}`,
+  'history-created-loose': `{${BASE},"history":[{"created":"2024-01-01T1:00:00,5+01:00"}]}`,
+  'history-created-zone': `{${BASE},"history":[{"created":"2024-01-01T01:00:00+25:00"}]}`,
+  'healthcheck-fraction': `{${BASE},"config":{"Healthcheck":{"Test":["CMD","true"],"Interval":1.5}}}`,
+  'healthcheck-exponent': `{${BASE},"config":{"Healthcheck":{"Retries":1e2}}}`,
+  'healthcheck-huge': `{${BASE},"config":{"Healthcheck":{"Retries":99999999999999999999}}}`,
+  'healthcheck-string': `{${BASE},"config":{"Healthcheck":"x"}}`,
+  'history-element': `{${BASE},"history":[5]}`,
+  'labels-number': `{${BASE},"config":{"Labels":{"a":1}}}`,
+  'volumes-number': `{${BASE},"config":{"Volumes":{"/a":1}}}`,
+  'diff-id-number': `{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[1]}}`,
+  'args-escaped-string': `{${BASE},"config":{"ArgsEscaped":"true"}}`,
+  'user-bool': `{${BASE},"config":{"User":true}}`,
+  'config-array': `{${BASE},"config":[]}`,
+  'top-array': `[1]`,
+  'top-string': `"x"`,
+  'two-errors': `{${BASE},"config":{"Cmd":5,"Env":5}}`,
+  // accepted by Go
+  'top-null': `null`,
+  'case-and-duplicates': `{${BASE},"CONFIG":{"env":["A=1"],"ENV":["B=2"],"workingdir":"/w","labels":{"a":"1"},"Labels":{"b":"2"}}}`,
+  'nulls': `{${BASE},"created":null,"config":{"Healthcheck":null,"Env":[null,"A=1"],"Labels":{"k":null},"Cmd":null}}`,
+  'unknown-fields': `{${BASE},"foo":[1,{"a":[[[[2]]]]}],"config":{"Bar":5,"Env":["X=\\u00e9\\ud800"]}}`,
+  'negative-durations': `{${BASE},"config":{"Healthcheck":{"Test":["CMD","true"],"Interval":-1,"Retries":-3}}}`,
+  'ports-objects': `{${BASE},"config":{"ExposedPorts":{"80":{"a":1},"__proto__":{}},"Volumes":{"/v":null}}}`,
+  'onbuild-triggers': `{${BASE},"config":{"OnBuild":["RUN echo built","ENV A=1"],"Env":["PATH=/bin"]}}`,
+  'created-fraction': `{${BASE},"created":"2024-01-01T00:00:00.123456789123+00:00","history":[{"created":"2024-01-01T00:00:00.5Z","empty_layer":true}]}`,
+};
+
+function input(name: string, config: string): FuzzInput {
+  const ref = `docker.io/hostile/${name}:latest`;
+  return {
+    name: `image config ${name}`,
+    text: `FROM hostile/${name}\nRUN env\nWORKDIR rel\n`,
+    buildArgs: {},
+    platforms: [],
+    opts: {},
+    images: { [ref]: config },
+  };
+}
+
+test('base image configs decode as upstream decodes them (errors and images)', { skip, timeout: 120_000 }, async () => {
+  const results = await differential(Object.entries(CONFIGS).map(([n, c]) => input(n, c)));
+  const bad = results.filter((r) => r.diffs.length > 0 || r.robustness !== undefined);
+  assert.deepEqual(bad.map((r) => `${r.input.name}: ${[...r.diffs, r.robustness ?? ''].join('\n')}`), []);
+  // The finding's cases fail, with upstream's message.
+  const failed = results.filter((r) => r.ours.error?.message.startsWith('failed to parse image config: ')).map((r) => r.input.name);
+  for (const n of ['env-string', 'env-numbers', 'cmd-number', 'rootfs-string', 'labels-array', 'ports-array', 'onbuild-string', 'shell-string', 'os-number']) {
+    assert.ok(failed.includes(`image config ${n}`), n);
+  }
+});
