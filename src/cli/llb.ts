@@ -54,9 +54,10 @@ function parseArgs(args: string[]): LlbArgs {
   );
   const platforms: Platform[] = [];
   for (const list of v.platform ?? []) {
+    // Not trimmed: the gateway and upstream refuse "linux/amd64 " too.
     for (const p of list.split(',')) {
       try {
-        platforms.push(parsePlatform(p.trim()));
+        platforms.push(parsePlatform(p));
       } catch (err) {
         throw new CliError(`llb: --platform: ${(err as Error).message}`, 2);
       }
@@ -82,7 +83,13 @@ async function run(argv: string[]): Promise<number> {
   let res;
   try {
     const resolver = a.imageMetadata === undefined ? undefined : MetadataFileResolver.fromFile(a.imageMetadata);
-    res = await convertDockerfile(data, convertOptions(cfg, { resolver }, { sessionId: 'dockerfile-llb' }));
+    res = await convertDockerfile(data, {
+      ...convertOptions(cfg, { resolver }, { sessionId: 'dockerfile-llb' }),
+      // Build checks run as in the gateway (their warnings are not printed
+      // here; `lint` reports them), so that `# check=error=true` fails the
+      // conversion as it fails the build.
+      lintWarn: () => {},
+    });
   } catch (err) {
     if (err instanceof DockerfileError) {
       const line = err.line;
@@ -91,7 +98,13 @@ async function run(argv: string[]): Promise<number> {
     throw new CliError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
   }
   const def = res.state.marshal().encode();
-  if (a.imageConfigOut !== undefined) writeFileSync(a.imageConfigOut, marshalImage(res.image) + '\n');
+  if (a.imageConfigOut !== undefined) {
+    try {
+      writeFileSync(a.imageConfigOut, marshalImage(res.image) + '\n');
+    } catch (err) {
+      throw new CliError(`llb: --image-config-out ${a.imageConfigOut}: ${(err as Error).message}`);
+    }
+  }
   if (a.format === 'json') process.stdout.write(dumpDefinition(def));
   else process.stdout.write(def);
   return 0;

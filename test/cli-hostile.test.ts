@@ -1,0 +1,43 @@
+// The `llb` command on inputs that used to end in a stack trace or in a
+// success where the gateway and upstream fail (issue 11, finding 6).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { goAvailable, runOracle } from './oracle/oracle.ts';
+
+const metadata = 'testdata/convert/image-metadata.json';
+
+function llb(args: string[], dockerfile: string): { status: number | null; stdout: string; stderr: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-hostile-'));
+  try {
+    writeFileSync(join(dir, 'Dockerfile'), dockerfile);
+    const r = spawnSync(process.execPath, ['dist/dockerfile-llb.js', 'llb', '-f', join(dir, 'Dockerfile'), ...args], { encoding: 'utf8' });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr.replaceAll(join(dir, 'Dockerfile'), 'Dockerfile') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('llb --image-config-out naming a directory fails with one line, not a stack trace', () => {
+  const r = llb(['--image-config-out', tmpdir()], 'FROM scratch\n');
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr, `llb: --image-config-out ${tmpdir()}: EISDIR: illegal operation on a directory, open '${tmpdir()}'\n`);
+});
+
+test('llb fails on a build check violation with `# check=error=true`, as upstream', { skip: !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false }, () => {
+  const text = '# check=error=true\nfrom busybox as Foo\n';
+  const up = JSON.parse(runOracle(['dockerfile2llb', '-f', '-', '--image-metadata', metadata], text).toString()) as { error?: { message: string } };
+  assert.ok(up.error !== undefined);
+  const r = llb(['--image-metadata', metadata], text);
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr, `Dockerfile: ${up.error.message}\n`);
+});
+
+test('llb refuses a platform with a trailing blank, as the gateway and upstream do', () => {
+  const r = llb(['--platform', 'linux/amd64 '], 'FROM scratch\n');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^llb: --platform: "amd64 " is an invalid component of "linux\/amd64 "/);
+});
