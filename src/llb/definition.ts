@@ -1,7 +1,7 @@
 // Marshaling a graph into a pb.Definition, as Go's State.Marshal does:
 // ops in DFS post-order (dependencies first, each digest once), then a
 // terminal op naming the output; metadata keyed by digest; source maps.
-import { randomBytes } from 'node:crypto';
+import { newID } from './identity.ts';
 import { Caps } from './caps.ts';
 import type { ConstraintsOptions, OpMetadata } from './constraints.ts';
 import { cloneMetadata, emptyMetadata, mergeMetadata, metadataFromPb, metadataToPb, resolveConstraints } from './constraints.ts';
@@ -94,23 +94,12 @@ export function definitionOps(def: Definition): { digest: string; op: PbOp; meta
   });
 }
 
-/** Go's identity.NewID: a random 25-character base-36 id. */
-function newLocalUniqueId(): string {
-  let n = BigInt(`0x${randomBytes(16).toString('hex')}`);
-  let s = '';
-  for (let i = 0; i < 25; i++) {
-    s = (n % 36n).toString(36) + s;
-    n /= 36n;
-  }
-  return s;
-}
-
 export function marshalState(
   out: Output | undefined,
   defaults: ConstraintsOptions | undefined,
   opts: ConstraintsOptions,
 ): Definition {
-  const c = resolveConstraints({ platform: defaultPlatform(), localUniqueId: newLocalUniqueId() }, defaults, opts);
+  const c = resolveConstraints({ platform: defaultPlatform(), localUniqueId: newID() }, defaults, opts);
   if (!out) return new Definition([], new Map(), undefined);
   const ctx: MarshalContext = { constraints: c, touched: [] };
   try {

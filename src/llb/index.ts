@@ -34,6 +34,7 @@ export type {
 export type { CacheSharing, ContentCache, NetworkMode, SecurityMode, ProxyEnv, CDIDevice } from './ops/exec.ts';
 export type { ConstraintsOptions, ProgressGroup, LinuxResources, OpMetadata } from './constraints.ts';
 export { Definition, definitionOps } from './definition.ts';
+export { newID } from './identity.ts';
 export { SourceMap } from './sourcemap.ts';
 export type { SourceLocation, Range, Position } from './sourcemap.ts';
 export { Caps, capSet } from './caps.ts';

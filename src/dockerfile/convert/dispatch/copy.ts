@@ -2,7 +2,6 @@
 // or image paths, heredocs, HTTP files, git repositories), or a MergeOp over
 // a copy on scratch for --link.
 
-import { randomBytes } from 'node:crypto';
 import * as llb from '../../../llb/index.ts';
 import { Caps } from '../../../llb/caps.ts';
 import type { LineRange } from '../../errors.ts';
@@ -256,7 +255,7 @@ function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
   };
   const action = a as llb.FileAction;
   if (cfg.opt.caps.supports(Caps.mergeOp) && cfg.link && cfg.chmod === '') {
-    const pgID = randomBytes(13).toString('base64url').toLowerCase().slice(0, 25);
+    const pgID = llb.newID();
     d.cmdIndex--;
     const groupName = prefixCommand(d, name, d.prefixPlatform, platform, env);
     const copyOpts: llb.ConstraintsOptions = {
