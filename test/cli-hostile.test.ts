@@ -41,3 +41,18 @@ test('llb refuses a platform with a trailing blank, as the gateway and upstream 
   assert.equal(r.status, 2);
   assert.match(r.stderr, /^llb: --platform: "amd64 " is an invalid component of "linux\/amd64 "/);
 });
+
+test('lint --format json leaves zero lines out of locations, as Go’s encoding/json does (finding 12)', { skip: !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false }, () => {
+  const text = '# escape=xx\nFROM scratch\n';
+  const up = JSON.parse(runOracle(['lint', '-f', '-'], text).toString()) as { buildError?: { location: unknown } };
+  const dir = mkdtempSync(join(tmpdir(), 'cli-hostile-'));
+  try {
+    writeFileSync(join(dir, 'Dockerfile'), text);
+    const r = spawnSync(process.execPath, ['dist/dockerfile-llb.js', 'lint', '--format', 'json', join(dir, 'Dockerfile')], { encoding: 'utf8' });
+    const ours = JSON.parse(r.stdout) as { buildError?: { location: unknown } };
+    assert.deepEqual(up.buildError?.location, { ranges: [{ start: {}, end: {} }] });
+    assert.deepEqual(ours.buildError?.location, up.buildError?.location);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -72,10 +72,21 @@ export function mergeRanges(ranges: readonly LineRange[]): LineRange[] {
   return out;
 }
 
+/** A location as encoding/json writes pb.Location: a zero line is left out (omitempty), `"start": {}`. */
+function locationJSON(loc: JsonLocation): object {
+  if (loc.ranges === undefined) return loc;
+  const position = (p: JsonPosition): object => (p.line === 0 ? {} : p);
+  return { ...loc, ranges: loc.ranges.map((r) => ({ start: position(r.start), end: position(r.end) })) };
+}
+
 /** The `result.json` text: Go's json.MarshalIndent with two spaces. */
 export function resultToJson(result: LintResult): string {
-  // Go marshals an empty (nil) warnings slice as null.
-  const shaped = { ...result, warnings: result.warnings.length === 0 ? null : result.warnings };
+  const shaped = {
+    ...result,
+    // Go marshals an empty (nil) warnings slice as null.
+    warnings: result.warnings.length === 0 ? null : result.warnings.map((w) => (w.location === undefined ? w : { ...w, location: locationJSON(w.location) })),
+    buildError: result.buildError === undefined ? undefined : { ...result.buildError, location: locationJSON(result.buildError.location) },
+  };
   return goJSONStringify(shaped, 2);
 }
 
