@@ -51,11 +51,10 @@ test(`fuzz: ${INPUTS} random words either expand or fail with a DockerfileError`
   assert.ok(rejected > INPUTS / 10, `only ${rejected} rejected`);
 });
 
-test('deep nesting is reported as a DockerfileError, not a crash', () => {
+test('deep nesting expands: the lexer keeps its own stack, not the JavaScript one (as Go’s stacks grow, upstream’s)', () => {
   const lex = new ShellLex('\\');
   const env = envsFromSlice([]);
-  const depth = 1000;
-  assert.equal(lex.processWord('${X:-'.repeat(depth) + 'v' + '}'.repeat(depth), env), 'v');
-  const deep = 200_000;
-  assert.throws(() => lex.processWord('${X:-'.repeat(deep) + 'v' + '}'.repeat(deep), env), DockerfileError);
+  for (const depth of [1000, 200_000]) assert.equal(lex.processWord('${X:-'.repeat(depth) + 'v' + '}'.repeat(depth), env), 'v');
+  // Unclosed, it fails as a DockerfileError.
+  assert.throws(() => lex.processWord('${X:-'.repeat(200_000) + 'v', env), DockerfileError);
 });

@@ -61,14 +61,17 @@ function fail(): never {
   throw new SyntaxErr('invalid JSON');
 }
 
+/** Go's limit on nesting (encoding/json's maxNestingDepth): one level more is a syntax error. */
+const MAX_DEPTH = 10000;
+
+/** A scalar value, or a container (read by readNested, whose contents never matter: it is no string). */
 function readValue(r: Reader): unknown {
   r.skipWs();
   const c = r.s.charCodeAt(r.pos);
   switch (c) {
     case 0x5b:
-      return readArray(r);
     case 0x7b:
-      return readObject(r);
+      return readNested(r);
     case 0x22:
       return readString(r);
     case 0x74:
@@ -83,6 +86,7 @@ function readValue(r: Reader): unknown {
   }
 }
 
+/** Elements of the top-level array. */
 function readArray(r: Reader): unknown[] {
   r.pos++; // [
   const out: unknown[] = [];
@@ -100,25 +104,59 @@ function readArray(r: Reader): unknown[] {
   }
 }
 
-function readObject(r: Reader): object {
-  r.pos++; // {
-  r.skipWs();
-  if (r.s.charCodeAt(r.pos) === 0x7d) {
-    r.pos++;
-    return {};
-  }
+const NESTED = Object.freeze({});
+
+/**
+ * A container inside the top-level array, checked without recursion (an
+ * explicit stack of closing brackets): however deep the input nests, the
+ * answer is Go's (valid up to 10000 levels, a syntax error past them).
+ */
+function readNested(r: Reader): object {
+  const closers: number[] = [];
+  const s = r.s;
+  // At the start of a value.
   for (;;) {
     r.skipWs();
-    if (r.s.charCodeAt(r.pos) !== 0x22) fail();
-    readString(r);
-    r.skipWs();
-    if (r.s.charCodeAt(r.pos++) !== 0x3a) fail();
-    readValue(r);
-    r.skipWs();
-    const c = r.s.charCodeAt(r.pos++);
-    if (c === 0x7d) return {};
-    if (c !== 0x2c) fail();
+    const c = s.charCodeAt(r.pos);
+    if (c === 0x5b || c === 0x7b) {
+      // The top-level array is level 1.
+      if (closers.length + 2 > MAX_DEPTH) fail();
+      r.pos++;
+      closers.push(c === 0x5b ? 0x5d : 0x7d);
+      r.skipWs();
+      if (s.charCodeAt(r.pos) === closers[closers.length - 1]) {
+        r.pos++;
+        closers.pop();
+      } else {
+        if (c === 0x7b) readKey(r);
+        continue;
+      }
+    } else {
+      readValue(r);
+    }
+    // After a value: close containers, or go on to the next element.
+    for (;;) {
+      if (closers.length === 0) return NESTED;
+      r.skipWs();
+      const d = s.charCodeAt(r.pos++);
+      if (d === closers[closers.length - 1]) {
+        closers.pop();
+        continue;
+      }
+      if (d !== 0x2c) fail();
+      if (closers[closers.length - 1] === 0x7d) readKey(r);
+      break;
+    }
   }
+}
+
+/** An object key and its colon. */
+function readKey(r: Reader): void {
+  r.skipWs();
+  if (r.s.charCodeAt(r.pos) !== 0x22) fail();
+  readString(r);
+  r.skipWs();
+  if (r.s.charCodeAt(r.pos++) !== 0x3a) fail();
 }
 
 function readLiteral<T>(r: Reader, word: string, value: T): T {

@@ -3,6 +3,7 @@
 // optionally word splitting. Errors are DockerfileErrors without a location;
 // the caller adds the instruction's.
 
+import { constants } from 'node:buffer';
 import { DockerfileError } from '../errors.ts';
 import { isDigit, isHeredocBlank, isLetter, isSpecialParam } from './chars.ts';
 import { goQuote } from '../../go/strconv.ts';
@@ -57,8 +58,49 @@ const PERCENT = 0x25;
 const UNDERSCORE = 0x5f;
 const BOM = 0xfeff;
 
-// Nesting deep enough to exhaust the JS stack is reported, not crashed on.
-const TOO_DEEP = 'expansion is nested too deeply';
+/**
+ * A nested part of an expansion (an operand, a quoted string, a `${}`):
+ * a generator that yields the parts it needs and gets their results back.
+ * `drive` runs them on its own stack, not the JavaScript one, so nesting is
+ * as deep as the input makes it (upstream's goroutine stacks grow too).
+ */
+interface Part<T = unknown> extends Generator<Part, T, unknown> {}
+
+function drive<T>(top: Part<T>): T {
+  const stack: Part[] = [top];
+  let input: unknown;
+  let failure: { error: unknown } | undefined;
+  for (;;) {
+    const g = stack[stack.length - 1];
+    let r: IteratorResult<Part, unknown>;
+    try {
+      if (failure !== undefined) {
+        const f = failure;
+        failure = undefined;
+        r = g.throw(f.error);
+      } else {
+        r = g.next(input);
+      }
+    } catch (error) {
+      stack.pop();
+      if (stack.length === 0) throw error;
+      failure = { error };
+      continue;
+    }
+    if (r.done) {
+      stack.pop();
+      if (stack.length === 0) return r.value as T;
+      input = r.value;
+    } else {
+      stack.push(r.value);
+      input = undefined;
+    }
+  }
+}
+
+/** An expansion longer than the longest string V8 makes (a RangeError) fails saying so. */
+const { MAX_STRING_LENGTH } = constants;
+const TOO_LONG = `the expanded text would be longer than the maximum string length (${MAX_STRING_LENGTH} characters)`;
 
 function fail(message: string): never {
   throw new DockerfileError(message);
@@ -151,12 +193,12 @@ class Expansion {
 
   run(): ProcessWordResult {
     try {
-      const [result, words] = this.processUntil(EOF, this.rawEscapes);
+      const [result, words] = drive(this.processUntil(EOF, this.rawEscapes));
       return { result, words, matched: this.matched, unmatched: this.unmatched };
     } catch (err) {
       let message: string;
       if (err instanceof DockerfileError) message = err.message;
-      else if (err instanceof RangeError) message = TOO_DEEP;
+      else if (err instanceof RangeError && err.message === 'Invalid string length') message = TOO_LONG;
       else throw err;
       throw new ExpansionError(`failed to process ${goQuote(this.source)}: ${message}`, this.matched, this.unmatched);
     }
@@ -166,7 +208,7 @@ class Expansion {
    * Reads up to `stop` (consumed) or the end of input, expanding as it goes.
    * Returns the text and its split words.
    */
-  private processUntil(stop: number, rawEscapes: boolean): [string, string[]] {
+  private *processUntil(stop: number, rawEscapes: boolean): Part<[string, string[]]> {
     const scanner = this.scanner;
     const lex = this.lex;
     this.wordBuffer.text = '';
@@ -182,7 +224,7 @@ class Expansion {
           return [result, words.finish()];
         }
         if (ch === DOLLAR) {
-          const value = this.processDollar();
+          const value = (yield this.processDollar()) as string;
           result += value;
           words.addString(value);
           continue;
@@ -194,7 +236,7 @@ class Expansion {
           continue;
         }
         if (!lex.skipProcessQuotes && (ch === SINGLE_QUOTE || ch === DOUBLE_QUOTE)) {
-          const text = ch === SINGLE_QUOTE ? this.processSingleQuote() : this.processDoubleQuote();
+          const text = ch === SINGLE_QUOTE ? this.processSingleQuote() : ((yield this.processDoubleQuote()) as string);
           result += text;
           words.addRawString(text);
           continue;
@@ -256,7 +298,7 @@ class Expansion {
 
   // `$` expands; the escape character escapes only `"`, `$` and itself and
   // otherwise stays.
-  private processDoubleQuote(): string {
+  private *processDoubleQuote(): Part<string> {
     const scanner = this.scanner;
     const raw = this.lex.rawQuotes;
     let result = raw ? '"' : '';
@@ -269,7 +311,7 @@ class Expansion {
         return raw ? result + '"' : result;
       }
       if (peeked === DOLLAR) {
-        result += this.processDollar();
+        result += (yield this.processDollar()) as string;
         continue;
       }
       let ch = scanner.next();
@@ -286,7 +328,7 @@ class Expansion {
     }
   }
 
-  private processDollar(): string {
+  private *processDollar(): Part<string> {
     const scanner = this.scanner;
     scanner.next();
 
@@ -312,7 +354,7 @@ class Expansion {
       if (value === undefined) return this.lex.skipUnsetEnv ? `\${${name}}` : '';
       return value;
     }
-    if (ch === SLASH) return this.processReplace(name);
+    if (ch === SLASH) return (yield this.processReplace(name)) as string;
 
     let nullIsUnset = false;
     if (ch === COLON) {
@@ -326,7 +368,7 @@ class Expansion {
     // Pattern operands keep their escapes: the pattern syntax uses them.
     const isPattern = ch === HASH || ch === PERCENT;
     if (nullIsUnset && isPattern) fail(`unsupported modifier (${modifier}) in substitution`);
-    let word = this.operand(RBRACE, isPattern, "syntax error: missing '}'");
+    let word = (yield this.operand(RBRACE, isPattern, "syntax error: missing '}'")) as string;
 
     const value = this.lookup(name);
     if (value === undefined && this.lex.skipUnsetEnv) return `\${${name}${modifier}${word}}`;
@@ -354,12 +396,12 @@ class Expansion {
     return fail(`unsupported modifier (${modifier}) in substitution`);
   }
 
-  private processReplace(name: string): string {
+  private *processReplace(name: string): Part<string> {
     const scanner = this.scanner;
     const all = scanner.peek() === SLASH;
     if (all) scanner.next();
-    const pattern = this.operand(SLASH, true, "syntax error: missing '/' in ${}");
-    const replacement = this.operand(RBRACE, true, "syntax error: missing '}'");
+    const pattern = (yield this.operand(SLASH, true, "syntax error: missing '/' in ${}")) as string;
+    const replacement = (yield this.operand(RBRACE, true, "syntax error: missing '}'")) as string;
     const value = this.lookup(name);
     if (value === undefined && this.lex.skipUnsetEnv) return `\${${name}/${pattern}/${replacement}}`;
     return this.substitute(() => replacePattern(pattern, value ?? '', replacement, all));
@@ -369,9 +411,9 @@ class Expansion {
    * Reads a ${} operand up to `stop`. Running out of input is reported as
    * `missingMessage`, whatever went wrong inside.
    */
-  private operand(stop: number, rawEscapes: boolean, missingMessage: string): string {
+  private *operand(stop: number, rawEscapes: boolean, missingMessage: string): Part<string> {
     try {
-      return this.processUntil(stop, rawEscapes)[0];
+      return ((yield this.processUntil(stop, rawEscapes)) as [string, string[]])[0];
     } catch (err) {
       if (err instanceof DockerfileError && this.scanner.peek() === EOF) fail(missingMessage);
       throw err;
