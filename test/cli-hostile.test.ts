@@ -56,3 +56,16 @@ test('lint --format json leaves zero lines out of locations, as Go’s encoding/
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('targets on a Dockerfile with a 20 MB heredoc fits in a 400 MB heap (finding 8: it peaked at 1 GB)', () => {
+  const body = Array.from({ length: 400_000 }, (_, i) => `echo line ${i} ${'x'.repeat(32)}`).join('\n');
+  const dir = mkdtempSync(join(tmpdir(), 'cli-hostile-'));
+  try {
+    writeFileSync(join(dir, 'Dockerfile'), `FROM busybox\nRUN <<EOF\n${body}\nEOF\n`);
+    const r = spawnSync(process.execPath, ['--max-old-space-size=400', 'dist/dockerfile-llb.js', 'targets', '-f', join(dir, 'Dockerfile')], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    assert.equal(r.status, 0, r.stderr.slice(0, 500));
+    assert.equal((JSON.parse(r.stdout) as { targets: unknown[] }).targets.length, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
