@@ -1,0 +1,159 @@
+// Hostile-input benchmark (a script, not a test): inputs an attacker or an
+// unlucky user could hand the frontend — the classes of issue 11 and more of
+// each — converted by ours (`node dist/dockerfile-llb.js llb|targets`, a
+// whole process) and by upstream's frontend (the Go oracle), each with a
+// timeout. Prints wall time and peak RSS side by side with the ratio
+// (ours/upstream), whether each side converted or failed, and whether the
+// probe is within target: at most 3x upstream's time and memory, or under
+// 1 s and 200 MB.
+//
+//   npm run bench:hostile                 (builds the bundle first)
+//   PROBES=args,heredoc npm run bench:hostile   (probes whose name contains a word)
+//   TIMEOUT=120 npm run bench:hostile     (seconds per run; default 120)
+
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { oraclePath } from '../test/oracle/oracle.ts';
+
+const TIMEOUT = Number(process.env.TIMEOUT ?? 120);
+const bundle = resolve('dist', 'dockerfile-llb.js');
+if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
+const oracle = oraclePath();
+const dir = mkdtempSync(join(tmpdir(), 'bench-hostile-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+const DIGEST = 'sha256:' + 'a'.repeat(64);
+const DIFF_ID = 'sha256:' + 'b'.repeat(64);
+
+interface Probe {
+  name: string;
+  /** What the probe is (for the table's legend). */
+  what: string;
+  dockerfile: () => string;
+  /** Extra base images: the metadata key and the config JSON text. */
+  images?: () => Record<string, string>;
+  /** `targets` instead of `llb`/`dockerfile2llb`. */
+  targets?: boolean;
+}
+
+const busybox = JSON.parse(readFileSync(join('testdata', 'convert', 'image-metadata.json'), 'utf8'))['docker.io/library/busybox:latest'] as unknown;
+
+function config(cfg: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [DIFF_ID] }, config: cfg, ...extra });
+}
+
+const lines = (n: number, f: (i: number) => string): string => Array.from({ length: n }, (_, i) => f(i)).join('\n') + '\n';
+/** A logical line cut into physical lines under the scanner's 64 KiB limit. */
+function continued(line: string): string {
+  const chunks: string[] = [];
+  for (let i = 0; i < line.length; i += 5000) chunks.push(line.slice(i, i + 5000));
+  return chunks.join('\\\n');
+}
+
+const PROBES: Probe[] = [
+  { name: 'global-args-10k', what: '10,000 `ARG A<i>=x` before one FROM (finding 1)', dockerfile: () => lines(10_000, (i) => `ARG A${i}=x`) + 'FROM busybox\nRUN true\n' },
+  { name: 'stage-args-20k', what: '20,000 ARGs inside one stage (finding 1)', dockerfile: () => 'FROM busybox\n' + lines(20_000, (i) => `ARG A${i}=x`) + 'RUN true\n' },
+  { name: 'stage-envs-20k', what: '20,000 ENVs inside one stage', dockerfile: () => 'FROM busybox\n' + lines(20_000, (i) => `ENV E${i}=x`) + 'RUN true\n' },
+  {
+    name: 'base-env-40k',
+    what: 'a base image config with 40,000 Env entries (finding 2)',
+    dockerfile: () => 'FROM hostile/env\nRUN true\n',
+    images: () => ({ 'docker.io/hostile/env:latest': config({ Env: Array.from({ length: 40_000 }, (_, i) => `E${i}=v`) }) }),
+  },
+  {
+    name: 'base-config-10mb',
+    what: 'a 10 MB base image config (labels, history, ports, volumes)',
+    dockerfile: () => 'FROM hostile/big\nRUN true\nLABEL a=b\n',
+    images: () => ({
+      'docker.io/hostile/big:latest': config(
+        {
+          Labels: Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`label.${i}`, 'x'.repeat(60)])),
+          ExposedPorts: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`${i}/tcp`, {}])),
+          Volumes: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`/v${i}`, {}])),
+        },
+        { history: Array.from({ length: 20_000 }, (_, i) => ({ created: '2024-01-01T00:00:00Z', created_by: `step ${i} `.repeat(8), empty_layer: true })) },
+      ),
+    }),
+  },
+  { name: 'nested-expansion-10k', what: '`${A:-${A:-...}}` nested 10,000 deep (finding 3)', dockerfile: () => `FROM scratch\nENV B=${continued('${A:-'.repeat(10_000) + 'x' + '}'.repeat(10_000))}\n` },
+  { name: 'heredoc-20mb-targets', what: '`targets` on a Dockerfile with a 20 MB heredoc (finding 8)', targets: true, dockerfile: () => `FROM busybox\nRUN <<EOF\n${lines(400_000, (i) => `echo line ${i} ${'x'.repeat(32)}`)}EOF\n` },
+  { name: 'heredoc-20mb', what: 'the same Dockerfile converted', dockerfile: () => `FROM busybox\nRUN <<EOF\n${lines(400_000, (i) => `echo line ${i} ${'x'.repeat(32)}`)}EOF\n` },
+  { name: 'heredocs-10k', what: '10,000 small heredoc files in COPY', dockerfile: () => 'FROM busybox\n' + lines(10_000, (i) => `COPY <<F${i} /f${i}\nhello ${i}\nF${i}`) },
+  { name: 'stages-2000', what: '2,000 stages, each COPY --from the one before', dockerfile: () => 'FROM busybox AS s0\nRUN true\n' + lines(1999, (i) => `FROM busybox AS s${i + 1}\nCOPY --from=s${i} /a /a${i}`) },
+  { name: 'from-chain-2000', what: 'a FROM chain 2,000 stages long (each FROM the one before)', dockerfile: () => 'FROM busybox AS s0\n' + lines(1999, (i) => `FROM s${i} AS s${i + 1}\nENV V${i}=${i}`) },
+  { name: 'copy-from-fan-in', what: 'one stage copying from 2,000 stages', dockerfile: () => lines(2000, (i) => `FROM busybox AS s${i}\nRUN echo ${i} > /f`) + 'FROM scratch\n' + lines(2000, (i) => `COPY --from=s${i} /f /f${i}`) },
+  { name: 'continuations-100k', what: 'one RUN of 100,000 continuation lines', dockerfile: () => 'FROM busybox\nRUN ' + lines(100_000, (i) => `echo ${i} \\`) + 'true\n' },
+  { name: 'labels-20k', what: '20,000 LABEL instructions', dockerfile: () => 'FROM busybox\n' + lines(20_000, (i) => `LABEL l${i}=v${i}`) },
+  { name: 'workdirs-20k', what: '20,000 absolute WORKDIRs', dockerfile: () => 'FROM busybox\n' + lines(20_000, (i) => `WORKDIR /w${i}`) + 'RUN true\n' },
+  // Each relative WORKDIR lengthens the path: the output grows with the square of the count.
+  { name: 'workdirs-relative-2k', what: '2,000 nested relative WORKDIRs', dockerfile: () => 'FROM busybox\n' + lines(2000, (i) => `WORKDIR d${i}`) + 'RUN true\n' },
+  { name: 'exposes-20k', what: '20,000 EXPOSE instructions', dockerfile: () => 'FROM busybox\n' + lines(20_000, (i) => `EXPOSE ${i + 1}/tcp`) },
+  { name: 'runs-10k', what: '10,000 RUN instructions', dockerfile: () => 'FROM busybox\n' + lines(10_000, (i) => `RUN echo ${i}`) },
+  { name: 'long-line-60k', what: 'a RUN whose one line is 60 KB of variables', dockerfile: () => 'FROM busybox\nARG V=x\nRUN ' + '$V '.repeat(20_000) + '\n' },
+];
+
+interface Run {
+  seconds: number;
+  kib: number;
+  status: string;
+}
+
+function timed(cmd: string, args: string[]): Run {
+  const out = join(dir, 'time.txt');
+  // The output is not kept (it can be larger than a string may be): a file it is written to.
+  const r = spawnSync('sh', ['-c', '"$@" > "$0"', join(dir, 'out'), '/usr/bin/time', '-f', '%e %M', '-o', out, 'timeout', String(TIMEOUT), cmd, ...args], { encoding: 'buffer' });
+  const [s, k] = readFileSync(out, 'utf8').trim().split('\n').at(-1)!.split(' ');
+  let status = r.status === 0 ? 'ok' : r.status === 124 ? 'timeout' : `exit ${r.status}`;
+  if (r.status === 0 && cmd === oracle) {
+    // The oracle reports upstream's conversion errors as data: {"warnings": ..., "error": ...} without a def or image.
+    const head = Buffer.alloc(64);
+    const fd = openSync(join(dir, 'out'), 'r');
+    readSync(fd, head, 0, 64, 0);
+    closeSync(fd);
+    if (head.toString().startsWith('{"warnings"')) status = 'error';
+  }
+  if (r.status === 1 && cmd === process.execPath) status = 'error';
+  return { seconds: Number(s), kib: Number(k), status };
+}
+
+const filter = (process.env.PROBES ?? '').split(',').filter((x) => x !== '');
+const rows: string[][] = [];
+let failures = 0;
+for (const p of PROBES) {
+  if (filter.length > 0 && !filter.some((f) => p.name.includes(f))) continue;
+  const file = join(dir, `${p.name}.Dockerfile`);
+  writeFileSync(file, p.dockerfile());
+  const meta = join(dir, `${p.name}.json`);
+  const images: Record<string, unknown> = { 'docker.io/library/busybox:latest': busybox };
+  writeFileSync(meta, `{${[...Object.entries(images).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`), ...Object.entries(p.images?.() ?? {}).map(([k, c]) => `${JSON.stringify(k)}: {"digest": "${DIGEST}", "config": ${c}}`)].join(', ')}}`);
+  const ours = p.targets ? timed(process.execPath, [bundle, 'targets', '-f', file]) : timed(process.execPath, [bundle, 'llb', '-f', file, '--image-metadata', meta]);
+  const up = p.targets ? timed(oracle, ['targets', '-f', file]) : timed(oracle, ['dockerfile2llb', '-f', file, '--image-metadata', meta]);
+  const tRatio = ours.seconds / Math.max(up.seconds, 0.01);
+  const mRatio = ours.kib / Math.max(up.kib, 1);
+  const small = ours.seconds < 1 && ours.kib < 200 * 1024;
+  const within = ours.status !== 'timeout' && (small || (tRatio <= 3 && mRatio <= 3));
+  if (!within) failures++;
+  rows.push([
+    p.name,
+    `${ours.seconds.toFixed(2)} s`,
+    up.status === 'timeout' ? `>${TIMEOUT} s` : `${up.seconds.toFixed(2)} s`,
+    `${tRatio.toFixed(1)}x`,
+    `${(ours.kib / 1024).toFixed(0)} MB`,
+    `${(up.kib / 1024).toFixed(0)} MB`,
+    `${mRatio.toFixed(1)}x`,
+    `${ours.status}/${up.status}`,
+    within ? 'yes' : 'NO',
+  ]);
+  process.stderr.write(`${p.name}: done\n`);
+}
+
+const header = ['probe', 'ours', 'upstream', 'time', 'ours', 'upstream', 'memory', 'result (ours/up)', 'within target'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const fmt = (r: string[]): string => '| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+console.log(fmt(header));
+console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+for (const r of rows) console.log(fmt(r));
+console.log(`\n${rows.length - failures}/${rows.length} probes within target (at most 3x upstream's time and memory, or under 1 s and 200 MB)`);
+for (const p of PROBES) if (filter.length === 0 || filter.some((f) => p.name.includes(f))) console.log(`  ${p.name}: ${p.what}`);
