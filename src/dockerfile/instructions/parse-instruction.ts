@@ -24,7 +24,7 @@ function dispatch(req: ParseRequest, report: ParseReport): Instruction {
   const keyword = req.node.keyword.toLowerCase();
   if (keyword === 'from') return parseFromWithChecks(req, report);
   if (Object.hasOwn(commandSyntax, keyword)) return commandSyntax[keyword as keyof typeof commandSyntax].parse(req, report);
-  throw new Error(withSuggestion(`unknown instruction: ${req.command}`, req.command, suggestionOptions, false));
+  throw new Error(withSuggestion(`unknown instruction: ${req.command}`, req.command, suggestionOptions, false, req.node.keywordInvalidUTF8 === true));
 }
 
 /**

@@ -1,6 +1,7 @@
 // FROM (which starts a stage) and ONBUILD (which stores an instruction for later).
 
 import { goQuote } from '../../go/strconv.ts';
+import { goQuoteBytes } from '../parser/bytes.ts';
 import { errAtLeastOneArgument } from './messages.ts';
 import { docComment, goTrimSpace, type ParseRequest } from './request.ts';
 import { commandBase } from './request.ts';
@@ -8,14 +9,17 @@ import type { OnbuildCommand, Stage } from './types.ts';
 
 const validStageName = /^[a-z][a-z0-9\-_.]*$/;
 
-/** The lower-cased stage name of `FROM image [AS name]`, or `""` without AS. */
-export function parseBuildStageName(args: readonly string[]): string {
+/**
+ * The lower-cased stage name of `FROM image [AS name]`, or `""` without AS.
+ * `argBytes`: the arguments as bytes, when one holds bytes that are no UTF-8
+ * (upstream quotes those bytes as \xNN).
+ */
+export function parseBuildStageName(args: readonly string[], argBytes?: readonly string[]): string {
   if (args.length === 3 && args[1].toLowerCase() === 'as') {
     const name = args[2].toLowerCase();
     if (!validStageName.test(name)) {
-      throw new Error(
-        `invalid name for build stage: ${goQuote(args[2])}, name can't start with a number or contain symbols`,
-      );
+      const quoted = argBytes === undefined ? goQuote(args[2]) : goQuoteBytes(argBytes[2]);
+      throw new Error(`invalid name for build stage: ${quoted}, name can't start with a number or contain symbols`);
     }
     return name;
   }
@@ -24,7 +28,7 @@ export function parseBuildStageName(args: readonly string[]): string {
 }
 
 export function parseFrom(req: ParseRequest): Stage {
-  const name = parseBuildStageName(req.args);
+  const name = parseBuildStageName(req.args, req.node.argBytes);
   const platform = req.flags.addString('platform', '');
   req.flags.parse();
   return {

@@ -16,7 +16,9 @@ export function levenshtein(a: string, b: string): number {
   return prev[t.length];
 }
 
-function matchCase(value: string, original: string): string {
+/** Go's matchCase; an original with bytes that are no UTF-8 is neither lower nor upper case there. */
+function matchCase(value: string, original: string, invalidUTF8: boolean): string {
+  if (invalidUTF8) return value;
   if (original === original.toLowerCase()) return value.toLowerCase();
   if (original === original.toUpperCase()) return value.toUpperCase();
   return value;
@@ -28,7 +30,7 @@ function matchCase(value: string, original: string): string {
  * Go maps here, so among equally close options its pick is arbitrary; this
  * takes the first in `options` order.
  */
-export function suggest(value: string, options: readonly string[], caseSensitive: boolean): string | undefined {
+export function suggest(value: string, options: readonly string[], caseSensitive: boolean, invalidUTF8 = false): string | undefined {
   const needle = caseSensitive ? value : value.toLowerCase();
   let best: string | undefined;
   let bestDistance = 3;
@@ -37,15 +39,18 @@ export function suggest(value: string, options: readonly string[], caseSensitive
     if (candidate === needle) return undefined;
     const d = levenshtein(needle, candidate);
     if (d < bestDistance) {
-      best = caseSensitive ? candidate : matchCase(candidate, value);
+      best = caseSensitive ? candidate : matchCase(candidate, value, invalidUTF8);
       bestDistance = d;
     }
   }
   return best;
 }
 
-/** `message` with ` (did you mean X?)` appended when a close option exists. */
-export function withSuggestion(message: string, value: string, options: readonly string[], caseSensitive: boolean): string {
-  const match = suggest(value, options, caseSensitive);
+/**
+ * `message` with ` (did you mean X?)` appended when a close option exists.
+ * `invalidUTF8`: the value as written held bytes that are no UTF-8.
+ */
+export function withSuggestion(message: string, value: string, options: readonly string[], caseSensitive: boolean, invalidUTF8 = false): string {
+  const match = suggest(value, options, caseSensitive, invalidUTF8);
   return match === undefined ? message : `${message} (did you mean ${match}?)`;
 }

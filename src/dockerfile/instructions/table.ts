@@ -5,6 +5,7 @@
 // entry fails `npm run typecheck`. The converter's table
 // (convert/dispatch/dispatch.ts) holds the dispatch side of each kind.
 
+import { hasInvalidUTF8 } from '../parser/bytes.ts';
 import {
   expandAdd,
   expandArg,
@@ -94,16 +95,26 @@ export const commandSyntax = {
 } satisfies { readonly [K in CommandKind]: CommandSyntax<CommandOf<K>> };
 
 /** FROM, which starts a stage rather than being a command of one. */
+/**
+ * Go's s == strings.ToLower(s) (or ToUpper): never true for text with bytes
+ * that are no UTF-8 (Go's case mapping turns them into U+FFFD).
+ */
+function sameCase(s: string, invalidUTF8: boolean, to: 'lower' | 'upper'): boolean {
+  return !invalidUTF8 && s === (to === 'lower' ? s.toLowerCase() : s.toUpperCase());
+}
+
 export function parseFromWithChecks(req: ParseRequest, report: ParseReport): Stage {
   const args = req.args;
-  if (args.length === 3 && args[2] !== args[2].toLowerCase()) {
+  const invalid = (i: number): boolean => req.node.argBytes !== undefined && hasInvalidUTF8(req.node.argBytes[i]);
+  if (args.length === 3 && !sameCase(args[2], invalid(2), 'lower')) {
     report({ rule: 'StageNameCasing', stageName: args[2] });
   }
   // Only judged when FROM itself is consistently cased; mixed case is another rule's job.
   if (args.length >= 3) {
-    const lower = req.command === req.command.toLowerCase();
-    const upper = req.command === req.command.toUpperCase();
-    if ((lower && args[1] !== args[1].toLowerCase()) || (!lower && upper && args[1] !== args[1].toUpperCase())) {
+    const keywordInvalid = req.node.keywordInvalidUTF8 === true;
+    const lower = sameCase(req.command, keywordInvalid, 'lower');
+    const upper = sameCase(req.command, keywordInvalid, 'upper');
+    if ((lower && !sameCase(args[1], invalid(1), 'lower')) || (!lower && upper && !sameCase(args[1], invalid(1), 'upper'))) {
       report({ rule: 'FromAsCasing', fromKeyword: req.command, asKeyword: args[1] });
     }
   }

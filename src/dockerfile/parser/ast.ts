@@ -26,6 +26,14 @@ export interface InstructionNode {
   keyword: string;
   /** The keyword exactly as written, e.g. `Run` (upstream's Node.Value; the linter needs its casing). */
   rawKeyword: string;
+  /**
+   * Set when the keyword holds bytes that are no UTF-8: Go's case tests
+   * (s == strings.ToLower(s)) are false for it, while the decoded text
+   * (U+FFFD for those bytes) would pass them.
+   */
+  keywordInvalidUTF8?: true;
+  /** The arguments as bytes (one char per byte), kept only when one holds bytes that are no UTF-8. */
+  argBytes?: string[];
   /** The instruction text after continuation joining (upstream's Node.Original). */
   original: string;
   /** Flag words like `--from=build`, in order, unprocessed (quotes kept). */

@@ -6,6 +6,8 @@
 // Working on bytes reproduces them all without special cases; values are
 // decoded to ordinary JS strings once, when the AST is handed out.
 
+import { escapeRune } from '../../go/strconv.ts';
+
 const NON_ASCII = /[\x80-\xff]/;
 
 /** Turns Dockerfile input into a byte string. */
@@ -78,6 +80,32 @@ export function decodeRune(s: string, i: number): number {
     return ((b0 & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f);
   }
   return 0xfffd;
+}
+
+/** Whether a byte string holds bytes that are no UTF-8 (Go's !utf8.ValidString). */
+export function hasInvalidUTF8(s: string): boolean {
+  if (!NON_ASCII.test(s)) return false;
+  for (let i = 0; i < s.length; i += runeWidth) {
+    if (decodeRune(s, i) === 0xfffd && runeWidth === 1) return true;
+  }
+  return false;
+}
+
+/**
+ * Go's strconv.Quote of a byte string: each byte that is no UTF-8 as \xNN,
+ * runes as Go quotes them.
+ */
+export function goQuoteBytes(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i += runeWidth) {
+    const r = decodeRune(s, i);
+    if (r === 0xfffd && runeWidth === 1) {
+      out += '\\x' + s.charCodeAt(i).toString(16).padStart(2, '0');
+      continue;
+    }
+    out += escapeRune(r) ?? String.fromCodePoint(r);
+  }
+  return out + '"';
 }
 
 /**

@@ -5,7 +5,7 @@
 import { DockerfileError, type LineRange } from '../errors.ts';
 import type { Directive, Heredoc, InstructionNode, ParseResult, ParseWarning } from './ast.ts';
 import { canContainHeredoc, keywordKey, nodeFromLine, type RawNode } from './arguments.ts';
-import { fromByteString, skipSpaces, toByteString, trimSpace } from './bytes.ts';
+import { fromByteString, hasInvalidUTF8, skipSpaces, toByteString, trimSpace } from './bytes.ts';
 import { checkEscapeToken, DirectiveScanner, toDirective } from './directives.ts';
 import { heredocsFromLine } from './heredoc.ts';
 import { rememberRawNodes } from './dump.ts';
@@ -229,6 +229,8 @@ function toInstruction(
     prevComment,
   };
   if (n.sub !== null) node.sub = toInstruction(n.sub, startLine, endLine, [], []);
+  if (hasInvalidUTF8(n.value)) node.keywordInvalidUTF8 = true;
+  if (n.args.some(hasInvalidUTF8)) node.argBytes = [...n.args];
   return node;
 }
 
