@@ -2,7 +2,7 @@
 // with the oracle's fixed session and build platform: shared by the corpus
 // parity test and the differential fuzzer so both convert the same way.
 import { readFileSync } from 'node:fs';
-import type { ConvertOptions } from '../../src/dockerfile/convert/index.ts';
+import type { ConvertOptions, Platform } from '../../src/dockerfile/convert/index.ts';
 import { convertOptions, parseConfig } from '../../src/dockerui/index.ts';
 import type { ImageResolver } from '../../src/registry/resolver.ts';
 
@@ -16,18 +16,23 @@ export interface CaseArgs {
 
 /**
  * Options for every platform of a case (the caller sets targetPlatform,
- * multiPlatformRequested and lintWarn). Throws the frontend's own option
- * errors, as dockerui's Client.init does.
+ * multiPlatformRequested and lintWarn), with the target platforms the
+ * `platform` option names. Throws the frontend's own option errors, as
+ * dockerui's Client.init does.
  */
-export function frontendLikeOptions(a: CaseArgs, imageResolver: ImageResolver): ConvertOptions {
+export function frontendLikeOptions(a: CaseArgs, imageResolver: ImageResolver): ConvertOptions & { targetPlatforms: Platform[] } {
   const ignore = a.dockerignore === undefined ? undefined : readFileSync(a.dockerignore);
   const opts = new Map(Object.entries(a.opts));
   for (const [k, v] of Object.entries(a.buildArgs)) opts.set(`build-arg:${k}`, v);
   if (a.target !== undefined) opts.set('target', a.target);
-  return convertOptions(
-    parseConfig(opts),
-    // The oracle answers every local source with the same files.
-    { resolver: imageResolver, readLocalFile: async (_st, name) => (name === '.dockerignore' ? ignore : undefined) },
-    { sessionId: 'oracle-session', ignoreFile: ignore },
-  );
+  const cfg = parseConfig(opts);
+  return {
+    ...convertOptions(
+      cfg,
+      // The oracle answers every local source with the same files.
+      { resolver: imageResolver, readLocalFile: async (_st, name) => (name === '.dockerignore' ? ignore : undefined) },
+      { sessionId: 'oracle-session', ignoreFile: ignore },
+    ),
+    targetPlatforms: cfg.targetPlatforms,
+  };
 }

@@ -22,10 +22,15 @@ export function toByteString(input: string | Uint8Array): string {
   return Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1');
 }
 
-/** Decodes a byte string as UTF-8 (invalid sequences become U+FFFD). */
+/**
+ * Decodes a byte string as UTF-8, each byte that is no UTF-8 becoming U+FFFD
+ * as in Go (Node's decoder makes one U+FFFD of a truncated sequence: there,
+ * the slower rune-by-rune decoding is used).
+ */
 export function fromByteString(s: string): string {
   if (!NON_ASCII.test(s)) return s;
-  return Buffer.from(s, 'latin1').toString('utf8');
+  const out = Buffer.from(s, 'latin1').toString('utf8');
+  return out.includes('\ufffd') ? goDecode(s) : out;
 }
 
 /** Encodes a JS string as a byte string (UTF-8). */

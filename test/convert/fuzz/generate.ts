@@ -461,10 +461,159 @@ function mutate(r: Rng, lines: string[]): string {
   }
 }
 
+// ---- hostile kinds (issue 11): raw bytes, base-image configs, frontend options ----
+
+/** Byte sequences that are no UTF-8, or odd: lone continuation and start bytes, truncated and overlong sequences, surrogates, NUL, CR, a BOM. */
+const ODD_BYTES = [[0xff], [0xfe, 0xff], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xc0, 0xaf], [0x80], [0x00], [0x0d], [0xef, 0xbb, 0xbf], [0xc3, 0xa9]];
+
+/** A corpus or grammar Dockerfile with odd bytes put in: anywhere, at a line start, inside a keyword, in a stage name. */
+function withOddBytes(r: Rng, text: string): { bytes: Buffer; what: string } {
+  let b = Buffer.from(text, 'utf8');
+  const what: string[] = [];
+  const n = 1 + r.int(3);
+  for (let k = 0; k < n; k++) {
+    const odd = Buffer.from(r.chance(0.8) ? r.pick(ODD_BYTES) : Array.from({ length: 1 + r.int(4) }, () => r.int(256)));
+    const starts = [0];
+    for (let i = 0; i < b.length; i++) if (b[i] === 0x0a) starts.push(i + 1);
+    let at: number;
+    switch (r.int(4)) {
+      case 0:
+        at = r.int(b.length + 1);
+        break;
+      case 1:
+        at = r.pick(starts);
+        break;
+      case 2:
+        at = Math.min(b.length, r.pick(starts) + 1 + r.int(4));
+        break;
+      default: {
+        const as = b.indexOf(' AS ');
+        at = as < 0 ? r.int(b.length + 1) : as + 4 + r.int(3);
+      }
+    }
+    b = Buffer.concat([b.subarray(0, at), odd, b.subarray(at)]);
+    what.push(`${odd.toString('hex')}@${at}`);
+  }
+  return { bytes: b, what: what.join('+') };
+}
+
+/** Odd JSON values for a config field of any type. */
+const ODD_VALUES = ['null', '""', '"x"', '0', '-1', '1.5', '1e2', '99999999999999999999', 'true', '[]', '[1,2]', '[null]', '["A=b"]', '{}', '{"a":1}', '{"a":"b"}', '"\u00e9\ud800"', '[[[]]]'];
+
+/** Plausible values per config field (some of the wrong type). */
+const CONFIG_FIELDS: Record<string, string[]> = {
+  Env: ['["PATH=/usr/bin:/bin","FOO=base","EMPTY="]', '["NOEQUALS","=x","A=1","A=2"]', '["PATH=$PATH:/x"]', '[]'],
+  Cmd: ['["sh"]', '["echo","hi"]', '[]'],
+  Entrypoint: ['["/entry.sh"]', '["sh","-c"]'],
+  WorkingDir: ['"/app"', '"rel/dir"', '""', '"/"'],
+  User: ['"1000:1000"', '"app"', '""'],
+  Shell: ['["/bin/bash","-c"]', '["pwsh"]', '[]'],
+  OnBuild: ['["RUN echo onbuild"]', '["ENV A=1","WORKDIR /ob"]', '["COPY . /src"]', '["FROM x"]', '["ONBUILD RUN x"]', '["BOGUS"]', '[""]'],
+  Labels: ['{"a":"b","org.opencontainers.image.version":"1"}', '{"":""}'],
+  ExposedPorts: ['{"80/tcp":{},"53/udp":{}}', '{"bad":{}}'],
+  Volumes: ['{"/data":{}}'],
+  StopSignal: ['"SIGTERM"', '"9"'],
+  ArgsEscaped: ['true', 'false'],
+  Healthcheck: ['{"Test":["CMD","true"],"Interval":30000000000,"Retries":3}', '{"Test":["NONE"]}', '{"Test":[]}'],
+};
+const TOP_FIELDS: Record<string, string[]> = {
+  architecture: ['"amd64"', '"arm64"', '""'],
+  os: ['"linux"', '"windows"', '""'],
+  variant: ['"v8"', '""'],
+  'os.version': ['"10.0.17763.1"'],
+  created: ['"2024-01-02T03:04:05Z"', '"2024-01-02T03:04:05.123456789+01:00"', '"yesterday"', '"2024-13-01T00:00:00Z"'],
+  rootfs: ['{"type":"layers","diff_ids":["sha256:1111111111111111111111111111111111111111111111111111111111111111"]}', '{"type":"layers","diff_ids":[]}', '{"type":"layers"}'],
+  history: ['[{"created_by":"x","empty_layer":true}]', '[{"empty_layer":false}]', '[]'],
+};
+
+/** A base-image config: a plausible one with some fields replaced by odd values or written in another case. */
+function oddConfig(r: Rng): string {
+  const top: [string, string][] = [];
+  const cfg: [string, string][] = [];
+  for (const [k, vs] of Object.entries(TOP_FIELDS)) if (r.chance(0.6)) top.push([k, r.chance(0.85) ? r.pick(vs) : r.pick(ODD_VALUES)]);
+  for (const [k, vs] of Object.entries(CONFIG_FIELDS)) if (r.chance(0.4)) cfg.push([k, r.chance(0.85) ? r.pick(vs) : r.pick(ODD_VALUES)]);
+  const key = (k: string): string => JSON.stringify(r.chance(0.05) ? k.toUpperCase() : r.chance(0.05) ? k.toLowerCase() : k);
+  // Sometimes a field twice (the last wins in Go).
+  if (cfg.length > 0 && r.chance(0.1)) cfg.push([cfg[0][0], r.pick(CONFIG_FIELDS[cfg[0][0]])]);
+  const config = r.chance(0.05) ? r.pick(ODD_VALUES) : `{${cfg.map(([k, v]) => `${key(k)}:${v}`).join(',')}}`;
+  const body = [...top.map(([k, v]) => `${key(k)}:${v}`), `"config":${config}`];
+  return r.chance(0.03) ? r.pick(ODD_VALUES) : `{${body.join(',')}}`;
+}
+
+/** Frontend options, plausible and odd. */
+const OPTIONS: [string, string[]][] = [
+  ['cache-imports', ['null', '[]', '[{"Type":"registry","Attrs":{"ref":"example.com/c"}}]', '[{"Type":5}]', '"x"', 'nul', '[{"Attrs":{"a":1}}]']],
+  ['cache-from', ['example.com/cache', 'a,b', '']],
+  ['platform', ['linux/amd64', 'linux/arm64,linux/amd64', 'linux/amd64 ', 'windows/amd64', 'bogus', 'linux/arm/v7', 'LINUX/AMD64']],
+  ['multi-platform', ['true', 'false', 'maybe']],
+  ['no-cache', ['', 'base', 'a,b']],
+  ['add-hosts', ['host:1.2.3.4', 'bad', 'a:::1']],
+  ['shm-size', ['64m', '1g', 'x', '0']],
+  ['ulimit', ['nofile=1024:2048', 'bad', 'nproc=1']],
+  ['force-network-mode', ['none', 'host', 'sandbox', 'bad']],
+  ['image-resolve-mode', ['default', 'pull', 'local', 'bad']],
+  ['hostname', ['myhost', '']],
+  ['label:org.example', ['1', '']],
+  ['build-arg:BUILDKIT_SANDBOX_HOSTNAME', ['box']],
+  ['build-arg:BUILDKIT_CACHE_MOUNT_NS', ['ns1']],
+  ['build-arg:BUILDKIT_MULTI_PLATFORM', ['1', 'no']],
+  ['build-arg:BUILDKIT_DOCKERFILE_CHECK', ['error=true', 'skip=all', 'bad']],
+  ['target', ['base', 'nope', '']],
+];
+
+const CONFIG_USES = ['RUN env', 'RUN echo $FOO $PATH', 'WORKDIR sub', 'ENV PATH=$PATH:/extra', 'USER nobody', 'COPY . .', 'ARG FOO', 'CMD ["x"]', 'ENTRYPOINT run', 'HEALTHCHECK CMD true', 'SHELL ["/bin/sh","-c"]', 'LABEL a=$FOO', 'EXPOSE 8080', 'RUN --mount=type=cache,target=/c true'];
+
+/** One input of the hostile kinds. */
+function hostileInput(r: Rng, index: number, files: CorpusFile[]): FuzzInput {
+  const base = (): { name: string; text: string; args: Omit<FuzzInput, 'name' | 'text'> } => {
+    if (r.chance(0.4)) return { name: 'grammar', text: randomDockerfile(r).text, args: { buildArgs: {}, platforms: [], opts: {} } };
+    const f = r.pick(files);
+    return { name: f.name, text: f.text, args: { ...f.args, buildArgs: { ...f.args.buildArgs }, opts: { ...f.args.opts } } };
+  };
+  switch (r.int(3)) {
+    case 0: {
+      const b = base();
+      const { bytes, what } = withOddBytes(r, b.text);
+      return { name: `bytes:${b.name}#${index}(${what})`, text: bytes.toString('latin1'), bytes, ...b.args };
+    }
+    case 1: {
+      const n = 1 + r.int(2);
+      const images: Record<string, string> = {};
+      const lines: string[] = [];
+      for (let i = 0; i < n; i++) {
+        images[`docker.io/hostile/cfg${i}:latest`] = oddConfig(r);
+        lines.push(`FROM hostile/cfg${i}${i === 0 && n > 1 ? ' AS first' : ''}`);
+        const k = 1 + r.int(4);
+        for (let j = 0; j < k; j++) lines.push(r.pick(CONFIG_USES));
+      }
+      if (n > 1 && r.chance(0.5)) lines.push('COPY --from=first / /first');
+      const platforms = r.chance(0.15) ? [r.pick(['linux/arm64', 'windows/amd64', 'linux/amd64'])] : [];
+      return { name: `config#${index}`, text: lines.join('\n') + '\n', buildArgs: r.chance(0.3) ? { FOO: r.pick(VALUES) } : {}, platforms, opts: {}, images };
+    }
+    default: {
+      const b = base();
+      const opts = { ...b.args.opts };
+      const n = 1 + r.int(3);
+      const what: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const [k, vs] = r.pick(OPTIONS);
+        opts[k] = r.pick(vs);
+        what.push(`${k}=${opts[k]}`);
+      }
+      return { name: `options:${b.name}#${index}(${what.join(' ')})`, text: b.text, ...b.args, opts };
+    }
+  }
+}
+
+/** The share of inputs of the hostile kinds (chosen by a generator of their own: the other inputs stay as they were). */
+const HOSTILE_SHARE = 0.2;
+
 /** The `index`-th input of the run seeded with `seed`. */
 export function generate(seed: number, index: number): FuzzInput {
-  const r = new Rng((seed * 1000003 + index * 7919) >>> 0);
   const files = corpus();
+  const h = new Rng(((seed * 2654435761) ^ (index * 40503) ^ 0x5bd1e995) >>> 0);
+  if (h.chance(HOSTILE_SHARE)) return hostileInput(h, index, files);
+  const r = new Rng((seed * 1000003 + index * 7919) >>> 0);
   if (r.chance(0.3)) {
     const { text } = randomDockerfile(r);
     const platforms = r.chance(0.1) ? [r.pick(['linux/arm64', 'linux/386', 'linux/amd64,linux/arm64'])] : [];
