@@ -6,7 +6,7 @@ import { parseArgs as parseNodeArgs } from 'node:util';
 import { dumpDefinition } from '../llb/index.ts';
 import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import { DockerfileError } from '../dockerfile/errors.ts';
-import { convertDockerfile, marshalImage, parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
+import { convertDockerfile, marshalBuild, marshalImage, parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
 import { convertOptions } from '../dockerui/index.ts';
 import { CliError, flagsConfig, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
 
@@ -97,7 +97,12 @@ async function run(argv: string[]): Promise<number> {
     }
     throw new CliError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const def = res.state.marshal().encode();
+  let def: Uint8Array;
+  try {
+    def = marshalBuild(res.state).encode();
+  } catch (err) {
+    throw new CliError(`${name}: ${(err as Error).message}`);
+  }
   if (a.imageConfigOut !== undefined) {
     try {
       writeFileSync(a.imageConfigOut, marshalImage(res.image) + '\n');

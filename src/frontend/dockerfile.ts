@@ -9,7 +9,7 @@ import type { LintWarnFunc } from '../dockerfile/lint/index.ts';
 import type { LineRange } from '../dockerfile/errors.ts';
 import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import { findDirective } from '../dockerfile/parser/index.ts';
-import { DEFAULT_PLATFORM, convertDockerfile, formatPlatformAll, marshalImage, type ConvertResult, type Platform } from '../dockerfile/convert/index.ts';
+import { DEFAULT_PLATFORM, convertDockerfile, formatPlatformAll, marshalBuild, marshalImage, type ConvertResult, type Platform } from '../dockerfile/convert/index.ts';
 import type { ImageResolver, ResolveOptions, ResolvedImage } from '../registry/resolver.ts';
 import { normalizePlatform } from '../dockerfile/convert/platform.ts';
 import * as reference from '../registry/reference.ts';
@@ -313,7 +313,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
         throw withLocations(err, sourceInfo, resolver.failures);
       }
       if (i === 0) await warnings.flush();
-      const def = res.state.marshal().toPb();
+      const def = marshalBuild(res.state).toPb();
       const ref = await solveDefinition(bridge, def, cfg.cacheImports.length > 0 ? cfg.cacheImports : undefined);
       const p = normalizePlatform(tp ?? DEFAULT_PLATFORM);
       const id = formatPlatformAll(p);

@@ -7,6 +7,7 @@ import { Caps } from './caps.ts';
 import { LLBError } from './errors.ts';
 import { parseGitURL } from './giturl.ts';
 import { joinPath } from '../go/path.ts';
+import { goJSONStringify } from '../go/json.ts';
 import type { Platform } from '../platform/platform.ts';
 import { formatReference, parseNormalizedNamed, tagNameOnly } from './reference.ts';
 import { DiffOp, MergeOp } from './ops/merge.ts';
@@ -119,15 +120,15 @@ export function local(name: string, opts: LocalOptions = {}): State {
     addCap(c, Caps.sourceLocalSessionID);
   }
   if (opts.includePatterns && opts.includePatterns.length > 0) {
-    attrs['local.includepattern'] = JSON.stringify(opts.includePatterns);
+    attrs['local.includepattern'] = goJSONStringify(opts.includePatterns);
     addCap(c, Caps.sourceLocalIncludePatterns);
   }
   if (opts.followPaths && opts.followPaths.length > 0) {
-    attrs['local.followpaths'] = JSON.stringify(opts.followPaths);
+    attrs['local.followpaths'] = goJSONStringify(opts.followPaths);
     addCap(c, Caps.sourceLocalFollowPaths);
   }
   if (opts.excludePatterns && opts.excludePatterns.length > 0) {
-    attrs['local.excludepatterns'] = JSON.stringify(opts.excludePatterns);
+    attrs['local.excludepatterns'] = goJSONStringify(opts.excludePatterns);
     addCap(c, Caps.sourceLocalExcludePatterns);
   }
   if (opts.sharedKeyHint) {
@@ -141,7 +142,7 @@ export function local(name: string, opts: LocalOptions = {}): State {
   if (opts.metadataOnly) {
     attrs['local.metadatatransfer'] = 'true';
     const ex = opts.metadataOnly.exceptions;
-    if (ex && ex.length > 0) attrs['local.metadatatransferexclude'] = JSON.stringify(ex);
+    if (ex && ex.length > 0) attrs['local.metadatatransferexclude'] = goJSONStringify(ex);
     addCap(c, Caps.sourceMetadataTransfer);
   }
   addCap(c, Caps.sourceLocal);

@@ -74,6 +74,19 @@ interface BuildContext {
   outline: OutlineCapture;
 }
 
+/**
+ * The Definition of a converted build, as upstream's builder marshals it: a
+ * state that cannot be marshalled (`RUN []` has no arguments) fails with
+ * "failed to marshal LLB definition: ..." and no location.
+ */
+export function marshalBuild(state: llb.State): llb.Definition {
+  try {
+    return state.marshal();
+  } catch (err) {
+    throw new DockerfileError(`failed to marshal LLB definition: ${(err as Error).message}`);
+  }
+}
+
 /** Converts a Dockerfile for one target platform. Throws DockerfileError for user mistakes. */
 export async function convertDockerfile(text: string | Uint8Array, opt: ConvertOptions = {}): Promise<ConvertResult> {
   const data = typeof text === 'string' ? new TextEncoder().encode(text) : text;

@@ -6,6 +6,8 @@
 // an HTTP tar archive. The converter finds the source; reading its time needs
 // the gateway (ConvertOptions.resolveSourceTime).
 
+import { basePath } from '../../go/path.ts';
+import { goURLPath } from '../../go/url.ts';
 import * as llb from '../../llb/index.ts';
 import { DockerfileError, withLocation } from '../errors.ts';
 import type { Stage } from '../instructions/index.ts';
@@ -147,17 +149,15 @@ function validateDigest(d: string): void {
   if (hex.length !== lens[alg] || !/^[a-f0-9]+$/.test(hex)) throw new Error('invalid checksum digest length');
 }
 
-/** Upstream's sourceDateEpochHTTPFilename: the URL path's base name, else `__unnamed__`. */
-function httpFilename(src: string): string {
-  let u: URL;
-  try {
-    u = new URL(src);
-  } catch {
-    return '__unnamed__';
-  }
-  const p = decodeURIComponent(u.pathname).replace(/\/+$/, '');
-  const base = p.slice(p.lastIndexOf('/') + 1);
-  return base === '' || base === '.' ? '__unnamed__' : base;
+/**
+ * Upstream's sourceDateEpochHTTPFilename, also ADD's file name for a URL:
+ * the base name of the path url.Parse gives, else `__unnamed__`.
+ */
+export function httpFilename(src: string): string {
+  const p = goURLPath(src);
+  if (p === undefined) return '__unnamed__';
+  const base = basePath(p);
+  return base === '.' || base === '/' ? '__unnamed__' : base;
 }
 
 /** The state's only source op (upstream's sourceOpFromState); undefined when it has none or several. */

@@ -2,6 +2,7 @@
 // sources are git repositories, and the ref/subdir/options they carry.
 
 import { joinPath } from '../../go/path.ts';
+import { goUnescape } from '../../go/url.ts';
 import { goQuote } from '../../go/strconv.ts';
 import { parseGoBool } from '../../go/strconv.ts';
 
@@ -36,8 +37,10 @@ function parseQuery(raw: string): Map<string, string[]> | undefined {
   for (const part of raw.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
-    const k = decodeURIComponent((eq < 0 ? part : part.slice(0, eq)).replace(/\+/g, ' '));
-    const v = eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1).replace(/\+/g, ' '));
+    const k = goUnescape((eq < 0 ? part : part.slice(0, eq)).replace(/\+/g, ' '));
+    const v = eq < 0 ? '' : goUnescape(part.slice(eq + 1).replace(/\+/g, ' '));
+    // Go's ParseQuery skips a pair with a malformed escape.
+    if (k === undefined || v === undefined) continue;
     const list = m.get(k) ?? [];
     list.push(v);
     m.set(k, list);
@@ -55,7 +58,10 @@ function parseGitURL(raw: string): GitURL | undefined {
     let fragment = '';
     const hash = rest.indexOf('#');
     if (hash >= 0) {
-      fragment = decodeURIComponent(rest.slice(hash + 1));
+      // url.Parse fails on a malformed escape: then it is no git URL.
+      const f = goUnescape(rest.slice(hash + 1));
+      if (f === undefined) return undefined;
+      fragment = f;
       rest = rest.slice(0, hash);
     }
     let rawQuery = '';
@@ -66,7 +72,8 @@ function parseGitURL(raw: string): GitURL | undefined {
     }
     const slash = rest.indexOf('/');
     const authority = slash < 0 ? rest : rest.slice(0, slash);
-    const path = slash < 0 ? '' : decodeURIComponent(rest.slice(slash));
+    const path = slash < 0 ? '' : goUnescape(rest.slice(slash));
+    if (path === undefined) return undefined;
     return { scheme, path, query: parseQuery(rawQuery), fragment, remote: `${scheme}://${authority}${path}` };
   }
   const m = scpRe.exec(raw);

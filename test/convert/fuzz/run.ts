@@ -64,5 +64,5 @@ for (let s = start; s < start + count; s += chunk) {
   process.stderr.write(`fuzz seed ${seed}: ${s + inputs.length - start}/${count} (${(done / secs).toFixed(1)} inputs/s), ${bad} differing, ${known} known, ${fragile} robustness\n`);
 }
 console.log(
-  `differential fuzz: ${ok}/${count - incomparable - known} identical (seed ${seed}, inputs ${start}..${start + count - 1}; ${bad} differing, ${fragile} robustness failures; ${known} known differences (bytes that are no UTF-8 in LLB); ${nondeterministic} only after rerunning upstream, whose answer varies, ${races} of these a race between failing stages no rerun showed; ${incomparable} more not comparable offline; ${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+  `differential fuzz: ${ok}/${count - incomparable - known} identical (seed ${seed}, inputs ${start}..${start + count - 1}; ${bad} differing, ${fragile} robustness failures; ${known} known differences (bytes that are no UTF-8, kept as bytes upstream); ${nondeterministic} only after rerunning upstream, whose answer varies, ${races} of these a race between failing stages no rerun showed; ${incomparable} more not comparable offline; ${((Date.now() - t0) / 1000).toFixed(0)} s)`,
 );

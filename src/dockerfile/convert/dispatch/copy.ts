@@ -10,7 +10,8 @@ import { parseChmod } from '../chmod.ts';
 import { processCmdEnv, stateEnv, type DispatchContext } from './context.ts';
 import { parseGitRef, isGitSource, isHTTPSource } from '../gitref.ts';
 import { commitToHistory } from '../image.ts';
-import { basePath, joinPath } from '../../../go/path.ts';
+import { joinPath } from '../../../go/path.ts';
+import { httpFilename } from '../epoch.ts';
 import { isAbsFor, normalizePathFor, removeDriveLetter, withDrivePrefix } from '../../../platform/system-path.ts';
 import { prefixCommand, uppercaseCmd } from '../progress.ts';
 import type { DispatchState, StageCommand } from '../stage-state.ts';
@@ -181,14 +182,7 @@ function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
       add(st, '/', { mode, createDestPath: true, chown, excludePatterns: exclude });
     } else if (isHTTPSource(src)) {
       if (!cfg.isAddCommand) throw new Error("source can't be a URL for COPY");
-      let f = '__unnamed__';
-      try {
-        const u = new URL(src);
-        const b = basePath(decodeURIComponent(u.pathname));
-        if (b !== '.' && b !== '/') f = b;
-      } catch {
-        // keep the default name
-      }
+      const f = httpFilename(src);
       if (checksum !== '') validateDigest(checksum);
       const st = llb.http(src, {
         filename: f,

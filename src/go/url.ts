@@ -1,0 +1,66 @@
+// The path of an http(s) URL as Go's url.Parse gives it (URL.Path, escapes
+// decoded), or undefined where url.Parse fails: a control character, a bad
+// %-escape, a character a host may not hold, a port that is not digits.
+// ADD's file name for a URL and SOURCE_DATE_EPOCH's read it this way
+// upstream; WHATWG's URL parser differs (it normalizes dot segments, refuses
+// other hosts).
+
+const HOST_PUNCTUATION = new Set("-._~!$&'()*+,;=:[]<>\"");
+
+function isHex(c: string | undefined): boolean {
+  return c !== undefined && /^[0-9a-fA-F]$/.test(c);
+}
+
+/** Go's unescape: %XX decoded (as bytes, read back as UTF-8); undefined for a malformed escape. */
+export function goUnescape(s: string, host = false): string | undefined {
+  if (!s.includes('%')) return s;
+  const bytes: number[] = [];
+  const buf = Buffer.from(s, 'utf8');
+  for (let i = 0; i < buf.length; i++) {
+    if (buf[i] !== 0x25) {
+      bytes.push(buf[i]);
+      continue;
+    }
+    const a = String.fromCharCode(buf[i + 1] ?? 0);
+    const b = String.fromCharCode(buf[i + 2] ?? 0);
+    if (i + 2 >= buf.length || !isHex(a) || !isHex(b)) return undefined;
+    // In a host, %-escapes are only for non-ASCII bytes (and %25).
+    if (host && parseInt(a, 16) < 8 && a + b !== '25') return undefined;
+    bytes.push(parseInt(a + b, 16));
+    i += 2;
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+function validHost(host: string): boolean {
+  // The port: digits after the last colon (outside an IPv6 literal).
+  const colon = host.lastIndexOf(':');
+  if (colon >= 0 && colon > host.lastIndexOf(']') && !/^\d*$/.test(host.slice(colon + 1))) return false;
+  for (const ch of host) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0x80 || ch === '%' || /[A-Za-z0-9]/.test(ch) || HOST_PUNCTUATION.has(ch)) continue;
+    return false;
+  }
+  return goUnescape(host, true) !== undefined;
+}
+
+/** URL.Path of an http(s) URL as url.Parse gives it; undefined when url.Parse fails. */
+export function goURLPath(raw: string): string | undefined {
+  if (/[\u0000-\u001f\u007f]/.test(raw)) return undefined;
+  const hash = raw.indexOf('#');
+  let rest = hash < 0 ? raw : raw.slice(0, hash);
+  if (hash >= 0 && goUnescape(raw.slice(hash + 1)) === undefined) return undefined;
+  const m = /^[A-Za-z][A-Za-z0-9+.-]*:/.exec(rest);
+  if (m === null) return undefined;
+  rest = rest.slice(m[0].length);
+  const q = rest.indexOf('?');
+  if (q >= 0) rest = rest.slice(0, q);
+  if (rest.startsWith('//')) {
+    const slash = rest.indexOf('/', 2);
+    const authority = slash < 0 ? rest.slice(2) : rest.slice(2, slash);
+    const at = authority.lastIndexOf('@');
+    if (!validHost(at < 0 ? authority : authority.slice(at + 1))) return undefined;
+    rest = slash < 0 ? '' : rest.slice(slash);
+  }
+  return goUnescape(rest);
+}
