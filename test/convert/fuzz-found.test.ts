@@ -2,7 +2,9 @@
 // compared live with upstream. ADD's file name for a URL is the base of the
 // path Go's url.Parse gives (src/go/url.ts): WHATWG's parser normalizes dot
 // segments and refuses hosts Go accepts (a host holding U+FFFD). A local
-// source's path lists are JSON as Go writes it (`&` as \u0026). (A %ff in the path makes upstream refuse to
+// source's path lists are JSON as Go writes it (`&` as \u0026).
+// InvalidBaseImagePlatform names the image's whole platform (os.version,
+// variant). Frontend options reach the converter as the gateway passes them. (A %ff in the path makes upstream refuse to
 // marshal the LLB, the known difference of bytes that are no UTF-8.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,6 +34,29 @@ test('a local source’s followpaths are JSON as Go writes it', { skip, timeout:
   const text = 'FROM scratch\nCOPY a&b <c> d\u2028e /dst/\n';
   const [r] = await differential([{ name: 'followpaths', text, buildArgs: {}, platforms: [], opts: {} }], false);
   assert.deepEqual(r.diffs, []);
+});
+
+test('InvalidBaseImagePlatform names the whole platform of the image', { skip, timeout: 120_000 }, async () => {
+  const configs = [
+    '{"architecture":"arm64","os":"linux","os.version":"10.0.17763.1","rootfs":{"type":"layers"}}',
+    '{"os":"linux","variant":"v8","os.version":"10.0.17763.1","rootfs":{"type":"layers"}}',
+    '{"architecture":"arm","os":"linux","variant":"v7","os.features":["b","a"],"rootfs":{"type":"layers"}}',
+  ];
+  const inputs = configs.map((c) => ({ name: c, text: 'FROM hostile/p\nRUN true\n', buildArgs: {}, platforms: [], opts: {}, images: { 'docker.io/hostile/p:latest': c } }));
+  const results = await differential(inputs);
+  assert.deepEqual(results.map((r) => [r.input.name, r.diffs.join('\n')]), configs.map((c) => [c, '']));
+});
+
+test('frontend options reach the converter as the gateway passes them (target, labels, build args, multi-platform)', { skip, timeout: 120_000 }, async () => {
+  const cases: Record<string, string>[] = [
+    { target: 'base' },
+    { 'label:org.example': '' },
+    { 'build-arg:BUILDKIT_DOCKERFILE_CHECK': 'skip=all', hostname: '' },
+    { 'build-arg:BUILDKIT_MULTI_PLATFORM': '1' },
+  ];
+  const text = 'FROM busybox AS build\nWORKDIR ${FOO%/*}\nUser 1000\nLABEL a=b\n';
+  const results = await differential(cases.map((opts) => ({ name: JSON.stringify(opts), text, buildArgs: {}, platforms: [], opts })));
+  assert.deepEqual(results.map((r) => [r.input.name, r.diffs.join('\n')]), cases.map((o) => [JSON.stringify(o), '']));
 });
 
 test('ADD names a URL’s file as upstream does', { skip, timeout: 120_000 }, async () => {

@@ -10,9 +10,11 @@
 // GATEWAY_FUZZ_COUNT sets the length of each slice).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeMessage } from '../../src/protobuf/encode.ts';
+import { decodeMessage } from '../../src/protobuf/decode.ts';
 import * as gw from '../../src/gen/moby.buildkit.v1.frontend.ts';
 import { cleanExitProblems, frame, runFrontend, type Action, type Script } from './fake-daemon.ts';
 import { repoRoot } from '../e2e/harness.ts';
@@ -182,4 +184,33 @@ test('gateway fuzz: a slice with a new seed every run (printed for replay)', { s
   t.diagnostic(`gateway fuzz seed ${seed} (replay: GATEWAY_FUZZ_SEED=${seed})`);
   console.log(`gateway fuzz seed ${seed} (replay: GATEWAY_FUZZ_SEED=${seed})`);
   assert.deepEqual(await fuzzSlice(seed, count), []);
+});
+
+test('a base image config of wrong types through the gateway fails with upstream’s message', { skip: skipOracle, timeout: 60_000 }, async () => {
+  const config = '{"architecture":"amd64","os":"linux","config":{"Env":[1,2]},"rootfs":{"type":"layers"}}';
+  const dockerfile = 'FROM busybox\nRUN env\n';
+  // Upstream's answer: the same config from the oracle's image metadata.
+  const dir = mkdtempSync(join(tmpdir(), 'gateway-config-'));
+  let expected: string | undefined;
+  try {
+    const meta = join(dir, 'meta.json');
+    writeFileSync(meta, `{"docker.io/library/busybox:latest": {"digest": "sha256:${'2'.repeat(64)}", "config": ${config}}}`);
+    expected = (JSON.parse(runOracle(['dockerfile2llb', '-f', '-', '--image-metadata', meta], dockerfile).toString()) as { error?: { message: string } }).error?.message;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.match(expected ?? '', /^failed to parse image config: json: cannot unmarshal number/);
+  const script: Script = (m, _n, body) => {
+    if (m === 'ReadFile' && decodeMessage(gw.ReadFileRequest, body).FilePath === 'Dockerfile') {
+      return { kind: 'answer', answer: { message: encodeMessage(gw.ReadFileResponse, { Data: new TextEncoder().encode(dockerfile) }) } };
+    }
+    if (m === 'ResolveSourceMeta') {
+      const req = decodeMessage(gw.ResolveSourceMetaRequest, body);
+      return { kind: 'answer', answer: { message: encodeMessage(gw.ResolveSourceMetaResponse, { Source: req.Source, Image: { Digest: 'sha256:' + '2'.repeat(64), Config: new TextEncoder().encode(config) } }) } };
+    }
+    return { kind: 'default' };
+  };
+  const r = await runFrontend(script, { boundMs: BOUND });
+  assert.deepEqual(cleanExitProblems(r, BOUND), [], r.stderr);
+  assert.equal(r.returned?.error?.message, expected);
 });
