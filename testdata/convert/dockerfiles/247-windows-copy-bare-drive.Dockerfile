@@ -1,0 +1,3 @@
+# parity: --platform windows/amd64
+FROM scratch
+COPY x C:
