@@ -64,3 +64,27 @@ export function goURLPath(raw: string): string | undefined {
   }
   return goUnescape(rest);
 }
+
+/** url's shouldEscape for a path (encodePath): all but unreserved characters and the reserved ones a path keeps. */
+function pathNeedsEscape(c: number): boolean {
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return false;
+  return !'-_.~$&+,/:;=@'.includes(String.fromCharCode(c));
+}
+
+/**
+ * URL.EscapedPath for a path as written: kept when it is a valid encoding,
+ * else its decoded bytes escaped (%XX, upper case) where a path needs it.
+ */
+export function goEscapedPath(raw: string): string {
+  const bytes = Buffer.from(raw, 'utf8');
+  let valid = goUnescape(raw) !== undefined;
+  for (const b of bytes) {
+    if (!valid) break;
+    if (b !== 0x25 && !"!$&'()*+,;=:@[]".includes(String.fromCharCode(b)) && pathNeedsEscape(b)) valid = false;
+  }
+  if (valid) return raw;
+  const decoded = Buffer.from(goUnescape(raw) ?? raw, 'utf8');
+  let out = '';
+  for (const b of decoded) out += pathNeedsEscape(b) ? '%' + b.toString(16).toUpperCase().padStart(2, '0') : String.fromCharCode(b);
+  return out;
+}

@@ -1,6 +1,8 @@
 // Git remote URLs as BuildKit's gitutil.ParseURL reads them: scheme URLs
 // (http, https, ssh, git) and scp-style "user@host:path".
 
+import { goEscapedPath } from '../go/url.ts';
+
 export interface GitURL {
   readonly scheme: string;
   readonly host: string;
@@ -30,8 +32,8 @@ export function parseGitURL(remote: string): GitURLResult {
     const path = slash >= 0 ? rest.slice(slash) : '';
     const at = authority.lastIndexOf('@');
     const host = at >= 0 ? authority.slice(at + 1) : authority;
-    // Go's url.String() writes the scheme in lower case.
-    return { ok: true, url: { scheme, host, path: decodePath(path), remote: `${scheme}://${rest}` } };
+    // Go's url.String() writes the scheme in lower case and the path escaped.
+    return { ok: true, url: { scheme, host, path: decodePath(path), remote: `${scheme}://${authority}${goEscapedPath(path)}` } };
   }
   const m = SCP.exec(remote);
   if (m) {

@@ -4,7 +4,8 @@
 // segments and refuses hosts Go accepts (a host holding U+FFFD). A local
 // source's path lists are JSON as Go writes it (`&` as \u0026).
 // InvalidBaseImagePlatform names the image's whole platform (os.version,
-// variant). Frontend options reach the converter as the gateway passes them. (A %ff in the path makes upstream refuse to
+// variant). Frontend options reach the converter as the gateway passes them.
+// A git URL's remote is the URL as url.String writes it (path escaped). (A %ff in the path makes upstream refuse to
 // marshal the LLB, the known difference of bytes that are no UTF-8.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -63,4 +64,19 @@ test('ADD names a URL’s file as upstream does', { skip, timeout: 120_000 }, as
   const inputs = URLS.map((u) => ({ name: u, text: `FROM scratch\nADD ${u} /dl/\n`, buildArgs: {}, platforms: [], opts: {} }));
   const results = await differential(inputs, false);
   assert.deepEqual(results.map((r) => [r.input.name, r.diffs.join('\n')]), URLS.map((u) => [u, '']));
+});
+
+test('a git URL’s remote is written as Go’s url.String writes it (the path escaped where needed)', { skip, timeout: 120_000 }, async () => {
+  const urls = [
+    'https://github.com/moby/\u{fffd}buildkit.git#v0.13.0',
+    'https://github.com/moby/build kit.git',
+    'https://github.com/moby/b%20k.git',
+    'https://github.com/moby/b%2Fk.git#main',
+    "https://github.com/moby/(x)!'*.git",
+    'https://github.com/moby/[x]{y}|^.git',
+    'https://github.com/moby/caf\u00e9.git?ref=main',
+  ];
+  const inputs = urls.map((u) => ({ name: u, text: `FROM scratch\nADD ${u.includes(' ') ? JSON.stringify([u, '/src']) : `${u} /src`}\n`, buildArgs: {}, platforms: [], opts: {} }));
+  const results = await differential(inputs, false);
+  assert.deepEqual(results.map((r) => [r.input.name, r.diffs.join('\n')]), urls.map((u) => [u, '']));
 });

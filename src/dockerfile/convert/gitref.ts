@@ -2,7 +2,7 @@
 // sources are git repositories, and the ref/subdir/options they carry.
 
 import { joinPath } from '../../go/path.ts';
-import { goUnescape } from '../../go/url.ts';
+import { goEscapedPath, goUnescape } from '../../go/url.ts';
 import { goQuote } from '../../go/strconv.ts';
 import { parseGoBool } from '../../go/strconv.ts';
 
@@ -72,9 +72,11 @@ function parseGitURL(raw: string): GitURL | undefined {
     }
     const slash = rest.indexOf('/');
     const authority = slash < 0 ? rest : rest.slice(0, slash);
-    const path = slash < 0 ? '' : goUnescape(rest.slice(slash));
+    const rawPath = slash < 0 ? '' : rest.slice(slash);
+    const path = goUnescape(rawPath);
     if (path === undefined) return undefined;
-    return { scheme, path, query: parseQuery(rawQuery), fragment, remote: `${scheme}://${authority}${path}` };
+    // url.String(): the path as written when it is a valid encoding, else escaped.
+    return { scheme, path, query: parseQuery(rawQuery), fragment, remote: `${scheme}://${authority}${goEscapedPath(rawPath)}` };
   }
   const m = scpRe.exec(raw);
   if (m) {

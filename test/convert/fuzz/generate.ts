@@ -518,8 +518,7 @@ const CONFIG_FIELDS: Record<string, string[]> = {
 };
 const TOP_FIELDS: Record<string, string[]> = {
   architecture: ['"amd64"', '"arm64"', '""'],
-  // Not "windows" yet: Windows path rules (issue 11, finding 9) are not done.
-  os: ['"linux"', '"freebsd"', '""'],
+  os: ['"linux"', '"windows"', '"freebsd"', '""'],
   variant: ['"v8"', '""'],
   'os.version': ['"10.0.17763.1"'],
   created: ['"2024-01-02T03:04:05Z"', '"2024-01-02T03:04:05.123456789+01:00"', '"yesterday"', '"2024-13-01T00:00:00Z"'],
@@ -545,7 +544,7 @@ function oddConfig(r: Rng): string {
 const OPTIONS: [string, string[]][] = [
   ['cache-imports', ['null', '[]', '[{"Type":"registry","Attrs":{"ref":"example.com/c"}}]', '[{"Type":5}]', '"x"', 'nul', '[{"Attrs":{"a":1}}]']],
   ['cache-from', ['example.com/cache', 'a,b', '']],
-  ['platform', ['linux/amd64', 'linux/arm64,linux/amd64', 'linux/amd64 ', 'bogus', 'linux/arm/v7', 'LINUX/AMD64']],
+  ['platform', ['linux/amd64', 'linux/arm64,linux/amd64', 'linux/amd64 ', 'windows/amd64', 'bogus', 'linux/arm/v7', 'LINUX/AMD64']],
   ['multi-platform', ['true', 'false', 'maybe']],
   ['no-cache', ['', 'base', 'a,b']],
   ['add-hosts', ['host:1.2.3.4', 'bad', 'a:::1']],
@@ -588,7 +587,7 @@ function hostileInput(r: Rng, index: number, files: CorpusFile[]): FuzzInput {
         for (let j = 0; j < k; j++) lines.push(r.pick(CONFIG_USES));
       }
       if (n > 1 && r.chance(0.5)) lines.push('COPY --from=first / /first');
-      const platforms = r.chance(0.15) ? [r.pick(['linux/arm64', 'linux/386', 'linux/amd64'])] : [];
+      const platforms = r.chance(0.15) ? [r.pick(['linux/arm64', 'windows/amd64', 'linux/amd64'])] : [];
       return { name: `config#${index}`, text: lines.join('\n') + '\n', buildArgs: r.chance(0.3) ? { FOO: r.pick(VALUES) } : {}, platforms, opts: {}, images };
     }
     default: {
