@@ -600,7 +600,9 @@ function hostileInput(r: Rng, index: number, files: CorpusFile[]): FuzzInput {
         opts[k] = r.pick(vs);
         what.push(`${k}=${opts[k]}`);
       }
-      return { name: `options:${b.name}#${index}(${what.join(' ')})`, text: b.text, ...b.args, opts };
+      // A `platform` option replaces the file's --platform header (both sides would otherwise get both).
+      const platforms = 'platform' in opts ? [] : b.args.platforms;
+      return { name: `options:${b.name}#${index}(${what.join(' ')})`, text: b.text, ...b.args, platforms, opts };
     }
   }
 }
