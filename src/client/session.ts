@@ -120,8 +120,6 @@ export class Session {
   private injector: ReturnType<grpc.Server['createConnectionInjector']> | undefined;
   private readonly methods: string[] = [];
   private readonly opts: SessionOptions;
-  /** Errors of the session's services (a context that could not be read, ...), for the caller to report. */
-  readonly errors: Error[] = [];
   /** Resolves when the daemon closes the session stream. */
   closed: Promise<void> = Promise.resolve();
 
@@ -177,7 +175,6 @@ export class Session {
       };
       const stats: SendStats = { files: 0, bytes: 0 };
       const work = sendDir({ call: call as grpc.ServerDuplexStream<unknown, unknown>, raw: false }, dir.path, filter, stats).finally(() => this.opts.onTransfer?.(name, stats, true));
-      work.catch((e: unknown) => this.errors.push(e as Error));
       finish(call as grpc.ServerDuplexStream<unknown, unknown>, work);
     };
     this.add('moby.filesync.v1.FileSync', [

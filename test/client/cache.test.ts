@@ -1,12 +1,14 @@
-// Cache round trip: a build exports its cache to a local directory
-// (`--cache-to type=local`, the blobs written through the session's content
-// store), then a fresh buildkitd (its own empty root, started here and
-// stopped by pid) imports it (`--cache-from type=local`, and through
-// BUILDKIT_LOCAL_CACHE_IMPORT) and reports the RUN steps CACHED.
+// Tests with daemons of their own (fresh buildkitd processes with empty
+// roots, started here and stopped by pid): the cache round trip (a build
+// exports its cache to a local directory through the session's content
+// store, a fresh daemon imports it, also through BUILDKIT_LOCAL_CACHE_IMPORT,
+// and reports the RUN steps CACHED); the daemon killed in the middle of a
+// build; a daemon on tcp:// with mutual TLS.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { binDir, buildkitOrSkip, releaseBuildkit, run } from '../e2e/harness.ts';
@@ -15,31 +17,37 @@ import { BUNDLE, ourBuild } from './lib.ts';
 after(() => releaseBuildkit());
 const TMP = mkdtempSync(join(tmpdir(), 'client-cache-'));
 let fresh: ChildProcess | undefined;
+const daemons: ChildProcess[] = [];
 after(() => {
-  if (fresh?.pid !== undefined && fresh.exitCode === null && fresh.signalCode === null) fresh.kill('SIGTERM');
+  for (const d of daemons) if (d.pid !== undefined && d.exitCode === null && d.signalCode === null) d.kill('SIGTERM');
   // A daemon killed in the middle of a build leaves its overlay mounts under its root.
   const mounts = spawnSync('findmnt', ['-rn', '-o', 'TARGET'], { encoding: 'utf8' }).stdout.split('\n').filter((m) => m.startsWith(TMP));
   for (const m of mounts.reverse()) spawnSync('umount', ['-l', m]);
   rmSync(TMP, { recursive: true, force: true });
 });
 
-/** A second buildkitd with an empty root and the test daemon's registry settings. */
-async function freshDaemon(sharedConfig: string): Promise<string> {
-  const root = join(TMP, 'root');
-  const sock = join(TMP, 'bk.sock');
-  mkdirSync(root);
+/**
+ * A buildkitd with an empty root and the test daemon's registry settings,
+ * on a unix socket, or on `tcp` with its `[grpc.tls]` section; `clientArgs`
+ * are buildctl's arguments to reach it.
+ */
+async function freshDaemon(sharedConfig: string, name: string, tcp?: { addr: string; tls: string; clientArgs: string[] }): Promise<{ addr: string; proc: ChildProcess }> {
+  const dir = join(TMP, name);
+  const root = join(dir, 'root');
+  mkdirSync(root, { recursive: true });
+  const addr = tcp?.addr ?? `unix://${join(TMP, 'bk.sock')}`;
   const cfg = readFileSync(sharedConfig, 'utf8')
     .replace(/^root = .*$/m, `root = "${root}"`)
-    .replace(/^ {2}address = .*$/m, `  address = ["unix://${sock}"]`);
-  writeFileSync(join(TMP, 'buildkitd.toml'), cfg);
-  fresh = spawn(join(binDir, 'buildkitd'), ['--config', join(TMP, 'buildkitd.toml')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    .replace(/^ {2}address = .*$/m, `  address = ["${addr}"]${tcp ? `\n  [grpc.tls]\n${tcp.tls}` : ''}`);
+  writeFileSync(join(dir, 'buildkitd.toml'), cfg);
+  const proc = spawn(join(binDir, 'buildkitd'), ['--config', join(dir, 'buildkitd.toml')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  daemons.push(proc);
   let log = '';
-  fresh.stderr!.on('data', (b: Buffer) => (log += b.toString()));
+  proc.stderr!.on('data', (b: Buffer) => (log += b.toString()));
   for (let i = 0; i < 200; i++) {
-    if (existsSync(sock)) {
-      const r = await run(join(binDir, 'buildctl'), ['--addr', `unix://${sock}`, 'debug', 'workers'], { timeoutMs: 10_000 });
-      if (r.code === 0) return `unix://${sock}`;
-    }
+    if (proc.exitCode !== null) break;
+    const r = await run(join(binDir, 'buildctl'), ['--addr', addr, ...(tcp?.clientArgs ?? []), 'debug', 'workers'], { timeoutMs: 10_000 });
+    if (r.code === 0) return { addr, proc };
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`the fresh buildkitd did not start:\n${log}`);
@@ -60,7 +68,9 @@ test('local cache: exported by one daemon, imported by a fresh one (also via BUI
   assert.equal(index.manifests[0]!.annotations['org.opencontainers.image.ref.name'], 'latest');
   assert.ok(existsSync(join(cacheDir, 'blobs', 'sha256', index.manifests[0]!.digest.slice(7))));
 
-  const addr = await freshDaemon(join(env.dir, 'buildkitd', 'buildkitd.toml'));
+  const started = await freshDaemon(join(env.dir, 'buildkitd', 'buildkitd.toml'), 'fresh');
+  fresh = started.proc;
+  const addr = started.addr;
   const runSteps = (stderr: string) => [...stderr.matchAll(/^#(\d+) \[\d\/3\] RUN .*$/gm)].map((m) => m[1]!);
   const cached = (stderr: string) => runSteps(stderr).every((id) => new RegExp(`^#${id} CACHED$`, 'm').test(stderr));
   const build = (args: string[], extra: Record<string, string> = {}) =>
@@ -108,4 +118,45 @@ test('the daemon stops in the middle of a build: a clear error, exit 1, no hang'
   assert.equal(code, 1, stderr);
   assert.ok(Date.now() - t0 < 20_000, 'exited promptly');
   assert.match(stderr, /^error: failed to solve: .+$/m);
+});
+
+test('a daemon on tcp:// with mutual TLS (--tlscacert, --tlscert, --tlskey); a wrong CA is a clear error', { timeout: 120_000 }, async (t) => {
+  const env = await buildkitOrSkip(t);
+  if (!env) return;
+  const pki = join(TMP, 'pki');
+  mkdirSync(pki);
+  const ssl = (args: string[]) => {
+    const r = spawnSync('openssl', args, { cwd: pki, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`openssl ${args.join(' ')}: ${r.stderr}`);
+  };
+  const ca = (name: string) => ssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1', '-subj', `/CN=${name}`, '-keyout', `${name}.key`, '-out', `${name}.pem`]);
+  const leaf = (name: string, ext: string) => {
+    ssl(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', `/CN=${name}`, '-keyout', `${name}.key`, '-out', `${name}.csr`]);
+    writeFileSync(join(pki, `${name}.ext`), ext);
+    ssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '1', '-extfile', `${name}.ext`, '-out', `${name}.pem`]);
+  };
+  ca('ca');
+  ca('other-ca');
+  leaf('server', 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
+  leaf('client', 'extendedKeyUsage=clientAuth\n');
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const p = (s.address() as AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+  const addr = `tcp://127.0.0.1:${port}`;
+  const tls = `    cert = "${join(pki, 'server.pem')}"\n    key = "${join(pki, 'server.key')}"\n    ca = "${join(pki, 'ca.pem')}"`;
+  const clientArgs = ['--tlscacert', join(pki, 'ca.pem'), '--tlscert', join(pki, 'client.pem'), '--tlskey', join(pki, 'client.key')];
+  await freshDaemon(join(env.dir, 'buildkitd', 'buildkitd.toml'), 'tls', { addr, tls, clientArgs });
+  const ctx = join(TMP, 'tls-ctx');
+  mkdirSync(ctx);
+  writeFileSync(join(ctx, 'Dockerfile'), 'FROM busybox\nRUN echo over tls > /t\n');
+  const ok = await run(process.execPath, [BUNDLE, 'build', '--addr', addr, ...clientArgs, '--progress', 'plain', ctx], { timeoutMs: 120_000 });
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.match(ok.stderr, /^#\d+ \[2\/2\] RUN echo over tls > \/t$/m);
+  const wrong = await run(process.execPath, [BUNDLE, 'build', '--addr', addr, '--tlscacert', join(pki, 'other-ca.pem'), '--tlscert', join(pki, 'client.pem'), '--tlskey', join(pki, 'client.key'), ctx], { timeoutMs: 60_000 });
+  assert.equal(wrong.code, 1);
+  assert.match(wrong.stderr, /^error: could not connect to buildkitd at tcp:\/\/127\.0\.0\.1:\d+: .+$/m);
 });

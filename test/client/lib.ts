@@ -52,8 +52,9 @@ export function plainSteps(text: string): string {
     if (rest === step.name || rest === '...' || /^[\w ]+:$/.test(rest!)) continue;
     step.lines.add(rest!);
   }
-  // A status line printed while in progress ("resolve X") is left out when its end ("resolve X done") is there.
-  const finished = (lines: Set<string>) => [...lines].filter((l) => ![...lines].some((o) => o !== l && o.startsWith(l + ' '))).sort();
+  // A status line printed while in progress ("resolve X", "transferring dockerfile: 30B") is left out when its end ("… done") is there.
+  const key = (l: string) => l.replace(/( [\d.]+[kMGT]?B( \/ [\d.]+[kMGT]?B)?)?( done)?$/, '');
+  const finished = (lines: Set<string>) => [...lines].filter((l) => l.endsWith(' done') || ![...lines].some((o) => o.endsWith(' done') && key(o) === key(l))).sort();
   const steps = [...byId.values()].map((s) => `${s.name}\n  ${finished(s.lines).join('\n  ')}`).sort();
   return [...steps, ...other].join('\n');
 }
