@@ -1,6 +1,8 @@
-// The lint pack `best-practices`: rules beyond BuildKit's 22, run over the
-// syntax tree after the build checks (so upstream's findings come first
-// and unchanged). The shell in RUN, CMD and ENTRYPOINT is read with a shell
+// The lint pack `best-practices`: rules beyond BuildKit's 22, run after the
+// build checks (so upstream's findings come first and unchanged) over the
+// typed instructions of the instruction table (parseStages: stages, ARG
+// definitions, ENV pairs, SHELL, USER) and their syntax-tree nodes (lines,
+// comments above, the shell-form text). The shell in RUN, CMD and ENTRYPOINT is read with a shell
 // parser (shell.ts), never with regular expressions over the text.
 //
 // Enabled by `lint --pack best-practices`, or in the file or build by the
@@ -14,6 +16,8 @@
 import type { LineRange } from '../dockerfile/errors.ts';
 import type { CheckConfig } from '../dockerfile/lint/config.ts';
 import { Linter, type LintWarnFunc } from '../dockerfile/lint/linter.ts';
+import { DockerfileError } from '../dockerfile/errors.ts';
+import { parseStages, type Command, type ShellCommand, type UserCommand } from '../dockerfile/instructions/index.ts';
 import type { InstructionNode, ParseResult } from '../dockerfile/parser/index.ts';
 import * as R from './rules.ts';
 import { assignedNames, expansions, parseScript, pipelines, simpleCommands, type Script, type SimpleCommand } from './shell.ts';
@@ -40,9 +44,10 @@ export function enabledPackRules(config: CheckConfig, packs: readonly string[] =
 
 interface Stage {
   name: string;
+  baseName: string;
   from: InstructionNode;
   parent: Stage | undefined;
-  nodes: InstructionNode[];
+  commands: Command[];
 }
 
 const POSIX_SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
@@ -71,19 +76,22 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
     opt.warn(rule, detail, ranges, fix);
   };
 
-  // Global ARGs (before the first FROM) with their defaults, and the stages.
+  // The typed instructions (the instruction table's parse): global ARGs
+  // with their defaults, and the stages. A file whose instructions do not
+  // parse has that as its build error; the pack has nothing to add.
+  let parsed;
+  try {
+    parsed = parseStages(tree);
+  } catch (err) {
+    if (err instanceof DockerfileError) return fired;
+    throw err;
+  }
   const globalArgs = new Map<string, string | undefined>();
+  for (const a of parsed.metaArgs) for (const d of a.args) globalArgs.set(d.key, opt.buildArgs?.[d.key] ?? d.value);
   const stages: Stage[] = [];
-  for (const n of tree.children) {
-    if (n.keyword === 'from') {
-      const base = (n.args[0] ?? '').toLowerCase();
-      const name = n.args.length >= 3 && n.args[1].toLowerCase() === 'as' ? n.args[2].toLowerCase() : '';
-      stages.push({ name, from: n, parent: stages.find((s) => s.name !== '' && s.name === base), nodes: [] });
-    } else if (stages.length === 0) {
-      if (n.keyword === 'arg') for (const a of n.args) addArg(globalArgs, a, opt.buildArgs);
-    } else {
-      stages[stages.length - 1].nodes.push(n);
-    }
+  for (const st of parsed.stages) {
+    const base = st.baseName.toLowerCase();
+    stages.push({ name: st.name, baseName: st.baseName, from: st.node, parent: stages.find((s) => s.name !== '' && s.name === base), commands: st.commands });
   }
   if (stages.length === 0) return fired;
   const finalStage = (opt.target !== undefined ? stages.find((s) => s.name === opt.target?.toLowerCase()) : undefined) ?? stages[stages.length - 1];
@@ -99,17 +107,18 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
     const env = new Set<string>(inheritedEnv(stage));
     let shell = inheritedShell(stage);
     let prevRun: InstructionNode | undefined;
-    for (const n of stage.nodes) {
+    for (const cmd of stage.commands) {
+      const n = cmd.node;
       const warn = (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix): void => report(n, from, rule, detail, ranges, fix);
-      switch (n.keyword) {
+      switch (cmd.kind) {
         case 'arg':
-          for (const a of n.args) declared.add(a.split('=')[0]);
+          for (const d of cmd.args) declared.add(d.key);
           break;
         case 'env':
-          for (let k = 0; k < n.args.length; k += 3) env.add(n.args[k]);
+          for (const e of cmd.env) env.add(e.key);
           break;
         case 'shell':
-          shell = n.args;
+          shell = cmd.shell;
           break;
         case 'run': {
           let commands = 0;
@@ -146,32 +155,21 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
           }
           break;
       }
-      prevRun = n.keyword === 'run' ? n : undefined;
+      prevRun = undefined;
     }
   }
 
   // The final stage's last USER (also one it inherits from its parent stages).
-  for (let s: Stage | undefined = finalStage; s !== undefined; s = s.parent) {
-    const user = [...s.nodes].reverse().find((n) => n.keyword === 'user');
-    if (user === undefined) {
-      if (s.parent === undefined || s.parent === s) break;
-      continue;
-    }
-    const name = (user.args[0] ?? '').split(':')[0];
-    if (name === 'root' || name === '0') report(user, s.from, R.FinalUserRoot as R.PackRule<unknown[]>, R.FinalUserRoot.format(user.args[0]), lineRanges(user.startLine, user.endLine));
+  const seen = new Set<Stage>();
+  for (let s: Stage | undefined = finalStage; s !== undefined && !seen.has(s); s = s.parent) {
+    seen.add(s);
+    const user = [...s.commands].reverse().find((c): c is UserCommand => c.kind === 'user');
+    if (user === undefined) continue;
+    const name = user.user.split(':')[0];
+    if (name === 'root' || name === '0') report(user.node, s.from, R.FinalUserRoot as R.PackRule<unknown[]>, R.FinalUserRoot.format(user.user), lineRanges(user.location.start, user.location.end));
     break;
   }
   return fired;
-}
-
-function addArg(args: Map<string, string | undefined>, word: string, buildArgs: Record<string, string> | undefined): void {
-  const eq = word.indexOf('=');
-  const name = eq < 0 ? word : word.slice(0, eq);
-  args.set(name, buildArgs?.[name] ?? (eq < 0 ? undefined : unquote(word.slice(eq + 1))));
-}
-
-function unquote(v: string): string {
-  return v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] ? v.slice(1, -1) : v;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -183,7 +181,7 @@ function inheritedEnv(stage: Stage): string[] {
   const seen = new Set<Stage>([stage]);
   for (let s = stage.parent; s !== undefined && !seen.has(s); s = s.parent) {
     seen.add(s);
-    for (const n of s.nodes) if (n.keyword === 'env') for (let k = 0; k < n.args.length; k += 3) out.push(n.args[k]);
+    for (const c of s.commands) if (c.kind === 'env') for (const e of c.env) out.push(e.key);
   }
   return out;
 }
@@ -192,8 +190,8 @@ function inheritedShell(stage: Stage): string[] {
   const seen = new Set<Stage>([stage]);
   for (let s = stage.parent; s !== undefined && !seen.has(s); s = s.parent) {
     seen.add(s);
-    const sh = [...s.nodes].reverse().find((n) => n.keyword === 'shell');
-    if (sh !== undefined) return sh.args;
+    const sh = [...s.commands].reverse().find((c): c is ShellCommand => c.kind === 'shell');
+    if (sh !== undefined) return sh.shell;
   }
   return ['/bin/sh', '-c'];
 }
@@ -418,8 +416,8 @@ function checkBaseImage(
   globalArgs: ReadonlyMap<string, string | undefined>,
   warn: (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[]) => void,
 ): void {
-  const raw = stage.from.args[0];
-  if (raw === undefined) return;
+  const raw = stage.baseName;
+  if (raw === '') return;
   let unresolved = false;
   const image = raw.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, a: string | undefined, mod: string | undefined, b: string | undefined) => {
     const v = globalArgs.get((a ?? b) as string);
