@@ -26,6 +26,9 @@ buildkitd_ok || { echo "publish: buildkitd does not answer at $BUILDKIT_HOST: ru
 
 # publish NAME CONTEXT REF...: builds CONTEXT/Dockerfile and pushes it as REF...
 # Returns 1 (not an error) when they were up to date and nothing was pushed.
+# Extra buildctl arguments for the next publish (e.g. a target platform).
+publish_opts=()
+
 publish() {
   local name=$1 ctx=$2; shift 2
   local stamp ref refs="" missing=0 t0
@@ -43,7 +46,7 @@ publish() {
   t0=$(date +%s%N)
   # The name list is quoted because it contains commas (buildctl parses --output as CSV).
   if ! buildctl --addr "$BUILDKIT_HOST" build --progress=plain \
-      --frontend dockerfile.v0 --local context="$ctx" --local dockerfile="$ctx" \
+      --frontend dockerfile.v0 --local context="$ctx" --local dockerfile="$ctx" ${publish_opts[@]+"${publish_opts[@]}"} \
       --output "type=image,\"name=$refs\",push=true" >"$ctx.log" 2>&1; then
     echo "publish: building $name failed:" >&2; tail -n 40 "$ctx.log" >&2; exit 1
   fi
@@ -118,3 +121,22 @@ COPY dockerfile-frontend /bin/dockerfile-frontend
 ENTRYPOINT ["/bin/dockerfile-frontend"]
 DOCKERFILE
 publish upstream-dockerfile "$ctx" localhost:5000/upstream/dockerfile:v0.32.2 || true
+
+# --- a Windows base image ---
+# The daemon runs Linux containers only, but it builds a Windows-target
+# build whose steps are all file operations; so a Windows image
+# (windows/amd64, a config like nanoserver's without its user) is made from
+# scratch for the Windows-target cases: testdata/e2e/windows-* and the
+# subrequest corpus's Windows files.
+ctx="$ctx_root/windows-nanoserver"
+rm -rf "$ctx"; mkdir -p "$ctx"
+printf 'stand-in for nanoserver\r\n' > "$ctx/README.txt"
+cat > "$ctx/Dockerfile" <<'DOCKERFILE'
+# escape=`
+FROM scratch
+COPY README.txt C:\Windows\System32\
+CMD ["c:\\windows\\system32\\cmd.exe"]
+DOCKERFILE
+publish_opts=(--opt platform=windows/amd64)
+publish windows-nanoserver "$ctx" localhost:5000/windows/nanoserver:ltsc2022 || true
+publish_opts=()
