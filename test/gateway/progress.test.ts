@@ -67,11 +67,12 @@ function stepNames(stderr: string, frontend: string): string[] {
   }
   return (
     [...names.values()]
-      // A base image's vertex is shared with concurrent builds on the daemon (other tests,
-      // other checkouts): it shows up under the name one of them gave it, or more than once.
-      .filter((n) => !/^(\[[^\]]*\] )?FROM /.test(n))
-      // The frontend image itself is resolved and loaded by the daemon under its own name and digest.
-      .map((n) => n.split(frontend).join('<frontend>').replace(/^(docker-image:\/\/<frontend>)@sha256:[0-9a-f]{64}$/, '$1'))
+      // A base image's vertex, and the frontend image's own, is shared with concurrent builds
+      // on the daemon (other tests, other checkouts building the same image): it shows up under
+      // the name one of them gave it, or more than once. Neither is the frontend's doing.
+      .filter((n) => !/^(\[[^\]]*\] )?FROM /.test(n) && !n.startsWith('docker-image://'))
+      // The daemon resolves the frontend image under its own name.
+      .map((n) => n.split(frontend).join('<frontend>'))
       .sort()
   );
 }
