@@ -37,16 +37,17 @@ const FIXABLE_UPSTREAM: ReadonlySet<string> = new Set(['FromAsCasing', 'Maintain
 const VIOLATION = 'lint violation found for rules: ';
 
 export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptions = {}): Promise<PackLintResult> {
-  const result = await lintDockerfile(text, opt);
-  const fixes: (Fix | undefined)[] = result.warnings.map(() => undefined);
-  const src = toByteString(text);
-  let tree: ParseResult;
+  // One parse for the build checks and the pack.
+  let tree: ParseResult | undefined;
   try {
     tree = parse(text);
   } catch (err) {
-    if (err instanceof DockerfileError) return { result, fixes, packRules: [] };
-    throw err;
+    if (!(err instanceof DockerfileError)) throw err;
   }
+  const result = await lintDockerfile(text, tree === undefined ? opt : { ...opt, ast: tree });
+  const fixes: (Fix | undefined)[] = result.warnings.map(() => undefined);
+  if (tree === undefined) return { result, fixes, packRules: [] };
+  const src = toByteString(text);
   let config;
   try {
     config = resolveCheckConfig(text, opt.buildArgs);

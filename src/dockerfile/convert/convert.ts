@@ -92,7 +92,7 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
   const data = typeof text === 'string' ? new TextEncoder().encode(text) : text;
   if (data.length === 0) throw new DockerfileError('the Dockerfile cannot be empty');
   const lint = Linter.create(opt.checkConfig ?? resolveCheckConfig(data, opt.buildArgs), opt.lintWarn);
-  const ast = parse(data);
+  const ast = opt.ast ?? parse(data);
   reportParseWarnings(ast.warnings, lint);
   const { stages, metaArgs } = parseStages(ast, { lint: instructionLinter(lint) });
   if (stages.length === 0) throw new DockerfileError('dockerfile contains no stages to build');

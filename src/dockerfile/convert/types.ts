@@ -10,6 +10,7 @@ import type { ImageResolver } from '../../registry/resolver.ts';
 import type { CheckConfig } from '../lint/config.ts';
 import type { LintWarnFunc } from '../lint/linter.ts';
 import type { OutlineCapture } from './outline-capture.ts';
+import type { ParseResult } from '../parser/index.ts';
 
 export type ImageResolveMode = 'default' | 'pull' | 'local';
 
@@ -22,6 +23,11 @@ export interface Ulimit {
 export type NetMode = 'sandbox' | 'host' | 'none';
 
 export interface ConvertOptions {
+  /**
+   * The parse of exactly this Dockerfile when the caller already has one
+   * (the lint pack parses first); never changed by the conversion.
+   */
+  ast?: ParseResult;
   /** Stage to build (case-insensitive); the last stage when empty. */
   target?: string;
   buildArgs?: Record<string, string>;
