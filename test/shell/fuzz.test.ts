@@ -54,7 +54,7 @@ test(`fuzz: ${INPUTS} random words either expand or fail with a DockerfileError`
 test('deep nesting expands: the lexer keeps its own stack, not the JavaScript one (as Go’s stacks grow, upstream’s)', () => {
   const lex = new ShellLex('\\');
   const env = envsFromSlice([]);
-  for (const depth of [1000, 200_000]) assert.equal(lex.processWord('${X:-'.repeat(depth) + 'v' + '}'.repeat(depth), env), 'v');
+  for (const depth of [1000, 50_000]) assert.equal(lex.processWord('${X:-'.repeat(depth) + 'v' + '}'.repeat(depth), env), 'v');
   // Unclosed, it fails as a DockerfileError.
-  assert.throws(() => lex.processWord('${X:-'.repeat(200_000) + 'v', env), DockerfileError);
+  assert.throws(() => lex.processWord('${X:-'.repeat(50_000) + 'v', env), DockerfileError);
 });
