@@ -10,6 +10,7 @@ import type { ImageResolver } from '../../registry/resolver.ts';
 import type { CheckConfig } from '../lint/config.ts';
 import type { LintWarnFunc } from '../lint/linter.ts';
 import type { OutlineCapture } from './outline-capture.ts';
+import type { Channel } from '../channel.ts';
 
 export type ImageResolveMode = 'default' | 'pull' | 'local';
 
@@ -22,6 +23,8 @@ export interface Ulimit {
 export type NetMode = 'sandbox' | 'host' | 'none';
 
 export interface ConvertOptions {
+  /** The syntax channel (default stable: upstream's stable frontend; labs: docs/labs.md). */
+  channel?: Channel;
   /** Stage to build (case-insensitive); the last stage when empty. */
   target?: string;
   buildArgs?: Record<string, string>;
