@@ -1,6 +1,7 @@
 # The dockerfile-llb frontend image: Node.js plus the one bundled file
 # (npm run build -> dist/dockerfile-llb.js), run by BuildKit as a gateway
 # frontend. Build with scripts/frontend-image.sh (context: the repository).
+# Build arg CHANNEL=stable|labs picks the syntax channel (see the end).
 # NODE_IMAGE: any image with `node` (>= 20) on PATH. Here `node:20` resolves,
 # through the daemon's docker.io mirror, to the small runtime image that
 # scripts/e2e/publish-base-images.sh publishes as library/node:20.
@@ -15,3 +16,8 @@ COPY dist/dockerfile-llb.js dist/dockerfile-llb-start.js /bin/
 # frontend process then takes ~20 ms less.
 RUN node /bin/dockerfile-llb-start.js --make-code-cache </dev/null >/dev/null
 ENTRYPOINT ["node", "/bin/dockerfile-llb-start.js", "frontend"]
+# The syntax channel: stable (upstream's stable frontend, the default) or labs
+# (docs/labs.md). Last, so both channels share every layer above.
+ARG CHANNEL=stable
+ENV DOCKERFILE_LLB_CHANNEL=${CHANNEL}
+LABEL dev.dockerfile-llb.channel=${CHANNEL}

@@ -13,6 +13,9 @@
 #                                             (.cache/bin/dockerfile-frontend),
 #                                             scratch-based, with the labels of
 #                                             upstream's release image
+#   localhost:5000/upstream/dockerfile:v0.32.2-labs  the same, built with the
+#                                             tags of upstream's labs release
+#                                             (.cache/bin/dockerfile-frontend-labs)
 # An image whose inputs (Dockerfile and files) are unchanged since it was last
 # pushed, and which the registry still has, is skipped: a second run takes
 # about a second. E2E_REPUBLISH=1 pushes all again.
@@ -105,22 +108,27 @@ if publish node-runtime "$ctx" localhost:5000/library/node-runtime:20 localhost:
   grep -o 'node-runtime: v[^ ]* [a-z0-9]*' "$ctx.check.log" | sed 's/^/publish: checked /' >&2
 fi
 
-# --- upstream's Dockerfile frontend ---
-fe_src="$bin/dockerfile-frontend"
-[ -x "$fe_src" ] || { echo "publish: $fe_src is missing: run scripts/e2e/build-buildkit.sh" >&2; exit 1; }
-ctx="$ctx_root/upstream-dockerfile"
-rm -rf "$ctx"; mkdir -p "$ctx"
-cp "$fe_src" "$ctx/dockerfile-frontend"
-# The labels and layout of upstream's release stage
-# (frontend/dockerfile/cmd/dockerfile-frontend/Dockerfile at v0.32.2).
-cat > "$ctx/Dockerfile" <<'DOCKERFILE'
+# --- upstream's Dockerfile frontend (stable and labs builds) ---
+# publish_frontend NAME BINARY REF
+publish_frontend() {
+  local name=$1 fe_src=$2 ref=$3 ctx
+  [ -x "$fe_src" ] || { echo "publish: $fe_src is missing: run scripts/e2e/build-buildkit.sh" >&2; exit 1; }
+  ctx="$ctx_root/$name"
+  rm -rf "$ctx"; mkdir -p "$ctx"
+  cp "$fe_src" "$ctx/dockerfile-frontend"
+  # The labels and layout of upstream's release stage
+  # (frontend/dockerfile/cmd/dockerfile-frontend/Dockerfile at v0.32.2).
+  cat > "$ctx/Dockerfile" <<'DOCKERFILE'
 FROM scratch
 LABEL moby.buildkit.frontend.network.none="true"
 LABEL moby.buildkit.frontend.caps="moby.buildkit.frontend.inputs,moby.buildkit.frontend.subrequests,moby.buildkit.frontend.contexts,moby.buildkit.frontend.gitquerystring"
 COPY dockerfile-frontend /bin/dockerfile-frontend
 ENTRYPOINT ["/bin/dockerfile-frontend"]
 DOCKERFILE
-publish upstream-dockerfile "$ctx" localhost:5000/upstream/dockerfile:v0.32.2 || true
+  publish "$name" "$ctx" "$ref" || true
+}
+publish_frontend upstream-dockerfile "$bin/dockerfile-frontend" localhost:5000/upstream/dockerfile:v0.32.2
+publish_frontend upstream-dockerfile-labs "$bin/dockerfile-frontend-labs" localhost:5000/upstream/dockerfile:v0.32.2-labs
 
 # --- a Windows base image ---
 # The daemon runs Linux containers only, but it builds a Windows-target

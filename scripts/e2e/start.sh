@@ -5,7 +5,9 @@
 #  - buildkitd v0.32.2 with the OCI worker (runc, overlayfs, host network),
 #    its own root under $E2E_DIR/buildkitd/root and a unix socket, configured
 #    so localhost:5000 is plain HTTP and docker.io is mirrored to localhost:5000
-#    (so `FROM busybox` resolves to localhost:5000/library/busybox).
+#    (so `FROM busybox` resolves to localhost:5000/library/busybox), with
+#    CDI device specs read from $E2E_DIR/cdi and the device entitlement
+#    allowed (RUN --device of the labs channel).
 # Waits until both answer, then prints the environment to use (also written to
 # $E2E_DIR/env). Reuses a buildkitd this script started before if it still
 # answers. Needs scripts/e2e/install-deps.sh and build-buildkit.sh to have run.
@@ -81,8 +83,12 @@ else
   if [ "${E2E_KEEP_CACHE:-}" != 1 ]; then rm -rf "$bk_dir/root"; fi
   rm -f "$sock"
   mkdir -p "$bk_dir/root"
+  mkdir -p "$E2E_DIR/cdi"
   cat > "$bk_dir/buildkitd.toml" <<TOML
 root = "$bk_dir/root"
+# RUN --device (the labs channel): a build may ask for CDI devices when the
+# client allows the device entitlement (buildctl --allow device).
+insecure-entitlements = ["device"]
 
 [grpc]
   address = ["$BUILDKIT_HOST"]
@@ -105,6 +111,11 @@ root = "$bk_dir/root"
 
 [registry."docker.io"]
   mirrors = ["localhost:5000"]
+
+# CDI specs of test devices: the directory is watched, so a test writes its
+# spec file there while the daemon runs (test/labs/device.test.ts).
+[cdi]
+  specDirs = ["$E2E_DIR/cdi"]
 TOML
   setsid buildkitd --config "$bk_dir/buildkitd.toml" --root "$bk_dir/root" --addr "$BUILDKIT_HOST" \
     </dev/null >"$bk_dir/buildkitd.log" 2>&1 9>&- &

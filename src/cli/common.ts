@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ImageResolver } from '../registry/resolver.ts';
 import type { Platform } from '../dockerfile/convert/index.ts';
 import { parseConfig, type FrontendConfig } from '../dockerui/index.ts';
+import { channels, type Channel } from '../dockerfile/channel.ts';
 
 /** An error the CLI reports as one line on stderr, without a stack trace. */
 export class CliError extends Error {
@@ -51,6 +52,13 @@ export function keyValues(cmd: string, flag: string, values: string[] | undefine
   return out;
 }
 
+/** The `--channel stable|labs` option every Dockerfile command takes (default stable). */
+export const channelUsage = '  --channel stable|labs   the syntax channel (default stable; labs: docs/labs.md)\n';
+
+export function channelOption(cmd: string, value: string | undefined): Channel {
+  return oneOf(cmd, '--channel', value, channels, 'stable');
+}
+
 /** Checks an option's value against its allowed values. */
 export function oneOf<T extends string>(cmd: string, flag: string, value: string | undefined, allowed: readonly T[], dflt: T): T {
   if (value === undefined) return dflt;
@@ -85,6 +93,8 @@ export interface BuildFlags {
   platforms?: Platform[];
   /** The Dockerfile's name in source locations. */
   filename?: string;
+  /** The syntax channel (--channel). */
+  channel?: Channel;
 }
 
 /**
@@ -99,7 +109,7 @@ export function flagsConfig(cmd: string, f: BuildFlags): FrontendConfig {
   for (const [k, v] of Object.entries(f.labels ?? {})) opts.set(`label:${k}`, v);
   let cfg: FrontendConfig;
   try {
-    cfg = parseConfig(opts);
+    cfg = parseConfig(opts, undefined, f.channel);
   } catch (err) {
     throw new CliError(`${cmd}: ${(err as Error).message}`);
   }

@@ -14,7 +14,8 @@ type LintPack = typeof import('../lint-pack/index.ts');
 const PACK_NAMES = ['best-practices'] as const;
 import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import type { ImageResolver } from '../registry/resolver.ts';
-import { CliError, flagsConfig, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
+import type { Channel } from '../dockerfile/channel.ts';
+import { channelOption, CliError, flagsConfig, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
 
 const usage = `Usage: dockerfile-llb lint [FILE...] [options]
 
@@ -31,6 +32,7 @@ Options:
                             for base-image ENV in UndefinedVar)
   --dockerignore FILE       the build context's .dockerignore (default: FILE.dockerignore
                             or .dockerignore beside the Dockerfile)
+  --channel stable|labs     the syntax channel (default stable; labs: docs/labs.md)
   --pack NAME               also run the rules of a lint pack (best-practices; also enabled
                             in the file by # check=experimental=best-practices)
   --fix                     apply the safe automatic fixes to the files, then report what is left
@@ -49,6 +51,7 @@ interface LintArgs {
   platform?: Platform;
   imageMetadata?: string;
   dockerignore?: string;
+  channel: Channel;
   packs: string[];
   fix: boolean;
 }
@@ -65,6 +68,7 @@ function parseArgs(args: string[]): LintArgs {
         platform: { type: 'string' },
         'image-metadata': { type: 'string' },
         dockerignore: { type: 'string' },
+        channel: { type: 'string' },
         pack: { type: 'string', multiple: true },
         fix: { type: 'boolean' },
       },
@@ -86,6 +90,7 @@ function parseArgs(args: string[]): LintArgs {
     platform,
     imageMetadata: v['image-metadata'],
     dockerignore: v.dockerignore,
+    channel: channelOption('lint', v.channel),
     packs: (v.pack ?? []).map((p) => oneOf('lint', '--pack', p, PACK_NAMES, PACK_NAMES[0])),
     fix: v.fix === true,
   };
@@ -218,6 +223,7 @@ export const lintCommand: Command = {
       const name = file === '-' ? '<stdin>' : file;
       const cfg = flagsConfig('lint', {
         filename: file === '-' ? 'Dockerfile' : file,
+        channel: a.channel,
         buildArgs: a.buildArgs,
         target: a.target,
         platforms: a.platform === undefined ? [] : [a.platform],

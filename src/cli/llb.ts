@@ -8,7 +8,8 @@ import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import { DockerfileError } from '../dockerfile/errors.ts';
 import { convertDockerfile, marshalBuild, marshalImage, parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
 import { convertOptions } from '../dockerui/index.ts';
-import { CliError, flagsConfig, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
+import type { Channel } from '../dockerfile/channel.ts';
+import { channelOption, channelUsage, CliError, flagsConfig, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
 
 const usage = `Usage: dockerfile-llb llb [options]
 
@@ -23,7 +24,7 @@ Options:
   --image-metadata FILE   image configs to resolve base images from
   --format binary|json    binary Definition (default) or one op per line as JSON
   --image-config-out FILE write the image config JSON there
-`;
+${channelUsage}`;
 
 interface LlbArgs {
   file: string;
@@ -34,6 +35,7 @@ interface LlbArgs {
   imageMetadata?: string;
   format: 'binary' | 'json';
   imageConfigOut?: string;
+  channel: Channel;
 }
 
 function parseArgs(args: string[]): LlbArgs {
@@ -49,6 +51,7 @@ function parseArgs(args: string[]): LlbArgs {
         'image-metadata': { type: 'string' },
         format: { type: 'string' },
         'image-config-out': { type: 'string' },
+        channel: { type: 'string' },
       },
     }),
   );
@@ -72,6 +75,7 @@ function parseArgs(args: string[]): LlbArgs {
     imageMetadata: v['image-metadata'],
     format: oneOf('llb', '--format', v.format, ['binary', 'json'], 'binary'),
     imageConfigOut: v['image-config-out'],
+    channel: channelOption('llb', v.channel),
   };
 }
 
@@ -79,7 +83,7 @@ async function run(argv: string[]): Promise<number> {
   const a = parseArgs(argv);
   const data = readInput(a.file);
   const name = a.file === '-' ? 'Dockerfile' : a.file;
-  const cfg = flagsConfig('llb', { target: a.target, buildArgs: a.buildArgs, labels: a.labels, platforms: a.platforms });
+  const cfg = flagsConfig('llb', { target: a.target, buildArgs: a.buildArgs, labels: a.labels, platforms: a.platforms, channel: a.channel });
   let res;
   try {
     const resolver = a.imageMetadata === undefined ? undefined : MetadataFileResolver.fromFile(a.imageMetadata);

@@ -6,7 +6,8 @@ import { computeOutline } from '../dockerfile/outline/index.ts';
 import { outlineResult } from '../subrequests/index.ts';
 import type { SubrequestResult } from '../subrequests/index.ts';
 import { convertOptions } from '../dockerui/index.ts';
-import { CliError, flagsConfig, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
+import type { Channel } from '../dockerfile/channel.ts';
+import { channelOption, channelUsage, CliError, flagsConfig, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
 import { parseArgs as parseNodeArgs } from 'node:util';
 
 const usage = `Usage: dockerfile-llb outline [options]
@@ -21,13 +22,13 @@ Options:
   --image-metadata FILE   image configs to resolve base images from (without it
                           base images are taken to have no ENV)
   --format json|text      result.json (default) or result.txt
-`;
+${channelUsage}`;
 
 async function run(argv: string[]): Promise<number> {
   const a = parseSubrequestArgs('outline', argv, usage, true);
   const data = readInput(a.file);
   if (a.imageMetadata === undefined) process.stderr.write('outline: no --image-metadata: base images are taken to have no ENV\n');
-  const cfg = flagsConfig('outline', { target: a.target, buildArgs: a.buildArgs });
+  const cfg = flagsConfig('outline', { target: a.target, buildArgs: a.buildArgs, channel: a.channel });
   let res;
   try {
     const resolver = a.imageMetadata === undefined ? placeholderResolver : MetadataFileResolver.fromFile(a.imageMetadata);
@@ -48,6 +49,7 @@ export interface SubrequestArgs {
   buildArgs: Record<string, string>;
   imageMetadata?: string;
   format: 'json' | 'text';
+  channel: Channel;
 }
 
 /** Parses -f, --format and, when `withTarget`, --target, --build-arg and --image-metadata. */
@@ -58,6 +60,7 @@ export function parseSubrequestArgs(cmd: string, args: string[], usage: string, 
       options: {
         file: { type: 'string', short: 'f' },
         format: { type: 'string' },
+        channel: { type: 'string' },
         ...(withTarget
           ? {
               target: { type: 'string' },
@@ -76,6 +79,7 @@ export function parseSubrequestArgs(cmd: string, args: string[], usage: string, 
     buildArgs: keyValues(cmd, '--build-arg', list(v['build-arg'])),
     imageMetadata: str(v['image-metadata']),
     format: oneOf(cmd, '--format', str(v.format), ['json', 'text'], 'json'),
+    channel: channelOption(cmd, str(v.channel)),
   };
 }
 

@@ -4,15 +4,20 @@
 
 import { DockerfileError } from '../dockerfile/errors.ts';
 import { dump, parse } from '../dockerfile/parser/index.ts';
-import { CliError, readInput, type Command } from './common.ts';
+import type { Channel } from '../dockerfile/channel.ts';
+import { parseStages } from '../dockerfile/instructions/index.ts';
+import { channelOption, CliError, readInput, type Command } from './common.ts';
 
-const USAGE = `Usage: dockerfile-llb parse [--json] FILE
+const USAGE = `Usage: dockerfile-llb parse [--json] [--channel stable|labs] FILE
 
 Parses FILE (- for standard input) like BuildKit v0.32.2 and prints its AST
 in BuildKit's dump format, one instruction per line. On a parse error prints
 FILE:LINE: message to standard error and exits 1.
 
   --json   print the full parse result as JSON instead
+  --channel stable|labs
+           also parse every instruction with that channel's flags (default:
+           the syntax tree only, which is the same in both channels)
 `;
 
 export const parseCommand: Command = {
@@ -20,9 +25,16 @@ export const parseCommand: Command = {
   usage: USAGE,
   run(args: string[]): number {
     let json = false;
+    let channel: Channel | undefined;
     const files: string[] = [];
-    for (const a of args) {
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
       if (a === '--json') json = true;
+      else if (a === '--channel' || a.startsWith('--channel=')) {
+        const value = a === '--channel' ? args[++i] : a.slice('--channel='.length);
+        if (value === undefined) throw new CliError(`parse: --channel needs a value\n\n${USAGE}`, 2);
+        channel = channelOption('parse', value);
+      }
       else if (a.startsWith('-') && a !== '-') throw new CliError(`parse: unknown option ${a}\n\n${USAGE}`, 2);
       else files.push(a);
     }
@@ -31,6 +43,7 @@ export const parseCommand: Command = {
     const input = readInput(file);
     try {
       const result = parse(input);
+      if (channel !== undefined) parseStages(result, { channel });
       process.stdout.write(json ? JSON.stringify(result, null, 2) + '\n' : dump(result) + '\n');
       return 0;
     } catch (err) {

@@ -3,7 +3,7 @@
 
 import { listTargets } from '../dockerfile/outline/index.ts';
 import { targetsResult } from '../subrequests/index.ts';
-import { CliError, readInput, type Command } from './common.ts';
+import { channelUsage, CliError, readInput, type Command } from './common.ts';
 import { describeError, parseSubrequestArgs, writeResult } from './outline.ts';
 
 const usage = `Usage: dockerfile-llb targets [options]
@@ -14,14 +14,14 @@ answers (result.json by default).
 Options:
   -f FILE|-               the Dockerfile (default: Dockerfile; - reads stdin)
   --format json|text      result.json (default) or result.txt
-`;
+${channelUsage}`;
 
 function run(argv: string[]): number {
   const a = parseSubrequestArgs('targets', argv, usage, false);
   const data = readInput(a.file);
   let res;
   try {
-    res = targetsResult(listTargets(data));
+    res = targetsResult(listTargets(data, a.channel));
   } catch (err) {
     throw new CliError(describeError(a.file, err));
   }

@@ -71,6 +71,7 @@ function gatewayEnv(attrs: Record<string, string>, sessionId: string, workers: c
     opts: new Map(Object.entries(attrs)),
     sessionId,
     product: 'buildkit',
+    channel: 'stable',
     workers: (workers.record ?? []).map((w) => ({
       id: w.ID ?? '',
       labels: w.Labels ?? {},

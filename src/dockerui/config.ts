@@ -7,6 +7,7 @@
 // gateway, the CLI commands and the tests all start from one.
 
 import type { LinuxResources } from '../llb/index.ts';
+import type { Channel } from '../dockerfile/channel.ts';
 import { DEFAULT_PLATFORM, normalizePlatform, parsePlatform, type Platform } from '../dockerfile/convert/platform.ts';
 import type { ImageResolveMode, NetMode, Ulimit } from '../dockerfile/convert/types.ts';
 import { goParseInt64, goQuote, parseGoBool } from '../go/strconv.ts';
@@ -80,6 +81,11 @@ export interface FrontendConfig {
   localSessionIds: Record<string, string>;
   /** `input-metadata:INPUT` options. */
   inputMetadata: Record<string, string>;
+  /**
+   * The syntax channel (docs/labs.md): not a frontend option but the image's
+   * (DOCKERFILE_LLB_CHANNEL, set by frontend.Dockerfile) or the CLI's --channel.
+   */
+  channel: Channel;
 }
 
 function prefixed(opts: ReadonlyMap<string, string>, prefix: string): Record<string, string> {
@@ -102,7 +108,7 @@ function wrapped<T>(prefix: string, parse: () => T): T {
  * daemon's first worker (the build platform; linux/amd64 without one).
  * Throws upstream's error for an invalid option.
  */
-export function parseConfig(opts: ReadonlyMap<string, string>, workerPlatform?: Platform): FrontendConfig {
+export function parseConfig(opts: ReadonlyMap<string, string>, workerPlatform?: Platform, channel: Channel = 'stable'): FrontendConfig {
   const get = (k: string): string => opts.get(k) ?? '';
   if (get('override-copy-image') !== '') throw new Error('support for "override-copy-image" was removed in BuildKit 0.11');
   if (parseGoBool(opts.get('build-arg:BUILDKIT_DISABLE_FILEOP') ?? '') === true) {
@@ -175,5 +181,6 @@ export function parseConfig(opts: ReadonlyMap<string, string>, workerPlatform?: 
     localSharedKeys: prefixed(opts, 'sharedkey:localdir:'),
     localSessionIds: prefixed(opts, 'local-sessionid:'),
     inputMetadata: prefixed(opts, 'input-metadata:'),
+    channel,
   };
 }

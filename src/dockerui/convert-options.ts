@@ -88,6 +88,7 @@ export function convertOptions(cfg: FrontendConfig, ports: Ports = {}, source: B
     linuxResources: cfg.linuxResources,
     cacheIdNamespace: cfg.cacheIdNamespace || undefined,
     noCache: cfg.noCache,
+    channel: cfg.channel,
     namedContexts: cfg.namedContexts,
     localSharedKeys: cfg.localSharedKeys,
     localSessionIds: cfg.localSessionIds,

@@ -150,7 +150,7 @@ const enc = new TextEncoder();
  */
 export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: Caps, inputs?: Promise<gw.InputsResponse>): Promise<gw.Result> {
   // The build platform is the first worker's.
-  const cfg = parseConfig(env.opts, env.workers[0]?.platforms[0]);
+  const cfg = parseConfig(env.opts, env.workers[0]?.platforms[0], env.channel);
   const opts = env.opts;
   const sbomConfig = parseSBOMConfig(opts);
 

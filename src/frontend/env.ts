@@ -2,6 +2,7 @@
 // (frontend/gateway/gateway.go, read as grpcclient does).
 import type { Platform } from '../dockerfile/convert/index.ts';
 import { goUnmarshal, OCI_PLATFORM_FIELDS, type GoType } from '../go/unmarshal.ts';
+import { parseChannel, type Channel } from '../dockerfile/channel.ts';
 
 export interface GatewayEnv {
   /** The frontend options: `--opt k=v` of buildctl, `build-arg:…`, `label:…`, … */
@@ -10,12 +11,25 @@ export interface GatewayEnv {
   /** BUILDKIT_EXPORTEDPRODUCT */
   product: string;
   workers: WorkerInfo[];
+  /**
+   * The syntax channel this image was built for: DOCKERFILE_LLB_CHANNEL in
+   * the image's environment (frontend.Dockerfile's CHANNEL build arg); stable
+   * when unset. An unknown name is an error at start.
+   */
+  channel: Channel;
 }
 
 export interface WorkerInfo {
   id: string;
   labels: Record<string, string>;
   platforms: Platform[];
+}
+
+function channelFromEnv(value: string | undefined): Channel {
+  if (value === undefined || value === '') return 'stable';
+  const c = parseChannel(value);
+  if (c === undefined) throw new Error(`DOCKERFILE_LLB_CHANNEL: unknown channel ${JSON.stringify(value)} (stable or labs)`);
+  return c;
 }
 
 const OPT_PREFIX = 'BUILDKIT_FRONTEND_OPT_';
@@ -35,6 +49,7 @@ export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env): GatewayEnv
     sessionId: env.BUILDKIT_SESSION_ID ?? '',
     product: env.BUILDKIT_EXPORTEDPRODUCT ?? '',
     workers: parseWorkers(env.BUILDKIT_WORKERS),
+    channel: channelFromEnv(env.DOCKERFILE_LLB_CHANNEL),
   };
 }
 

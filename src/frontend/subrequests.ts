@@ -71,7 +71,7 @@ async function answer(id: string, c: SubrequestContext): Promise<gw.Result> {
       return toGatewayResult(outlineResult(o));
     }
     case REQUEST_TARGETS:
-      return toGatewayResult(targetsResult(listTargets(c.data)));
+      return toGatewayResult(targetsResult(listTargets(c.data, c.convertOptions.channel)));
     case REQUEST_LINT: {
       const r = await lintDockerfile(c.data, c.convertOptions);
       return toGatewayResult(lintResult(lintResults(r, c.sourceInfo)));

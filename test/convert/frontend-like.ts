@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { ConvertOptions, Platform } from '../../src/dockerfile/convert/index.ts';
 import { convertOptions, parseConfig } from '../../src/dockerui/index.ts';
+import type { Channel } from '../../src/dockerfile/channel.ts';
 import type { ImageResolver } from '../../src/registry/resolver.ts';
 
 export interface CaseArgs {
@@ -12,6 +13,8 @@ export interface CaseArgs {
   opts: Record<string, string>;
   /** Path of the context's .dockerignore, if any. */
   dockerignore?: string;
+  /** The syntax channel (the image's; default stable). */
+  channel?: Channel;
 }
 
 /**
@@ -25,7 +28,7 @@ export function frontendLikeOptions(a: CaseArgs, imageResolver: ImageResolver): 
   const opts = new Map(Object.entries(a.opts));
   for (const [k, v] of Object.entries(a.buildArgs)) opts.set(`build-arg:${k}`, v);
   if (a.target !== undefined) opts.set('target', a.target);
-  const cfg = parseConfig(opts);
+  const cfg = parseConfig(opts, undefined, a.channel);
   return {
     ...convertOptions(
       cfg,

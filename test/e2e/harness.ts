@@ -26,6 +26,8 @@ const scriptsDir = join(repoRoot, 'scripts', 'e2e');
 
 /** The image of upstream's Dockerfile frontend, published by publish-base-images.sh. */
 export const UPSTREAM_FRONTEND = 'localhost:5000/upstream/dockerfile:v0.32.2';
+/** Upstream's frontend built with its labs release's tags (publish-base-images.sh). */
+export const UPSTREAM_LABS_FRONTEND = 'localhost:5000/upstream/dockerfile:v0.32.2-labs';
 /** The Node.js runtime image (busybox + this machine's node and its libraries). */
 export const NODE_RUNTIME = 'localhost:5000/library/node-runtime:20';
 /** The busybox image; `FROM busybox` resolves to it through the docker.io mirror. */
@@ -229,6 +231,8 @@ export interface BuildOptions {
   /** further buildctl build arguments */
   args?: readonly string[];
   run?: RunOptions;
+  /** another daemon's address (default: the environment's buildkitd) */
+  host?: string;
 }
 
 /** `buildctl build --progress=plain` of a Dockerfile; the result with its parsed steps. */
@@ -241,7 +245,7 @@ export async function build(o: BuildOptions): Promise<RunResult & { steps: Step[
   args.push('--local', `context=${o.context}`, '--local', `dockerfile=${o.dockerfileDir ?? o.context}`);
   if (o.output) args.push('--output', o.output);
   args.push(...(o.args ?? []));
-  const r = await buildctl(args, o.run);
+  const r = o.host === undefined ? await buildctl(args, o.run) : await run(join(binDir, 'buildctl'), ['--addr', o.host, ...args], o.run);
   return { ...r, steps: parseProgress(r.stderr) };
 }
 

@@ -22,7 +22,8 @@
 // testdata/convert/image-metadata.json), "channel", "pack" (a lint pack the
 // lint commands run with, `--pack`), "reindent" (fmt --reindent), "outputs"
 // (which files the case has; default the first five above)}. `channel` is "stable"
-// (the default) until the labs channel exists. A stable case whose `llb`
+// (the default) or "labs" (docs/labs.md), passed to every command as
+// `--channel`. A stable case whose `llb`
 // fails must fail as upstream does: the Go oracle is asked for the same file
 // and options and must give the same message and line.
 import { test } from 'node:test';
@@ -36,7 +37,7 @@ import { goAvailable, runOracle } from '../oracle/oracle.ts';
 const DIR = join('testdata', 'features');
 const CLI = resolve('dist', 'dockerfile-llb.js');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-const CHANNELS = ['stable'] as const;
+const CHANNELS = ['stable', 'labs'] as const;
 const DEFAULT_OUTPUTS = ['llb.jsonl', 'image-config.json', 'lint.json', 'lint.sarif', 'outline.json'];
 const OUTPUTS = [...DEFAULT_OUTPUTS, 'lint.txt', 'fixed.Dockerfile', 'fmt.Dockerfile'];
 const isGolden = (f: string): boolean => OUTPUTS.some((o) => f === o || f === o.replace(/\.[^.]+$/, '.error'));
@@ -63,7 +64,7 @@ function readCase(dir: string): Case {
   const c = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Case) : {};
   const known = ['description', 'target', 'buildArgs', 'platform', 'imageMetadata', 'channel', 'pack', 'reindent', 'outputs'];
   for (const k of Object.keys(c)) assert.ok(known.includes(k), `${file}: unknown field "${k}" (known: ${known.join(', ')})`);
-  assert.ok(CHANNELS.includes(c.channel ?? 'stable'), `${file}: channel "${c.channel}" does not exist yet (known: ${CHANNELS.join(', ')})`);
+  assert.ok(CHANNELS.includes(c.channel ?? 'stable'), `${file}: unknown channel "${c.channel}" (known: ${CHANNELS.join(', ')})`);
   for (const o of c.outputs ?? []) assert.ok(OUTPUTS.includes(o), `${file}: unknown output "${o}" (known: ${OUTPUTS.join(', ')})`);
   return c;
 }
@@ -73,6 +74,7 @@ function outputs(dir: string, c: Case): Map<string, string> {
   const meta = metadataFile(dir, c);
   const common = [...(c.target ? ['--target', c.target] : []), ...Object.entries(c.buildArgs ?? {}).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`])];
   const platform = c.platform ? ['--platform', c.platform] : [];
+  common.push('--channel', c.channel ?? 'stable');
   const out = new Map<string, string>();
   const cli = (name: string, args: string[]): boolean => {
     const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8' });

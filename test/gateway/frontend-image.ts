@@ -6,6 +6,8 @@ import { ensureBuildkit, repoRoot, run } from '../e2e/harness.ts';
 
 /** Our image's reference; E2E_OUR_FRONTEND lets several checkouts share one registry. */
 export const OUR_FRONTEND = process.env.E2E_OUR_FRONTEND ?? 'localhost:5000/dockerfile-llb:dev';
+/** Our labs channel image, which scripts/frontend-image.sh pushes beside it (REPO:labs for a :dev tag, else REF-labs). */
+export const OUR_LABS_FRONTEND = OUR_FRONTEND.endsWith(':dev') ? OUR_FRONTEND.slice(0, -':dev'.length) + ':labs' : `${OUR_FRONTEND}-labs`;
 
 let built: Promise<string> | undefined;
 

@@ -8,10 +8,20 @@ import { fileURLToPath } from 'node:url';
 
 const oracleDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(oracleDir, '..', '..');
-const binPath = join(repoRoot, '.cache', 'bin', 'oracle');
+/**
+ * The two builds of upstream's frontend: `stable` (its default build tags)
+ * and `labs`, built with the tags of upstream's labs release
+ * (frontend/dockerfile/release/labs/tags at v0.32.2: `dfrundevice`).
+ */
+export type OracleChannel = 'stable' | 'labs';
+const buildTags: Record<OracleChannel, string[]> = { stable: [], labs: ['dfrundevice'] };
+const binPaths: Record<OracleChannel, string> = {
+  stable: join(repoRoot, '.cache', 'bin', 'oracle'),
+  labs: join(repoRoot, '.cache', 'bin', 'oracle-labs'),
+};
 
 let goChecked: boolean | undefined;
-let built = false;
+const built = new Set<OracleChannel>();
 
 /** Whether a `go` toolchain can be run from PATH. */
 export function goAvailable(): boolean {
@@ -33,7 +43,7 @@ function newestSourceMtime(): number {
   return newest;
 }
 
-function isStale(): boolean {
+function isStale(binPath: string): boolean {
   if (!existsSync(binPath)) return true;
   return statSync(binPath).mtimeMs < newestSourceMtime();
 }
@@ -42,18 +52,20 @@ function isStale(): boolean {
  * Path of the oracle binary, building it first (once per process) when it is
  * missing or older than any of its Go sources. Throws if Go is not installed.
  */
-export function oraclePath(): string {
-  if (built) return binPath;
+export function oraclePath(channel: OracleChannel = 'stable'): string {
+  const binPath = binPaths[channel];
+  if (built.has(channel)) return binPath;
   if (!goAvailable()) {
     throw new Error('the upstream oracle needs Go (the `go` command was not found on PATH)');
   }
-  if (isStale()) {
+  if (isStale(binPath)) {
     mkdirSync(dirname(binPath), { recursive: true });
     process.stderr.write(`oracle: building ${binPath} with Go (a cold build takes a few minutes)\n`);
     // Test files run in parallel processes: build to a private path, then
     // rename, so no process ever runs a half-written binary.
     const tmp = `${binPath}.tmp-${process.pid}`;
-    const r = spawnSync('go', ['build', '-buildvcs=false', '-o', tmp, '.'], {
+    const tags = buildTags[channel].length > 0 ? ['-tags', buildTags[channel].join(',')] : [];
+    const r = spawnSync('go', ['build', '-buildvcs=false', ...tags, '-o', tmp, '.'], {
       cwd: oracleDir,
       env: { ...process.env, CGO_ENABLED: '0' },
       encoding: 'utf8',
@@ -65,7 +77,7 @@ export function oraclePath(): string {
     }
     renameSync(tmp, binPath);
   }
-  built = true;
+  built.add(channel);
   return binPath;
 }
 
@@ -73,8 +85,8 @@ export function oraclePath(): string {
  * Runs `oracle <args...>` with `input` on stdin and returns its stdout.
  * Throws with the oracle's stderr when it exits non-zero.
  */
-export function runOracle(args: string[], input?: Buffer | string): Buffer {
-  const bin = oraclePath();
+export function runOracle(args: string[], input?: Buffer | string, channel: OracleChannel = 'stable'): Buffer {
+  const bin = oraclePath(channel);
   try {
     return execFileSync(bin, args, {
       input: input ?? '',
@@ -100,9 +112,9 @@ export interface OracleBatchRequest {
  * returns each one's output line, in order. A request the oracle itself
  * could not run comes back as `{"oracleError": "..."}`.
  */
-export function runOracleBatch(requests: OracleBatchRequest[]): string[] {
+export function runOracleBatch(requests: OracleBatchRequest[], channel: OracleChannel = 'stable'): string[] {
   const input = requests.map((r) => JSON.stringify({ cmd: r.cmd, args: r.args, stdin: r.stdin ?? '' })).join('\n') + '\n';
-  const lines = runOracle(['batch'], input).toString('utf8').split('\n');
+  const lines = runOracle(['batch'], input, channel).toString('utf8').split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   if (lines.length !== requests.length) throw new Error(`oracle batch: ${requests.length} requests, ${lines.length} answers`);
   return lines;

@@ -31,6 +31,8 @@ import {
   type PlatformOpt,
 } from './platform.ts';
 import { OutlineCapture } from './outline-capture.ts';
+import { StageArgs } from './stage-args.ts';
+import { isLabs } from '../channel.ts';
 import { prefixCommand } from './progress.ts';
 import { DispatchState, DispatchStates, allReachableStages, stageInfo, type StageCommand } from './stage-state.ts';
 import type { ConvertOptions, ConvertResult, SourceTime } from './types.ts';
@@ -94,7 +96,7 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
   const lint = Linter.create(opt.checkConfig ?? resolveCheckConfig(data, opt.buildArgs), opt.lintWarn);
   const ast = opt.ast ?? parse(data);
   reportParseWarnings(ast.warnings, lint);
-  const { stages, metaArgs } = parseStages(ast, { lint: instructionLinter(lint) });
+  const { stages, metaArgs } = parseStages(ast, { lint: instructionLinter(lint), channel: opt.channel });
   if (stages.length === 0) throw new DockerfileError('dockerfile contains no stages to build');
   checks.validateStageNames(stages, lint);
   checks.validateCommandCasing(stages, lint);
@@ -394,17 +396,24 @@ function resolveTarget(bc: BuildContext): DispatchState {
 }
 
 /** The stages a command reads from (upstream's toCommand and detectRunMount). */
-function toCommand(bc: BuildContext, command: Command): StageCommand {
-  const sources = handlerOf(command).sources?.(command, stageLookup(bc)) ?? [];
+function toCommand(bc: BuildContext, command: Command, stageArgs?: StageArgs): StageCommand {
+  let sources;
+  try {
+    sources = handlerOf(command).sources?.(command, stageLookup(bc, stageArgs)) ?? [];
+  } catch (err) {
+    // Labs names the line of a --from word that cannot be resolved; stable keeps upstream's error as it is.
+    throw stageArgs === undefined ? err : withLocation(err, command.location);
+  }
   return { command, sources, isOnBuild: false };
 }
 
-function stageLookup(bc: BuildContext): StageLookup {
+function stageLookup(bc: BuildContext, stageArgs: StageArgs | undefined): StageLookup {
   return {
     byName: (name) => bc.all.findByName(name),
     byIndex: (index) => bc.all.findByIndex(index),
     image: (name, location) => DispatchState.unregistered(name, location),
     expands: (word) => bc.shlex.processWordWithMatches(word, emptyEnv).result !== word,
+    scoped: stageArgs === undefined ? undefined : (word, flag) => stageArgs.expand(word, flag),
   };
 }
 
@@ -418,8 +427,11 @@ function linkSources(bc: BuildContext, d: DispatchState, cmd: StageCommand): voi
 function buildDependencyGraph(bc: BuildContext): void {
   const registered = [...bc.all.states];
   for (const d of registered) {
+    // Labs: --from words see the stage's ARGs declared above them (stage-args.ts).
+    const stageArgs = isLabs(bc.opt.channel) ? new StageArgs(bc.globalArgs, bc.buildArgs, bc.shlex) : undefined;
     d.commands = d.stage.commands.map((c) => {
-      const cmd = toCommand(bc, c);
+      const cmd = toCommand(bc, c, stageArgs);
+      if (c.kind === 'arg') stageArgs?.declare(c);
       linkSources(bc, d, cmd);
       return cmd;
     });
@@ -491,7 +503,7 @@ function initOnBuildTriggers(bc: BuildContext, d: DispatchState, triggers: strin
       node.startLine = d.stage.location.start;
       node.endLine = d.stage.location.end;
     }
-    const ic = parseCommand(node, { escapeToken: ast.escapeToken });
+    const ic = parseCommand(node, { escapeToken: ast.escapeToken, channel: bc.opt.channel });
     const cmd = toCommand(bc, ic);
     cmd.isOnBuild = true;
     if (cmd.sources.length > 0) hasNewDeps = true;
@@ -654,6 +666,7 @@ function dispatchStages(
       shlex: bc.shlex,
       buildContext: buildContextState,
       proxyEnv: bc.proxyEnv,
+      channel: bc.opt.channel ?? 'stable',
       cacheIdNamespace: bc.opt.cacheIdNamespace ?? bc.buildArgs.get('BUILDKIT_CACHE_MOUNT_NS') ?? '',
       targetPlatform: bc.po.targetPlatform,
       extraHosts: bc.opt.extraHosts ?? [],

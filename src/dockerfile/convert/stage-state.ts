@@ -63,6 +63,13 @@ export class DispatchState implements ProgressCounter {
   /** Paths of this stage others use (shared with the stages built on it). */
   paths = new Set<string>();
   ignoreCache = false;
+  /**
+   * Labs RUN --no-cache: a step of this stage (or of a stage it builds on,
+   * copies or mounts from) never comes from the cache, so every step built
+   * on it from here on skips the cache too (docs/labs.md: BuildKit would
+   * otherwise find a later step by its definition and reuse its old result).
+   */
+  noCacheAfter = false;
   /** BUILDKIT_SBOM_SCAN_CONTEXT / BUILDKIT_SBOM_SCAN_STAGE cover this stage (set once it is dispatched). */
   scanContext = false;
   scanStage = false;
@@ -109,6 +116,17 @@ export class DispatchState implements ProgressCounter {
     this.paths = b.paths;
     this.workdirSet = b.workdirSet;
     this.buildArgs = [...this.buildArgs, ...b.buildArgs];
+    this.noCacheAfter = b.noCacheAfter;
+  }
+
+  /** Whether the op a command adds now skips the cache (the no-cache option, or labs RUN --no-cache before it). */
+  skipsCache(): boolean {
+    return this.ignoreCache || this.noCacheAfter;
+  }
+
+  /** Reading from `source` (COPY --from, RUN --mount from): its labs no-cache taint carries over. */
+  readsFrom(source: DispatchState): void {
+    if (source.noCacheAfter) this.noCacheAfter = true;
   }
 }
 

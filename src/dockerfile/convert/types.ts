@@ -11,6 +11,7 @@ import type { CheckConfig } from '../lint/config.ts';
 import type { LintWarnFunc } from '../lint/linter.ts';
 import type { OutlineCapture } from './outline-capture.ts';
 import type { ParseResult } from '../parser/index.ts';
+import type { Channel } from '../channel.ts';
 
 export type ImageResolveMode = 'default' | 'pull' | 'local';
 
@@ -28,6 +29,8 @@ export interface ConvertOptions {
    * (the lint pack parses first); never changed by the conversion.
    */
   ast?: ParseResult;
+  /** The syntax channel (default stable: upstream's stable frontend; labs: docs/labs.md). */
+  channel?: Channel;
   /** Stage to build (case-insensitive); the last stage when empty. */
   target?: string;
   buildArgs?: Record<string, string>;

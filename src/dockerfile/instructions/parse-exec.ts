@@ -6,6 +6,7 @@ import { errAtLeastOneArgument } from './messages.ts';
 import { commandBase, type ParseRequest } from './request.ts';
 import type { Flag } from './bflags.ts';
 import { parseDevice } from './run-device.ts';
+import { isLabs } from '../channel.ts';
 import { parseMount } from './run-mount.ts';
 import type {
   CmdCommand,
@@ -44,12 +45,15 @@ export function parseRun(req: ParseRequest): RunCommand {
   const mount = req.flags.addStrings('mount');
   const network = req.flags.addString('network', 'default');
   const security = req.flags.addString('security', 'sandbox');
+  // Labs only: in stable the flag stays undeclared, so upstream's
+  // `unknown flag: no-cache` is the answer.
+  const noCache = isLabs(req.channel) ? req.flags.addBool('no-cache', false) : undefined;
   req.flags.parse();
   const flagsUsed = req.flags.used();
   const cmdLine = shellDependentCmdLine(req, false);
 
   const devices = device.values.map((v) => parseDevice(v));
-  const mounts = mount.values.map((v) => parseMount(v));
+  const mounts = mount.values.map((v) => parseMount(v, undefined, isLabs(req.channel)));
   if (!networkModes.includes(network.value)) throw new Error(`invalid network mode ${goQuote(network.value)}`);
   if (!securityModes.includes(security.value)) throw new Error(`security ${goQuote(security.value)} is not valid`);
 
@@ -63,6 +67,7 @@ export function parseRun(req: ParseRequest): RunCommand {
     network: network.value as NetworkMode,
     security: security.value as SecurityMode,
     devices,
+    noCache: noCache?.value === 'true',
   };
 }
 

@@ -4,6 +4,8 @@ import { chompHeredocContent, parseHeredoc } from '../parser/index.ts';
 import { errBadHeredoc, errNoDestinationArgument } from './messages.ts';
 import { commandBase, type ParseRequest } from './request.ts';
 import type { AddCommand, CopyCommand, SourceContent, SourcesAndDest } from './types.ts';
+import type { Flag } from './bflags.ts';
+import { isLabs } from '../channel.ts';
 
 function parseSourcesAndDest(req: ParseRequest, cmd: string): SourcesAndDest {
   const srcs = req.args.slice(0, -1);
@@ -29,6 +31,11 @@ function parseSourcesAndDest(req: ParseRequest, cmd: string): SourcesAndDest {
   return { destPath, sourcePaths, sourceContents };
 }
 
+/** Labs `--optional`; undeclared in stable, where upstream answers `unknown flag: optional`. */
+function optionalFlag(req: ParseRequest): Flag | undefined {
+  return isLabs(req.channel) ? req.flags.addBool('optional', false) : undefined;
+}
+
 export function parseAdd(req: ParseRequest): AddCommand {
   if (req.args.length < 2) throw errNoDestinationArgument('ADD');
   const f = req.flags;
@@ -39,6 +46,7 @@ export function parseAdd(req: ParseRequest): AddCommand {
   const checksum = f.addString('checksum', '');
   const unpack = f.addBool('unpack', false);
   const exclude = f.addStrings('exclude');
+  const optional = optionalFlag(req);
   f.parse();
 
   const sd = parseSourcesAndDest(req, 'ADD');
@@ -54,6 +62,7 @@ export function parseAdd(req: ParseRequest): AddCommand {
     keepGitDir: f.isUsed('keep-git-dir') ? keepGitDir.value === 'true' : undefined,
     checksum: checksum.value,
     unpack: f.isUsed('unpack') ? unpack.value === 'true' : undefined,
+    optional: optional?.value === 'true',
   };
 }
 
@@ -66,6 +75,7 @@ export function parseCopy(req: ParseRequest): CopyCommand {
   const link = f.addBool('link', false);
   const exclude = f.addStrings('exclude');
   const parents = f.addBool('parents', false);
+  const optional = optionalFlag(req);
   f.parse();
 
   const sd = parseSourcesAndDest(req, 'COPY');
@@ -79,5 +89,6 @@ export function parseCopy(req: ParseRequest): CopyCommand {
     link: link.value === 'true',
     excludePatterns: [...exclude.values],
     parents: parents.value === 'true',
+    optional: optional?.value === 'true',
   };
 }

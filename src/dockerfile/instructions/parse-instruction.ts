@@ -7,6 +7,7 @@ import { newRequest, nodeLocation, type ParseRequest } from './request.ts';
 import { withSuggestion } from './suggest.ts';
 import { commandSyntax, instructionNames, parseFromWithChecks, type ParseReport } from './table.ts';
 import type { Command, Instruction } from './types.ts';
+import type { Channel } from '../channel.ts';
 
 export interface ParseInstructionOptions {
   /**
@@ -16,6 +17,8 @@ export interface ParseInstructionOptions {
   escapeToken?: string;
   /** Receives the build checks upstream runs during instruction parsing. */
   lint?: InstructionLinter;
+  /** The syntax channel (default stable). */
+  channel?: Channel;
 }
 
 const suggestionOptions = instructionNames.map((n) => n.toUpperCase());
@@ -35,7 +38,7 @@ export function parseInstruction(node: InstructionNode, opts: ParseInstructionOp
   const lint = opts.lint;
   const report: ParseReport = lint === undefined ? () => {} : (event) => lint(event, node);
   try {
-    return dispatch(newRequest(node), report);
+    return dispatch(newRequest(node, opts.channel), report);
   } catch (err) {
     throw withLocation(err, nodeLocation(node));
   }

@@ -5,6 +5,7 @@ import type { LineRange } from '../errors.ts';
 import type { Heredoc, InstructionNode } from '../parser/ast.ts';
 import { BFlags } from './bflags.ts';
 import type { CommandBase } from './types.ts';
+import type { Channel } from '../channel.ts';
 
 export interface ParseRequest {
   node: InstructionNode;
@@ -17,6 +18,8 @@ export interface ParseRequest {
   original: string;
   location: LineRange;
   comments: string[];
+  /** The syntax channel: labs-only flags are declared only in `labs`. */
+  channel: Channel;
 }
 
 // Unicode White_Space, which Go's strings.TrimSpace removes (unlike
@@ -56,7 +59,7 @@ function nodeArgs(node: InstructionNode): string[] {
   return [...node.args];
 }
 
-export function newRequest(node: InstructionNode): ParseRequest {
+export function newRequest(node: InstructionNode, channel: Channel = 'stable'): ParseRequest {
   return {
     node,
     command: node.rawKeyword,
@@ -68,6 +71,7 @@ export function newRequest(node: InstructionNode): ParseRequest {
     original: node.original,
     location: nodeLocation(node),
     comments: node.prevComment,
+    channel,
   };
 }
 

@@ -51,9 +51,11 @@ function newMount(): Mount {
 
 /**
  * Parses one `--mount` value. Without `expand` only `from` is read (and
- * checked for variables); with it, every value is expanded then validated.
+ * checked for variables, unless `scopedFrom`: the labs channel resolves them
+ * with the stage's args, convert/stage-args.ts); with it, every value is
+ * expanded then validated.
  */
-export function parseMount(spec: string, expand?: WordExpander): Mount {
+export function parseMount(spec: string, expand?: WordExpander, scopedFrom = false): Mount {
   let fields: string[];
   try {
     fields = splitCsvFields(spec);
@@ -98,7 +100,7 @@ export function parseMount(spec: string, expand?: WordExpander): Mount {
     } else if (key === 'from') {
       // A `$` anywhere but last would be a variable, which `from` cannot use.
       const dollar = value.indexOf('$');
-      if (dollar !== -1 && dollar !== value.length - 1) {
+      if (!scopedFrom && dollar !== -1 && dollar !== value.length - 1) {
         throw new Error(`'${key}' doesn't support variable expansion, define alias stage instead`);
       }
     } else {

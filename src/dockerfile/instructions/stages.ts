@@ -6,6 +6,7 @@ import type { InstructionLinter } from './lint-hooks.ts';
 import { parseInstruction } from './parse-instruction.ts';
 import { nodeLocation } from './request.ts';
 import type { ArgCommand, Stage } from './types.ts';
+import type { Channel } from '../channel.ts';
 
 /**
  * An instruction that failed to parse. Upstream prefixes these (and only
@@ -29,6 +30,8 @@ export interface ParsedStages {
 
 export interface ParseStagesOptions {
   lint?: InstructionLinter;
+  /** The syntax channel (default stable). */
+  channel?: Channel;
 }
 
 /** Groups a parsed Dockerfile into stages; stops at the first error, in source order. */
@@ -38,7 +41,7 @@ export function parseStages(ast: ParseResult, opts: ParseStagesOptions = {}): Pa
   for (const node of ast.children) {
     let ins;
     try {
-      ins = parseInstruction(node, { lint: opts.lint });
+      ins = parseInstruction(node, { lint: opts.lint, channel: opts.channel });
     } catch (err) {
       const e = err as DockerfileError;
       throw new InstructionParseError(e.message, node.startLine, e.ranges);

@@ -133,6 +133,8 @@ export interface AddCommand extends CommandBase, SourcesAndDest {
   checksum: string;
   /** Undefined unless `--unpack` was given. */
   unpack: boolean | undefined;
+  /** Labs `--optional`: a source that does not exist is skipped (docs/labs.md). */
+  optional: boolean;
 }
 
 export interface CopyCommand extends CommandBase, SourcesAndDest {
@@ -143,6 +145,8 @@ export interface CopyCommand extends CommandBase, SourcesAndDest {
   link: boolean;
   excludePatterns: string[];
   parents: boolean;
+  /** Labs `--optional`: a source that does not exist is skipped (docs/labs.md). */
+  optional: boolean;
 }
 
 export interface OnbuildCommand extends CommandBase {
@@ -170,6 +174,8 @@ export interface RunCommand extends CommandBase, ShellDependentCmdLine {
   network: NetworkMode;
   security: SecurityMode;
   devices: Device[];
+  /** Labs `--no-cache`: this step never comes from the cache (docs/labs.md). */
+  noCache: boolean;
 }
 
 export interface CmdCommand extends CommandBase, ShellDependentCmdLine {

@@ -5,10 +5,11 @@ import type { TargetList } from '../../subrequests/targets.ts';
 import { linesLocation } from '../../subrequests/types.ts';
 import { parseStages } from '../instructions/index.ts';
 import { parse } from '../parser/index.ts';
+import type { Channel } from '../channel.ts';
 
 /** Every stage as a target; the last is the default. Throws the parser's errors. */
-export function listTargets(dockerfile: Uint8Array): TargetList {
-  const { stages } = parseStages(parse(dockerfile));
+export function listTargets(dockerfile: Uint8Array, channel?: Channel): TargetList {
+  const { stages } = parseStages(parse(dockerfile), { channel });
   const list: TargetList = { targets: undefined, sources: [dockerfile] };
   stages.forEach((s, i) => {
     list.targets ??= [];

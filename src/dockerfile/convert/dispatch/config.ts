@@ -158,6 +158,8 @@ export function dispatchWorkdir(
       customName: prefixCommand(d, uppercaseCmd(processCmdEnv(opt.shlex, code ?? '', env)), d.prefixPlatform, platform, env),
       sourceLocations: locationOf(opt.sourceMap, location),
       platform: d.platform,
+      // Only labs RUN --no-cache before it (upstream's WORKDIR keeps its cache under the no-cache option).
+      ignoreCache: d.noCacheAfter || undefined,
     });
     withLayer = true;
   }

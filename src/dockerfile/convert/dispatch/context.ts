@@ -13,8 +13,11 @@ import type { ProxyEnv } from '../args.ts';
 import type { Ulimit } from '../types.ts';
 import type { Platform } from '../platform.ts';
 import type { DispatchStates } from '../stage-state.ts';
+import type { Channel } from '../../channel.ts';
 
 export interface DispatchContext {
+  /** The syntax channel: labs lowers what stable rejects (docs/labs.md). */
+  channel: Channel;
   all: DispatchStates;
   globalArgs: EnvList;
   buildArgValues: Map<string, string>;

@@ -11,6 +11,7 @@ import { processCmdEnv, stateEnv, type DispatchContext } from './context.ts';
 import { parseGitRef, isGitSource, isHTTPSource } from '../gitref.ts';
 import { commitToHistory } from '../image.ts';
 import { joinPath } from '../../../go/path.ts';
+import { goQuote } from '../../../go/strconv.ts';
 import { httpFilename } from '../epoch.ts';
 import { isAbsFor, normalizePathFor, removeDriveLetter, withDrivePrefix } from '../../../platform/system-path.ts';
 import { prefixCommand, uppercaseCmd } from '../progress.ts';
@@ -34,6 +35,7 @@ export function dispatchAdd(d: DispatchState, cmd: AddCommand, opt: DispatchCont
     checksum: cmd.checksum,
     unpack: cmd.unpack,
     parents: false,
+    optional: cmd.optional,
     location: cmd.location,
     ignoreMatcher: opt.dockerIgnore,
     opt,
@@ -52,6 +54,7 @@ export function dispatchCopyCommand(d: DispatchState, cmd: CopyCommand, opt: Dis
       throw new Error(`cannot copy from stage "${cmd.from}", it needs to be defined before current stage "${d.stageName}"`);
     }
     source = src.state;
+    d.readsFrom(src);
   }
   dispatchCopy(d, {
     params: cmd,
@@ -66,6 +69,7 @@ export function dispatchCopyCommand(d: DispatchState, cmd: CopyCommand, opt: Dis
     checksum: '',
     unpack: undefined,
     parents: cmd.parents,
+    optional: cmd.optional,
     location: cmd.location,
     ignoreMatcher: sc.sources.length === 0 ? opt.dockerIgnore : undefined,
     opt,
@@ -87,6 +91,8 @@ export interface CopyConfig {
   checksum: string;
   unpack: boolean | undefined;
   parents: boolean;
+  /** Labs `--optional`: missing sources are skipped (see optionalSource). */
+  optional: boolean;
   location: LineRange;
   /** The build context's .dockerignore (local sources of the build context only), for CopyIgnoredFile. */
   ignoreMatcher?: IgnoreMatcher;
@@ -123,6 +129,25 @@ function validateDigest(d: string): void {
   if (hex.length !== lens[alg] || !/^[a-f0-9]+$/.test(hex)) throw new Error('invalid checksum digest length');
 }
 
+/**
+ * Labs `--optional`: the source as a wildcard pattern that matches only the
+ * path itself, so BuildKit's copy (allowWildcard, allowEmptyWildcard) skips
+ * it when it is missing instead of failing. The first component becomes a
+ * one-character class (`/config/a.yaml` -> `/[c]onfig/a.yaml`): the copy
+ * resolves a wildcard from the deepest directory before it, which must exist,
+ * so only a class in the first component makes a missing directory optional
+ * too. A literal backslash is escaped since the path is now a pattern.
+ */
+export function optionalSource(src: string): string {
+  if (src === '/') return src;
+  const pattern = containsWildcards(src) ? src : src.replace(/\\/g, '\\\\');
+  if (pattern.startsWith('/[') || pattern.startsWith('/*') || pattern.startsWith('/?')) return pattern;
+  if (pattern.startsWith('/\\')) return '/[' + pattern.slice(1, 3) + ']' + pattern.slice(3);
+  const first = String.fromCodePoint(pattern.codePointAt(1) as number);
+  const cls = /^[\p{L}\p{N}._]$/u.test(first) ? first : '\\' + first;
+  return '/[' + cls + ']' + pattern.slice(1 + first.length);
+}
+
 function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
   const platform = d.platform ?? cfg.opt.targetPlatform;
   const os = platform.os;
@@ -143,6 +168,7 @@ function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
   }
   let msg = cfg.isAddCommand ? 'ADD' : 'COPY';
   if (cfg.parents) msg += ' --parents';
+  if (cfg.optional) msg += ' --optional';
   if (cfg.chown !== '') msg += ' --chown=' + cfg.chown;
   if (cfg.chmod !== '') msg += ' --chmod=' + cfg.chmod;
 
@@ -160,6 +186,9 @@ function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
     let src = src0;
     msg += ' ' + src;
     const gitRef = parseGitRef(src);
+    if (cfg.optional && (isHTTPSource(src) || (gitRef !== undefined && !gitRef.indistinguishableFromLocal))) {
+      throw new Error(`--optional applies to local and stage sources only, not to ${goQuote(src)}`);
+    }
     if (gitRef !== undefined && !gitRef.indistinguishableFromLocal) {
       if (!cfg.isAddCommand) throw new Error("source can't be a git ref for COPY");
       if (keepGitDir !== undefined && gitRef.keepGitDir !== undefined && keepGitDir !== gitRef.keepGitDir) {
@@ -207,7 +236,7 @@ function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
         }
         pattern = withDrivePrefix(() => normalizePathFor('/', pattern, os, false));
         patterns = [pattern.replace(/^\//, '')];
-        if (!containsWildcards(src) && !containsWildcards(pattern)) {
+        if (!cfg.optional && !containsWildcards(src) && !containsWildcards(pattern)) {
           requiredPaths = [joinPath(src, pattern)];
         }
       }
@@ -215,6 +244,7 @@ function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
       if (requiredPaths !== undefined) {
         requiredPaths = requiredPaths.map((p) => withDrivePrefix(() => normalizePathFor('/', p, os, false)));
       }
+      if (cfg.optional) src = optionalSource(src);
       const unpack = cfg.unpack ?? cfg.isAddCommand;
       add(cfg.source, src, {
         mode,
@@ -245,7 +275,7 @@ function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
   const fileOpt: llb.ConstraintsOptions = {
     customName: pgName,
     sourceLocations: locationOf(cfg.opt.sourceMap, cfg.location),
-    ignoreCache: d.ignoreCache || undefined,
+    ignoreCache: d.skipsCache() || undefined,
   };
   const action = a as llb.FileAction;
   if (cfg.opt.caps.supports(Caps.mergeOp) && cfg.link && cfg.chmod === '') {

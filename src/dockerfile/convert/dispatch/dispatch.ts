@@ -39,6 +39,14 @@ export interface StageLookup {
   image(name: string, location: LineRange | undefined): DispatchState;
   /** Whether a word changes under variable expansion (with no variables set). */
   expands(word: string): boolean;
+  /** Labs only: the word expanded with the global args and the stage's ARGs above the command (stage-args.ts). */
+  scoped?: (word: string, flag: string) => string;
+}
+
+/** What `COPY --from=NAME` names: a stage by index or name, else an image. */
+function fromStage(name: string, stages: StageLookup, location: LineRange | undefined): DispatchState {
+  if (/^[+-]?\d+$/.test(name) && Math.abs(Number(name)) < 2 ** 63) return stages.byIndex(Number(name));
+  return stages.byName(name) ?? stages.image(name, location);
 }
 
 export interface Handler<C extends Command> {
@@ -61,13 +69,13 @@ export const handlers = {
     step: true,
     sources(cmd, stages) {
       if (cmd.from === '') return [];
+      if (stages.scoped !== undefined && stages.expands(cmd.from)) return [fromStage(stages.scoped(cmd.from, '--from'), stages, cmd.location)];
       if (stages.expands(cmd.from)) {
         throw new DockerfileError(
           'variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround',
         );
       }
-      if (/^[+-]?\d+$/.test(cmd.from) && Math.abs(Number(cmd.from)) < 2 ** 63) return [stages.byIndex(Number(cmd.from))];
-      return [stages.byName(cmd.from) ?? stages.image(cmd.from, cmd.location)];
+      return [fromStage(cmd.from, stages, cmd.location)];
     },
   },
   entrypoint: { dispatch: dispatchEntrypoint },
@@ -82,7 +90,8 @@ export const handlers = {
     step: true,
     sources: (cmd, stages) =>
       cmd.mounts.map((m) => {
-        const from = m.from === '' ? EMPTY_IMAGE_NAME : m.from;
+        let from = m.from === '' ? EMPTY_IMAGE_NAME : m.from;
+        if (stages.scoped !== undefined && stages.expands(from)) from = stages.scoped(from, 'from');
         return stages.byName(from) ?? stages.image(from, undefined);
       }),
   },

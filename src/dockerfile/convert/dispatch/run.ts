@@ -3,6 +3,7 @@
 
 import * as llb from '../../../llb/index.ts';
 import { Caps } from '../../../llb/caps.ts';
+import { isLabs } from '../../channel.ts';
 import { goList } from '../../../go/fmt.ts';
 import { joinPath } from '../../../go/path.ts';
 import { chompHeredocContent, parseHeredocWord, type RunCommand } from '../../instructions/index.ts';
@@ -69,10 +70,15 @@ export function dispatchRun(d: DispatchState, c: RunCommand, opt: DispatchContex
 
   const env = stateEnv(d.state);
   const mounts = dispatchRunMounts(d, c, sources, opt);
+  for (const s of sources) d.readsFrom(s);
 
   if (c.security !== 'sandbox' && c.security !== 'insecure') throw new Error(`unsupported security mode "${c.security as string}"`);
+  // RUN --device: upstream's labs build asks for the CDI devices; its stable
+  // build rejects them. Both do nothing when the daemon lacks exec.meta.cdi.
+  let cdiDevices: llb.CDIDevice[] | undefined;
   if (c.devices.length > 0 && opt.caps.supports(Caps.execMetaCDI)) {
-    throw new Error('device feature is only supported in Dockerfile frontend 1.14.0-labs or later');
+    if (!isLabs(opt.channel)) throw new Error('device feature is only supported in Dockerfile frontend 1.14.0-labs or later');
+    cdiDevices = c.devices.map((dev) => (dev.required ? { name: dev.name } : { name: dev.name, optional: true }));
   }
 
   const rawLex = new ShellLex(opt.shlex.escapeToken, { rawQuotes: true, skipUnsetEnv: true });
@@ -83,12 +89,14 @@ export function dispatchRun(d: DispatchState, c: RunCommand, opt: DispatchContex
     args,
     ...dfCmd(c.code),
     sourceLocations: locationOf(opt.sourceMap, c.location),
-    ignoreCache: d.ignoreCache || undefined,
+    // Labs RUN --no-cache: this exec and every step built on it skip the cache (docs/labs.md).
+    ignoreCache: d.skipsCache() || c.noCache || undefined,
     proxyEnv: opt.proxyEnv,
     mounts: [...extraMounts, ...mounts.mounts],
     secrets: mounts.secrets,
     ssh: mounts.ssh,
     security: c.security === 'insecure' ? 'insecure' : 'sandbox',
+    cdiDevices,
     network: c.network === 'default' ? undefined : c.network,
     customName: name,
     extraHosts: opt.extraHosts,
@@ -99,6 +107,7 @@ export function dispatchRun(d: DispatchState, c: RunCommand, opt: DispatchContex
   const shm: llb.RunMount[] =
     opt.shmSize > 0 && opt.caps.supports(Caps.execMountTmpfsSize) ? [{ target: '/dev/shm', source: llb.scratch(), tmpfs: { size: opt.shmSize } }] : [];
   d.state = d.state.run({ ...run, mounts: [...(run.mounts ?? []), ...shm] }).root();
+  if (c.noCache) d.noCacheAfter = true;
   commitToHistory(d.image, 'RUN ' + runCommandString(args, d.buildArgs, env), true, true, opt.epoch);
 }
 

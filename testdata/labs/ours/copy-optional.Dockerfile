@@ -1,0 +1,2 @@
+FROM busybox
+COPY --optional config.local.yaml /etc/app/

@@ -1,0 +1,2 @@
+FROM busybox
+RUN --no-cache date > /built-at

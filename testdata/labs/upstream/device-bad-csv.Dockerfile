@@ -1,0 +1,2 @@
+FROM busybox
+RUN --device='a.com/b="c true

@@ -1,0 +1,3 @@
+FROM busybox
+RUN --device= true
+RUN echo done
