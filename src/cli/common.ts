@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { IncludeReader } from '../dockerfile/convert/include.ts';
 import type { ImageResolver } from '../registry/resolver.ts';
 import type { Platform } from '../dockerfile/convert/index.ts';
 import { parseConfig, type FrontendConfig } from '../dockerui/index.ts';
@@ -119,4 +121,21 @@ export function flagsConfig(cmd: string, f: BuildFlags): FrontendConfig {
     cfg.multiPlatform ||= platforms.length > 1;
   }
   return cfg;
+}
+
+/**
+ * The CLI's reader of the files INCLUDE names (labs): from the disk, relative
+ * to the Dockerfile's directory (the current directory for standard input).
+ */
+export function includeReader(file: string): IncludeReader {
+  const dir = file === '-' ? '.' : dirname(file);
+  return (path) => {
+    try {
+      return Promise.resolve(readFileSync(join(dir, path)));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return Promise.resolve(undefined);
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  };
 }

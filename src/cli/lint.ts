@@ -15,7 +15,7 @@ const PACK_NAMES = ['best-practices'] as const;
 import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import type { ImageResolver } from '../registry/resolver.ts';
 import type { Channel } from '../dockerfile/channel.ts';
-import { channelOption, CliError, flagsConfig, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
+import { channelOption, CliError, flagsConfig, includeReader, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
 
 const usage = `Usage: dockerfile-llb lint [FILE...] [options]
 
@@ -115,12 +115,19 @@ function firstLine(loc: { ranges?: { start: { line: number } }[] } | undefined):
   return loc?.ranges?.[0]?.start.line ?? 0;
 }
 
+/** The file a location is in: `name`, or the included file (labs INCLUDE) its source index names. */
+function fileOf(name: string, r: LintResult, loc: { sourceIndex?: number } | undefined): string {
+  const i = loc?.sourceIndex ?? 0;
+  return i > 0 && i < r.sources.length ? r.sources[i].filename : name;
+}
+
 function printText(name: string, r: LintResult): string {
   let out = '';
-  for (const w of r.warnings) out += `${name}:${firstLine(w.location)} ${w.ruleName} - ${w.detail ?? ''}\n`;
+  for (const w of r.warnings) out += `${fileOf(name, r, w.location)}:${firstLine(w.location)} ${w.ruleName} - ${w.detail ?? ''}\n`;
   if (r.buildError) {
     const line = firstLine(r.buildError.location);
-    out += `${line > 0 ? `${name}:${line}` : name} error: ${r.buildError.message}\n`;
+    const file = fileOf(name, r, r.buildError.location);
+    out += `${line > 0 ? `${file}:${line}` : file} error: ${r.buildError.message}\n`;
   }
   return out;
 }
@@ -185,7 +192,7 @@ function toSarif(results: FileResult[], packRules: readonly PackRule[]): unknown
               ruleId: w.ruleName,
               level: 'warning',
               message: { text: w.detail ?? w.ruleName },
-              locations: [{ physicalLocation: { artifactLocation: { uri: name }, region: region(w.location) } }],
+              locations: [{ physicalLocation: { artifactLocation: { uri: fileOf(name, result, w.location) }, region: region(w.location) } }],
               ...(fix ? { fixes: [sarifFix(name, fix)] } : {}),
             };
           }),
@@ -194,7 +201,7 @@ function toSarif(results: FileResult[], packRules: readonly PackRule[]): unknown
                 {
                   level: 'error',
                   message: { text: result.buildError.message },
-                  locations: [{ physicalLocation: { artifactLocation: { uri: name }, region: region(result.buildError.location) } }],
+                  locations: [{ physicalLocation: { artifactLocation: { uri: fileOf(name, result, result.buildError.location) }, region: region(result.buildError.location) } }],
                 },
               ]
             : []),
@@ -231,7 +238,7 @@ export const lintCommand: Command = {
       // Offline the build platform is the target platform when one is given.
       if (a.platform !== undefined) cfg.buildPlatforms = [a.platform];
       const options = {
-        ...convertOptions(cfg, { resolver }, { ignoreFile: ignoreFile(file, a.dockerignore) }),
+        ...convertOptions(cfg, { resolver, readInclude: includeReader(file) }, { ignoreFile: ignoreFile(file, a.dockerignore) }),
         packs: a.packs,
         fixes: a.fix || a.format === 'sarif',
       };

@@ -9,7 +9,7 @@ import { DockerfileError } from '../dockerfile/errors.ts';
 import { convertDockerfile, marshalBuild, marshalImage, parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
 import { convertOptions } from '../dockerui/index.ts';
 import type { Channel } from '../dockerfile/channel.ts';
-import { channelOption, channelUsage, CliError, flagsConfig, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
+import { channelOption, channelUsage, CliError, flagsConfig, includeReader, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
 
 const usage = `Usage: dockerfile-llb llb [options]
 
@@ -88,7 +88,7 @@ async function run(argv: string[]): Promise<number> {
   try {
     const resolver = a.imageMetadata === undefined ? undefined : MetadataFileResolver.fromFile(a.imageMetadata);
     res = await convertDockerfile(data, {
-      ...convertOptions(cfg, { resolver }, { sessionId: 'dockerfile-llb' }),
+      ...convertOptions(cfg, { resolver, readInclude: includeReader(a.file) }, { sessionId: 'dockerfile-llb' }),
       // Build checks run as in the gateway (their warnings are not printed
       // here; `lint` reports them), so that `# check=error=true` fails the
       // conversion as it fails the build.
@@ -96,8 +96,7 @@ async function run(argv: string[]): Promise<number> {
     });
   } catch (err) {
     if (err instanceof DockerfileError) {
-      const line = err.line;
-      throw new CliError(line > 0 ? `${name}:${line}: ${err.message}` : `${name}: ${err.message}`);
+      throw new CliError(`${err.position(name)}: ${err.message}`);
     }
     throw new CliError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -7,7 +7,7 @@ import { outlineResult } from '../subrequests/index.ts';
 import type { SubrequestResult } from '../subrequests/index.ts';
 import { convertOptions } from '../dockerui/index.ts';
 import type { Channel } from '../dockerfile/channel.ts';
-import { channelOption, channelUsage, CliError, flagsConfig, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
+import { channelOption, channelUsage, CliError, flagsConfig, includeReader, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
 import { parseArgs as parseNodeArgs } from 'node:util';
 
 const usage = `Usage: dockerfile-llb outline [options]
@@ -32,7 +32,7 @@ async function run(argv: string[]): Promise<number> {
   let res;
   try {
     const resolver = a.imageMetadata === undefined ? placeholderResolver : MetadataFileResolver.fromFile(a.imageMetadata);
-    const outline = await computeOutline(data, convertOptions(cfg, { resolver }));
+    const outline = await computeOutline(data, convertOptions(cfg, { resolver, readInclude: includeReader(a.file) }));
     res = outlineResult(outline);
   } catch (err) {
     throw new CliError(describeError(a.file, err));

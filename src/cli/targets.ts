@@ -1,9 +1,9 @@
 // `targets`: the stages of a Dockerfile, as the `frontend.targets`
 // subrequest (`docker buildx build --call targets`) prints them.
 
-import { listTargets } from '../dockerfile/outline/index.ts';
+import { listTargetsFor } from '../dockerfile/outline/index.ts';
 import { targetsResult } from '../subrequests/index.ts';
-import { channelUsage, CliError, readInput, type Command } from './common.ts';
+import { channelUsage, CliError, includeReader, readInput, type Command } from './common.ts';
 import { describeError, parseSubrequestArgs, writeResult } from './outline.ts';
 
 const usage = `Usage: dockerfile-llb targets [options]
@@ -16,12 +16,12 @@ Options:
   --format json|text      result.json (default) or result.txt
 ${channelUsage}`;
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
   const a = parseSubrequestArgs('targets', argv, usage, false);
   const data = readInput(a.file);
   let res;
   try {
-    res = targetsResult(listTargets(data, a.channel));
+    res = targetsResult(await listTargetsFor(data, { channel: a.channel, readInclude: includeReader(a.file) }));
   } catch (err) {
     throw new CliError(describeError(a.file, err));
   }

@@ -1,10 +1,23 @@
 // Errors a user can cause. Each carries the Dockerfile line range(s) it is
 // about, and a message with the same text upstream BuildKit prints.
 
+/**
+ * A file other than the Dockerfile that instructions come from (labs
+ * INCLUDE, docs/labs.md): its name as errors and source maps show it, its
+ * bytes, and the escape character its own `# escape=` chose.
+ */
+export interface SourceFile {
+  readonly name: string;
+  readonly data: Uint8Array;
+  readonly escapeToken: string;
+}
+
 /** A 1-based, inclusive line range (upstream's parser.Range, character 0). */
 export interface LineRange {
   start: number;
   end: number;
+  /** The included file the lines are in; undefined for the Dockerfile itself. */
+  file?: SourceFile;
 }
 
 export class DockerfileError extends Error {
@@ -20,6 +33,12 @@ export class DockerfileError extends Error {
   /** First line this error points at, or 0 when it has no location. */
   get line(): number {
     return this.ranges.length > 0 ? this.ranges[0].start : 0;
+  }
+
+  /** `NAME:LINE` (or `NAME` without a line) for a message: NAME is the included file the first location is in, else `dockerfile`. */
+  position(dockerfile: string): string {
+    const name = this.ranges[0]?.file?.name ?? dockerfile;
+    return this.line > 0 ? `${name}:${this.line}` : name;
   }
 }
 

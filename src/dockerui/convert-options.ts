@@ -24,6 +24,8 @@ export interface Ports {
   inputs?: () => Promise<Record<string, State>>;
   /** The time of a source, for SOURCE_DATE_EPOCH=context|<named context>|<stage> (ConvertOptions.resolveSourceTime). */
   resolveSourceTime?: ConvertOptions['resolveSourceTime'];
+  /** Reads the files labs INCLUDE and imported stages name, beside the Dockerfile. Without it they are an error. */
+  readInclude?: ConvertOptions['readInclude'];
 }
 
 /** What the frontend knows about the build besides its options. */
@@ -95,6 +97,7 @@ export function convertOptions(cfg: FrontendConfig, ports: Ports = {}, source: B
     inputMetadata: cfg.inputMetadata,
     contextHooks: hooks,
     resolveSourceTime: ports.resolveSourceTime,
+    readInclude: ports.readInclude,
     lintWarn: ports.warn,
   };
 }

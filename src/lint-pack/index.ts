@@ -63,7 +63,8 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
 
   if (opt.fixes) {
     result.warnings.forEach((w, i) => {
-      if (!FIXABLE_UPSTREAM.has(w.ruleName)) return;
+      // A finding in an included file (labs INCLUDE) is not fixed in this one.
+      if (!FIXABLE_UPSTREAM.has(w.ruleName) || (w.location?.sourceIndex ?? 0) !== 0) return;
       const line = w.location?.ranges?.[0]?.start.line ?? 0;
       const node = nodeAt(tree, line);
       if (node !== undefined) fixes[i] = upstreamFix(w.ruleName, node, source);

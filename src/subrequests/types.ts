@@ -74,14 +74,40 @@ export function locationJSON(l: SourceLocation): GoJSON {
  * An instruction's lines as a location: one range per line, as upstream's
  * parser.Node.Location (toRanges) gives them; undefined for none.
  */
-export function linesLocation(ranges: readonly { start: number; end: number }[]): SourceLocation | undefined {
+export function linesLocation(ranges: readonly { start: number; end: number }[], sourceIndex = 0): SourceLocation | undefined {
   if (ranges.length === 0) return undefined;
   const out: SourceRange[] = [];
   for (const r of ranges) {
     const end = Math.max(r.start, r.end);
     for (let line = r.start; line <= end; line++) out.push({ start: { line }, end: { line } });
   }
-  return { ranges: out };
+  return sourceIndex === 0 ? { ranges: out } : { sourceIndex, ranges: out };
+}
+
+/**
+ * The sources of a subrequest's answer: the Dockerfile first, then each
+ * included file (labs INCLUDE) the first time a location points into it.
+ */
+export class SourceList {
+  readonly sources: Uint8Array[];
+  private readonly files: object[] = [];
+
+  constructor(dockerfile: Uint8Array) {
+    this.sources = [dockerfile];
+  }
+
+  /** The location of `ranges` (all in one file: `ranges[0].file`, or the Dockerfile). */
+  location(ranges: readonly { start: number; end: number; file?: { data: Uint8Array } }[]): SourceLocation | undefined {
+    const file = ranges[0]?.file;
+    if (file === undefined) return linesLocation(ranges);
+    let i = this.files.indexOf(file);
+    if (i < 0) {
+      this.files.push(file);
+      this.sources.push(file.data);
+      i = this.files.length - 1;
+    }
+    return linesLocation(ranges, i + 1);
+  }
 }
 
 const enc = new TextEncoder();

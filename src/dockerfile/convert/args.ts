@@ -2,7 +2,7 @@
 // FROM, and the proxy variables that go to ExecOp.proxy_env instead of env.
 
 import { parseGoBool } from '../../go/strconv.ts';
-import { withLocation } from '../errors.ts';
+import { withLocation, type LineRange } from '../errors.ts';
 import type { ArgCommand } from '../instructions/types.ts';
 import { EnvList } from '../../llb/env.ts';
 import type { ArgInfo } from './outline-capture.ts';
@@ -33,7 +33,8 @@ export function defaultArgs(po: PlatformOpt, overrides: ReadonlyMap<string, stri
   return env;
 }
 
-export type WordExpander = (word: string, env: EnvList) => { result: string; matched: ReadonlySet<string> };
+/** Expands a word; `location` is the instruction's (its file chooses the escape character). */
+export type WordExpander = (word: string, env: EnvList, location?: LineRange) => { result: string; matched: ReadonlySet<string> };
 
 /**
  * Evaluates the ARGs before the first FROM in order; build args win over
@@ -56,7 +57,7 @@ export function buildMetaArgs(
       } else if (value !== undefined) {
         let res;
         try {
-          res = expand(value, args);
+          res = expand(value, args, cmd.location);
         } catch (err) {
           throw withLocation(err, cmd.location);
         }

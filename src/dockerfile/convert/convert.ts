@@ -6,7 +6,7 @@
 import * as llb from '../../llb/index.ts';
 import type { CapSet } from '../../llb/caps.ts';
 import * as reference from '../../registry/reference.ts';
-import { DockerfileError, withLocation } from '../errors.ts';
+import { DockerfileError, withLocation, type LineRange } from '../errors.ts';
 import { parseCommand, parseStages, withSuggestion, type Command, type Stage } from '../instructions/index.ts';
 import { parse } from '../parser/index.ts';
 import { ExpansionError, ShellLex } from '../shell/index.ts';
@@ -42,7 +42,8 @@ import { instructionLinter, reportParseWarnings } from '../lint/hooks.ts';
 import { IgnoreMatcher } from '../lint/ignore.ts';
 import { Linter, type LintWarnFunc } from '../lint/linter.ts';
 import * as rules from '../lint/rules.ts';
-import { EMPTY_IMAGE_NAME, locationOf, emptyEnv, wrapError, dfCmd } from './util.ts';
+import { EMPTY_IMAGE_NAME, locationOf, emptyEnv, wrapError, dfCmd, lexFor } from './util.ts';
+import { withIncludes } from './include.ts';
 import { goParseInt64 } from '../../go/strconv.ts';
 
 
@@ -94,27 +95,27 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
   const data = typeof text === 'string' ? new TextEncoder().encode(text) : text;
   if (data.length === 0) throw new DockerfileError('the Dockerfile cannot be empty');
   const lint = Linter.create(opt.checkConfig ?? resolveCheckConfig(data, opt.buildArgs), opt.lintWarn);
-  const ast = opt.ast ?? parse(data);
+  const ast = await withIncludes(opt.ast ?? parse(data), opt);
+  const po = buildPlatformOpt(opt.targetPlatform, opt.buildPlatforms);
+  const buildArgs = new Map(Object.entries(opt.buildArgs ?? {}));
+  const shlex = new ShellLex(ast.escapeToken === '`' ? '`' : '\\');
   reportParseWarnings(ast.warnings, lint);
   const { stages, metaArgs } = parseStages(ast, { lint: instructionLinter(lint), channel: opt.channel });
   if (stages.length === 0) throw new DockerfileError('dockerfile contains no stages to build');
   checks.validateStageNames(stages, lint);
   checks.validateCommandCasing(stages, lint);
 
-  const po = buildPlatformOpt(opt.targetPlatform, opt.buildPlatforms);
-  const buildArgs = new Map(Object.entries(opt.buildArgs ?? {}));
   const targetName = opt.target || stages[stages.length - 1].name;
-  const shlex = new ShellLex(ast.escapeToken === '`' ? '`' : '\\');
   let globalArgs = defaultArgs(po, buildArgs, targetName);
   // InvalidDefaultArgInFrom looks at base names as if no build arg were given.
   let defaultsOnly;
   try {
-    defaultsOnly = buildMetaArgs(globalArgs, metaArgs, new Map(), (w, env) => shlex.processWordWithMatches(w, env)).args;
+    defaultsOnly = buildMetaArgs(globalArgs, metaArgs, new Map(), (w, env, r) => lexFor(shlex, r).processWordWithMatches(w, env)).args;
   } catch {
     defaultsOnly = undefined;
   }
   checks.validateBaseImagesWithDefaultArgs(stages, (w, env) => shlex.processWordWithMatches(w, env), defaultsOnly, lint);
-  const meta = buildMetaArgs(globalArgs, metaArgs, buildArgs, (w, env) => shlex.processWordWithMatches(w, env));
+  const meta = buildMetaArgs(globalArgs, metaArgs, buildArgs, (w, env, r) => lexFor(shlex, r).processWordWithMatches(w, env));
   globalArgs = meta.args;
 
   // SOURCE_DATE_EPOCH: an integer, or the name of the build context, a
@@ -272,7 +273,7 @@ function registerStages(bc: BuildContext, stages: Stage[]): void {
     const declared = checks.declaredFromArgs(bc.globalArgs, bc.outline.allArgs.keys());
     let nameMatch;
     try {
-      nameMatch = bc.shlex.processWordWithMatches(st.baseName, bc.globalArgs);
+      nameMatch = lexFor(bc.shlex, st.location).processWordWithMatches(st.baseName, bc.globalArgs);
       checks.reportUnusedFromArgs(declared, nameMatch.unmatched, st.location, lint);
     } catch (err) {
       // Upstream reports the undeclared ARGs looked up before the failure, then fails.
@@ -290,7 +291,7 @@ function registerStages(bc: BuildContext, stages: Stage[]): void {
     if (st.platform !== '') {
       let res;
       try {
-        res = bc.shlex.processWordWithMatches(st.platform, bc.globalArgs);
+        res = lexFor(bc.shlex, st.location).processWordWithMatches(st.platform, bc.globalArgs);
       } catch (err) {
         // Upstream names the (empty) result of the failed expansion, after reporting its undeclared ARGs.
         if (err instanceof ExpansionError) checks.reportUnusedFromArgs(declared, err.unmatched, st.location, lint);
@@ -399,7 +400,7 @@ function resolveTarget(bc: BuildContext): DispatchState {
 function toCommand(bc: BuildContext, command: Command, stageArgs?: StageArgs): StageCommand {
   let sources;
   try {
-    sources = handlerOf(command).sources?.(command, stageLookup(bc, stageArgs)) ?? [];
+    sources = handlerOf(command).sources?.(command, stageLookup(bc, stageArgs, command.location)) ?? [];
   } catch (err) {
     // Labs names the line of a --from word that cannot be resolved; stable keeps upstream's error as it is.
     throw stageArgs === undefined ? err : withLocation(err, command.location);
@@ -407,12 +408,13 @@ function toCommand(bc: BuildContext, command: Command, stageArgs?: StageArgs): S
   return { command, sources, isOnBuild: false };
 }
 
-function stageLookup(bc: BuildContext, stageArgs: StageArgs | undefined): StageLookup {
+/** How a command's sources are looked up; `location` is the command's (its file's escape character expands --from). */
+function stageLookup(bc: BuildContext, stageArgs: StageArgs | undefined, location: LineRange | undefined): StageLookup {
   return {
     byName: (name) => bc.all.findByName(name),
     byIndex: (index) => bc.all.findByIndex(index),
     image: (name, location) => DispatchState.unregistered(name, location),
-    expands: (word) => bc.shlex.processWordWithMatches(word, emptyEnv).result !== word,
+    expands: (word) => lexFor(bc.shlex, location).processWordWithMatches(word, emptyEnv).result !== word,
     scoped: stageArgs === undefined ? undefined : (word, flag) => stageArgs.expand(word, flag),
   };
 }
@@ -502,6 +504,7 @@ function initOnBuildTriggers(bc: BuildContext, d: DispatchState, triggers: strin
     if (d.stage.location) {
       node.startLine = d.stage.location.start;
       node.endLine = d.stage.location.end;
+      if (d.stage.location.file !== undefined) node.file = d.stage.location.file;
     }
     const ic = parseCommand(node, { escapeToken: ast.escapeToken, channel: bc.opt.channel });
     const cmd = toCommand(bc, ic);

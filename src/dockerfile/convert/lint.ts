@@ -5,7 +5,7 @@
 
 import { convertDockerfile } from './convert.ts';
 import type { ConvertOptions } from './types.ts';
-import { DockerfileError } from '../errors.ts';
+import { DockerfileError, type LineRange } from '../errors.ts';
 import { BUILD_ARG_CHECK, parseCheckOptions } from '../lint/config.ts';
 import { perLine } from '../lint/linter.ts';
 import { mergeRanges, toJsonLocation, type LintResult } from '../lint/results.ts';
@@ -32,6 +32,15 @@ export async function lintDockerfile(text: string | Uint8Array, opt: LintOptions
     warnings: [],
     sources: [{ filename: opt.filename ?? 'Dockerfile', data: Buffer.from(data).toString('base64'), language: 'Dockerfile' }],
   };
+  // An included file's findings point into it: it is listed in sources once, after the Dockerfile.
+  const sourceIndex = (ranges: readonly LineRange[]): number => {
+    const file = ranges[0]?.file;
+    if (file === undefined) return 0;
+    const i = result.sources.findIndex((s, j) => j > 0 && s.filename === file.name);
+    if (i > 0) return i;
+    result.sources.push({ filename: file.name, data: Buffer.from(file.data).toString('base64'), language: 'Dockerfile' });
+    return result.sources.length - 1;
+  };
   try {
     await convertDockerfile(data, {
       ...opt,
@@ -39,13 +48,15 @@ export async function lintDockerfile(text: string | Uint8Array, opt: LintOptions
       allStages: !opt.target,
       checkConfig,
       lintWarn: (ruleName, description, url, detail, ranges) => {
-        result.warnings.push({ ruleName, description, ...(url ? { url } : {}), detail, location: toJsonLocation(0, ranges) });
+        result.warnings.push({ ruleName, description, ...(url ? { url } : {}), detail, location: toJsonLocation(sourceIndex(ranges), ranges) });
       },
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const ranges = err instanceof DockerfileError ? mergeRanges(err.ranges.flatMap(perLine)) : [];
-    result.buildError = { message, location: toJsonLocation(0, ranges) };
+    // Only the locations in the file of the first one (an error in an included file is reported there).
+    const all = err instanceof DockerfileError ? err.ranges : [];
+    const ranges = mergeRanges(all.filter((r) => r.file === all[0].file).flatMap(perLine));
+    result.buildError = { message, location: toJsonLocation(sourceIndex(all), ranges) };
   }
   return result;
 }

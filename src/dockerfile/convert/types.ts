@@ -12,6 +12,7 @@ import type { LintWarnFunc } from '../lint/linter.ts';
 import type { OutlineCapture } from './outline-capture.ts';
 import type { ParseResult } from '../parser/index.ts';
 import type { Channel } from '../channel.ts';
+import type { IncludeReader } from './include.ts';
 
 export type ImageResolveMode = 'default' | 'pull' | 'local';
 
@@ -31,6 +32,12 @@ export interface ConvertOptions {
   ast?: ParseResult;
   /** The syntax channel (default stable: upstream's stable frontend; labs: docs/labs.md). */
   channel?: Channel;
+  /**
+   * Reads a file INCLUDE names (labs), by its path relative to the
+   * Dockerfile's directory: from the Dockerfile's own source through the
+   * gateway, from the disk beside -f in the CLI. Undefined for a missing file.
+   */
+  readInclude?: IncludeReader;
   /** Stage to build (case-insensitive); the last stage when empty. */
   target?: string;
   buildArgs?: Record<string, string>;

@@ -1,7 +1,9 @@
 // Small shared helpers of the converter.
 
 import type * as llb from '../../llb/index.ts';
-import { DockerfileError, type LineRange } from '../errors.ts';
+import { DockerfileError, type LineRange, type SourceFile } from '../errors.ts';
+import { SourceMap as SourceMapCtor } from '../../llb/sourcemap.ts';
+import { ShellLex } from '../shell/index.ts';
 import type { EnvGetter } from '../shell/types.ts';
 
 /** The image name that means no image (upstream's emptyImageName). */
@@ -15,7 +17,36 @@ export function locationOf(sm: llb.SourceMap, r: LineRange | undefined): llb.Sou
   if (r === undefined) return [sm.location([])];
   const ranges: llb.Range[] = [];
   for (let line = r.start; line <= r.end; line++) ranges.push({ start: { line, character: 0 }, end: { line, character: 0 } });
-  return [sm.location(ranges)];
+  return [(r.file === undefined ? sm : includedSourceMap(sm, r.file)).location(ranges)];
+}
+
+const includedMaps = new WeakMap<SourceFile, llb.SourceMap>();
+
+/**
+ * An included file's own source map (labs INCLUDE): its name and bytes, so
+ * BuildKit's error snippets show its lines; loaded by the Dockerfile's source.
+ */
+function includedSourceMap(sm: llb.SourceMap, file: SourceFile): llb.SourceMap {
+  let m = includedMaps.get(file);
+  if (m === undefined) {
+    m = new SourceMapCtor(file.name, sm.language, file.data, sm.state, sm.definition);
+    includedMaps.set(file, m);
+  }
+  return m;
+}
+
+const lexers = new Map<string, ShellLex>();
+
+/** The lexer for an instruction at `r`: `base` unless it is in an included file with another escape character. */
+export function lexFor(base: ShellLex, r: LineRange | undefined): ShellLex {
+  const esc = r?.file?.escapeToken;
+  if (esc === undefined || esc === base.escapeToken) return base;
+  let l = lexers.get(esc);
+  if (l === undefined) {
+    l = new ShellLex(esc === '`' ? '`' : '\\');
+    lexers.set(esc, l);
+  }
+  return l;
 }
 
 /** `errors.Wrap(err, prefix)`: the message gets a prefix, the locations stay. */

@@ -50,7 +50,9 @@ export function goTrimSpace(s: string): string {
 }
 
 export function nodeLocation(node: InstructionNode): LineRange {
-  return { start: node.startLine, end: Math.max(node.startLine, node.endLine) };
+  const r: LineRange = { start: node.startLine, end: Math.max(node.startLine, node.endLine) };
+  if (node.file !== undefined) r.file = node.file;
+  return r;
 }
 
 /** Upstream's nodeArgs: ONBUILD's arguments are the wrapped keyword then its arguments. */

@@ -2,9 +2,15 @@
 // hook of the instructions stage and the parser's warnings.
 
 import type { InstructionLinter } from '../instructions/index.ts';
-import type { ParseWarning } from '../parser/index.ts';
+import type { InstructionNode, ParseWarning } from '../parser/index.ts';
+import type { LineRange } from '../errors.ts';
 import type { Linter } from './linter.ts';
 import * as rules from './rules.ts';
+
+/** An instruction's lines as the parse-time rules report them (in the included file it comes from, if any). */
+function linesOf(node: InstructionNode): LineRange {
+  return node.file === undefined ? { start: node.startLine, end: node.endLine } : { start: node.startLine, end: node.endLine, file: node.file };
+}
 
 /** The instructions stage's hook, reporting to `lint` with each instruction's `# check=` comment applied. */
 export function instructionLinter(lint: Linter): InstructionLinter {
@@ -12,16 +18,16 @@ export function instructionLinter(lint: Linter): InstructionLinter {
     const l = lint.withCommentConfig(node.prevComment);
     switch (event.rule) {
       case 'MaintainerDeprecated':
-        l.run(rules.MaintainerDeprecated, { start: node.startLine, end: node.endLine });
+        l.run(rules.MaintainerDeprecated, linesOf(node));
         return;
       case 'StageNameCasing':
-        l.run(rules.StageNameCasing, { start: node.startLine, end: node.endLine }, event.stageName);
+        l.run(rules.StageNameCasing, linesOf(node), event.stageName);
         return;
       case 'FromAsCasing':
-        l.run(rules.FromAsCasing, { start: node.startLine, end: node.endLine }, event.fromKeyword, event.asKeyword);
+        l.run(rules.FromAsCasing, linesOf(node), event.fromKeyword, event.asKeyword);
         return;
       case 'InvalidDefinitionDescription':
-        l.run(rules.InvalidDefinitionDescription, { start: node.startLine, end: node.endLine }, event.instruction, event.exampleKey);
+        l.run(rules.InvalidDefinitionDescription, linesOf(node), event.instruction, event.exampleKey);
         return;
     }
   };

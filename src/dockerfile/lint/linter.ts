@@ -25,7 +25,7 @@ interface LinterState {
 /** One range per line of an instruction (upstream's parser.Node.Location). */
 export function perLine(r: LineRange): LineRange[] {
   const out: LineRange[] = [];
-  for (let line = r.start; line <= r.end; line++) out.push({ start: line, end: line });
+  for (let line = r.start; line <= r.end; line++) out.push(r.file === undefined ? { start: line, end: line } : { start: line, end: line, file: r.file });
   return out;
 }
 

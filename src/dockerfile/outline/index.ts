@@ -2,4 +2,4 @@
 // `frontend.targets` subrequests); rendering is in src/subrequests.
 
 export { computeOutline } from './outline.ts';
-export { listTargets } from './targets.ts';
+export { listTargets, listTargetsFor } from './targets.ts';

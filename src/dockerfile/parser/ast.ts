@@ -1,7 +1,7 @@
 // The syntax tree of a Dockerfile exactly as BuildKit v0.32.2's parser builds
 // it (parser.Node), in a shape that is convenient to walk from TypeScript.
 
-import type { LineRange } from '../errors.ts';
+import type { LineRange, SourceFile } from '../errors.ts';
 
 export interface Heredoc {
   /** Delimiter word with quotes removed, e.g. `EOF`. */
@@ -56,6 +56,8 @@ export interface InstructionNode {
   endLine: number;
   /** Comment lines directly above the instruction, without the leading `#` and one space. */
   prevComment: string[];
+  /** The included file the instruction was read from (labs INCLUDE); undefined for the Dockerfile itself. */
+  file?: SourceFile;
 }
 
 export interface ParseWarning {

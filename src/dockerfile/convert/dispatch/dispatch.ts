@@ -28,7 +28,7 @@ import { stateEnv, type DispatchContext } from './context.ts';
 import { dispatchAdd, dispatchCopyCommand } from './copy.ts';
 import { dispatchRun } from './run.ts';
 import { dispatchArg, dispatchEnv, dispatchLabel } from './vars.ts';
-import { EMPTY_IMAGE_NAME } from '../util.ts';
+import { EMPTY_IMAGE_NAME, lexFor } from '../util.ts';
 
 /** The stages a command may name, for `sources` (registered stages, or an image no FROM names). */
 export interface StageLookup {
@@ -112,6 +112,9 @@ export function dispatchCommand(d: DispatchState, sc: StageCommand, opt: Dispatc
   const lint = opt.lint.withCommentConfig(sc.command.comments);
   // A copy of the context only when a comment changes the lint configuration.
   if (lint !== opt.lint) opt = { ...opt, lint };
+  // An instruction of an included file (labs INCLUDE) is expanded with that file's escape character.
+  const shlex = lexFor(opt.shlex, sc.command.location);
+  if (shlex !== opt.shlex) opt = { ...opt, shlex };
   d.cmdIsOnBuild = sc.isOnBuild;
   let cmd: Command = sc.command;
   const handler = handlerOf(cmd);

@@ -1,0 +1,166 @@
+// Labs INCLUDE (docs/labs.md): `INCLUDE <path>` puts the instructions of
+// another Dockerfile where it stands, as if written there. The files are
+// spliced into the syntax tree before the stages are grouped, each
+// instruction keeping the file it came from (InstructionNode.file), so every
+// location built from it (errors, build-check findings, LLB source maps)
+// names that file and its own lines.
+
+import { DockerfileError, type LineRange, type SourceFile } from '../errors.ts';
+import { parseCommand, type ArgCommand } from '../instructions/index.ts';
+import { nodeLocation } from '../instructions/request.ts';
+import { parse, type InstructionNode, type ParseResult, type ParseWarning } from '../parser/index.ts';
+import { buildMetaArgs, defaultArgs } from './args.ts';
+import { buildPlatformOpt, type PlatformOpt } from './platform.ts';
+import { lexFor } from './util.ts';
+import { ShellLex } from '../shell/index.ts';
+import { isLabs } from '../channel.ts';
+import type { ConvertOptions } from './types.ts';
+
+/**
+ * Reads an included file: `path` is relative to the Dockerfile's directory
+ * (normalised, never leaving it). Undefined when there is no such file.
+ */
+export type IncludeReader = (path: string) => Promise<Uint8Array | undefined>;
+
+export interface IncludeOptions {
+  /** Reads the included files; without it INCLUDE is an error. */
+  read: IncludeReader | undefined;
+  /** The Dockerfile's name as locations show it (an included file's name is its path beside it). */
+  filename: string;
+  /** The Dockerfile's lexer (its escape character). */
+  shlex: ShellLex;
+  po: PlatformOpt;
+  buildArgs: ReadonlyMap<string, string>;
+  target: string;
+}
+
+/** Upstream's path.Clean for a relative slash path; '' when it leaves its root ("..", "../x"). */
+function cleanRelative(p: string): string {
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length === 0) return '';
+      out.pop();
+    } else out.push(part);
+  }
+  return out.join('/');
+}
+
+function dirOf(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '' : p.slice(0, i);
+}
+
+/** A parse error or warning's location, moved into `file`. */
+function inFile(r: LineRange, file: SourceFile): LineRange {
+  return { start: r.start, end: r.end, file };
+}
+
+function relocated(err: unknown, file: SourceFile): unknown {
+  if (!(err instanceof DockerfileError)) return err;
+  return new DockerfileError(err.message, err.ranges.map((r) => (r.file === undefined ? inFile(r, file) : r)));
+}
+
+interface Walk {
+  out: InstructionNode[];
+  warnings: ParseWarning[];
+  /** The ARGs before the first FROM so far (the global ARGs an include path may use). */
+  metaArgs: ArgCommand[];
+  sawFrom: boolean;
+}
+
+/** The tree a conversion with `opt` works on: in the labs channel, its includes expanded. */
+export async function withIncludes(ast: ParseResult, opt: ConvertOptions): Promise<ParseResult> {
+  if (!isLabs(opt.channel)) return ast;
+  return expandIncludes(ast, {
+    read: opt.readInclude,
+    filename: opt.filename ?? 'Dockerfile',
+    shlex: new ShellLex(ast.escapeToken === '`' ? '`' : '\\'),
+    po: buildPlatformOpt(opt.targetPlatform, opt.buildPlatforms),
+    buildArgs: new Map(Object.entries(opt.buildArgs ?? {})),
+    target: opt.target ?? '',
+  });
+}
+
+/**
+ * The Dockerfile with every INCLUDE replaced by the instructions of the file
+ * it names, recursively. Without INCLUDE the tree is returned as it is.
+ */
+export async function expandIncludes(ast: ParseResult, opt: IncludeOptions): Promise<ParseResult> {
+  if (!ast.children.some((n) => n.keyword === 'include')) return ast;
+  const w: Walk = { out: [], warnings: [...ast.warnings], metaArgs: [], sawFrom: false };
+  const top = opt.filename.includes('/') ? dirOf(opt.filename) : '';
+  await splice(ast.children, undefined, '', [opt.filename], w, opt, top);
+  return { ...ast, children: w.out, warnings: w.warnings };
+}
+
+/**
+ * Adds `nodes` (of `file`, undefined for the Dockerfile; `dir` its directory
+ * relative to the Dockerfile's) to the walk; `chain` is the files including
+ * it, outermost first, for the cycle error.
+ */
+async function splice(
+  nodes: readonly InstructionNode[],
+  file: SourceFile | undefined,
+  dir: string,
+  chain: string[],
+  w: Walk,
+  opt: IncludeOptions,
+  top: string,
+): Promise<void> {
+  for (const node0 of nodes) {
+    const node = file === undefined ? node0 : { ...node0, file };
+    if (node.keyword !== 'include') {
+      if (node.keyword === 'from') w.sawFrom = true;
+      else if (node.keyword === 'arg' && !w.sawFrom) {
+        const cmd = parseCommand(node);
+        if (cmd.kind === 'arg') w.metaArgs.push(cmd);
+      }
+      w.out.push(node);
+      continue;
+    }
+    const loc = nodeLocation(node);
+    // The parser keeps no arguments for an instruction it does not know: they are the text after the keyword.
+    const text = node.original.slice(node.rawKeyword.length).trim();
+    const lex = lexFor(opt.shlex, loc);
+    let words: string[];
+    try {
+      const env = buildMetaArgs(defaultArgs(opt.po, opt.buildArgs, opt.target), w.metaArgs, opt.buildArgs, (v, e, r) =>
+        lexFor(opt.shlex, r).processWordWithMatches(v, e),
+      ).args;
+      words = text === '' ? [] : lex.processWords(text, env);
+    } catch (err) {
+      throw err instanceof DockerfileError ? err : new DockerfileError(`INCLUDE ${text}: ${(err as Error).message}`, [loc]);
+    }
+    if (node.heredocs.length > 0 || words.length !== 1) throw new DockerfileError('INCLUDE requires exactly one argument: the path of a Dockerfile', [loc]);
+    const word = words[0];
+    if (word.startsWith('--')) throw new DockerfileError(`INCLUDE takes no flags, got ${word}`, [loc]);
+    if (word === '') throw new DockerfileError(`INCLUDE ${node.args[0]}: the path is empty`, [loc]);
+    if (word.startsWith('/')) throw new DockerfileError(`INCLUDE ${word}: the path must be relative to the including file`, [loc]);
+    const rel = cleanRelative(dir === '' ? word : `${dir}/${word}`);
+    if (rel === '') throw new DockerfileError(`INCLUDE ${word}: the path leaves the Dockerfile's directory`, [loc]);
+    const name = top === '' ? rel : `${top}/${rel}`;
+    if (chain.includes(name)) throw new DockerfileError(`INCLUDE cycle: ${[...chain, name].join(' -> ')}`, [loc]);
+    if (opt.read === undefined) throw new DockerfileError(`INCLUDE ${word}: no file can be read here`, [loc]);
+    let data: Uint8Array | undefined;
+    try {
+      data = await opt.read(rel);
+    } catch (err) {
+      throw new DockerfileError(`INCLUDE ${word}: ${name}: ${(err as Error).message}`, [loc]);
+    }
+    if (data === undefined) throw new DockerfileError(`INCLUDE ${word}: ${name}: no such file`, [loc]);
+    let sub: ParseResult | undefined;
+    let subFile: SourceFile = { name, data, escapeToken: '\\' };
+    if (data.length > 0) {
+      try {
+        sub = parse(data);
+      } catch (err) {
+        throw relocated(err, subFile);
+      }
+      subFile = { name, data, escapeToken: sub.escapeToken };
+      for (const warning of sub.warnings) w.warnings.push(warning.location === undefined ? warning : { ...warning, location: inFile(warning.location, subFile) });
+    }
+    if (sub !== undefined) await splice(sub.children, subFile, dirOf(rel), [...chain, name], w, opt, top);
+  }
+}
