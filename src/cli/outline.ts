@@ -1,6 +1,7 @@
 // `outline`: the build args, secrets and SSH sockets a target uses, as the
 // `frontend.outline` subrequest (`docker buildx build --call outline`) prints them.
 
+import { DockerfileError } from '../dockerfile/errors.ts';
 import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import { computeOutline } from '../dockerfile/outline/index.ts';
 import { outlineResult } from '../subrequests/index.ts';
@@ -89,6 +90,8 @@ export function parseSubrequestArgs(cmd: string, args: string[], usage: string, 
  */
 export function describeError(file: string, err: unknown): string {
   const name = file === '-' ? 'Dockerfile' : file;
+  // An error in an included file (labs INCLUDE) names that file and its line.
+  if (err instanceof DockerfileError && err.ranges[0]?.file !== undefined) return `${err.position(name)}: ${err.message}`;
   return `${name}: ${err instanceof Error ? err.message : String(err)}`;
 }
 

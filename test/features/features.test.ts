@@ -12,6 +12,7 @@
 //   lint.txt           `lint` (text: Dockerfile:LINE Rule - message)
 //   fixed.Dockerfile   the Dockerfile after `lint --fix`
 //   fmt.Dockerfile     `fmt` (with --reindent when case.json says so)
+//   targets.json       `targets` (result.json): where stages come from
 // A command that fails has NAME.error instead: its exit status, stderr and
 // stdout (lint's report of a file that cannot be built).
 // UPDATE_GOLDEN=1 rewrites every case's files from what the code prints now;
@@ -39,7 +40,7 @@ const CLI = resolve('dist', 'dockerfile-llb.js');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const CHANNELS = ['stable', 'labs'] as const;
 const DEFAULT_OUTPUTS = ['llb.jsonl', 'image-config.json', 'lint.json', 'lint.sarif', 'outline.json'];
-const OUTPUTS = [...DEFAULT_OUTPUTS, 'lint.txt', 'fixed.Dockerfile', 'fmt.Dockerfile'];
+const OUTPUTS = [...DEFAULT_OUTPUTS, 'lint.txt', 'fixed.Dockerfile', 'fmt.Dockerfile', 'targets.json'];
 const isGolden = (f: string): boolean => OUTPUTS.some((o) => f === o || f === o.replace(/\.[^.]+$/, '.error'));
 
 interface Case {
@@ -52,6 +53,18 @@ interface Case {
   pack?: string;
   reindent?: boolean;
   outputs?: string[];
+}
+
+/**
+ * COPY --link's progress group id is random (upstream's identity.NewID): each
+ * id becomes `group-N`, numbered in order of appearance, so a golden is stable.
+ */
+function stableGroupIds(jsonl: string): string {
+  const ids = new Map<string, string>();
+  return jsonl.replace(/"progress_group":\{"id":"([^"]*)"/g, (_m, id: string) => {
+    if (!ids.has(id)) ids.set(id, `group-${ids.size + 1}`);
+    return `"progress_group":{"id":"${ids.get(id)}"`;
+  });
 }
 
 /** The base image configs a case resolves from. */
@@ -78,7 +91,7 @@ function outputs(dir: string, c: Case): Map<string, string> {
   const out = new Map<string, string>();
   const cli = (name: string, args: string[]): boolean => {
     const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8' });
-    if (r.status === 0) out.set(name, r.stdout);
+    if (r.status === 0) out.set(name, name === 'llb.jsonl' ? stableGroupIds(r.stdout) : r.stdout);
     else out.set(name.replace(/\.[^.]+$/, '.error'), `exit ${r.status}\n${r.stderr}${r.stdout}`);
     return r.status === 0;
   };
@@ -102,6 +115,7 @@ function outputs(dir: string, c: Case): Map<string, string> {
   if (wanted.has('lint.sarif')) cli('lint.sarif', ['lint', 'Dockerfile', '--format', 'sarif', '--image-metadata', meta, ...pack, ...common, ...platform]);
   if (wanted.has('lint.txt')) cli('lint.txt', ['lint', 'Dockerfile', '--image-metadata', meta, ...pack, ...common, ...platform]);
   if (wanted.has('outline.json')) cli('outline.json', ['outline', '-f', 'Dockerfile', '--image-metadata', meta, ...common]);
+  if (wanted.has('targets.json')) cli('targets.json', ['targets', '-f', 'Dockerfile', '--channel', c.channel ?? 'stable']);
   if (wanted.has('fmt.Dockerfile')) cli('fmt.Dockerfile', ['fmt', 'Dockerfile', ...(c.reindent ? ['--reindent'] : [])]);
   return out;
 }

@@ -1,0 +1,2 @@
+RUN echo a
+INCLUDE b.Dockerfile

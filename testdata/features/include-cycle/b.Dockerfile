@@ -1,0 +1,3 @@
+RUN echo b
+
+INCLUDE ./a.Dockerfile

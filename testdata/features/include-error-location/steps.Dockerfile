@@ -1,0 +1,4 @@
+# Build steps.
+RUN echo two
+
+COPY --frm=x a b

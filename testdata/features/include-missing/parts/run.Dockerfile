@@ -1,0 +1,3 @@
+# nothing here
+RUN echo one
+INCLUDE steps/two.Dockerfile

@@ -1,0 +1,3 @@
+INCLUDE lib/tools.Dockerfile
+FROM alpine:3.19 AS base
+COPY --from=tools /bin/tool /usr/bin/tool

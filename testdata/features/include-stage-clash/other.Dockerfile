@@ -1,0 +1,4 @@
+FROM busybox:latest AS tools
+RUN echo tools
+
+FROM busybox:latest AS build
