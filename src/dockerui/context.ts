@@ -181,3 +181,19 @@ export function dockerfileLocal(cfg: FrontendConfig, filename: string, sessionId
   });
   return { state, fallback };
 }
+
+/**
+ * The local source one file labs INCLUDE or an imported stage names is read
+ * from: the Dockerfile's local, that path only (`path` relative to the
+ * local's root), one `[internal] load included PATH` step each.
+ */
+export function includedFileLocal(cfg: FrontendConfig, path: string, sessionId: string): llb.State {
+  const local = cfg.dockerfileLocalName;
+  return llb.local(local, {
+    followPaths: [path],
+    sessionId: Object.hasOwn(cfg.localSessionIds, local) ? cfg.localSessionIds[local] : sessionId,
+    sharedKeyHint: local,
+    customName: '[internal] load included ' + path,
+    differ: { type: 'none', required: false },
+  });
+}

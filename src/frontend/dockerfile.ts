@@ -13,10 +13,10 @@ import { DEFAULT_PLATFORM, convertDockerfile, formatPlatformAll, marshalBuild, m
 import type { ImageResolver, ResolveOptions, ResolvedImage } from '../registry/resolver.ts';
 import { normalizePlatform } from '../dockerfile/convert/platform.ts';
 import * as reference from '../registry/reference.ts';
-import { ReadHeadError, convertOptions, dockerfileLocal, parseConfig, resolveRemoteContext } from '../dockerui/index.ts';
+import { ReadHeadError, convertOptions, dockerfileLocal, includedFileLocal, parseConfig, resolveRemoteContext } from '../dockerui/index.ts';
 import { BridgeError, type LLBBridge } from './bridge.ts';
 import type { GatewayEnv } from './env.ts';
-import { Code, FrontendError, sourceDetail, withLocations } from './errors.ts';
+import { Code, FrontendError, sourceDetail, sourceInfoOf, withLocations } from './errors.ts';
 import { KEY_REQUEST_ID, handleSubrequest } from './subrequests.ts';
 import { createScanner, parseSBOMConfig, resolveScanner, scanDefinition, type Scanner } from './sbom.ts';
 import { validateCaps } from './caps.ts';
@@ -231,6 +231,23 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   if (capsError) throw capsError;
 
   // --- the converter's options (src/dockerui), the gateway answering its ports ---
+  // Files labs INCLUDE and imported stages name: read from the source the Dockerfile came from, beside it.
+  const includeDir = filename.includes('/') ? filename.slice(0, filename.lastIndexOf('/') + 1) : '';
+  const readInclude = async (rel: string): Promise<Uint8Array | undefined> => {
+    const path = includeDir + rel;
+    let def: PbDefinition;
+    if (remote !== undefined && !cfg.forceLocalDockerfile) def = remote.dockerfile.marshal(marshalOpts).toPb();
+    else if (inputDockerfile !== undefined) def = inputDockerfile;
+    else def = includedFileLocal(cfg, path, env.sessionId).marshal(marshalOpts).toPb();
+    const ref = await solveDefinition(bridge, def);
+    try {
+      return await ref.readFile(path);
+    } catch (err) {
+      if (err instanceof BridgeError && /no such file or directory|not a directory/.test(err.message)) return undefined;
+      throw err;
+    }
+  };
+
   const resolver = new GatewayResolver(bridge, caps, cfg.multiPlatform);
   // One set for every platform and subrequest (they share one read of the .dockerignore).
   const options = convertOptions(
@@ -259,6 +276,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
           source,
           logName,
         ),
+      readInclude,
     },
     { sessionId: env.sessionId, llbCaps: caps.llb, filename, ignoreFile: dockerignore, remote },
   );
@@ -403,7 +421,7 @@ export function warnRequest(
     short: enc.encode(short),
     detail: [enc.encode(description)],
     url,
-    info,
+    info: sourceInfoOf(info, ranges[0]),
   };
   if (ranges.length > 0) req.ranges = ranges.map((r) => ({ start: { line: r.start }, end: { line: r.end } }));
   return req;

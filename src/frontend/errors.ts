@@ -86,8 +86,18 @@ function fieldValue(f: FieldDesc, v: unknown): unknown {
 
 const TYPE_PREFIX = 'github.com/moby/buildkit/';
 
+/**
+ * The source a location is in: the Dockerfile's `info`, or an included file
+ * (labs INCLUDE) by its name and bytes, loaded by the Dockerfile's source.
+ */
+export function sourceInfoOf(info: SourceInfo, range: LineRange | undefined): SourceInfo {
+  const file = range?.file;
+  return file === undefined ? info : { ...info, filename: file.name, data: file.data };
+}
+
 /** An errdefs.Source detail: the Dockerfile and the lines an error is about (one Range per line). */
 export function sourceDetail(info: SourceInfo, range: LineRange): Any {
+  info = sourceInfoOf(info, range);
   const ranges: pb.Range[] = [];
   const end = range.end > range.start ? range.end : range.start;
   for (let l = range.start; l <= end; l++) ranges.push({ start: { line: l }, end: { line: l } });

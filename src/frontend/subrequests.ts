@@ -8,7 +8,7 @@ import type { MessageDesc, MessageObject } from '../protobuf/registry.ts';
 import type { ConvertOptions } from '../dockerfile/convert/index.ts';
 import { lintDockerfile } from '../dockerfile/convert/index.ts';
 import { type LintResult } from '../dockerfile/lint/index.ts';
-import { computeOutline, listTargets } from '../dockerfile/outline/index.ts';
+import { computeOutline, listTargetsFor } from '../dockerfile/outline/index.ts';
 import { convertDockerfile } from '../dockerfile/convert/index.ts';
 import { sha256Digest } from '../llb/vertex.ts';
 import { decodeMessage } from '../protobuf/decode.ts';
@@ -71,7 +71,7 @@ async function answer(id: string, c: SubrequestContext): Promise<gw.Result> {
       return toGatewayResult(outlineResult(o));
     }
     case REQUEST_TARGETS:
-      return toGatewayResult(targetsResult(listTargets(c.data, c.convertOptions.channel)));
+      return toGatewayResult(targetsResult(await listTargetsFor(c.data, c.convertOptions)));
     case REQUEST_LINT: {
       const r = await lintDockerfile(c.data, c.convertOptions);
       return toGatewayResult(lintResult(lintResults(r, c.sourceInfo)));
@@ -121,14 +121,13 @@ export function lintResults(r: LintResult, info: SourceInfo): LintResults {
       detail: w.detail ?? '',
       location: loc(w.location),
     })),
-    sources: [
-      {
-        filename: info.filename ?? '',
-        data: info.data ?? new Uint8Array(),
-        definition: definitionJSON(info.definition),
-        language: info.language ?? '',
-      },
-    ],
+    // The Dockerfile, then each included file (labs INCLUDE) a location points into, loaded by the Dockerfile's source.
+    sources: r.sources.map((src, i) => ({
+      filename: i === 0 ? (info.filename ?? '') : src.filename,
+      data: i === 0 ? (info.data ?? new Uint8Array()) : Buffer.from(src.data, 'base64'),
+      definition: definitionJSON(info.definition),
+      language: info.language ?? '',
+    })),
     buildError: r.buildError === undefined ? undefined : { message: r.buildError.message, location: loc(r.buildError.location) },
   };
 }

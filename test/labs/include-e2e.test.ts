@@ -1,0 +1,100 @@
+// Labs INCLUDE end to end on a real buildkitd, through our labs-channel image
+// (scripts/frontend-image.sh pushes it beside the stable one; set
+// E2E_OUR_FRONTEND to build your own tag):
+// - a build whose Dockerfile includes files (an ARG before INCLUDE used in
+//   it and in its path, a nested include in a subdirectory, heredocs and
+//   COPY --link in an included file) gives the layers and files expected;
+// - errors from an included file are printed by buildctl with that file's
+//   name and an excerpt of its lines: a RUN that fails on the daemon, and an
+//   instruction the converter rejects; a missing file names the path and the
+//   including line;
+// - our stable image rejects INCLUDE with upstream's error text and snippet.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { build, buildkitOrSkip, imageLayers, makeContext, releaseBuildkit, uniqueRef, UPSTREAM_FRONTEND } from '../e2e/harness.ts';
+import { ensureFrontendImage, OUR_FRONTEND, OUR_LABS_FRONTEND } from '../gateway/frontend-image.ts';
+import { errorLines } from '../gateway/lib/build.ts';
+
+const BUSYBOX = 'localhost:5000/library/busybox:latest';
+
+test.after(() => releaseBuildkit());
+
+/** Every file path of each layer of an image, without directories. */
+async function layerFiles(ref: string): Promise<string[][]> {
+  return (await imageLayers(ref)).map((entries) => entries.filter((e) => e.type !== '5').map((e) => e.name.replace(/^\.?\//, '')).sort());
+}
+
+test('INCLUDE builds on the daemon: ARGs across files, a variable path, a nested include, heredocs and COPY --link', { timeout: 900_000 }, async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  await ensureFrontendImage();
+  const ctx = await makeContext({
+    Dockerfile: `ARG BASE=${BUSYBOX}\nARG PART=app\nFROM \${BASE}\nINCLUDE parts/\${PART}.Dockerfile\nRUN cat /app/version > /app/checked\n`,
+    'parts/app.Dockerfile': 'ARG VERSION=1.0\nINCLUDE lib/files.Dockerfile\nRUN echo "$VERSION" > /app/version\n',
+    'parts/other.Dockerfile': 'RUN false\n',
+    'parts/lib/files.Dockerfile': '# escape=`\nRUN <<EOT\nmkdir -p /app\necho made > /app/made\nEOT\nCOPY --link data.txt /app/data.txt\n',
+    'data.txt': 'data\n',
+  });
+  const ref = uniqueRef('include');
+  const r = await build({ context: ctx, frontend: OUR_LABS_FRONTEND, opts: { 'build-arg:VERSION': '2.5' }, output: `type=image,name=${ref},push=true` });
+  assert.equal(r.code, 0, r.stderr);
+  const layers = await layerFiles(ref);
+  // busybox's own layer, then one per instruction that changes files: the heredoc RUN, the linked COPY, the two RUNs.
+  const ours = layers.slice(1);
+  assert.deepEqual(ours, [['app/made'], ['app/data.txt'], ['app/version'], ['app/checked']]);
+  const entries = (await imageLayers(ref)).slice(1).flat();
+  const content = (name: string): string => entries.find((e) => e.name.replace(/^\.?\//, '') === name)?.content.toString('utf8') ?? '';
+  assert.equal(content('app/version'), '2.5\n', 'the build arg reaches the ARG declared in the included file');
+  assert.equal(content('app/checked'), '2.5\n');
+  assert.equal(content('app/data.txt'), 'data\n');
+  // The progress names the included steps as any other.
+  assert.ok(r.steps.some((s) => /RUN echo "\$VERSION" > \/app\/version/.test(s.name)), r.stderr);
+});
+
+test('errors in an included file: buildctl shows its name and lines', { timeout: 900_000 }, async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  await ensureFrontendImage();
+  // A RUN that fails on the daemon (the LLB source map points into the included file).
+  const failing = await makeContext({
+    Dockerfile: `FROM ${BUSYBOX}\nINCLUDE steps.Dockerfile\n`,
+    'steps.Dockerfile': 'RUN echo one\n\nRUN echo about to fail && exit 3\n',
+  });
+  const r1 = await build({ context: failing, frontend: OUR_LABS_FRONTEND });
+  assert.notEqual(r1.code, 0);
+  const e1 = errorLines(r1.stderr, { locations: 'named' });
+  assert.match(e1, /^steps\.Dockerfile:3$/m, r1.stderr);
+  assert.match(e1, / >>> RUN echo about to fail && exit 3/, r1.stderr);
+  assert.match(e1, /did not complete successfully: exit code: 3/, r1.stderr);
+
+  // An instruction the converter rejects (the frontend's error details name the included file).
+  const rejected = await makeContext({
+    Dockerfile: `FROM ${BUSYBOX}\nRUN echo fine\nINCLUDE sub/bad.Dockerfile\n`,
+    'sub/bad.Dockerfile': '# A file with an error.\nCOPY --frm=x a b\n',
+  });
+  const r2 = await build({ context: rejected, frontend: OUR_LABS_FRONTEND });
+  assert.notEqual(r2.code, 0);
+  const e2 = errorLines(r2.stderr, { locations: 'named' });
+  assert.match(e2, /^sub\/bad\.Dockerfile:2$/m, r2.stderr);
+  assert.match(e2, / >>> COPY --frm=x a b/, r2.stderr);
+  assert.match(e2, /unknown flag: --frm/, r2.stderr);
+
+  // A missing file: its path, at the including line of the including file.
+  const missing = await makeContext({ Dockerfile: `FROM ${BUSYBOX}\nINCLUDE parts/a.Dockerfile\n`, 'parts/a.Dockerfile': 'RUN true\nINCLUDE b.Dockerfile\n' });
+  const r3 = await build({ context: missing, frontend: OUR_LABS_FRONTEND });
+  assert.notEqual(r3.code, 0);
+  const e3 = errorLines(r3.stderr, { locations: 'named' });
+  assert.match(e3, /^parts\/a\.Dockerfile:2$/m, r3.stderr);
+  assert.match(e3, / >>> INCLUDE b\.Dockerfile/, r3.stderr);
+  assert.match(e3, /INCLUDE b\.Dockerfile: parts\/b\.Dockerfile: no such file/, r3.stderr);
+});
+
+test('the stable image rejects INCLUDE as upstream does', { timeout: 900_000 }, async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  await ensureFrontendImage();
+  const ctx = await makeContext({ Dockerfile: `FROM ${BUSYBOX}\nINCLUDE other.Dockerfile\n`, 'other.Dockerfile': 'RUN true\n' });
+  const ours = await build({ context: ctx, frontend: OUR_FRONTEND });
+  const up = await build({ context: ctx, frontend: UPSTREAM_FRONTEND });
+  assert.notEqual(up.code, 0);
+  assert.notEqual(ours.code, 0);
+  assert.equal(errorLines(ours.stderr), errorLines(up.stderr));
+  assert.match(errorLines(up.stderr), /unknown instruction: INCLUDE/);
+});
