@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { IncludeReader } from '../dockerfile/convert/include.ts';
+import type { IncludeReader } from '../dockerfile/convert/types.ts';
 import type { ImageResolver } from '../registry/resolver.ts';
 import type { Platform } from '../dockerfile/convert/index.ts';
 import { parseConfig, type FrontendConfig } from '../dockerui/index.ts';

@@ -43,7 +43,8 @@ import { IgnoreMatcher } from '../lint/ignore.ts';
 import { Linter, type LintWarnFunc } from '../lint/linter.ts';
 import * as rules from '../lint/rules.ts';
 import { EMPTY_IMAGE_NAME, locationOf, emptyEnv, wrapError, dfCmd, lexFor } from './util.ts';
-import { withIncludes } from './include.ts';
+import { parseDockerfile, withIncludes } from './include.ts';
+import { importStage, isFileReference } from './imports.ts';
 import { goParseInt64 } from '../../go/strconv.ts';
 
 
@@ -95,7 +96,7 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
   const data = typeof text === 'string' ? new TextEncoder().encode(text) : text;
   if (data.length === 0) throw new DockerfileError('the Dockerfile cannot be empty');
   const lint = Linter.create(opt.checkConfig ?? resolveCheckConfig(data, opt.buildArgs), opt.lintWarn);
-  const ast = await withIncludes(opt.ast ?? parse(data), opt);
+  const ast = await withIncludes(opt.ast ?? parseDockerfile(data, opt), opt);
   const po = buildPlatformOpt(opt.targetPlatform, opt.buildPlatforms);
   const buildArgs = new Map(Object.entries(opt.buildArgs ?? {}));
   const shlex = new ShellLex(ast.escapeToken === '`' ? '`' : '\\');
@@ -114,7 +115,9 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
   } catch {
     defaultsOnly = undefined;
   }
-  checks.validateBaseImagesWithDefaultArgs(stages, (w, env) => shlex.processWordWithMatches(w, env), defaultsOnly, lint);
+  // A stage of another Dockerfile (labs) is no image name.
+  const imageStages = isLabs(opt.channel) ? stages.filter((st) => !isFileReference(st.baseName)) : stages;
+  checks.validateBaseImagesWithDefaultArgs(imageStages, (w, env) => shlex.processWordWithMatches(w, env), defaultsOnly, lint);
   const meta = buildMetaArgs(globalArgs, metaArgs, buildArgs, (w, env, r) => lexFor(shlex, r).processWordWithMatches(w, env));
   globalArgs = meta.args;
 
@@ -413,7 +416,8 @@ function stageLookup(bc: BuildContext, stageArgs: StageArgs | undefined, locatio
   return {
     byName: (name) => bc.all.findByName(name),
     byIndex: (index) => bc.all.findByIndex(index),
-    image: (name, location) => DispatchState.unregistered(name, location),
+    // A stage of another Dockerfile (labs) named by RUN --mount is found relative to the file the RUN is in.
+    image: (name, at) => DispatchState.unregistered(name, at ?? (isLabs(bc.opt.channel) && isFileReference(name) ? location : undefined)),
     expands: (word) => lexFor(bc.shlex, location).processWordWithMatches(word, emptyEnv).result !== word,
     scoped: stageArgs === undefined ? undefined : (word, flag) => stageArgs.expand(word, flag),
   };
@@ -549,6 +553,23 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
 
 async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: boolean): Promise<void> {
   const origName = d.stage.baseName;
+  if (isLabs(bc.opt.channel) && isFileReference(origName)) {
+    // A stage of another Dockerfile (labs): used as an image would be.
+    const platform = d.platform ?? bc.po.targetPlatform;
+    if (!reachable) {
+      d.image ??= zeroImage();
+      return;
+    }
+    const imported = await importStage(convertDockerfile, bc.opt, origName, platform, d.stage.location);
+    const img = cloneImage(imported.image);
+    d.baseImg = cloneImage(img);
+    delete img.created;
+    d.image = img;
+    d.state = imported.state;
+    d.platform = platform;
+    d.imported = imported.target;
+    return;
+  }
   let ref: reference.NamedReference;
   try {
     ref = reference.parseNormalizedNamed(origName);

@@ -14,13 +14,7 @@ import { buildPlatformOpt, type PlatformOpt } from './platform.ts';
 import { lexFor } from './util.ts';
 import { ShellLex } from '../shell/index.ts';
 import { isLabs } from '../channel.ts';
-import type { ConvertOptions } from './types.ts';
-
-/**
- * Reads an included file: `path` is relative to the Dockerfile's directory
- * (normalised, never leaving it). Undefined when there is no such file.
- */
-export type IncludeReader = (path: string) => Promise<Uint8Array | undefined>;
+import type { ConvertOptions, IncludeReader } from './types.ts';
 
 export interface IncludeOptions {
   /** Reads the included files; without it INCLUDE is an error. */
@@ -35,7 +29,7 @@ export interface IncludeOptions {
 }
 
 /** Upstream's path.Clean for a relative slash path; '' when it leaves its root ("..", "../x"). */
-function cleanRelative(p: string): string {
+export function cleanRelative(p: string): string {
   const out: string[] = [];
   for (const part of p.split('/')) {
     if (part === '' || part === '.') continue;
@@ -47,7 +41,7 @@ function cleanRelative(p: string): string {
   return out.join('/');
 }
 
-function dirOf(p: string): string {
+export function dirOf(p: string): string {
   const i = p.lastIndexOf('/');
   return i < 0 ? '' : p.slice(0, i);
 }
@@ -70,9 +64,27 @@ interface Walk {
   sawFrom: boolean;
 }
 
+/** Parses a Dockerfile; a syntax error in an imported one (labs) is located in it. */
+export function parseDockerfile(data: Uint8Array, opt: ConvertOptions): ParseResult {
+  try {
+    return parse(data);
+  } catch (err) {
+    throw opt.importedAs !== undefined && isLabs(opt.channel) ? relocated(err, opt.importedAs) : err;
+  }
+}
+
 /** The tree a conversion with `opt` works on: in the labs channel, its includes expanded. */
 export async function withIncludes(ast: ParseResult, opt: ConvertOptions): Promise<ParseResult> {
   if (!isLabs(opt.channel)) return ast;
+  // An imported Dockerfile (FROM ./other.Dockerfile#stage): every location is in that file.
+  if (opt.importedAs !== undefined) {
+    const file: SourceFile = { ...opt.importedAs, escapeToken: ast.escapeToken };
+    ast = {
+      ...ast,
+      children: ast.children.map((n) => ({ ...n, file })),
+      warnings: ast.warnings.map((w) => (w.location === undefined ? w : { ...w, location: inFile(w.location, file) })),
+    };
+  }
   return expandIncludes(ast, {
     read: opt.readInclude,
     filename: opt.filename ?? 'Dockerfile',

@@ -11,6 +11,7 @@ import { OutlineCapture } from './outline-capture.ts';
 import type { InstructionTracker } from '../lint/checks.ts';
 import type { Platform } from './platform.ts';
 import type { ProgressCounter } from './progress.ts';
+import type { DispatchedStage } from './types.ts';
 
 /** A command and the stages it reads from (COPY --from, RUN --mount from). */
 export interface StageCommand {
@@ -77,6 +78,8 @@ export class DispatchState implements ProgressCounter {
   unregistered: boolean;
   /** A named context that replaces this whole stage (its commands are not dispatched). */
   namedContext: NamedContext | undefined;
+  /** The stage of another Dockerfile this one starts from or reads (labs FROM ./other.Dockerfile#stage). */
+  imported: DispatchedStage | undefined;
   stageName: string;
   cmdIndex = 0;
   cmdIsOnBuild = false;

@@ -12,7 +12,7 @@ import type { LintWarnFunc } from '../lint/linter.ts';
 import type { OutlineCapture } from './outline-capture.ts';
 import type { ParseResult } from '../parser/index.ts';
 import type { Channel } from '../channel.ts';
-import type { IncludeReader } from './include.ts';
+import type { SourceFile } from '../errors.ts';
 
 export type ImageResolveMode = 'default' | 'pull' | 'local';
 
@@ -38,6 +38,10 @@ export interface ConvertOptions {
    * gateway, from the disk beside -f in the CLI. Undefined for a missing file.
    */
   readInclude?: IncludeReader;
+  /** Set when this Dockerfile is one a build imports a stage from (labs): its locations are in this file. */
+  importedAs?: SourceFile;
+  /** The imports one build shares (labs; set for the imported files' conversions). */
+  imports?: ImportScope;
   /** Stage to build (case-insensitive); the last stage when empty. */
   target?: string;
   buildArgs?: Record<string, string>;
@@ -121,6 +125,28 @@ export interface ConvertOptions {
 }
 
 /** A source op: what the converter asks the gateway about. */
+/** What one build shares between the conversions of the files it imports. */
+export interface ImportScope {
+  /** Conversions by `file#stage@platform`. */
+  readonly cache: Map<string, Promise<ImportedStage>>;
+  /** The files being converted, outermost first (an import of one of them is a cycle). */
+  readonly chain: readonly string[];
+}
+
+export interface ImportedStage {
+  state: State;
+  image: Image;
+  /** The imported stage as the outline reads it. */
+  target: DispatchedStage;
+}
+
+/**
+ * Reads a file INCLUDE or an imported stage names (labs): `path` is relative
+ * to the Dockerfile's directory (normalised, never leaving it). Undefined
+ * when there is no such file.
+ */
+export type IncludeReader = (path: string) => Promise<Uint8Array | undefined>;
+
 export interface SourceRef {
   identifier: string;
   attrs: Record<string, string>;
@@ -173,4 +199,6 @@ export interface DispatchedStage {
   /** In order of first use. */
   readonly deps: ReadonlyMap<DispatchedStage, unknown>;
   readonly outline: OutlineCapture;
+  /** The stage of another Dockerfile it starts from or reads (labs). */
+  readonly imported?: DispatchedStage;
 }

@@ -43,6 +43,7 @@ function stageArgs(ds: DispatchedStage, visited: Set<string>, sources: SourceLis
     visited.add(k);
   }
   if (ds.base !== undefined) out.push(...stageArgs(ds.base, visited, sources));
+  if (ds.imported !== undefined) out.push(...stageArgs(ds.imported, visited, sources));
   for (const d of ds.deps.keys()) out.push(...stageArgs(d, visited, sources));
   return out;
 }
@@ -56,6 +57,7 @@ function mounts(ds: DispatchedStage, kind: 'secrets' | 'ssh', visited: Set<strin
     visited.add(k);
   }
   if (ds.base !== undefined) out.push(...mounts(ds.base, kind, visited, sources));
+  if (ds.imported !== undefined) out.push(...mounts(ds.imported, kind, visited, sources));
   for (const d of ds.deps.keys()) out.push(...mounts(d, kind, visited, sources));
   return out;
 }
