@@ -1,0 +1,1 @@
+FROM ./b.Dockerfile#base

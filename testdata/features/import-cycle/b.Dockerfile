@@ -1,0 +1,4 @@
+FROM busybox:latest AS tools
+RUN true
+
+FROM ./a.Dockerfile AS base

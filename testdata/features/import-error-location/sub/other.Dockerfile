@@ -1,0 +1,4 @@
+FROM busybox:latest
+RUN true
+
+EXPOSE 80/xyz

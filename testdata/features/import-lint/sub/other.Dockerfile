@@ -1,0 +1,4 @@
+from busybox:latest as Build
+MAINTAINER me
+RUN echo $NOPE
+FROM build

@@ -1,0 +1,2 @@
+FROM busybox:latest AS build
+RUN true
