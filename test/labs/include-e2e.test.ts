@@ -8,7 +8,11 @@
 //   name and an excerpt of its lines: a RUN that fails on the daemon, and an
 //   instruction the converter rejects; a missing file names the path and the
 //   including line;
-// - our stable image rejects INCLUDE with upstream's error text and snippet.
+// - stages taken from another Dockerfile (FROM, COPY --from, RUN --mount
+//   from=) build once however often they are used, with the other file's
+//   own global ARGs, and an error inside it shows its name and lines;
+// - our stable image rejects INCLUDE and the file forms with upstream's
+//   error text and snippet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { build, buildkitOrSkip, imageLayers, layerDiffIds, makeContext, releaseBuildkit, uniqueRef, UPSTREAM_FRONTEND } from '../e2e/harness.ts';
@@ -88,6 +92,56 @@ test('errors in an included file: buildctl shows its name and lines', { timeout:
   assert.match(e3, /INCLUDE b\.Dockerfile: parts\/b\.Dockerfile: no such file/, r3.stderr);
 });
 
+test('stages from another Dockerfile build on the daemon, each once, with their own ARGs', { timeout: 900_000 }, async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  await ensureFrontendImage();
+  const ctx = await makeContext({
+    Dockerfile: [
+      'ARG WHO=importer',
+      `FROM ${BUSYBOX} AS build`,
+      'RUN echo local > /local',
+      'FROM ./ci/tools.Dockerfile',
+      'COPY --from=./ci/tools.Dockerfile#build /out /from-copy',
+      'COPY --from=build /local /local',
+      'RUN --mount=from=./ci/tools.Dockerfile#build,target=/m cp /m/out /from-mount',
+      '',
+    ].join('\n'),
+    'ci/tools.Dockerfile': [
+      'ARG TOOL_VERSION=1.0',
+      `FROM ${BUSYBOX} AS build`,
+      'ARG TOOL_VERSION',
+      'ARG WHO',
+      'RUN echo "tool $TOOL_VERSION ${WHO:-nobody}" > /out',
+      'FROM build AS final',
+      'ENV TOOL=/out',
+      '',
+    ].join('\n'),
+  });
+  const ref = uniqueRef('import');
+  const r = await build({ context: ctx, frontend: OUR_LABS_FRONTEND, opts: { 'build-arg:TOOL_VERSION': '3.1' }, output: `type=image,name=${ref},push=true` });
+  assert.equal(r.code, 0, r.stderr);
+  // The imported build stage's RUN is one step although three references use it.
+  const toolRuns = r.steps.filter((s) => s.name.includes('RUN echo "tool 3.1 ') && s.name.endsWith('> /out'));
+  assert.equal(toolRuns.length, 1, r.stderr);
+  const base = (await layerDiffIds(BUSYBOX)).length;
+  const layers = await layerFiles(ref);
+  // The imported stage's layer (its RUN), then the two COPYs and the RUN of the importing file.
+  assert.deepEqual(layers.slice(base), [['out'], ['from-copy'], ['local'], ['from-mount']]);
+  const entries = (await imageLayers(ref)).slice(base).flat();
+  const content = (name: string): string => entries.find((e) => e.name.replace(/^\.?\//, '') === name)?.content.toString('utf8') ?? '';
+  // The importing file's global WHO does not reach the other file; the build arg does.
+  assert.equal(content('from-copy'), 'tool 3.1 nobody\n');
+  assert.equal(content('from-mount'), 'tool 3.1 nobody\n');
+
+  // An error on the daemon inside the imported file: its name and lines.
+  const failing = await makeContext({ Dockerfile: 'FROM ./sub/x.Dockerfile\nRUN true\n', 'sub/x.Dockerfile': `FROM ${BUSYBOX}\nRUN exit 4\n` });
+  const f = await build({ context: failing, frontend: OUR_LABS_FRONTEND });
+  assert.notEqual(f.code, 0);
+  const e = errorLines(f.stderr, { locations: 'named' });
+  assert.match(e, /^sub\/x\.Dockerfile:2$/m, f.stderr);
+  assert.match(e, / >>> RUN exit 4/, f.stderr);
+});
+
 test('the stable image rejects INCLUDE as upstream does', { timeout: 900_000 }, async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   await ensureFrontendImage();
@@ -98,4 +152,10 @@ test('the stable image rejects INCLUDE as upstream does', { timeout: 900_000 }, 
   assert.notEqual(ours.code, 0);
   assert.equal(errorLines(ours.stderr), errorLines(up.stderr));
   assert.match(errorLines(up.stderr), /unknown instruction: INCLUDE/);
+  // And a stage of another Dockerfile is an invalid reference, as upstream says.
+  const imp = await makeContext({ Dockerfile: `FROM ${BUSYBOX}\nCOPY --from=./other.Dockerfile#build /a /a\n`, 'other.Dockerfile': `FROM ${BUSYBOX} AS build\n` });
+  const ours2 = await build({ context: imp, frontend: OUR_FRONTEND });
+  const up2 = await build({ context: imp, frontend: UPSTREAM_FRONTEND });
+  assert.notEqual(up2.code, 0);
+  assert.equal(errorLines(ours2.stderr), errorLines(up2.stderr));
 });
