@@ -15,9 +15,10 @@
 //   error text and snippet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { build, buildkitOrSkip, imageLayers, layerDiffIds, makeContext, releaseBuildkit, uniqueRef, UPSTREAM_FRONTEND } from '../e2e/harness.ts';
+import { build, buildkitOrSkip, imageLayers, layerDiffIds, makeContext, releaseBuildkit, run, uniqueRef, UPSTREAM_FRONTEND } from '../e2e/harness.ts';
 import { ensureFrontendImage, OUR_FRONTEND, OUR_LABS_FRONTEND } from '../gateway/frontend-image.ts';
 import { errorLines } from '../gateway/lib/build.ts';
+import { subrequestHelper } from '../gateway/lib/subrequest.ts';
 
 const BUSYBOX = 'localhost:5000/library/busybox:latest';
 
@@ -140,6 +141,43 @@ test('stages from another Dockerfile build on the daemon, each once, with their 
   const e = errorLines(f.stderr, { locations: 'named' });
   assert.match(e, /^sub\/x\.Dockerfile:2$/m, f.stderr);
   assert.match(e, / >>> RUN exit 4/, f.stderr);
+});
+
+test('subrequests through the labs image: lint, outline and targets point into the included file', { timeout: 900_000 }, async (t) => {
+  const env = await buildkitOrSkip(t);
+  if (!env) return;
+  await ensureFrontendImage();
+  const bin = await subrequestHelper();
+  const dir = await makeContext({
+    Dockerfile: `FROM ${BUSYBOX} AS base\nINCLUDE checks.Dockerfile\n`,
+    'checks.Dockerfile': '# TOKEN_NAME names the secret.\nARG TOKEN_NAME=token\nfrom base as Final\nRUN --mount=type=secret,id=token true\n',
+  });
+  const answer = async (requestid: string): Promise<Record<string, unknown>> => {
+    const r = await run(bin, ['-addr', env.buildkitHost, '-local', `context=${dir}`, '-local', `dockerfile=${dir}`, '-frontend', OUR_LABS_FRONTEND, '-opt', `requestid=${requestid}`], { timeoutMs: 300_000 });
+    assert.equal(r.code, 0, r.stderr);
+    const a = JSON.parse(r.stdout.trim()) as { metadata?: Record<string, string>; error?: string };
+    assert.ok(a.metadata?.['result.json'], `${requestid}: ${a.error ?? ''}`);
+    return JSON.parse(Buffer.from(a.metadata['result.json'], 'base64').toString('utf8')) as Record<string, unknown>;
+  };
+  const lint = (await answer('frontend.lint')) as { warnings: { ruleName: string; location: { sourceIndex?: number; ranges: { start: { line: number } }[] } }[]; sources: { filename: string }[] };
+  assert.deepEqual(
+    lint.sources.map((s) => s.filename),
+    ['Dockerfile', 'checks.Dockerfile'],
+  );
+  const casing = lint.warnings.find((w) => w.ruleName === 'StageNameCasing');
+  assert.equal(casing?.location.sourceIndex, 1);
+  assert.equal(casing?.location.ranges[0].start.line, 3);
+  const outline = (await answer('frontend.outline')) as { secrets?: { name: string; location: { sourceIndex?: number } }[]; sources: string[] };
+  assert.deepEqual(outline.secrets?.map((x) => [x.name, x.location.sourceIndex]), [['token', 1]]);
+  assert.equal(outline.sources.length, 2);
+  const targets = (await answer('frontend.targets')) as { targets: { name: string; location: { sourceIndex?: number } }[] };
+  assert.deepEqual(
+    targets.targets.map((x) => [x.name, x.location.sourceIndex ?? 0]),
+    [
+      ['base', 0],
+      ['final', 1],
+    ],
+  );
 });
 
 test('the stable image rejects INCLUDE as upstream does', { timeout: 900_000 }, async (t) => {
