@@ -26,7 +26,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/format/'],
   ['src/dockerfile/parser/'],
   ['src/dockerfile/shell/'],
-  ['src/dockerfile/errors.ts'],
+  ['src/dockerfile/errors.ts', 'src/dockerfile/channel.ts'],
   ['src/subrequests/'],
   ['src/llb/'],
   ['src/registry/'],
