@@ -88,3 +88,22 @@ export function goEscapedPath(raw: string): string {
   for (const b of decoded) out += pathNeedsEscape(b) ? '%' + b.toString(16).toUpperCase().padStart(2, '0') : String.fromCharCode(b);
   return out;
 }
+
+/** url's escape of a host (encodeHost): bytes outside letters, digits and the host's punctuation as %XX. */
+export function goEscapedHost(host: string): string {
+  let out = '';
+  for (const b of Buffer.from(host, 'utf8')) {
+    const ch = String.fromCharCode(b);
+    const keep = b < 0x80 && (/[A-Za-z0-9]/.test(ch) || HOST_PUNCTUATION.has(ch));
+    out += keep ? ch : '%' + b.toString(16).toUpperCase().padStart(2, '0');
+  }
+  return out;
+}
+
+/** The authority as url.String writes it: the host escaped (user information kept as written). */
+export function goEscapedAuthority(authority: string): string {
+  const at = authority.lastIndexOf('@');
+  const host = authority.slice(at + 1);
+  // url.Parse decodes the host's escapes; String escapes it again.
+  return authority.slice(0, at + 1) + goEscapedHost(goUnescape(host, true) ?? host);
+}

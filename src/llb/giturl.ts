@@ -1,7 +1,7 @@
 // Git remote URLs as BuildKit's gitutil.ParseURL reads them: scheme URLs
 // (http, https, ssh, git) and scp-style "user@host:path".
 
-import { goEscapedPath } from '../go/url.ts';
+import { goEscapedAuthority, goEscapedPath, goUnescape } from '../go/url.ts';
 
 export interface GitURL {
   readonly scheme: string;
@@ -31,9 +31,11 @@ export function parseGitURL(remote: string): GitURLResult {
     const authority = slash >= 0 ? rest.slice(0, slash) : rest;
     const path = slash >= 0 ? rest.slice(slash) : '';
     const at = authority.lastIndexOf('@');
-    const host = at >= 0 ? authority.slice(at + 1) : authority;
+    // url.Parse decodes a host's %-escapes (the converter writes non-ASCII that way).
+    const rawHost = at >= 0 ? authority.slice(at + 1) : authority;
+    const host = goUnescape(rawHost, true) ?? rawHost;
     // Go's url.String() writes the scheme in lower case and the path escaped.
-    return { ok: true, url: { scheme, host, path: decodePath(path), remote: `${scheme}://${authority}${goEscapedPath(path)}` } };
+    return { ok: true, url: { scheme, host, path: decodePath(path), remote: `${scheme}://${goEscapedAuthority(authority)}${goEscapedPath(path)}` } };
   }
   const m = SCP.exec(remote);
   if (m) {

@@ -73,6 +73,9 @@ export function hasDigestShape(s: string): boolean {
 }
 
 /** go-digest's Digest.Validate: undefined when valid, else the error text. */
+/** go-digest v1.0.0's DigestRegexpAnchored (unambiguous: linear to match). */
+const GO_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+
 export function validateDigest(s: string): string | undefined {
   const i = s.indexOf(':');
   if (i <= 0 || i + 1 === s.length) return ERR_DIGEST_INVALID_FORMAT;
@@ -80,9 +83,11 @@ export function validateDigest(s: string): string | undefined {
   const encoded = s.slice(i + 1);
   const want = HEX_LENGTH.get(algorithm);
   if (want === undefined) {
-    return hasDigestShape(s) ? ERR_DIGEST_UNSUPPORTED : ERR_DIGEST_INVALID_FORMAT;
+    // go-digest's own DigestRegexpAnchored (not distribution's digest pattern).
+    return GO_DIGEST.test(s) ? ERR_DIGEST_UNSUPPORTED : ERR_DIGEST_INVALID_FORMAT;
   }
-  if (encoded.length !== want) return ERR_DIGEST_INVALID_LENGTH;
+  // Go counts bytes.
+  if (Buffer.byteLength(encoded, 'utf8') !== want) return ERR_DIGEST_INVALID_LENGTH;
   return isLowerHex(encoded) ? undefined : ERR_DIGEST_INVALID_FORMAT;
 }
 

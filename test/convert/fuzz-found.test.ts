@@ -75,8 +75,17 @@ test('a git URL’s remote is written as Go’s url.String writes it (the path e
     "https://github.com/moby/(x)!'*.git",
     'https://github.com/moby/[x]{y}|^.git',
     'https://github.com/moby/caf\u00e9.git?ref=main',
+    'https://gi\u{fffd}thub.com/moby/buildkit.git#v0.13.0',
+    'https://b\u00fccher.example/repo.git',
   ];
   const inputs = urls.map((u) => ({ name: u, text: `FROM scratch\nADD ${u.includes(' ') ? JSON.stringify([u, '/src']) : `${u} /src`}\n`, buildArgs: {}, platforms: [], opts: {} }));
   const results = await differential(inputs, false);
   assert.deepEqual(results.map((r) => [r.input.name, r.diffs.join('\n')]), urls.map((u) => [u, '']));
+});
+
+test('ADD --checksum is validated as go-digest validates it (length in bytes before the hex check)', { skip, timeout: 120_000 }, async () => {
+  const sums = ['sha256:' + 'a'.repeat(63) + '\u00e9', 'sha256:' + 'A'.repeat(64), 'sha256:abc', 'md5:abc', 'sha256:', 'sha256:' + 'a'.repeat(62) + '\u{fffd}', 'x:y:z', 'sha512:' + 'b'.repeat(128)];
+  const inputs = sums.map((c) => ({ name: c, text: `FROM scratch\nADD --checksum=${c} https://example.com/x /x\n`, buildArgs: {}, platforms: [], opts: {} }));
+  const results = await differential(inputs, false);
+  assert.deepEqual(results.map((r) => [r.input.name, r.diffs.join('\n')]), sums.map((c) => [c, '']));
 });

@@ -6,6 +6,7 @@
 // an HTTP tar archive. The converter finds the source; reading its time needs
 // the gateway (ConvertOptions.resolveSourceTime).
 
+import { parseDigest } from '../../registry/digest.ts';
 import { basePath } from '../../go/path.ts';
 import { goURLPath } from '../../go/url.ts';
 import * as llb from '../../llb/index.ts';
@@ -117,7 +118,7 @@ function addSource(path: string, checksumWord: string, keepGitDir: boolean | und
     let checksum = '';
     if (checksumWord !== '') {
       checksum = shlex.processWord(checksumWord, env);
-      validateDigest(checksum);
+      parseDigest(checksum);
     }
     return llb.http(src, { filename: httpFilename(src), checksum: checksum || undefined });
   }
@@ -137,17 +138,6 @@ function addSource(path: string, checksumWord: string, keepGitDir: boolean | und
   throw new Error('SOURCE_DATE_EPOCH stage source must be a single HTTP(S) or Git ADD');
 }
 
-/** go-digest's Parse (sha256/sha384/sha512), with its error texts. */
-function validateDigest(d: string): void {
-  const i = d.indexOf(':');
-  if (i <= 0 || i + 1 >= d.length) throw new Error('invalid checksum digest format');
-  if (!/^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/.test(d)) throw new Error('invalid checksum digest format');
-  const lens: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
-  const alg = d.slice(0, i);
-  if (!Object.hasOwn(lens, alg)) throw new Error('unsupported digest algorithm');
-  const hex = d.slice(i + 1);
-  if (hex.length !== lens[alg] || !/^[a-f0-9]+$/.test(hex)) throw new Error('invalid checksum digest length');
-}
 
 /**
  * Upstream's sourceDateEpochHTTPFilename, also ADD's file name for a URL:

@@ -2,7 +2,7 @@
 // sources are git repositories, and the ref/subdir/options they carry.
 
 import { joinPath } from '../../go/path.ts';
-import { goEscapedPath, goUnescape } from '../../go/url.ts';
+import { goEscapedAuthority, goEscapedPath, goUnescape } from '../../go/url.ts';
 import { goQuote } from '../../go/strconv.ts';
 import { parseGoBool } from '../../go/strconv.ts';
 
@@ -76,7 +76,7 @@ function parseGitURL(raw: string): GitURL | undefined {
     const path = goUnescape(rawPath);
     if (path === undefined) return undefined;
     // url.String(): the path as written when it is a valid encoding, else escaped.
-    return { scheme, path, query: parseQuery(rawQuery), fragment, remote: `${scheme}://${authority}${goEscapedPath(rawPath)}` };
+    return { scheme, path, query: parseQuery(rawQuery), fragment, remote: `${scheme}://${goEscapedAuthority(authority)}${goEscapedPath(rawPath)}` };
   }
   const m = scpRe.exec(raw);
   if (m) {

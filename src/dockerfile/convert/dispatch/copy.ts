@@ -2,6 +2,7 @@
 // or image paths, heredocs, HTTP files, git repositories), or a MergeOp over
 // a copy on scratch for --link.
 
+import { parseDigest } from '../../../registry/digest.ts';
 import * as llb from '../../../llb/index.ts';
 import { Caps } from '../../../llb/caps.ts';
 import type { LineRange } from '../../errors.ts';
@@ -116,18 +117,7 @@ function containsWildcards(name: string): boolean {
   return false;
 }
 
-const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 
-function validateDigest(d: string): void {
-  const i = d.indexOf(':');
-  if (i <= 0 || i + 1 >= d.length) throw new Error('invalid checksum digest format');
-  if (!DIGEST_RE.test(d)) throw new Error('invalid checksum digest format');
-  const alg = d.slice(0, i);
-  const hex = d.slice(i + 1);
-  const lens: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
-  if (!(alg in lens)) throw new Error('unsupported digest algorithm');
-  if (hex.length !== lens[alg] || !/^[a-f0-9]+$/.test(hex)) throw new Error('invalid checksum digest length');
-}
 
 /**
  * Labs `--optional`: the source as a wildcard pattern that matches only the
@@ -212,7 +202,7 @@ function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
     } else if (isHTTPSource(src)) {
       if (!cfg.isAddCommand) throw new Error("source can't be a URL for COPY");
       const f = httpFilename(src);
-      if (checksum !== '') validateDigest(checksum);
+      if (checksum !== '') parseDigest(checksum);
       const st = llb.http(src, {
         filename: f,
         customName: pgName,
