@@ -11,6 +11,8 @@ export interface CaseArgs {
   buildArgs: Record<string, string>;
   target?: string;
   opts: Record<string, string>;
+  /** Target platforms (the oracle's --platform): the `platform` option, as the gateway gets them. */
+  platforms?: string[];
   /** Path of the context's .dockerignore, if any. */
   dockerignore?: string;
   /** The syntax channel (the image's; default stable). */
@@ -28,6 +30,7 @@ export function frontendLikeOptions(a: CaseArgs, imageResolver: ImageResolver): 
   const opts = new Map(Object.entries(a.opts));
   for (const [k, v] of Object.entries(a.buildArgs)) opts.set(`build-arg:${k}`, v);
   if (a.target !== undefined) opts.set('target', a.target);
+  if (a.platforms !== undefined && a.platforms.length > 0 && !opts.has('platform')) opts.set('platform', a.platforms.join(','));
   const cfg = parseConfig(opts, undefined, a.channel);
   return {
     ...convertOptions(
