@@ -54,6 +54,8 @@ function parseGitURL(raw: string): GitURL | undefined {
   if (proto) {
     const scheme = proto[0].slice(0, -3).toLowerCase();
     if (!supported.has(scheme)) return undefined;
+    // url.Parse refuses a control character anywhere.
+    if (/[\u0000-\u001f\u007f]/.test(raw)) return undefined;
     let rest = raw.slice(proto[0].length);
     let fragment = '';
     const hash = rest.indexOf('#');
