@@ -2,8 +2,9 @@
 // build checks (so upstream's findings come first and unchanged) over the
 // typed instructions of the instruction table (parseStages: stages, ARG
 // definitions, ENV pairs, SHELL, USER) and their syntax-tree nodes (lines,
-// comments above, the shell-form text). The shell in RUN, CMD and ENTRYPOINT is read with a shell
-// parser (shell.ts), never with regular expressions over the text.
+// comments above, the shell-form text). The shell in RUN, CMD and
+// ENTRYPOINT is read with a shell parser (shell.ts), never with regular
+// expressions over the text.
 //
 // Enabled by `lint --pack best-practices`, or in the file or build by the
 // pack's name (or a rule's name) in the check setting's experimental list:
@@ -67,11 +68,11 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
   const fired: string[] = [];
   const warnFunc: LintWarnFunc = () => {};
   const root = Linter.create(opt.config, warnFunc);
-  const report = (node: InstructionNode, stageNode: InstructionNode | undefined, rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix): void => {
+  // As upstream's rules: a `# check=` comment applies to the instruction it
+  // is above (a FROM's to the rules about the stage's base).
+  const report = (node: InstructionNode, rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix): void => {
     if (!opt.enabled.has(rule.name)) return;
-    let l = root;
-    if (stageNode !== undefined && stageNode !== node) l = l.withCommentConfig(stageNode.prevComment);
-    if (!l.withCommentConfig(node.prevComment).enabled(rule)) return;
+    if (!root.withCommentConfig(node.prevComment).enabled(rule)) return;
     fired.push(rule.name);
     opt.warn(rule, detail, ranges, fix);
   };
@@ -101,7 +102,7 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
 
   for (const stage of stages) {
     const from = stage.from;
-    checkBaseImage(stage, stageNames, globalArgs, (rule, detail, ranges) => report(from, undefined, rule, detail, ranges));
+    checkBaseImage(stage, stageNames, globalArgs, (rule, detail, ranges) => report(from, rule, detail, ranges));
 
     const declared = new Set<string>();
     const env = new Set<string>(inheritedEnv(stage));
@@ -109,7 +110,7 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
     let prevRun: InstructionNode | undefined;
     for (const cmd of stage.commands) {
       const n = cmd.node;
-      const warn = (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix): void => report(n, from, rule, detail, ranges, fix);
+      const warn = (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix): void => report(n, rule, detail, ranges, fix);
       switch (cmd.kind) {
         case 'arg':
           for (const d of cmd.args) declared.add(d.key);
@@ -166,7 +167,7 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
     const user = [...s.commands].reverse().find((c): c is UserCommand => c.kind === 'user');
     if (user === undefined) continue;
     const name = user.user.split(':')[0];
-    if (name === 'root' || name === '0') report(user.node, s.from, R.FinalUserRoot as R.PackRule<unknown[]>, R.FinalUserRoot.format(user.user), lineRanges(user.location.start, user.location.end));
+    if (name === 'root' || name === '0') report(user.node, R.FinalUserRoot as R.PackRule<unknown[]>, R.FinalUserRoot.format(user.user), lineRanges(user.location.start, user.location.end));
     break;
   }
   return fired;

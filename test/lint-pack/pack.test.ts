@@ -47,6 +47,8 @@ test('skip= by name or all, in the directive, the build arg or above the instruc
   assert.deepEqual(await rulesOf('# check=skip=all\n' + SAMPLE, ['best-practices']), []);
   assert.deepEqual(await rulesOf(SAMPLE, ['best-practices'], { BUILDKIT_DOCKERFILE_CHECK: 'skip=ApkAddNoCache' }), []);
   assert.deepEqual(await rulesOf('FROM alpine:3.19\n# check=skip=ApkAddNoCache\nRUN apk add curl=8.5.0-r0\nWORKDIR /\nRUN apk add git=2.43.0-r0\n', ['best-practices']), ['ApkAddNoCache']);
+  // As upstream's: a comment above FROM is about the stage's base, not every instruction of the stage.
+  assert.deepEqual(await rulesOf('FROM alpine:3.19 AS first\n# check=skip=ApkAddNoCache,BaseImageUnpinned\nFROM alpine\nRUN apk add curl=8.5.0-r0\n', ['best-practices']), ['ApkAddNoCache']);
 });
 
 test('error=true: pack findings make the lint violation error', async () => {
