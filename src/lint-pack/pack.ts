@@ -6,10 +6,12 @@
 // ENTRYPOINT is read with a shell parser (shell.ts), never with regular
 // expressions over the text.
 //
-// Enabled by `lint --pack best-practices`, or in the file or build by the
-// pack's name (or a rule's name) in the check setting's experimental list:
-// `# check=experimental=best-practices`. `experimental=all` does not enable
-// it: a file linted by upstream's frontend gets the same findings as before.
+// Enabled by `lint --pack best-practices`, or, in the labs channel (the
+// `:labs` image's `--call check`, `lint --channel labs`), by the pack's name
+// (or a rule's name) in the check setting's experimental list:
+// `# check=experimental=best-practices`. The stable channel ignores the
+// setting (upstream's frontend accepts and ignores unknown names there), and
+// `experimental=all` never enables it.
 // `skip=` (in the directive, the BUILDKIT_DOCKERFILE_CHECK build arg, or a
 // `# check=skip=…` comment directly above an instruction or stage) skips
 // pack rules by name, or all of them.
@@ -35,11 +37,16 @@ export interface PackWarn {
   (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix): void;
 }
 
-/** Which pack rules the configuration enables (none unless the pack or a rule is named). */
-export function enabledPackRules(config: CheckConfig, packs: readonly string[] = []): Set<string> {
+/**
+ * Which pack rules are on: all of them for `packs` naming the pack (lint
+ * --pack); with `fromSetting` (the labs channel), also those the check
+ * setting names in its experimental list (the pack's name, or a rule's).
+ */
+export function enabledPackRules(config: CheckConfig, packs: readonly string[] = [], fromSetting = false): Set<string> {
   const names = new Set<string>();
-  const all = packs.includes(R.PACK_NAME) || config.experimentalRules.includes(R.PACK_NAME);
-  for (const r of R.PACK_RULES) if (all || config.experimentalRules.includes(r.name)) names.add(r.name);
+  const listed = fromSetting ? config.experimentalRules : [];
+  const all = packs.includes(R.PACK_NAME) || listed.includes(R.PACK_NAME);
+  for (const r of R.PACK_RULES) if (all || listed.includes(r.name)) names.add(r.name);
   return names;
 }
 
