@@ -9,7 +9,9 @@ ARG NODE_IMAGE=node:20
 FROM ${NODE_IMAGE}
 LABEL moby.buildkit.frontend.network.none="true"
 LABEL moby.buildkit.frontend.caps="moby.buildkit.frontend.inputs,moby.buildkit.frontend.subrequests,moby.buildkit.frontend.contexts,moby.buildkit.frontend.gitquerystring"
-COPY dist/dockerfile-llb.js dist/dockerfile-llb-start.js /bin/
+# The lint pack's shell parser (WebAssembly), loaded beside the bundle when
+# the labs channel's --call check runs the pack.
+COPY dist/dockerfile-llb.js dist/dockerfile-llb-start.js dist/web-tree-sitter.wasm dist/tree-sitter-bash.wasm /bin/
 # The V8 code cache of the bundle, made by this image's own node binary while
 # it builds a sample through the gateway against canned answers
 # (scripts/start-cached.cjs, `dockerfile-llb rehearse`): each build's

@@ -73,7 +73,12 @@ async function answer(id: string, c: SubrequestContext): Promise<gw.Result> {
     case REQUEST_TARGETS:
       return toGatewayResult(targetsResult(await listTargetsFor(c.data, c.convertOptions)));
     case REQUEST_LINT: {
-      const r = await lintDockerfile(c.data, c.convertOptions);
+      // The labs channel also runs the lint pack when the check setting names
+      // it (loaded only then: it brings a WebAssembly shell parser).
+      const r =
+        c.convertOptions.channel === 'labs'
+          ? (await (await import('../lint-pack/index.ts')).lintWithPack(c.data, c.convertOptions)).result
+          : await lintDockerfile(c.data, c.convertOptions);
       return toGatewayResult(lintResult(lintResults(r, c.sourceInfo)));
     }
     case REQUEST_CONVERT_LLB: {

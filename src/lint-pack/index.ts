@@ -56,7 +56,7 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
     if (err instanceof DockerfileError) return { result, fixes, packRules: [] };
     throw err;
   }
-  const enabled = enabledPackRules(config, opt.packs);
+  const enabled = enabledPackRules(config, opt.packs, opt.channel === 'labs');
   const needsShell = enabled.size > 0 || (opt.fixes === true && result.warnings.some((w) => w.ruleName === 'JSONArgsRecommended'));
   if (needsShell) await loadShellParser();
   const source = new DockerfileSource(physicalLines(src.startsWith('\xef\xbb\xbf') ? src.slice(3) : src), tree.escapeToken);

@@ -2,13 +2,16 @@
 // build checks (so upstream's findings come first and unchanged) over the
 // typed instructions of the instruction table (parseStages: stages, ARG
 // definitions, ENV pairs, SHELL, USER) and their syntax-tree nodes (lines,
-// comments above, the shell-form text). The shell in RUN, CMD and ENTRYPOINT is read with a shell
-// parser (shell.ts), never with regular expressions over the text.
+// comments above, the shell-form text). The shell in RUN, CMD and
+// ENTRYPOINT is read with a shell parser (shell.ts), never with regular
+// expressions over the text.
 //
-// Enabled by `lint --pack best-practices`, or in the file or build by the
-// pack's name (or a rule's name) in the check setting's experimental list:
-// `# check=experimental=best-practices`. `experimental=all` does not enable
-// it: a file linted by upstream's frontend gets the same findings as before.
+// Enabled by `lint --pack best-practices`, or, in the labs channel (the
+// `:labs` image's `--call check`, `lint --channel labs`), by the pack's name
+// (or a rule's name) in the check setting's experimental list:
+// `# check=experimental=best-practices`. The stable channel ignores the
+// setting (upstream's frontend accepts and ignores unknown names there), and
+// `experimental=all` never enables it.
 // `skip=` (in the directive, the BUILDKIT_DOCKERFILE_CHECK build arg, or a
 // `# check=skip=…` comment directly above an instruction or stage) skips
 // pack rules by name, or all of them.
@@ -34,11 +37,16 @@ export interface PackWarn {
   (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix): void;
 }
 
-/** Which pack rules the configuration enables (none unless the pack or a rule is named). */
-export function enabledPackRules(config: CheckConfig, packs: readonly string[] = []): Set<string> {
+/**
+ * Which pack rules are on: all of them for `packs` naming the pack (lint
+ * --pack); with `fromSetting` (the labs channel), also those the check
+ * setting names in its experimental list (the pack's name, or a rule's).
+ */
+export function enabledPackRules(config: CheckConfig, packs: readonly string[] = [], fromSetting = false): Set<string> {
   const names = new Set<string>();
-  const all = packs.includes(R.PACK_NAME) || config.experimentalRules.includes(R.PACK_NAME);
-  for (const r of R.PACK_RULES) if (all || config.experimentalRules.includes(r.name)) names.add(r.name);
+  const listed = fromSetting ? config.experimentalRules : [];
+  const all = packs.includes(R.PACK_NAME) || listed.includes(R.PACK_NAME);
+  for (const r of R.PACK_RULES) if (all || listed.includes(r.name)) names.add(r.name);
   return names;
 }
 
@@ -67,11 +75,11 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
   const fired: string[] = [];
   const warnFunc: LintWarnFunc = () => {};
   const root = Linter.create(opt.config, warnFunc);
-  const report = (node: InstructionNode, stageNode: InstructionNode | undefined, rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix): void => {
+  // As upstream's rules: a `# check=` comment applies to the instruction it
+  // is above (a FROM's to the rules about the stage's base).
+  const report = (node: InstructionNode, rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix): void => {
     if (!opt.enabled.has(rule.name)) return;
-    let l = root;
-    if (stageNode !== undefined && stageNode !== node) l = l.withCommentConfig(stageNode.prevComment);
-    if (!l.withCommentConfig(node.prevComment).enabled(rule)) return;
+    if (!root.withCommentConfig(node.prevComment).enabled(rule)) return;
     fired.push(rule.name);
     opt.warn(rule, detail, ranges, fix);
   };
@@ -101,7 +109,7 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
 
   for (const stage of stages) {
     const from = stage.from;
-    checkBaseImage(stage, stageNames, globalArgs, (rule, detail, ranges) => report(from, undefined, rule, detail, ranges));
+    checkBaseImage(stage, stageNames, globalArgs, (rule, detail, ranges) => report(from, rule, detail, ranges));
 
     const declared = new Set<string>();
     const env = new Set<string>(inheritedEnv(stage));
@@ -109,7 +117,7 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
     let prevRun: InstructionNode | undefined;
     for (const cmd of stage.commands) {
       const n = cmd.node;
-      const warn = (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix): void => report(n, from, rule, detail, ranges, fix);
+      const warn = (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix): void => report(n, rule, detail, ranges, fix);
       switch (cmd.kind) {
         case 'arg':
           for (const d of cmd.args) declared.add(d.key);
@@ -166,7 +174,7 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
     const user = [...s.commands].reverse().find((c): c is UserCommand => c.kind === 'user');
     if (user === undefined) continue;
     const name = user.user.split(':')[0];
-    if (name === 'root' || name === '0') report(user.node, s.from, R.FinalUserRoot as R.PackRule<unknown[]>, R.FinalUserRoot.format(user.user), lineRanges(user.location.start, user.location.end));
+    if (name === 'root' || name === '0') report(user.node, R.FinalUserRoot as R.PackRule<unknown[]>, R.FinalUserRoot.format(user.user), lineRanges(user.location.start, user.location.end));
     break;
   }
   return fired;

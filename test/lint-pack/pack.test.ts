@@ -33,13 +33,19 @@ test('without the pack, lint gives the build checks\' result unchanged (every te
 
 const SAMPLE = 'FROM alpine:3.19\nRUN apk add curl=8.5.0-r0\n';
 
-test('enabled by its name or a rule name in experimental=, or by --pack; not by experimental=all', async () => {
+const labs = async (text: string, buildArgs?: Record<string, string>): Promise<string[]> =>
+  (await lintWithPack(text, { ...opts, buildArgs, channel: 'labs' })).result.warnings.map((w) => w.ruleName);
+
+test('enabled by --pack; in the labs channel also by its name or a rule name in experimental=; never by experimental=all', async () => {
   assert.deepEqual(await rulesOf(SAMPLE), []);
-  assert.deepEqual(await rulesOf('# check=experimental=all\n' + SAMPLE), []);
-  assert.deepEqual(await rulesOf('# check=experimental=best-practices\n' + SAMPLE), ['ApkAddNoCache']);
-  assert.deepEqual(await rulesOf('# check=experimental=ApkAddNoCache\n' + SAMPLE), ['ApkAddNoCache']);
   assert.deepEqual(await rulesOf(SAMPLE, ['best-practices']), ['ApkAddNoCache']);
-  assert.deepEqual(await rulesOf(SAMPLE, undefined, { BUILDKIT_DOCKERFILE_CHECK: 'experimental=best-practices' }), ['ApkAddNoCache']);
+  // The stable channel is upstream's: the setting names nothing it knows.
+  assert.deepEqual(await rulesOf('# check=experimental=best-practices\n' + SAMPLE), []);
+  assert.deepEqual(await labs(SAMPLE), []);
+  assert.deepEqual(await labs('# check=experimental=all\n' + SAMPLE), []);
+  assert.deepEqual(await labs('# check=experimental=best-practices\n' + SAMPLE), ['ApkAddNoCache']);
+  assert.deepEqual(await labs('# check=experimental=ApkAddNoCache\n' + SAMPLE), ['ApkAddNoCache']);
+  assert.deepEqual(await labs(SAMPLE, { BUILDKIT_DOCKERFILE_CHECK: 'experimental=best-practices' }), ['ApkAddNoCache']);
 });
 
 test('skip= by name or all, in the directive, the build arg or above the instruction', async () => {
@@ -47,6 +53,8 @@ test('skip= by name or all, in the directive, the build arg or above the instruc
   assert.deepEqual(await rulesOf('# check=skip=all\n' + SAMPLE, ['best-practices']), []);
   assert.deepEqual(await rulesOf(SAMPLE, ['best-practices'], { BUILDKIT_DOCKERFILE_CHECK: 'skip=ApkAddNoCache' }), []);
   assert.deepEqual(await rulesOf('FROM alpine:3.19\n# check=skip=ApkAddNoCache\nRUN apk add curl=8.5.0-r0\nWORKDIR /\nRUN apk add git=2.43.0-r0\n', ['best-practices']), ['ApkAddNoCache']);
+  // As upstream's: a comment above FROM is about the stage's base, not every instruction of the stage.
+  assert.deepEqual(await rulesOf('FROM alpine:3.19 AS first\n# check=skip=ApkAddNoCache,BaseImageUnpinned\nFROM alpine\nRUN apk add curl=8.5.0-r0\n', ['best-practices']), ['ApkAddNoCache']);
 });
 
 test('error=true: pack findings make the lint violation error', async () => {
@@ -95,4 +103,21 @@ test("the CLI's pack names are the packs there are", async () => {
   const { PACK_NAME } = await import('../../src/lint-pack/index.ts');
   const r = run(['--pack', PACK_NAME, '-'], SAMPLE);
   assert.equal(r.status, 0, r.stderr);
+});
+
+test('the gateway: --call check runs the pack in the labs channel when the check setting names it, never in stable', async () => {
+  const { handleSubrequest } = await import('../../src/frontend/subrequests.ts');
+  const { convertOptions, parseConfig } = await import('../../src/dockerui/index.ts');
+  const data = new TextEncoder().encode('# check=experimental=best-practices\n' + SAMPLE);
+  const check = async (channel: 'stable' | 'labs'): Promise<string[]> => {
+    const res = await handleSubrequest('frontend.lint', {
+      data,
+      sourceInfo: { filename: 'Dockerfile', data, language: 'Dockerfile' },
+      convertOptions: convertOptions(parseConfig(new Map(), undefined, channel), { resolver: placeholderResolver }),
+    });
+    const json = JSON.parse(Buffer.from(res.metadata?.['result.json'] ?? []).toString('utf8')) as { warnings: { ruleName: string }[] | null };
+    return (json.warnings ?? []).map((w) => w.ruleName);
+  };
+  assert.deepEqual(await check('stable'), []);
+  assert.deepEqual(await check('labs'), ['ApkAddNoCache']);
 });
