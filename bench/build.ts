@@ -9,10 +9,12 @@
 //                 dockerfile.v0, faster than buildctl with upstream's image.
 //   context:      a generated context (FILES files, MB megabytes in all, and
 //                 a .dockerignore'd directory as large that must not be
-//                 sent) read by a RUN bind mount; "first": the daemon's copy
-//                 of the context is the other client's (different mtimes,
-//                 everything sent); "incremental": the same context again
-//                 with one file changed. Target: at most 1.2x buildctl.
+//                 sent) read by a RUN bind mount; "first": every file's
+//                 mtime changed since the daemon's copy (everything sent,
+//                 whichever copy the daemon holds: buildctl's session key is
+//                 empty, ours names the directory); "incremental": the same
+//                 context again with one file changed. Target: at most 1.2x
+//                 buildctl.
 //
 //   npm run bench:build
 //   RUNS=9 FILES=20000 MB=200 npm run bench:build
@@ -111,11 +113,20 @@ async function main(): Promise<void> {
       const p = join(c, 'src', '7', 'f7');
       writeFileSync(p, `changed ${++touch}\n`);
     };
+    /** Every sent file's mtime moved: the daemon's copy is stale throughout. */
+    const restamp = (c: string, t: number): void => {
+      for (let i = 0; i < FILES; i++) {
+        const p = join(c, 'src', String(i % 100), `f${i}`);
+        utimesSync(p, t, t);
+      }
+    };
+    let stamp = 1_800_000_000;
     await timed(...theirs(bDir));
     for (let i = 0; i < RUNS; i++) {
-      // Each client sends its context in full (the daemon holds the other's), then again with one file changed.
+      // Each client sends its context in full (every mtime changed), then again with one file changed.
       const order: ['ours' | 'buildctl', string, (c: string) => [string, string[]]][] = i % 2 ? [['buildctl', bDir, theirs], ['ours', a, ours]] : [['ours', a, ours], ['buildctl', bDir, theirs]];
       for (const [name, c, cmd] of order) {
+        restamp(c, ++stamp);
         first.get(name)!.push(await timed(...cmd(c)));
         change(c);
         incr.get(name)!.push(await timed(...cmd(c)));

@@ -3,6 +3,8 @@
 // and the library (`import { connect, build } from 'dockerfile-llb'`).
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import { splitCsvFields } from '../go/csv.ts';
 import { Connection, type ConnectOptions } from './connection.ts';
 import { solve, type CacheEntry, type ExportEntry, type FrontendChoice } from './solve.ts';
@@ -303,6 +305,21 @@ export function connect(opts: ConnectOptions = {}): Promise<Connection> {
   return Connection.open(opts);
 }
 
+/**
+ * The session's shared key: this host and the context directory (or the
+ * Dockerfile's when the context is remote). The daemon keeps one synced copy
+ * of each local directory per (name, frontend hint, shared key) and sends
+ * only what changed since; with the empty key (buildctl's) every build of
+ * every directory shares one copy, so a build of another directory in
+ * between (or at the same time) makes the next transfer a full one. The
+ * daemon's own comment asks clients for "absolute-path+nodeid".
+ */
+function sessionSharedKey(dirs: ReadonlyMap<string, { path: string }>): string {
+  const dir = dirs.get('context') ?? dirs.get('dockerfile');
+  if (dir === undefined) return '';
+  return createHash('sha256').update(`${hostname()}\0${dir.path}`).digest('hex').slice(0, 32);
+}
+
 /** Builds a Dockerfile on the daemon behind `conn`. */
 export async function build(conn: Connection, o: BuildOptions = {}): Promise<BuildResult> {
   const env = o.env ?? process.env;
@@ -360,7 +377,7 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
     exports: call ? [] : exports,
     cacheImports,
     cacheExports,
-    session: { dirs, outputs: targets, secrets, ssh, contentStores: cache.stores, onTransfer: o.onTransfer },
+    session: { dirs, outputs: targets, secrets, ssh, contentStores: cache.stores, sharedKey: sessionSharedKey(dirs), onTransfer: o.onTransfer },
     onStatus: o.onProgress,
     signal: o.signal,
   });

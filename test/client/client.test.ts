@@ -12,6 +12,8 @@ import { createHash } from 'node:crypto';
 import { buildctl, buildkitOrSkip, ensureBuildkit, readTar, releaseBuildkit, repoRoot, type Env } from '../e2e/harness.ts';
 import { contextArgs } from '../gateway/lib/build.ts';
 import { BUNDLE, ourBuild, plainSteps } from './lib.ts';
+import { build, connect } from '../../src/client/build.ts';
+import type { SendStats } from '../../src/client/filesync.ts';
 
 after(() => releaseBuildkit());
 const TMP = mkdtempSync(join(tmpdir(), 'client-'));
@@ -43,23 +45,37 @@ test('plain progress: the steps and lines buildctl --progress=plain prints (same
     const d = join(CORPUS, name);
     const spec = existsSync(join(d, 'case.json')) ? (JSON.parse(readFileSync(join(d, 'case.json'), 'utf8')) as { args?: string[] }) : {};
     const args = spec.args ?? [];
-    // Warm the cache, then compare one build of each client.
-    await buildctl(['build', '--progress=plain', '--frontend', 'dockerfile.v0', ...contextArgs(d), ...args]);
-    const theirs = await buildctl(['build', '--progress=plain', '--frontend', 'dockerfile.v0', ...contextArgs(d), ...args]);
-    const ours = await ourBuild(['--progress', 'plain', '--frontend', 'dockerfile.v0', ...args, d]);
-    assert.equal(ours.code === 0, theirs.code === 0, `${name}: exit status`);
-    assert.equal(plainSteps(ours.stderr), plainSteps(theirs.stderr), `${name}: plain progress`);
+    // Warm the cache, then compare one build of each client. Which steps the daemon reports, and whether a step
+    // is CACHED or DONE, also depends on an equal build running at the same time (another test file's: the daemon
+    // shares the vertices, and the one that computes them reports them): a difference is tried again, at most
+    // twice; a printer that drops or alters lines differs every time.
+    for (let attempt = 1; ; attempt++) {
+      await buildctl(['build', '--progress=plain', '--frontend', 'dockerfile.v0', ...contextArgs(d), ...args]);
+      const theirs = await buildctl(['build', '--progress=plain', '--frontend', 'dockerfile.v0', ...contextArgs(d), ...args]);
+      const ours = await ourBuild(['--progress', 'plain', '--frontend', 'dockerfile.v0', ...args, d]);
+      assert.equal(ours.code === 0, theirs.code === 0, `${name}: exit status`);
+      const [a, b] = [plainSteps(ours.stderr), plainSteps(theirs.stderr)];
+      if (a === b) break;
+      if (attempt === 3) assert.equal(a, b, `${name}: plain progress`);
+      t.diagnostic(`${name}: attempt ${attempt} differed\n--- ours\n${ours.stderr}\n--- buildctl\n${theirs.stderr}`);
+    }
   }
 });
 
 test('tty progress under a pseudo-terminal: the live view, then the summary', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
-  const cmd = `${process.execPath} ${BUNDLE} build --addr ${env!.buildkitHost} --progress tty ${join(CORPUS, 'basic')}`;
+  // A Dockerfile of this run's own (an equal build running beside, as another test file's may, would share its
+  // vertices and could report them instead), built once to warm the cache.
+  const marker = `tty-${process.pid}-${Date.now()}`;
+  const d = dir('tty', { Dockerfile: `FROM busybox\nRUN echo ${marker} > /m.txt\nCOPY a.txt /a.txt\n`, 'a.txt': 'a\n' });
+  const warm = await ourBuild(['--progress', 'quiet', d]);
+  assert.equal(warm.code, 0, warm.stderr);
+  const cmd = `${process.execPath} ${BUNDLE} build --addr ${env!.buildkitHost} --progress tty ${d}`;
   const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, TERM: 'xterm' } });
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /\x1b\[2K\[\+\] Building [\d.]+s \(\d+\/\d+\)/, 'a redrawn live header');
   assert.match(r.stdout, /\[\+\] Building [\d.]+s \((\d+)\/\1\) FINISHED/, 'the final summary with every step done');
-  assert.match(r.stdout, /=> CACHED \[2\/4\] RUN echo hello > \/hello.txt/);
+  assert.match(r.stdout, new RegExp(`=> CACHED \\[2/3\\] RUN echo ${marker} > /m\\.txt`));
   assert.match(r.stdout, /=> exporting to image|=> \[internal\] load build definition from Dockerfile/);
 });
 
@@ -95,12 +111,20 @@ test('context: .dockerignore applied in the client; a second build sends only wh
   const sent = Math.max(...transferred(first.stderr));
   assert.ok(sent > 4_000_000 && sent < 6_000_000, `sent ${sent} bytes: the 4 MB kept, not the 8 MB ignored`);
 
-  writeFileSync(join(ctx, 'keep', '3', 'f3.txt'), 'changed\n');
-  const second = await ourBuild(['--progress', 'plain', '-f', join(df, 'Dockerfile'), '--output', `type=local,dest=${join(TMP, 'out-ours2')}`, ctx]);
-  assert.equal(second.code, 0, second.stderr);
-  const again = Math.max(...transferred(second.stderr));
-  assert.ok(again < 1_000_000, `second transfer ${again} bytes (the stat records and one file) vs first ${sent}`);
-  assert.equal(readFileSync(join(TMP, 'out-ours2', 'keep', '3', 'f3.txt'), 'utf8'), 'changed\n');
+  // The second build (through the library, which counts what it sends): the daemon asks for the changed file's data only.
+  // (The daemon keeps its copy of the directory under the session's shared key, ours per directory: no other build's
+  // directory comes in between.)
+  const changed = 'changed\n';
+  writeFileSync(join(ctx, 'keep', '3', 'f3.txt'), changed);
+  const conn = await connect({ address: env!.buildkitHost });
+  const sends = new Map<string, SendStats>();
+  try {
+    await build(conn, { context: ctx, file: join(df, 'Dockerfile'), outputs: [`type=local,dest=${join(TMP, 'out-ours2')}`], onTransfer: (name, st, done) => done && sends.set(name, { ...st }) });
+  } finally {
+    conn.close();
+  }
+  assert.deepEqual(sends.get('context'), { files: 1, bytes: Buffer.byteLength(changed) }, `second transfer vs first ${sent} bytes`);
+  assert.equal(readFileSync(join(TMP, 'out-ours2', 'keep', '3', 'f3.txt'), 'utf8'), changed);
 
   const out2 = join(TMP, 'out-buildctl');
   const theirs = await buildctl(['build', '--progress=plain', '--frontend', 'dockerfile.v0', '--local', `context=${ctx}`, '--local', `dockerfile=${df}`, '--output', `type=local,dest=${out2}`]);

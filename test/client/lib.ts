@@ -33,6 +33,17 @@ export function maskPlain(text: string): string {
  * when the status messages arrived. Times masked; in-progress status lines
  * (no size and not done) left out, as the printer shows them only when they
  * happen to be pending at a print.
+ *
+ * What the daemon's state decides, not the printer, is masked too (a build
+ * run beside another, as other tests and other test files do, shares the
+ * vertices of equal LLB with it): a shared vertex keeps the name of the first
+ * build that loaded it (`[stage-0 1/2] FROM busybox…` for one build's
+ * `[1/4] FROM busybox…`), so the `[…]` before a step's name is masked; a
+ * vertex also done by the other build is reported CACHED and DONE, so CACHED
+ * beside DONE is left out; and how much of a build context is sent depends on
+ * the daemon's synced copy of the directory (the last build of it, by this
+ * client or another, with the same session key), so its transfer size is
+ * masked (the Dockerfile's and .dockerignore's transfers are whole: kept).
  */
 export function plainSteps(text: string): string {
   const byId = new Map<string, { name: string; lines: Set<string> }>();
@@ -50,11 +61,14 @@ export function plainSteps(text: string): string {
       continue;
     }
     if (rest === step.name || rest === '...' || /^[\w ]+:$/.test(rest!)) continue;
-    step.lines.add(rest!);
+    const context = /^\[(internal\] load build context|context [^\]]+\] load from client)$/.test(step.name);
+    step.lines.add(context ? rest!.replace(/^(transferring [\w-]+:) [\d.]+[kMGT]?B/, '$1 <size>') : rest!);
   }
   // A status line printed while in progress ("resolve X", "transferring dockerfile: 30B") is left out when its end ("… done") is there.
   const key = (l: string) => l.replace(/( [\d.]+[kMGT]?B( \/ [\d.]+[kMGT]?B)?)?( done)?$/, '');
   const finished = (lines: Set<string>) => [...lines].filter((l) => l.endsWith(' done') || ![...lines].some((o) => o.endsWith(' done') && key(o) === key(l))).sort();
-  const steps = [...byId.values()].map((s) => `${s.name}\n  ${finished(s.lines).join('\n  ')}`).sort();
+  for (const s of byId.values()) if (s.lines.has('DONE')) s.lines.delete('CACHED');
+  const name = (n: string) => (n.startsWith('[internal]') || n.startsWith('[context ') ? n : n.replace(/^\[[^\]]*\] /, '[…] '));
+  const steps = [...byId.values()].map((s) => `${name(s.name)}\n  ${finished(s.lines).join('\n  ')}`).sort();
   return [...steps, ...other].join('\n');
 }
