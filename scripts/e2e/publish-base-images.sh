@@ -9,6 +9,13 @@
 #                                             binary and the shared libraries
 #                                             `ldd` lists for it (`FROM node-runtime:20`;
 #                                             also tagged library/node:20)
+#   localhost:5000/library/node:20-bookworm-slim  the stand-in for the official
+#                                             image (also node:20-slim): its
+#                                             layout (merged /usr, node and npm
+#                                             under /usr/local, Debian's multiarch
+#                                             library directories, docker-entrypoint.sh),
+#                                             made of busybox and this machine's
+#                                             node (frontend.Dockerfile's base)
 #   localhost:5000/upstream/dockerfile:v0.32.2  upstream's Dockerfile frontend
 #                                             (.cache/bin/dockerfile-frontend),
 #                                             scratch-based, with the labels of
@@ -35,7 +42,9 @@ publish_opts=()
 publish() {
   local name=$1 ctx=$2; shift 2
   local stamp ref refs="" missing=0 t0
-  stamp=$(cd "$ctx" && find . \( -type f -o -type l \) -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-64)
+  # Links to directories (a merged /usr) count by their target.
+  stamp=$(cd "$ctx" && { find . \( -type f -o \( -type l ! -xtype d \) \) -print0 | sort -z | xargs -0 sha256sum
+    find . -type l -xtype d -printf '%p -> %l\n' | sort; } | sha256sum | cut -c1-64)
   for ref in "$@"; do
     local path=${ref#localhost:5000/} tag
     tag=${path##*:}; path=${path%:*}
@@ -55,6 +64,24 @@ publish() {
   fi
   echo "$stamp" > "$stamps/$name"
   echo "publish: pushed $* in $(( ($(date +%s%N) - t0) / 1000000 ))ms" >&2
+}
+
+# check_node NAME CONTEXT IMAGE RUN: builds `FROM IMAGE` plus the RUN line
+# (no output) to check that node runs in the pushed image; on failure the
+# image's stamp is dropped so the next run publishes it again. RUN prints
+# "NAME: <version> <arch>", which is echoed.
+check_node() {
+  local name=$1 ctx=$2 image=$3 run=$4
+  mkdir -p "$ctx/check"
+  printf '%s\n' "FROM $image" "$run" > "$ctx/check/Dockerfile"
+  if ! buildctl --addr "$BUILDKIT_HOST" build --progress=plain --no-cache --frontend dockerfile.v0 \
+      --local context="$ctx/check" --local dockerfile="$ctx/check" >"$ctx.check.log" 2>&1; then
+    echo "publish: node does not run in $image:" >&2
+    tail -n 20 "$ctx.check.log" >&2
+    rm -f "$stamps/$name"
+    exit 1
+  fi
+  grep -o "$name: v[^ ]* [a-z0-9]*" "$ctx.check.log" | sed 's/^/publish: checked /' >&2
 }
 
 # --- busybox ---
@@ -94,18 +121,63 @@ COPY rootfs/ /
 CMD ["node"]
 DOCKERFILE
 if publish node-runtime "$ctx" localhost:5000/library/node-runtime:20 localhost:5000/library/node:20; then
-  # Check that node runs in the pushed image (a build with no output).
-  mkdir -p "$ctx/check"
-  printf '%s\n' 'FROM localhost:5000/library/node-runtime:20' \
-    'RUN ["node", "-e", "console.log(\"node-runtime:\", process.version, process.arch)"]' > "$ctx/check/Dockerfile"
-  if ! buildctl --addr "$BUILDKIT_HOST" build --progress=plain --no-cache --frontend dockerfile.v0 \
-      --local context="$ctx/check" --local dockerfile="$ctx/check" >"$ctx.check.log" 2>&1; then
-    echo "publish: node does not run in localhost:5000/library/node-runtime:20:" >&2
-    tail -n 20 "$ctx.check.log" >&2
-    rm -f "$stamps/node-runtime"
-    exit 1
+  check_node node-runtime "$ctx" localhost:5000/library/node-runtime:20 \
+    'RUN ["node", "-e", "console.log(\"node-runtime:\", process.version, process.arch)"]'
+fi
+
+# --- the official node image's stand-in ---
+# node:20-bookworm-slim as Docker Hub has it is Debian bookworm (merged /usr:
+# /bin, /lib, /lib64 and /sbin are links into /usr), node at
+# /usr/local/bin/node, npm and npx in /usr/local/lib/node_modules, shared
+# libraries in /usr/lib/<triplet>, ENTRYPOINT docker-entrypoint.sh, CMD node.
+# This one has that layout with busybox for the Debian userland, and this
+# machine's node and npm (Debian's node package; its libraries are found
+# by the loader as node-rootfs.cjs, the frontend image's own collector, finds
+# them, which checks it on the way).
+ctx="$ctx_root/node-official"
+rm -rf "$ctx"; mkdir -p "$ctx/rootfs/usr/bin"
+node "$repo/scripts/node-rootfs.cjs" "$ctx/rootfs" /usr/local/bin/node >/dev/null
+for d in bin sbin lib lib64; do
+  if [ -d "$ctx/rootfs/$d" ] && [ ! -L "$ctx/rootfs/$d" ]; then
+    mkdir -p "$ctx/rootfs/usr/$d"
+    cp -a "$ctx/rootfs/$d/." "$ctx/rootfs/usr/$d/"
+    rm -rf "${ctx:?}/rootfs/$d"
   fi
-  grep -o 'node-runtime: v[^ ]* [a-z0-9]*' "$ctx.check.log" | sed 's/^/publish: checked /' >&2
+  mkdir -p "$ctx/rootfs/usr/$d"
+  ln -s "usr/$d" "$ctx/rootfs/$d"
+done
+cp -L "$bb_src" "$ctx/rootfs/usr/bin/busybox"
+npm_src=$(dirname "$(readlink -f "$(command -v npm)")")/..
+if [ -f "$npm_src/package.json" ]; then
+  mkdir -p "$ctx/rootfs/usr/local/lib/node_modules"
+  cp -a "$(readlink -f "$npm_src")" "$ctx/rootfs/usr/local/lib/node_modules/npm"
+  ln -s ../lib/node_modules/npm/bin/npm-cli.js "$ctx/rootfs/usr/local/bin/npm"
+  ln -s ../lib/node_modules/npm/bin/npx-cli.js "$ctx/rootfs/usr/local/bin/npx"
+fi
+cat > "$ctx/rootfs/usr/local/bin/docker-entrypoint.sh" <<'SH'
+#!/bin/sh
+# As the official image's: a first argument that is an option or no command
+# on PATH runs node with the arguments.
+set -e
+if [ "${1#-}" != "$1" ] || ! command -v -- "$1" >/dev/null 2>&1; then
+  set -- node "$@"
+fi
+exec "$@"
+SH
+chmod 755 "$ctx/rootfs/usr/local/bin/docker-entrypoint.sh"
+node_version=$(node -p process.versions.node)
+cat > "$ctx/Dockerfile" <<DOCKERFILE
+FROM scratch
+COPY rootfs/ /
+RUN ["/usr/bin/busybox", "--install", "-s", "/usr/bin"]
+ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+ENV NODE_VERSION=$node_version
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["node"]
+DOCKERFILE
+if publish node-official "$ctx" localhost:5000/library/node:20-bookworm-slim localhost:5000/library/node:20-slim; then
+  check_node node-official "$ctx" localhost:5000/library/node:20-bookworm-slim \
+    'RUN node -e "console.log(\"node-official:\", process.version, process.arch)" && npm --version >/dev/null'
 fi
 
 # --- upstream's Dockerfile frontend (stable and labs builds) ---
