@@ -13,6 +13,10 @@
 // Node's diagnostic report gives (what the loader mapped, the loader itself
 // included); the interpreter named by the binary's ELF header is checked
 // against it, since without the loader at that exact path nothing starts.
+// A node built with builtins kept outside the binary (Debian's: acorn,
+// undici, cjs-module-lexer under /usr/share/nodejs, named in
+// process.config as NODE_SHARED_BUILTIN_*_PATH) reads them at start-up, so
+// they are copied too.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -70,9 +74,15 @@ if (interp !== undefined && !libs.includes(interp)) {
   }
   libs.push(interp);
 }
+const defines = process.config.target_defaults?.defines ?? [];
+const builtins = defines
+  .map((d) => /^NODE_SHARED_BUILTIN_\w+_PATH=(.+)$/.exec(String(d))?.[1])
+  .filter((f) => f !== undefined && fs.existsSync(f));
 let total = put(process.execPath, bin);
 for (const lib of libs) total += put(lib, lib);
+for (const f of builtins) total += put(f, f);
 console.log(
   `node-rootfs: ${process.execPath} (node ${process.version} ${process.arch}) as ${bin} ` +
-    `with ${libs.length} libraries, ${(total / 1048576).toFixed(1)} MiB, into ${out}`,
+    `with ${libs.length} libraries${builtins.length ? ` and ${builtins.length} external builtins` : ''}, ` +
+    `${(total / 1048576).toFixed(1)} MiB, into ${out}`,
 );
