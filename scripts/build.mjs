@@ -53,12 +53,18 @@ writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
 // (scripts/start-cached.cjs; frontend.Dockerfile makes the cache).
 copyFileSync('scripts/start-cached.cjs', 'dist/dockerfile-llb-start.js');
 
-// The library (`import { connect, build } from 'dockerfile-llb'`): one ES
-// module with everything in it, and type declarations made by tsc from
-// src/index.ts (their imports rewritten from .ts to .js).
+// The library's two entry points as ES modules: the root
+// (`import { convert, connect } from 'dockerfile-llb'`, src/index.ts) and the
+// LLB SDK (`dockerfile-llb/llb`, src/llb/index.ts), their shared code in
+// dist/chunk-*.mjs (so both see one State class); and type declarations
+// made by tsc from the two (their imports rewritten from .ts to .js).
+for (const name of readdirSync('dist')) if (/^chunk-.*\.mjs$/.test(name)) rmSync(join('dist', name));
 await build({
-  entryPoints: ['src/index.ts'],
-  outfile: 'dist/index.mjs',
+  entryPoints: { index: 'src/index.ts', llb: 'src/llb/index.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   bundle: true,
   platform: 'node',
   target: 'node20',

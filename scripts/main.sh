@@ -12,15 +12,29 @@
 #     which forwards to our image because of the file's `# syntax=` line,
 #     pushes the result to the registry and prints what it built and where.
 # A daemon and registry started here are stopped at the end (unless a test
-# process still uses them: start.sh/stop.sh count users).
+# process still uses them: start.sh/stop.sh count users); with --keep they
+# keep running, and the last lines are the `export` lines that make the
+# README's "Using the image" examples work in your shell (stop them with
+# `bash scripts/e2e/stop.sh`).
+#
+# Usage: bash scripts/main.sh [--keep]
 set -euo pipefail
+keep=0
+case "${1:-}" in
+  --keep) keep=1 ;;
+  "") ;;
+  *) echo "usage: bash scripts/main.sh [--keep]" >&2; exit 2 ;;
+esac
 cd "$(dirname "$0")/.."
 repo=$(pwd)
+t_start=$(date +%s)
+step() { echo "== $1 ($(( $(date +%s) - t_start ))s so far)"; }
 
+echo "main: npm ci" >&2
 npm ci --no-audit --no-fund >/dev/null
 npm run --silent build
 
-echo "== 1. LLB of examples/Dockerfile, no daemon (one op per line, as buildctl debug dump-llb prints it)"
+step "1. LLB of examples/Dockerfile, no daemon (one op per line, as buildctl debug dump-llb prints it)"
 config="$(mktemp)"
 meta="$(mktemp)"
 log="$(mktemp)"
@@ -32,7 +46,7 @@ echo "== image config"
 cat "$config"
 echo
 
-echo "== 2. BuildKit"
+step "2. BuildKit (building it from the Go module proxy takes ~2 minutes the first time)"
 bash scripts/e2e/build-buildkit.sh >&2
 buildctl="$repo/.cache/bin/buildctl"
 if [ -n "${BUILDKIT_HOST:-}" ]; then
@@ -40,20 +54,29 @@ if [ -n "${BUILDKIT_HOST:-}" ]; then
   echo "using the daemon at BUILDKIT_HOST=$BUILDKIT_HOST, registry $registry"
 else
   bash scripts/e2e/install-deps.sh >&2
-  env_out=$(bash scripts/e2e/start.sh --user $$)
+  if [ "$keep" = 1 ]; then
+    # Registered as the by-hand user: running until scripts/e2e/stop.sh.
+    env_out=$(bash scripts/e2e/start.sh)
+  else
+    env_out=$(bash scripts/e2e/start.sh --user $$)
+    trap 'cleanup; bash "$repo/scripts/e2e/stop.sh" --user $$ >&2' EXIT
+  fi
   eval "$env_out"
-  trap 'cleanup; bash "$repo/scripts/e2e/stop.sh" --user $$ >&2' EXIT
   bash scripts/e2e/publish-base-images.sh >&2
   registry=$E2E_REGISTRY
-  echo "started buildkitd ($BUILDKIT_HOST) and the registry ($registry); both stop when this script ends"
+  if [ "$keep" = 1 ]; then
+    echo "started buildkitd ($BUILDKIT_HOST) and the registry ($registry); they keep running (--keep)"
+  else
+    echo "started buildkitd ($BUILDKIT_HOST) and the registry ($registry); both stop when this script ends"
+  fi
 fi
 export BUILDKIT_HOST
 
-echo "== 3. the frontend image"
+step "3. the frontend image"
 frontend="$registry/dockerfile-llb:dev"
 SKIP_NPM_BUILD=1 bash scripts/frontend-image.sh "$frontend"
 
-echo "== 4. examples/multistage/Dockerfile through it (# syntax=)"
+step "4. examples/multistage/Dockerfile through it (# syntax=)"
 image="$registry/examples/multistage:latest"
 syntax_opt=()
 # The file names localhost:5000/dockerfile-llb:dev; another registry's copy is
@@ -103,3 +126,14 @@ const accept = 'application/vnd.oci.image.manifest.v1+json, application/vnd.dock
   console.log(lines.join('\n'));
 })().catch((e) => { console.error(`main: reading ${image} from the registry: ${e.message}`); process.exit(1); });
 JS
+echo "main: done in $(( $(date +%s) - t_start ))s"
+if [ "$keep" = 1 ]; then
+  cat <<EOF
+== the daemon and the registry keep running; in your shell:
+export BUILDKIT_HOST=$BUILDKIT_HOST
+export PATH=$repo/.cache/bin:\$PATH
+alias dockerfile-llb='node $repo/dist/dockerfile-llb.js'
+# then the README's "Using the image" examples work as written; stop both with:
+#   bash scripts/e2e/stop.sh
+EOF
+fi

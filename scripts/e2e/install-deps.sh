@@ -3,11 +3,12 @@
 # worker runs RUN steps with it), docker-registry (a real registry server),
 # busybox-static (the static binary the local busybox base image is made of),
 # git (buildkitd's git sources; `git daemon` and `git http-backend` serve the
-# remote-context tests' repository).
+# remote-context tests' repository), qemu-user-static (linux/arm64 under
+# emulation: scripts/e2e/binfmt.sh registers it; the arm64 frontend image).
 # Idempotent: does nothing when all are installed; runs apt-get update at
 # most once per run.
 set -euo pipefail
-pkgs=(runc docker-registry busybox-static git)
+pkgs=(runc docker-registry busybox-static git qemu-user-static)
 missing=()
 for p in "${pkgs[@]}"; do
   if [ "$(dpkg-query -W -f '${Status}' "$p" 2>/dev/null)" != "install ok installed" ]; then

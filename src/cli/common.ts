@@ -97,6 +97,8 @@ export interface BuildFlags {
   filename?: string;
   /** The syntax channel (--channel). */
   channel?: Channel;
+  /** `image-resolve-mode` (default, pull, local). */
+  imageResolveMode?: string;
 }
 
 /**
@@ -107,6 +109,7 @@ export function flagsConfig(cmd: string, f: BuildFlags): FrontendConfig {
   const opts = new Map<string, string>();
   if (f.target !== undefined) opts.set('target', f.target);
   if (f.filename !== undefined) opts.set('filename', f.filename);
+  if (f.imageResolveMode !== undefined) opts.set('image-resolve-mode', f.imageResolveMode);
   for (const [k, v] of Object.entries(f.buildArgs ?? {})) opts.set(`build-arg:${k}`, v);
   for (const [k, v] of Object.entries(f.labels ?? {})) opts.set(`label:${k}`, v);
   let cfg: FrontendConfig;

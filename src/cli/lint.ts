@@ -1,4 +1,4 @@
-// `lint`: BuildKit's build checks (`docker build --call check`) offline.
+// `lint`: BuildKit's build checks (`docker build --call check`) with no daemon.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -7,15 +7,14 @@ import { parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
 import { ALL_RULES, resultToJson, type LintResult } from '../dockerfile/lint/index.ts';
 import { convertOptions } from '../dockerui/index.ts';
 import type { Fix, PackRule } from '../lint-pack/index.ts';
+import type { Channel } from '../dockerfile/channel.ts';
+import { channelOption, CliError, flagsConfig, includeReader, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
+import { OFFLINE_USAGE, RESOLVE_USAGE, imageResolverFor, offlineOption, resolveArgs, resolveOptions, type ResolveArgs } from './resolve.ts';
 
 // The lint pack (and its shell parser's runtime) is loaded only when `lint`
 // runs, not at every start of the program (the gateway frontend never needs it).
 type LintPack = typeof import('../lint-pack/index.ts');
 const PACK_NAMES = ['best-practices'] as const;
-import { MetadataFileResolver } from '../registry/metadata-file.ts';
-import type { ImageResolver } from '../registry/resolver.ts';
-import type { Channel } from '../dockerfile/channel.ts';
-import { channelOption, CliError, flagsConfig, includeReader, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
 
 const usage = `Usage: dockerfile-llb lint [FILE...] [options]
 
@@ -28,15 +27,13 @@ Options:
                             overrides the # check= directive
   --target NAME             check only the stages NAME needs (default: every stage)
   --platform P              target platform
-  --image-metadata FILE     base image configs (needed for InvalidBaseImagePlatform and
-                            for base-image ENV in UndefinedVar)
   --dockerignore FILE       the build context's .dockerignore (default: FILE.dockerignore
                             or .dockerignore beside the Dockerfile)
   --channel stable|labs     the syntax channel (default stable; labs: docs/labs.md)
   --pack NAME               also run the rules of a lint pack (best-practices; also enabled
                             in the file by # check=experimental=best-practices)
   --fix                     apply the safe automatic fixes to the files, then report what is left
-
+${RESOLVE_USAGE}${OFFLINE_USAGE}
 Exit status: 1 when a check is configured as an error (error=true) or a file
 cannot be built, else 0.
 `;
@@ -49,7 +46,7 @@ interface LintArgs {
   buildArgs: Record<string, string>;
   target?: string;
   platform?: Platform;
-  imageMetadata?: string;
+  resolve: ResolveArgs;
   dockerignore?: string;
   channel: Channel;
   packs: string[];
@@ -66,7 +63,8 @@ function parseArgs(args: string[]): LintArgs {
         'build-arg': { type: 'string', multiple: true },
         target: { type: 'string' },
         platform: { type: 'string' },
-        'image-metadata': { type: 'string' },
+        ...resolveOptions,
+        ...offlineOption,
         dockerignore: { type: 'string' },
         channel: { type: 'string' },
         pack: { type: 'string', multiple: true },
@@ -88,7 +86,7 @@ function parseArgs(args: string[]): LintArgs {
     buildArgs: keyValues('lint', '--build-arg', v['build-arg']),
     target: v.target,
     platform,
-    imageMetadata: v['image-metadata'],
+    resolve: resolveArgs('lint', v),
     dockerignore: v.dockerignore,
     channel: channelOption('lint', v.channel),
     packs: (v.pack ?? []).map((p) => oneOf('lint', '--pack', p, PACK_NAMES, PACK_NAMES[0])),
@@ -212,17 +210,11 @@ function toSarif(results: FileResult[], packRules: readonly PackRule[]): unknown
 }
 
 export const lintCommand: Command = {
-  summary: "run BuildKit's build checks (--call check) offline",
+  summary: "run BuildKit's build checks (--call check) with no daemon",
   usage,
   async run(args) {
     const a = parseArgs(args);
-    let resolver: ImageResolver;
-    if (a.imageMetadata !== undefined) {
-      resolver = MetadataFileResolver.fromFile(a.imageMetadata);
-    } else {
-      resolver = placeholderResolver;
-      process.stderr.write('lint: no --image-metadata: InvalidBaseImagePlatform is skipped and base images are taken to have no ENV\n');
-    }
+    const resolver = imageResolverFor('lint', a.resolve, 'InvalidBaseImagePlatform is skipped and base images are taken to have no ENV');
     const pack: LintPack = await import('../lint-pack/index.ts');
     const results: FileResult[] = [];
     for (const file of a.files) {
@@ -234,6 +226,7 @@ export const lintCommand: Command = {
         buildArgs: a.buildArgs,
         target: a.target,
         platforms: a.platform === undefined ? [] : [a.platform],
+        imageResolveMode: a.resolve.resolveMode,
       });
       // Offline the build platform is the target platform when one is given.
       if (a.platform !== undefined) cfg.buildPlatforms = [a.platform];

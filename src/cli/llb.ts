@@ -4,12 +4,12 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { dumpDefinition } from '../llb/index.ts';
-import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import { DockerfileError } from '../dockerfile/errors.ts';
 import { convertDockerfile, marshalBuild, marshalImage, parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
 import { convertOptions } from '../dockerui/index.ts';
 import type { Channel } from '../dockerfile/channel.ts';
 import { channelOption, channelUsage, CliError, flagsConfig, includeReader, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
+import { RESOLVE_USAGE, imageResolverFor, resolveArgs, resolveOptions, type ResolveArgs } from './resolve.ts';
 
 const usage = `Usage: dockerfile-llb llb [options]
 
@@ -21,10 +21,9 @@ Options:
   --build-arg K=V         a build argument (repeatable)
   --label K=V             a label for the final image (repeatable)
   --platform P[,P...]     target platform(s); the first is converted
-  --image-metadata FILE   image configs to resolve base images from
   --format binary|json    binary Definition (default) or one op per line as JSON
   --image-config-out FILE write the image config JSON there
-${channelUsage}`;
+${RESOLVE_USAGE}${channelUsage}`;
 
 interface LlbArgs {
   file: string;
@@ -32,7 +31,7 @@ interface LlbArgs {
   buildArgs: Record<string, string>;
   labels: Record<string, string>;
   platforms: Platform[];
-  imageMetadata?: string;
+  resolve: ResolveArgs;
   format: 'binary' | 'json';
   imageConfigOut?: string;
   channel: Channel;
@@ -48,7 +47,7 @@ function parseArgs(args: string[]): LlbArgs {
         'build-arg': { type: 'string', multiple: true },
         label: { type: 'string', multiple: true },
         platform: { type: 'string', multiple: true },
-        'image-metadata': { type: 'string' },
+        ...resolveOptions,
         format: { type: 'string' },
         'image-config-out': { type: 'string' },
         channel: { type: 'string' },
@@ -72,7 +71,7 @@ function parseArgs(args: string[]): LlbArgs {
     buildArgs: keyValues('llb', '--build-arg', v['build-arg']),
     labels: keyValues('llb', '--label', v.label),
     platforms,
-    imageMetadata: v['image-metadata'],
+    resolve: resolveArgs('llb', v),
     format: oneOf('llb', '--format', v.format, ['binary', 'json'], 'binary'),
     imageConfigOut: v['image-config-out'],
     channel: channelOption('llb', v.channel),
@@ -83,10 +82,10 @@ async function run(argv: string[]): Promise<number> {
   const a = parseArgs(argv);
   const data = readInput(a.file);
   const name = a.file === '-' ? 'Dockerfile' : a.file;
-  const cfg = flagsConfig('llb', { target: a.target, buildArgs: a.buildArgs, labels: a.labels, platforms: a.platforms, channel: a.channel });
+  const cfg = flagsConfig('llb', { target: a.target, buildArgs: a.buildArgs, labels: a.labels, platforms: a.platforms, channel: a.channel, imageResolveMode: a.resolve.resolveMode });
   let res;
   try {
-    const resolver = a.imageMetadata === undefined ? undefined : MetadataFileResolver.fromFile(a.imageMetadata);
+    const resolver = imageResolverFor('llb', a.resolve);
     res = await convertDockerfile(data, {
       ...convertOptions(cfg, { resolver, readInclude: includeReader(a.file) }, { sessionId: 'dockerfile-llb' }),
       // Build checks run as in the gateway (their warnings are not printed

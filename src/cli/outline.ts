@@ -2,13 +2,13 @@
 // `frontend.outline` subrequest (`docker buildx build --call outline`) prints them.
 
 import { DockerfileError } from '../dockerfile/errors.ts';
-import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import { computeOutline } from '../dockerfile/outline/index.ts';
 import { outlineResult } from '../subrequests/index.ts';
 import type { SubrequestResult } from '../subrequests/index.ts';
 import { convertOptions } from '../dockerui/index.ts';
 import type { Channel } from '../dockerfile/channel.ts';
-import { channelOption, channelUsage, CliError, flagsConfig, includeReader, keyValues, oneOf, parseCommandLine, placeholderResolver, readInput, type Command } from './common.ts';
+import { channelOption, channelUsage, CliError, flagsConfig, includeReader, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
+import { OFFLINE_USAGE, RESOLVE_USAGE, imageResolverFor, offlineOption, resolveArgs, resolveOptions, type ResolveArgs } from './resolve.ts';
 import { parseArgs as parseNodeArgs } from 'node:util';
 
 const usage = `Usage: dockerfile-llb outline [options]
@@ -20,19 +20,16 @@ Options:
   -f FILE|-               the Dockerfile (default: Dockerfile; - reads stdin)
   --target NAME           the stage to outline (default: the last)
   --build-arg K=V         a build argument (repeatable)
-  --image-metadata FILE   image configs to resolve base images from (without it
-                          base images are taken to have no ENV)
   --format json|text      result.json (default) or result.txt
-${channelUsage}`;
+${RESOLVE_USAGE}${OFFLINE_USAGE}${channelUsage}`;
 
 async function run(argv: string[]): Promise<number> {
   const a = parseSubrequestArgs('outline', argv, usage, true);
   const data = readInput(a.file);
-  if (a.imageMetadata === undefined) process.stderr.write('outline: no --image-metadata: base images are taken to have no ENV\n');
-  const cfg = flagsConfig('outline', { target: a.target, buildArgs: a.buildArgs, channel: a.channel });
+  const cfg = flagsConfig('outline', { target: a.target, buildArgs: a.buildArgs, channel: a.channel, imageResolveMode: a.resolve.resolveMode });
   let res;
   try {
-    const resolver = a.imageMetadata === undefined ? placeholderResolver : MetadataFileResolver.fromFile(a.imageMetadata);
+    const resolver = imageResolverFor('outline', a.resolve, 'base images are taken to have no ENV');
     const outline = await computeOutline(data, convertOptions(cfg, { resolver, readInclude: includeReader(a.file) }));
     res = outlineResult(outline);
   } catch (err) {
@@ -48,12 +45,12 @@ export interface SubrequestArgs {
   file: string;
   target?: string;
   buildArgs: Record<string, string>;
-  imageMetadata?: string;
+  resolve: ResolveArgs;
   format: 'json' | 'text';
   channel: Channel;
 }
 
-/** Parses -f, --format and, when `withTarget`, --target, --build-arg and --image-metadata. */
+/** Parses -f, --format and, when `withTarget`, --target, --build-arg and the image resolution options. */
 export function parseSubrequestArgs(cmd: string, args: string[], usage: string, withTarget: boolean): SubrequestArgs {
   const { values: v } = parseCommandLine(cmd, usage, () =>
     parseNodeArgs({
@@ -66,7 +63,8 @@ export function parseSubrequestArgs(cmd: string, args: string[], usage: string, 
           ? {
               target: { type: 'string' },
               'build-arg': { type: 'string', multiple: true },
-              'image-metadata': { type: 'string' },
+              ...resolveOptions,
+              ...offlineOption,
             }
           : {}),
       },
@@ -78,7 +76,7 @@ export function parseSubrequestArgs(cmd: string, args: string[], usage: string, 
     file: str(v.file) ?? 'Dockerfile',
     target: str(v.target),
     buildArgs: keyValues(cmd, '--build-arg', list(v['build-arg'])),
-    imageMetadata: str(v['image-metadata']),
+    resolve: resolveArgs(cmd, v),
     format: oneOf(cmd, '--format', str(v.format), ['json', 'text'], 'json'),
     channel: channelOption(cmd, str(v.channel)),
   };

@@ -1,110 +1,15 @@
-// Registry credentials for the session's Auth service, read as the Docker
-// CLI's config does (docker/cli config/configfile, credentials): the config
-// file in $DOCKER_CONFIG or ~/.docker (config.json), a credential helper per
-// registry (`credHelpers`), the default store (`credsStore`), or the
-// `auths` entry (base64 `auth`, or username/password, or an identity token).
-// docker.io is looked up as https://index.docker.io/v1/, as the CLI stores it.
-import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+// Registry credentials for the session's Auth service: the Docker CLI's
+// configuration as src/registry/credentials.ts reads it (config.json's
+// `auths`, `credHelpers`, `credsStore`; Docker Hub as
+// https://index.docker.io/v1/), in the shape of Auth.Credentials' answer.
 import type { CredentialsResponse } from '../gen/moby.filesync.v1.ts';
-
-interface AuthEntry {
-  auth?: string;
-  username?: string;
-  password?: string;
-  identitytoken?: string;
-  registrytoken?: string;
-}
-
-interface ConfigFile {
-  auths?: Record<string, AuthEntry>;
-  credHelpers?: Record<string, string>;
-  credsStore?: string;
-}
-
-export function dockerConfigDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DOCKER_CONFIG || join(homedir(), '.docker');
-}
-
-function readConfig(env: NodeJS.ProcessEnv): ConfigFile {
-  const path = join(dockerConfigDir(env), 'config.json');
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return {};
-  }
-  try {
-    return JSON.parse(text) as ConfigFile;
-  } catch (e) {
-    throw new Error(`reading ${path}: ${(e as Error).message}`);
-  }
-}
-
-const DOCKER_HUB = 'https://index.docker.io/v1/';
-
-/** The config key of a registry host (the CLI's convention for Docker Hub). */
-function configKey(host: string): string {
-  return host === 'docker.io' || host === 'registry-1.docker.io' || host === 'index.docker.io' ? DOCKER_HUB : host;
-}
-
-/** `auths` keys may be URLs (`https://host/v1/`): compared by host, as the CLI's ConvertToHostname does. */
-function hostOf(key: string): string {
-  return key.replace(/^https?:\/\//, '').split('/')[0] ?? key;
-}
-
-function runHelper(helper: string, server: string): Promise<{ Username?: string; Secret?: string } | undefined> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(`docker-credential-${helper}`, ['get'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.on('error', (e) => reject(new Error(`credential helper docker-credential-${helper}: ${e.message}`)));
-    child.on('close', (code) => {
-      const text = Buffer.concat(out).toString().trim();
-      if (code !== 0) {
-        // The helpers' protocol: "credentials not found in native keychain" is an absence, not an error.
-        if (/credentials not found/i.test(text)) resolve(undefined);
-        else reject(new Error(`credential helper docker-credential-${helper} failed: ${text}`));
-        return;
-      }
-      try {
-        resolve(JSON.parse(text) as { Username?: string; Secret?: string });
-      } catch {
-        reject(new Error(`credential helper docker-credential-${helper} printed no JSON`));
-      }
-    });
-    child.stdin.end(server);
-  });
-}
+import { lookupCredentials } from '../registry/credentials.ts';
 
 /** The answer to Auth.Credentials for a registry host: empty when none are configured. */
 export async function credentialsFor(host: string, env: NodeJS.ProcessEnv = process.env): Promise<CredentialsResponse> {
-  const cfg = readConfig(env);
-  const key = configKey(host);
-  const helper = cfg.credHelpers?.[key] ?? cfg.credHelpers?.[host] ?? cfg.credsStore;
-  if (helper !== undefined && helper !== '') {
-    const c = await runHelper(helper, key);
-    if (c !== undefined) {
-      // A helper's "<token>" user name marks an identity token.
-      if (c.Username === '<token>') return { Secret: c.Secret ?? '' };
-      return { Username: c.Username ?? '', Secret: c.Secret ?? '' };
-    }
-    if (cfg.credHelpers?.[key] !== undefined) return {};
-  }
-  const auths = cfg.auths ?? {};
-  const entry = auths[key] ?? Object.entries(auths).find(([k]) => hostOf(k) === hostOf(key))?.[1];
-  if (entry === undefined) return {};
-  if (entry.identitytoken) return { Secret: entry.identitytoken };
-  let username = entry.username ?? '';
-  let password = entry.password ?? '';
-  if (entry.auth) {
-    const decoded = Buffer.from(entry.auth, 'base64').toString();
-    const colon = decoded.indexOf(':');
-    if (colon < 0) throw new Error(`invalid auth configuration for ${host} in ${join(dockerConfigDir(env), 'config.json')}`);
-    username = decoded.slice(0, colon);
-    password = decoded.slice(colon + 1);
-  }
-  return { Username: username, Secret: password };
+  const c = await lookupCredentials(host, env);
+  if (c === undefined) return {};
+  // An identity token goes as the secret alone.
+  if (c.identityToken) return { Secret: c.secret };
+  return { Username: c.username, Secret: c.secret };
 }

@@ -1,6 +1,7 @@
-// Anonymous bearer-token auth, the way public registries expect it: a 401
-// carries `WWW-Authenticate: Bearer realm=…,service=…,scope=…`; the client
-// asks the realm for a token and retries with `Authorization: Bearer <token>`.
+// Registry auth: a 401 carries `WWW-Authenticate: Bearer realm=…,service=…,scope=…`
+// (or `Basic realm=…`); the client asks the realm for a token (anonymously or
+// with credentials) and retries with `Authorization: Bearer <token>`.
+import type { Credentials } from './credentials.ts';
 
 export interface Challenge {
   scheme: string;
@@ -58,23 +59,45 @@ export function parseChallenges(header: string): Challenge[] {
   return out;
 }
 
-/** Fetches an anonymous pull token from the challenge's realm. */
+/**
+ * Fetches a pull token from the challenge's realm: anonymously, with a user
+ * name and password (HTTP basic auth on the GET, as the token spec has it),
+ * or with an identity token (an OAuth2 refresh-token grant, POSTed).
+ */
 export async function fetchAnonymousToken(
   challenge: Challenge,
   scope: string,
   fetchFn: typeof fetch,
+  creds?: Credentials,
 ): Promise<string> {
   const realm = challenge.params.realm;
   if (!realm) throw new Error('bearer challenge has no realm');
   const url = new URL(realm);
-  if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
-  url.searchParams.append('scope', challenge.params.scope || scope);
-  const res = await fetchFn(url, { headers: { Accept: 'application/json' } });
+  const wanted = challenge.params.scope || scope;
+  let res: Response;
+  if (creds?.identityToken) {
+    const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: creds.secret, client_id: 'dockerfile-llb', scope: wanted });
+    if (challenge.params.service) form.set('service', challenge.params.service);
+    res = await fetchFn(url, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' }, body: form });
+  } else {
+    if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
+    url.searchParams.append('scope', wanted);
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (creds) headers.Authorization = basicAuthorization(creds);
+    res = await fetchFn(url, { headers });
+  }
   if (!res.ok) {
-    throw new Error(`failed to fetch anonymous token: unexpected status from GET request to ${url.origin}${url.pathname}: ${res.status} ${res.statusText}`);
+    await res.body?.cancel();
+    const kind = creds ? 'token' : 'anonymous token';
+    throw new Error(`failed to fetch ${kind}: unexpected status from ${creds?.identityToken ? 'POST' : 'GET'} request to ${url.origin}${url.pathname}: ${res.status} ${res.statusText}`);
   }
   const body = (await res.json()) as { token?: unknown; access_token?: unknown };
   const token = typeof body.token === 'string' && body.token !== '' ? body.token : body.access_token;
   if (typeof token !== 'string' || token === '') throw new Error('token server returned no token');
   return token;
+}
+
+/** The `Authorization` value of HTTP basic auth. */
+export function basicAuthorization(creds: Credentials): string {
+  return `Basic ${Buffer.from(`${creds.username}:${creds.secret}`).toString('base64')}`;
 }

@@ -5,7 +5,9 @@
 // and verify the config blob. Every fetched object is checked against its
 // digest.
 import { sha256Digest, validateDigest, verifyDigest } from './digest.ts';
-import { fetchAnonymousToken, parseChallenges } from './auth.ts';
+import { basicAuthorization, fetchAnonymousToken, parseChallenges } from './auth.ts';
+import type { CredentialLookup } from './credentials.ts';
+import type { ConfigCache } from './config-cache.ts';
 import {
   MANIFEST_ACCEPT,
   MEDIA_TYPE_DOCKER_CONFIG,
@@ -28,6 +30,10 @@ export interface RegistryResolverOptions {
   insecureHosts?: readonly string[];
   /** Injected for proxies or tests; defaults to the global fetch. */
   fetch?: typeof fetch;
+  /** Credentials per registry host (e.g. dockerCredentials()); anonymous when absent or undefined for a host. */
+  credentials?: CredentialLookup;
+  /** Image configs kept by the digest a reference resolved to, and platform. */
+  configCache?: ConfigCache;
 }
 
 /** containerd's MaxManifestSize: larger manifests are refused. */
@@ -110,7 +116,8 @@ function detectMediaType(body: Uint8Array): string {
 
 export class RegistryResolver implements ImageResolver {
   private readonly fetchFn: typeof fetch;
-  private readonly tokens = new Map<string, string>();
+  /** `Authorization` values by host and scope. */
+  private readonly authorizations = new Map<string, string>();
   private readonly cache = new Map<string, ResolvedImage>();
 
   constructor(private readonly options: RegistryResolverOptions = {}) {
@@ -144,6 +151,12 @@ export class RegistryResolver implements ImageResolver {
   }
 
   private async resolveNamed(ref: string, named: NamedReference, platform: Platform): Promise<ResolvedImage> {
+    const cache = this.options.configCache;
+    const platformKey = formatPlatformAll(platform);
+    if (named.digest !== undefined) {
+      const hit = cache?.get(named.digest, platformKey);
+      if (hit !== undefined) return { ref, digest: named.digest, config: hit };
+    }
     const object = named.digest ?? named.tag ?? 'latest';
     let firstErr: HostError | undefined;
     for (const endpoint of this.endpoints(named.domain)) {
@@ -156,7 +169,11 @@ export class RegistryResolver implements ImageResolver {
         if (firstErr === undefined || err.priority > firstErr.priority) firstErr = err;
         continue;
       }
-      const config = await this.walkToConfig(endpoint, named.path, top, onlyPlatform(platform));
+      let config = cache?.get(top.digest, platformKey);
+      if (config === undefined) {
+        config = await this.walkToConfig(endpoint, named.path, top, onlyPlatform(platform));
+        cache?.put(top.digest, platformKey, config);
+      }
       return { ref, digest: top.digest, config };
     }
     throw new ImageResolveError(firstErr?.message ?? `${ref}: not found`);
@@ -211,40 +228,54 @@ export class RegistryResolver implements ImageResolver {
     return `${endpoint.scheme}://${endpoint.host}/v2/${path}${ns}`;
   }
 
-  /** GET with anonymous bearer auth: on a 401, fetch a token for the challenge and retry once. */
+  /**
+   * GET with registry auth: on a 401, answer the challenge (a bearer token
+   * fetched anonymously or with the host's credentials, or basic auth with
+   * them) and retry once.
+   */
   private async get(endpoint: Endpoint, repo: string, path: string, accept: string): Promise<Response> {
     const scope = `repository:${repo}:pull`;
-    const tokenKey = `${endpoint.host} ${scope}`;
-    const send = (token: string | undefined): Promise<Response> =>
+    const authKey = `${endpoint.host} ${scope}`;
+    const send = (authorization: string | undefined): Promise<Response> =>
       this.fetchFn(this.url(endpoint, path), {
-        headers: { Accept: accept, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        headers: { Accept: accept, ...(authorization ? { Authorization: authorization } : {}) },
       });
     let res: Response;
     try {
-      res = await send(this.tokens.get(tokenKey));
+      res = await send(this.authorizations.get(authKey));
     } catch (err) {
-      throw new HostError(`failed to do request: ${(err as Error).message}`, 1);
+      // fetch's own message is "fetch failed"; the reason is its cause.
+      const cause = (err as { cause?: { message?: string } }).cause?.message;
+      throw new HostError(`failed to do request: Get "${this.url(endpoint, path)}": ${cause ?? (err as Error).message}`, 1);
     }
     if (res.status !== 401) return res;
-    const challenge = parseChallenges(res.headers.get('www-authenticate') ?? '').find((c) => c.scheme === 'bearer');
+    const challenges = parseChallenges(res.headers.get('www-authenticate') ?? '');
     await res.body?.cancel();
-    if (challenge === undefined) {
-      throw new HostError('pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials', 3);
-    }
-    let token: string;
+    const denied = 'pull access denied, repository does not exist or may require authorization';
+    let creds;
     try {
-      token = await fetchAnonymousToken(challenge, scope, this.fetchFn);
+      creds = await this.options.credentials?.(endpoint.host);
     } catch (err) {
-      throw new HostError(`pull access denied, repository does not exist or may require authorization: ${(err as Error).message}`, 3);
+      throw new HostError(`${denied}: ${(err as Error).message}`, 3);
     }
-    this.tokens.set(tokenKey, token);
-    res = await send(token);
+    const bearer = challenges.find((c) => c.scheme === 'bearer');
+    let authorization: string;
+    if (bearer !== undefined) {
+      try {
+        authorization = `Bearer ${await fetchAnonymousToken(bearer, scope, this.fetchFn, creds)}`;
+      } catch (err) {
+        throw new HostError(`${denied}: ${(err as Error).message}`, 3);
+      }
+    } else if (challenges.some((c) => c.scheme === 'basic') && creds !== undefined && !creds.identityToken) {
+      authorization = basicAuthorization(creds);
+    } else {
+      throw new HostError(`${denied}: authorization failed: no basic auth credentials`, 3);
+    }
+    this.authorizations.set(authKey, authorization);
+    res = await send(authorization);
     if (res.status === 401 || res.status === 403) {
       const text = await res.text();
-      throw new HostError(
-        `pull access denied, repository does not exist or may require authorization: server message: ${registryErrorText(text) || res.statusText}: authorization failed`,
-        3,
-      );
+      throw new HostError(`${denied}: server message: ${registryErrorText(text) || res.statusText}: authorization failed`, 3);
     }
     return res;
   }

@@ -84,10 +84,20 @@ function b64url(data: Buffer | string): string {
 /**
  * A minimal token service as the distribution token spec describes: it grants
  * anonymous pull on any repository, signing ES256 JWTs whose x5c header
- * carries a self-signed certificate the registry trusts.
+ * carries a self-signed certificate the registry trusts. Repositories under a
+ * prefix of `privatePrefixes` are pulled only by a user of `users` (HTTP basic
+ * auth on the token request); wrong credentials get a 401.
  */
 export class TokenServer {
   readonly requests: URL[] = [];
+  /** The Authorization header of each token request, in order ('' for none). */
+  readonly authorizations: string[] = [];
+
+  constructor(
+    private readonly users: Record<string, string> = {},
+    private readonly privatePrefixes: string[] = [],
+  ) {}
+
   private server: Server | undefined;
   private key: KeyObject | undefined;
   private certDer: Buffer | undefined;
@@ -115,10 +125,24 @@ export class TokenServer {
         res.writeHead(404).end();
         return;
       }
-      // Anonymous callers get pull only, whatever they ask for.
-      const access = url.searchParams.getAll('scope').map((s) => {
+      const authorization = req.headers.authorization ?? '';
+      this.authorizations.push(authorization);
+      let user: string | undefined;
+      if (authorization !== '') {
+        const [scheme, value] = authorization.split(' ');
+        const decoded = scheme === 'Basic' ? Buffer.from(value ?? '', 'base64').toString('utf8') : '';
+        const i = decoded.indexOf(':');
+        if (i < 0 || this.users[decoded.slice(0, i)] !== decoded.slice(i + 1)) {
+          res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"details":"incorrect username or password"}');
+          return;
+        }
+        user = decoded.slice(0, i);
+      }
+      // Callers get pull only, whatever they ask for; private repositories only users.
+      const access = url.searchParams.getAll('scope').flatMap((s) => {
         const [type, name] = s.split(':');
-        return { type, name, actions: ['pull'] };
+        if (user === undefined && this.privatePrefixes.some((p) => name.startsWith(p))) return [];
+        return [{ type, name, actions: ['pull'] }];
       });
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ token: this.issue(access) }));
     });

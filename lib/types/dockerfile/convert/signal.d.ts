@@ -1,0 +1,2 @@
+/** Throws `invalid signal: x` unless `raw` is a non-zero number or a known name. */
+export declare function validateSignal(raw: string): void;

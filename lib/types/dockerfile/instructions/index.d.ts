@@ -1,0 +1,12 @@
+export type * from './types.js';
+export type { WordExpander, WordsExpander } from './expand-types.js';
+export type { InstructionLintEvent, InstructionLinter } from './lint-hooks.js';
+export { parseInstruction, parseCommand, instructionNames, type ParseInstructionOptions } from './parse-instruction.js';
+export { parseStages, findStage, InstructionParseError, type ParsedStages, type ParseStagesOptions } from './stages.js';
+export { expandCommand, expandCommandRaw, expandExposePorts, supportsExpansion, supportsRawExpansion, type ExpandableCommand, } from './expand.js';
+export { parseMount } from './run-mount.js';
+export { parseDevice } from './run-device.js';
+export { parseBuildStageName } from './parse-stage.js';
+export { BFlags, type Flag } from './bflags.js';
+export { suggest, withSuggestion, levenshtein } from './suggest.js';
+export { parseHeredocWord, chompHeredocContent, type HeredocWord } from './heredoc-word.js';

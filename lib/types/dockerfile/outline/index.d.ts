@@ -1,0 +1,2 @@
+export { computeOutline } from './outline.js';
+export { listTargets } from './targets.js';

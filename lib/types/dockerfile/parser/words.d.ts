@@ -1,0 +1,1 @@
+export declare function parseWords(rest: string, escapeToken: number): string[];

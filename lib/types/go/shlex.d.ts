@@ -1,0 +1,1 @@
+export declare function shlexSplit(s: string): string[];

@@ -1,0 +1,2 @@
+import type { Definition } from './definition.js';
+export declare function encodeDefinition(def: Definition): Uint8Array;

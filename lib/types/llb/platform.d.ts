@@ -1,0 +1,2 @@
+import { type Platform } from '../platform/platform.js';
+export declare function defaultPlatform(): Platform;
