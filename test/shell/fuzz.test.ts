@@ -43,7 +43,8 @@ test(`fuzz: ${INPUTS} random words either expand or fail with a DockerfileError`
     }
     const ms = performance.now() - start;
     slowest = Math.max(slowest, ms);
-    assert.ok(ms < 100, `input ${i} ${JSON.stringify(word)} took ${ms.toFixed(1)} ms`);
+    // Generous (a busy machine): exponential expansion takes seconds or more here.
+    assert.ok(ms < 1_000, `input ${i} ${JSON.stringify(word)} took ${ms.toFixed(1)} ms`);
   }
   assert.equal(expanded + rejected, INPUTS);
   // Both outcomes must be well represented, or the generator has drifted.

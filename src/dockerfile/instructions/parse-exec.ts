@@ -67,7 +67,8 @@ export function parseRun(req: ParseRequest): RunCommand {
     network: network.value as NetworkMode,
     security: security.value as SecurityMode,
     devices,
-    noCache: noCache?.value === 'true',
+    // Only the labs channel has the field: stable commands stay upstream's shape.
+    ...(noCache ? { noCache: noCache.value === 'true' } : {}),
   };
 }
 

@@ -62,7 +62,7 @@ export function parseAdd(req: ParseRequest): AddCommand {
     keepGitDir: f.isUsed('keep-git-dir') ? keepGitDir.value === 'true' : undefined,
     checksum: checksum.value,
     unpack: f.isUsed('unpack') ? unpack.value === 'true' : undefined,
-    optional: optional?.value === 'true',
+    ...(optional ? { optional: optional.value === 'true' } : {}),
   };
 }
 
@@ -89,6 +89,6 @@ export function parseCopy(req: ParseRequest): CopyCommand {
     link: link.value === 'true',
     excludePatterns: [...exclude.values],
     parents: parents.value === 'true',
-    optional: optional?.value === 'true',
+    ...(optional ? { optional: optional.value === 'true' } : {}),
   };
 }

@@ -133,8 +133,8 @@ export interface AddCommand extends CommandBase, SourcesAndDest {
   checksum: string;
   /** Undefined unless `--unpack` was given. */
   unpack: boolean | undefined;
-  /** Labs `--optional`: a source that does not exist is skipped (docs/labs.md). */
-  optional: boolean;
+  /** Labs `--optional`: a source that does not exist is skipped (docs/labs.md); absent in stable. */
+  optional?: boolean;
 }
 
 export interface CopyCommand extends CommandBase, SourcesAndDest {
@@ -145,8 +145,8 @@ export interface CopyCommand extends CommandBase, SourcesAndDest {
   link: boolean;
   excludePatterns: string[];
   parents: boolean;
-  /** Labs `--optional`: a source that does not exist is skipped (docs/labs.md). */
-  optional: boolean;
+  /** Labs `--optional`: a source that does not exist is skipped (docs/labs.md); absent in stable. */
+  optional?: boolean;
 }
 
 export interface OnbuildCommand extends CommandBase {
@@ -174,8 +174,8 @@ export interface RunCommand extends CommandBase, ShellDependentCmdLine {
   network: NetworkMode;
   security: SecurityMode;
   devices: Device[];
-  /** Labs `--no-cache`: this step never comes from the cache (docs/labs.md). */
-  noCache: boolean;
+  /** Labs `--no-cache`: this step never comes from the cache (docs/labs.md); absent in stable. */
+  noCache?: boolean;
 }
 
 export interface CmdCommand extends CommandBase, ShellDependentCmdLine {
