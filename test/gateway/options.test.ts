@@ -98,7 +98,10 @@ function progressOf(stderr: string): { warnings: string[]; steps: string[] } {
   }
   const steps = [...vertices.values()]
     .filter((v) => /^\[(?!internal\])[^\]]*\] /.test(v.name))
-    .map((v) => `${v.name}: ${v.cached ? 'CACHED' : 'ran'}`)
+    // A base image's FROM vertex is shared by every build on the daemon that
+    // uses the image, and named by whichever build reached it first: it is
+    // compared without its `[stage n/m]` prefix.
+    .map((v) => `${/^\[[^\]]*\] FROM /.test(v.name) ? v.name.replace(/^\[[^\]]*\] /, '') : v.name}: ${v.cached ? 'CACHED' : 'ran'}`)
     .sort();
   return { warnings: distinctRawWarnings(stderr), steps };
 }
