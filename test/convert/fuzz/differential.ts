@@ -268,8 +268,8 @@ function compareLint(upLine: string, ours: LintComparable): string[] {
   return diffs;
 }
 
-/** Errors of resolving one stage's base (its name, image or named context). */
-const STAGE_RESOLUTION_ERROR = /^(thrown: )?(failed to parse stage name |[^:\s]+: <no image metadata for |unsupported context source )/;
+/** Errors of resolving one stage's base (its name, image, image config or named context). */
+const STAGE_RESOLUTION_ERROR = /^(thrown: )?(failed to parse stage name |[^:\s]+: <no image metadata for |unsupported context source |failed to parse image config: )/;
 
 /**
  * Whether the input differs only in which failing stage is reported, both
