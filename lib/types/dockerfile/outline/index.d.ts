@@ -1,2 +1,0 @@
-export { computeOutline } from './outline.js';
-export { listTargets } from './targets.js';

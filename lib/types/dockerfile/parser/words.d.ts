@@ -1,1 +1,0 @@
-export declare function parseWords(rest: string, escapeToken: number): string[];

@@ -1,2 +1,0 @@
-import { type Platform } from '../platform/platform.js';
-export declare function defaultPlatform(): Platform;
