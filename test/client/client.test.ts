@@ -11,6 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { buildctl, buildkitOrSkip, ensureBuildkit, readTar, releaseBuildkit, repoRoot, type Env } from '../e2e/harness.ts';
 import { contextArgs } from '../gateway/lib/build.ts';
+import { sshAgentSocket } from '../gateway/lib/corpus.ts';
 import { BUNDLE, ourBuild, plainSteps } from './lib.ts';
 import { build, connect } from '../../src/client/build.ts';
 import type { SendStats } from '../../src/client/filesync.ts';
@@ -194,34 +195,26 @@ test('secrets and SSH reach RUN and appear in neither the image nor the exported
     // The RUN checks the secret's digest (a build arg), so the value itself is never a build input.
     Dockerfile: 'FROM busybox\nARG EXPECT\nRUN --mount=type=secret,id=tok,required=true test "$(sha256sum < /run/secrets/tok | cut -c1-64)" = "$EXPECT" && echo used > /used\nRUN --mount=type=ssh,required=true test -S "$SSH_AUTH_SOCK" && echo ssh > /ssh\n',
   });
-  const agentDir = join(TMP, 'agent');
-  mkdirSync(agentDir);
-  const socket = join(agentDir, 'a.sock');
-  const agent = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
-  try {
-    for (let i = 0; i < 100 && !existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
-    const out = join(TMP, 'secret-out');
-    const cache = join(TMP, 'secret-cache');
-    const r = await ourBuild(['--progress', 'plain', '--secret', 'id=tok,env=CLIENT_TEST_SECRET', '--ssh', `default=${socket}`, '--build-arg', `EXPECT=${createHash('sha256').update(secret).digest('hex')}`, '--output', `type=oci,tar=false,dest=${out}`, '--cache-to', `type=local,dest=${cache},mode=max`, d], { env: { CLIENT_TEST_SECRET: secret } });
-    assert.equal(r.code, 0, r.stderr);
-    // Every blob (layers unpacked): the secret's value is in none, nor a secrets mount point.
-    const { gunzipSync } = await import('node:zlib');
-    for (const root of [out, cache]) {
-      for (const name of readdirSync(join(root, 'blobs', 'sha256'))) {
-        const blob = readFileSync(join(root, 'blobs', 'sha256', name));
-        assert.ok(!blob.includes(secret), `the secret is in blob ${name} of ${root}`);
-        let data: Buffer;
-        try {
-          data = gunzipSync(blob);
-        } catch {
-          continue; // not a layer
-        }
-        assert.ok(!data.includes(secret), `the secret is in layer ${name} of ${root}`);
-        for (const e of readTar(data)) assert.ok(!e.name.startsWith('run/secrets/'), `${e.name} in a layer`);
+  const socket = await sshAgentSocket();
+  const out = join(TMP, 'secret-out');
+  const cache = join(TMP, 'secret-cache');
+  const r = await ourBuild(['--progress', 'plain', '--secret', 'id=tok,env=CLIENT_TEST_SECRET', '--ssh', `default=${socket}`, '--build-arg', `EXPECT=${createHash('sha256').update(secret).digest('hex')}`, '--output', `type=oci,tar=false,dest=${out}`, '--cache-to', `type=local,dest=${cache},mode=max`, d], { env: { CLIENT_TEST_SECRET: secret } });
+  assert.equal(r.code, 0, r.stderr);
+  // Every blob (layers unpacked): the secret's value is in none, nor a secrets mount point.
+  const { gunzipSync } = await import('node:zlib');
+  for (const root of [out, cache]) {
+    for (const name of readdirSync(join(root, 'blobs', 'sha256'))) {
+      const blob = readFileSync(join(root, 'blobs', 'sha256', name));
+      assert.ok(!blob.includes(secret), `the secret is in blob ${name} of ${root}`);
+      let data: Buffer;
+      try {
+        data = gunzipSync(blob);
+      } catch {
+        continue; // not a layer
       }
+      assert.ok(!data.includes(secret), `the secret is in layer ${name} of ${root}`);
+      for (const e of readTar(data)) assert.ok(!e.name.startsWith('run/secrets/'), `${e.name} in a layer`);
     }
-  } finally {
-    agent.kill('SIGTERM');
   }
 });
 

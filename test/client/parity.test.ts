@@ -10,67 +10,20 @@
 // context and orders the excerpts of others the other way round).
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
-import { UPSTREAM_FRONTEND, buildkitOrSkip, releaseBuildkit, repoRoot, uniqueRef } from '../e2e/harness.ts';
+import { UPSTREAM_FRONTEND, buildkitOrSkip, releaseBuildkit, uniqueRef } from '../e2e/harness.ts';
 import { MASK_IDS, buildOutcome, compareEach, contextArgs, errorLines, outcomeOf, pushArgs, type Outcome } from '../gateway/lib/build.ts';
 import { ourBuild } from './lib.ts';
 import { ensureFrontendImage } from '../gateway/frontend-image.ts';
+import { E2E_CORPUS, e2eCaseNames, readE2ECase, secretInputs } from '../gateway/lib/corpus.ts';
 
 after(() => releaseBuildkit());
 
-const CORPUS = join(repoRoot, 'testdata', 'e2e');
-
-interface CaseSpec {
-  args?: string[];
-  secrets?: Record<string, string>;
-  secretEnv?: Record<string, string>;
-  ssh?: boolean;
-  fail?: boolean;
-  rerun?: boolean;
-}
-
-const only = (process.env.E2E_CASES ?? '').split(',').filter((w) => w !== '');
-const cases = readdirSync(CORPUS, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .filter((n) => only.length === 0 || only.some((w) => n.includes(w)))
-  .sort();
+const cases = e2eCaseNames();
 const TMP = mkdtempSync(join(tmpdir(), 'client-parity-'));
-let agent: { pid?: number; socket: string } | undefined;
-after(() => {
-  if (agent?.pid !== undefined) process.kill(agent.pid, 'SIGTERM');
-  rmSync(TMP, { recursive: true, force: true });
-});
-
-async function agentSocket(): Promise<string> {
-  if (!agent) {
-    const socket = join(TMP, 'agent.sock');
-    const proc = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
-    agent = { pid: proc.pid, socket };
-    for (let i = 0; i < 100 && !existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
-  }
-  return agent.socket;
-}
-
-/** The inputs of a case as arguments both clients take (--opt, --secret, --ssh), and the environment. */
-async function inputs(name: string, spec: CaseSpec): Promise<{ args: string[]; env: Record<string, string> }> {
-  const args = [...(spec.args ?? [])];
-  const env: Record<string, string> = {};
-  for (const [id, v] of Object.entries(spec.secrets ?? {})) {
-    const f = join(TMP, `${name}-${id}`);
-    writeFileSync(f, v);
-    args.push('--secret', `id=${id},src=${f}`);
-  }
-  for (const [id, v] of Object.entries(spec.secretEnv ?? {})) {
-    env[`E2E_SECRET_${id.toUpperCase()}`] = v;
-    args.push('--secret', `id=${id},env=E2E_SECRET_${id.toUpperCase()}`);
-  }
-  if (spec.ssh) args.push('--ssh', `default=${await agentSocket()}`);
-  return { args, env };
-}
+after(() => rmSync(TMP, { recursive: true, force: true }));
 
 function withoutLayers(config: unknown): unknown {
   const c = JSON.parse(JSON.stringify(config)) as { rootfs?: unknown };
@@ -86,10 +39,12 @@ test(`client parity over ${cases.length} cases (dockerfile-llb build in process,
   const ourImage = await ensureFrontendImage();
   const results: [string, Outcome, Outcome, Outcome][] = [];
   await compareEach(t, 'client parity', cases, (n) => n, async (name) => {
-    const dir = join(CORPUS, name);
-    const specPath = join(dir, 'case.json');
-    const spec = existsSync(specPath) ? (JSON.parse(readFileSync(specPath, 'utf8')) as CaseSpec) : {};
-    const { args, env: runEnv } = await inputs(name, spec);
+    const dir = join(E2E_CORPUS, name);
+    const spec = readE2ECase(name);
+    const caseTmp = mkdtempSync(join(TMP, `${name}-`));
+    const secrets = await secretInputs(spec, caseTmp);
+    const args = [...(spec.args ?? []), ...secrets.args];
+    const runEnv = secrets.env;
     const refs = [uniqueRef(`client-${name}`), uniqueRef(`client-img-${name}`), uniqueRef(`client-ctl-${name}`), uniqueRef(`client-ours-${name}`)];
     const push = (ref: string) => (spec.fail ? [] : pushArgs(ref));
     const outcome = (ref: string) => ({ ref: spec.fail ? undefined : ref, errorOf, run: { env: runEnv } });

@@ -9,86 +9,33 @@
 // differ are rebuilt once (see below) and reported.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
-import type { ChildProcess } from 'node:child_process';
-import { UPSTREAM_FRONTEND, buildkitOrSkip, instructionSteps, parseProgress, releaseBuildkit, repoRoot, uniqueRef } from '../e2e/harness.ts';
+import { UPSTREAM_FRONTEND, buildkitOrSkip, instructionSteps, parseProgress, releaseBuildkit, uniqueRef } from '../e2e/harness.ts';
 import { ensureFrontendImage } from './frontend-image.ts';
+import { E2E_CORPUS, e2eCaseNames, readE2ECase, secretInputs, type E2ECase } from './lib/corpus.ts';
 import { MASK_IDS, MASK_SYNTAX, buildOutcome, compareEach, contextArgs, errorLines, pushArgs } from './lib/build.ts';
 import type { Outcome } from './lib/build.ts';
 
 after(() => releaseBuildkit());
-
-const CORPUS = join(repoRoot, 'testdata', 'e2e');
-
-interface CaseSpec {
-  args?: string[];
-  secrets?: Record<string, string>;
-  /** secrets buildctl reads from its environment (`--secret id=ID,env=VAR`) */
-  secretEnv?: Record<string, string>;
-  /** forward an ssh-agent socket as the default SSH id (`--ssh default=SOCKET`) */
-  ssh?: boolean;
-  fail?: boolean;
-  /**
-   * Steps that run again on every build (no-cache): their layers hold new
-   * file times, so only the number of layers is compared, and every build
-   * must have run its RUN steps.
-   */
-  rerun?: boolean;
-}
 
 /** The error as buildctl prints it: the `Dockerfile:N` header, the `>>>` lines and the `error:` line. */
 function errorOf(stderr: string, lineShift = 0): string {
   return errorLines(stderr, { lineShift, masks: [MASK_IDS, MASK_SYNTAX] });
 }
 
-/** One real ssh-agent (Debian's openssh-client) for the cases that forward SSH, stopped by pid after the test. */
-let agent: { proc: ChildProcess; socket: string; ready: Promise<void> } | undefined;
-function sshAgentSocket(dir: string): Promise<string> {
-  if (!agent) {
-    const socket = join(dir, 'agent.sock');
-    const proc = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
-    const ready = (async () => {
-      for (let i = 0; i < 100 && !existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
-      if (!existsSync(socket)) throw new Error(`ssh-agent did not create ${socket}`);
-    })();
-    agent = { proc, socket, ready };
-  }
-  const a = agent;
-  return a.ready.then(() => a.socket);
-}
-after(() => {
-  if (agent?.proc.pid !== undefined) agent.proc.kill('SIGTERM');
-});
-
-async function build(name: string, spec: CaseSpec, frontend: string[], dockerfileDir: string, lineShift: number, secretDir: string): Promise<Outcome> {
+async function build(name: string, spec: E2ECase, inputs: { args: string[]; env: Record<string, string> }, frontend: string[], dockerfileDir: string, lineShift: number): Promise<Outcome> {
   const ref = uniqueRef(`parity-${name}`);
-  const args = ['build', '--progress=plain', ...frontend, ...contextArgs(join(CORPUS, name), dockerfileDir)];
-  for (const id of Object.keys(spec.secrets ?? {})) args.push('--secret', `id=${id},src=${join(secretDir, id)}`);
-  const env: Record<string, string> = {};
-  for (const [id, v] of Object.entries(spec.secretEnv ?? {})) {
-    env[`E2E_SECRET_${id.toUpperCase()}`] = v;
-    args.push('--secret', `id=${id},env=E2E_SECRET_${id.toUpperCase()}`);
-  }
-  if (spec.ssh) args.push('--ssh', `default=${await sshAgentSocket(CORPUS_TMP)}`);
+  const args = ['build', '--progress=plain', ...frontend, ...contextArgs(join(E2E_CORPUS, name), dockerfileDir), ...inputs.args];
   args.push(...(spec.args ?? []));
   if (!spec.fail) args.push(...pushArgs(ref));
-  return buildOutcome(args, { ref: spec.fail ? undefined : ref, errorOf: (e) => errorOf(e, lineShift), run: { env } });
+  return buildOutcome(args, { ref: spec.fail ? undefined : ref, errorOf: (e) => errorOf(e, lineShift), run: { env: inputs.env } });
 }
 
-// E2E_CASES=a,b runs only the cases whose names contain one of the words.
-const only = (process.env.E2E_CASES ?? '').split(',').filter((w) => w !== '');
-const cases = readdirSync(CORPUS, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .filter((n) => only.length === 0 || only.some((w) => n.includes(w)))
-  .sort();
-const CORPUS_TMP = mkdtempSync(join(tmpdir(), 'parity-agent-'));
-after(() => rmSync(CORPUS_TMP, { recursive: true, force: true }));
+const cases = e2eCaseNames();
 
 /** Cases whose first builds differed in layers and agreed after a rebuild. */
 const rebuilt: string[] = [];
@@ -99,12 +46,11 @@ test(`e2e parity over ${cases.length} cases (ours via gateway.v0 and # syntax vs
   if (!env) return;
   const ours = await ensureFrontendImage();
   await compareEach(t, 'parity', cases, (n) => n, async (name) => {
-    const dir = join(CORPUS, name);
-    const specPath = join(dir, 'case.json');
-    const spec = existsSync(specPath) ? (JSON.parse(readFileSync(specPath, 'utf8')) as CaseSpec) : {};
+    const dir = join(E2E_CORPUS, name);
+    const spec = readE2ECase(name);
     const tmp = await mkdtemp(join(tmpdir(), `parity-${name}-`));
     try {
-      for (const [id, v] of Object.entries(spec.secrets ?? {})) await writeFile(join(tmp, id), v);
+      const inputs = await secretInputs(spec, tmp);
       // The # syntax route reads a copy of the Dockerfile with the directive
       // on top (one line down for every location); the context is the same.
       const syntaxDir = join(tmp, 'df');
@@ -120,14 +66,14 @@ test(`e2e parity over ${cases.length} cases (ours via gateway.v0 and # syntax vs
       }
       // Ours as gateway.v0, ours through # syntax, upstream's as gateway.v0, one after the other.
       const buildThree = async (): Promise<[Outcome, Outcome, Outcome]> => [
-        await build(name, spec, ['--frontend', 'gateway.v0', '--opt', `source=${ours}`], dir, 0, tmp),
-        await build(name, spec, ['--frontend', 'dockerfile.v0'], syntaxDir, 1, tmp),
-        await build(name, spec, ['--frontend', 'gateway.v0', '--opt', `source=${UPSTREAM_FRONTEND}`], dir, 0, tmp),
+        await build(name, spec, inputs, ['--frontend', 'gateway.v0', '--opt', `source=${ours}`], dir, 0),
+        await build(name, spec, inputs, ['--frontend', 'dockerfile.v0'], syntaxDir, 1),
+        await build(name, spec, inputs, ['--frontend', 'gateway.v0', '--opt', `source=${UPSTREAM_FRONTEND}`], dir, 0),
       ];
       let [a, b, u] = await buildThree();
       // Upstream's image through # syntax too: the built-in frontend adds
       // its own location (the directive) to some forwarded errors.
-      const us = await build(name, spec, ['--frontend', 'dockerfile.v0'], upSyntaxDir, 1, tmp);
+      const us = await build(name, spec, inputs, ['--frontend', 'dockerfile.v0'], upSyntaxDir, 1);
 
       if (spec.fail) {
         assert.equal(u.ok, false, `upstream was expected to fail ${name}`);
