@@ -13,9 +13,23 @@
 // this process: src/frontend/rehearsal.ts), and when that succeeds the cache
 // holds every function the build compiled — the gRPC client's call path,
 // message encoding and decoding, parser, converter and LLB marshaling.
+//
+// As a gateway frontend (`frontend`), it first writes the start of the HTTP/2
+// connection to standard output — the client magic and an empty SETTINGS
+// frame — before anything else is read or compiled, so BuildKit's 10 s wait
+// for them is met however slowly the rest loads (under emulation, seconds);
+// src/frontend/preface.ts says how the gRPC client's own start is then
+// relayed.
 'use strict';
+const { readFileSync, writeFileSync, writeSync } = require('node:fs');
+
+if (process.argv.length === 3 && process.argv[2] === 'frontend') {
+  // "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" and SETTINGS (length 0, type 4, no flags, stream 0).
+  writeSync(1, Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\0\0\0\x04\0\0\0\0\0', 'latin1'));
+  globalThis[Symbol.for('dockerfile-llb.early-preface')] = true;
+}
+
 const { Script } = require('node:vm');
-const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const file = join(__dirname, 'dockerfile-llb.js');

@@ -8,6 +8,7 @@ import { readGatewayEnv, type GatewayEnv } from './env.ts';
 import { toStatus } from './errors.ts';
 import { buildDockerfile, type Caps } from './dockerfile.ts';
 import { stdioRelay } from './transport.ts';
+import { earlyPrefaceSent } from './preface.ts';
 import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import type { APICap } from '../gen/moby.buildkit.v1.apicaps.ts';
 import type { Readable, Writable } from 'node:stream';
@@ -30,6 +31,8 @@ export interface GatewayIO {
   /** What the daemon reads (standard output). */
   output: Writable;
   env: NodeJS.ProcessEnv;
+  /** The entry point has written the HTTP/2 preface to `output` already (preface.ts). */
+  earlyPreface?: boolean;
 }
 
 /**
@@ -67,10 +70,10 @@ export async function buildAndReturn(bridge: LLBBridge, env: GatewayEnv, say: (m
   return 0;
 }
 
-export async function runGateway(io: GatewayIO = { input: process.stdin, output: process.stdout, env: process.env }): Promise<number> {
+export async function runGateway(io: GatewayIO = { input: process.stdin, output: process.stdout, env: process.env, earlyPreface: earlyPrefaceSent() }): Promise<number> {
   // Standard output is the gRPC stream; nothing else may be written there.
   console.log = (...args: unknown[]) => process.stderr.write(args.map(String).join(' ') + '\n');
-  const relay = await stdioRelay(io.input, io.output);
+  const relay = await stdioRelay(io.input, io.output, io.earlyPreface === true);
   const bridge = new LLBBridge(relay.target);
   let finished = false;
 

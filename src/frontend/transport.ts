@@ -7,10 +7,15 @@
 // file system needed: the frontend's root file system is read-only) that
 // relays its one connection to stdin/stdout. Anything after that one
 // connection is refused: a lost connection to the daemon is final.
+//
+// When the entry point has already written the start of the HTTP/2
+// connection (preface.ts, `earlyPreface`), the relay takes the repeated
+// parts out of the stream in each direction.
 import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
+import { withoutClientMagic, withoutFirstSettingsAck } from './preface.ts';
 
 export interface StdioRelay {
   /** The grpc-js target that reaches the daemon. */
@@ -20,7 +25,7 @@ export interface StdioRelay {
   close(): void;
 }
 
-export async function stdioRelay(input: Readable, output: Writable): Promise<StdioRelay> {
+export async function stdioRelay(input: Readable, output: Writable, earlyPreface = false): Promise<StdioRelay> {
   const name = `dockerfile-llb-${process.pid}-${randomBytes(6).toString('hex')}`;
   let conn: Socket | undefined;
   let server: Server | undefined;
@@ -47,8 +52,18 @@ export async function stdioRelay(input: Readable, output: Writable): Promise<Std
     conn = socket;
     server?.close();
     socket.on('error', () => {});
-    socket.pipe(output, { end: false });
-    input.pipe(socket);
+    if (earlyPreface) {
+      const out = withoutClientMagic();
+      out.on('error', (e: Error) => {
+        onClosed(e.message);
+        socket.destroy();
+      });
+      socket.pipe(out).pipe(output, { end: false });
+      input.pipe(withoutFirstSettingsAck()).pipe(socket);
+    } else {
+      socket.pipe(output, { end: false });
+      input.pipe(socket);
+    }
   });
   await new Promise<void>((resolve, reject) => {
     server!.once('error', reject);
