@@ -1,19 +1,21 @@
 // Bundles the whole program (CLI and gateway entry point) into one file that
 // runs with plain `node` and needs no node_modules at run time.
-import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 
+// The bundle, dist/dockerfile-llb-bundle.js, is run by the entry point
+// dist/dockerfile-llb.js (scripts/launcher.cjs) through a V8 code cache.
 await build({
   entryPoints: ['src/cli.ts'],
-  outfile: 'dist/dockerfile-llb.js',
+  outfile: 'dist/dockerfile-llb-bundle.js',
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  banner: { js: '#!/usr/bin/env node' },
   legalComments: 'none',
   // Less to read and compile at every start (about 10 ms of a ~100 ms run);
   // identifiers are kept so an internal error's stack stays readable.
@@ -25,6 +27,28 @@ await build({
   define: { 'import.meta.url': 'importMetaUrl' },
   inject: ['scripts/import-meta-url.cjs'],
 });
+
+// The bundle runs from a V8 code cache (scripts/launcher.cjs), and in Node 20
+// a function restored from a code cache has lost the loader of import():
+// it fails with "A dynamic import callback was not specified". The only
+// import() calls in the bundle are web-tree-sitter's (the lint pack's shell
+// parser), of two built-in modules whose named exports it takes; Node's
+// require() gives the same. Any other import() stops the build here.
+{
+  const file = 'dist/dockerfile-llb-bundle.js';
+  let text = readFileSync(file, 'utf8');
+  for (const name of ['module', 'fs/promises']) {
+    const call = `import("${name}")`;
+    if (!text.includes(call)) throw new Error(`${file}: no ${call} to replace (web-tree-sitter changed?)`);
+    text = text.replaceAll(call, `Promise.resolve(__nodeRequire("${name}"))`);
+  }
+  // (web-tree-sitter declares its own `require` where it calls import().)
+  if (!text.startsWith('"use strict";')) throw new Error(`${file}: does not start with "use strict";`);
+  text = `"use strict";var __nodeRequire=require;${text.slice('"use strict";'.length)}`;
+  const left = /\bimport\(/.exec(text);
+  if (left) throw new Error(`${file}: an import() the code cache would break: ${text.slice(left.index, left.index + 60)}`);
+  writeFileSync(file, text);
+}
 
 // The shell parser of the lint pack (web-tree-sitter and its bash grammar),
 // loaded from beside the bundle when the pack runs.
@@ -49,9 +73,15 @@ await build({
 // makes Node load dist/*.js as CommonJS (its require() calls work).
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
 
-// The frontend image's entry point: runs the bundle with a V8 code cache
-// (scripts/start-cached.cjs; frontend.Dockerfile makes the cache).
-copyFileSync('scripts/start-cached.cjs', 'dist/dockerfile-llb-start.js');
+// The entry point (the package's bin and the frontend image's entrypoint):
+// runs the bundle with a V8 code cache (scripts/launcher.cjs), which it finds
+// by the bundle's hash. A cache made beside an earlier bundle
+// (`--make-code-cache`) is stale now.
+const bundleHash = createHash('sha256').update(readFileSync('dist/dockerfile-llb-bundle.js')).digest('hex');
+writeFileSync('dist/dockerfile-llb.js', readFileSync('scripts/launcher.cjs', 'utf8').replace("const BUNDLE_HASH = 'BUNDLE_HASH';", `const BUNDLE_HASH = '${bundleHash}';`), );
+chmodSync('dist/dockerfile-llb.js', 0o755);
+rmSync('dist/dockerfile-llb.cache', { force: true });
+rmSync('dist/dockerfile-llb-start.js', { force: true });
 
 // The library's two entry points as ES modules: the root
 // (`import { convert, connect } from 'dockerfile-llb'`, src/index.ts) and the

@@ -1,6 +1,6 @@
 // `rehearse`: one practice build of the gateway frontend inside this process,
 // against canned daemon answers (src/frontend/rehearsal.ts). The frontend
-// image's code cache is made while it runs (scripts/start-cached.cjs).
+// image's code cache is made while it runs (scripts/launcher.cjs).
 import type { Command } from './common.ts';
 
 const usage = `Usage: dockerfile-llb rehearse

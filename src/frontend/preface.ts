@@ -6,7 +6,7 @@
 // within 2 s after that. Node needs well under a second to load and start
 // the bundle natively, but several seconds under emulation (an arm64 frontend
 // on an amd64 daemon through qemu), enough to miss the 10 s. So the image's
-// entry point (scripts/start-cached.cjs) writes the magic and an empty
+// entry point (scripts/launcher.cjs) writes the magic and an empty
 // SETTINGS frame (no parameters: nothing changes) to standard output as its
 // first act, before it reads the bundle, and leaves the mark EARLY_PREFACE on
 // globalThis. The gRPC client, once loaded, still opens its HTTP/2 session as
@@ -24,7 +24,7 @@ export const CLIENT_MAGIC = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'lat
 /** A SETTINGS frame with no parameters: length 0, type 4, no flags, stream 0. */
 export const EMPTY_SETTINGS = Buffer.from([0, 0, 0, 4, 0, 0, 0, 0, 0]);
 
-/** What scripts/start-cached.cjs writes first, byte for byte. */
+/** What scripts/launcher.cjs writes first, byte for byte. */
 export const EARLY_PREFACE = Buffer.concat([CLIENT_MAGIC, EMPTY_SETTINGS]);
 
 /** Set to true on globalThis by the entry point once it has written EARLY_PREFACE. */

@@ -1,5 +1,5 @@
 // A practice build of the gateway frontend, inside this process:
-// `dockerfile-llb rehearse`. scripts/start-cached.cjs runs it when the
+// `dockerfile-llb rehearse`. scripts/launcher.cjs runs it when the
 // frontend image's V8 code cache is made, so the cache holds what a real
 // build runs — the gRPC client's call path, message encoding and decoding,
 // the build of a sample Dockerfile — and a real build compiles less.

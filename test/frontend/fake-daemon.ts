@@ -1,6 +1,6 @@
 // A scripted fake BuildKit daemon driving the real `frontend` process
-// (dist/dockerfile-llb.js frontend, or the image's entry point
-// dist/dockerfile-llb-start.js): an HTTP/2 server in the test process at
+// (dist/dockerfile-llb.js frontend, the image's entry point, which writes the
+// HTTP/2 preface before it loads the bundle; or the bundle itself): an HTTP/2 server in the test process at
 // the other end of the child's stdin and stdout, answering each LLBBridge
 // call as the rehearsal does (src/frontend/rehearsal.ts: every cap, the
 // sample Dockerfile, one image config) unless the script says otherwise for
@@ -48,9 +48,10 @@ export interface FrontendRun {
   timedOut: boolean;
 }
 
-const bundle = join(repoRoot, 'dist', 'dockerfile-llb.js');
-/** The frontend image's entry point (scripts/start-cached.cjs): writes the HTTP/2 preface before loading the bundle. */
-const imageEntry = join(repoRoot, 'dist', 'dockerfile-llb-start.js');
+/** The entry point (scripts/launcher.cjs), as the frontend image runs it. */
+const entry = join(repoRoot, 'dist', 'dockerfile-llb.js');
+/** The bundle without the entry point: the gRPC client sends the whole preface itself. */
+const bundle = join(repoRoot, 'dist', 'dockerfile-llb-bundle.js');
 
 /** A gRPC message frame: flag byte, 4-byte big-endian length, the bytes. */
 export function frame(message: Uint8Array, compressed = false, length = message.length): Buffer {
@@ -106,7 +107,7 @@ function perform(stream: ServerHttp2Stream, session: ServerHttp2Session, a: Acti
  * Runs the frontend process against the script; kills it (SIGKILL) when it
  * has not exited after `boundMs`.
  */
-export async function runFrontend(script: Script, opts: { env?: Record<string, string>; boundMs?: number; imageEntry?: boolean } = {}): Promise<FrontendRun> {
+export async function runFrontend(script: Script, opts: { env?: Record<string, string>; boundMs?: number; bundleOnly?: boolean } = {}): Promise<FrontendRun> {
   const boundMs = opts.boundMs ?? 20_000;
   // The child's standard input and output are one end of a Unix socket
   // connection; the server is at the other (a real socket: Node's HTTP/2 over
@@ -120,7 +121,7 @@ export async function runFrontend(script: Script, opts: { env?: Record<string, s
   const daemonEnd = await accepted;
   listener.close();
   rmSync(dir, { recursive: true, force: true });
-  const child = spawn(process.execPath, [opts.imageEntry === true ? imageEntry : bundle, 'frontend'], {
+  const child = spawn(process.execPath, [opts.bundleOnly === true ? bundle : entry, 'frontend'], {
     stdio: [childEnd, childEnd, 'pipe'],
     env: { PATH: process.env.PATH ?? '', BUILDKIT_SESSION_ID: 'fake-daemon', ...opts.env },
   });

@@ -1,5 +1,5 @@
 // The HTTP/2 preface the image's entry point writes before it loads the
-// bundle (src/frontend/preface.ts, scripts/start-cached.cjs), and the relay's
+// bundle (src/frontend/preface.ts, scripts/launcher.cjs), and the relay's
 // two filters that keep the gRPC client's view of the connection as if it
 // had sent the preface itself.
 import { test } from 'node:test';
@@ -13,7 +13,7 @@ import { CLIENT_MAGIC, EARLY_PREFACE, EMPTY_SETTINGS, withoutClientMagic, withou
 import { runFrontend } from './fake-daemon.ts';
 import { repoRoot } from '../e2e/harness.ts';
 
-const built = existsSync(join(repoRoot, 'dist', 'dockerfile-llb-start.js'));
+const built = existsSync(join(repoRoot, 'dist', 'dockerfile-llb-bundle.js'));
 const skip = built ? false : 'run `npm run build` first';
 
 function frame(type: number, flags: number, stream: number, payload: Buffer): Buffer {
@@ -71,9 +71,10 @@ test('the image entry point writes the early preface before it runs the bundle, 
   // standard output was written before it.
   const dir = mkdtempSync(join(tmpdir(), 'preface-'));
   try {
-    copyFileSync(join(repoRoot, 'dist', 'dockerfile-llb-start.js'), join(dir, 'dockerfile-llb-start.js'));
-    writeFileSync(join(dir, 'dockerfile-llb.js'), "process.stderr.write(String(globalThis[Symbol.for('dockerfile-llb.early-preface')])); process.exit(0);\n");
-    const run = (args: string[]) => spawnSync(process.execPath, [join(dir, 'dockerfile-llb-start.js'), ...args], { input: '' });
+    copyFileSync(join(repoRoot, 'dist', 'dockerfile-llb.js'), join(dir, 'dockerfile-llb.js'));
+    writeFileSync(join(dir, 'dockerfile-llb-bundle.js'), "process.stderr.write(String(globalThis[Symbol.for('dockerfile-llb.early-preface')])); process.exit(0);\n");
+    // No code cache: the stand-in bundle is not the one the entry point was built for.
+    const run = (args: string[]) => spawnSync(process.execPath, [join(dir, 'dockerfile-llb.js'), ...args], { input: '', env: { ...process.env, DOCKERFILE_LLB_CODE_CACHE: 'off' } });
     const asFrontend = run(['frontend']);
     assert.equal(asFrontend.status, 0, asFrontend.stderr.toString());
     assert.deepEqual(asFrontend.stdout, EARLY_PREFACE);
@@ -89,8 +90,8 @@ test('the image entry point writes the early preface before it runs the bundle, 
 });
 
 test('a build through the image entry point (early preface, then the gRPC client) returns the same result as through the bundle', { skip }, async () => {
-  const viaEntry = await runFrontend(() => ({ kind: 'default' }), { imageEntry: true });
-  const viaBundle = await runFrontend(() => ({ kind: 'default' }));
+  const viaEntry = await runFrontend(() => ({ kind: 'default' }));
+  const viaBundle = await runFrontend(() => ({ kind: 'default' }), { bundleOnly: true });
   assert.equal(viaEntry.code, 0, viaEntry.stderr);
   assert.equal(viaBundle.code, 0, viaBundle.stderr);
   assert.ok(viaEntry.returned?.result !== undefined, viaEntry.returned?.error?.message ?? viaEntry.stderr);

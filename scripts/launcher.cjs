@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// The program's entry point, dist/dockerfile-llb.js (the package's `bin`;
+// /bin/dockerfile-llb.js in the frontend image): runs the bundle beside it,
+// dockerfile-llb-bundle.js, exactly as `node dockerfile-llb-bundle.js
+// ARGS...` would, but compiled with a V8 code cache, so that the functions
+// the cache holds need no parsing or compiling at start-up (~40 ms of a
+// ~150 ms `llb` run; ~20 ms of a gateway build). scripts/build.mjs copies
+// this file and writes the bundle's SHA-256 into BUNDLE_HASH.
+//
+// Which cache:
+// - dockerfile-llb.cache beside the bundle, when present: the frontend
+//   image's, made while the image is built (`--make-code-cache` below);
+//   scripts/build.mjs deletes it whenever it writes a new bundle.
+// - otherwise one per bundle, node version, architecture and command in the
+//   user's cache directory ($XDG_CACHE_HOME or ~/.cache, then
+//   dockerfile-llb/code/), written when a run finds none there or V8 rejects
+//   the one it found (another node binary or other V8 flags), as the process
+//   exits. DOCKERFILE_LLB_CODE_CACHE=off neither reads nor writes it. The
+//   name holds the bundle's hash because V8 checks a cache against the
+//   source's length only.
+// A cache V8 rejects costs nothing but the compiling it would have saved.
+//
+// `--make-code-cache` (a RUN step of frontend.Dockerfile) writes the image's
+// cache: it runs the bundle's `rehearse` command (one practice build of a
+// sample Dockerfile through the gateway frontend, against canned answers
+// inside this process: src/frontend/rehearsal.ts), and when that succeeds
+// the cache holds every function the build compiled — the gRPC client's call
+// path, message encoding and decoding, parser, converter and LLB marshaling.
+//
+// As a gateway frontend (`frontend`), it first writes the start of the HTTP/2
+// connection to standard output — the client magic and an empty SETTINGS
+// frame — before anything else is read or compiled, so BuildKit's 10 s wait
+// for them is met however slowly the rest loads (under emulation, seconds);
+// src/frontend/preface.ts says how the gRPC client's own start is then
+// relayed.
+'use strict';
+const { mkdirSync, readFileSync, renameSync, writeFileSync, writeSync } = require('node:fs');
+
+if (process.argv.length === 3 && process.argv[2] === 'frontend') {
+  // "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" and SETTINGS (length 0, type 4, no flags, stream 0).
+  writeSync(1, Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\0\0\0\x04\0\0\0\0\0', 'latin1'));
+  globalThis[Symbol.for('dockerfile-llb.early-preface')] = true;
+}
+
+const { Script } = require('node:vm');
+const { join } = require('node:path');
+
+const BUNDLE_HASH = 'BUNDLE_HASH';
+const file = join(__dirname, 'dockerfile-llb-bundle.js');
+const besideCache = join(__dirname, 'dockerfile-llb.cache');
+const make = process.argv[2] === '--make-code-cache';
+
+/** The user cache directory's file for this bundle, node and command (undefined: none). */
+function userCacheFile() {
+  if (process.env.DOCKERFILE_LLB_CODE_CACHE === 'off') return undefined;
+  const home = process.env.XDG_CACHE_HOME || (process.env.HOME ? join(process.env.HOME, '.cache') : '');
+  if (!home || !/^[0-9a-f]{64}$/.test(BUNDLE_HASH)) return undefined;
+  const command = /^[a-z][a-z-]{0,30}$/.test(process.argv[2] ?? '') ? process.argv[2] : '-';
+  return join(home, 'dockerfile-llb', 'code', `${BUNDLE_HASH.slice(0, 16)}-${process.version}-${process.arch}-${command}.cache`);
+}
+
+const read = (f) => {
+  try {
+    return readFileSync(f);
+  } catch {
+    return undefined;
+  }
+};
+
+let cacheFile;
+let cachedData;
+if (!make) {
+  cachedData = read(besideCache);
+  if (cachedData === undefined) {
+    cacheFile = userCacheFile();
+    if (cacheFile !== undefined) cachedData = read(cacheFile);
+  }
+}
+// The CommonJS module wrapper, as Node's loader applies it.
+const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n})`;
+// (The bundle has no import(): scripts/build.mjs says why.)
+const script = new Script(source, { filename: file, cachedData });
+
+const save = (to) => {
+  try {
+    const data = script.createCachedData();
+    const tmp = `${to}.${process.pid}.tmp`;
+    writeFileSync(tmp, data);
+    renameSync(tmp, to);
+  } catch {
+    // No cache this time (a read-only or full disk): the next run compiles.
+  }
+};
+
+if (make) {
+  process.argv.splice(2, process.argv.length - 2, 'rehearse');
+  process.on('exit', (code) => {
+    // rehearse exits 0 only when its sample built; otherwise the step fails.
+    if (code === 0) writeFileSync(besideCache, script.createCachedData());
+  });
+} else if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
+  process.on('exit', () => {
+    try {
+      mkdirSync(join(cacheFile, '..'), { recursive: true });
+    } catch {
+      return;
+    }
+    save(cacheFile);
+  });
+}
+
+const mod = { exports: {} };
+script.runInThisContext()(mod.exports, require, mod, file, __dirname);
