@@ -1,8 +1,9 @@
 // The one entry point: `node dist/dockerfile-llb.js <command> ...`.
-// Each command lives in src/cli/<command>.ts and exports `run(args)`.
+// Each command lives in src/cli/<command>.ts and exports `run(args)`; it is
+// loaded when it runs (src/cli/commands.ts).
 
 import { commands } from './cli/commands.ts';
-import { CliError } from './cli/common.ts';
+import { CliError } from './cli/error.ts';
 
 const USAGE = `dockerfile-llb: a Dockerfile frontend for BuildKit, in TypeScript
 
@@ -22,11 +23,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return name === undefined ? 2 : 0;
   }
-  const command = commands[name];
-  if (command === undefined) {
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (entry === undefined) {
     process.stderr.write(`dockerfile-llb: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(command.usage);
     return 0;

@@ -199,4 +199,4 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-export const buildCommand: Command = { summary: 'build a Dockerfile on a BuildKit daemon (frontend in process)', usage, run };
+export const buildCommand: Command = { usage, run };

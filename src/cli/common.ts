@@ -5,19 +5,11 @@ import type { ImageResolver } from '../registry/resolver.ts';
 import type { Platform } from '../dockerfile/convert/index.ts';
 import { parseConfig, type FrontendConfig } from '../dockerui/index.ts';
 import { channels, type Channel } from '../dockerfile/channel.ts';
+import { CliError } from './error.ts';
 
-/** An error the CLI reports as one line on stderr, without a stack trace. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
+export { CliError } from './error.ts';
 
 export interface Command {
-  summary: string;
   usage: string;
   run(args: string[]): Promise<number> | number;
 }

@@ -7,7 +7,6 @@ import { CliError, readInput } from './common.ts';
 import type { Command } from './common.ts';
 
 export const dumpLlb: Command = {
-  summary: 'print a marshaled LLB definition as JSON lines (as buildctl debug dump-llb)',
   usage: `Usage: dockerfile-llb dump-llb [FILE|-]
 
 Reads a marshaled pb.Definition (what 'buildctl build' reads on stdin) from

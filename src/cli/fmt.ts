@@ -26,7 +26,6 @@ Exit status: 1 when a file does not parse (FILE:LINE: message) or, with
 `;
 
 export const fmtCommand: Command = {
-  summary: 'format Dockerfiles, keeping comments and the build unchanged',
   usage,
   run(args) {
     const { values: v, positionals } = parseCommandLine('fmt', usage, () =>

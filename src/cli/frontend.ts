@@ -21,4 +21,4 @@ async function run(args: string[]): Promise<number> {
   process.exit(code);
 }
 
-export const frontendCommand: Command = { summary: 'run as a BuildKit gateway frontend (stdin/stdout gRPC)', usage, run };
+export const frontendCommand: Command = { usage, run };

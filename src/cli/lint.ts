@@ -210,7 +210,6 @@ function toSarif(results: FileResult[], packRules: readonly PackRule[]): unknown
 }
 
 export const lintCommand: Command = {
-  summary: "run BuildKit's build checks (--call check) with no daemon",
   usage,
   async run(args) {
     const a = parseArgs(args);

@@ -117,4 +117,4 @@ async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-export const llbCommand: Command = { summary: 'convert a Dockerfile to LLB', usage, run };
+export const llbCommand: Command = { usage, run };

@@ -103,4 +103,4 @@ export function writeResult(res: SubrequestResult, format: 'json' | 'text'): voi
   }
 }
 
-export const outlineCommand: Command = { summary: 'list the build args, secrets and ssh a target uses', usage, run };
+export const outlineCommand: Command = { usage, run };

@@ -21,7 +21,6 @@ FILE:LINE: message to standard error and exits 1.
 `;
 
 export const parseCommand: Command = {
-  summary: 'print the Dockerfile AST (BuildKit dump format)',
   usage: USAGE,
   run(args: string[]): number {
     let json = false;

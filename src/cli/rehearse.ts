@@ -24,4 +24,4 @@ async function run(args: string[]): Promise<number> {
   process.exit(r.error === undefined ? 0 : 1);
 }
 
-export const rehearseCommand: Command = { summary: 'build a sample once against canned gateway answers (for the code cache)', usage, run };
+export const rehearseCommand: Command = { usage, run };

@@ -4,7 +4,6 @@
 // lint and outline also take --offline (stand-in base images).
 
 import type { ImageResolveMode } from '../dockerfile/convert/index.ts';
-import { cliImageResolver } from '../registry/cli-resolver.ts';
 import { MetadataFileResolver } from '../registry/metadata-file.ts';
 import type { ImageResolver } from '../registry/resolver.ts';
 import { CliError, oneOf, placeholderResolver } from './common.ts';
@@ -60,5 +59,12 @@ export function imageResolverFor(cmd: string, a: ResolveArgs, offlineNote = ''):
     return placeholderResolver;
   }
   if (a.imageMetadata !== undefined) return MetadataFileResolver.fromFile(a.imageMetadata);
-  return cliImageResolver({ cache: !a.noResolveCache });
+  // The registry client (HTTP, TLS, credential helpers) is loaded when the
+  // first base image is resolved: a Dockerfile with none, or an option
+  // error, does without it.
+  const cache = !a.noResolveCache;
+  let registries: Promise<ImageResolver> | undefined;
+  return {
+    resolve: (ref, opts) => (registries ??= import('../registry/cli-resolver.ts').then((m) => m.cliImageResolver({ cache }))).then((r) => r.resolve(ref, opts)),
+  };
 }

@@ -29,4 +29,4 @@ async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-export const targetsCommand: Command = { summary: 'list the stages a Dockerfile can build', usage, run };
+export const targetsCommand: Command = { usage, run };
