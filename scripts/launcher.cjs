@@ -15,7 +15,7 @@
 //   user's cache directory ($XDG_CACHE_HOME or ~/.cache, then
 //   dockerfile-llb/code/), written when a run finds none there or V8 rejects
 //   the one it found (another node binary or other V8 flags), as the process
-//   exits. DOCKERFILE_LLB_CODE_CACHE=off neither reads nor writes it. The
+//   exits; the newest 40 are kept. DOCKERFILE_LLB_CODE_CACHE=off neither reads nor writes it. The
 //   name holds the bundle's hash because V8 checks a cache against the
 //   source's length only.
 // A cache V8 rejects costs nothing but the compiling it would have saved.
@@ -34,7 +34,7 @@
 // src/frontend/preface.ts says how the gRPC client's own start is then
 // relayed.
 'use strict';
-const { mkdirSync, readFileSync, renameSync, writeFileSync, writeSync } = require('node:fs');
+const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } = require('node:fs');
 
 if (process.argv.length === 3 && process.argv[2] === 'frontend') {
   // "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" and SETTINGS (length 0, type 4, no flags, stream 0).
@@ -49,6 +49,8 @@ const BUNDLE_HASH = 'BUNDLE_HASH';
 const file = join(__dirname, 'dockerfile-llb-bundle.js');
 const besideCache = join(__dirname, 'dockerfile-llb.cache');
 const make = process.argv[2] === '--make-code-cache';
+/** How many caches the user cache directory keeps (a few bundles' worth of commands). */
+const KEEP = 40;
 
 /** The user cache directory's file for this bundle, node and command (undefined: none). */
 function userCacheFile() {
@@ -100,12 +102,23 @@ if (make) {
   });
 } else if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
   process.on('exit', () => {
+    const dir = join(cacheFile, '..');
     try {
-      mkdirSync(join(cacheFile, '..'), { recursive: true });
+      mkdirSync(dir, { recursive: true });
     } catch {
       return;
     }
     save(cacheFile);
+    // Each new bundle adds its caches: keep the newest KEEP files.
+    try {
+      const files = readdirSync(dir)
+        .filter((f) => f.endsWith('.cache'))
+        .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
+        .sort((a, b) => b.t - a.t);
+      for (const { f } of files.slice(KEEP)) unlinkSync(join(dir, f));
+    } catch {
+      // Another process pruned first.
+    }
   });
 }
 

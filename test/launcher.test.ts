@@ -1,0 +1,65 @@
+// The CLI's entry point (scripts/launcher.cjs -> dist/dockerfile-llb.js):
+// the bundle run through a V8 code cache in the user's cache directory. The
+// output is the bundle's own whatever the cache holds; a command's first run
+// writes its cache, later runs use it without writing (V8 accepted it), a
+// cache V8 rejects is replaced, and DOCKERFILE_LLB_CODE_CACHE=off leaves the
+// directory alone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './e2e/harness.ts';
+
+const entry = join(repoRoot, 'dist', 'dockerfile-llb.js');
+const bundle = join(repoRoot, 'dist', 'dockerfile-llb-bundle.js');
+const skip = existsSync(bundle) ? false : 'run `npm run build` first';
+const imageMetadata = join(repoRoot, 'testdata', 'convert', 'image-metadata.json');
+
+function run(file: string, args: string[], env: NodeJS.ProcessEnv) {
+  const r = spawnSync(process.execPath, [file, ...args], { env: { PATH: process.env.PATH, ...env } });
+  assert.equal(r.status, 0, r.stderr.toString());
+  return r.stdout;
+}
+
+test('the entry point writes a code cache per command once, uses it after, and prints what the bundle prints', { skip }, () => {
+  const home = mkdtempSync(join(tmpdir(), 'launcher-'));
+  try {
+    const df = join(home, 'Dockerfile');
+    writeFileSync(df, 'FROM busybox AS a\nRUN echo a > /a\nFROM scratch\nCOPY --from=a /a /a\n');
+    const args = ['llb', '-f', df, '--image-metadata', imageMetadata, '--format', 'json'];
+    const env = { XDG_CACHE_HOME: home };
+    const dir = join(home, 'dockerfile-llb', 'code');
+    const want = run(bundle, args, env);
+    assert.ok(!existsSync(dir), 'the bundle alone writes no cache');
+
+    assert.deepEqual(run(entry, args, env), want);
+    const files = readdirSync(dir);
+    assert.equal(files.length, 1);
+    const hash = /const BUNDLE_HASH = '([0-9a-f]{64})'/.exec(readFileSync(entry, 'utf8'))![1]!;
+    assert.equal(files[0], `${hash.slice(0, 16)}-${process.version}-${process.arch}-llb.cache`);
+    const cache = join(dir, files[0]!);
+    const written = statSync(cache).mtimeMs;
+
+    // Accepted: used, not written again.
+    assert.deepEqual(run(entry, args, env), want);
+    assert.equal(statSync(cache).mtimeMs, written);
+
+    // Another command has a cache of its own.
+    run(entry, ['targets', '-f', df], env);
+    assert.equal(readdirSync(dir).length, 2);
+
+    // A cache V8 rejects (here: not a cache at all) changes nothing but is replaced.
+    writeFileSync(cache, 'not a code cache');
+    assert.deepEqual(run(entry, args, env), want);
+    assert.notEqual(readFileSync(cache, 'utf8'), 'not a code cache');
+
+    // Off: nothing read or written.
+    rmSync(dir, { recursive: true });
+    assert.deepEqual(run(entry, args, { ...env, DOCKERFILE_LLB_CODE_CACHE: 'off' }), want);
+    assert.ok(!existsSync(dir));
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+});
