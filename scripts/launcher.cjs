@@ -14,8 +14,8 @@
 // - otherwise one per bundle, node version, architecture and command in the
 //   user's cache directory ($XDG_CACHE_HOME or ~/.cache, then
 //   dockerfile-llb/code/), written when a run finds none there or V8 rejects
-//   the one it found (another node binary or other V8 flags), as the process
-//   exits; the newest 40 are kept. DOCKERFILE_LLB_CODE_CACHE=off neither reads nor writes it. The
+//   the one it found (another node binary or other V8 flags), as a
+//   successful run exits; the newest 40 are kept. DOCKERFILE_LLB_CODE_CACHE=off neither reads nor writes it. The
 //   name holds the bundle's hash because V8 checks a cache against the
 //   source's length only.
 // A cache V8 rejects costs nothing but the compiling it would have saved.
@@ -101,7 +101,9 @@ if (make) {
     if (code === 0) writeFileSync(besideCache, script.createCachedData());
   });
 } else if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
-  process.on('exit', () => {
+  process.on('exit', (code) => {
+    // A failed run (a usage error, an unknown command) compiled little worth keeping.
+    if (code !== 0) return;
     const dir = join(cacheFile, '..');
     try {
       mkdirSync(dir, { recursive: true });

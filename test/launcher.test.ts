@@ -2,8 +2,8 @@
 // the bundle run through a V8 code cache in the user's cache directory. The
 // output is the bundle's own whatever the cache holds; a command's first run
 // writes its cache, later runs use it without writing (V8 accepted it), a
-// cache V8 rejects is replaced, and DOCKERFILE_LLB_CODE_CACHE=off leaves the
-// directory alone.
+// cache V8 rejects is replaced, a failed run writes none, and
+// DOCKERFILE_LLB_CODE_CACHE=off leaves the directory alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -54,6 +54,11 @@ test('the entry point writes a code cache per command once, uses it after, and p
     writeFileSync(cache, 'not a code cache');
     assert.deepEqual(run(entry, args, env), want);
     assert.notEqual(readFileSync(cache, 'utf8'), 'not a code cache');
+
+    // A failed run writes none.
+    const failed = spawnSync(process.execPath, [entry, 'outline', '--no-such-option'], { env: { PATH: process.env.PATH, XDG_CACHE_HOME: home } });
+    assert.equal(failed.status, 2);
+    assert.equal(readdirSync(dir).length, 2);
 
     // Off: nothing read or written.
     rmSync(dir, { recursive: true });
