@@ -26,6 +26,7 @@ import { join, relative } from 'node:path';
 import { build, buildkitOrSkip, repoRoot, instructionSteps, makeContext, run, UPSTREAM_LABS_FRONTEND, type Env } from '../e2e/harness.ts';
 import { ensureFrontendImage, OUR_FRONTEND, OUR_LABS_FRONTEND } from '../gateway/frontend-image.ts';
 import { errorLines } from '../gateway/lib/build.ts';
+import { askFrontends, decoded } from '../gateway/lib/subrequest.ts';
 
 /** A daemon that reads CDI specs from `cdiDir`, and how to stop it if this test started it. */
 interface CdiDaemon {
@@ -332,5 +333,31 @@ COPY --from=build /copied /mounted /
     assert.ok(b.ok, b.stderr);
     assert.deepEqual(a.files, b.files);
     assert.deepEqual(a.files, { copied: `from-${src}\n`, mounted: `from-${tools}\n` });
+  }
+});
+
+test('labs e2e: --call check runs the lint pack inside the image (its WebAssembly shell parser loads under the image\'s code cache), as the CLI reports it', { timeout: 600_000 }, async (t) => {
+  const env = await setUp(t);
+  if (env === undefined) return;
+  // Once failed with "A dynamic import callback was not specified": the
+  // parser's loader used import(), which a function restored from a V8 code
+  // cache cannot call in Node 20 (scripts/build.mjs).
+  const text = '# check=experimental=best-practices\nFROM busybox\nRUN apt-get install -y curl\n';
+  const [answer] = await askFrontends(env.buildkitHost, [OUR_LABS_FRONTEND], text, { requestid: 'frontend.lint' }, 'labs-pack-');
+  assert.equal(answer!.error, undefined, answer!.error);
+  type Warnings = { warnings: { ruleName: string; detail: string; location: { ranges: { start: { line: number } }[] } }[] | null };
+  const findings = (r: Warnings): string[] => (r.warnings ?? []).map((w) => `${w.location.ranges[0]!.start.line} ${w.ruleName}: ${w.detail}`);
+  const ours = findings(JSON.parse(decoded(answer!)['result.json']!) as Warnings);
+  // The reference: our CLI, in this process's checkout (the pack is this project's own).
+  const dir = mkdtempSync(join(tmpdir(), 'labs-pack-cli-'));
+  try {
+    writeFileSync(join(dir, 'Dockerfile'), text);
+    const cli = await run(process.execPath, [join(repoRoot, 'dist', 'dockerfile-llb.js'), 'lint', '--channel', 'labs', '--offline', '--format', 'json', join(dir, 'Dockerfile')]);
+    assert.equal(cli.code, 0, cli.stderr);
+    const want = findings(JSON.parse(cli.stdout) as Warnings);
+    assert.ok(want.some((f) => f.includes('AptGetNoInstallRecommends')), want.join('\n'));
+    assert.deepEqual(ours, want);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
