@@ -17,6 +17,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/containerd/platforms"
 	"github.com/moby/buildkit/client/llb"
@@ -24,6 +25,7 @@ import (
 	"github.com/moby/buildkit/frontend/gateway/client"
 	gwpb "github.com/moby/buildkit/frontend/gateway/pb"
 	"github.com/moby/buildkit/solver/pb"
+	"github.com/moby/buildkit/util/apicaps"
 	digest "github.com/opencontainers/go-digest"
 	ocispecs "github.com/opencontainers/image-spec/specs-go/v1"
 	"github.com/pkg/errors"
@@ -45,10 +47,23 @@ type imageMetadataEntry struct {
 // are refs exactly as the resolver is asked for them (for example
 // "docker.io/library/alpine:3.19"), optionally suffixed "@os/arch" or
 // "@os/arch/variant" for a platform-specific entry.
+//
+// One process of `oracle batch` reads the same file for thousands of
+// requests: the decoded table is kept per path and reused while the file's
+// size and modification time stay the same (the gateway only reads it).
 func loadImageMetadata(path string) (map[string]imageMetadataEntry, error) {
 	out := map[string]imageMetadataEntry{}
 	if path == "" {
 		return out, nil
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	metadataCache.Lock()
+	defer metadataCache.Unlock()
+	if c, ok := metadataCache.byPath[path]; ok && c.size == st.Size() && c.mtime.Equal(st.ModTime()) {
+		return c.table, nil
 	}
 	dt, err := os.ReadFile(path)
 	if err != nil {
@@ -57,8 +72,22 @@ func loadImageMetadata(path string) (map[string]imageMetadataEntry, error) {
 	if err := json.Unmarshal(dt, &out); err != nil {
 		return nil, errors.Wrapf(err, "parsing %s", path)
 	}
+	if int64(len(dt)) == st.Size() {
+		metadataCache.byPath[path] = cachedMetadata{size: st.Size(), mtime: st.ModTime(), table: out}
+	}
 	return out, nil
 }
+
+type cachedMetadata struct {
+	size  int64
+	mtime time.Time
+	table map[string]imageMetadataEntry
+}
+
+var metadataCache = struct {
+	sync.Mutex
+	byPath map[string]cachedMetadata
+}{byPath: map[string]cachedMetadata{}}
 
 // recordedWarning is one call of the gateway's Warn.
 type recordedWarning struct {
@@ -90,6 +119,12 @@ type fakeGateway struct {
 
 var _ client.Client = &fakeGateway{}
 
+// allCaps is every LLB and gateway capability, listed once per process (the
+// lists are sorted on each call of All, and the frontend only reads them).
+var allCaps = sync.OnceValue(func() struct{ llb, gateway apicaps.CapSet } {
+	return struct{ llb, gateway apicaps.CapSet }{pb.Caps.CapSet(pb.Caps.All()), gwpb.Caps.CapSet(gwpb.Caps.All())}
+})
+
 func (g *fakeGateway) BuildOpts() client.BuildOpts {
 	return client.BuildOpts{
 		Opts:      g.opts,
@@ -99,8 +134,8 @@ func (g *fakeGateway) BuildOpts() client.BuildOpts {
 			Platforms: []ocispecs.Platform{oracleBuildPlatform},
 		}},
 		Product: "buildkit-oracle",
-		LLBCaps: pb.Caps.CapSet(pb.Caps.All()),
-		Caps:    gwpb.Caps.CapSet(gwpb.Caps.All()),
+		LLBCaps: allCaps().llb,
+		Caps:    allCaps().gateway,
 	}
 }
 

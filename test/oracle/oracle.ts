@@ -1,8 +1,9 @@
 // Node wrapper around the upstream oracle: a Go program in this folder built
 // against BuildKit v0.32.2. Tests call runOracle() to get upstream's answer
 // for the same input and compare it with the TypeScript implementation.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,13 +16,22 @@ const repoRoot = resolve(oracleDir, '..', '..');
  */
 export type OracleChannel = 'stable' | 'labs';
 const buildTags: Record<OracleChannel, string[]> = { stable: [], labs: ['dfrundevice'] };
-const binPaths: Record<OracleChannel, string> = {
-  stable: join(repoRoot, '.cache', 'bin', 'oracle'),
-  labs: join(repoRoot, '.cache', 'bin', 'oracle-labs'),
-};
+/**
+ * Where a channel's binary goes: `.cache/bin/oracle[-labs]-HASH`, HASH a
+ * digest of the Go sources. Checkouts of the project share `.cache`; with
+ * the sources' content in the name, a checkout whose oracle sources differ
+ * never runs (or overwrites) another's binary.
+ */
+function binPath(channel: OracleChannel): string {
+  const h = createHash('sha256');
+  for (const name of readdirSync(oracleDir).sort()) {
+    if (name.endsWith('.go') || name === 'go.mod' || name === 'go.sum') h.update(`${name}\0`).update(readFileSync(join(oracleDir, name))).update('\0');
+  }
+  return join(repoRoot, '.cache', 'bin', `${channel === 'stable' ? 'oracle' : 'oracle-labs'}-${h.digest('hex').slice(0, 12)}`);
+}
 
 let goChecked: boolean | undefined;
-const built = new Set<OracleChannel>();
+const built = new Map<OracleChannel, string>();
 
 /** Whether a `go` toolchain can be run from PATH. */
 export function goAvailable(): boolean {
@@ -32,38 +42,23 @@ export function goAvailable(): boolean {
   return goChecked;
 }
 
-// The newest modification time of the files the binary is built from.
-function newestSourceMtime(): number {
-  let newest = 0;
-  for (const name of readdirSync(oracleDir)) {
-    if (name.endsWith('.go') || name === 'go.mod' || name === 'go.sum') {
-      newest = Math.max(newest, statSync(join(oracleDir, name)).mtimeMs);
-    }
-  }
-  return newest;
-}
-
-function isStale(binPath: string): boolean {
-  if (!existsSync(binPath)) return true;
-  return statSync(binPath).mtimeMs < newestSourceMtime();
-}
-
 /**
- * Path of the oracle binary, building it first (once per process) when it is
- * missing or older than any of its Go sources. Throws if Go is not installed.
+ * Path of the oracle binary, building it first (once per process) when no
+ * binary of the current Go sources exists. Throws if Go is not installed.
  */
 export function oraclePath(channel: OracleChannel = 'stable'): string {
-  const binPath = binPaths[channel];
-  if (built.has(channel)) return binPath;
+  const cached = built.get(channel);
+  if (cached !== undefined) return cached;
   if (!goAvailable()) {
     throw new Error('the upstream oracle needs Go (the `go` command was not found on PATH)');
   }
-  if (isStale(binPath)) {
-    mkdirSync(dirname(binPath), { recursive: true });
-    process.stderr.write(`oracle: building ${binPath} with Go (a cold build takes a few minutes)\n`);
+  const path = binPath(channel);
+  if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    process.stderr.write(`oracle: building ${path} with Go (a cold build takes a few minutes)\n`);
     // Test files run in parallel processes: build to a private path, then
     // rename, so no process ever runs a half-written binary.
-    const tmp = `${binPath}.tmp-${process.pid}`;
+    const tmp = `${path}.tmp-${process.pid}`;
     const tags = buildTags[channel].length > 0 ? ['-tags', buildTags[channel].join(',')] : [];
     const r = spawnSync('go', ['build', '-buildvcs=false', ...tags, '-o', tmp, '.'], {
       cwd: oracleDir,
@@ -75,10 +70,10 @@ export function oraclePath(channel: OracleChannel = 'stable'): string {
       rmSync(tmp, { force: true });
       throw new Error(`building the oracle failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
     }
-    renameSync(tmp, binPath);
+    renameSync(tmp, path);
   }
-  built.add(channel);
-  return binPath;
+  built.set(channel, path);
+  return path;
 }
 
 /**
@@ -113,8 +108,39 @@ export interface OracleBatchRequest {
  * could not run comes back as `{"oracleError": "..."}`.
  */
 export function runOracleBatch(requests: OracleBatchRequest[], channel: OracleChannel = 'stable'): string[] {
-  const input = requests.map((r) => JSON.stringify({ cmd: r.cmd, args: r.args, stdin: r.stdin ?? '' })).join('\n') + '\n';
-  const lines = runOracle(['batch'], input, channel).toString('utf8').split('\n');
+  return batchAnswers(requests, runOracle(['batch'], batchInput(requests), channel));
+}
+
+/**
+ * runOracleBatch without blocking: the oracle works in its own process
+ * while the caller does other work (the fuzzer converts the inputs of one
+ * batch with ours while the oracle answers the next).
+ */
+export function runOracleBatchAsync(requests: OracleBatchRequest[], channel: OracleChannel = 'stable'): Promise<string[]> {
+  const bin = oraclePath(channel);
+  return new Promise((resolve, reject) => {
+    const child = execFile(bin, ['batch'], { encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`oracle batch failed (exit ${(err as { code?: unknown }).code ?? 'unknown'}):\n${stderr.toString()}`));
+      else {
+        try {
+          resolve(batchAnswers(requests, stdout));
+        } catch (e) {
+          reject(e as Error);
+        }
+      }
+    });
+    // An oracle that exits early is reported by the callback; the pipe's own error adds nothing.
+    child.stdin!.on('error', () => {});
+    child.stdin!.end(batchInput(requests));
+  });
+}
+
+function batchInput(requests: OracleBatchRequest[]): string {
+  return requests.map((r) => JSON.stringify({ cmd: r.cmd, args: r.args, stdin: r.stdin ?? '' })).join('\n') + '\n';
+}
+
+function batchAnswers(requests: OracleBatchRequest[], stdout: Buffer): string[] {
+  const lines = stdout.toString('utf8').split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   if (lines.length !== requests.length) throw new Error(`oracle batch: ${requests.length} requests, ${lines.length} answers`);
   return lines;
