@@ -10,9 +10,10 @@
 //   npm run bench:hostile                 (builds the bundle first)
 //   PROBES=args,heredoc npm run bench:hostile   (probes whose name contains a word)
 //   TIMEOUT=120 npm run bench:hostile     (seconds per run; default 120)
+//   KEEP_INPUTS=DIR npm run bench:hostile (keep the generated inputs in DIR, to profile one)
 
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { oraclePath } from '../test/oracle/oracle.ts';
@@ -21,8 +22,11 @@ const TIMEOUT = Number(process.env.TIMEOUT ?? 120);
 const bundle = resolve('dist', 'dockerfile-llb.js');
 if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
 const oracle = oraclePath();
-const dir = mkdtempSync(join(tmpdir(), 'bench-hostile-'));
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+// KEEP_INPUTS=DIR writes the inputs there and keeps them (to profile one: node --cpu-prof dist/dockerfile-llb.js llb -f DIR/NAME.Dockerfile --image-metadata DIR/NAME.json).
+const keep = process.env.KEEP_INPUTS;
+if (keep !== undefined) mkdirSync(keep, { recursive: true });
+const dir = keep ?? mkdtempSync(join(tmpdir(), 'bench-hostile-'));
+if (keep === undefined) process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
 const DIGEST = 'sha256:' + 'a'.repeat(64);
 const DIFF_ID = 'sha256:' + 'b'.repeat(64);

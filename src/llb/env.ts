@@ -48,6 +48,33 @@ export class EnvList {
     return new EnvList(byKey, bySeq.insert(seq, [key, value]), seq + 1);
   }
 
+  /**
+   * Sets the entries in order, as set would one by one. When the list
+   * already ends with exactly these entries (a stage FROM another stage
+   * setting its image's Env again, over the same entries its state holds),
+   * the list is unchanged and this costs one walk over them, not a tree
+   * insertion each.
+   */
+  setAll(entries: readonly (readonly [string, string])[]): EnvList {
+    if (this.endsWith(entries)) return this;
+    let env: EnvList = this;
+    for (const [k, v] of entries) env = env.set(k, v);
+    return env;
+  }
+
+  /** Whether the last entries in order are `entries`, each key once. */
+  private endsWith(entries: readonly (readonly [string, string])[]): boolean {
+    if (entries.length === 0) return true;
+    if (entries.length > this.bySeq.length) return false;
+    const it = this.bySeq.end;
+    for (let i = entries.length - 1; i >= 0; i--, it.prev()) {
+      const [k, v] = it.value!;
+      if (k !== entries[i][0] || v !== entries[i][1]) return false;
+    }
+    // Matching the last entries of a list whose keys are unique: the entries' keys are unique too.
+    return true;
+  }
+
   /** Sets key=value only when the key is absent. */
   setDefault(key: string, value: string): EnvList {
     return this.has(key) ? this : this.set(key, value);

@@ -171,6 +171,12 @@ export class State implements FileBase {
     return this.with({ env: this.values.env.set(key, value) });
   }
 
+  /** Sets the variables in order, as addEnv would one by one. */
+  addEnvs(entries: readonly (readonly [string, string])[]): State {
+    const env = this.values.env.setAll(entries);
+    return env === this.values.env ? this : this.with({ env });
+  }
+
   /** Removes a variable from the environment. */
   delEnv(key: string): State {
     return this.with({ env: this.values.env.delete(key) });

@@ -275,6 +275,21 @@ function isIdentifier(s: string): boolean {
 
 /** reference.ParseNormalizedNamed: "alpine" is docker.io/library/alpine. */
 export function parseNormalizedNamed(s: string): NamedReference {
+  let ref = normalizedNames.get(s);
+  if (ref === undefined) {
+    ref = parseNormalizedNamedUncached(s);
+    if (normalizedNames.size >= NORMALIZED_NAMES_MAX) normalizedNames.clear();
+    normalizedNames.set(s, ref);
+  }
+  return ref;
+}
+
+// References are immutable: one parse per name (a Dockerfile names the same
+// few images in every stage, op and check).
+const normalizedNames = new Map<string, NamedReference>();
+const NORMALIZED_NAMES_MAX = 4096;
+
+function parseNormalizedNamedUncached(s: string): NamedReference {
   if (isIdentifier(s)) {
     throw new ReferenceFormatError(`invalid repository name (${s}), cannot specify 64-byte hexadecimal strings`);
   }

@@ -95,3 +95,25 @@ test('a git URL holding a control character is no git URL (url.Parse refuses it)
   const [r] = await differential([{ name: 'nul in git URL', text: bytes.toString('latin1'), bytes, buildArgs: {}, platforms: [], opts: {} }]);
   assert.deepEqual(r.diffs, []);
 });
+
+test('error messages quote user text as Go’s %q does (a backslash, a quote)', { skip, timeout: 120_000 }, async () => {
+  const cases: [string, string, Record<string, string>][] = [
+    ['cache mount from a later stage', '# escape=`\nFROM busybox\nRUN --mount=type=cache,target=C:\\cache ls\nFROM alpine AS scratch\n', {}],
+    ['target stage not found', 'FROM busybox AS a\nRUN true\n', { target: 'x"y\\z' }],
+  ];
+  const results = await differential(cases.map(([name, text, opts]) => ({ name, text, buildArgs: {}, platforms: [], opts })));
+  assert.deepEqual(results.map((r) => [r.input.name, r.diffs.join('\n')]), cases.map(([name]) => [name, '']));
+});
+
+test('InvalidBaseImagePlatform of several stages: reported while upstream resolves them concurrently, in no defined order', { skip, timeout: 120_000 }, async () => {
+  // Upstream's lint reports the COPY --from image (line 6) first: no rerun shows ours, in stage order.
+  const text =
+    '# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022 AS build\nCOPY src\\main.go C:\\out\\\n' +
+    'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY --from=build \\out\\main.go \\app\\main.go\n' +
+    'COPY --from=mcr.microsoft.com/windows/servercore:ltsc2022 C:\\Windows\\System32\\where.exe C:\\Windows\\System32\\\n';
+  const [r] = await differential([{ name: 'windows stages linted for linux', text, buildArgs: {}, platforms: ['windows/amd64'], opts: {} }]);
+  assert.deepEqual(r.diffs, []);
+  assert.equal(r.lint?.warnings.filter((w) => w.startsWith('InvalidBaseImagePlatform ')).length, 3);
+  // Identical at the first run, not after reruns of upstream.
+  assert.equal(r.nondeterministic, undefined);
+});

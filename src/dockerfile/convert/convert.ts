@@ -108,17 +108,24 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
 
   const targetName = opt.target || stages[stages.length - 1].name;
   let globalArgs = defaultArgs(po, buildArgs, targetName);
-  // InvalidDefaultArgInFrom looks at base names as if no build arg were given.
+  const expandMeta = (w: string, env: EnvList, r?: LineRange) => lexFor(shlex, r).processWordWithMatches(w, env);
+  // InvalidDefaultArgInFrom looks at base names as if no build arg were given
+  // (without build args, that is the meta args themselves: evaluated once).
   let defaultsOnly;
+  let metaOrError: ReturnType<typeof buildMetaArgs> | { error: unknown };
   try {
-    defaultsOnly = buildMetaArgs(globalArgs, metaArgs, new Map(), (w, env, r) => lexFor(shlex, r).processWordWithMatches(w, env)).args;
-  } catch {
+    metaOrError = buildMetaArgs(globalArgs, metaArgs, new Map(), expandMeta);
+    defaultsOnly = metaOrError.args;
+  } catch (error) {
+    metaOrError = { error };
     defaultsOnly = undefined;
   }
   // A stage of another Dockerfile (labs) is no image name.
   const imageStages = isLabs(opt.channel) ? stages.filter((st) => !isFileReference(st.baseName)) : stages;
   checks.validateBaseImagesWithDefaultArgs(imageStages, (w, env) => shlex.processWordWithMatches(w, env), defaultsOnly, lint);
-  const meta = buildMetaArgs(globalArgs, metaArgs, buildArgs, (w, env, r) => lexFor(shlex, r).processWordWithMatches(w, env));
+  if (buildArgs.size > 0) metaOrError = buildMetaArgs(globalArgs, metaArgs, buildArgs, expandMeta);
+  else if ('error' in metaOrError) throw metaOrError.error;
+  const meta = metaOrError;
   globalArgs = meta.args;
 
   // SOURCE_DATE_EPOCH: an integer, or the name of the build context, a
@@ -394,7 +401,7 @@ function resolveTarget(bc: BuildContext): DispatchState {
   if (!t) return bc.all.last();
   const ds = bc.all.findByName(t);
   if (ds === undefined) {
-    throw new DockerfileError(withSuggestion(`target stage "${t}" could not be found`, t, bc.all.names(), true));
+    throw new DockerfileError(withSuggestion(`target stage ${goQuote(t)} could not be found`, t, bc.all.names(), true));
   }
   return ds;
 }
@@ -676,10 +683,7 @@ function dispatchStages(
     if (!env.some((e) => splitKeyValue(e)[0] === 'PATH') && d.platform.os !== 'windows') {
       d.image.config.Env = [...env, 'PATH=' + DEFAULT_PATH_UNIX];
     }
-    for (const e of d.image.config.Env ?? []) {
-      const [k, v] = splitKeyValue(e);
-      d.state = d.state.addEnv(k, v);
-    }
+    d.state = d.state.addEnvs((d.image.config.Env ?? []).map(splitKeyValue));
     const hostname = bc.buildArgs.get('BUILDKIT_SANDBOX_HOSTNAME') || bc.opt.hostname;
     if (hostname) d.state = d.state.hostname(hostname);
 

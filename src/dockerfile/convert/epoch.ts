@@ -8,6 +8,7 @@
 
 import { parseDigest } from '../../registry/digest.ts';
 import { basePath } from '../../go/path.ts';
+import { goQuote } from '../../go/strconv.ts';
 import { goURLPath } from '../../go/url.ts';
 import * as llb from '../../llb/index.ts';
 import { DockerfileError, withLocation } from '../errors.ts';
@@ -86,7 +87,7 @@ function stageSource(stage: Stage, buildArgs: Map<string, string>, globalArgs: E
   try {
     base = shlex.processWord(stage.baseName, globalArgs);
   } catch (err) {
-    throw new Error(`failed to process source stage base name "${stage.baseName}": ${(err as Error).message}`);
+    throw new Error(`failed to process source stage base name ${goQuote(stage.baseName)}: ${(err as Error).message}`);
   }
   if (base !== EMPTY_IMAGE_NAME) throw new Error('SOURCE_DATE_EPOCH stage must use FROM scratch');
   let env = globalArgs;

@@ -194,6 +194,21 @@ function set(v: unknown): Record<string, Record<string, never>> | undefined {
  * or a time's parse error for `created`).
  */
 export function parseImage(text: string): Image {
+  let img = parsedImages.get(text);
+  if (img === undefined) {
+    img = decodeImage(text);
+    if (parsedImages.size >= PARSED_IMAGES_MAX) parsedImages.delete(parsedImages.keys().next().value!);
+    parsedImages.set(text, img);
+  }
+  return cloneImage(img);
+}
+
+// Configs decoded before, by their text: 2,000 stages FROM one image decode
+// its config once (each gets its own copy, which the stage then changes).
+const parsedImages = new Map<string, Image>();
+const PARSED_IMAGES_MAX = 64;
+
+function decodeImage(text: string): Image {
   const doc = (goUnmarshal(text, DOCKER_OCI_IMAGE) ?? {}) as Obj;
   const img: Image = {
     architecture: (doc.architecture as string | undefined) ?? '',

@@ -204,9 +204,16 @@ function compareConvert(up: OracleConvert, ours: OursConvert): string[] {
  * Upstream reports the variables of one instruction (UndefinedVar,
  * UndefinedArgInFrom) by iterating a Go map: in random order. Warnings of
  * one rule at one location are compared as a sorted run.
+ *
+ * InvalidBaseImagePlatform is reported while the stages' base images are
+ * resolved, one goroutine per stage (errgroup), in the order the goroutines
+ * run: undefined, and in a fresh process usually the last stage first (Go
+ * runs the goroutine started last first), so no rerun shows ours, which
+ * reports them in stage order. Nothing else is reported while they resolve:
+ * a run of these warnings is compared sorted, whatever their lines.
  */
 function mapOrder(warnings: string[]): string[] {
-  const key = (w: string): string => w.slice(0, w.indexOf(' ', w.indexOf('@')));
+  const key = (w: string): string => (w.startsWith('InvalidBaseImagePlatform ') ? 'InvalidBaseImagePlatform' : w.slice(0, w.indexOf(' ', w.indexOf('@'))));
   const out: string[] = [];
   for (let i = 0; i < warnings.length; ) {
     let j = i + 1;

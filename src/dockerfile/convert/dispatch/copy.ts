@@ -52,7 +52,7 @@ export function dispatchCopyCommand(d: DispatchState, cmd: CopyCommand, opt: Dis
   if (sc.sources.length > 0) {
     const src = sc.sources[0];
     if (!src.dispatched) {
-      throw new Error(`cannot copy from stage "${cmd.from}", it needs to be defined before current stage "${d.stageName}"`);
+      throw new Error(`cannot copy from stage ${goQuote(cmd.from)}, it needs to be defined before current stage ${goQuote(d.stageName)}`);
     }
     source = src.state;
     d.readsFrom(src);
@@ -186,7 +186,7 @@ function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
       }
       if (gitRef.keepGitDir !== undefined) keepGitDir = gitRef.keepGitDir;
       if (checksum !== '' && gitRef.checksum !== '' && checksum !== gitRef.checksum) {
-        throw new Error(`checksum mismatch "${checksum}" != "${gitRef.checksum}"`);
+        throw new Error(`checksum mismatch ${goQuote(checksum)} != ${goQuote(gitRef.checksum)}`);
       }
       if (gitRef.checksum !== '') checksum = gitRef.checksum;
       const st = llb.git(gitRef.remote, '', {

@@ -6,6 +6,7 @@ import type { Mount, RunCommand } from '../../instructions/types.ts';
 import type { EnvGetter } from '../../shell/types.ts';
 import type { DispatchContext } from './context.ts';
 import { basePath, cleanPath, joinPath } from '../../../go/path.ts';
+import { goQuote } from '../../../go/strconv.ts';
 import type { DispatchState } from '../stage-state.ts';
 
 export interface RunMounts {
@@ -29,7 +30,7 @@ export function dispatchRunMounts(d: DispatchState, c: RunCommand, sources: Disp
       const src = sources[i];
       st = src.state;
       if (!src.dispatched) {
-        throw new Error(`cannot mount from stage "${mount.from}" to "${mount.target}", stage needs to be defined before current command`);
+        throw new Error(`cannot mount from stage ${goQuote(mount.from)} to ${goQuote(mount.target)}, stage needs to be defined before current command`);
       }
     }
     const rm: { -readonly [K in keyof llb.RunMount]: llb.RunMount[K] } = { target: '', source: st };
@@ -57,7 +58,7 @@ export function dispatchRunMounts(d: DispatchState, c: RunCommand, sources: Disp
     }
     let target = mount.target;
     if (!cleanPath(mount.target).startsWith('/')) target = joinPath('/', d.state.getDir(), mount.target);
-    if (target === '/') throw new Error(`invalid mount target "${target}"`);
+    if (target === '/') throw new Error(`invalid mount target ${goQuote(target)}`);
     const srcPath = joinPath('/', mount.source);
     if (srcPath !== '/') rm.selector = srcPath;
     else if (mount.uid !== undefined || mount.gid !== undefined || mount.mode !== undefined) {

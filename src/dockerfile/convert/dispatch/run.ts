@@ -6,6 +6,7 @@ import { Caps } from '../../../llb/caps.ts';
 import { isLabs } from '../../channel.ts';
 import { goList } from '../../../go/fmt.ts';
 import { joinPath } from '../../../go/path.ts';
+import { goQuote } from '../../../go/strconv.ts';
 import { chompHeredocContent, parseHeredocWord, type RunCommand } from '../../instructions/index.ts';
 import { ShellLex } from '../../shell/index.ts';
 import type { EnvGetter } from '../../shell/types.ts';
@@ -72,7 +73,7 @@ export function dispatchRun(d: DispatchState, c: RunCommand, opt: DispatchContex
   const mounts = dispatchRunMounts(d, c, sources, opt);
   for (const s of sources) d.readsFrom(s);
 
-  if (c.security !== 'sandbox' && c.security !== 'insecure') throw new Error(`unsupported security mode "${c.security as string}"`);
+  if (c.security !== 'sandbox' && c.security !== 'insecure') throw new Error(`unsupported security mode ${goQuote(c.security as string)}`);
   // RUN --device: upstream's labs build asks for the CDI devices; its stable
   // build rejects them. Both do nothing when the daemon lacks exec.meta.cdi.
   let cdiDevices: llb.CDIDevice[] | undefined;
