@@ -117,3 +117,19 @@ test('InvalidBaseImagePlatform of several stages: reported while upstream resolv
   // Identical at the first run, not after reruns of upstream.
   assert.equal(r.nondeterministic, undefined);
 });
+
+test('the harness: `lint violation found for rules:` lists rules in Go map order upstream, in the conversion’s error too', { skip, timeout: 120_000 }, async () => {
+  const text = 'ARG secret_token=abc\nFROM alpine:3.19 as Base\nMAINTAINER me\nENV key value\nWORKDIR rel\nCMD run me\nCMD run again\nEXPOSE 80/TCP\nFROM base AS final\nCOPY --from=Base $MISSING /x\n';
+  const [r] = await differential([{ name: 'many rules, error=true', text, buildArgs: {}, platforms: [], opts: { 'build-arg:BUILDKIT_DOCKERFILE_CHECK': 'error=true' } }]);
+  assert.match(r.ours.error?.message ?? '', /^lint violation found for rules: /);
+  assert.deepEqual(r.diffs, []);
+});
+
+test('the harness: two stages failing to resolve, one named with a tag, are a race upstream', { skip, timeout: 120_000 }, async () => {
+  const text =
+    'FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM alpine:3.19 AS tools\nRUN apk add git\n' +
+    'COPY --from=/app /out/app /app\nFROM alpine:3.19${BUILDPLATFORM#*/}\nCOPY --from=tools /usr/bin/git /usr/bin/git\n';
+  const opts = { 'context:build::linux/386': 'docker-image://busybox', 'context:golang:1.22': 'local:gosrc', 'context:tools::linux/386': 'docker-image://busybox' };
+  const [r] = await differential([{ name: 'bad stage name and missing image', text, buildArgs: {}, platforms: ['linux/amd64', 'linux/386'], opts }]);
+  assert.deepEqual(r.diffs, []);
+});

@@ -188,7 +188,7 @@ function compareConvert(up: OracleConvert, ours: OursConvert): string[] {
   }
   if (up.error) {
     if (!ours.error) return [`upstream fails with "${up.error.message}", ours succeeds`];
-    if (normalizeMessage(ours.error.message) !== normalizeMessage(up.error.message)) diffs.push(`error message: ours "${ours.error.message}", upstream "${up.error.message}"`);
+    if (normalizeMessage(normalizeError(ours.error.message)) !== normalizeMessage(normalizeError(up.error.message))) diffs.push(`error message: ours "${ours.error.message}", upstream "${up.error.message}"`);
     const upLine = up.error.ranges[0]?.start.line ?? 0;
     const ourLine = ours.error instanceof DockerfileError ? ours.error.line : 0;
     if (upLine !== ourLine) diffs.push(`error line: ours ${ourLine}, upstream ${upLine}`);
@@ -286,7 +286,7 @@ function compareLint(upLine: string, ours: LintComparable): string[] {
 }
 
 /** Errors of resolving one stage's base (its name, image, image config or named context). */
-const STAGE_RESOLUTION_ERROR = /^(thrown: )?(failed to parse stage name |[^:\s]+: <no image metadata for |unsupported context source |failed to parse image config: )/;
+const STAGE_RESOLUTION_ERROR = /^(thrown: )?(failed to parse stage name |\S+: <no image metadata for |unsupported context source |failed to parse image config: )/;
 
 /**
  * Whether the input differs only in which failing stage is reported, both
