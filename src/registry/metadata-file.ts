@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { validateDigest } from './digest.ts';
 import { parseGoJSON, rawJSONText } from '../go/unmarshal.ts';
+import { compactJSON, objectMembers } from '../go/json-scan.ts';
 import { formatPlatform, normalizePlatform } from '../platform/platform.ts';
 import { ImageResolveError, type ImageResolver, type ResolveOptions, type ResolvedImage } from './resolver.ts';
 
@@ -65,21 +66,39 @@ export class MetadataFileResolver implements ImageResolver {
 
   /** The file's text, when it came from one: configs are passed on as written there (numbers keep their spelling). */
   private text: string | undefined;
-  private configs: Map<string, string> | undefined;
+  private configs: Map<string, string | (() => string)> | undefined;
 
   private configText(key: string): string | undefined {
-    if (this.text === undefined) return undefined;
+    const text = this.text;
+    if (text === undefined) return undefined;
     if (this.configs === undefined) {
+      // Each entry's last "config" member, found without decoding the file
+      // (one config can be megabytes); written out on first use.
+      const spans = new Map<string, { start: number; end: number }>();
+      let deep = false;
+      for (const entry of objectMembers(text, text.search(/\S/))) {
+        // The file's level and the entry's own: Go's decoder stops at 10,000.
+        if (entry.depth + 1 >= 10000) deep = true;
+        if (text[entry.start] !== '{') continue;
+        const config = objectMembers(text, entry.start).filter((m) => m.key === 'config').at(-1);
+        if (config !== undefined) spans.set(entry.key, config);
+      }
       this.configs = new Map();
-      const doc = parseGoJSON(this.text);
-      if (doc.t === 'object') {
-        for (const [k, v] of doc.v) {
-          const config = v.t === 'object' ? v.v.filter(([f]) => f === 'config').at(-1) : undefined;
-          if (config !== undefined) this.configs.set(k, rawJSONText(config[1]));
+      if (deep) {
+        // Decoded as before, to fail as before.
+        const doc = parseGoJSON(text);
+        if (doc.t === 'object') {
+          for (const [k, v] of doc.v) {
+            const config = v.t === 'object' ? v.v.filter(([f]) => f === 'config').at(-1) : undefined;
+            if (config !== undefined) this.configs.set(k, rawJSONText(config[1]));
+          }
         }
+      } else {
+        for (const [k, span] of spans) this.configs.set(k, () => compactJSON(text, span.start, span.end));
       }
     }
-    return this.configs.get(key);
+    const c = this.configs.get(key);
+    return typeof c === 'function' ? c() : c;
   }
 
   async resolve(ref: string, opts: ResolveOptions): Promise<ResolvedImage> {

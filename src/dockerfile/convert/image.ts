@@ -184,9 +184,10 @@ function nonZero(v: unknown): number | undefined {
 }
 function set(v: unknown): Record<string, Record<string, never>> | undefined {
   if (v === undefined) return undefined;
-  // fromEntries defines the keys (a `__proto__` key stays a key).
-  return Object.fromEntries(Object.keys(v as Obj).map((k) => [k, {}])) as Record<string, Record<string, never>>;
+  // fromEntries defines the keys (a `__proto__` key stays a key); the empty values are never changed: one for all.
+  return Object.fromEntries(Object.keys(v as Obj).map((k) => [k, EMPTY])) as Record<string, Record<string, never>>;
 }
+const EMPTY: Record<string, never> = Object.freeze({});
 
 /**
  * Reads an image config JSON document as json.Unmarshal into DockerOCIImage
@@ -194,18 +195,25 @@ function set(v: unknown): Record<string, Record<string, never>> | undefined {
  * or a time's parse error for `created`).
  */
 export function parseImage(text: string): Image {
-  let img = parsedImages.get(text);
-  if (img === undefined) {
-    img = decodeImage(text);
-    if (parsedImages.size >= PARSED_IMAGES_MAX) parsedImages.delete(parsedImages.keys().next().value!);
-    parsedImages.set(text, img);
+  const seen = parsedImages.get(text);
+  if (seen !== undefined && seen !== SEEN_ONCE) return cloneImage(seen);
+  if (parsedImages.size >= PARSED_IMAGES_MAX) parsedImages.delete(parsedImages.keys().next().value!);
+  // The first time a config is seen it is decoded for the caller alone;
+  // the second time once more, and that copy is kept for the next ones.
+  if (seen === undefined) {
+    parsedImages.set(text, SEEN_ONCE);
+    return decodeImage(text);
   }
+  const img = decodeImage(text);
+  parsedImages.set(text, img);
   return cloneImage(img);
 }
 
 // Configs decoded before, by their text: 2,000 stages FROM one image decode
-// its config once (each gets its own copy, which the stage then changes).
-const parsedImages = new Map<string, Image>();
+// its config twice, not 2,000 times (each stage gets its own copy, which it
+// then changes); an image used once is decoded once and not copied.
+const SEEN_ONCE = Symbol('seen once');
+const parsedImages = new Map<string, Image | typeof SEEN_ONCE>();
 const PARSED_IMAGES_MAX = 64;
 
 function decodeImage(text: string): Image {
