@@ -74,6 +74,38 @@ test('many variables: our Definitions and image config are upstream\'s', { skip 
   }
 });
 
+// A FROM chain: each stage sets its image's Env into the state it takes over
+// from the stage before (EnvList.setAll: unchanged when the state already
+// ends with it, set entry by entry when an ENV replaced a key in place in the
+// config but moved it last in the state, or an ARG sits in between).
+test('a FROM chain of 300 stages with ENVs, overrides and ARGs: our Definitions and image config are upstream\'s', { skip }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'env-chain-'));
+  try {
+    const meta = join(dir, 'image-metadata.json');
+    writeFileSync(meta, metadata(50));
+    const lines = ['FROM bigenv AS s0'];
+    for (let i = 1; i < 300; i++) {
+      lines.push(`FROM s${i - 1} AS s${i}`);
+      if (i % 10 === 3) lines.push(`ENV E${i % 40}=over${i}`);
+      else if (i % 10 === 7) lines.push(`ARG A${i}=a`, `ENV V${i}=$A${i}`);
+      else lines.push(`ENV V${i}=${i}`);
+      if (i % 50 === 0) lines.push('RUN env');
+    }
+    const file = join(dir, 'Dockerfile');
+    const text = lines.join('\n') + '\n';
+    writeFileSync(file, text);
+    const up = JSON.parse(runOracle(['dockerfile2llb', '-f', file, '--image-metadata', meta]).toString('utf8')) as { def?: string; image?: unknown; error?: { message: string } };
+    assert.equal(up.error, undefined, `upstream failed: ${up.error?.message}`);
+    const res = await convertDockerfile(Buffer.from(text), frontendLikeOptions({ buildArgs: {}, opts: {} }, MetadataFileResolver.fromFile(meta)));
+    const ours = res.state.marshal().encode();
+    const diffs = compareBuilds([up.def ?? ''], [up.image], [ours], [JSON.parse(marshalImage(res.image))]);
+    assert.deepEqual(diffs, [], diffs.join('\n'));
+    assert.ok(Buffer.from(up.def ?? '', 'base64').equals(Buffer.from(ours)), 'the Definitions are not byte-identical');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 /** CPU microseconds of the fastest of `runs` conversions. */
 async function cpuOf(text: string, meta: string | undefined, runs = 2): Promise<number> {
   let best = Infinity;

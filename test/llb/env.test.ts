@@ -97,3 +97,36 @@ test('EnvList.set does not copy the list: cost per set nearly independent of its
   const ratio = cpu(large) / cpu(small);
   assert.ok(ratio < 20, `sets on 200,000 entries cost ${ratio.toFixed(1)} times those on 1,000`);
 });
+
+// setAll (a stage's image Env set into its state, issue 11: a FROM chain of
+// 2,000 stages set every earlier stage's Env again, a tree insertion each):
+// the same list as set one by one, and when the list already ends with the
+// entries, the very same list (no insertion at all).
+test('EnvList.setAll is set one by one; a list already ending with the entries is returned as it is', () => {
+  const r = rng(7);
+  const keys = ['A', 'B', 'C', 'D', 'E', 'F'];
+  for (let round = 0; round < 400; round++) {
+    let env = EnvList.empty;
+    let m: Model = [];
+    for (let i = Math.floor(r() * 6); i > 0; i--) {
+      const k = keys[Math.floor(r() * keys.length)];
+      const v = String(Math.floor(r() * 3));
+      env = env.set(k, v);
+      m = model.set(m, k, v);
+    }
+    // Entries: random, or the list's own tail (with a changed value now and then).
+    const tail = m.slice(Math.floor(r() * (m.length + 1)));
+    const entries: [string, string][] =
+      r() < 0.5 ? tail.map(([k, v]) => [k, r() < 0.1 ? v + 'x' : v]) : Array.from({ length: Math.floor(r() * 4) }, () => [keys[Math.floor(r() * keys.length)], String(Math.floor(r() * 3))]);
+    const got = env.setAll(entries);
+    let want = m;
+    for (const [k, v] of entries) want = model.set(want, k, v);
+    check(got, want, keys);
+    const unchanged = want.length === m.length && want.every(([k, v], i) => k === m[i][0] && v === m[i][1]);
+    if (entries.length > 0 && tail.length === entries.length && entries.every(([k, v], i) => k === tail[i][0] && v === tail[i][1])) {
+      assert.equal(got, env, 'a list ending with the entries is returned as it is');
+    } else if (!unchanged) {
+      assert.notEqual(got, env);
+    }
+  }
+});
