@@ -8,6 +8,7 @@
 import * as llb from '../llb/index.ts';
 import type { State } from '../llb/index.ts';
 import { cleanPath } from '../go/path.ts';
+import { goTrimSpace } from '../go/strings.ts';
 
 export const DOCKERIGNORE = '.dockerignore';
 
@@ -21,10 +22,10 @@ export function readIgnoreFile(data: Uint8Array | string): string[] {
     let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (i === 0 && line.startsWith('\ufeff')) line = line.slice(1);
     if (line.startsWith('#')) return;
-    let pattern = line.trim();
+    let pattern = goTrimSpace(line);
     if (pattern === '') return;
     const invert = pattern.startsWith('!');
-    if (invert) pattern = pattern.slice(1).trim();
+    if (invert) pattern = goTrimSpace(pattern.slice(1));
     if (pattern.length > 0) {
       pattern = cleanPath(pattern);
       if (pattern.length > 1 && pattern.startsWith('/')) pattern = pattern.slice(1);

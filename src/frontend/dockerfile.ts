@@ -21,6 +21,7 @@ import { KEY_REQUEST_ID, handleSubrequest } from './subrequests.ts';
 import { createScanner, parseSBOMConfig, resolveScanner, scanDefinition, type Scanner } from './sbom.ts';
 import { validateCaps } from './caps.ts';
 import { resolveSourceTime } from './source-time.ts';
+import { goTrimSpace } from '../go/strings.ts';
 
 /** The daemon's capabilities, from Ping. */
 export interface Caps {
@@ -213,7 +214,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
     const syntaxArg = opts.get('build-arg:BUILDKIT_SYNTAX');
     const detected = findDirective('syntax', data, true);
     if (syntaxArg !== undefined) {
-      const cmdline = syntaxArg.trim();
+      const cmdline = goTrimSpace(syntaxArg);
       try {
         return await forward(bridge, env, caps, cmdline.split(' ')[0], syntaxArg);
       } catch (err) {

@@ -133,3 +133,15 @@ test('the harness: two stages failing to resolve, one named with a tag, are a ra
   const [r] = await differential([{ name: 'bad stage name and missing image', text, buildArgs: {}, platforms: ['linux/amd64', 'linux/386'], opts }]);
   assert.deepEqual(r.diffs, []);
 });
+
+test('text is trimmed as Go’s strings.TrimSpace trims (U+0085 is space, the BOM U+FEFF is not): heredoc summaries, check options', { skip, timeout: 120_000 }, async () => {
+  const cases: [string, string, Record<string, string>][] = [
+    ['heredoc starting with a BOM', 'FROM busybox\nRUN <<EOF\n\ufefftrue\n\techo tab\nEOF\n', {}],
+    ['heredoc between NELs', 'FROM busybox\nRUN <<EOF\n\u0085true\u0085\nEOF\n', {}],
+    ['check directive between NELs', '# check=skip=\u0085StageNameCasing\u0085\nFROM busybox AS Foo\nRUN true\n', {}],
+    ['check directive ending in a BOM', '# check=skip=StageNameCasing\ufeff\nFROM busybox AS Foo\nRUN true\n', {}],
+    ['check build arg after a NEL', 'FROM busybox AS Foo\nRUN true\n', { 'build-arg:BUILDKIT_DOCKERFILE_CHECK': '\u0085skip=StageNameCasing' }],
+  ];
+  const results = await differential(cases.map(([name, text, opts]) => ({ name, text, buildArgs: {}, platforms: [], opts })));
+  assert.deepEqual(results.map((r) => [r.input.name, r.diffs.join('\n')]), cases.map(([name]) => [name, '']));
+});

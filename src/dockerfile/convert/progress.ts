@@ -3,6 +3,7 @@
 
 import type { EnvGetter } from '../shell/types.ts';
 import { formatPlatformAll, normalizePlatform, parsePlatform, type Platform } from './platform.ts';
+import { goTrimSpace } from '../../go/strings.ts';
 
 /** The counters of one stage that prefixes depend on. */
 export interface ProgressCounter {
@@ -83,7 +84,7 @@ export function uppercaseCmd(str: string): string {
 
 /** First line of a heredoc body, with `...` when there are more. */
 export function summarizeHeredoc(doc: string): string {
-  const lines = doc.trim().replace(/\r\n/g, '\n').split('\n');
+  const lines = goTrimSpace(doc).replace(/\r\n/g, '\n').split('\n');
   return lines.length > 1 ? lines[0] + '...' : lines[0];
 }
 

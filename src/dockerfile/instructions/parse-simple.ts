@@ -7,7 +7,8 @@ import {
   errNotJSON,
   errTooManyArguments,
 } from './messages.ts';
-import { commandBase, docComment, goTrimSpace, type ParseRequest } from './request.ts';
+import { commandBase, docComment, type ParseRequest } from './request.ts';
+import { goTrimSpace } from '../../go/strings.ts';
 import type {
   ArgCommand,
   ArgDefinition,

@@ -3,7 +3,8 @@
 import { goQuote } from '../../go/strconv.ts';
 import { goQuoteBytes } from '../parser/bytes.ts';
 import { errAtLeastOneArgument } from './messages.ts';
-import { docComment, goTrimSpace, type ParseRequest } from './request.ts';
+import { docComment, type ParseRequest } from './request.ts';
+import { goTrimSpace } from '../../go/strings.ts';
 import { commandBase } from './request.ts';
 import type { OnbuildCommand, Stage } from './types.ts';
 

@@ -6,6 +6,7 @@ import type { Heredoc, InstructionNode } from '../parser/ast.ts';
 import { BFlags } from './bflags.ts';
 import type { CommandBase } from './types.ts';
 import type { Channel } from '../channel.ts';
+import { goTrimSpace } from '../../go/strings.ts';
 
 export interface ParseRequest {
   node: InstructionNode;
@@ -20,33 +21,6 @@ export interface ParseRequest {
   comments: string[];
   /** The syntax channel: labs-only flags are declared only in `labs`. */
   channel: Channel;
-}
-
-// Unicode White_Space, which Go's strings.TrimSpace removes (unlike
-// JavaScript's trim it includes U+0085 and excludes the BOM). All of it is in
-// the BMP, so testing UTF-16 units is testing characters.
-function isGoSpace(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return (
-    c === 0x85 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
-}
-
-/** Go's strings.TrimSpace (one scan from each end; called for every instruction's text). */
-export function goTrimSpace(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && isGoSpace(s.charCodeAt(start))) start++;
-  while (end > start && isGoSpace(s.charCodeAt(end - 1))) end--;
-  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
 export function nodeLocation(node: InstructionNode): LineRange {

@@ -5,6 +5,7 @@
 import { DockerfileError } from '../errors.ts';
 import { findDirective } from '../parser/index.ts';
 import { goQuote, parseGoBool } from '../../go/strconv.ts';
+import { goTrimSpace } from '../../go/strings.ts';
 
 export interface CheckConfig {
   skipAll: boolean;
@@ -22,13 +23,13 @@ export function emptyCheckConfig(): CheckConfig {
 }
 
 function ruleList(v: string): string[] {
-  return v.split(',').map((r) => r.trim());
+  return v.split(',').map((r) => goTrimSpace(r));
 }
 
 /** Parses a check option string; throws with upstream's wording on a bad option. */
 export function parseCheckOptions(input: string): CheckConfig {
   const out = emptyCheckConfig();
-  const text = input.trim();
+  const text = goTrimSpace(input);
   if (text === '') return out;
   // Go's strings.SplitN(s, ";", 3): the third part keeps any further `;`.
   const pieces = text.split(';');
@@ -36,8 +37,8 @@ export function parseCheckOptions(input: string): CheckConfig {
   for (const part of parts) {
     const eq = part.indexOf('=');
     if (eq < 0) throw new DockerfileError(`invalid check option ${goQuote(part)}`);
-    const key = part.slice(0, eq).trim();
-    const value = part.slice(eq + 1).trim();
+    const key = goTrimSpace(part.slice(0, eq));
+    const value = goTrimSpace(part.slice(eq + 1));
     if (key === 'skip') {
       if (value === 'all') out.skipAll = true;
       else out.skipRules = ruleList(value);

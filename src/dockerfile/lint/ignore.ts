@@ -3,6 +3,7 @@
 // does. The file itself is read by src/dockerui/ignore.ts.
 
 import { cleanPath } from '../../go/path.ts';
+import { goTrimSpace } from '../../go/strings.ts';
 
 type Matcher = (path: string) => boolean;
 
@@ -93,7 +94,7 @@ export class IgnoreMatcher {
   constructor(patterns: readonly string[]) {
     let exclusions = false;
     for (const raw of patterns) {
-      let p = raw.trim();
+      let p = goTrimSpace(raw);
       if (p === '') continue;
       p = cleanPath(p);
       let exclusion = false;

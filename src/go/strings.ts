@@ -1,0 +1,28 @@
+// Go's strings functions whose JavaScript look-alikes differ.
+
+// Unicode White_Space, which Go's strings.TrimSpace removes (unlike
+// JavaScript's trim it includes U+0085 and excludes the BOM, U+FEFF). All of
+// it is in the BMP, so testing UTF-16 units is testing characters.
+function isGoSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** Go's strings.TrimSpace (one scan from each end; called for every instruction's text). */
+export function goTrimSpace(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isGoSpace(s.charCodeAt(start))) start++;
+  while (end > start && isGoSpace(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
