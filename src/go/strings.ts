@@ -26,3 +26,13 @@ export function goTrimSpace(s: string): string {
   while (end > start && isGoSpace(s.charCodeAt(end - 1))) end--;
   return start === 0 && end === s.length ? s : s.slice(start, end);
 }
+
+/**
+ * Go's strings.ToLower: JavaScript's toLowerCase but for its two special
+ * cases, which Go's one-rune mappings do not have: U+0130 (İ) becomes a
+ * plain `i` (not `i` and a combining dot), and Σ is σ wherever it stands
+ * (not ς at the end of a word).
+ */
+export function goToLower(s: string): string {
+  return s.replace(/[\u0130\u03a3]/g, (c) => (c === '\u0130' ? 'i' : '\u03c3')).toLowerCase();
+}

@@ -8,6 +8,7 @@
 // digest, and a ':' after the last '/' can only start the tag (the remote name
 // has no ':' and a domain must be followed by '/').
 import { hasDigestShape, validateDigest } from './digest.ts';
+import { goToLower } from '../go/strings.ts';
 
 /** Upstream's RepositoryNameTotalLengthMax (applies to the path, not the domain). */
 export const NAME_TOTAL_LENGTH_MAX = 255;
@@ -102,11 +103,6 @@ function isDigitsOnly(s: string): boolean {
   return true;
 }
 
-/** Go's strings.ToLower, as far as it matters here: every case where the
- * lowercase form becomes ASCII agrees with JavaScript except U+0130. */
-function goToLower(s: string): string {
-  return s.replace(/\u0130/g, 'i').toLowerCase();
-}
 
 // ---- grammar pieces ----------------------------------------------------------
 

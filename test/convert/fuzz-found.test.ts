@@ -145,3 +145,12 @@ test('text is trimmed as Go’s strings.TrimSpace trims (U+0085 is space, the BO
   const results = await differential(cases.map(([name, text, opts]) => ({ name, text, buildArgs: {}, platforms: [], opts })));
   assert.deepEqual(results.map((r) => [r.input.name, r.diffs.join('\n')]), cases.map(([name]) => [name, '']));
 });
+
+test('names are lowercased as Go’s strings.ToLower does (U+0130 is a plain i, Σ is σ)', { skip, timeout: 120_000 }, async () => {
+  const cases: [string, string][] = [
+    ['a stage named with a dotted capital I', 'FROM busybox AS İx\nRUN true\nFROM busybox\nCOPY --from=İx /x /y\nCOPY --from=ix /x /z\n'],
+    ['a stage named with a capital sigma', 'FROM busybox AS ΑΣ\nRUN true\n'],
+  ];
+  const results = await differential(cases.map(([name, text]) => ({ name, text, buildArgs: {}, platforms: [], opts: {} })));
+  assert.deepEqual(results.map((r) => [r.input.name, r.diffs.join('\n')]), cases.map(([name]) => [name, '']));
+});

@@ -12,6 +12,7 @@ import type { InstructionTracker } from '../lint/checks.ts';
 import type { Platform } from './platform.ts';
 import type { ProgressCounter } from './progress.ts';
 import type { DispatchedStage } from './types.ts';
+import { goToLower } from '../../go/strings.ts';
 
 /** A command and the stages it reads from (COPY --from, RUN --mount from). */
 export interface StageCommand {
@@ -148,11 +149,11 @@ export class DispatchStates {
       ds.base = base;
       ds.outline = base.outline.clone();
     }
-    if (ds.stage.name !== '') this.byName.set(ds.stage.name.toLowerCase(), ds);
+    if (ds.stage.name !== '') this.byName.set(goToLower(ds.stage.name), ds);
   }
 
   findByName(name: string): DispatchState | undefined {
-    return this.byName.get(name.toLowerCase());
+    return this.byName.get(goToLower(name));
   }
 
   findByIndex(index: number): DispatchState {

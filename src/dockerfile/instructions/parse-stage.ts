@@ -4,7 +4,7 @@ import { goQuote } from '../../go/strconv.ts';
 import { goQuoteBytes } from '../parser/bytes.ts';
 import { errAtLeastOneArgument } from './messages.ts';
 import { docComment, type ParseRequest } from './request.ts';
-import { goTrimSpace } from '../../go/strings.ts';
+import { goToLower, goTrimSpace } from '../../go/strings.ts';
 import { commandBase } from './request.ts';
 import type { OnbuildCommand, Stage } from './types.ts';
 
@@ -17,7 +17,7 @@ const validStageName = /^[a-z][a-z0-9\-_.]*$/;
  */
 export function parseBuildStageName(args: readonly string[], argBytes?: readonly string[]): string {
   if (args.length === 3 && args[1].toLowerCase() === 'as') {
-    const name = args[2].toLowerCase();
+    const name = goToLower(args[2]);
     if (!validStageName.test(name)) {
       const quoted = argBytes === undefined ? goQuote(args[2]) : goQuoteBytes(argBytes[2]);
       throw new Error(`invalid name for build stage: ${quoted}, name can't start with a number or contain symbols`);
