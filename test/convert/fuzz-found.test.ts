@@ -7,6 +7,11 @@
 // variant). Frontend options reach the converter as the gateway passes them.
 // A git URL's remote is the URL as url.String writes it (path escaped). (A %ff in the path makes upstream refuse to
 // marshal the LLB, the known difference of bytes that are no UTF-8.)
+// From the million-input run: messages quote user text with Go's %q; text is
+// trimmed by Go's strings.TrimSpace (U+0085 yes, the BOM no); and three
+// harness faults (warnings upstream reports from concurrent goroutines, rules
+// listed in map order, a race between stages named with a tag). Found beside
+// it: stage names are lowercased by Go's strings.ToLower (U+0130, Σ).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { goAvailable } from '../oracle/oracle.ts';
