@@ -212,8 +212,8 @@ class SourceMapCollector {
   private readonly index = new Map<SourceMap, number>();
   /** Every marshaled op's digest, in the order first seen: each gets an entry, even without locations, as in Go. */
   private readonly digests: string[] = [];
-  /** The locations of the digests that have any. */
-  private readonly locations = new Map<string, readonly SourceLocation[]>();
+  /** The locations of the digests that have any (the lists are this collector's own: added to in place). */
+  private readonly locations = new Map<string, SourceLocation[]>();
 
   /** Whether no op has source locations (then there are no source maps either). */
   isPlain(): boolean {
@@ -232,8 +232,10 @@ class SourceMapCollector {
   addMore(digest: string, ls: readonly SourceLocation[]): void {
     if (ls.length === 0) return;
     this.addMaps(ls);
+    // Appended in place: 2,000 stages FROM one image are one op with 2,000 locations, not 2,000 copies of a growing list.
     const list = this.locations.get(digest);
-    this.locations.set(digest, list === undefined ? [...ls] : [...list, ...ls]);
+    if (list === undefined) this.locations.set(digest, [...ls]);
+    else for (const l of ls) list.push(l);
   }
 
   private addMaps(ls: readonly SourceLocation[]): void {
