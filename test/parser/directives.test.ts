@@ -75,6 +75,7 @@ test('findDirective: syntax detection skips a shebang and accepts // and JSON fo
   assert.deepEqual(findDirective('syntax', '#!/bin/x\n# syntax=img:1 --opt\nFROM a\n', true), {
     value: 'img:1',
     cmdline: 'img:1 --opt',
+    valueBytes: 'img:1',
     location: { start: 2, end: 2 },
   });
   assert.equal(findDirective('syntax', '// syntax=img\n', true)?.value, 'img');

@@ -6,6 +6,7 @@ import { DockerfileError } from '../errors.ts';
 import { findDirective } from '../parser/index.ts';
 import { goQuote, parseGoBool } from '../../go/strconv.ts';
 import { goTrimSpace } from '../../go/strings.ts';
+import { fromByteString, goQuoteBytes, trimSpace } from '../parser/bytes.ts';
 
 export interface CheckConfig {
   skipAll: boolean;
@@ -22,23 +23,33 @@ export function emptyCheckConfig(): CheckConfig {
   return { skipAll: false, skipRules: [], experimentalAll: false, experimentalRules: [], returnAsError: false };
 }
 
-function ruleList(v: string): string[] {
-  return v.split(',').map((r) => goTrimSpace(r));
+/** How the option text is read: a JavaScript string, or a byte string of the file (bytes that are no UTF-8 kept, quoted as Go quotes them). */
+interface TextKind {
+  trim: (s: string) => string;
+  quote: (s: string) => string;
+  decode: (s: string) => string;
 }
+const STRING: TextKind = { trim: goTrimSpace, quote: goQuote, decode: (s) => s };
+const BYTES: TextKind = { trim: trimSpace, quote: goQuoteBytes, decode: fromByteString };
 
-/** Parses a check option string; throws with upstream's wording on a bad option. */
-export function parseCheckOptions(input: string): CheckConfig {
+/**
+ * Parses a check option string; throws with upstream's wording on a bad option.
+ * `bytes`: the text is a byte string (the directive as the Dockerfile has it).
+ */
+export function parseCheckOptions(input: string, bytes = false): CheckConfig {
+  const k = bytes ? BYTES : STRING;
+  const ruleList = (v: string): string[] => v.split(',').map((r) => k.decode(k.trim(r)));
   const out = emptyCheckConfig();
-  const text = goTrimSpace(input);
+  const text = k.trim(input);
   if (text === '') return out;
   // Go's strings.SplitN(s, ";", 3): the third part keeps any further `;`.
   const pieces = text.split(';');
   const parts = pieces.length > 3 ? [pieces[0], pieces[1], pieces.slice(2).join(';')] : pieces;
   for (const part of parts) {
     const eq = part.indexOf('=');
-    if (eq < 0) throw new DockerfileError(`invalid check option ${goQuote(part)}`);
-    const key = goTrimSpace(part.slice(0, eq));
-    const value = goTrimSpace(part.slice(eq + 1));
+    if (eq < 0) throw new DockerfileError(`invalid check option ${k.quote(part)}`);
+    const key = k.trim(part.slice(0, eq));
+    const value = k.trim(part.slice(eq + 1));
     if (key === 'skip') {
       if (value === 'all') out.skipAll = true;
       else out.skipRules = ruleList(value);
@@ -50,11 +61,11 @@ export function parseCheckOptions(input: string): CheckConfig {
       if (b !== undefined) out.returnAsError = b;
       else {
         throw new DockerfileError(
-          `failed to parse check option ${goQuote(part)}: strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`,
+          `failed to parse check option ${k.quote(part)}: strconv.ParseBool: parsing ${k.quote(value)}: invalid syntax`,
         );
       }
     } else {
-      throw new DockerfileError(`invalid check option ${goQuote(key)}`);
+      throw new DockerfileError(`invalid check option ${k.quote(key)}`);
     }
   }
   return out;
@@ -75,7 +86,7 @@ export function resolveCheckConfig(dockerfile: string | Uint8Array, buildArgs: R
   }
   const directive = findDirective('check', dockerfile);
   try {
-    return parseCheckOptions(directive?.value ?? '');
+    return parseCheckOptions(directive?.valueBytes ?? '', true);
   } catch (err) {
     throw new DockerfileError(`failed to parse check options: ${(err as Error).message}`);
   }

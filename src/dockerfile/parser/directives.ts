@@ -4,7 +4,7 @@
 
 import { DockerfileError } from '../errors.ts';
 import type { Directive } from './ast.ts';
-import { fromByteString, toByteString, trimLeftSpace } from './bytes.ts';
+import { fromByteString, toByteString, trimLeftSpace, utf8ByteString } from './bytes.ts';
 
 export type DirectiveKey = 'syntax' | 'escape' | 'check';
 
@@ -84,6 +84,8 @@ export interface DetectedDirective {
   value: string;
   /** The whole value (for `syntax`: the frontend's command line). */
   cmdline: string;
+  /** `value` as the file's bytes (a byte string: bytes that are no UTF-8 kept). */
+  valueBytes: string;
   location: Directive['location'];
 }
 
@@ -129,9 +131,11 @@ function scanAll(key: DirectiveKey, dt: string, scanner: DirectiveScanner): Dete
     if (d !== null && d.name === key) {
       const value = fromByteString(d.value);
       const sp = value.indexOf(' ');
+      const bsp = d.value.indexOf(' ');
       return {
         value: sp < 0 ? value : value.slice(0, sp),
         cmdline: value,
+        valueBytes: bsp < 0 ? d.value : d.value.slice(0, bsp),
         location: { start: d.line, end: d.line },
       };
     }
@@ -149,5 +153,5 @@ function fromJsonDocument(key: DirectiveKey, dt: string, line: number): Detected
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return null;
   const v = (doc as Record<string, unknown>)[key];
   if (typeof v !== 'string') return null;
-  return { value: v, cmdline: v, location: { start: line, end: line } };
+  return { value: v, cmdline: v, valueBytes: utf8ByteString(v), location: { start: line, end: line } };
 }
