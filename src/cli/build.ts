@@ -3,7 +3,7 @@
 // the flags of `docker buildx build`.
 import { writeFileSync } from 'node:fs';
 import { parseArgs as parseNodeArgs } from 'node:util';
-import { CliError, keyValues, oneOf, parseCommandLine, type Command } from './common.ts';
+import { channelOption, channelUsage, CliError, keyValues, oneOf, parseCommandLine, type Command } from './common.ts';
 
 const usage = `Usage: dockerfile-llb build [options] [PATH|URL]
 
@@ -24,7 +24,7 @@ Options:
   --target STAGE            the stage to build
   --platform P[,P]          target platforms
   --secret id=ID[,src=FILE|,env=VAR]   a secret for RUN --mount=type=secret (repeatable)
-  --ssh default|ID[=SOCKET] forward an SSH agent (repeatable)
+  --ssh default|ID[=SOCKET|KEYFILE[,KEYFILE...]]   forward an SSH agent, or serve key files as one (repeatable)
   --no-cache                do not use the cache
   --opt K=V                 a frontend option, as buildctl's --opt (repeatable)
   -o, --output SPEC         type=image|registry|local|tar|oci|docker[,dest=…] or DIR or - (repeatable)
@@ -34,7 +34,7 @@ Options:
   --call check|outline|targets   ask the frontend instead of building
   --frontend dockerfile.v0  use the daemon's built-in frontend
   --frontend-image REF      run REF as the frontend (gateway.v0)
-`;
+${channelUsage}`;
 
 interface Parsed {
   values: Record<string, string | boolean | string[] | undefined>;
@@ -72,6 +72,7 @@ function parse(args: string[]): Parsed {
         call: { type: 'string' },
         frontend: { type: 'string' },
         'frontend-image': { type: 'string' },
+        channel: { type: 'string' },
       },
     }),
   ) as Parsed;
@@ -89,6 +90,7 @@ async function run(argv: string[]): Promise<number> {
   const str = (k: string) => v[k] as string | undefined;
   const list = (k: string) => (v[k] as string[] | undefined) ?? [];
   const call = oneOf('build', '--call', str('call'), ['build', 'check', 'outline', 'targets'], 'build');
+  const channel = str('channel') === undefined ? undefined : channelOption('build', str('channel'));
   const frontendFlag = str('frontend');
   if (frontendFlag !== undefined && frontendFlag !== 'dockerfile.v0') throw new CliError(`build: --frontend: only dockerfile.v0 is a built-in frontend (use --frontend-image REF for an image)`, 2);
   const env = process.env;
@@ -157,6 +159,7 @@ async function run(argv: string[]): Promise<number> {
       call,
       frontend: frontendFlag === 'dockerfile.v0' ? 'dockerfile.v0' : 'inprocess',
       frontendImage: str('frontend-image'),
+      channel,
       onProgress: (s) => display?.update(s),
       onWarning: (msg) => process.stderr.write(`WARNING: ${msg}\n`),
       signal: abort.signal,

@@ -8,9 +8,12 @@ import { hostname } from 'node:os';
 import { splitCsvFields } from '../go/csv.ts';
 import { Connection, type ConnectOptions } from './connection.ts';
 import { solve, type CacheEntry, type ExportEntry, type FrontendChoice } from './solve.ts';
-import type { FileOutput, SessionOptions } from './session.ts';
+import type { FileOutput, SessionOptions, SSHAgent } from './session.ts';
+import { agentKey, parsePrivateKey, type AgentKey } from './sshagent.ts';
+import { xattrs } from './fswalk.ts';
 import { LocalStore, indexGet, indexPut } from './content.ts';
 import type * as ctl from '../gen/moby.buildkit.v1.ts';
+import type { Channel } from '../dockerfile/channel.ts';
 
 export { Connection, ConnectError, type ConnectOptions } from './connection.ts';
 export { CancelledError } from './solve.ts';
@@ -56,6 +59,8 @@ export interface BuildOptions {
   /** Which frontend: ours in process (default), the daemon's `dockerfile.v0`, or an image as `gateway.v0`. */
   frontend?: 'inprocess' | 'dockerfile.v0';
   frontendImage?: string;
+  /** The syntax channel of the in-process frontend (default stable; labs: docs/labs.md). */
+  channel?: Channel;
   /** Each progress message from the daemon (Status). */
   onProgress?: (s: ctl.StatusResponse) => void;
   /** Called as context directories are sent. */
@@ -131,23 +136,50 @@ export function parseSecret(value: string, env: NodeJS.ProcessEnv): [string, Uin
   }
 }
 
-/** `--ssh`: ID=socket paths (`default` alone is $SSH_AUTH_SOCK). Key files are not supported. */
-export function parseSSH(value: string, env: NodeJS.ProcessEnv): [string, string] {
+/**
+ * `--ssh ID[=PATH[,PATH...]]`, as buildctl's sshprovider reads it: one agent
+ * socket, or private key files served as an agent by this process (`default`
+ * alone is $SSH_AUTH_SOCK).
+ */
+export function parseSSH(value: string, env: NodeJS.ProcessEnv): [string, SSHAgent] {
   const eq = value.indexOf('=');
   const id = eq < 0 ? value : value.slice(0, eq);
   const paths = eq < 0 ? [] : value.slice(eq + 1).split(',').filter((p) => p !== '');
   if (id === '') throw new BuildOptionError(`--ssh "${value}": invalid empty ID`);
-  const path = paths[0] ?? env.SSH_AUTH_SOCK ?? '';
-  if (path === '') throw new BuildOptionError(`--ssh ${id}: make sure SSH_AUTH_SOCK is set`);
-  if (paths.length > 1) throw new BuildOptionError(`--ssh ${id}: only one agent socket per ID is supported`);
-  let st;
-  try {
-    st = statSync(path);
-  } catch (e) {
-    throw new BuildOptionError(`--ssh ${id}: failed to stat ${path}: ${(e as Error).message}`);
+  if (paths.length === 0) {
+    const sock = env.SSH_AUTH_SOCK ?? '';
+    if (sock === '') throw new BuildOptionError(`--ssh ${id}: invalid empty ssh agent socket: make sure SSH_AUTH_SOCK is set`);
+    paths.push(sock);
   }
-  if (!st.isSocket()) throw new BuildOptionError(`--ssh ${id}: ${path} is not an agent socket (key files are not supported)`);
-  return [id, path];
+  let socket: string | undefined;
+  const keys: AgentKey[] = [];
+  for (const path of paths) {
+    let st;
+    try {
+      st = statSync(path);
+    } catch (e) {
+      throw new BuildOptionError(`--ssh ${id}: failed to stat ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
+    }
+    if (st.isSocket()) {
+      if (socket !== undefined) throw new BuildOptionError(`--ssh ${id}: only single socket allowed`);
+      socket = path;
+      continue;
+    }
+    let data: Buffer;
+    try {
+      // As Go's provider: at most 100 KiB of the file is read.
+      data = readFileSync(path).subarray(0, 100 * 1024);
+    } catch (e) {
+      throw new BuildOptionError(`--ssh ${id}: failed to read ${path}: ${(e as Error).message}`);
+    }
+    try {
+      keys.push(agentKey(parsePrivateKey(data)));
+    } catch (e) {
+      throw new BuildOptionError(`--ssh ${id}: failed to parse ${path}: ${(e as Error).message}`);
+    }
+  }
+  if (socket !== undefined && keys.length > 0) throw new BuildOptionError(`--ssh ${id}: invalid combination of keys and sockets`);
+  return [id, socket !== undefined ? { socket } : { keys }];
 }
 
 interface Outputs {
@@ -355,24 +387,30 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
     const [id, data] = parseSecret(s, env);
     secrets.set(id, data);
   }
-  const ssh = new Map<string, string>();
+  const ssh = new Map<string, SSHAgent>();
   for (const s of o.ssh ?? []) {
-    const [id, path] = parseSSH(s, env);
-    ssh.set(id, path);
+    const [id, agent] = parseSSH(s, env);
+    if (ssh.has(id)) throw new BuildOptionError(`--ssh: duplicate agent ID "${id}"`);
+    ssh.set(id, agent);
   }
   const { exports, targets, layout } = parseOutputs(o.outputs ?? [], o.tags ?? [], o.push === true, o.stdout ?? process.stdout);
   const call = o.call !== undefined && o.call !== 'build';
   let frontend: FrontendChoice = { kind: 'inprocess' };
   if (o.frontendImage !== undefined) frontend = { kind: 'image', ref: o.frontendImage };
   else if (o.frontend === 'dockerfile.v0') frontend = { kind: 'builtin', name: 'dockerfile.v0' };
+  if (o.channel !== undefined && frontend.kind !== 'inprocess') {
+    throw new BuildOptionError(`--channel ${o.channel}: the channel is the in-process frontend's (an image carries its own; dockerfile.v0 is upstream's stable)`);
+  }
 
   const cache: CacheOptions = { stores: new Map(), update: new Map(), warnings: [] };
   const cacheImports = parseCache(o.cacheFrom, false, cache);
   const cacheExports = call ? [] : parseCache(o.cacheTo, true, cache);
   for (const w of cache.warnings) o.onWarning?.(w);
+  if (dirs.size > 0 && xattrs() === null) o.onWarning?.('extended attributes of local directories are not sent: the module @napi-rs/xattr could not be loaded');
   if (layout !== undefined) cache.stores.set('export', layout);
   const res = await solve(conn, {
     frontend,
+    channel: o.channel,
     frontendAttrs: attrs,
     exports: call ? [] : exports,
     cacheImports,

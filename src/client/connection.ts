@@ -2,6 +2,9 @@
 // buildctl reads it), the gRPC channel, and the calls of the control API
 // (api/services/control: Solve, Status, ListWorkers, Info, Session).
 import * as grpc from '@grpc/grpc-js';
+import * as http2 from 'node:http2';
+import { connect as netConnect } from 'node:net';
+import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { encodeMessage } from '../protobuf/encode.ts';
 import { decodeMessage } from '../protobuf/decode.ts';
@@ -95,6 +98,10 @@ export function callError(path: string, err: grpc.ServiceError): BridgeError {
 export class Connection {
   readonly client: grpc.Client;
   readonly address: string;
+  /** How to dial the daemon again for the session's own HTTP/2 connection (see session()). */
+  private dial: (() => http2.ClientHttp2Session) | undefined;
+  /** The ListWorkers answer of the dial, for the first build (one round trip less). */
+  private dialWorkers: ctl.ListWorkersResponse | undefined;
 
   private constructor(client: grpc.Client, address: string) {
     this.client = client;
@@ -127,12 +134,17 @@ export class Connection {
     if (tls && opts.tlsServerName !== undefined) options['grpc.ssl_target_name_override'] = opts.tlsServerName;
     const client = new grpc.Client(t.grpcTarget, creds, options);
     const conn = new Connection(client, address);
+    const tlsOpts = tls ? { ca: readPem('the CA certificate', opts.tlsCACert) ?? undefined, key: readPem('the key', opts.tlsKey) ?? undefined, cert: readPem('the certificate', opts.tlsCert) ?? undefined, servername: opts.tlsServerName ?? t.authority } : undefined;
+    conn.dial = () => {
+      if (t.socket !== undefined) return http2.connect('http://localhost', { createConnection: () => netConnect(t.socket!) });
+      return tlsOpts !== undefined ? http2.connect(`https://${t.grpcTarget}`, tlsOpts) : http2.connect(`http://${t.grpcTarget}`);
+    };
     const timeout = opts.connectTimeoutMs ?? 10_000;
     try {
       await new Promise<void>((resolve, reject) => {
         client.waitForReady(Date.now() + timeout, (err) => (err ? reject(err) : resolve()));
       });
-      await conn.listWorkers(timeout);
+      conn.dialWorkers = await conn.listWorkers(timeout);
     } catch (e) {
       client.close();
       const why = e instanceof BridgeError ? e.message : (e as Error).message;
@@ -151,6 +163,13 @@ export class Connection {
 
   listWorkers(timeoutMs?: number): Promise<ctl.ListWorkersResponse> {
     return this.unary('ListWorkers', ctl.ListWorkersRequest, ctl.ListWorkersResponse, {}, timeoutMs);
+  }
+
+  /** The daemon's workers: the dial's answer for the first build, asked again after. */
+  workers(): Promise<ctl.ListWorkersResponse> {
+    const w = this.dialWorkers;
+    this.dialWorkers = undefined;
+    return w !== undefined ? Promise.resolve(w) : this.listWorkers();
   }
 
   info(): Promise<ctl.InfoResponse> {
@@ -190,8 +209,144 @@ export class Connection {
     };
   }
 
-  /** The Session stream (BytesMessage both ways), opened with the given headers. */
-  session(md: grpc.Metadata): DuplexCall<ctl.BytesMessage, ctl.BytesMessage> {
-    return this.client.makeBidiStreamRequest(CONTROL + 'Session', encoder(ctl.BytesMessage), decoder(ctl.BytesMessage), md, {});
+  /**
+   * The Session stream, opened with the given headers (values repeated for a
+   * repeated key), on a connection of its own made with node:http2 rather
+   * than through grpc-js: the stream carries every byte of a context
+   * transfer, and grpc-js's client holds each incoming message for a turn of
+   * the event loop (pausing the stream for it) and copies each outgoing one
+   * into a new frame. The daemon finds a session by its ID, whichever
+   * connection it came on.
+   */
+  session(headers: Record<string, string | string[]>): SessionStream {
+    if (this.dial === undefined) throw new Error('no address to open a session on');
+    return new SessionStream(this.dial(), headers);
+  }
+}
+
+/**
+ * The control API's Session call as raw gRPC over HTTP/2: BytesMessage
+ * messages both ways. write() sends a message made of the chunks given
+ * (framed and encoded here, in one copy); 'data' gives each incoming
+ * message's bytes; 'end' when the daemon ends the call, 'error' when it fails.
+ */
+export class SessionStream extends EventEmitter {
+  private readonly h2: http2.ClientHttp2Session;
+  private readonly req: http2.ClientHttp2Stream;
+  private buf: Buffer = Buffer.alloc(0);
+  private status: string | undefined;
+  private message = '';
+  private done = false;
+
+  constructor(h2: http2.ClientHttp2Session, headers: Record<string, string | string[]>) {
+    super();
+    this.h2 = h2;
+    h2.on('error', (e: Error) => this.fail(e));
+    this.req = h2.request({ ':method': 'POST', ':path': CONTROL + 'Session', 'content-type': 'application/grpc', te: 'trailers', ...headers });
+    const onHeaders = (h: http2.IncomingHttpHeaders) => {
+      if (h['grpc-status'] !== undefined) this.status = String(h['grpc-status']);
+      if (h['grpc-message'] !== undefined) this.message = decodeURIComponent(String(h['grpc-message']));
+    };
+    this.req.on('response', onHeaders);
+    this.req.on('trailers', onHeaders);
+    this.req.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.req.on('end', () => {
+      if (this.status !== undefined && this.status !== '0') this.fail(new Error(`session: ${this.message || `grpc-status ${this.status}`}`));
+      else this.finish();
+    });
+    this.req.on('error', (e: Error) => this.fail(e));
+    this.req.on('close', () => this.fail(new Error('session: the stream closed')));
+  }
+
+  private onData(chunk: Buffer): void {
+    this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
+    while (this.buf.length >= 5) {
+      const n = this.buf.readUInt32BE(1);
+      if (this.buf.length < 5 + n) break;
+      const msg = this.buf.subarray(5, 5 + n);
+      this.buf = this.buf.subarray(5 + n);
+      // BytesMessage: field 1 (bytes); anything else is skipped by its wire type.
+      let off = 0;
+      while (off < msg.length) {
+        let key = 0;
+        let shift = 0;
+        let b: number;
+        do {
+          b = msg[off++]!;
+          key += (b & 127) * 2 ** shift;
+          shift += 7;
+        } while (b & 128);
+        if ((key & 7) === 2) {
+          let len = 0;
+          shift = 0;
+          do {
+            b = msg[off++]!;
+            len += (b & 127) * 2 ** shift;
+            shift += 7;
+          } while (b & 128);
+          if (key >>> 3 === 1 && len > 0) this.emit('data', msg.subarray(off, off + len));
+          off += len;
+        } else if ((key & 7) === 0) {
+          while (msg[off++]! & 128);
+        } else {
+          break;
+        }
+      }
+    }
+  }
+
+  /** Sends one message of the chunks' bytes; `cb` when the stream took it. */
+  write(chunks: readonly Buffer[], size: number, cb?: (err?: Error | null) => void): void {
+    const head: number[] = [0x0a];
+    for (let n = size; ; n = Math.floor(n / 128)) {
+      if (n <= 127) {
+        head.push(n);
+        break;
+      }
+      head.push((n & 127) | 128);
+    }
+    const frame = Buffer.allocUnsafe(5 + head.length + size);
+    frame[0] = 0;
+    frame.writeUInt32BE(head.length + size, 1);
+    frame.set(head, 5);
+    let off = 5 + head.length;
+    for (const c of chunks) {
+      frame.set(c, off);
+      off += c.length;
+    }
+    this.req.write(frame, cb);
+  }
+
+  pause(): void {
+    this.req.pause();
+  }
+
+  resume(): void {
+    this.req.resume();
+  }
+
+  end(): void {
+    this.req.end();
+  }
+
+  /** Ends the call and its connection at once. */
+  cancel(): void {
+    this.done = true;
+    this.req.close(http2.constants.NGHTTP2_CANCEL);
+    this.h2.destroy();
+  }
+
+  private finish(): void {
+    if (this.done) return;
+    this.done = true;
+    this.emit('end');
+    this.h2.close();
+  }
+
+  private fail(e: Error): void {
+    if (this.done) return;
+    this.done = true;
+    this.emit('error', e);
+    this.h2.destroy();
   }
 }

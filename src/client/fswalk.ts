@@ -10,9 +10,10 @@
 // selected is sent only when something below it is. Owners are sent as 0:0,
 // as Go's client does for local directories.
 import { lstatSync, readdirSync, readlinkSync, type BigIntStats, type Dirent } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { IgnoreMatcher } from '../dockerfile/lint/ignore.ts';
-import { cleanPath } from '../go/path.ts';
+import { cleanPath, matchPath } from '../go/path.ts';
 import type { Stat } from '../gen/fsutil.types.ts';
 
 // Go's os.FileMode bits.
@@ -78,9 +79,66 @@ function withoutTrailingGlob(p: string): string {
 
 const PATTERN_CHARS = /[*[\]?^\\]/;
 
-/** Byte order of UTF-8 names, as Go sorts them. */
+/**
+ * Byte order of UTF-8 names, as Go sorts them. UTF-16 order is the same
+ * unless a surrogate pair meets a character from U+E000 up, so the bytes are
+ * compared only for names with such characters.
+ */
 function byteCompare(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+  if (HIGH.test(a) || HIGH.test(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const HIGH = /[\uD800-\uFFFF]/;
+
+/** The calls of @napi-rs/xattr used here (they act on a symlink itself, as lgetxattr). */
+export interface XattrModule {
+  listAttributesSync(path: string): string[];
+  getAttributeSync(path: string, name: string): Buffer | null;
+  setAttributeSync(path: string, name: string, value: Uint8Array): void;
+}
+
+let xattrModule: XattrModule | null | undefined;
+
+/**
+ * Extended attributes through @napi-rs/xattr (Node.js has no call for them),
+ * loaded when a directory is first walked; null when it cannot be loaded
+ * (the bundle run without its node_modules): the caller warns.
+ */
+export function xattrs(): XattrModule | null {
+  if (xattrModule === undefined) {
+    try {
+      xattrModule = createRequire(import.meta.url)('@napi-rs/xattr') as XattrModule;
+    } catch {
+      xattrModule = null;
+    }
+  }
+  return xattrModule;
+}
+
+/** fsutil's loadXattr: every attribute but macOS's com.apple.*; none where the file system has none. */
+function loadXattrs(abs: string, x: XattrModule): Record<string, Uint8Array> | undefined {
+  let names: string[];
+  try {
+    names = x.listAttributesSync(abs);
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (/\(os error 95\)/.test(msg)) return undefined; // ENOTSUP
+    throw new Error(`failed to xattr ${abs}: ${msg.replace(/ \(os error \d+\)$/, '').toLowerCase()}`);
+  }
+  let out: Record<string, Uint8Array> | undefined;
+  for (const name of names) {
+    if (name.startsWith('com.apple.')) continue;
+    let v: Buffer | null;
+    try {
+      v = x.getAttributeSync(abs, name);
+    } catch {
+      continue; // gone in between: left out, as fsutil does
+    }
+    if (v === null) continue;
+    (out ??= {})[name] = v;
+  }
+  return out;
 }
 
 function statOf(path: string, st: BigIntStats, inodes: Map<bigint, string>, linkname: () => string): Stat {
@@ -104,13 +162,55 @@ function statOf(path: string, st: BigIntStats, inodes: Map<bigint, string>, link
   return s;
 }
 
+/** What followLinks reads of the directory: a symlink's target, a directory's names. */
+export interface LinkReader {
+  /** The target of the symlink at `abs`; undefined when it is not one (or absent). */
+  readlink(abs: string): string | undefined;
+  /** The names in the directory at `abs`; undefined when it does not exist. */
+  readdir(abs: string): string[] | undefined;
+}
+
+/** fsutil's containsWildcards: `*`, `?` or `[` not escaped by a backslash. */
+function containsWildcards(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i];
+    if (ch === '\\') i++;
+    else if (ch === '*' || ch === '?' || ch === '[') return true;
+  }
+  return false;
+}
+
 /**
  * Symlinks on the way to the follow paths resolved as fsutil's FollowLinks
- * does: each path and every symlink target met on the way to it (wildcards in
- * a name are taken literally).
+ * does: each path and every symlink target met on the way to it. A name with
+ * wildcards stands for the symlinks it matches in its directory (each one's
+ * target followed); when it matches none it is taken as it is.
  */
-export function followLinks(root: string, paths: readonly string[], readlink: (abs: string) => string | undefined): string[] | undefined {
+export function followLinks(root: string, paths: readonly string[], fs: LinkReader): string[] | undefined {
   const resolved = new Set<string>();
+  /** The symlink targets `current` stands for (absolute, cleaned); undefined when none. */
+  const targetsOf = (current: string): string[] | undefined => {
+    const slash = current.lastIndexOf('/');
+    const parent = slash < 0 ? '' : current.slice(0, slash);
+    const base = current.slice(slash + 1);
+    const one = (p: string): string | undefined => {
+      const link = fs.readlink(join(root, p));
+      if (link === undefined) return undefined;
+      const l = cleanPath(link);
+      return l.startsWith('/') ? l : cleanPath('/' + (parent === '' ? '.' : parent) + '/' + l);
+    };
+    if (!containsWildcards(base)) {
+      const t = one(current);
+      return t === undefined ? undefined : [t];
+    }
+    const out: string[] = [];
+    for (const name of fs.readdir(parent === '' ? root : join(root, parent)) ?? []) {
+      if (!matchPath(base, name)) continue;
+      const t = one(parent === '' ? name : `${parent}/${name}`);
+      if (t !== undefined) out.push(t);
+    }
+    return out.length > 0 ? out : undefined;
+  };
   const append = (p: string, depth: number): void => {
     if (depth > 64) return;
     let rest = cleanPath('./' + p).replace(/^\/+/, '');
@@ -122,13 +222,11 @@ export function followLinks(root: string, paths: readonly string[], readlink: (a
       rest = slash < 0 ? '' : rest.slice(slash + 1);
       current = current === '' ? part : `${current}/${part}`;
       if (current === '') current = '.';
-      const link = current === '.' ? undefined : readlink(join(root, current));
-      if ((rest === '' || link !== undefined) && resolved.has(current)) return;
-      if (link !== undefined) {
+      const targets = current === '.' ? undefined : targetsOf(current);
+      if ((rest === '' || targets !== undefined) && resolved.has(current)) return;
+      if (targets !== undefined) {
         resolved.add(current);
-        const l = cleanPath(link);
-        const target = l.startsWith('/') ? l : cleanPath('/' + (current.includes('/') ? current.slice(0, current.lastIndexOf('/')) : '.') + '/' + l);
-        append(cleanPath(target + '/' + rest), depth + 1);
+        for (const target of targets) append(cleanPath(target + '/' + rest), depth + 1);
         return;
       }
       if (rest === '') {
@@ -154,15 +252,24 @@ function dedupePaths(sorted: readonly string[]): string[] | undefined {
   return out;
 }
 
-function readlinkOrUndefined(abs: string): string | undefined {
-  try {
-    const st = lstatSync(abs);
-    if (!st.isSymbolicLink()) return undefined;
-    return readlinkSync(abs);
-  } catch {
-    return undefined;
-  }
-}
+const diskLinks: LinkReader = {
+  readlink(abs) {
+    try {
+      const st = lstatSync(abs);
+      if (!st.isSymbolicLink()) return undefined;
+      return readlinkSync(abs);
+    } catch {
+      return undefined;
+    }
+  },
+  readdir(abs) {
+    try {
+      return readdirSync(abs);
+    } catch {
+      return undefined;
+    }
+  },
+};
 
 /**
  * The entries of `root` to send, in order, after the filters. Yields between
@@ -172,7 +279,7 @@ function readlinkOrUndefined(abs: string): string | undefined {
 export async function* walkFiltered(root: string, opts: FilterOptions = {}): AsyncGenerator<WalkEntry> {
   let includes = opts.includePatterns ? [...opts.includePatterns] : undefined;
   if (opts.followPaths !== undefined && opts.followPaths.length > 0) {
-    const targets = followLinks(root, opts.followPaths, readlinkOrUndefined);
+    const targets = followLinks(root, opts.followPaths, diskLinks);
     // As NewFilterFS: appended, then deduplicated in that order (not sorted again).
     if (targets !== undefined) includes = dedupePaths([...(includes ?? []), ...targets]);
   }
@@ -184,6 +291,7 @@ export async function* walkFiltered(root: string, opts: FilterOptions = {}): Asy
   const onlyPrefixExcludeExceptions = !excludeList.some((p) => p.exclusion && PATTERN_CHARS.test(withoutTrailingGlob(p.text)));
   const inodes = new Map<bigint, string>();
   const parents: ParentDir[] = [];
+  const x = xattrs();
 
   async function* dir(rel: string, abs: string): AsyncGenerator<WalkEntry> {
     let entries: Dirent[];
@@ -197,7 +305,7 @@ export async function* walkFiltered(root: string, opts: FilterOptions = {}): Asy
     entries.sort((a, b) => byteCompare(a.name, b.name));
     for (const d of entries) {
       const path = rel === '' ? d.name : `${rel}/${d.name}`;
-      const entryAbs = join(abs, d.name);
+      const entryAbs = abs.endsWith('/') ? abs + d.name : `${abs}/${d.name}`;
       const isDir = d.isDirectory();
       const parent = parents[parents.length - 1];
       let skip = false;
@@ -237,6 +345,10 @@ export async function* walkFiltered(root: string, opts: FilterOptions = {}): Asy
           throw new Error(`lstat ${entryAbs}: ${describeErrno(err)}`);
         }
         entry = { stat: statOf(path, st, inodes, () => readlinkSync(entryAbs)), abs: entryAbs };
+        if (x !== null) {
+          const attrs = loadXattrs(entryAbs, x);
+          if (attrs !== undefined) entry.stat.xattrs = attrs;
+        }
       }
       if (!skip && entry !== undefined) {
         for (const p of parents) {

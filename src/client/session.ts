@@ -11,7 +11,7 @@ import { Duplex } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { connect as netConnect } from 'node:net';
 import type { MessageDesc } from '../protobuf/registry.ts';
-import { encoder, decoder, type Connection } from './connection.ts';
+import { encoder, decoder, type Connection, type SessionStream } from './connection.ts';
 import * as health from '../gen/grpc.health.v1.ts';
 import * as fsw from '../gen/fsutil.types.ts';
 import * as fsync from '../gen/moby.filesync.v1.ts';
@@ -20,6 +20,7 @@ import * as ssh from '../gen/moby.sshforward.v1.ts';
 import { sendDir, receiveDir, type SendStats } from './filesync.ts';
 import type { FilterOptions } from './fswalk.ts';
 import { credentialsFor } from './auth.ts';
+import { agentConnection, type AgentKey } from './sshagent.ts';
 import type { LocalStore } from './content.ts';
 import * as capi from '../gen/containerd.services.content.v1.ts';
 import * as pb from '../gen/google.protobuf.ts';
@@ -90,6 +91,9 @@ export interface SyncedDir {
   path: string;
 }
 
+/** An SSH agent of `--ssh`: an agent's socket, or keys read from files. */
+export type SSHAgent = { socket: string } | { keys: AgentKey[] };
+
 /** A file output (tar, oci, docker): where the bytes go. */
 export type FileOutput = (md: Record<string, string>) => NodeJS.WritableStream;
 
@@ -100,8 +104,8 @@ export interface SessionOptions {
   outputs?: Map<number, { dir: string } | { file: FileOutput }>;
   /** Secrets by ID. */
   secrets?: Map<string, Uint8Array>;
-  /** SSH agent sockets by ID. */
-  ssh?: Map<string, string>;
+  /** SSH agents by ID: a socket to forward, or keys served by this process. */
+  ssh?: Map<string, SSHAgent>;
   /** Content stores by ID (`local:DIR`: local cache directories). */
   contentStores?: Map<string, LocalStore>;
   /** Serve registry credentials from the Docker config (default true). */
@@ -116,7 +120,7 @@ export interface SessionOptions {
 export class Session {
   readonly id = newID();
   private readonly server = new grpc.Server({ 'grpc.max_receive_message_length': 16 << 20, 'grpc.max_send_message_length': 16 << 20 });
-  private call: grpc.ClientDuplexStream<fsync.BytesMessage, fsync.BytesMessage> | undefined;
+  private call: SessionStream | undefined;
   private injector: ReturnType<grpc.Server['createConnectionInjector']> | undefined;
   private readonly methods: string[] = [];
   private readonly opts: SessionOptions;
@@ -160,7 +164,7 @@ export class Session {
   }
 
   private addFileSync(dirs: Map<string, SyncedDir>): void {
-    const handle = (call: grpc.ServerDuplexStream<fsw.Packet, fsw.Packet>) => {
+    const handle = (call: grpc.ServerDuplexStream<unknown, unknown>) => {
       const md = call.metadata;
       const name = metaValues(md, 'dir-name')?.[0] ?? '';
       const dir = dirs.get(name);
@@ -174,11 +178,12 @@ export class Session {
         followPaths: metaValues(md, 'followpaths'),
       };
       const stats: SendStats = { files: 0, bytes: 0 };
-      const work = sendDir({ call: call as grpc.ServerDuplexStream<unknown, unknown>, raw: false }, dir.path, filter, stats).finally(() => this.opts.onTransfer?.(name, stats, true));
-      finish(call as grpc.ServerDuplexStream<unknown, unknown>, work);
+      const work = sendDir({ call, raw: true }, dir.path, filter, stats).finally(() => this.opts.onTransfer?.(name, stats, true));
+      finish(call, work);
     };
     this.add('moby.filesync.v1.FileSync', [
-      m('DiffCopy', fsw.Packet, fsw.Packet, true, true, handle as Handler),
+      // Messages stay bytes: the sender encodes its packets (file data read straight into them).
+      m('DiffCopy', RAW, RAW, true, true, handle as Handler),
       m('TarStream', fsw.Packet, fsw.Packet, true, true, ((call: grpc.ServerDuplexStream<unknown, unknown>) => {
         call.emit('error', rpcError(grpc.status.UNIMPLEMENTED, 'TarStream is not supported'));
       }) as Handler),
@@ -303,22 +308,31 @@ export class Session {
     ]);
   }
 
-  private addSSH(sockets: Map<string, string>): void {
+  private addSSH(agents: Map<string, SSHAgent>): void {
     const idOf = (id: string | undefined) => (id === undefined || id === '' ? 'default' : id);
     this.add('moby.sshforward.v1.SSH', [
       m('CheckAgent', ssh.CheckAgentRequest, ssh.CheckAgentResponse, false, false, ((call: grpc.ServerUnaryCall<ssh.CheckAgentRequest, unknown>, cb: grpc.sendUnaryData<ssh.CheckAgentResponse>) => {
         const id = idOf(call.request.ID);
-        if (!sockets.has(id)) cb(rpcError(grpc.status.UNKNOWN, `unset ssh forward key ${id}`));
+        if (!agents.has(id)) cb(rpcError(grpc.status.UNKNOWN, `unset ssh forward key ${id}`));
         else cb(null, {});
       }) as Handler),
       m('ForwardAgent', ssh.BytesMessage, ssh.BytesMessage, true, true, ((call: grpc.ServerDuplexStream<ssh.BytesMessage, ssh.BytesMessage>) => {
         const id = idOf(String(call.metadata.get('buildkit.ssh.id')[0] ?? ''));
-        const path = sockets.get(id);
-        if (path === undefined) {
+        const agent = agents.get(id);
+        if (agent === undefined) {
           call.emit('error', rpcError(grpc.status.UNKNOWN, `unset ssh forward key ${id}`));
           return;
         }
-        const sock = netConnect(path);
+        if ('keys' in agent) {
+          // Keys from files: this process is the agent.
+          const feed = agentConnection(agent.keys, (b) => call.write({ data: b }), (e) => call.emit('error', rpcError(grpc.status.UNKNOWN, e.message)));
+          call.on('data', (msg: ssh.BytesMessage) => {
+            if (msg.data !== undefined && msg.data.length > 0) feed(Buffer.from(msg.data));
+          });
+          call.on('end', () => call.end());
+          return;
+        }
+        const sock = netConnect(agent.socket);
         sock.on('data', (b: Buffer) => {
           if (!call.write({ data: b })) sock.pause();
         });
@@ -336,12 +350,7 @@ export class Session {
 
   /** Opens the Session stream on `conn` and starts serving the daemon on it. */
   run(conn: Connection): void {
-    const md = new grpc.Metadata();
-    md.set(H_ID, this.id);
-    md.set(H_KEY, this.opts.sharedKey ?? '');
-    md.set(H_NAME, '');
-    for (const x of this.methods) md.add(H_METHOD, x);
-    const call = conn.session(md);
+    const call = conn.session({ [H_ID]: this.id, [H_KEY]: this.opts.sharedKey ?? '', [H_NAME]: '', [H_METHOD]: [...this.methods] });
     this.call = call;
     // What the HTTP/2 server writes in one turn of the event loop goes out as
     // one message (Go's side buffers its frames the same way): one message
@@ -355,10 +364,11 @@ export class Session {
         cb?.();
         return;
       }
-      const data = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingSize);
+      const chunks = pending;
+      const size = pendingSize;
       pending = [];
       pendingSize = 0;
-      call.write({ data }, cb);
+      call.write(chunks, size, cb);
     };
     const duplex = new Duplex({
       read() {
@@ -389,8 +399,8 @@ export class Session {
       },
     });
     this.closed = new Promise<void>((resolve) => {
-      call.on('data', (msg: fsync.BytesMessage) => {
-        if (msg.data !== undefined && msg.data.length > 0 && !duplex.push(Buffer.from(msg.data))) call.pause();
+      call.on('data', (d: Buffer) => {
+        if (!duplex.push(d)) call.pause();
       });
       call.on('end', () => {
         duplex.push(null);

@@ -13,6 +13,7 @@ import type { GatewayEnv } from '../frontend/env.ts';
 import type { Connection } from './connection.ts';
 import { Session, newID, type SessionOptions } from './session.ts';
 import type * as ctl from '../gen/moby.buildkit.v1.ts';
+import type { Channel } from '../dockerfile/channel.ts';
 
 /** Which frontend builds the Dockerfile. */
 export type FrontendChoice =
@@ -35,6 +36,8 @@ export interface CacheEntry {
 
 export interface SolveOptions {
   frontend: FrontendChoice;
+  /** The in-process frontend's syntax channel (default stable). */
+  channel?: Channel;
   /** Frontend options (`filename`, `target`, `build-arg:K`, …). */
   frontendAttrs: Record<string, string>;
   exports: ExportEntry[];
@@ -66,12 +69,12 @@ export class CancelledError extends Error {
   }
 }
 
-function gatewayEnv(attrs: Record<string, string>, sessionId: string, workers: ctl.ListWorkersResponse): GatewayEnv {
+function gatewayEnv(attrs: Record<string, string>, sessionId: string, workers: ctl.ListWorkersResponse, channel: Channel): GatewayEnv {
   return {
     opts: new Map(Object.entries(attrs)),
     sessionId,
     product: 'buildkit',
-    channel: 'stable',
+    channel,
     workers: (workers.record ?? []).map((w) => ({
       id: w.ID ?? '',
       labels: w.Labels ?? {},
@@ -143,7 +146,7 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
   if (o.signal?.aborted) throw new CancelledError();
   const ref = newID();
   const session = new Session(o.session);
-  const workers = await conn.listWorkers();
+  const workers = await conn.workers();
   session.run(conn);
 
   const attrs: Record<string, string> = { ...o.frontendAttrs };
@@ -182,7 +185,7 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
   const fn = buildFunc(o.frontend, attrs, imports, (r) => {
     resultMetadata = r.metadata ?? {};
   });
-  const frontendRun = buildAndReturn(bridge, gatewayEnv(attrs, session.id, workers), o.log ?? (() => {}), fn);
+  const frontendRun = buildAndReturn(bridge, gatewayEnv(attrs, session.id, workers, o.channel ?? 'stable'), o.log ?? (() => {}), fn);
   // If the frontend could not reach the build, the Solve would wait forever: cancel it.
   frontendRun.then(
     (code) => {

@@ -9,12 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { buildctl, buildkitOrSkip, ensureBuildkit, readTar, releaseBuildkit, repoRoot, type Env } from '../e2e/harness.ts';
+import { NODE_RUNTIME, buildctl, buildkitOrSkip, ensureBuildkit, readTar, releaseBuildkit, repoRoot, type Env } from '../e2e/harness.ts';
 import { contextArgs } from '../gateway/lib/build.ts';
 import { sshAgentSocket } from '../gateway/lib/corpus.ts';
 import { BUNDLE, ourBuild, plainSteps } from './lib.ts';
 import { build, connect } from '../../src/client/build.ts';
 import type { SendStats } from '../../src/client/filesync.ts';
+import { xattrs } from '../../src/client/fswalk.ts';
 
 after(() => releaseBuildkit());
 const TMP = mkdtempSync(join(tmpdir(), 'client-'));
@@ -218,6 +219,53 @@ test('secrets and SSH reach RUN and appear in neither the image nor the exported
   }
 });
 
+test('--ssh ID=KEYFILE: key files served as an agent to RUN, answering as buildctl\'s agent answers', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const keys = ['ed25519', 'rsa'].map((type) => {
+    const f = join(TMP, `id_${type}`);
+    const r = spawnSync('ssh-keygen', ['-q', '-t', type, '-N', '', '-C', '', '-f', f], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return f;
+  });
+  // In the RUN step: the agent's identities, and each key's signature of a fixed message (both key types sign
+  // deterministically), as the agent protocol's raw answers.
+  const script = `const net = require('node:net');
+const c = net.connect(process.env.SSH_AUTH_SOCK);
+const str = (b) => { const l = Buffer.alloc(4); l.writeUInt32BE(b.length); return Buffer.concat([l, b]); };
+let buf = Buffer.alloc(0); const waiting = [];
+c.on('data', (d) => { buf = Buffer.concat([buf, d]); while (buf.length >= 4 && buf.length >= 4 + buf.readUInt32BE(0)) { const n = buf.readUInt32BE(0); waiting.shift()(buf.subarray(4, 4 + n)); buf = buf.subarray(4 + n); } });
+const ask = (m) => new Promise((r) => { waiting.push(r); c.write(str(m)); });
+(async () => {
+  const ids = await ask(Buffer.from([11]));
+  console.log('identities', ids.toString('base64'));
+  let off = 5;
+  for (let i = 0; i < ids.readUInt32BE(1); i++) {
+    const n = ids.readUInt32BE(off); const blob = ids.subarray(off + 4, off + 4 + n); off += 4 + n; off += 4 + ids.readUInt32BE(off);
+    for (const flags of [0, 2, 4]) {
+      const f = Buffer.alloc(4); f.writeUInt32BE(flags);
+      console.log('sign', flags, (await ask(Buffer.concat([Buffer.from([13]), str(blob), str(Buffer.from('message')), f]))).toString('base64'));
+    }
+  }
+  c.end();
+})();
+`;
+  const d = dir('ssh-keys', {
+    'agent.js': script,
+    Dockerfile: `FROM ${NODE_RUNTIME} AS run\nRUN --mount=type=ssh,id=keys,required=true --mount=type=bind,target=/ctx node /ctx/agent.js > /agent.txt\nFROM scratch\nCOPY --from=run /agent.txt /\n`,
+  });
+  const ours = await ourBuild(['--progress', 'quiet', '--no-cache', '--ssh', `keys=${keys.join(',')}`, '--output', `type=local,dest=${join(TMP, 'ssh-ours')}`, d]);
+  assert.equal(ours.code, 0, ours.stderr);
+  const theirs = await buildctl(['build', '--frontend', 'dockerfile.v0', '--opt', 'no-cache=', ...contextArgs(d), '--ssh', `keys=${keys.join(',')}`, '--output', `type=local,dest=${join(TMP, 'ssh-ctl')}`]);
+  assert.equal(theirs.code, 0, theirs.stderr);
+  const got = readFileSync(join(TMP, 'ssh-ours', 'agent.txt'), 'utf8');
+  assert.equal(got, readFileSync(join(TMP, 'ssh-ctl', 'agent.txt'), 'utf8'));
+  assert.equal(got.split('\n').filter((l) => l.startsWith('sign ')).length, 6, got);
+  // A key file that is no key: buildctl's reason, before anything runs.
+  const bad = await ourBuild(['--ssh', `keys=${keys[0]}.pub`, d]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /^error: --ssh keys: failed to parse .*id_ed25519\.pub: ssh: no key found\n$/);
+});
+
 test('--call outline / targets / check print what buildctl prints for the subrequest', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   const d = dir('call', {
@@ -272,4 +320,66 @@ test('Ctrl-C cancels the build on the daemon and exits 130, nothing left running
     await new Promise((r) => setTimeout(r, 200));
   }
   assert.fail('the RUN step is still running after Ctrl-C');
+});
+
+test('--channel labs: the in-process frontend takes labs syntax; stable rejects it with upstream error', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const d = dir('channel', { Dockerfile: 'FROM scratch\nCOPY --optional missing.txt a.txt /x/\n', 'a.txt': 'a\n' });
+  const out = join(TMP, 'channel-out');
+  const labs = await ourBuild(['--progress', 'quiet', '--channel', 'labs', '--output', `type=local,dest=${out}`, d]);
+  assert.equal(labs.code, 0, labs.stderr);
+  assert.deepEqual(readdirSync(join(out, 'x')), ['a.txt']);
+  // Stable (the default, and named): upstream's error, as buildctl prints it with the daemon's dockerfile.v0.
+  const theirs = await buildctl(['build', '--progress=plain', '--frontend', 'dockerfile.v0', ...contextArgs(d)]);
+  assert.notEqual(theirs.code, 0);
+  const lastLine = (s: string) => s.trimEnd().split('\n').at(-1);
+  for (const args of [[], ['--channel', 'stable']]) {
+    const ours = await ourBuild(['--progress', 'plain', ...args, d]);
+    assert.equal(ours.code, 1, ours.stderr);
+    assert.equal(lastLine(ours.stderr), lastLine(theirs.stderr), `stable ${args.join(' ')}`);
+  }
+  // The channel is the in-process frontend's: another frontend or an unknown name is refused before anything runs.
+  const other = await ourBuild(['--channel', 'labs', '--frontend', 'dockerfile.v0', d]);
+  assert.equal(other.code, 1);
+  assert.match(other.stderr, /^error: --channel labs: the channel is the in-process frontend's/);
+  const unknown = await ourBuild(['--channel', 'nightly', d]);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /^build: unknown channel "nightly"/);
+});
+
+test('follow paths with wildcards: a symlink a COPY wildcard matches brings its target, as buildctl sends it', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const ctx = dir('wild', { 'real/target.txt': 'target\n', 'real/unused.txt': 'unused\n', 'a.txt': 'a\n', 'b.md': 'b\n', Dockerfile: 'FROM scratch\nCOPY *.txt l[i]nk-dir/* /out/\n' });
+  symlinkSync('real/target.txt', join(ctx, 'link.txt'));
+  symlinkSync('real', join(ctx, 'link-dir'));
+  const listing = (root: string): string[] =>
+    readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .sort()
+      .map((p) => `${p} ${lstatSync(join(root, p)).isFile() ? readFileSync(join(root, p), 'utf8') : ''}`);
+  const ours = await ourBuild(['--progress', 'quiet', '--output', `type=local,dest=${join(TMP, 'wild-ours')}`, ctx]);
+  assert.equal(ours.code, 0, ours.stderr);
+  const theirs = await buildctl(['build', '--frontend', 'dockerfile.v0', ...contextArgs(ctx), '--output', `type=local,dest=${join(TMP, 'wild-ctl')}`]);
+  assert.equal(theirs.code, 0, theirs.stderr);
+  assert.deepEqual(listing(join(TMP, 'wild-ours')), listing(join(TMP, 'wild-ctl')));
+  assert.ok(listing(join(TMP, 'wild-ours')).includes('out/link.txt target\n'), 'the symlink matched by *.txt copied with its target\'s data');
+});
+
+test('xattrs: extended attributes of the context reach the daemon and a local output, as buildctl sends and writes them', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const x = xattrs();
+  assert.ok(x !== null, '@napi-rs/xattr loads');
+  const ctx = dir('xattrs', { 'a.txt': 'a\n', 'sub/b.txt': 'b\n', 'plain.txt': 'p\n', Dockerfile: 'FROM scratch\nCOPY . /\n' });
+  x.setAttributeSync(join(ctx, 'a.txt'), 'user.one', Buffer.from('1'));
+  x.setAttributeSync(join(ctx, 'a.txt'), 'user.two', Buffer.from([0, 1, 2, 255]));
+  x.setAttributeSync(join(ctx, 'sub'), 'user.dir', Buffer.from('d'));
+  const attrsOf = (root: string): string[] =>
+    readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .sort()
+      .flatMap((p) => x.listAttributesSync(join(root, p)).sort().map((k) => `${p} ${k}=${x.getAttributeSync(join(root, p), k)!.toString('hex')}`));
+  const ours = await ourBuild(['--progress', 'quiet', '--output', `type=local,dest=${join(TMP, 'xattr-ours')}`, ctx]);
+  assert.equal(ours.code, 0, ours.stderr);
+  const theirs = await buildctl(['build', '--frontend', 'dockerfile.v0', ...contextArgs(ctx), '--output', `type=local,dest=${join(TMP, 'xattr-ctl')}`]);
+  assert.equal(theirs.code, 0, theirs.stderr);
+  assert.deepEqual(attrsOf(join(TMP, 'xattr-ours')), attrsOf(join(TMP, 'xattr-ctl')));
+  assert.deepEqual(attrsOf(join(TMP, 'xattr-ours')).filter((l) => !/ security\./.test(l)), ['a.txt user.one=31', 'a.txt user.two=000102ff', 'sub user.dir=64']);
 });
