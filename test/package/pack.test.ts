@@ -1,6 +1,7 @@
 // The package as a user installs it: `npm pack` of this checkout, the tarball
-// installed into an empty directory (its one dependency, @grpc/grpc-js, whose
-// types the client's declarations name, from npm's cache or the registry),
+// installed into an empty directory (its dependencies, @grpc/grpc-js, whose
+// types the client's declarations name, and @napi-rs/xattr, which the client
+// loads to send xattrs, from npm's cache or the registry),
 // then its CLI through npx, both entry points imported from a
 // plain .mjs, and a TypeScript consumer type-checked against the published
 // declarations. What the installed package prints is compared with what this
@@ -64,8 +65,9 @@ test('the tarball holds what runs: the CLI bundle and its .wasm files, the libra
   assert.deepEqual(stray, []);
   const pkg = JSON.parse(readFileSync(join(app, 'node_modules', 'dockerfile-llb', 'package.json'), 'utf8'));
   assert.equal(pkg.private, undefined);
-  // The bundles need nothing at run time; the client's declarations name grpc-js types.
-  assert.deepEqual(Object.keys(pkg.dependencies ?? {}), ['@grpc/grpc-js']);
+  // The bundles need nothing else at run time; the client's declarations name grpc-js types, and the client
+  // loads @napi-rs/xattr (a native module, not bundled) to read and write extended attributes.
+  assert.deepEqual(Object.keys(pkg.dependencies ?? {}), ['@grpc/grpc-js', '@napi-rs/xattr']);
 });
 
 test('npx dockerfile-llb lint runs the installed CLI and prints what the checkout prints', () => {
