@@ -1,12 +1,15 @@
 // Go's encoding/json string encoding: HTML-safe (<, >, & escaped), U+2028 and
-// U+2029 escaped; a lone surrogate is left as it is (encoded as UTF-8, it becomes
-// U+FFFD). Upstream's JSON outputs (dump-llb, subrequest results, image configs,
-// lint results) all escape strings this way.
+// U+2029 escaped; a lone surrogate (a byte that is no UTF-8 in Go's string, see
+// kept-bytes.ts) is written \ufffd, as Go writes such a byte. Upstream's JSON
+// outputs (dump-llb, subrequest results, image configs, lint results) all
+// escape strings this way.
 
 const HEX = '0123456789abcdef';
 
 /** The characters Go's encoder escapes (everything else is written as it is). */
 const ESCAPED = /["\\<>&\u0000-\u001f\u2028\u2029]/g;
+/** A lone surrogate. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function escapeChar(ch: string): string {
   switch (ch) {
@@ -41,7 +44,8 @@ function escapeChar(ch: string): string {
  * answer is copied once, not built character by character.
  */
 export function goQuoteJSON(s: string): string {
-  return '"' + s.replace(ESCAPED, escapeChar) + '"';
+  const out = s.replace(ESCAPED, escapeChar);
+  return '"' + ((out as string & { isWellFormed(): boolean }).isWellFormed() ? out : out.replace(LONE_SURROGATE, '\\ufffd')) + '"';
 }
 
 const GO_ONLY_ESCAPES: Record<string, string> = {
@@ -58,7 +62,9 @@ const GO_ONLY_ESCAPES: Record<string, string> = {
  * exact; the caller builds the value with Go's field order and omissions.
  */
 export function goJSONStringify(v: unknown, indent?: number): string {
-  return JSON.stringify(v, null, indent).replace(/[<>&\u2028\u2029]/g, (c) => GO_ONLY_ESCAPES[c] ?? c);
+  const out = JSON.stringify(v, null, indent).replace(/[<>&\u2028\u2029]/g, (c) => GO_ONLY_ESCAPES[c] ?? c);
+  // JSON.stringify writes a lone surrogate as \udXXX; Go writes \ufffd (an escape after an odd run of backslashes only).
+  return out.includes('\\ud') ? out.replace(/(\\+)ud[89a-f][0-9a-f]{2}/g, (m, bs: string) => (bs.length % 2 === 1 ? bs + 'ufffd' : m)) : out;
 }
 
 // encoding/json output (json.MarshalIndent), for values built in the

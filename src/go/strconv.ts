@@ -36,11 +36,16 @@ export function goQuote(s: string): string {
   let runStart = 0;
   let i = 0;
   while (i < s.length) {
-    let cp = s.codePointAt(i) ?? 0;
+    const cp = s.codePointAt(i) ?? 0;
     const w = cp > 0xffff ? 2 : 1;
-    // A lone surrogate has no UTF-8 form; Go would hold U+FFFD there.
-    if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
-    const esc = cp === 0xfffd && s.charCodeAt(i) !== 0xfffd ? '\ufffd' : escapeRune(cp);
+    let esc: string | null;
+    if (cp >= 0xdc80 && cp <= 0xdcff) {
+      // A kept byte (src/go/kept-bytes.ts): Go quotes a byte that is no UTF-8 as \xNN.
+      esc = '\\x' + hex(cp - 0xdc00, 2);
+    } else if (cp >= 0xd800 && cp <= 0xdfff) {
+      // Any other lone surrogate has no UTF-8 form; Go would hold U+FFFD there.
+      esc = '\ufffd';
+    } else esc = escapeRune(cp);
     if (esc !== null) {
       out += s.slice(runStart, i) + esc;
       runStart = i + w;

@@ -31,8 +31,21 @@ export function goTrimSpace(s: string): string {
  * Go's strings.ToLower: JavaScript's toLowerCase but for its two special
  * cases, which Go's one-rune mappings do not have: U+0130 (İ) becomes a
  * plain `i` (not `i` and a combining dot), and Σ is σ wherever it stands
- * (not ς at the end of a word).
+ * (not ς at the end of a word). A byte that is no UTF-8 becomes U+FFFD.
  */
 export function goToLower(s: string): string {
-  return s.replace(/[\u0130\u03a3]/g, (c) => (c === '\u0130' ? 'i' : '\u03c3')).toLowerCase();
+  return wellFormed(s).replace(/[\u0130\u03a3]/g, (c) => (c === '\u0130' ? 'i' : '\u03c3')).toLowerCase();
+}
+
+/**
+ * strings.ToUpper as far as bytes that are no UTF-8 go (each becomes U+FFFD,
+ * see kept-bytes.ts); the case mapping is JavaScript's toUpperCase.
+ */
+export function goToUpper(s: string): string {
+  return wellFormed(s).toUpperCase();
+}
+
+/** Go's case mappings read a string rune by rune: a byte that is no UTF-8 (a lone surrogate here) becomes U+FFFD. */
+function wellFormed(s: string): string {
+  return (s as string & { toWellFormed(): string }).toWellFormed();
 }

@@ -41,7 +41,8 @@ import type {
   WorkerConstraints,
 } from '../gen/pb.ts';
 
-const shared = new Writer(1 << 12);
+// Strict: an op holding a string that is no UTF-8 fails to marshal, as in Go.
+const shared = new Writer(1 << 12, true);
 
 /** The wire bytes of a pb.Op (what encodeMessage(Op, op) returns). */
 export function encodeOp(op: Op): Uint8Array {

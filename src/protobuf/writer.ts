@@ -16,11 +16,31 @@ function varintSize(v: number): number {
   return k;
 }
 
+/**
+ * Go's protobuf refuses to marshal a proto3 string field holding bytes that
+ * are no UTF-8 (in our strings: a lone surrogate, see go/kept-bytes.ts).
+ */
+export class InvalidUTF8Error extends Error {
+  constructor() {
+    super('string field contains invalid UTF-8');
+  }
+}
+
+/** Whether a string has a UTF-8 form (no lone surrogate). */
+const wellFormed = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed();
+
 export class Writer {
   private buf: Uint8Array;
   private pos = 0;
 
-  constructor(initial = 256) {
+  /**
+   * @param strictUTF8 fail, as Go's marshal does, on a string field that is no
+   * UTF-8 (otherwise each lone surrogate is written as U+FFFD)
+   */
+  constructor(
+    initial = 256,
+    private readonly strictUTF8 = false,
+  ) {
     this.buf = new Uint8Array(initial);
   }
 
@@ -133,7 +153,7 @@ export class Writer {
         return;
       }
       this.pos = start - varintSize(n);
-      this.bytes(encoder.encode(s));
+      this.utf8(s);
       return;
     }
     for (let i = 0; i < n; i++) {
@@ -141,12 +161,17 @@ export class Writer {
       if (c > 0x7f) {
         // Not ASCII: take the length back and write the UTF-8 bytes instead.
         this.pos = start - varintSize(n);
-        this.bytes(encoder.encode(s));
+        this.utf8(s);
         return;
       }
       buf[start + i] = c;
     }
     this.pos = start + n;
+  }
+
+  private utf8(s: string): void {
+    if (this.strictUTF8 && !wellFormed(s)) throw new InvalidUTF8Error();
+    this.bytes(encoder.encode(s));
   }
 
   get length(): number {

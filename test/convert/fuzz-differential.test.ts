@@ -41,7 +41,7 @@ async function slice(seed: number): Promise<void> {
   const nondeterministic = results.filter((r) => r.nondeterministic).length;
   const races = results.filter((r) => r.resolutionRace).length;
   console.log(
-    `differential fuzz: ${ok}/${results.length - known} identical (seed ${seed}; ${known} known differences: bytes that are no UTF-8, kept as bytes upstream; ${nondeterministic} only after rerunning upstream, whose answer varies, ${races} of these a race between failing stages no rerun showed; ${all.length - results.length} more not comparable offline)`,
+    `differential fuzz: ${ok}/${results.length - known} identical (seed ${seed}; ${known} known differences: progress names holding bytes that are no UTF-8, a Definition upstream cannot marshal; ${nondeterministic} only after rerunning upstream, whose answer varies, ${races} of these a race between failing stages no rerun showed; ${all.length - results.length} more not comparable offline)`,
   );
   const report = (r: (typeof results)[number]): string => `--- ${r.input.name}\n${r.input.text}\n${[...r.diffs, ...(r.robustness ? [`robustness: ${r.robustness}`] : [])].join('\n')}`;
   const differing = results.filter((r) => r.diffs.length > 0);

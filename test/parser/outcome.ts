@@ -84,12 +84,13 @@ function canonicalNode(n: OracleNode): unknown {
 /**
  * Upstream's strings may hold bytes that are not UTF-8 (its byte-wise flag and
  * HEALTHCHECK splitting can cut a character); Go's JSON shows each such byte
- * as U+FFFD, the AST's decoding may use one U+FFFD for several. Runs are
- * folded so only that representation detail is ignored; the dump, which
- * keeps the bytes (\xNN), is compared unfolded.
+ * as U+FFFD. Ours keeps each as a lone surrogate (src/go/kept-bytes.ts), which
+ * JSON.stringify writes as \udXXX: written U+FFFD here, as Go's JSON does.
+ * Runs of U+FFFD are folded so only that representation detail is ignored;
+ * the dump, which keeps the bytes (\xNN), is compared unfolded.
  */
 function fold(json: string): string {
-  return json.replace(/\ufffd+/g, '\ufffd');
+  return json.replace(/(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g, '$1\ufffd').replace(/\ufffd+/g, '\ufffd');
 }
 
 /** A stable string for an outcome (oracle JSON and ours normalise alike). */

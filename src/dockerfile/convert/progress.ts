@@ -3,7 +3,7 @@
 
 import type { EnvGetter } from '../shell/types.ts';
 import { formatPlatformAll, normalizePlatform, parsePlatform, type Platform } from './platform.ts';
-import { goTrimSpace } from '../../go/strings.ts';
+import { goToUpper, goTrimSpace } from '../../go/strings.ts';
 
 /** The counters of one stage that prefixes depend on. */
 export interface ProgressCounter {
@@ -79,7 +79,7 @@ function platformFromEnv(env: EnvGetter): Platform | undefined {
 /** Upper-cases the first word (the instruction keyword). */
 export function uppercaseCmd(str: string): string {
   const i = str.indexOf(' ');
-  return i < 0 ? str.toUpperCase() : str.slice(0, i).toUpperCase() + str.slice(i);
+  return i < 0 ? goToUpper(str) : goToUpper(str.slice(0, i)) + str.slice(i);
 }
 
 /** First line of a heredoc body, with `...` when there are more. */

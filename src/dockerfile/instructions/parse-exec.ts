@@ -8,6 +8,7 @@ import type { Flag } from './bflags.ts';
 import { parseDevice } from './run-device.ts';
 import { isLabs } from '../channel.ts';
 import { parseMount } from './run-mount.ts';
+import { goToUpper } from '../../go/strings.ts';
 import type {
   CmdCommand,
   EntrypointCommand,
@@ -96,7 +97,7 @@ function parseOptInterval(flag: Flag): number {
 export function parseHealthcheck(req: ParseRequest): HealthCheckCommand {
   if (req.args.length === 0) throw errAtLeastOneArgument('HEALTHCHECK');
   const base = commandBase(req);
-  const typ = req.args[0].toUpperCase();
+  const typ = goToUpper(req.args[0]);
   const args = req.args.slice(1);
   const health: HealthConfig = { test: [], interval: 0, timeout: 0, startPeriod: 0, startInterval: 0, retries: 0 };
 

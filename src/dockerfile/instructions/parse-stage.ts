@@ -4,7 +4,7 @@ import { goQuote } from '../../go/strconv.ts';
 import { goQuoteBytes } from '../parser/bytes.ts';
 import { errAtLeastOneArgument } from './messages.ts';
 import { docComment, type ParseRequest } from './request.ts';
-import { goToLower, goTrimSpace } from '../../go/strings.ts';
+import { goToLower, goToUpper, goTrimSpace } from '../../go/strings.ts';
 import { commandBase } from './request.ts';
 import type { OnbuildCommand, Stage } from './types.ts';
 
@@ -54,7 +54,7 @@ export function parseOnBuild(req: ParseRequest): OnbuildCommand {
   if (req.args.length === 0) throw errAtLeastOneArgument('ONBUILD');
   req.flags.parse();
 
-  const trigger = goTrimSpace(req.args[0]).toUpperCase();
+  const trigger = goToUpper(goTrimSpace(req.args[0]));
   if (trigger === 'ONBUILD') throw new Error("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
   if (trigger === 'MAINTAINER' || trigger === 'FROM') throw new Error(`${trigger} isn't allowed as an ONBUILD trigger`);
 

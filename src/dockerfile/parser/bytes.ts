@@ -4,18 +4,27 @@
 // at that level (flag words are read byte by byte, the 64 KiB line limit
 // counts bytes, invalid UTF-8 becomes U+FFFD in some places but not others).
 // Working on bytes reproduces them all without special cases; values are
-// decoded to ordinary JS strings once, when the AST is handed out.
+// decoded to ordinary JS strings once, when the AST is handed out (an
+// instruction's arguments with keepBytes: a byte that is no UTF-8 stays a
+// kept byte, see src/go/kept-bytes.ts).
 
 import { escapeRune } from '../../go/strconv.ts';
+import { KEPT_BYTE, keptBytesBack } from '../../go/kept-bytes.ts';
 
 const NON_ASCII = /[\x80-\xff]/;
 
-/** Turns Dockerfile input into a byte string. */
+/**
+ * Turns Dockerfile input into a byte string; a kept byte (see keepBytes)
+ * becomes its byte again.
+ */
 export function toByteString(input: string | Uint8Array): string {
   if (typeof input === 'string') {
     // ASCII text is already its own byte string.
     for (let i = 0; i < input.length; i++) {
-      if (input.charCodeAt(i) >= 0x80) return Buffer.from(input, 'utf8').toString('latin1');
+      if (input.charCodeAt(i) >= 0x80) {
+        const utf8 = Buffer.from(input, 'utf8').toString('latin1');
+        return KEPT_BYTE.test(input) ? keptBytesBack(input) : utf8;
+      }
     }
     return input;
   }
@@ -231,6 +240,25 @@ export function goDecode(s: string): string {
   while (i < s.length) {
     const r = decodeRune(s, i);
     out += String.fromCodePoint(r);
+    i += runeWidth;
+  }
+  return out;
+}
+
+
+/**
+ * Decodes a byte string as UTF-8 as Go reads it, each byte that is no UTF-8
+ * kept as a kept byte (U+DC00 + the byte).
+ */
+export function keepBytes(s: string): string {
+  if (!NON_ASCII.test(s)) return s;
+  const fast = Buffer.from(s, 'latin1').toString('utf8');
+  if (!fast.includes('\ufffd')) return fast;
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const r = decodeRune(s, i);
+    out += r === 0xfffd && runeWidth === 1 ? String.fromCharCode(0xdc00 + s.charCodeAt(i)) : String.fromCodePoint(r);
     i += runeWidth;
   }
   return out;

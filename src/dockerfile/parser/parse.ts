@@ -5,7 +5,7 @@
 import { DockerfileError, type LineRange } from '../errors.ts';
 import type { Directive, Heredoc, InstructionNode, ParseResult, ParseWarning } from './ast.ts';
 import { canContainHeredoc, keywordKey, nodeFromLine, type RawNode } from './arguments.ts';
-import { fromByteString, hasInvalidUTF8, skipSpaces, toByteString, trimSpace } from './bytes.ts';
+import { fromByteString, hasInvalidUTF8, keepBytes, skipSpaces, toByteString, trimSpace } from './bytes.ts';
 import { checkEscapeToken, DirectiveScanner, toDirective } from './directives.ts';
 import { heredocsFromLine } from './heredoc.ts';
 import { rememberRawNodes } from './dump.ts';
@@ -154,7 +154,7 @@ class Parser {
             if (content === null) throw new DockerfileError('unterminated heredoc');
             heredocs.push({
               name: fromByteString(h.name),
-              content: fromByteString(content),
+              content: keepBytes(content),
               expand: h.expand,
               chomp: h.chomp,
               fileDescriptor: h.fileDescriptor,
@@ -219,9 +219,9 @@ function toInstruction(
   const node: InstructionNode = {
     keyword: keywordKey(n.value),
     rawKeyword: fromByteString(n.value),
-    original: fromByteString(n.original),
-    flags: n.flags.map(fromByteString),
-    args: n.args.map(fromByteString),
+    original: keepBytes(n.original),
+    flags: n.flags.map(keepBytes),
+    args: n.args.map(keepBytes),
     json: n.json,
     heredocs,
     startLine,

@@ -45,9 +45,10 @@ export class RuneScanner {
    */
   takeRun(plain: (unit: number) => boolean): string {
     const ch = this.peek();
-    if (ch < 0 || ch > 0xffff || (ch >= 0xd800 && ch <= 0xdfff) || !plain(ch)) return '';
     const src = this.src;
     const start = this.pos - 1;
+    // (A lone surrogate is peeked as U+FFFD: not the unit in the source.)
+    if (ch < 0 || ch > 0xffff || src.charCodeAt(start) !== ch || !plain(ch)) return '';
     let end = this.pos;
     while (end < src.length) {
       const unit = src.charCodeAt(end);

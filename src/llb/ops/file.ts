@@ -8,6 +8,7 @@ import { addCap, cloneConstraints } from '../constraints.ts';
 import { Caps } from '../caps.ts';
 import { LLBError } from '../errors.ts';
 import { cleanPath, isAbsPath, joinPath } from '../../go/path.ts';
+import { bytesOf } from '../../go/kept-bytes.ts';
 import { indexZero, Output } from '../vertex.ts';
 import type { MarshalContext, MarshaledVertex, Vertex } from '../vertex.ts';
 import { finishOp, marshalConstraints } from './common.ts';
@@ -134,7 +135,7 @@ function copyAction(from: FileBase | BoundFileAction, src: string, dest: string,
 }
 
 function toBytes(d: Uint8Array | string): Uint8Array {
-  return typeof d === 'string' ? new TextEncoder().encode(d) : d;
+  return typeof d === 'string' ? bytesOf(d) : d;
 }
 
 export function mkdir(path: string, mode: number, opts: MkdirOptions = {}): FileAction {

@@ -27,7 +27,7 @@ export interface FuzzRange {
 export function formatCounts(c: FuzzCounts, r: FuzzRange): string {
   return (
     `differential fuzz: ${c.identical}/${r.count - c.incomparable - c.known} identical (seed ${r.seed}, inputs ${r.start}..${r.start + r.count - 1}; ` +
-    `${c.differing} differing, ${c.robustness} robustness failures; ${c.known} known differences (bytes that are no UTF-8, kept as bytes upstream); ` +
+    `${c.differing} differing, ${c.robustness} robustness failures; ${c.known} known differences (progress names holding bytes that are no UTF-8, a Definition upstream cannot marshal); ` +
     `${c.nondeterministic} only after rerunning upstream, whose answer varies, ${c.races} of these a race between failing stages no rerun showed; ` +
     `${c.incomparable} more not comparable offline; ${c.seconds.toFixed(0)} s)`
   );
