@@ -16,11 +16,6 @@ export function hasKeptBytes(s: string): boolean {
   return KEPT_BYTE.test(s);
 }
 
-/** The string with each kept byte as U+FFFD: what Go's rune-by-rune readers see. */
-export function keptBytesReplaced(s: string): string {
-  return KEPT_BYTE.test(s) ? s.replace(KEPT_BYTES, '\ufffd') : s;
-}
-
 /** A string holding kept bytes as a byte string: UTF-8 with each kept byte as its byte. */
 export function keptBytesBack(s: string): string {
   let out = '';

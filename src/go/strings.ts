@@ -47,5 +47,6 @@ export function goToUpper(s: string): string {
 
 /** Go's case mappings read a string rune by rune: a byte that is no UTF-8 (a lone surrogate here) becomes U+FFFD. */
 function wellFormed(s: string): string {
-  return (s as string & { toWellFormed(): string }).toWellFormed();
+  const t = s as string & { isWellFormed(): boolean; toWellFormed(): string };
+  return t.isWellFormed() ? s : t.toWellFormed();
 }

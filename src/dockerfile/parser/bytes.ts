@@ -21,10 +21,7 @@ export function toByteString(input: string | Uint8Array): string {
   if (typeof input === 'string') {
     // ASCII text is already its own byte string.
     for (let i = 0; i < input.length; i++) {
-      if (input.charCodeAt(i) >= 0x80) {
-        const utf8 = Buffer.from(input, 'utf8').toString('latin1');
-        return KEPT_BYTE.test(input) ? keptBytesBack(input) : utf8;
-      }
+      if (input.charCodeAt(i) >= 0x80) return KEPT_BYTE.test(input) ? keptBytesBack(input) : Buffer.from(input, 'utf8').toString('latin1');
     }
     return input;
   }
@@ -244,7 +241,6 @@ export function goDecode(s: string): string {
   }
   return out;
 }
-
 
 /**
  * Decodes a byte string as UTF-8 as Go reads it, each byte that is no UTF-8
