@@ -56,10 +56,12 @@ test(`e2e parity over ${cases.length} cases (ours via gateway.v0 and # syntax vs
       const syntaxDir = join(tmp, 'df');
       await rm(syntaxDir, { recursive: true, force: true });
       await import('node:fs/promises').then((fs) => fs.mkdir(syntaxDir));
-      await writeFile(join(syntaxDir, 'Dockerfile'), `# syntax=${ours}\n` + readFileSync(join(dir, 'Dockerfile'), 'utf8'));
+      // (Bytes, not text: a Dockerfile may hold bytes that are no UTF-8.)
+      const withSyntax = (ref: string): Buffer => Buffer.concat([Buffer.from(`# syntax=${ref}\n`), readFileSync(join(dir, 'Dockerfile'))]);
+      await writeFile(join(syntaxDir, 'Dockerfile'), withSyntax(ours));
       const upSyntaxDir = join(tmp, 'df-upstream');
       await import('node:fs/promises').then((fs) => fs.mkdir(upSyntaxDir));
-      await writeFile(join(upSyntaxDir, 'Dockerfile'), `# syntax=${UPSTREAM_FRONTEND}\n` + readFileSync(join(dir, 'Dockerfile'), 'utf8'));
+      await writeFile(join(upSyntaxDir, 'Dockerfile'), withSyntax(UPSTREAM_FRONTEND));
 
       for (const f of readdirSync(dir).filter((n) => n.startsWith('Dockerfile.'))) {
         for (const d of [syntaxDir, upSyntaxDir]) await writeFile(join(d, f), readFileSync(join(dir, f)));
