@@ -1,7 +1,7 @@
 // FROM (which starts a stage) and ONBUILD (which stores an instruction for later).
 
 import { goQuote } from '../../go/strconv.ts';
-import { goQuoteBytes } from '../parser/bytes.ts';
+import { goQuoteBytes } from '../parser/quote.ts';
 import { errAtLeastOneArgument } from './messages.ts';
 import { docComment, type ParseRequest } from './request.ts';
 import { goToLower, goToUpper, goTrimSpace } from '../../go/strings.ts';

@@ -6,7 +6,8 @@ import { DockerfileError } from '../errors.ts';
 import { findDirective } from '../parser/index.ts';
 import { goQuote, parseGoBool } from '../../go/strconv.ts';
 import { goTrimSpace } from '../../go/strings.ts';
-import { fromByteString, goQuoteBytes, trimSpace } from '../parser/bytes.ts';
+import { fromByteString, trimSpace } from '../parser/bytes.ts';
+import { goQuoteBytes } from '../parser/quote.ts';
 
 export interface CheckConfig {
   skipAll: boolean;

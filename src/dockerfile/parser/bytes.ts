@@ -8,7 +8,6 @@
 // instruction's arguments with keepBytes: a byte that is no UTF-8 stays a
 // kept byte, see src/go/kept-bytes.ts).
 
-import { escapeRune } from '../../go/strconv.ts';
 import { KEPT_BYTE, keptBytesBack } from '../../go/kept-bytes.ts';
 
 const NON_ASCII = /[\x80-\xff]/;
@@ -100,23 +99,6 @@ export function hasInvalidUTF8(s: string): boolean {
     if (decodeRune(s, i) === 0xfffd && runeWidth === 1) return true;
   }
   return false;
-}
-
-/**
- * Go's strconv.Quote of a byte string: each byte that is no UTF-8 as \xNN,
- * runes as Go quotes them.
- */
-export function goQuoteBytes(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i += runeWidth) {
-    const r = decodeRune(s, i);
-    if (r === 0xfffd && runeWidth === 1) {
-      out += '\\x' + s.charCodeAt(i).toString(16).padStart(2, '0');
-      continue;
-    }
-    out += escapeRune(r) ?? String.fromCodePoint(r);
-  }
-  return out + '"';
 }
 
 /**
