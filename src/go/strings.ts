@@ -1,9 +1,12 @@
 // Go's strings functions whose JavaScript look-alikes differ.
 
-// Unicode White_Space, which Go's strings.TrimSpace removes (unlike
-// JavaScript's trim it includes U+0085 and excludes the BOM, U+FEFF). All of
-// it is in the BMP, so testing UTF-16 units is testing characters.
-function isGoSpace(c: number): boolean {
+/**
+ * Go's unicode.IsSpace of a code point: Unicode White_Space, which Go's
+ * strings.TrimSpace removes (unlike JavaScript's trim it includes U+0085 and
+ * excludes the BOM, U+FEFF). All of it is in the BMP, so testing UTF-16 units
+ * is testing characters.
+ */
+export function isGoSpace(c: number): boolean {
   if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   return (
     c === 0x85 ||

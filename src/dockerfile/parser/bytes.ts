@@ -9,6 +9,7 @@
 // kept byte, see src/go/kept-bytes.ts).
 
 import { KEPT_BYTE, keptBytesBack } from '../../go/kept-bytes.ts';
+import { isGoSpace } from '../../go/strings.ts';
 
 const NON_ASCII = /[\x80-\xff]/;
 
@@ -115,22 +116,6 @@ export function lastRuneStart(s: string, end: number): number {
   return start + runeWidth === end ? start : last;
 }
 
-/** Go's unicode.IsSpace. */
-export function isSpaceRune(r: number): boolean {
-  if (r <= 0xff) {
-    return r === 0x20 || (r >= 0x09 && r <= 0x0d) || r === 0x85 || r === 0xa0;
-  }
-  return (
-    r === 0x1680 ||
-    (r >= 0x2000 && r <= 0x200a) ||
-    r === 0x2028 ||
-    r === 0x2029 ||
-    r === 0x202f ||
-    r === 0x205f ||
-    r === 0x3000
-  );
-}
-
 /** Go's unicode.IsSpace applied to a single byte taken as a rune. */
 export function isSpaceByte(b: number): boolean {
   return b === 0x20 || (b >= 0x09 && b <= 0x0d) || b === 0x85 || b === 0xa0;
@@ -150,7 +135,7 @@ export function skipSpaces(s: string, from: number): number {
       return i;
     }
     const r = decodeRune(s, i);
-    if (!isSpaceRune(r)) return i;
+    if (!isGoSpace(r)) return i;
     i += runeWidth;
   }
   return i;
@@ -178,7 +163,7 @@ export function trimSpace(s: string): string {
     const rs = lastRuneStart(s, end);
     // A lone byte >= 0x80 is undecodable: U+FFFD, not a space.
     const r = rs === end - 1 ? 0xfffd : decodeRune(s, rs);
-    if (!isSpaceRune(r)) break;
+    if (!isGoSpace(r)) break;
     end = rs;
   }
   return start === 0 && end === s.length ? s : s.slice(start, end);

@@ -11,7 +11,7 @@
 // - a BOM as the very first character is skipped.
 // Works on code points (Go decodes runes; undecodable bytes are U+FFFD).
 
-import { isSpaceRune } from './bytes.ts';
+import { isGoSpace } from '../../go/strings.ts';
 import { goQuote } from '../../go/strconv.ts';
 
 const EOF = -1;
@@ -70,7 +70,7 @@ class Words {
   constructor(private readonly buf: SharedBuffer) {}
 
   addChar(cp: number): void {
-    if (isSpaceRune(cp)) {
+    if (isGoSpace(cp)) {
       if (this.inWord && this.buf.text.length !== 0) {
         this.list.push(this.buf.text);
         this.buf.text = '';

@@ -2,7 +2,8 @@
 // Quotes and escapes stay in the words; the expander removes them later.
 // Works on runes of a byte string: an undecodable byte becomes U+FFFD.
 
-import { decodeRune, isSpaceRune, REPLACEMENT_BYTES, runeWidth } from './bytes.ts';
+import { decodeRune, REPLACEMENT_BYTES, runeWidth } from './bytes.ts';
+import { isGoSpace } from '../../go/strings.ts';
 
 const SINGLE = 0x27;
 const DOUBLE = 0x22;
@@ -25,14 +26,14 @@ export function parseWords(rest: string, escapeToken: number): string[] {
     let ch = decodeRune(rest, pos);
     let w = runeWidth;
     if (!inWord) {
-      if (isSpaceRune(ch)) {
+      if (isGoSpace(ch)) {
         pos += w;
         continue;
       }
       inWord = true;
     }
     if (quote === 0) {
-      if (isSpaceRune(ch)) {
+      if (isGoSpace(ch)) {
         if (blankOK || word.length > 0) words.push(word);
         word = '';
         blankOK = false;
