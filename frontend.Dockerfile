@@ -21,7 +21,7 @@ FROM scratch
 COPY --from=node /rootfs/ /
 # The lint pack's shell parser (WebAssembly) sits beside the bundle; the labs
 # channel's --call check loads it when the pack runs.
-COPY dist/dockerfile-llb.js dist/dockerfile-llb-bundle.js dist/web-tree-sitter.wasm dist/tree-sitter-bash.wasm /bin/
+COPY dist/dockerfile-llb.js dist/dockerfile-llb-bundle.js dist/dockerfile-llb-core.js dist/web-tree-sitter.wasm dist/tree-sitter-bash.wasm /bin/
 ENV PATH=/usr/local/bin:/bin
 LABEL moby.buildkit.frontend.network.none="true"
 LABEL moby.buildkit.frontend.caps="moby.buildkit.frontend.inputs,moby.buildkit.frontend.subrequests,moby.buildkit.frontend.contexts,moby.buildkit.frontend.gitquerystring"

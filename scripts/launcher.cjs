@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // The program's entry point, dist/dockerfile-llb.js (the package's `bin`;
-// /bin/dockerfile-llb.js in the frontend image): runs the bundle beside it,
-// dockerfile-llb-bundle.js, exactly as `node dockerfile-llb-bundle.js
-// ARGS...` would, but compiled with a V8 code cache, so that the functions
-// the cache holds need no parsing or compiling at start-up (~40 ms of a
-// ~150 ms `llb` run; ~20 ms of a gateway build). scripts/build.mjs copies
-// this file and writes the bundle's SHA-256 into BUNDLE_HASH.
+// /bin/dockerfile-llb.js in the frontend image): runs a bundle beside it
+// exactly as `node <bundle> ARGS...` would, but compiled with a V8 code
+// cache, so that the functions the cache holds need no parsing or compiling
+// at start-up (~40 ms of a ~150 ms `llb` run; ~20 ms of a gateway build).
+// The bundle is dockerfile-llb-core.js for the commands that need no daemon
+// (CORE below; src/cli/commands.ts's coreCommands, which
+// test/launcher.test.ts holds to the same names) and dockerfile-llb-bundle.js,
+// which has every command, for anything else. scripts/build.mjs copies this
+// file and writes the two bundles' SHA-256 into it.
 //
 // Which cache:
-// - dockerfile-llb.cache beside the bundle, when present: the frontend
+// - dockerfile-llb.cache beside the full bundle, when present: the frontend
 //   image's, made while the image is built (`--make-code-cache` below);
 //   scripts/build.mjs deletes it whenever it writes a new bundle.
 // - otherwise one per bundle, node version, architecture and command in the
@@ -45,9 +48,12 @@ if (process.argv.length === 3 && process.argv[2] === 'frontend') {
 const { Script } = require('node:vm');
 const { join } = require('node:path');
 
-const BUNDLE_HASH = 'BUNDLE_HASH';
-const file = join(__dirname, 'dockerfile-llb-bundle.js');
-const besideCache = join(__dirname, 'dockerfile-llb.cache');
+const CORE = ['llb', 'dump-llb', 'parse', 'outline', 'targets', 'lint', 'fmt'];
+const core = CORE.includes(process.argv[2]);
+const BUNDLE_HASH = core ? 'CORE_BUNDLE_HASH' : 'FULL_BUNDLE_HASH';
+const file = join(__dirname, core ? 'dockerfile-llb-core.js' : 'dockerfile-llb-bundle.js');
+// (The image's cache is the full bundle's, for `frontend`.)
+const besideCache = core ? undefined : join(__dirname, 'dockerfile-llb.cache');
 const make = process.argv[2] === '--make-code-cache';
 /** How many caches the user cache directory keeps (a few bundles' worth of commands). */
 const KEEP = 40;
@@ -72,7 +78,7 @@ const read = (f) => {
 let cacheFile;
 let cachedData;
 if (!make) {
-  cachedData = read(besideCache);
+  if (besideCache !== undefined) cachedData = read(besideCache);
   if (cachedData === undefined) {
     cacheFile = userCacheFile();
     if (cacheFile !== undefined) cachedData = read(cacheFile);

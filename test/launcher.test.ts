@@ -14,6 +14,7 @@ import { repoRoot } from './e2e/harness.ts';
 
 const entry = join(repoRoot, 'dist', 'dockerfile-llb.js');
 const bundle = join(repoRoot, 'dist', 'dockerfile-llb-bundle.js');
+const coreBundle = join(repoRoot, 'dist', 'dockerfile-llb-core.js');
 const skip = existsSync(bundle) ? false : 'run `npm run build` first';
 const imageMetadata = join(repoRoot, 'testdata', 'convert', 'image-metadata.json');
 
@@ -37,7 +38,7 @@ test('the entry point writes a code cache per command once, uses it after, and p
     assert.deepEqual(run(entry, args, env), want);
     const files = readdirSync(dir);
     assert.equal(files.length, 1);
-    const hash = /const BUNDLE_HASH = '([0-9a-f]{64})'/.exec(readFileSync(entry, 'utf8'))![1]!;
+    const hash = /const BUNDLE_HASH = core \? '([0-9a-f]{64})'/.exec(readFileSync(entry, 'utf8'))![1]!;
     assert.equal(files[0], `${hash.slice(0, 16)}-${process.version}-${process.arch}-llb.cache`);
     const cache = join(dir, files[0]!);
     const written = statSync(cache).mtimeMs;
@@ -64,6 +65,35 @@ test('the entry point writes a code cache per command once, uses it after, and p
     rmSync(dir, { recursive: true });
     assert.deepEqual(run(entry, args, { ...env, DOCKERFILE_LLB_CODE_CACHE: 'off' }), want);
     assert.ok(!existsSync(dir));
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+});
+
+test('the commands that need no daemon run from the smaller bundle, every other argument from the full one', { skip }, async () => {
+  const { coreCommands } = await import('../src/cli/commands.ts');
+  const { daemonCommands } = await import('../src/cli/daemon-commands.ts');
+  const launcher = readFileSync(entry, 'utf8');
+  const listed = JSON.parse(/const CORE = (\[[^\]]*\]);/.exec(launcher)![1]!.replaceAll("'", '"')) as string[];
+  assert.deepEqual([...listed].sort(), Object.keys(coreCommands).sort());
+  for (const name of Object.keys(daemonCommands)) assert.ok(!listed.includes(name), name);
+  // The smaller bundle has no gRPC client, gateway frontend or BuildKit client in it.
+  const coreText = readFileSync(coreBundle, 'utf8');
+  for (const word of ['makeServerStreamRequest', 'LLBBridge', 'DiffCopy']) assert.ok(!coreText.includes(word), word);
+  assert.ok(readFileSync(bundle, 'utf8').includes('makeServerStreamRequest'));
+
+  const home = mkdtempSync(join(tmpdir(), 'launcher-'));
+  try {
+    const env = { XDG_CACHE_HOME: home };
+    // The same usage whichever bundle prints it; each command's help from the bundle that runs it.
+    const usage = run(entry, ['--help'], env).toString();
+    assert.match(usage, /^ {2}build {6}build a Dockerfile/m);
+    assert.deepEqual(run(coreBundle, ['--help'], env).toString(), usage);
+    for (const name of listed) assert.deepEqual(run(entry, [name, '--help'], env), run(coreBundle, [name, '--help'], env), name);
+    for (const name of Object.keys(daemonCommands)) assert.deepEqual(run(entry, [name, '--help'], env), run(bundle, [name, '--help'], env), name);
+    const unknown = spawnSync(process.execPath, [coreBundle, 'build'], { env: { PATH: process.env.PATH, ...env } });
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr.toString(), /unknown command "build"/);
   } finally {
     rmSync(home, { recursive: true, force: true });
   }

@@ -1,11 +1,11 @@
 // IP addresses printed as Go's net.IP.String() prints them (extra hosts).
-import { isIPv4, isIPv6 } from 'node:net';
+import { nodeNet } from '../builtins.ts';
 import { LLBError } from './errors.ts';
 
 /** The canonical text of an IPv4 or IPv6 address; IPv4-mapped IPv6 prints as IPv4, as in Go. */
 export function canonicalIP(ip: string): string {
-  if (isIPv4(ip)) return ip.split('.').map((x) => String(Number(x))).join('.');
-  if (!isIPv6(ip)) throw new LLBError('invalid-state', `invalid IP address: ${ip}`);
+  if (nodeNet().isIPv4(ip)) return ip.split('.').map((x) => String(Number(x))).join('.');
+  if (!nodeNet().isIPv6(ip)) throw new LLBError('invalid-state', `invalid IP address: ${ip}`);
   const groups = expandIPv6(ip);
   if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
     return [groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8, groups[7]! & 0xff].join('.');

@@ -1,7 +1,7 @@
 // The graph underneath states: vertices (ops) and their outputs. A vertex
 // marshals itself to pb.Op bytes; the MarshalContext memoises that per
 // vertex, so shared subgraphs are encoded once and marshaling is linear.
-import * as crypto from 'node:crypto';
+import { sha256Hex } from './sha256.ts';
 import type { Constraints, OpMetadata } from './constraints.ts';
 import { LLBError } from './errors.ts';
 import type { Platform } from '../platform/platform.ts';
@@ -86,10 +86,6 @@ export class Output {
   }
 }
 
-// crypto.hash (Node >= 20.12) hashes in one call, without a Hash object per digest.
-const oneShotHash = typeof crypto.hash === 'function' ? crypto.hash : undefined;
-
 export function sha256Digest(bytes: Uint8Array): string {
-  if (oneShotHash !== undefined) return `sha256:${oneShotHash('sha256', bytes, 'hex')}`;
-  return `sha256:${crypto.createHash('sha256').update(bytes).digest('hex')}`;
+  return `sha256:${sha256Hex(bytes)}`;
 }

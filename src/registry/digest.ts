@@ -1,7 +1,7 @@
 // Content digests ("algorithm:hex"), validated as opencontainers/go-digest
 // v1.0.0 does, because reference parsing and blob verification both depend on
 // its exact accept/reject decisions and error texts.
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../builtins.ts';
 
 export type Digest = string;
 
@@ -100,7 +100,7 @@ export function parseDigest(s: string): Digest {
 
 /** The sha256 digest of some bytes, the algorithm every registry uses. */
 export function sha256Digest(data: Uint8Array): Digest {
-  return `sha256:${createHash('sha256').update(data).digest('hex')}`;
+  return `sha256:${nodeCrypto().createHash('sha256').update(data).digest('hex')}`;
 }
 
 /** Hashes data with the digest's own algorithm and compares. */
@@ -108,5 +108,5 @@ export function verifyDigest(data: Uint8Array, digest: Digest): boolean {
   const i = digest.indexOf(':');
   const algorithm = digest.slice(0, i);
   if (!HEX_LENGTH.has(algorithm)) return false;
-  return `${algorithm}:${createHash(algorithm).update(data).digest('hex')}` === digest;
+  return `${algorithm}:${nodeCrypto().createHash(algorithm).update(data).digest('hex')}` === digest;
 }

@@ -60,7 +60,7 @@ test('the tarball holds what runs: the CLI bundle and its .wasm files, the libra
   assert.ok(packed.includes('dist/types/index.d.ts') && packed.includes('dist/types/llb/index.d.ts'));
   assert.ok(packed.includes('dist/web-tree-sitter.wasm') && packed.includes('dist/tree-sitter-bash.wasm'), 'the lint pack\'s parser');
   const stray = packed.filter(
-    (f) => !/^(dist\/(dockerfile-llb|dockerfile-llb-bundle|format)\.js|dist\/[a-z-]+\.wasm|dist\/package\.json|dist\/[\w-]+\.mjs|dist\/types\/.*\.d\.ts|package\.json|README\.md)$/.test(f),
+    (f) => !/^(dist\/(dockerfile-llb|dockerfile-llb-bundle|dockerfile-llb-core|format)\.js|dist\/[a-z-]+\.wasm|dist\/package\.json|dist\/[\w-]+\.mjs|dist\/types\/.*\.d\.ts|package\.json|README\.md)$/.test(f),
   );
   assert.deepEqual(stray, []);
   const pkg = JSON.parse(readFileSync(join(app, 'node_modules', 'dockerfile-llb', 'package.json'), 'utf8'));

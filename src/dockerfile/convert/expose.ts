@@ -1,6 +1,6 @@
 // EXPOSE port specs -> `port/proto` entries, with upstream's error texts.
 
-import { isIP } from 'node:net';
+import { nodeNet } from '../../builtins.ts';
 import { goQuote } from '../../go/strconv.ts';
 
 function parsePortNumber(raw: string): number {
@@ -90,7 +90,7 @@ export function parsePort(raw: string, warnings?: PortWarning[]): string[] {
     if (!m) throw new Error(`invalid IP address ${ip}: address ${ip}:: missing ']' in address`);
     ip = m[1];
   }
-  if (ip !== '' && isIP(ip) === 0) throw new Error('invalid IP address: ' + ip);
+  if (ip !== '' && nodeNet().isIP(ip) === 0) throw new Error('invalid IP address: ' + ip);
   let start: number;
   let end: number;
   try {

@@ -1,0 +1,17 @@
+// Op digests: @noble/hashes below 64 KiB, node:crypto from there on; both
+// must give node:crypto's digest at every length around the block size and
+// the switch.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { sha256Hex } from '../../src/llb/sha256.ts';
+import { sha256Digest } from '../../src/llb/vertex.ts';
+
+test('sha256Hex equals node:crypto at every length around the block size and the switch to node:crypto', () => {
+  const lengths = [0, 1, 3, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 1000, 65535, 65536, 65537, 200_000];
+  for (const n of lengths) {
+    const b = randomBytes(n);
+    assert.equal(sha256Hex(b), createHash('sha256').update(b).digest('hex'), `length ${n}`);
+  }
+  assert.equal(sha256Digest(new TextEncoder().encode('abc')), 'sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+});
