@@ -94,21 +94,30 @@ export function callError(path: string, err: grpc.ServiceError): BridgeError {
   return bridgeError(path.slice(path.lastIndexOf('/') + 1), err);
 }
 
+function connectError(address: string, e: unknown): ConnectError {
+  const why = e instanceof BridgeError ? e.message : (e as Error).message;
+  return new ConnectError(`could not connect to buildkitd at ${address}: ${why}`);
+}
+
 /** A connection to buildkitd's control API (and, through it, the gateway API of a build). */
 export class Connection {
   readonly client: grpc.Client;
   readonly address: string;
   /** How to dial the daemon again for the session's own HTTP/2 connection (see session()). */
   private dial: (() => http2.ClientHttp2Session) | undefined;
-  /** The ListWorkers answer of the dial, for the first build (one round trip less). */
-  private dialWorkers: ctl.ListWorkersResponse | undefined;
+  /** The ListWorkers call of the dial, for the first build (one round trip less, and not waited for before the build starts). */
+  private dialWorkers: Promise<ctl.ListWorkersResponse> | undefined;
 
   private constructor(client: grpc.Client, address: string) {
     this.client = client;
     this.address = address;
   }
 
-  /** Dials the daemon and checks that it answers (ListWorkers), with a clear error when it does not. */
+  /**
+   * Dials the daemon, with a clear error when it cannot be reached, and asks
+   * for its workers (ListWorkers) without waiting: the first build's
+   * workers() gets the answer, or that clear error.
+   */
   static async open(opts: ConnectOptions = {}): Promise<Connection> {
     const address = opts.address ?? (process.env.BUILDKIT_HOST || DEFAULT_ADDRESS);
     const t = parseAddress(address);
@@ -144,12 +153,15 @@ export class Connection {
       await new Promise<void>((resolve, reject) => {
         client.waitForReady(Date.now() + timeout, (err) => (err ? reject(err) : resolve()));
       });
-      conn.dialWorkers = await conn.listWorkers(timeout);
     } catch (e) {
       client.close();
-      const why = e instanceof BridgeError ? e.message : (e as Error).message;
-      throw new ConnectError(`could not connect to buildkitd at ${address}: ${why}`);
+      throw connectError(address, e);
     }
+    conn.dialWorkers = conn.listWorkers(timeout).catch((e: unknown) => {
+      throw connectError(address, e);
+    });
+    // Awaited by the first build; a connection closed before then drops it.
+    conn.dialWorkers.catch(() => {});
     return conn;
   }
 
@@ -169,7 +181,7 @@ export class Connection {
   workers(): Promise<ctl.ListWorkersResponse> {
     const w = this.dialWorkers;
     this.dialWorkers = undefined;
-    return w !== undefined ? Promise.resolve(w) : this.listWorkers();
+    return w ?? this.listWorkers();
   }
 
   info(): Promise<ctl.InfoResponse> {

@@ -146,8 +146,10 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
   if (o.signal?.aborted) throw new CancelledError();
   const ref = newID();
   const session = new Session(o.session);
-  const workers = await conn.workers();
   session.run(conn);
+  // The workers (for the frontend's environment) arrive while the session, progress and Solve start.
+  const workers = conn.workers();
+  let workersError: unknown;
 
   const attrs: Record<string, string> = { ...o.frontendAttrs };
   const imports = o.cacheImports ?? [];
@@ -185,7 +187,13 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
   const fn = buildFunc(o.frontend, attrs, imports, (r) => {
     resultMetadata = r.metadata ?? {};
   });
-  const frontendRun = buildAndReturn(bridge, gatewayEnv(attrs, session.id, workers, o.channel ?? 'stable'), o.log ?? (() => {}), fn);
+  const frontendRun = workers.then(
+    (w) => buildAndReturn(bridge, gatewayEnv(attrs, session.id, w, o.channel ?? 'stable'), o.log ?? (() => {}), fn),
+    (e: unknown) => {
+      workersError = e;
+      throw e;
+    },
+  );
   // If the frontend could not reach the build, the Solve would wait forever: cancel it.
   frontendRun.then(
     (code) => {
@@ -199,6 +207,8 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
     res = await solving;
   } catch (e) {
     if (o.signal?.aborted) throw new CancelledError();
+    // The Solve was cancelled because the workers could not be listed: say why.
+    if (workersError !== undefined) throw workersError;
     throw e;
   } finally {
     o.signal?.removeEventListener('abort', onAbort);

@@ -1,17 +1,22 @@
 // SHA-256 for op digests without loading node:crypto at start-up (~3 ms of
 // a process that converts a small Dockerfile): small inputs, which are nearly
-// all ops, are hashed by @noble/hashes; from NATIVE_FROM bytes on (a large
+// all ops, are hashed by @noble/hashes; from 64 KiB on (a large
 // heredoc or file contents in an op) node:crypto is loaded and hashes them,
 // several times faster. The two give the same digest.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { nodeCrypto } from '../builtins.ts';
 
-const NATIVE_FROM = 64 * 1024;
+let nativeFrom = 64 * 1024;
+
+/** From now on every digest by node:crypto (for a process that loads it anyway). */
+export function digestsByNodeCrypto(): void {
+  nativeFrom = 0;
+}
 
 /** The hex SHA-256 of `bytes`. */
 export function sha256Hex(bytes: Uint8Array): string {
-  if (bytes.length < NATIVE_FROM) return bytesToHex(sha256(bytes));
+  if (bytes.length < nativeFrom) return bytesToHex(sha256(bytes));
   const c = nodeCrypto();
   // crypto.hash (Node >= 20.12) hashes in one call, without a Hash object.
   return typeof c.hash === 'function' ? c.hash('sha256', bytes, 'hex') : c.createHash('sha256').update(bytes).digest('hex');

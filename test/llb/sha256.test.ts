@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { sha256Hex } from '../../src/llb/sha256.ts';
+import { digestsByNodeCrypto, sha256Hex } from '../../src/llb/sha256.ts';
 import { sha256Digest } from '../../src/llb/vertex.ts';
 
 test('sha256Hex equals node:crypto at every length around the block size and the switch to node:crypto', () => {
@@ -14,4 +14,12 @@ test('sha256Hex equals node:crypto at every length around the block size and the
     assert.equal(sha256Hex(b), createHash('sha256').update(b).digest('hex'), `length ${n}`);
   }
   assert.equal(sha256Digest(new TextEncoder().encode('abc')), 'sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+});
+
+test('after digestsByNodeCrypto every length still gives the same digest', () => {
+  digestsByNodeCrypto();
+  for (const n of [0, 1, 64, 1000, 70_000]) {
+    const b = randomBytes(n);
+    assert.equal(sha256Hex(b), createHash('sha256').update(b).digest('hex'), `length ${n}`);
+  }
 });
