@@ -1,15 +1,18 @@
 // Node's built-in modules that a conversion seldom needs, loaded when first
 // used: each costs a few milliseconds at start-up, which is much of what a
 // `dockerfile-llb llb` run of a small Dockerfile adds to Node's own start.
-import { createRequire } from 'node:module';
-
 type NodeCrypto = typeof import('node:crypto');
 type NodeNet = typeof import('node:net');
 
-let load: NodeJS.Require | undefined;
+// process.getBuiltinModule (Node.js >= 20.16) loads a built-in without
+// node:module, whose own loading (createRequire) costs as much as what it
+// would save; the CommonJS entry point's require serves older versions.
 const builtin = <T>(name: string): T => {
-  load ??= createRequire(import.meta.url);
-  return load(name) as T;
+  const get = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  if (get !== undefined) return get.call(process, name) as T;
+  const main = process.mainModule;
+  if (main === undefined) throw new Error(`cannot load ${name}: this Node.js has no process.getBuiltinModule (Node.js 20.16 or later has)`);
+  return main.require(name) as T;
 };
 
 let crypto: NodeCrypto | undefined;

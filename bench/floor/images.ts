@@ -46,3 +46,15 @@ export async function ensureFloorImages(): Promise<{ node: string; go: string }>
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** tools/buildkit/inprocessbuild (upstream's frontend inside Go's client), built into `dir`; its path. */
+export async function buildInprocessBuild(dir: string): Promise<string> {
+  const out = join(dir, 'inprocessbuild');
+  const r = await run('go', ['build', '-trimpath', '-o', out, './inprocessbuild'], {
+    cwd: join(repoRoot, 'tools', 'buildkit'),
+    env: { CGO_ENABLED: '0' },
+    timeoutMs: 600_000,
+  });
+  if (r.code !== 0) throw new Error(`building tools/buildkit/inprocessbuild failed:\n${r.stderr}`);
+  return out;
+}

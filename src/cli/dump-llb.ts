@@ -5,6 +5,7 @@ import { LLBError } from '../llb/errors.ts';
 import { DecodeError } from '../protobuf/decode.ts';
 import { CliError, readInput } from './common.ts';
 import type { Command } from './common.ts';
+import { writeOut } from './stdout.ts';
 
 export const dumpLlb: Command = {
   usage: `Usage: dockerfile-llb dump-llb [FILE|-]
@@ -23,7 +24,7 @@ per op: {"Op": ..., "Digest": ..., "OpMetadata": ...}.
       if (err instanceof DecodeError || err instanceof LLBError) throw new CliError(`dump-llb: invalid definition: ${err.message}`);
       throw err;
     }
-    process.stdout.write(out);
+    writeOut(out);
     return 0;
   },
 };

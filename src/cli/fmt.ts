@@ -6,6 +6,7 @@ import { parseArgs as parseNodeArgs } from 'node:util';
 import { DockerfileError } from '../dockerfile/errors.ts';
 import { format } from '../format/index.ts';
 import { CliError, parseCommandLine, readInput, type Command } from './common.ts';
+import { writeOut } from './stdout.ts';
 
 const usage = `Usage: dockerfile-llb fmt [FILE...] [--check] [--write] [--reindent]
 
@@ -52,12 +53,12 @@ export const fmtCommand: Command = {
       if (v.check) {
         if (changed) {
           unformatted++;
-          process.stdout.write(`${name}\n`);
+          writeOut(`${name}\n`);
         }
       } else if (v.write) {
         if (changed) writeFileSync(file, out);
       } else {
-        process.stdout.write(out);
+        writeOut(out);
       }
     }
     return unformatted > 0 ? 1 : 0;

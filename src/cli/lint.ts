@@ -10,6 +10,7 @@ import type { Fix, PackRule } from '../lint-pack/index.ts';
 import type { Channel } from '../dockerfile/channel.ts';
 import { channelOption, CliError, flagsConfig, includeReader, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
 import { OFFLINE_USAGE, RESOLVE_USAGE, imageResolverFor, offlineOption, resolveArgs, resolveOptions, type ResolveArgs } from './resolve.ts';
+import { writeOut } from './stdout.ts';
 
 // The lint pack (and its shell parser's runtime) is loaded only when `lint`
 // runs, not at every start of the program (the gateway frontend never needs it).
@@ -257,11 +258,11 @@ export const lintCommand: Command = {
     }
     if (a.format === 'json') {
       const texts = results.map((r) => resultToJson(r.result));
-      process.stdout.write((texts.length === 1 ? texts[0] : `[\n${texts.join(',\n')}\n]`) + '\n');
+      writeOut((texts.length === 1 ? texts[0] : `[\n${texts.join(',\n')}\n]`) + '\n');
     } else if (a.format === 'sarif') {
-      process.stdout.write(JSON.stringify(toSarif(results, pack.PACK_RULES), null, 2) + '\n');
+      writeOut(JSON.stringify(toSarif(results, pack.PACK_RULES), null, 2) + '\n');
     } else {
-      process.stdout.write(results.map((r) => printText(r.name, r.result)).join(''));
+      writeOut(results.map((r) => printText(r.name, r.result)).join(''));
     }
     return results.some((r) => r.result.buildError !== undefined) ? 1 : 0;
   },

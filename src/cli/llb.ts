@@ -10,6 +10,7 @@ import { convertOptions } from '../dockerui/index.ts';
 import type { Channel } from '../dockerfile/channel.ts';
 import { channelOption, channelUsage, CliError, flagsConfig, includeReader, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
 import { RESOLVE_USAGE, imageResolverFor, resolveArgs, resolveOptions, type ResolveArgs } from './resolve.ts';
+import { writeOut } from './stdout.ts';
 
 const usage = `Usage: dockerfile-llb llb [options]
 
@@ -112,8 +113,8 @@ async function run(argv: string[]): Promise<number> {
       throw new CliError(`llb: --image-config-out ${a.imageConfigOut}: ${(err as Error).message}`);
     }
   }
-  if (a.format === 'json') process.stdout.write(dumpDefinition(def));
-  else process.stdout.write(def);
+  if (a.format === 'json') writeOut(dumpDefinition(def));
+  else writeOut(def);
   return 0;
 }
 

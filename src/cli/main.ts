@@ -3,6 +3,7 @@
 
 import { summaries, type CommandEntry } from './commands.ts';
 import { CliError } from './error.ts';
+import { writeOut } from './stdout.ts';
 
 const USAGE = `dockerfile-llb: a Dockerfile frontend for BuildKit, in TypeScript
 
@@ -19,7 +20,7 @@ Run 'dockerfile-llb <command> --help' for a command's options.
 async function main(commands: Record<string, CommandEntry>, argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
+    writeOut(USAGE);
     return name === undefined ? 2 : 0;
   }
   const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
@@ -29,7 +30,7 @@ async function main(commands: Record<string, CommandEntry>, argv: string[]): Pro
   }
   const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(command.usage);
+    writeOut(command.usage);
     return 0;
   }
   return command.run(rest);
@@ -43,7 +44,7 @@ export function runCli(commands: Record<string, CommandEntry>): void {
     },
     (err: unknown) => {
       if (err instanceof CliError) {
-        process.stderr.write(`${err.message}\n`);
+        if (err.message !== '') process.stderr.write(`${err.message}\n`);
         process.exitCode = err.exitCode;
         return;
       }

@@ -10,6 +10,7 @@ import type { Channel } from '../dockerfile/channel.ts';
 import { channelOption, channelUsage, CliError, flagsConfig, includeReader, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
 import { OFFLINE_USAGE, RESOLVE_USAGE, imageResolverFor, offlineOption, resolveArgs, resolveOptions, type ResolveArgs } from './resolve.ts';
 import { parseArgs as parseNodeArgs } from 'node:util';
+import { writeOut } from './stdout.ts';
 
 const usage = `Usage: dockerfile-llb outline [options]
 
@@ -96,10 +97,10 @@ export function describeError(file: string, err: unknown): string {
 /** Prints result.json (with a final newline) or result.txt as they are. */
 export function writeResult(res: SubrequestResult, format: 'json' | 'text'): void {
   if (format === 'json') {
-    process.stdout.write(res.metadata.get('result.json') ?? new Uint8Array());
-    process.stdout.write('\n');
+    writeOut(res.metadata.get('result.json') ?? new Uint8Array());
+    writeOut('\n');
   } else {
-    process.stdout.write(res.metadata.get('result.txt') ?? new Uint8Array());
+    writeOut(res.metadata.get('result.txt') ?? new Uint8Array());
   }
 }
 

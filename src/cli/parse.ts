@@ -7,6 +7,7 @@ import { dump, parse } from '../dockerfile/parser/index.ts';
 import type { Channel } from '../dockerfile/channel.ts';
 import { parseStages } from '../dockerfile/instructions/index.ts';
 import { channelOption, CliError, readInput, type Command } from './common.ts';
+import { writeOut } from './stdout.ts';
 
 const USAGE = `Usage: dockerfile-llb parse [--json] [--channel stable|labs] FILE
 
@@ -43,7 +44,7 @@ export const parseCommand: Command = {
     try {
       const result = parse(input);
       if (channel !== undefined) parseStages(result, { channel });
-      process.stdout.write(json ? JSON.stringify(result, null, 2) + '\n' : dump(result) + '\n');
+      writeOut(json ? JSON.stringify(result, null, 2) + '\n' : dump(result) + '\n');
       return 0;
     } catch (err) {
       if (err instanceof DockerfileError) throw new CliError(`${file}:${err.line}: ${err.message}`, 1);

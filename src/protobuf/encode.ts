@@ -128,12 +128,12 @@ function writeMap(w: Writer, f: Extract<FieldDesc, { kind: 'map' }>, m: { [k: st
   }
 }
 
+// (A regular expression scans faster than a loop of charCodeAt while the
+// code is still interpreted, which in a short process it mostly is.)
+const SURROGATE = /[\ud800-\udfff]/;
+
 function hasSurrogate(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) return true;
-  }
-  return false;
+  return SURROGATE.test(s);
 }
 
 /**
