@@ -72,7 +72,10 @@ test('the image entry point writes the early preface before it runs the bundle, 
   const dir = mkdtempSync(join(tmpdir(), 'preface-'));
   try {
     copyFileSync(join(repoRoot, 'dist', 'dockerfile-llb.js'), join(dir, 'dockerfile-llb.js'));
-    writeFileSync(join(dir, 'dockerfile-llb-bundle.js'), "process.stderr.write(String(globalThis[Symbol.for('dockerfile-llb.early-preface')])); process.exit(0);\n");
+    // (Both bundles: `llb` runs the smaller one.)
+    for (const bundle of ['dockerfile-llb-bundle.js', 'dockerfile-llb-core.js']) {
+      writeFileSync(join(dir, bundle), "process.stderr.write(String(globalThis[Symbol.for('dockerfile-llb.early-preface')])); process.exit(0);\n");
+    }
     // No code cache: the stand-in bundle is not the one the entry point was built for.
     const run = (args: string[]) => spawnSync(process.execPath, [join(dir, 'dockerfile-llb.js'), ...args], { input: '', env: { ...process.env, DOCKERFILE_LLB_CODE_CACHE: 'off' } });
     const asFrontend = run(['frontend']);
