@@ -7,6 +7,7 @@ import { connect as netConnect } from 'node:net';
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { encodeMessage } from '../protobuf/encode.ts';
+import { varintBytes } from '../protobuf/writer.ts';
 import { decodeMessage } from '../protobuf/decode.ts';
 import type { MessageDesc } from '../protobuf/registry.ts';
 import { BridgeError, MAX_MESSAGE, bridgeError, unary } from '../frontend/bridge.ts';
@@ -309,14 +310,8 @@ export class SessionStream extends EventEmitter {
 
   /** Sends one message of the chunks' bytes; `cb` when the stream took it. */
   write(chunks: readonly Buffer[], size: number, cb?: (err?: Error | null) => void): void {
-    const head: number[] = [0x0a];
-    for (let n = size; ; n = Math.floor(n / 128)) {
-      if (n <= 127) {
-        head.push(n);
-        break;
-      }
-      head.push((n & 127) | 128);
-    }
+    // BytesMessage field 1 (bytes): its tag and length.
+    const head = [0x0a, ...varintBytes(size)];
     const frame = Buffer.allocUnsafe(5 + head.length + size);
     frame[0] = 0;
     frame.writeUInt32BE(head.length + size, 1);

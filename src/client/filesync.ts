@@ -14,6 +14,7 @@ import { Packet as PacketDesc, Packet_PacketType as T, type Packet, type Stat } 
 import { encoder, decoder } from './connection.ts';
 import { isDirMode, isRegular, walkFiltered, xattrs, type FilterOptions } from './fswalk.ts';
 import { cleanPath } from '../go/path.ts';
+import { varintBytes } from '../protobuf/writer.ts';
 
 /** A session stream of packets: the gRPC call, with how its messages are coded. */
 export interface PacketStream {
@@ -60,23 +61,12 @@ function send(s: PacketStream, p: Packet | Buffer): Promise<void> {
 
 const encodePacket = encoder(PacketDesc);
 
-/** Protobuf's base-128 varint bytes of a non-negative integer. */
-function varint(n: number): number[] {
-  const out: number[] = [];
-  while (n > 127) {
-    out.push((n & 127) | 128);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return out;
-}
-
 /**
  * An encoded DATA packet of file `id` with room for `len` bytes of data after
  * the returned offset: the file is read straight into the message.
  */
 function dataPacket(id: number, len: number): { buf: Buffer; off: number } {
-  const head = [0x08, T.PACKET_DATA, ...(id !== 0 ? [0x18, ...varint(id)] : []), 0x22, ...varint(len)];
+  const head = [0x08, T.PACKET_DATA, ...(id !== 0 ? [0x18, ...varintBytes(id)] : []), 0x22, ...varintBytes(len)];
   const buf = Buffer.allocUnsafe(head.length + len);
   buf.set(head);
   return { buf, off: head.length };

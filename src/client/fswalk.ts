@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { IgnoreMatcher } from '../dockerfile/lint/ignore.ts';
 import { cleanPath, matchPath } from '../go/path.ts';
+import { compareUtf8 } from '../protobuf/encode.ts';
 import type { Stat } from '../gen/fsutil.types.ts';
 
 // Go's os.FileMode bits.
@@ -78,18 +79,6 @@ function withoutTrailingGlob(p: string): string {
 }
 
 const PATTERN_CHARS = /[*[\]?^\\]/;
-
-/**
- * Byte order of UTF-8 names, as Go sorts them. UTF-16 order is the same
- * unless a surrogate pair meets a character from U+E000 up, so the bytes are
- * compared only for names with such characters.
- */
-function byteCompare(a: string, b: string): number {
-  if (HIGH.test(a) || HIGH.test(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-const HIGH = /[\uD800-\uFFFF]/;
 
 /** The calls of @napi-rs/xattr used here (they act on a symlink itself, as lgetxattr). */
 export interface XattrModule {
@@ -302,7 +291,7 @@ export async function* walkFiltered(root: string, opts: FilterOptions = {}): Asy
       if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return;
       throw new Error(`open ${abs}: ${describeErrno(err)}`);
     }
-    entries.sort((a, b) => byteCompare(a.name, b.name));
+    entries.sort((a, b) => compareUtf8(a.name, b.name)); // UTF-8 byte order, as Go sorts names
     for (const d of entries) {
       const path = rel === '' ? d.name : `${rel}/${d.name}`;
       const entryAbs = abs.endsWith('/') ? abs + d.name : `${abs}/${d.name}`;

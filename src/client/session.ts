@@ -8,9 +8,9 @@
 // health checks.
 import * as grpc from '@grpc/grpc-js';
 import { Duplex } from 'node:stream';
-import { randomBytes } from 'node:crypto';
 import { connect as netConnect } from 'node:net';
 import type { MessageDesc } from '../protobuf/registry.ts';
+import { newID } from '../llb/identity.ts';
 import { encoder, decoder, type Connection, type SessionStream } from './connection.ts';
 import * as health from '../gen/grpc.health.v1.ts';
 import * as fsw from '../gen/fsutil.types.ts';
@@ -29,12 +29,6 @@ const H_ID = 'x-docker-expose-session-uuid';
 const H_NAME = 'x-docker-expose-session-name';
 const H_KEY = 'x-docker-expose-session-sharedkey';
 const H_METHOD = 'x-docker-expose-session-grpc-method';
-
-/** A random ID like BuildKit's identity.NewID: 25 characters of base 36. */
-export function newID(): string {
-  const n = BigInt('0x' + randomBytes(16).toString('hex'));
-  return n.toString(36).padStart(25, '0').slice(-25);
-}
 
 type Handler = grpc.UntypedHandleCall;
 

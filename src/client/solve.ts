@@ -11,7 +11,8 @@ import { buildDockerfile } from '../frontend/dockerfile.ts';
 import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import type { GatewayEnv } from '../frontend/env.ts';
 import type { Connection } from './connection.ts';
-import { Session, newID, type SessionOptions } from './session.ts';
+import { Session, type SessionOptions } from './session.ts';
+import { newID } from '../llb/identity.ts';
 import type * as ctl from '../gen/moby.buildkit.v1.ts';
 import type { Channel } from '../dockerfile/channel.ts';
 

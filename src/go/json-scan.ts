@@ -3,6 +3,8 @@
 // holding a 10 MB image config). The text must be JSON that JSON.parse (or
 // parseGoJSON) has accepted; nothing here checks the grammar.
 
+import { wellFormed } from './strings.ts';
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
@@ -65,7 +67,7 @@ function valueEnd(s: string, i: number): { end: number; depth: number } {
 function decodeString(body: string): string {
   if (!body.includes('\\')) return body;
   // Go replaces a lone surrogate (from an escape) with U+FFFD.
-  return (JSON.parse('"' + body + '"') as string).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return wellFormed(JSON.parse('"' + body + '"') as string);
 }
 
 /** One member of an object: its decoded key and where its value is. */

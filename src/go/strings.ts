@@ -48,8 +48,8 @@ export function goToUpper(s: string): string {
   return wellFormed(s).toUpperCase();
 }
 
-/** Go's case mappings read a string rune by rune: a byte that is no UTF-8 (a lone surrogate here) becomes U+FFFD. */
-function wellFormed(s: string): string {
+/** Go reads a string rune by rune: a byte that is no UTF-8 (a lone surrogate here) becomes U+FFFD. */
+export function wellFormed(s: string): string {
   const t = s as string & { isWellFormed(): boolean; toWellFormed(): string };
   return t.isWellFormed() ? s : t.toWellFormed();
 }

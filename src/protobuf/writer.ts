@@ -16,6 +16,17 @@ function varintSize(v: number): number {
   return k;
 }
 
+/** The unsigned varint bytes of a non-negative number below 2^53 (for messages put together by hand). */
+export function varintBytes(v: number): number[] {
+  const out: number[] = [];
+  while (v > 0x7f) {
+    out.push((v % 0x80) | 0x80);
+    v = Math.floor(v / 0x80);
+  }
+  out.push(v);
+  return out;
+}
+
 /**
  * Go's protobuf refuses to marshal a proto3 string field holding bytes that
  * are no UTF-8 (in our strings: a lone surrogate, see go/kept-bytes.ts).
