@@ -3,6 +3,7 @@
 // `dockerfile-llb llb` run of a small Dockerfile adds to Node's own start.
 type NodeCrypto = typeof import('node:crypto');
 type NodeNet = typeof import('node:net');
+type NodeChildProcess = typeof import('node:child_process');
 
 // process.getBuiltinModule (Node.js >= 20.16) loads a built-in without
 // node:module, whose own loading (createRequire) costs as much as what it
@@ -27,4 +28,11 @@ let net: NodeNet | undefined;
 export function nodeNet(): NodeNet {
   net ??= builtin<NodeNet>('node:net');
   return net;
+}
+
+let childProcess: NodeChildProcess | undefined;
+/** node:child_process (registry credential helpers; with it load dgram and tty, ~1-4 ms). */
+export function nodeChildProcess(): NodeChildProcess {
+  childProcess ??= builtin<NodeChildProcess>('node:child_process');
+  return childProcess;
 }

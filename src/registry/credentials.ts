@@ -8,10 +8,10 @@
 // as https://index.docker.io/v1/, as the CLI stores it; `auths` keys written
 // as URLs are matched by their host. Used by the registry client (the CLI's
 // base image resolution) and by the BuildKit client's session Auth service.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { nodeChildProcess } from '../builtins.ts';
 
 export interface Credentials {
   username: string;
@@ -69,7 +69,7 @@ function hostOf(key: string): string {
 
 function runHelper(helper: string, server: string, env: NodeJS.ProcessEnv): Promise<{ Username?: string; Secret?: string } | undefined> {
   return new Promise((resolve, reject) => {
-    const child = spawn(`docker-credential-${helper}`, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    const child = nodeChildProcess().spawn(`docker-credential-${helper}`, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     const out: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.on('error', (e) => reject(new Error(`credential helper docker-credential-${helper}: ${e.message}`)));
