@@ -10,6 +10,7 @@ import type { LinuxResources } from '../llb/index.ts';
 import type { Ulimit } from '../dockerfile/convert/types.ts';
 import { splitCsvFields } from '../go/csv.ts';
 import { goParseInt64, goParseUint64, goQuote } from '../go/strconv.ts';
+import { goToLower } from '../go/strings.ts';
 
 // go-units' table of known limits ("as" is commented out there).
 const ULIMIT_NAMES = new Set([
@@ -221,7 +222,7 @@ export function parseExtraHosts(v: string): { host: string; ip: string }[] {
   if (v === '') return [];
   const out: { host: string; ip: string }[] = [];
   for (const field of splitCsvFields(v)) {
-    const lower = field.toLowerCase();
+    const lower = goToLower(field);
     const eq = lower.indexOf('=');
     if (eq < 0) throw new Error(`invalid key-value pair ${field}`);
     const val = lower.slice(eq + 1);

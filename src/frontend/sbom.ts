@@ -13,6 +13,7 @@ import { splitCsvFields } from '../go/csv.ts';
 import type { LLBBridge } from './bridge.ts';
 import { goUnmarshal } from '../go/unmarshal.ts';
 import { OCI_IMAGE } from '../dockerfile/convert/image-schema.ts';
+import { goToLower } from '../go/strings.ts';
 
 export const DEFAULT_SBOM_GENERATOR = 'docker/buildkit-syft-scanner:stable-1';
 const DEFAULT_SLSA_VERSION = 'v1';
@@ -38,8 +39,8 @@ export interface SBOMConfig {
 export function parseAttestations(opts: ReadonlyMap<string, string>): Map<string, Map<string, string>> {
   const attests = new Map<string, string>();
   for (const [k, v] of opts) {
-    if (k.startsWith('attest:')) attests.set(k.slice('attest:'.length).toLowerCase(), v);
-    else if (k.startsWith('build-arg:BUILDKIT_ATTEST_')) attests.set(k.slice('build-arg:BUILDKIT_ATTEST_'.length).toLowerCase(), v);
+    if (k.startsWith('attest:')) attests.set(goToLower(k.slice('attest:'.length)), v);
+    else if (k.startsWith('build-arg:BUILDKIT_ATTEST_')) attests.set(goToLower(k.slice('build-arg:BUILDKIT_ATTEST_'.length)), v);
   }
   const out = new Map<string, Map<string, string>>();
   for (const [k, v] of attests) {

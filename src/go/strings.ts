@@ -1,5 +1,7 @@
 // Go's strings functions whose JavaScript look-alikes differ.
 
+import { CASE_RUNS, FOLD_ORBITS } from './casing-table.ts';
+
 /**
  * Go's unicode.IsSpace of a code point: Unicode White_Space, which Go's
  * strings.TrimSpace removes (unlike JavaScript's trim it includes U+0085 and
@@ -31,21 +33,100 @@ export function goTrimSpace(s: string): string {
 }
 
 /**
- * Go's strings.ToLower: JavaScript's toLowerCase but for its two special
- * cases, which Go's one-rune mappings do not have: U+0130 (İ) becomes a
- * plain `i` (not `i` and a combining dot), and Σ is σ wherever it stands
- * (not ς at the end of a word). A byte that is no UTF-8 becomes U+FFFD.
+ * Go's strings.ToLower: each rune's one-rune lower case from Go's own
+ * tables (casing-table.ts), not JavaScript's toLowerCase, whose Unicode
+ * version is the ICU's of the Node.js running and which has two special
+ * cases Go lacks: U+0130 (İ) becomes `i` and a combining dot (Go: `i`), and
+ * Σ ends a word as ς (Go: σ everywhere). A byte that is no UTF-8 becomes
+ * U+FFFD.
  */
 export function goToLower(s: string): string {
-  return wellFormed(s).replace(/[\u0130\u03a3]/g, (c) => (c === '\u0130' ? 'i' : '\u03c3')).toLowerCase();
+  return ascii.test(s) ? s.toLowerCase() : mapRunes(wellFormed(s), false);
 }
 
 /**
- * strings.ToUpper as far as bytes that are no UTF-8 go (each becomes U+FFFD,
- * see kept-bytes.ts); the case mapping is JavaScript's toUpperCase.
+ * Go's strings.ToUpper: each rune's one-rune upper case from Go's tables.
+ * JavaScript's toUpperCase applies SpecialCasing's longer mappings for some
+ * characters (ß becomes SS and ﬁ FI, where Go keeps them) and its ICU's
+ * Unicode version. A byte that is no UTF-8 becomes U+FFFD.
  */
 export function goToUpper(s: string): string {
-  return wellFormed(s).toUpperCase();
+  return ascii.test(s) ? s.toUpperCase() : mapRunes(wellFormed(s), true);
+}
+
+const ascii = /^[\x00-\x7f]*$/;
+
+function mapRunes(s: string, upper: boolean): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    const m = goCase(c, upper);
+    out += m === c ? ch : String.fromCodePoint(m);
+  }
+  return out;
+}
+
+/** Go's unicode.ToUpper (upper) or ToLower of a code point. */
+function goCase(c: number, upper: boolean): number {
+  let lo = 0;
+  let hi = CASE_RUNS.length >> 2;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    const i = m << 2;
+    if (c < CASE_RUNS[i]!) hi = m;
+    else if (c > CASE_RUNS[i + 1]!) lo = m + 1;
+    else {
+      const d = CASE_RUNS[i + (upper ? 2 : 3)]!;
+      if (d !== UPPER_LOWER) return c + d;
+      const pair = CASE_RUNS[i]! + ((c - CASE_RUNS[i]!) & ~1);
+      return upper ? pair : pair + 1;
+    }
+  }
+  return c;
+}
+
+const UPPER_LOWER = 0x110000;
+
+/**
+ * Go's strings.EqualFold: rune by rune, equal or in one unicode.SimpleFold
+ * orbit (Unicode's simple case folding, Go's tables), so ſ matches
+ * s and S, K (U+212A, the Kelvin sign) matches k, and ẞ matches ß, unlike
+ * comparing toLowerCase results. A byte that is no UTF-8 is U+FFFD.
+ */
+export function goEqualFold(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = wellFormed(a);
+  const y = wellFormed(b);
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) {
+    const cx = x.codePointAt(i)!;
+    const cy = y.codePointAt(j)!;
+    i += cx > 0xffff ? 2 : 1;
+    j += cy > 0xffff ? 2 : 1;
+    if (cx === cy) continue;
+    if (cx < 0x80 && cy < 0x80) {
+      // ASCII: only a letter and its other case are equivalent.
+      if ((cx | 0x20) !== (cy | 0x20) || (cx | 0x20) < 0x61 || (cx | 0x20) > 0x7a) return false;
+      continue;
+    }
+    if (!foldsTo(cx, cy)) return false;
+  }
+  return i === x.length && j === y.length;
+}
+
+let orbits: Map<number, readonly number[]> | undefined;
+
+/** Whether two different code points are in one unicode.SimpleFold orbit. */
+function foldsTo(cx: number, cy: number): boolean {
+  if (orbits === undefined) {
+    orbits = new Map();
+    for (const o of FOLD_ORBITS) for (const c of o) orbits.set(c, o);
+  }
+  const o = orbits.get(cx);
+  if (o !== undefined) return o.includes(cy);
+  // Otherwise the orbit is the code point with its lower and upper case.
+  return goCase(cx, false) === cy || goCase(cx, true) === cy;
 }
 
 /** Go reads a string rune by rune: a byte that is no UTF-8 (a lone surrogate here) becomes U+FFFD. */

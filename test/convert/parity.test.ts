@@ -1,5 +1,5 @@
 // Live parity with upstream: every Dockerfile under testdata/convert/dockerfiles
-// is converted by our converter and by BuildKit v0.32.2's own frontend (the
+// (and, counted apart, testdata/casefold) is converted by our converter and by BuildKit v0.32.2's own frontend (the
 // Go oracle's `dockerfile2llb`), with the same options. A file is identical
 // when the op digests, terminal digest, progress names and image config are
 // the same, or, for a failing build, the error message and its first line.
@@ -15,16 +15,16 @@
 // context and for `local:` named contexts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
+import { corpusTests } from '../corpus.ts';
 import { convertDockerfile, marshalImage, parsePlatform } from '../../src/dockerfile/convert/index.ts';
 import { DockerfileError } from '../../src/dockerfile/errors.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
 import { frontendLikeOptions } from './frontend-like.ts';
 import { compareBuilds } from './def-compare.ts';
 
-const dir = join('testdata', 'convert', 'dockerfiles');
 const metadataFile = join('testdata', 'convert', 'image-metadata.json');
 const skip = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false;
 
@@ -101,7 +101,7 @@ async function runOurs(text: Buffer, a: ParityArgs): Promise<Ours> {
 }
 
 /** The differences between our result and upstream's; empty when identical. */
-async function compare(file: string): Promise<string[]> {
+async function compare(file: string, byteIdentical: Set<string>, upstreamErrors: Set<string>): Promise<string[]> {
   const text = readFileSync(file);
   const a = parityArgs(text.toString('utf8'));
   const up = JSON.parse(runOracle(oracleArgs(file, a)).toString('utf8')) as OracleResult;
@@ -123,37 +123,33 @@ async function compare(file: string): Promise<string[]> {
   return [...diffs, ...compareBuilds(upDefs, upImages, ours.defs, ours.images)];
 }
 
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.Dockerfile'))
-  .sort();
-const results = new Map<string, string[]>();
-/** Files whose whole Definition (source map included) is byte-identical; reported, not asserted. */
-const byteIdentical = new Set<string>();
-/** Files upstream refuses to build. */
-const upstreamErrors = new Set<string>();
+/**
+ * One corpus: a test per file and a summary line `LABEL: N/M files
+ * identical`. testdata/convert/dockerfiles is the main one; testdata/casefold
+ * holds the case-folding cases (upstream's strings.EqualFold, ToLower and
+ * ToUpper with ſ, K, İ, ß and the like), counted on their own.
+ */
+function corpus(label: string, dir: string, minFiles: number): void {
+  /** Files whose whole Definition (source map included) is byte-identical; reported, not asserted. */
+  const byteIdentical = new Set<string>();
+  /** Files upstream refuses to build. */
+  const upstreamErrors = new Set<string>();
+  const { files, results } = corpusTests(label, dir, skip, (path) => compare(path, byteIdentical, upstreamErrors));
 
-for (const f of files) {
-  test(`convert parity: ${f}`, { skip }, async () => {
-    let diffs: string[];
-    try {
-      diffs = await compare(join(dir, f));
-    } catch (err) {
-      diffs = [`comparison failed: ${err instanceof Error ? err.message : String(err)}`];
-    }
-    results.set(f, diffs);
-    assert.deepEqual(diffs, [], diffs.join('\n'));
+  test(`${label}: summary`, { skip }, () => {
+    const ok = [...results.values()].filter((d) => d.length === 0).length;
+    const line = `${label}: ${ok}/${results.size} files identical`;
+    console.log(line);
+    const built = [...results.keys()].filter((f) => !upstreamErrors.has(join(dir, f)));
+    console.log(`${label}: ${byteIdentical.size}/${built.length} successful builds with byte-identical Definitions (source map included)`);
+    const failing = [...results.entries()].filter(([, d]) => d.length > 0).map(([f]) => f);
+    if (failing.length > 0) console.log(`${label}: differing: ${failing.join(', ')}`);
+    if (process.env.PARITY_VERBOSE) console.log(`not byte-identical: ${[...results.keys()].filter((f) => !upstreamErrors.has(join(dir, f)) && !byteIdentical.has(join(dir, f))).join(' ')}`);
+    if (process.env.PARITY_VERBOSE) for (const f of failing) console.log(`--- ${f}\n${(results.get(f) ?? []).join('\n')}`);
+    assert.ok(files.length >= minFiles, `${dir} has ${files.length} files, expected at least ${minFiles}`);
+    assert.equal(results.size, files.length);
   });
 }
 
-test('convert parity: summary', { skip }, () => {
-  const ok = [...results.values()].filter((d) => d.length === 0).length;
-  const line = `convert parity: ${ok}/${results.size} files identical`;
-  console.log(line);
-  const built = [...results.keys()].filter((f) => !upstreamErrors.has(join(dir, f)));
-  console.log(`convert parity: ${byteIdentical.size}/${built.length} successful builds with byte-identical Definitions (source map included)`);
-  const failing = [...results.entries()].filter(([, d]) => d.length > 0).map(([f]) => f);
-  if (failing.length > 0) console.log(`convert parity: differing: ${failing.join(', ')}`);
-  if (process.env.PARITY_VERBOSE) console.log(`not byte-identical: ${[...results.keys()].filter((f) => !upstreamErrors.has(join(dir, f)) && !byteIdentical.has(join(dir, f))).join(' ')}`);
-  if (process.env.PARITY_VERBOSE) for (const f of failing) console.log(`--- ${f}\n${(results.get(f) ?? []).join('\n')}`);
-  assert.equal(results.size, files.length);
-});
+corpus('convert parity', join('testdata', 'convert', 'dockerfiles'), 280);
+corpus('casefold convert parity', join('testdata', 'casefold'), 10);

@@ -1,5 +1,5 @@
 // Live parity with upstream's build checks: every Dockerfile under
-// testdata/lint is linted by our linter and by BuildKit v0.32.2's own
+// testdata/lint (and, counted apart, testdata/casefold) is linted by our linter and by BuildKit v0.32.2's own
 // frontend (the Go oracle's `lint`, i.e. `--call check`), with the same
 // options. A file is identical when the warnings (rule, description, url,
 // detail, line ranges, order) and the build error (message, ranges) match.
@@ -7,16 +7,16 @@
 // --platform P`; a sibling `<name>.dockerignore` is the context's .dockerignore.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
+import { corpusTests } from '../corpus.ts';
 import { ALL_RULES, type LintResult } from '../../src/dockerfile/lint/index.ts';
 import { lintDockerfile } from '../../src/dockerfile/convert/index.ts';
 import { convertOptions, parseConfig } from '../../src/dockerui/index.ts';
 import { parsePlatform } from '../../src/dockerfile/convert/index.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
 
-const dir = join('testdata', 'lint');
 const metadataFile = join('testdata', 'convert', 'image-metadata.json');
 const skip = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false;
 
@@ -66,7 +66,7 @@ function comparable(r: LintResult): Comparable {
   return out;
 }
 
-async function compare(file: string): Promise<string[]> {
+async function compare(file: string, upstreamRules: Set<string>): Promise<string[]> {
   const text = readFileSync(file);
   const a = lintArgs(text.toString('utf8'));
   const ignoreFile = file.replace(/\.Dockerfile$/, '.dockerignore');
@@ -98,34 +98,30 @@ async function compare(file: string): Promise<string[]> {
   return diffs;
 }
 
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.Dockerfile'))
-  .sort();
-const results = new Map<string, string[]>();
-/** Every rule upstream reported somewhere in the corpus. */
-const upstreamRules = new Set<string>();
+/**
+ * One corpus: a test per file and a summary line `LABEL: N/M files
+ * identical`. testdata/lint is the main one, which must make upstream fire
+ * every rule; testdata/casefold (case folding as Go does it) counts apart.
+ */
+function corpus(label: string, dir: string, minFiles: number, everyRule: boolean): void {
+  /** Every rule upstream reported somewhere in the corpus. */
+  const upstreamRules = new Set<string>();
+  const { files, results } = corpusTests(label, dir, skip, (path) => compare(path, upstreamRules));
 
-for (const f of files) {
-  test(`lint parity: ${f}`, { skip }, async () => {
-    let diffs: string[];
-    try {
-      diffs = await compare(join(dir, f));
-    } catch (err) {
-      diffs = [`comparison failed: ${err instanceof Error ? err.message : String(err)}`];
-    }
-    results.set(f, diffs);
-    assert.deepEqual(diffs, [], diffs.join('\n'));
+  test(`${label}: summary`, { skip }, () => {
+    const ok = [...results.values()].filter((d) => d.length === 0).length;
+    console.log(`${label}: ${ok}/${results.size} files identical`);
+    const failing = [...results.entries()].filter(([, d]) => d.length > 0).map(([f]) => f);
+    if (failing.length > 0) console.log(`${label}: differing: ${failing.join(', ')}`);
+    assert.ok(files.length >= minFiles, `the corpus has ${files.length} files, expected at least ${minFiles}`);
+    assert.equal(results.size, files.length);
+    if (!everyRule) return;
+    // The corpus must make upstream fire every one of its 22 rules.
+    const missing = ALL_RULES.map((r) => r.name).filter((n) => !upstreamRules.has(n));
+    assert.deepEqual(missing, [], `rules upstream never reported on the corpus: ${missing.join(', ')}`);
   });
 }
 
-test('lint parity: summary', { skip }, () => {
-  const ok = [...results.values()].filter((d) => d.length === 0).length;
-  console.log(`lint parity: ${ok}/${results.size} files identical`);
-  const failing = [...results.entries()].filter(([, d]) => d.length > 0).map(([f]) => f);
-  if (failing.length > 0) console.log(`lint parity: differing: ${failing.join(', ')}`);
-  assert.ok(files.length >= 60, `the corpus has ${files.length} files, expected at least 60`);
-  assert.equal(results.size, files.length);
-  // The corpus must make upstream fire every one of its 22 rules.
-  const missing = ALL_RULES.map((r) => r.name).filter((n) => !upstreamRules.has(n));
-  assert.deepEqual(missing, [], `rules upstream never reported on the corpus: ${missing.join(', ')}`);
-});
+corpus('lint parity', join('testdata', 'lint'), 60, true);
+corpus('casefold lint parity', join('testdata', 'casefold'), 10, false);
+

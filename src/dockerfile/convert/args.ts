@@ -2,6 +2,7 @@
 // FROM, and the proxy variables that go to ExecOp.proxy_env instead of env.
 
 import { parseGoBool } from '../../go/strconv.ts';
+import { goEqualFold } from '../../go/strings.ts';
 import { withLocation, type LineRange } from '../errors.ts';
 import type { ArgCommand } from '../instructions/types.ts';
 import { EnvList } from '../../llb/env.ts';
@@ -87,13 +88,15 @@ export interface ProxyEnv {
   allProxy?: string;
 }
 
-/** Proxy build args (any case; in sorted key order, so later keys win). */
+const PROXY_ARGS = ['http_proxy', 'https_proxy', 'ftp_proxy', 'no_proxy', 'all_proxy'] as const;
+
+/** Proxy build args (any case, as strings.EqualFold compares; in sorted key order, so later keys win). */
 export function proxyEnvFromBuildArgs(buildArgs: ReadonlyMap<string, string>): ProxyEnv | undefined {
   const pe: ProxyEnv = {};
   let any = false;
   for (const k of [...buildArgs.keys()].sort()) {
     const v = buildArgs.get(k) as string;
-    switch (k.toLowerCase()) {
+    switch (PROXY_ARGS.find((p) => goEqualFold(k, p))) {
       case 'http_proxy':
         pe.httpProxy = v;
         break;
@@ -109,7 +112,7 @@ export function proxyEnvFromBuildArgs(buildArgs: ReadonlyMap<string, string>): P
       case 'all_proxy':
         pe.allProxy = v;
         break;
-      default:
+      case undefined:
         continue;
     }
     any = true;

@@ -46,6 +46,7 @@ import { EMPTY_IMAGE_NAME, locationOf, emptyEnv, wrapError, dfCmd, lexFor } from
 import { parseDockerfile, withIncludes } from './include.ts';
 import { importStage, isFileReference } from './imports.ts';
 import { goParseInt64 } from '../../go/strconv.ts';
+import { goEqualFold } from '../../go/strings.ts';
 
 
 const SBOM_SCAN_CONTEXT = 'BUILDKIT_SBOM_SCAN_CONTEXT';
@@ -385,7 +386,7 @@ function zeroImage(): Image {
 function isNoCache(noCache: string[] | undefined, name: string): boolean {
   if (noCache === undefined) return false;
   if (noCache.length === 0) return true;
-  return noCache.some((n) => n.toLowerCase() === name.toLowerCase());
+  return noCache.some((n) => goEqualFold(n, name));
 }
 
 function suggestAny(message: string, unmatched: Iterable<string>, options: string[]): string {

@@ -19,6 +19,7 @@ import { parseGitRef, isHTTPSource } from './gitref.ts';
 import { findNamedContext, loadNamedContext, type LoadEnv } from './named-context.ts';
 import type { ConvertOptions, SourceRef, SourceTime } from './types.ts';
 import { EMPTY_IMAGE_NAME } from './util.ts';
+import { goEqualFold } from '../../go/strings.ts';
 
 
 /** The source whose time SOURCE_DATE_EPOCH names, and the progress name of the metadata lookup. */
@@ -69,8 +70,7 @@ async function epochSource(
     const loaded = await loadNamedContext(nc, loadEnv);
     return { state: loaded.state, logName: '[internal] resolve SOURCE_DATE_EPOCH named context ' + v };
   }
-  const lower = v.toLowerCase();
-  const stage = stages.find((s) => s.name.toLowerCase() === lower);
+  const stage = stages.find((s) => goEqualFold(s.name, v));
   if (stage === undefined) throw new DockerfileError(`invalid SOURCE_DATE_EPOCH: ${v}`);
   let state: llb.State;
   try {

@@ -32,6 +32,7 @@ import { normalizeContextPaths } from './paths.ts';
 import { formatPlatformAll, normalizePlatform, type Platform } from './platform.ts';
 import type { ConvertOptions, ImageResolveMode, NamedContextHooks } from './types.ts';
 import { EMPTY_IMAGE_NAME } from './util.ts';
+import { goEqualFold } from '../../go/strings.ts';
 
 const DOCKERIGNORE = '.dockerignore';
 const IMAGE_CONFIG_KEY = 'containerimage.config';
@@ -69,8 +70,7 @@ export interface LoadedContext {
  * upstream does even when no context is set.
  */
 export function findNamedContext(opt: ConvertOptions, name: string, copt: ContextOpt): NamedContext | undefined {
-  const lower = name.toLowerCase();
-  if (lower === EMPTY_IMAGE_NAME || lower === 'context') return undefined;
+  if (goEqualFold(name, EMPTY_IMAGE_NAME) || goEqualFold(name, 'context')) return undefined;
   const c: ContextOpt = { ...copt, platform: copt.platform ?? opt.targetPlatform };
   let named: reference.NamedReference;
   try {

@@ -2,6 +2,7 @@
 // it accepts, then parses the `--name[=value]` words from the AST.
 
 import { withSuggestion } from './suggest.ts';
+import { goToLower } from '../../go/strings.ts';
 
 type FlagType = 'bool' | 'string' | 'strings';
 
@@ -77,7 +78,7 @@ export class BFlags {
       switch (flag.type) {
         case 'bool': {
           if (hasValue && value === '') throw new Error(`missing a value on flag: ${flagName}`);
-          const lower = value.toLowerCase();
+          const lower = goToLower(value);
           if (lower === 'true' || lower === '') flag.value = 'true';
           else if (lower === 'false') flag.value = 'false';
           else throw new Error(`expecting boolean value for flag ${flagName}, not: ${value}`);

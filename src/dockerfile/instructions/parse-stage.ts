@@ -4,7 +4,7 @@ import { goQuote } from '../../go/strconv.ts';
 import { goQuoteBytes } from '../parser/quote.ts';
 import { errAtLeastOneArgument } from './messages.ts';
 import { docComment, type ParseRequest } from './request.ts';
-import { goToLower, goToUpper, goTrimSpace } from '../../go/strings.ts';
+import { goEqualFold, goToLower, goToUpper, goTrimSpace } from '../../go/strings.ts';
 import { commandBase } from './request.ts';
 import type { OnbuildCommand, Stage } from './types.ts';
 
@@ -16,7 +16,7 @@ const validStageName = /^[a-z][a-z0-9\-_.]*$/;
  * (upstream quotes those bytes as \xNN).
  */
 export function parseBuildStageName(args: readonly string[], argBytes?: readonly string[]): string {
-  if (args.length === 3 && args[1].toLowerCase() === 'as') {
+  if (args.length === 3 && goEqualFold(args[1], 'as')) {
     const name = goToLower(args[2]);
     if (!validStageName.test(name)) {
       const quoted = argBytes === undefined ? goQuote(args[2]) : goQuoteBytes(argBytes[2]);

@@ -4,6 +4,7 @@ import { splitCsvFields } from '../../go/csv.ts';
 import { parseGoBool } from '../../go/strconv.ts';
 import { withSuggestion } from './suggest.ts';
 import type { Device } from './types.ts';
+import { goToLower } from '../../go/strings.ts';
 
 export function parseDevice(spec: string): Device {
   let fields: string[];
@@ -15,7 +16,7 @@ export function parseDevice(spec: string): Device {
   const d: Device = { name: '', required: false };
   for (const field of fields) {
     const eq = field.indexOf('=');
-    const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
+    const key = goToLower(eq < 0 ? field : field.slice(0, eq));
     const value = eq < 0 ? '' : field.slice(eq + 1);
 
     if (eq < 0) {

@@ -9,6 +9,7 @@ import { ramInBytes } from '../../go/units.ts';
 import { withSuggestion } from './suggest.ts';
 import type { Mount, MountType, ShareMode } from './types.ts';
 import type { WordExpander } from './expand-types.ts';
+import { goToLower } from '../../go/strings.ts';
 
 const mountTypes: readonly MountType[] = ['bind', 'cache', 'tmpfs', 'secret', 'ssh'];
 const shareModes: readonly ShareMode[] = ['shared', 'private', 'locked'];
@@ -68,7 +69,7 @@ export function parseMount(spec: string, expand?: WordExpander, scopedFrom = fal
 
   for (const field of fields) {
     const eq = field.indexOf('=');
-    const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
+    const key = goToLower(eq < 0 ? field : field.slice(0, eq));
     let value = eq < 0 ? '' : field.slice(eq + 1);
 
     if (eq < 0) {
@@ -109,7 +110,7 @@ export function parseMount(spec: string, expand?: WordExpander, scopedFrom = fal
 
     switch (key) {
       case 'type': {
-        const t = value.toLowerCase();
+        const t = goToLower(value);
         if (!isMountType(t)) {
           throw new Error(withSuggestion(`unsupported mount type ${goQuote(value)}`, value, mountTypes, true));
         }
@@ -155,7 +156,7 @@ export function parseMount(spec: string, expand?: WordExpander, scopedFrom = fal
         m.cacheId = value;
         break;
       case 'sharing': {
-        const s = value.toLowerCase();
+        const s = goToLower(value);
         if (!isShareMode(s)) {
           throw new Error(withSuggestion(`unsupported sharing value ${goQuote(value)}`, value, shareModes, true));
         }

@@ -7,6 +7,7 @@ import { parseInstruction } from './parse-instruction.ts';
 import { nodeLocation } from './request.ts';
 import type { ArgCommand, Stage } from './types.ts';
 import type { Channel } from '../channel.ts';
+import { goEqualFold } from '../../go/strings.ts';
 
 /**
  * An instruction that failed to parse. Upstream prefixes these (and only
@@ -64,6 +65,5 @@ export function parseStages(ast: ParseResult, opts: ParseStagesOptions = {}): Pa
 
 /** The index of the stage with this name, compared case-insensitively (upstream's HasStage); -1 if none. */
 export function findStage(stages: readonly Stage[], name: string): number {
-  const lower = name.toLowerCase();
-  return stages.findIndex((s) => s.name.toLowerCase() === lower);
+  return stages.findIndex((s) => goEqualFold(s.name, name));
 }

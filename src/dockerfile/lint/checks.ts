@@ -9,6 +9,7 @@ import type { EnvGetter, ProcessWordResult } from '../shell/types.ts';
 import { formatPlatformAll, normalizePlatform, parsePlatform, type Platform } from '../../platform/platform.ts';
 import { parseNormalizedNamed } from '../../registry/reference.ts';
 import { cleanPath } from '../../go/path.ts';
+import { goEqualFold } from '../../go/strings.ts';
 import type { IgnoreMatcher } from './ignore.ts';
 import type { Linter } from './linter.ts';
 import * as rules from './rules.ts';
@@ -119,12 +120,22 @@ export function validateBaseImagePlatform(name: string, expected: Platform, actu
   lint.run(rules.InvalidBaseImagePlatform, location, name, want, got);
 }
 
-const SECRET_WORD = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
-const ALLOWED_WORD = /(?:_|^)(?:public|file|version)(?:_|$)/i;
+const SECRET_WORDS = ['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token'];
+const ALLOWED_WORDS = ['public', 'file', 'version'];
+
+/**
+ * Whether a word of the key, between underscores, is one of `words`, case
+ * folded as upstream's `(?i)(?:_|^)(?:word|...)(?:_|$)` regular expression
+ * folds (Go's simple case folding: ſ is an s, U+212A a k).
+ */
+function hasWord(key: string, words: readonly string[]): boolean {
+  for (const part of key.split('_')) if (words.some((w) => goEqualFold(part, w))) return true;
+  return false;
+}
 
 /** SecretsUsedInArgOrEnv for one ARG or ENV key. */
 export function validateNoSecretKey(instruction: 'ARG' | 'ENV', key: string, location: LineRange | undefined, lint: Linter): void {
-  if (SECRET_WORD.test(key) && !ALLOWED_WORD.test(key)) lint.run(rules.SecretsUsedInArgOrEnv, location, instruction, key);
+  if (hasWord(key, SECRET_WORDS) && !hasWord(key, ALLOWED_WORDS)) lint.run(rules.SecretsUsedInArgOrEnv, location, instruction, key);
 }
 
 /** InvalidDefaultArgInFrom: with only ARG defaults, a base name that is not a valid reference. */

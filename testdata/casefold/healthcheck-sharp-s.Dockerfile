@@ -1,0 +1,3 @@
+# HEALTHCHECK upper-cases its type with strings.ToUpper: Go keeps sharp s
+FROM busybox
+HEALTHCHECK ß
