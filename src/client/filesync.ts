@@ -35,13 +35,13 @@ const inFlight = new WeakMap<object, { bytes: number; waiters: (() => void)[] }>
  * Go's server writes them, many per socket write) rather than through the
  * call's Writable, which sends one message per turn of the event loop: a
  * context of 20,000 entries would take 20,000 turns. The sender waits only
- * when many are in flight.
+ * when many are in flight: then it returns the promise to wait for.
  */
-function send(s: PacketStream, p: Packet | Buffer): Promise<void> {
+function send(s: PacketStream, p: Packet | Buffer): Promise<void> | undefined {
   const msg = Buffer.isBuffer(p) || !s.raw ? p : encodePacket(p);
   const sender = (s.call as unknown as { call?: MessageSender }).call;
   if (sender === undefined || typeof sender.sendMessage !== 'function') {
-    if (s.call.write(msg)) return Promise.resolve();
+    if (s.call.write(msg)) return undefined;
     return new Promise((resolve) => s.call.once('drain', resolve));
   }
   let st = inFlight.get(s.call);
@@ -55,7 +55,7 @@ function send(s: PacketStream, p: Packet | Buffer): Promise<void> {
     state.bytes -= size;
     if (state.bytes < QUEUED / 2) for (const w of state.waiters.splice(0)) w();
   });
-  if (state.bytes < QUEUED) return Promise.resolve();
+  if (state.bytes < QUEUED) return undefined;
   return new Promise((resolve) => state.waiters.push(resolve));
 }
 
@@ -137,15 +137,21 @@ export async function sendDir(call: PacketStream, root: string, filter: FilterOp
 
   let id = 0;
   try {
-    for await (const e of walkFiltered(root, filter)) {
+    for (const e of walkFiltered(root, filter)) {
       if (failed) break;
+      if (e === null) {
+        // A directory's end: let the stream carry what was queued.
+        await new Promise<void>((r) => setImmediate(r));
+        continue;
+      }
       if (isRegular(e.stat.mode ?? 0)) files.set(id, { abs: e.abs, size: Number(e.stat.size ?? 0) });
       id++;
-      await send(call, { type: T.PACKET_STAT, stat: e.stat });
+      const wait = send(call, { type: T.PACKET_STAT, stat: e.stat });
+      if (wait !== undefined) await wait;
     }
   } catch (e) {
     const msg = (e as Error).message;
-    await send(call, { type: T.PACKET_ERR, data: Buffer.from(msg) }).catch(() => {});
+    await send(call, { type: T.PACKET_ERR, data: Buffer.from(msg) })?.catch(() => {});
     throw e;
   }
   if (!failed) await send(call, { type: T.PACKET_STAT });

@@ -261,11 +261,13 @@ const diskLinks: LinkReader = {
 };
 
 /**
- * The entries of `root` to send, in order, after the filters. Yields between
- * directories so the caller's stream keeps moving; errors (an unreadable
+ * The entries of `root` to send, in order, after the filters, and `null` at
+ * the end of each directory, where the caller lets its stream move. A plain
+ * generator: each entry costs a call, not a promise (an asynchronous one
+ * took a third of the walk of 20,000 files). Errors (an unreadable
  * directory, a bad pattern) are thrown with the path.
  */
-export async function* walkFiltered(root: string, opts: FilterOptions = {}): AsyncGenerator<WalkEntry> {
+export function* walkFiltered(root: string, opts: FilterOptions = {}): Generator<WalkEntry | null> {
   let includes = opts.includePatterns ? [...opts.includePatterns] : undefined;
   if (opts.followPaths !== undefined && opts.followPaths.length > 0) {
     const targets = followLinks(root, opts.followPaths, diskLinks);
@@ -282,7 +284,7 @@ export async function* walkFiltered(root: string, opts: FilterOptions = {}): Asy
   const parents: ParentDir[] = [];
   const x = xattrs();
 
-  async function* dir(rel: string, abs: string): AsyncGenerator<WalkEntry> {
+  function* dir(rel: string, abs: string): Generator<WalkEntry | null> {
     let entries: Dirent[];
     try {
       entries = readdirSync(abs, { withFileTypes: true });
@@ -353,8 +355,7 @@ export async function* walkFiltered(root: string, opts: FilterOptions = {}): Asy
         parents.pop();
       }
     }
-    // Let the stream carry what was queued before the next directory.
-    await new Promise<void>((r) => setImmediate(r));
+    yield null;
   }
   yield* dir('', root);
 }
