@@ -14,7 +14,8 @@ import { Packet as PacketDesc, Packet_PacketType as T, type Packet, type Stat } 
 import { encoder, decoder } from './connection.ts';
 import { isDirMode, isRegular, walkFiltered, xattrs, type FilterOptions } from './fswalk.ts';
 import { cleanPath } from '../go/path.ts';
-import { varintBytes } from '../protobuf/writer.ts';
+import { Writer, varintBytes } from '../protobuf/writer.ts';
+import type { Int64 } from '../protobuf/registry.ts';
 
 /** A session stream of packets: the gRPC call, with how its messages are coded. */
 export interface PacketStream {
@@ -59,7 +60,55 @@ function send(s: PacketStream, p: Packet | Buffer): Promise<void> | undefined {
   return new Promise((resolve) => state.waiters.push(resolve));
 }
 
-const encodePacket = encoder(PacketDesc);
+const encodePacketGeneric = encoder(PacketDesc);
+const statWriter = new Writer(256);
+
+/** A uint32 field, left out when 0 (proto3). */
+function uint(w: Writer, no: number, v: number | undefined): void {
+  if (!v) return;
+  w.tag(no, 0);
+  w.uvarint(v);
+}
+
+/** An int64 field, left out when 0 (proto3). */
+function int64(w: Writer, no: number, v: Int64 | undefined): void {
+  if (v === undefined || v === 0 || v === 0n) return;
+  w.tag(no, 0);
+  w.varint64(v);
+}
+
+/**
+ * A packet's bytes. A STAT packet without extended attributes (nearly every
+ * entry of a walk) is written field by field here, as the generic encoder
+ * writes it (test/client/stat-packet.test.ts compares the two): that took a
+ * twentieth of sending a 20,000-file listing.
+ */
+export function encodePacket(p: Packet): Buffer {
+  const st = p.stat;
+  if ((p.type ?? T.PACKET_STAT) !== T.PACKET_STAT || p.ID || p.data?.length || st === undefined || st.xattrs !== undefined) return encodePacketGeneric(p);
+  const w = statWriter;
+  w.reset();
+  w.tag(2, 2);
+  const at = w.fork();
+  if (st.path) {
+    w.tag(1, 2);
+    w.string(st.path);
+  }
+  uint(w, 2, st.mode);
+  uint(w, 3, st.uid);
+  uint(w, 4, st.gid);
+  int64(w, 5, st.size);
+  int64(w, 6, st.modTime);
+  if (st.linkname) {
+    w.tag(7, 2);
+    w.string(st.linkname);
+  }
+  int64(w, 8, st.devmajor);
+  int64(w, 9, st.devminor);
+  w.join(at);
+  const b = w.finishPooled();
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+}
 
 /**
  * An encoded DATA packet of file `id` with room for `len` bytes of data after
