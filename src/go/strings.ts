@@ -115,18 +115,43 @@ export function goEqualFold(a: string, b: string): boolean {
   return i === x.length && j === y.length;
 }
 
+/**
+ * Go's encoding/json foldName: ASCII letters upper-cased, every other rune
+ * the smallest of its unicode.SimpleFold orbit, so names that are equal
+ * under strings.EqualFold fold to one string (json matches a key to a struct
+ * field so: "ExpoſedPorts" is ExposedPorts).
+ */
+export function goFoldName(s: string): string {
+  if (ascii.test(s)) return s.toUpperCase();
+  let out = '';
+  for (const ch of wellFormed(s)) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) {
+      out += c >= 0x61 && c <= 0x7a ? String.fromCharCode(c - 0x20) : ch;
+      continue;
+    }
+    let least = c;
+    for (const o of orbitOf(c)) if (o < least) least = o;
+    out += least === c ? ch : String.fromCodePoint(least);
+  }
+  return out;
+}
+
 let orbits: Map<number, readonly number[]> | undefined;
 
 /** Whether two different code points are in one unicode.SimpleFold orbit. */
 function foldsTo(cx: number, cy: number): boolean {
+  return orbitOf(cx).includes(cy);
+}
+
+/** The code points of c's unicode.SimpleFold orbit (c among them). */
+function orbitOf(c: number): readonly number[] {
   if (orbits === undefined) {
     orbits = new Map();
-    for (const o of FOLD_ORBITS) for (const c of o) orbits.set(c, o);
+    for (const o of FOLD_ORBITS) for (const x of o) orbits.set(x, o);
   }
-  const o = orbits.get(cx);
-  if (o !== undefined) return o.includes(cy);
-  // Otherwise the orbit is the code point with its lower and upper case.
-  return goCase(cx, false) === cy || goCase(cx, true) === cy;
+  // Unless Go lists the orbit, it is the code point with its lower and upper case.
+  return orbits.get(c) ?? [c, goCase(c, false), goCase(c, true)];
 }
 
 /** Go reads a string rune by rune: a byte that is no UTF-8 (a lone surrogate here) becomes U+FFFD. */

@@ -4,13 +4,16 @@
 // kind is skipped and the first such mismatch is the error ("json: cannot
 // unmarshal string into Go struct field S.a.b of type []string"), reported
 // once the whole document has been read; keys match struct fields
-// case-insensitively, the last of duplicates winning (maps merge); null
-// leaves a value as it was; unknown keys are ignored. A field with its own
-// decoding (time.Time) fails at once with its own message.
+// case-insensitively (as strings.EqualFold: goFoldName), the last of
+// duplicates winning (maps merge); null leaves a value as it was; unknown
+// keys are ignored. A field with its own decoding (time.Time) fails at once
+// with its own message.
 //
 // Numbers keep their literal text (Go's message for an integer field quotes
 // it: "number 1.5"). Nothing recurses deeper than the type description, so
 // deeply nested unknown values cannot exhaust the stack.
+
+import { goFoldName } from './strings.ts';
 
 /** A Go type: what a JSON value is decoded into. */
 export type GoType =
@@ -325,7 +328,7 @@ function fieldIndex(t: Extract<GoType, { kind: 'struct' }>): Map<string, GoField
   let m = indexes.get(t);
   if (m === undefined) {
     m = new Map();
-    for (const f of t.fields) m.set(f.json.toLowerCase(), f);
+    for (const f of t.fields) m.set(goFoldName(f.json), f);
     indexes.set(t, m);
   }
   return m;
@@ -391,7 +394,7 @@ function decode(raw: Raw, t: GoType, cur: unknown, ctx: Ctx): unknown {
       const idx = fieldIndex(t);
       const outer = ctx.struct;
       for (const [k, v] of raw.v) {
-        const f = idx.get(k.toLowerCase());
+        const f = idx.get(goFoldName(k));
         if (f === undefined) continue;
         const depth = ctx.path.length;
         if (f.via !== undefined) ctx.path.push(...f.via);

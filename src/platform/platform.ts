@@ -4,6 +4,7 @@
 // the platform to use; `hostPlatform()` gives this machine's.
 import { joinPath } from '../go/path.ts';
 import { goQuote } from '../go/strconv.ts';
+import { goToLower } from '../go/strings.ts';
 
 /** An OCI image-spec platform (JSON names differ; see toOCIPlatform). */
 export interface Platform {
@@ -71,14 +72,14 @@ export function hostPlatform(): Platform {
 
 function normalizeOS(os: string, host: Platform): string {
   if (os === '') return host.os;
-  const lower = os.toLowerCase();
+  const lower = goToLower(os);
   return lower === 'macos' ? 'darwin' : lower;
 }
 
 /** Canonical architecture and variant names (containerd's normalizeArch). */
 export function normalizeArch(arch: string, variant: string): [string, string] {
-  let a = arch.toLowerCase();
-  let v = variant.toLowerCase();
+  let a = goToLower(arch);
+  let v = goToLower(variant);
   switch (a) {
     case 'i386':
       a = '386';

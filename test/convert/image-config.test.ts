@@ -55,6 +55,7 @@ export const CONFIGS: Record<string, string> = {
   'negative-durations': `{${BASE},"config":{"Healthcheck":{"Test":["CMD","true"],"Interval":-1,"Retries":-3}}}`,
   'ports-objects': `{${BASE},"config":{"ExposedPorts":{"80":{"a":1},"__proto__":{}},"Volumes":{"/v":null}}}`,
   'onbuild-triggers': `{${BASE},"config":{"OnBuild":["RUN echo built","ENV A=1"],"Env":["PATH=/bin"]}}`,
+  'keys-folded-as-go': `{${BASE},"config":{"Label\u017f":{"a":"1"},"Wor\u212aingDir":"/k","U\u017fer":"u","Expo\u017fedPorts":{"80/tcp":{}},"Env":["A=1"],"ENV\u017f":["B=2"]}}`,
   'created-fraction': `{${BASE},"created":"2024-01-01T00:00:00.123456789123+00:00","history":[{"created":"2024-01-01T00:00:00.5Z","empty_layer":true}]}`,
 };
 

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { goAvailable } from '../oracle/oracle.ts';
 import { TABLE_FILE, casingTableSource, goCasing } from './casing-gen.ts';
-import { goEqualFold, goToLower, goToUpper } from '../../src/go/strings.ts';
+import { goEqualFold, goFoldName, goToLower, goToUpper } from '../../src/go/strings.ts';
 
 const skip = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false;
 
@@ -59,4 +59,16 @@ test('goEqualFold takes exactly the runes of each code point\'s SimpleFold orbit
   assert.ok(!goEqualFold('@', '`'));
   // Bytes that are no UTF-8 (lone surrogates here) are each U+FFFD, as Go decodes them.
   assert.ok(goEqualFold('\ud800', '\udc00'));
+});
+
+test('goFoldName gives every code point of an orbit the orbit\'s smallest (ASCII letters upper case), as encoding/json folds names', { skip }, () => {
+  const go = goCasing();
+  for (let c = 0; c <= 0x10ffff; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const orbit = go.get(c)?.orbit ?? [];
+    const want = c < 0x80 ? (c >= 0x61 && c <= 0x7a ? c - 0x20 : c) : Math.min(c, ...orbit);
+    assert.equal(hex(goFoldName(ch(c))), hex(ch(want)), `foldName(${hex(ch(c))})`);
+  }
+  assert.equal(goFoldName('Expo\u017fedPorts'), goFoldName('exposedports'));
+  assert.equal(goFoldName('Wor\u212aingDir'), 'WORKINGDIR');
 });
