@@ -1,5 +1,7 @@
 // "Did you mean" hints, as upstream's util/suggest adds them to errors.
 
+import { goToLower, goToUpper } from '../../go/strings.ts';
+
 /** The code points of a string (Levenshtein counts code points, not UTF-16 units). */
 function codePoints(s: string): number[] {
   const out: number[] = [];
@@ -48,8 +50,8 @@ export function levenshtein(a: string, b: string): number {
 /** Go's matchCase; an original with bytes that are no UTF-8 is neither lower nor upper case there. */
 function matchCase(value: string, original: string, invalidUTF8: boolean): string {
   if (invalidUTF8) return value;
-  if (original === original.toLowerCase()) return value.toLowerCase();
-  if (original === original.toUpperCase()) return value.toUpperCase();
+  if (original === goToLower(original)) return goToLower(value);
+  if (original === goToUpper(original)) return goToUpper(value);
   return value;
 }
 
@@ -60,12 +62,12 @@ function matchCase(value: string, original: string, invalidUTF8: boolean): strin
  * takes the first in `options` order.
  */
 export function suggest(value: string, options: readonly string[], caseSensitive: boolean, invalidUTF8 = false): string | undefined {
-  const needle = caseSensitive ? value : value.toLowerCase();
+  const needle = caseSensitive ? value : goToLower(value);
   const needlePoints = codePoints(needle);
   let best: string | undefined;
   let bestDistance = 3;
   for (const option of options) {
-    const candidate = caseSensitive ? option : option.toLowerCase();
+    const candidate = caseSensitive ? option : goToLower(option);
     if (candidate === needle) return undefined;
     // The distance is at least the difference in length: such an option
     // cannot come closer than the best so far.
