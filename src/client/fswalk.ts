@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { IgnoreMatcher } from '../dockerfile/lint/ignore.ts';
 import { cleanPath, matchPath } from '../go/path.ts';
-import { compareUtf8 } from '../protobuf/encode.ts';
+import { compareUtf8 } from '../go/strings.ts';
 import type { Stat } from '../gen/fsutil.types.ts';
 
 // Go's os.FileMode bits.

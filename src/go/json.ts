@@ -4,6 +4,8 @@
 // outputs (dump-llb, subrequest results, image configs, lint results) all
 // escape strings this way.
 
+import { compareUtf8 } from './strings.ts';
+
 const HEX = '0123456789abcdef';
 
 /** The characters Go's encoder escapes (everything else is written as it is). */
@@ -48,23 +50,63 @@ export function goQuoteJSON(s: string): string {
   return '"' + ((out as string & { isWellFormed(): boolean }).isWellFormed() ? out : out.replace(LONE_SURROGATE, '\\ufffd')) + '"';
 }
 
-const GO_ONLY_ESCAPES: Record<string, string> = {
-  '<': '\\u003c',
-  '>': '\\u003e',
-  '&': '\\u0026',
-  '\u2028': '\\u2028',
-  '\u2029': '\\u2029',
-};
+/**
+ * A Go map for goJSONStringify and goMarshalIndent: written with its keys in
+ * Go's order (UTF-8 bytes). A plain object cannot keep that order: integer
+ * keys ("9", "10") come first and ascending in JavaScript, while Go writes
+ * "10" before "9" (a `LABEL 10=a 9=b` image config).
+ */
+export class GoMap<T = unknown> {
+  readonly entries: readonly (readonly [string, T])[];
+  constructor(m: Readonly<Record<string, T>>) {
+    this.entries = Object.keys(m)
+      .sort(compareUtf8)
+      .map((k) => [k, m[k]!] as const);
+  }
+}
 
 /**
- * JSON.stringify with Go's extra escapes (<, >, &, U+2028, U+2029). None of
- * them can occur outside a string in JSON, so replacing them afterwards is
- * exact; the caller builds the value with Go's field order and omissions.
+ * json.Marshal (compact), or json.MarshalIndent with `indent` spaces, of a
+ * value built in the field order of upstream's Go structs, with Go's
+ * escapes (<, >, &, U+2028, U+2029; a lone surrogate as \ufffd). Object
+ * keys are written in insertion order, GoMap keys in Go's; an undefined
+ * field is left out, as JSON.stringify leaves it out.
  */
 export function goJSONStringify(v: unknown, indent?: number): string {
-  const out = JSON.stringify(v, null, indent).replace(/[<>&\u2028\u2029]/g, (c) => GO_ONLY_ESCAPES[c] ?? c);
-  // JSON.stringify writes a lone surrogate as \udXXX; Go writes \ufffd (an escape after an odd run of backslashes only).
-  return out.includes('\\ud') ? out.replace(/(\\+)ud[89a-f][0-9a-f]{2}/g, (m, bs: string) => (bs.length % 2 === 1 ? bs + 'ufffd' : m)) : out;
+  return indent === undefined ? compact(v) : write(toGoJSON(v), '', ' '.repeat(indent));
+}
+
+function compact(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  switch (typeof v) {
+    case 'string':
+      return goQuoteJSON(v);
+    case 'number':
+    case 'boolean':
+      return JSON.stringify(v);
+    default:
+      break;
+  }
+  if (Array.isArray(v)) return '[' + v.map((e) => (e === undefined ? 'null' : compact(e))).join(',') + ']';
+  const entries = v instanceof GoMap ? v.entries : Object.entries(v as object);
+  let out = '';
+  for (const [k, e] of entries) {
+    if (e === undefined) continue;
+    out += (out === '' ? '' : ',') + goQuoteJSON(k) + ':' + compact(e);
+  }
+  return '{' + out + '}';
+}
+
+/** A value as GoJSON, GoMaps kept (they are written in their order). */
+function toGoJSON(v: unknown): GoJSON {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (Array.isArray(v)) return v.map(toGoJSON);
+  if (v instanceof GoMap) return v as unknown as GoJSON;
+  const out: { [key: string]: GoJSON } = {};
+  for (const [k, e] of Object.entries(v as object)) if (e !== undefined) out[k] = toGoJSON(e);
+  return out;
 }
 
 // encoding/json output (json.MarshalIndent), for values built in the
@@ -72,7 +114,7 @@ export function goJSONStringify(v: unknown, indent?: number): string {
 // a field that Go would omit is simply not put in the object.
 
 /** A JSON value; object keys are written in insertion order, as Go writes struct fields. */
-export type GoJSON = null | boolean | number | string | GoJSON[] | { [key: string]: GoJSON };
+export type GoJSON = null | boolean | number | string | GoJSON[] | GoMap<GoJSON> | { [key: string]: GoJSON };
 
 /** json.MarshalIndent(v, "", indent). */
 export function goMarshalIndent(v: GoJSON, indent = '  '): string {
@@ -89,9 +131,9 @@ function write(v: GoJSON, prefix: string, indent: string): string {
     if (v.length === 0) return '[]';
     return '[\n' + v.map((e) => inner + write(e, inner, indent)).join(',\n') + '\n' + prefix + ']';
   }
-  const keys = Object.keys(v);
-  if (keys.length === 0) return '{}';
-  return '{\n' + keys.map((k) => inner + goQuoteJSON(k) + ': ' + write(v[k], inner, indent)).join(',\n') + '\n' + prefix + '}';
+  const entries: readonly (readonly [string, unknown])[] = v instanceof GoMap ? v.entries : Object.entries(v);
+  if (entries.length === 0) return '{}';
+  return '{\n' + entries.map(([k, e]) => inner + goQuoteJSON(k) + ': ' + write(e as GoJSON, inner, indent)).join(',\n') + '\n' + prefix + '}';
 }
 
 /** A Go []byte as encoding/json writes it: standard base64. */

@@ -159,3 +159,22 @@ export function wellFormed(s: string): string {
   const t = s as string & { isWellFormed(): boolean; toWellFormed(): string };
   return t.isWellFormed() ? s : t.toWellFormed();
 }
+
+// (A regular expression scans faster than a loop of charCodeAt while the
+// code is still interpreted, which in a short process it mostly is.)
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Whether a string has a UTF-16 surrogate (a character beyond the BMP, or a lone one). */
+export function hasSurrogate(s: string): boolean {
+  return SURROGATE.test(s);
+}
+
+/**
+ * Go compares string map keys as UTF-8 bytes. That is code-unit order
+ * (JavaScript's default sort) unless a surrogate pair meets U+E000..U+FFFF.
+ */
+export function compareUtf8(a: string, b: string): number {
+  if (a === b) return 0;
+  if (hasSurrogate(a) || hasSurrogate(b)) return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  return a < b ? -1 : 1;
+}

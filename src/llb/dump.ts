@@ -9,7 +9,7 @@ import { sha256Digest } from './vertex.ts';
 import { decodeMessage } from '../protobuf/decode.ts';
 import { messageDesc } from '../protobuf/registry.ts';
 import type { FieldDesc, MapValueDesc, MessageDesc, MessageObject, ScalarKind } from '../protobuf/registry.ts';
-import { compareUtf8 } from '../protobuf/encode.ts';
+import { compareUtf8 } from '../go/strings.ts';
 import { Definition as PbDefinitionDesc, Op as PbOpDesc, OpMetadata as PbOpMetadataDesc } from '../gen/pb.ts';
 import type { Op as PbOp, OpMetadata as PbOpMetadata } from '../gen/pb.ts';
 

@@ -8,6 +8,7 @@
 import { messageDesc } from './registry.ts';
 import type { FieldDesc, MessageDesc, MessageObject, ScalarKind } from './registry.ts';
 import { Writer } from './writer.ts';
+import { compareUtf8, hasSurrogate } from '../go/strings.ts';
 
 // One buffer serves every call: encoding never re-enters itself, and the
 // result is copied out, so the buffer only grows to the largest message.
@@ -128,23 +129,6 @@ function writeMap(w: Writer, f: Extract<FieldDesc, { kind: 'map' }>, m: { [k: st
   }
 }
 
-// (A regular expression scans faster than a loop of charCodeAt while the
-// code is still interpreted, which in a short process it mostly is.)
-const SURROGATE = /[\ud800-\udfff]/;
-
-function hasSurrogate(s: string): boolean {
-  return SURROGATE.test(s);
-}
-
-/**
- * Go compares string map keys as UTF-8 bytes. That is code-unit order
- * (JavaScript's default sort) unless a surrogate pair meets U+E000..U+FFFF.
- */
-export function compareUtf8(a: string, b: string): number {
-  if (a === b) return 0;
-  if (hasSurrogate(a) || hasSurrogate(b)) return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-  return a < b ? -1 : 1;
-}
 
 function compareMapKeys(kind: ScalarKind): (a: string, b: string) => number {
   if (kind === 'bool') return (a, b) => (a === b ? 0 : a === 'false' ? -1 : 1);

@@ -1,8 +1,8 @@
 // Live parity with upstream: every Dockerfile under testdata/convert/dockerfiles
 // (and, counted apart, testdata/casefold) is converted by our converter and by BuildKit v0.32.2's own frontend (the
 // Go oracle's `dockerfile2llb`), with the same options. A file is identical
-// when the op digests, terminal digest, progress names and image config are
-// the same, or, for a failing build, the error message and its first line.
+// when the op digests, terminal digest, progress names and image config (its
+// bytes too: key order and escapes) are the same, or, for a failing build, the error message and its first line.
 // Options a file needs are given in a comment line `# parity: --build-arg K=V
 // --platform P[,P] --target T --opt K=V --dockerignore FILE`. `--opt` passes any
 // frontend option to upstream; ours parses them with the gateway frontend's
@@ -74,25 +74,30 @@ interface JsonRange {
 interface OracleResult {
   def?: string;
   image?: unknown;
-  platforms?: { id: string; def: string; image: unknown }[];
+  imageText?: string;
+  platforms?: { id: string; def: string; image: unknown; imageText: string }[];
   error?: { message: string; ranges: JsonRange[] };
 }
 
 interface Ours {
   defs: Uint8Array[];
   images: unknown[];
+  /** The image configs as marshalled (upstream's bytes, key order included). */
+  imageTexts: string[];
   error?: DockerfileError | Error;
 }
 
 async function runOurs(text: Buffer, a: ParityArgs): Promise<Ours> {
   const platforms = a.platforms.length > 0 ? a.platforms.map((p) => parsePlatform(p)) : [undefined];
-  const out: Ours = { defs: [], images: [] };
+  const out: Ours = { defs: [], images: [], imageTexts: [] };
   try {
     const base = frontendLikeOptions(a, MetadataFileResolver.fromFile(metadataFile));
     for (const p of platforms) {
       const res = await convertDockerfile(text, { ...base, targetPlatform: p, multiPlatformRequested: platforms.length > 1 });
       out.defs.push(res.state.marshal().encode());
-      out.images.push(JSON.parse(marshalImage(res.image)));
+      const config = marshalImage(res.image);
+      out.imageTexts.push(config);
+      out.images.push(JSON.parse(config));
     }
   } catch (err) {
     out.error = err instanceof Error ? err : new Error(String(err));
@@ -120,6 +125,10 @@ async function compare(file: string, byteIdentical: Set<string>, upstreamErrors:
   const upDefs = up.platforms ? up.platforms.map((p) => p.def) : [up.def ?? ''];
   const upImages = up.platforms ? up.platforms.map((p) => p.image) : [up.image];
   if (upDefs.length === ours.defs.length && upDefs.every((d, i) => Buffer.from(d, 'base64').equals(Buffer.from(ours.defs[i]!)))) byteIdentical.add(file);
+  const upTexts = up.platforms ? up.platforms.map((p) => p.imageText) : [up.imageText ?? ''];
+  upTexts.forEach((t, i) => {
+    if (ours.imageTexts[i] !== undefined && ours.imageTexts[i] !== t) diffs.push(`image config bytes (platform #${i}):\n  ours     ${ours.imageTexts[i]}\n  upstream ${t}`);
+  });
   return [...diffs, ...compareBuilds(upDefs, upImages, ours.defs, ours.images)];
 }
 

@@ -200,11 +200,15 @@ type jsonPlatformResult struct {
 	Def       string          `json:"def"`
 	Image     json.RawMessage `json:"image"`
 	BaseImage json.RawMessage `json:"baseImage"`
+	// ImageText is the image config's bytes as upstream wrote them (key order
+	// included, which a decoded object loses).
+	ImageText string `json:"imageText"`
 }
 
 type jsonConvertOutput struct {
 	Def              string               `json:"def,omitempty"`
 	Image            json.RawMessage      `json:"image,omitempty"`
+	ImageText        string               `json:"imageText,omitempty"`
 	BaseImage        json.RawMessage      `json:"baseImage,omitempty"`
 	Platforms        []jsonPlatformResult `json:"platforms,omitempty"`
 	Warnings         []jsonWarning        `json:"warnings"`
@@ -328,6 +332,7 @@ func fillConvertResult(out *jsonConvertOutput, res *client.Result) error {
 		}
 		out.Def = def
 		out.Image = rawOrNull(res.Metadata[exptypes.ExporterImageConfigKey])
+		out.ImageText = string(res.Metadata[exptypes.ExporterImageConfigKey])
 		out.BaseImage = rawOrNull(res.Metadata[exptypes.ExporterImageBaseConfigKey])
 		return nil
 	}
@@ -346,10 +351,11 @@ func fillConvertResult(out *jsonConvertOutput, res *client.Result) error {
 			Def:       def,
 			Image:     rawOrNull(res.Metadata[exptypes.ExporterImageConfigKey+"/"+p.ID]),
 			BaseImage: rawOrNull(res.Metadata[exptypes.ExporterImageBaseConfigKey+"/"+p.ID]),
+			ImageText: string(res.Metadata[exptypes.ExporterImageConfigKey+"/"+p.ID]),
 		}
 		out.Platforms = append(out.Platforms, pr)
 		if i == 0 {
-			out.Def, out.Image, out.BaseImage = pr.Def, pr.Image, pr.BaseImage
+			out.Def, out.Image, out.BaseImage, out.ImageText = pr.Def, pr.Image, pr.BaseImage, pr.ImageText
 		}
 	}
 	return nil

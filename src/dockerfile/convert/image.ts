@@ -1,7 +1,7 @@
 // The image config the converter writes (Docker's DockerOCIImage), modelled
 // field by field so it serializes exactly like Go's encoding/json does.
 
-import { goJSONStringify } from '../../go/json.ts';
+import { GoMap, goJSONStringify } from '../../go/json.ts';
 import { goUnmarshal } from '../../go/unmarshal.ts';
 import { DOCKER_OCI_IMAGE } from './image-schema.ts';
 import type { Platform } from './platform.ts';
@@ -291,11 +291,6 @@ function nonEmptyList<T>(l: T[] | undefined): l is T[] {
 function nonEmptyMap(m: object | undefined): m is object {
   return m !== undefined && Object.keys(m).length > 0;
 }
-function sortedMap<T>(m: Record<string, T>): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const k of Object.keys(m).sort()) out[k] = m[k];
-  return out;
-}
 
 /** A plain object whose JSON.stringify equals Go's json.Marshal of the image. */
 export function imageToJSON(img: Image): object {
@@ -322,13 +317,13 @@ export function imageToJSON(img: Image): object {
   const c = img.config;
   const cfg: Record<string, unknown> = {};
   if (c.User) cfg.User = c.User;
-  if (nonEmptyMap(c.ExposedPorts)) cfg.ExposedPorts = sortedMap(c.ExposedPorts);
+  if (nonEmptyMap(c.ExposedPorts)) cfg.ExposedPorts = new GoMap(c.ExposedPorts);
   if (nonEmptyList(c.Env)) cfg.Env = c.Env;
   if (nonEmptyList(c.Entrypoint)) cfg.Entrypoint = c.Entrypoint;
   if (nonEmptyList(c.Cmd)) cfg.Cmd = c.Cmd;
-  if (nonEmptyMap(c.Volumes)) cfg.Volumes = sortedMap(c.Volumes);
+  if (nonEmptyMap(c.Volumes)) cfg.Volumes = new GoMap(c.Volumes);
   if (c.WorkingDir) cfg.WorkingDir = c.WorkingDir;
-  if (nonEmptyMap(c.Labels)) cfg.Labels = sortedMap(c.Labels);
+  if (nonEmptyMap(c.Labels)) cfg.Labels = new GoMap(c.Labels);
   if (c.StopSignal) cfg.StopSignal = c.StopSignal;
   if (c.ArgsEscaped) cfg.ArgsEscaped = true;
   if (c.Healthcheck) {
