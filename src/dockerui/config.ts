@@ -13,6 +13,7 @@ import type { ImageResolveMode, NetMode, Ulimit } from '../dockerfile/convert/ty
 import { goParseInt64, goQuote, parseGoBool } from '../go/strconv.ts';
 import { goUnmarshal, type GoType } from '../go/unmarshal.ts';
 import { parseExtraHosts, parseLinuxResources, parseUlimits } from './options.ts';
+import { setKey } from '../go/maps.ts';
 
 /** A cache import (the gateway's CacheOptionsEntry). */
 export interface CacheImport {
@@ -90,7 +91,7 @@ export interface FrontendConfig {
 
 function prefixed(opts: ReadonlyMap<string, string>, prefix: string): Record<string, string> {
   const m: Record<string, string> = {};
-  for (const [k, v] of opts) if (k.startsWith(prefix)) m[k.slice(prefix.length)] = v;
+  for (const [k, v] of opts) if (k.startsWith(prefix)) setKey(m, k.slice(prefix.length), v);
   return m;
 }
 

@@ -1,5 +1,5 @@
 // Live parity with upstream: every Dockerfile under testdata/convert/dockerfiles
-// (and, counted apart, testdata/casefold) is converted by our converter and by BuildKit v0.32.2's own frontend (the
+// (and, counted apart, testdata/go-semantics) is converted by our converter and by BuildKit v0.32.2's own frontend (the
 // Go oracle's `dockerfile2llb`), with the same options. A file is identical
 // when the op digests, terminal digest, progress names and image config (its
 // bytes too: key order and escapes) are the same, or, for a failing build, the error message and its first line.
@@ -134,9 +134,10 @@ async function compare(file: string, byteIdentical: Set<string>, upstreamErrors:
 
 /**
  * One corpus: a test per file and a summary line `LABEL: N/M files
- * identical`. testdata/convert/dockerfiles is the main one; testdata/casefold
- * holds the case-folding cases (upstream's strings.EqualFold, ToLower and
- * ToUpper with ſ, K, İ, ß and the like), counted on their own.
+ * identical`. testdata/convert/dockerfiles is the main one; testdata/go-semantics
+ * holds the cases where Go and JavaScript part (strings.EqualFold, ToLower
+ * and ToUpper with ſ, K, İ, ß and the like; map keys such as "10" or
+ * "__proto__"), counted on their own.
  */
 function corpus(label: string, dir: string, minFiles: number): void {
   /** Files whose whole Definition (source map included) is byte-identical; reported, not asserted. */
@@ -161,4 +162,4 @@ function corpus(label: string, dir: string, minFiles: number): void {
 }
 
 corpus('convert parity', join('testdata', 'convert', 'dockerfiles'), 280);
-corpus('casefold convert parity', join('testdata', 'casefold'), 10);
+corpus('go semantics convert parity', join('testdata', 'go-semantics'), 10);

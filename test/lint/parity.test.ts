@@ -1,5 +1,5 @@
 // Live parity with upstream's build checks: every Dockerfile under
-// testdata/lint (and, counted apart, testdata/casefold) is linted by our linter and by BuildKit v0.32.2's own
+// testdata/lint (and, counted apart, testdata/go-semantics) is linted by our linter and by BuildKit v0.32.2's own
 // frontend (the Go oracle's `lint`, i.e. `--call check`), with the same
 // options. A file is identical when the warnings (rule, description, url,
 // detail, line ranges, order) and the build error (message, ranges) match.
@@ -101,7 +101,8 @@ async function compare(file: string, upstreamRules: Set<string>): Promise<string
 /**
  * One corpus: a test per file and a summary line `LABEL: N/M files
  * identical`. testdata/lint is the main one, which must make upstream fire
- * every rule; testdata/casefold (case folding as Go does it) counts apart.
+ * every rule; testdata/go-semantics (where Go and JavaScript part) counts
+ * apart.
  */
 function corpus(label: string, dir: string, minFiles: number, everyRule: boolean): void {
   /** Every rule upstream reported somewhere in the corpus. */
@@ -123,5 +124,5 @@ function corpus(label: string, dir: string, minFiles: number, everyRule: boolean
 }
 
 corpus('lint parity', join('testdata', 'lint'), 60, true);
-corpus('casefold lint parity', join('testdata', 'casefold'), 10, false);
+corpus('go semantics lint parity', join('testdata', 'go-semantics'), 10, false);
 

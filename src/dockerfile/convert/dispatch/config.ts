@@ -27,6 +27,7 @@ import type { DispatchState } from '../stage-state.ts';
 import { locationOf } from '../util.ts';
 import { processCmdEnv, stateEnv, type DispatchContext } from './context.ts';
 import { normalizeWorkdir, toSlash } from '../../../platform/system-path.ts';
+import { setKey } from '../../../go/maps.ts';
 
 export function dispatchMaintainer(d: DispatchState, cmd: MaintainerCommand, opt: DispatchContext): void {
   d.image.author = cmd.maintainer;
@@ -89,7 +90,7 @@ export function dispatchExpose(d: DispatchState, cmd: ExposeCommand, opt: Dispat
     for (const w of portWarnings) opt.lint.run(rules[w.rule], cmd.location, w.port);
   }
   const set = (d.image.config.ExposedPorts ??= {});
-  for (const p of ports) set[p] = {};
+  for (const p of ports) setKey(set, p, {});
   commitToHistory(d.image, `EXPOSE ${goList(ports)}`, false, false, opt.epoch);
 }
 
@@ -97,7 +98,7 @@ export function dispatchVolume(d: DispatchState, cmd: VolumeCommand, opt: Dispat
   const vols = (d.image.config.Volumes ??= {});
   for (const v of cmd.volumes) {
     if (v === '') throw new Error('VOLUME specified can not be an empty string');
-    vols[v] = {};
+    setKey(vols, v, {});
   }
   commitToHistory(d.image, `VOLUME ${goList(cmd.volumes)}`, false, false, opt.epoch);
 }

@@ -7,6 +7,7 @@ import * as checks from '../../lint/checks.ts';
 import { addEnv, commitToHistory } from '../image.ts';
 import type { DispatchState } from '../stage-state.ts';
 import { stateEnv, type DispatchContext } from './context.ts';
+import { setKey } from '../../../go/maps.ts';
 
 export function dispatchEnv(d: DispatchState, cmd: EnvCommand, opt: DispatchContext): void {
   let msg = 'ENV';
@@ -24,7 +25,7 @@ export function dispatchLabel(d: DispatchState, cmd: LabelCommand, opt: Dispatch
   const labels = (d.image.config.Labels ??= {});
   for (const l of cmd.labels) {
     checks.validateKeyValuePairs('LABEL', cmd.name, [l], cmd.location, opt.lint);
-    labels[l.key] = l.value;
+    setKey(labels, l.key, l.value);
     msg += ` ${l.key}=${l.value}`;
   }
   commitToHistory(d.image, msg, false, false, opt.epoch);
