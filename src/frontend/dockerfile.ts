@@ -22,6 +22,7 @@ import { createScanner, parseSBOMConfig, resolveScanner, scanDefinition, type Sc
 import { validateCaps } from './caps.ts';
 import { resolveSourceTime } from './source-time.ts';
 import { goTrimSpace } from '../go/strings.ts';
+import { setKey } from '../go/maps.ts';
 
 /** The daemon's capabilities, from Ping. */
 export interface Caps {
@@ -262,7 +263,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
       inputs: async () => {
         const defs = (await bridge.inputs()).Definitions ?? {};
         const out: Record<string, llb.State> = {};
-        for (const [k, def] of Object.entries(defs)) out[k] = llb.definitionState(def);
+        for (const [k, def] of Object.entries(defs)) setKey(out, k, llb.definitionState(def));
         return out;
       },
       // SOURCE_DATE_EPOCH=context|<named context>|<stage>: the source's time (src/frontend/source-time.ts).
@@ -441,7 +442,7 @@ function withSource(err: unknown, info: SourceInfo, range: { start: number; end:
 
 async function forward(bridge: LLBBridge, env: GatewayEnv, caps: Caps, ref: string, cmdline: string): Promise<gw.Result> {
   const frontendOpt: { [k: string]: string } = {};
-  for (const [k, v] of env.opts) frontendOpt[k] = v;
+  for (const [k, v] of env.opts) setKey(frontendOpt, k, v);
   frontendOpt.cmdline = cmdline;
   frontendOpt.source = ref;
   let frontendInputs: { [k: string]: PbDefinition } | undefined;

@@ -4,6 +4,7 @@
 // fields are skipped.
 import { messageDesc } from './registry.ts';
 import type { FieldDesc, MessageDesc, MessageObject, ScalarKind } from './registry.ts';
+import { setKey } from '../go/maps.ts';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -177,7 +178,7 @@ function readField(r: Reader, f: FieldDesc, wt: number, out: MessageObject): voi
       value = f.mapValue.kind === 'message' ? {} : zeroOf(f.mapValue.kind === 'enum' ? 'int32' : f.mapValue.scalar);
     }
     const m = (out[f.name] ??= {}) as { [k: string]: unknown };
-    m[String(key)] = value;
+    setKey(m, String(key), value);
     return;
   }
   if (f.kind === 'message') {
