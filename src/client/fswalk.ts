@@ -225,7 +225,7 @@ export function followLinks(root: string, paths: readonly string[], fs: LinkRead
     }
   };
   for (const p of paths) append(p, 0);
-  return dedupePaths([...resolved].sort());
+  return dedupePaths([...resolved].sort(compareUtf8));
 }
 
 /** fsutil's dedupePaths: sorted paths without those under another; none at all when "." is one. */

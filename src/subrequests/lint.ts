@@ -4,6 +4,7 @@
 
 import { goBytesJSON, goMarshalIndent, type GoJSON } from '../go/json.ts';
 import { locationJSON, utf8, type Request, type SourceLocation, type SubrequestResult } from './types.ts';
+import { compareUtf8 } from '../go/strings.ts';
 
 export const REQUEST_LINT = 'frontend.lint';
 
@@ -121,7 +122,7 @@ function sortedWarnings(r: LintResults): LintWarning[] {
     if (ia < 0 || ib < 0) return ia < 0 ? -1 : 1;
     const fa = r.sources[ia].filename;
     const fb = r.sources[ib].filename;
-    if (fa !== fb) return fa < fb ? -1 : 1;
+    if (fa !== fb) return compareUtf8(fa, fb);
     const ra = a.location.ranges;
     const rb = b.location.ranges;
     if (ra.length === 0 && rb.length === 0) return a.ruleName < b.ruleName ? -1 : a.ruleName > b.ruleName ? 1 : 0;
