@@ -84,6 +84,8 @@ function compact(v: unknown): string {
     case 'number':
     case 'boolean':
       return JSON.stringify(v);
+    case 'bigint':
+      return v.toString();
     default:
       break;
   }
@@ -101,6 +103,7 @@ function compact(v: unknown): string {
 function toGoJSON(v: unknown): GoJSON {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'bigint') return v;
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (Array.isArray(v)) return v.map(toGoJSON);
   if (v instanceof GoMap) return v as unknown as GoJSON;
@@ -114,7 +117,7 @@ function toGoJSON(v: unknown): GoJSON {
 // a field that Go would omit is simply not put in the object.
 
 /** A JSON value; object keys are written in insertion order, as Go writes struct fields. */
-export type GoJSON = null | boolean | number | string | GoJSON[] | GoMap<GoJSON> | { [key: string]: GoJSON };
+export type GoJSON = null | boolean | number | bigint | string | GoJSON[] | GoMap<GoJSON> | { [key: string]: GoJSON };
 
 /** json.MarshalIndent(v, "", indent). */
 export function goMarshalIndent(v: GoJSON, indent = '  '): string {
@@ -124,7 +127,7 @@ export function goMarshalIndent(v: GoJSON, indent = '  '): string {
 function write(v: GoJSON, prefix: string, indent: string): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return String(v);
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
   if (typeof v === 'string') return goQuoteJSON(v);
   const inner = prefix + indent;
   if (Array.isArray(v)) {

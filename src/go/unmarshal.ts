@@ -363,7 +363,9 @@ function decode(raw: Raw, t: GoType, cur: unknown, ctx: Ctx): unknown {
         mismatch(ctx, `number ${raw.v}`, t);
         return cur;
       }
-      return Number(raw.v);
+      // Beyond 2^53 a number would lose digits that Go's int64 keeps.
+      const n = Number(raw.v);
+      return Number.isSafeInteger(n) ? n : BigInt(raw.v);
     }
     case 'slice': {
       if (raw.t !== 'array') {

@@ -45,6 +45,18 @@ function sortKeys(v: unknown): unknown {
 }
 
 /**
+ * The image configs' bytes, one per platform: upstream writes map keys in
+ * byte order and int64 numbers whole, which a decoded object does not show.
+ */
+export function compareImageTexts(up: readonly (string | undefined)[], ours: readonly string[]): string[] {
+  const diffs: string[] = [];
+  up.forEach((t, i) => {
+    if (t !== undefined && ours[i] !== undefined && ours[i] !== t) diffs.push(`image config bytes (platform #${i}):\n  ours     ${ours[i]}\n  upstream ${t}`);
+  });
+  return diffs;
+}
+
+/**
  * The differences between upstream's results (base64 Definitions and image
  * configs, one per platform) and ours; empty when they are the same.
  */

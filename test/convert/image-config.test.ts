@@ -56,6 +56,7 @@ export const CONFIGS: Record<string, string> = {
   'ports-objects': `{${BASE},"config":{"ExposedPorts":{"80":{"a":1},"__proto__":{}},"Volumes":{"/v":null}}}`,
   'onbuild-triggers': `{${BASE},"config":{"OnBuild":["RUN echo built","ENV A=1"],"Env":["PATH=/bin"]}}`,
   'keys-folded-as-go': `{${BASE},"config":{"Label\u017f":{"a":"1"},"Wor\u212aingDir":"/k","U\u017fer":"u","Expo\u017fedPorts":{"80/tcp":{}},"Env":["A=1"],"ENV\u017f":["B=2"]}}`,
+  'healthcheck-int64': `{${BASE},"config":{"Healthcheck":{"Test":["CMD","true"],"Interval":9007199254740993,"Timeout":-9007199254740993,"StartPeriod":9223372036854775807,"Retries":2147483647}}}`,
   'created-fraction': `{${BASE},"created":"2024-01-01T00:00:00.123456789123+00:00","history":[{"created":"2024-01-01T00:00:00.5Z","empty_layer":true}]}`,
 };
 

@@ -23,7 +23,7 @@ import { convertDockerfile, marshalImage, parsePlatform } from '../../src/docker
 import { DockerfileError } from '../../src/dockerfile/errors.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
 import { frontendLikeOptions } from './frontend-like.ts';
-import { compareBuilds } from './def-compare.ts';
+import { compareBuilds, compareImageTexts } from './def-compare.ts';
 
 const metadataFile = join('testdata', 'convert', 'image-metadata.json');
 const skip = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false;
@@ -125,11 +125,8 @@ async function compare(file: string, byteIdentical: Set<string>, upstreamErrors:
   const upDefs = up.platforms ? up.platforms.map((p) => p.def) : [up.def ?? ''];
   const upImages = up.platforms ? up.platforms.map((p) => p.image) : [up.image];
   if (upDefs.length === ours.defs.length && upDefs.every((d, i) => Buffer.from(d, 'base64').equals(Buffer.from(ours.defs[i]!)))) byteIdentical.add(file);
-  const upTexts = up.platforms ? up.platforms.map((p) => p.imageText) : [up.imageText ?? ''];
-  upTexts.forEach((t, i) => {
-    if (ours.imageTexts[i] !== undefined && ours.imageTexts[i] !== t) diffs.push(`image config bytes (platform #${i}):\n  ours     ${ours.imageTexts[i]}\n  upstream ${t}`);
-  });
-  return [...diffs, ...compareBuilds(upDefs, upImages, ours.defs, ours.images)];
+  const upTexts = up.platforms ? up.platforms.map((p) => p.imageText) : [up.imageText];
+  return [...diffs, ...compareImageTexts(upTexts, ours.imageTexts), ...compareBuilds(upDefs, upImages, ours.defs, ours.images)];
 }
 
 /**

@@ -53,9 +53,13 @@ export function astOf(c: UpstreamCase): ParseResult {
   };
 }
 
-/** Plain JSON of a command or stage without the fields upstream has no counterpart for. */
+/**
+ * Plain JSON of a command or stage without the fields upstream has no
+ * counterpart for. A bigint (a duration beyond 2^53) becomes the number
+ * JSON.parse reads from the fixture's digits.
+ */
 export function comparable(value: unknown): unknown {
   return JSON.parse(
-    JSON.stringify(value, (key, v: unknown) => (key === 'node' || key === 'mountSpecs' ? undefined : v)),
+    JSON.stringify(value, (key, v: unknown) => (key === 'node' || key === 'mountSpecs' ? undefined : typeof v === 'bigint' ? Number(v) : v)),
   );
 }

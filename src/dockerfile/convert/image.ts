@@ -8,12 +8,12 @@ import type { Platform } from './platform.ts';
 
 export interface HealthConfig {
   Test?: string[];
-  /** Durations in nanoseconds. */
-  Interval?: number;
-  Timeout?: number;
-  StartPeriod?: number;
-  StartInterval?: number;
-  Retries?: number;
+  /** Durations in nanoseconds (a bigint beyond 2^53, as Go's int64 keeps them). */
+  Interval?: number | bigint;
+  Timeout?: number | bigint;
+  StartPeriod?: number | bigint;
+  StartInterval?: number | bigint;
+  Retries?: number | bigint;
 }
 
 export interface ImageConfig {
@@ -179,8 +179,8 @@ type Obj = Record<string, unknown>;
 function nonEmpty(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
-function nonZero(v: unknown): number | undefined {
-  return typeof v === 'number' && v !== 0 ? v : undefined;
+function nonZero(v: unknown): number | bigint | undefined {
+  return (typeof v === 'number' && v !== 0) || (typeof v === 'bigint' && v !== 0n) ? v : undefined;
 }
 function set(v: unknown): Record<string, Record<string, never>> | undefined {
   if (v === undefined) return undefined;

@@ -86,12 +86,13 @@ export function parseEntrypoint(req: ParseRequest): EntrypointCommand {
 const nanosPerMillisecond = 1000000n;
 
 /** A duration flag in nanoseconds; empty or zero means unset (0). */
-function parseOptInterval(flag: Flag): number {
+function parseOptInterval(flag: Flag): number | bigint {
   if (flag.value === '') return 0;
   const d = parseGoDuration(flag.value);
   if (d === 0n) return 0;
   if (d < nanosPerMillisecond) throw new Error(`Interval ${goQuote(flag.name)} cannot be less than 1ms`);
-  return Number(d);
+  // Beyond 2^53 a number would lose nanoseconds that Go's time.Duration keeps.
+  return d <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(d) : d;
 }
 
 export function parseHealthcheck(req: ParseRequest): HealthCheckCommand {

@@ -97,13 +97,13 @@ export interface Device {
 export type NetworkMode = 'default' | 'none' | 'host';
 export type SecurityMode = 'sandbox' | 'insecure';
 
-/** Healthcheck settings; durations are nanoseconds (0 means unset). */
+/** Healthcheck settings; durations are nanoseconds (0 means unset; a bigint beyond 2^53). */
 export interface HealthConfig {
   test: string[];
-  interval: number;
-  timeout: number;
-  startPeriod: number;
-  startInterval: number;
+  interval: number | bigint;
+  timeout: number | bigint;
+  startPeriod: number | bigint;
+  startInterval: number | bigint;
   retries: number;
 }
 

@@ -17,7 +17,7 @@ import type { ImageResolver } from '../../../src/registry/resolver.ts';
 import { convertOptions, parseConfig } from '../../../src/dockerui/index.ts';
 import { frontendLikeOptions } from '../frontend-like.ts';
 import { hasKeptBytes } from '../../../src/go/kept-bytes.ts';
-import { compareBuilds } from '../def-compare.ts';
+import { compareBuilds, compareImageTexts } from '../def-compare.ts';
 import type { FuzzInput } from './generate.ts';
 
 export const metadataFile = 'testdata/convert/image-metadata.json';
@@ -25,7 +25,8 @@ export const metadataFile = 'testdata/convert/image-metadata.json';
 interface OracleConvert {
   def?: string;
   image?: unknown;
-  platforms?: { id: string; def: string; image: unknown }[];
+  imageText?: string;
+  platforms?: { id: string; def: string; image: unknown; imageText: string }[];
   error?: { message: string; ranges: { start: { line: number } }[] };
   warnings?: { ruleName: string; message: string; ranges: { start: { line: number }; end: { line: number } }[] }[];
   oracleError?: string;
@@ -98,6 +99,8 @@ function oracleArgs(cmd: 'dockerfile2llb' | 'lint', a: FuzzInput): string[] {
 export interface OursConvert {
   defs: Uint8Array[];
   images: unknown[];
+  /** The image configs as marshalled (compared with upstream's bytes). */
+  imageTexts: string[];
   error?: Error;
   /** Milliseconds the conversion took (all platforms). */
   ms: number;
@@ -154,7 +157,7 @@ function asWritten(s: string): string {
 /** Our conversion, with the options parity.test.ts uses. */
 export async function runOursConvert(a: FuzzInput): Promise<OursConvert> {
   const t0 = performance.now();
-  const out: OursConvert = { defs: [], images: [], ms: 0, warnings: [] };
+  const out: OursConvert = { defs: [], images: [], imageTexts: [], ms: 0, warnings: [] };
   let base;
   try {
     // The frontend's option parsing: its errors are not the converter's.
@@ -179,7 +182,9 @@ export async function runOursConvert(a: FuzzInput): Promise<OursConvert> {
       const def = marshalBuild(res.state);
       if ([...def.metadata.values()].some((m) => Object.values(m.description ?? {}).some(hasKeptBytes))) out.keptBytesInMetadata = true;
       out.defs.push(def.encode());
-      out.images.push(JSON.parse(marshalImage(res.image)));
+      const config = marshalImage(res.image);
+      out.imageTexts.push(config);
+      out.images.push(JSON.parse(config));
     }
   } catch (err) {
     out.error = err instanceof Error ? err : new Error(String(err));
@@ -210,7 +215,8 @@ function compareConvert(up: OracleConvert, ours: OursConvert): string[] {
   if (ours.error) return [`ours fails with "${ours.error.message}", upstream succeeds`];
   const upDefs = up.platforms ? up.platforms.map((p) => p.def) : [up.def ?? ''];
   const upImages = up.platforms ? up.platforms.map((p) => p.image) : [up.image];
-  return [...diffs, ...compareBuilds(upDefs, upImages, ours.defs, ours.images)];
+  const upTexts = up.platforms ? up.platforms.map((p) => p.imageText) : [up.imageText];
+  return [...diffs, ...compareImageTexts(upTexts, ours.imageTexts), ...compareBuilds(upDefs, upImages, ours.defs, ours.images)];
 }
 
 /**
