@@ -10,7 +10,7 @@ import type { LinuxResources } from '../llb/index.ts';
 import type { Channel } from '../dockerfile/channel.ts';
 import { DEFAULT_PLATFORM, normalizePlatform, parsePlatform, type Platform } from '../dockerfile/convert/platform.ts';
 import type { ImageResolveMode, NetMode, Ulimit } from '../dockerfile/convert/types.ts';
-import { goParseInt64, goQuote, parseGoBool } from '../go/strconv.ts';
+import { goParseInt64, goQuote, int64Value, parseGoBool } from '../go/strconv.ts';
 import { goUnmarshal, type GoType } from '../go/unmarshal.ts';
 import { parseExtraHosts, parseLinuxResources, parseUlimits } from './options.ts';
 import { setKey } from '../go/maps.ts';
@@ -65,7 +65,7 @@ export interface FrontendConfig {
   multiPlatform: boolean;
   imageResolveMode: ImageResolveMode;
   extraHosts: { host: string; ip: string }[];
-  shmSize: number;
+  shmSize: number | bigint;
   networkMode: NetMode;
   hostname: string;
   cgroupParent: string;
@@ -131,7 +131,7 @@ export function parseConfig(opts: ReadonlyMap<string, string>, workerPlatform?: 
 
   // In dockerui.Client.init's order (options.ts).
   const extraHosts = wrapped('failed to parse additional hosts', () => parseExtraHosts(get('add-hosts')));
-  const shmSize = wrapped('failed to parse shm size', () => (get('shm-size') !== '' ? Number(goParseInt64(get('shm-size'))) : 0));
+  const shmSize = wrapped('failed to parse shm size', () => (get('shm-size') !== '' ? int64Value(goParseInt64(get('shm-size'))) : 0));
   const ulimits = wrapped('failed to parse ulimit', () => parseUlimits(get('ulimit')));
   const linuxResources = wrapped('failed to parse resource limits', () => parseLinuxResources((k) => opts.get(k)));
   const nm = get('force-network-mode');

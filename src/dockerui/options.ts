@@ -9,7 +9,7 @@
 import type { LinuxResources } from '../llb/index.ts';
 import type { Ulimit } from '../dockerfile/convert/types.ts';
 import { splitCsvFields } from '../go/csv.ts';
-import { goParseInt64, goParseUint64, goQuote } from '../go/strconv.ts';
+import { goParseInt64, goParseUint64, goQuote, int64Value } from '../go/strconv.ts';
 import { goToLower } from '../go/strings.ts';
 
 // go-units' table of known limits ("as" is commented out there).
@@ -50,7 +50,7 @@ export function parseUlimit(val: string): Ulimit {
     if (soft === -1n) throw new Error(`ulimit soft limit must be less than or equal to hard limit: soft: -1 (unlimited), hard: ${h}`);
     if (soft > h) throw new Error(`ulimit soft limit must be less than or equal to hard limit: ${soft} > ${h}`);
   }
-  return { name, soft: Number(soft), hard: Number(h) };
+  return { name, soft: int64Value(soft), hard: int64Value(h) };
 }
 
 /** The `ulimit` option: a CSV list of go-units ulimits; empty gives none. */
@@ -95,7 +95,7 @@ export function validateCpuset(s: string): void {
  */
 export function parseLinuxResources(get: (key: string) => string | undefined): LinuxResources | undefined {
   const res: { -readonly [K in keyof LinuxResources]: LinuxResources[K] } = {};
-  const value = (key: string, parse: (v: string) => bigint, check: (n: bigint) => string | undefined): number | undefined => {
+  const value = (key: string, parse: (v: string) => bigint, check: (n: bigint) => string | undefined): number | bigint | undefined => {
     const v = get(key);
     if (v === undefined || v === '') return undefined;
     let n: bigint;
@@ -106,7 +106,7 @@ export function parseLinuxResources(get: (key: string) => string | undefined): L
     }
     const why = check(n);
     if (why !== undefined) throw new Error(`invalid ${key} value: ${v}: ${why}`);
-    return Number(n);
+    return int64Value(n);
   };
   const positive = (n: bigint): string | undefined => (n <= 0n ? 'must be > 0' : undefined);
   const memory = value('memory', goParseInt64, positive);

@@ -137,3 +137,11 @@ export function goParseUint64(s: string): bigint {
   if (n > UINT64_MAX) throw new Error(`strconv.ParseUint: parsing ${goQuote(s)}: value out of range`);
   return n;
 }
+
+/**
+ * A Go int64 (or uint64) as JavaScript holds it: a number while it is exact
+ * (within 2^53), else the bigint, so no digit is lost.
+ */
+export function int64Value(v: bigint): number | bigint {
+  return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+}

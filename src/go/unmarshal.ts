@@ -14,6 +14,7 @@
 // deeply nested unknown values cannot exhaust the stack.
 
 import { goFoldName } from './strings.ts';
+import { int64Value } from './strconv.ts';
 
 /** A Go type: what a JSON value is decoded into. */
 export type GoType =
@@ -364,8 +365,7 @@ function decode(raw: Raw, t: GoType, cur: unknown, ctx: Ctx): unknown {
         return cur;
       }
       // Beyond 2^53 a number would lose digits that Go's int64 keeps.
-      const n = Number(raw.v);
-      return Number.isSafeInteger(n) ? n : BigInt(raw.v);
+      return int64Value(BigInt(raw.v));
     }
     case 'slice': {
       if (raw.t !== 'array') {

@@ -15,12 +15,13 @@ export interface ProgressGroup {
 }
 
 /** cgroup resource limits for an exec (OpMetadata.linux_resources). */
+/** int64 and uint64 values: a bigint beyond 2^53. */
 export interface LinuxResources {
-  readonly memory?: number;
-  readonly memorySwap?: number;
-  readonly cpuShares?: number;
-  readonly cpuPeriod?: number;
-  readonly cpuQuota?: number;
+  readonly memory?: number | bigint;
+  readonly memorySwap?: number | bigint;
+  readonly cpuShares?: number | bigint;
+  readonly cpuPeriod?: number | bigint;
+  readonly cpuQuota?: number | bigint;
   readonly cpusetCpus?: string;
   readonly cpusetMems?: string;
 }
@@ -275,11 +276,11 @@ export function metadataFromPb(p: PbOpMetadata | undefined): OpMetadata {
   if (p.linux_resources) {
     const r = p.linux_resources;
     m.linuxResources = {
-      memory: Number(r.memory ?? 0),
-      memorySwap: Number(r.memorySwap ?? 0),
-      cpuShares: Number(r.cpuShares ?? 0),
-      cpuPeriod: Number(r.cpuPeriod ?? 0),
-      cpuQuota: Number(r.cpuQuota ?? 0),
+      memory: r.memory ?? 0,
+      memorySwap: r.memorySwap ?? 0,
+      cpuShares: r.cpuShares ?? 0,
+      cpuPeriod: r.cpuPeriod ?? 0,
+      cpuQuota: r.cpuQuota ?? 0,
       cpusetCpus: r.cpusetCpus ?? '',
       cpusetMems: r.cpusetMems ?? '',
     };

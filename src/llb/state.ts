@@ -33,7 +33,7 @@ export interface StateValues {
   readonly security: SecurityMode;
   readonly args: readonly string[] | undefined;
   readonly extraHosts: readonly { host: string; ip: string }[];
-  readonly ulimits: readonly { name: string; soft: number; hard: number }[];
+  readonly ulimits: readonly { name: string; soft: number | bigint; hard: number | bigint }[];
   readonly cgroupParent: string;
   readonly validExitCodes: readonly number[] | undefined;
   readonly custom: ReadonlyMap<unknown, unknown>;
@@ -81,7 +81,7 @@ export interface RunMount {
   /** A persistent cache directory (Go's AsPersistentCacheDir). */
   readonly cache?: { readonly id: string; readonly sharing?: CacheSharing };
   /** A tmpfs; size in bytes, 0 or absent for no limit. */
-  readonly tmpfs?: { readonly size?: number };
+  readonly tmpfs?: { readonly size?: number | bigint };
 }
 
 /** A secret exposed as a file (`target`), an environment variable (`env`), or both. */
@@ -119,7 +119,7 @@ export interface RunOptions extends ConstraintsOptions {
   readonly network?: NetworkMode;
   readonly security?: SecurityMode;
   readonly extraHosts?: readonly { host: string; ip: string }[];
-  readonly ulimits?: readonly { name: string; soft: number; hard: number }[];
+  readonly ulimits?: readonly { name: string; soft: number | bigint; hard: number | bigint }[];
   readonly cgroupParent?: string;
   readonly validExitCodes?: readonly number[];
   readonly mounts?: readonly RunMount[];
@@ -253,7 +253,7 @@ export class State implements FileBase {
     return this.with({ extraHosts: [...this.values.extraHosts, { host, ip: canonicalIP(ip) }] });
   }
 
-  addUlimit(name: string, soft: number, hard: number): State {
+  addUlimit(name: string, soft: number | bigint, hard: number | bigint): State {
     return this.with({ ulimits: [...this.values.ulimits, { name, soft, hard }] });
   }
 

@@ -5,6 +5,7 @@
 import { messageDesc } from './registry.ts';
 import type { FieldDesc, MessageDesc, MessageObject, ScalarKind } from './registry.ts';
 import { setKey } from '../go/maps.ts';
+import { int64Value } from '../go/strconv.ts';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -74,10 +75,6 @@ class Reader {
         throw new DecodeError(`unsupported wire type ${wireType}`);
     }
   }
-}
-
-function int64Value(v: bigint): number | bigint {
-  return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
 }
 
 function readScalar(r: Reader, kind: ScalarKind): unknown {

@@ -19,8 +19,9 @@ export type ImageResolveMode = 'default' | 'pull' | 'local';
 /** A `ulimit` entry (go-units Ulimit): applied to every RUN. */
 export interface Ulimit {
   name: string;
-  soft: number;
-  hard: number;
+  /** int64: a bigint beyond 2^53. */
+  soft: number | bigint;
+  hard: number | bigint;
 }
 export type NetMode = 'sandbox' | 'host' | 'none';
 
@@ -82,7 +83,7 @@ export interface ConvertOptions {
   networkMode?: NetMode;
   hostname?: string;
   extraHosts?: { host: string; ip: string }[];
-  shmSize?: number;
+  shmSize?: number | bigint;
   cgroupParent?: string;
   /** `ulimit` option (see parseUlimits); applied to every RUN when the daemon has exec.meta.ulimit. */
   ulimits?: Ulimit[];

@@ -1,7 +1,7 @@
 // Instructions that carry a command line: RUN, CMD, ENTRYPOINT, HEALTHCHECK.
 
 import { parseGoDuration } from '../../go/time.ts';
-import { goQuote, parseGoInt32 } from '../../go/strconv.ts';
+import { goQuote, int64Value, parseGoInt32 } from '../../go/strconv.ts';
 import { errAtLeastOneArgument } from './messages.ts';
 import { commandBase, type ParseRequest } from './request.ts';
 import type { Flag } from './bflags.ts';
@@ -92,7 +92,7 @@ function parseOptInterval(flag: Flag): number | bigint {
   if (d === 0n) return 0;
   if (d < nanosPerMillisecond) throw new Error(`Interval ${goQuote(flag.name)} cannot be less than 1ms`);
   // Beyond 2^53 a number would lose nanoseconds that Go's time.Duration keeps.
-  return d <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(d) : d;
+  return int64Value(d);
 }
 
 export function parseHealthcheck(req: ParseRequest): HealthCheckCommand {

@@ -30,7 +30,7 @@ export interface ExecBase {
   readonly network: NetworkMode;
   readonly security: SecurityMode;
   readonly extraHosts: readonly { host: string; ip: string }[];
-  readonly ulimits: readonly { name: string; soft: number; hard: number }[];
+  readonly ulimits: readonly { name: string; soft: number | bigint; hard: number | bigint }[];
   readonly validExitCodes: readonly number[] | undefined;
   readonly platform: Platform | undefined;
 }
@@ -44,7 +44,7 @@ export interface MountModel {
   readonly cacheId: string;
   readonly cacheSharing: CacheSharing;
   readonly tmpfs: boolean;
-  readonly tmpfsSize: number;
+  readonly tmpfsSize: number | bigint;
   readonly noOutput: boolean;
   readonly contentCache: ContentCache;
 }

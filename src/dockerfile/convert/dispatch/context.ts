@@ -27,7 +27,7 @@ export interface DispatchContext {
   cacheIdNamespace: string;
   targetPlatform: Platform;
   extraHosts: { host: string; ip: string }[];
-  shmSize: number;
+  shmSize: number | bigint;
   cgroupParent: string;
   ulimits: Ulimit[];
   linuxResources: llb.LinuxResources | undefined;
