@@ -1,0 +1,9 @@
+# STOPSIGNAL at the int64 edges, signed, and a name Go upper-cases
+FROM busybox AS a
+STOPSIGNAL 9223372036854775807
+FROM a AS b
+STOPSIGNAL -9223372036854775808
+FROM b AS c
+STOPSIGNAL +9
+FROM c
+STOPSIGNAL sigrtmin+3
