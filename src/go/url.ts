@@ -1,9 +1,13 @@
 // The path of an http(s) URL as Go's url.Parse gives it (URL.Path, escapes
 // decoded), or undefined where url.Parse fails: a control character, a bad
-// %-escape, a character a host may not hold, a port that is not digits.
+// %-escape, a character a host may not hold, a port that is not digits, an
+// IP literal that is no IPv6 address, a second colon in an http(s) host (Go
+// 1.26, the toolchain the reference is built with here), bad userinfo.
 // ADD's file name for a URL and SOURCE_DATE_EPOCH's read it this way
 // upstream; WHATWG's URL parser differs (it normalizes dot segments, refuses
 // other hosts).
+
+import { nodeNet } from '../builtins.ts';
 
 const HOST_PUNCTUATION = new Set("-._~!$&'()*+,;=:[]<>\"");
 
@@ -32,16 +36,66 @@ export function goUnescape(s: string, host = false): string | undefined {
   return Buffer.from(bytes).toString('utf8');
 }
 
-function validHost(host: string): boolean {
-  // The port: digits after the last colon (outside an IPv6 literal).
-  const colon = host.lastIndexOf(':');
-  if (colon >= 0 && colon > host.lastIndexOf(']') && !/^\d*$/.test(host.slice(colon + 1))) return false;
-  for (const ch of host) {
-    const c = ch.codePointAt(0)!;
-    if (c >= 0x80 || ch === '%' || /[A-Za-z0-9]/.test(ch) || HOST_PUNCTUATION.has(ch)) continue;
-    return false;
+/** The characters url's unescape takes in a host (and a zone) as they are: ASCII ones it would not escape there. */
+function hostChar(c: number): boolean {
+  return c >= 0x80 || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || HOST_PUNCTUATION.has(String.fromCharCode(c));
+}
+
+/** url's unescape of a host, or of an IPv6 zone (`zone`): undefined where url.Parse fails. */
+function unescapeHost(s: string, zone = false): string | undefined {
+  for (const ch of s) if (ch !== '%' && !hostChar(ch.codePointAt(0)!)) return undefined;
+  if (zone) {
+    // A zone may %-escape what a host holds as it is, a space, and %25.
+    for (let i = s.indexOf('%'); i >= 0; i = s.indexOf('%', i + 1)) {
+      const v = parseInt(s.slice(i + 1, i + 3), 16);
+      if (!(s.slice(i, i + 3) === '%25' || v === 0x20 || (v < 0x80 && hostChar(v)))) return undefined;
+    }
+    return goUnescape(s);
   }
-  return goUnescape(host, true) !== undefined;
+  return goUnescape(s, true);
+}
+
+function validOptionalPort(port: string): boolean {
+  return port === '' || /^:[0-9]*$/.test(port);
+}
+
+/**
+ * Whether url.Parse (Go 1.26's parseHost) takes the host of an authority:
+ * an IP literal in brackets must be an IPv6 address (a zone after %25
+ * allowed), a port only digits; an http(s) host has at most one colon.
+ */
+function validHost(scheme: string, host: string): boolean {
+  const open = host.lastIndexOf('[');
+  if (open > 0) return false;
+  if (open === 0) {
+    const close = host.lastIndexOf(']');
+    if (close < 0 || !validOptionalPort(host.slice(close + 1))) return false;
+    const name = host.slice(1, close);
+    const zone = name.indexOf('%25');
+    const h = unescapeHost(zone < 0 ? name : name.slice(0, zone));
+    const z = zone < 0 ? '' : unescapeHost(name.slice(zone), true);
+    if (h === undefined || z === undefined) return false;
+    return ipv6Literal(h + z);
+  }
+  let colon = host.indexOf(':');
+  if (colon >= 0) {
+    // Go 1.26 keeps an http(s) host to one colon (urlstrictcolons); other schemes take the last.
+    if (scheme !== 'http' && scheme !== 'https') colon = host.lastIndexOf(':');
+    if (!validOptionalPort(host.slice(colon))) return false;
+  }
+  return unescapeHost(host) !== undefined;
+}
+
+/** What netip.ParseAddr takes and is not IPv4: an IPv6 address, maybe IPv4-mapped, with a non-empty zone after %. */
+function ipv6Literal(s: string): boolean {
+  const pct = s.indexOf('%');
+  if (pct === 0 || pct === s.length - 1) return false;
+  return nodeNet().isIPv6(pct < 0 ? s : s.slice(0, pct));
+}
+
+/** url.Parse's validUserinfo: the characters userinfo may hold. */
+function validUserinfo(s: string): boolean {
+  return /^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(s);
 }
 
 /** URL.Path of an http(s) URL as url.Parse gives it; undefined when url.Parse fails. */
@@ -52,6 +106,7 @@ export function goURLPath(raw: string): string | undefined {
   if (hash >= 0 && goUnescape(raw.slice(hash + 1)) === undefined) return undefined;
   const m = /^[A-Za-z][A-Za-z0-9+.-]*:/.exec(rest);
   if (m === null) return undefined;
+  const scheme = m[0].slice(0, -1).toLowerCase();
   rest = rest.slice(m[0].length);
   const q = rest.indexOf('?');
   if (q >= 0) rest = rest.slice(0, q);
@@ -59,7 +114,14 @@ export function goURLPath(raw: string): string | undefined {
     const slash = rest.indexOf('/', 2);
     const authority = slash < 0 ? rest.slice(2) : rest.slice(2, slash);
     const at = authority.lastIndexOf('@');
-    if (!validHost(at < 0 ? authority : authority.slice(at + 1))) return undefined;
+    if (!validHost(scheme, at < 0 ? authority : authority.slice(at + 1))) return undefined;
+    if (at >= 0) {
+      // The userinfo: its characters, and each of user and password a valid %-encoding.
+      const userinfo = authority.slice(0, at);
+      const colon = userinfo.indexOf(':');
+      const parts = colon < 0 ? [userinfo] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)];
+      if (!validUserinfo(userinfo) || parts.some((part) => goUnescape(part) === undefined)) return undefined;
+    }
     rest = slash < 0 ? '' : rest.slice(slash);
   }
   return goUnescape(rest);
