@@ -43,8 +43,19 @@ function parseGoFloat(s: string): number | undefined {
   return m[1] === '-' ? -value : value;
 }
 
+/**
+ * Go's int64(x) of a float64 on amd64 (the reference machine's): whole
+ * numbers truncated, and anything out of range (or NaN) the "integer
+ * indefinite" value, -2^63.
+ */
+export function goFloatToInt64(x: number): number | bigint {
+  if (!(x > -(2 ** 63) - 1024 && x < 2 ** 63)) return -(2n ** 63n);
+  const t = Math.trunc(x);
+  return Number.isSafeInteger(t) ? t : BigInt(t);
+}
+
 /** Bytes for a size like `64m`, `1.5GiB` or `512`; undefined when unparsable. */
-export function ramInBytes(text: string): number | undefined {
+export function ramInBytes(text: string): number | bigint | undefined {
   let sep = -1;
   for (let i = text.length - 1; i >= 0; i--) {
     if ('0123456789. '.includes(text[i])) {
@@ -57,13 +68,13 @@ export function ramInBytes(text: string): number | undefined {
   let suffix = text.slice(sep + 1);
   const size = parseGoFloat(num);
   if (size === undefined || size < 0) return undefined;
-  if (suffix === '') return Math.trunc(size);
+  if (suffix === '') return goFloatToInt64(size);
   if (suffix.length > 3) return undefined;
   suffix = suffix.toLowerCase();
-  if (suffix[0] === 'b') return suffix.length === 1 ? Math.trunc(size) : undefined;
+  if (suffix[0] === 'b') return suffix.length === 1 ? goFloatToInt64(size) : undefined;
   const mul = binary[suffix[0]];
   if (mul === undefined) return undefined;
   if (suffix.length === 2 && suffix[1] !== 'b') return undefined;
   if (suffix.length === 3 && suffix.slice(1) !== 'ib') return undefined;
-  return Math.trunc(size * mul);
+  return goFloatToInt64(size * mul);
 }

@@ -75,8 +75,8 @@ export interface Mount {
   source: string;
   target: string;
   readOnly: boolean;
-  /** tmpfs size in bytes; 0 when not given. */
-  sizeLimit: number;
+  /** tmpfs size in bytes; 0 when not given (a bigint beyond 2^53). */
+  sizeLimit: number | bigint;
   /** The `id` key (cache id, secret id or ssh id). */
   cacheId: string;
   /** Empty when not given. */
