@@ -93,7 +93,8 @@ async function runOurs(text: Buffer, a: ParityArgs): Promise<Ours> {
   try {
     const base = frontendLikeOptions(a, MetadataFileResolver.fromFile(metadataFile));
     for (const p of platforms) {
-      const res = await convertDockerfile(text, { ...base, targetPlatform: p, multiPlatformRequested: platforms.length > 1 });
+      // multiPlatformRequested: the frontend's (several platforms, or BUILDKIT_MULTI_PLATFORM / multi-platform).
+      const res = await convertDockerfile(text, { ...base, targetPlatform: p });
       out.defs.push(res.state.marshal().encode());
       const config = marshalImage(res.image);
       out.imageTexts.push(config);

@@ -16,6 +16,7 @@ import type { Stage } from '../instructions/index.ts';
 import type { ShellLex } from '../shell/index.ts';
 import type { EnvList } from '../../llb/env.ts';
 import { parseGitRef, isHTTPSource } from './gitref.ts';
+import { YEAR_OUT_OF_RANGE } from './image.ts';
 import { findNamedContext, loadNamedContext, type LoadEnv } from './named-context.ts';
 import type { ConvertOptions, SourceRef, SourceTime } from './types.ts';
 import { EMPTY_IMAGE_NAME } from './util.ts';
@@ -164,9 +165,18 @@ function singleSourceOp(st: llb.State, opt: ConvertOptions): SourceRef | undefin
   return found;
 }
 
-/** Go's time.Format(RFC3339Nano) of the source time, in its own offset. */
+/** Seconds from 1970 of 0000-01-01T00:00:00 and of 9999-12-31T23:59:59, the years Go's Time.MarshalJSON takes. */
+const MARSHALABLE = [-62167219200n, 253402300799n] as const;
+
+/**
+ * Go's time.Format(RFC3339Nano) of the source time, in its own offset; for a
+ * year outside 0..9999, which Go keeps but cannot marshal into the image
+ * config, YEAR_OUT_OF_RANGE (marshalImage fails on it with Go's error).
+ */
 export function formatSourceTime(t: SourceTime): string {
-  const local = new Date(Number(t.seconds + BigInt(t.offsetSeconds)) * 1000).toISOString().replace('.000Z', '');
+  const secs = t.seconds + BigInt(t.offsetSeconds);
+  if (secs < MARSHALABLE[0] || secs > MARSHALABLE[1]) return YEAR_OUT_OF_RANGE;
+  const local = new Date(Number(secs) * 1000).toISOString().replace('.000Z', '');
   let frac = '';
   if (t.nanos !== 0) frac = '.' + String(t.nanos).padStart(9, '0').replace(/0+$/, '');
   let zone = 'Z';

@@ -344,6 +344,16 @@ export function imageToJSON(img: Image): object {
 }
 
 /** Go's json.Marshal output (HTML-escaping `<`, `>`, `&` like Go does). */
+/**
+ * A time Go holds but cannot marshal (a year outside 0..9999: a
+ * SOURCE_DATE_EPOCH far away), in place of its text; marshalImage refuses
+ * an image holding it, as json.Marshal refuses the time.
+ */
+export const YEAR_OUT_OF_RANGE = '\u0000year outside of range';
+
 export function marshalImage(img: Image): string {
+  if (img.created === YEAR_OUT_OF_RANGE || img.history?.some((h) => h.created === YEAR_OUT_OF_RANGE)) {
+    throw new Error('failed to marshal image config: json: error calling MarshalJSON for type *time.Time: Time.MarshalJSON: year outside of range [0,9999]');
+  }
   return goJSONStringify(imageToJSON(img));
 }
