@@ -83,6 +83,152 @@ export function matchPath(pattern: string, name: string): boolean {
 
 const compiledPatterns = new Map<string, RegExp | null>();
 
+/**
+ * filepath.Match(pattern, name) on Linux, byte for byte as Go runs it:
+ * 'bad' for ErrBadPattern. Unlike path.Match it reports a malformed part of
+ * the pattern only when matching reaches it (patternmatcher.New checks
+ * each pattern so, against ".").
+ */
+export function goFilepathMatch(pattern: string, name: string): boolean | 'bad' {
+  const enc = new TextEncoder();
+  let pat: Uint8Array = enc.encode(pattern);
+  let nm: Uint8Array = enc.encode(name);
+  outer: while (pat.length > 0) {
+    const { star, chunk, rest } = scanChunk(pat);
+    pat = rest;
+    if (star && chunk.length === 0) return !nm.includes(0x2f);
+    const first = matchChunk(chunk, nm);
+    if (first === 'bad') return 'bad';
+    if (first !== undefined && (first.length === 0 || pat.length > 0)) {
+      nm = first;
+      continue;
+    }
+    if (star) {
+      for (let i = 0; i < nm.length && nm[i] !== 0x2f; i++) {
+        const t = matchChunk(chunk, nm.subarray(i + 1));
+        if (t === 'bad') return 'bad';
+        if (t !== undefined) {
+          if (pat.length === 0 && t.length > 0) continue;
+          nm = t;
+          continue outer;
+        }
+      }
+    }
+    return false;
+  }
+  return nm.length === 0;
+}
+
+function scanChunk(pattern: Uint8Array): { star: boolean; chunk: Uint8Array; rest: Uint8Array } {
+  let star = false;
+  while (pattern.length > 0 && pattern[0] === 0x2a) {
+    pattern = pattern.subarray(1);
+    star = true;
+  }
+  let inrange = false;
+  let i = 0;
+  for (; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === 0x5c) {
+      if (i + 1 < pattern.length) i++;
+    } else if (c === 0x5b) inrange = true;
+    else if (c === 0x5d) inrange = false;
+    else if (c === 0x2a && !inrange) break;
+  }
+  return { star, chunk: pattern.subarray(0, i), rest: pattern.subarray(i) };
+}
+
+/** The first rune of UTF-8 bytes and its length (utf8.DecodeRune: U+FFFD and 1 for a bad byte, 0 for none). */
+function decodeRune(b: Uint8Array): [number, number] {
+  if (b.length === 0) return [0xfffd, 0];
+  const c = b[0]!;
+  if (c < 0x80) return [c, 1];
+  const n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
+  if (n === 0 || b.length < n) return [0xfffd, 1];
+  const text = new TextDecoder('utf-8', { fatal: true });
+  try {
+    const r = text.decode(b.subarray(0, n)).codePointAt(0)!;
+    return [r, n];
+  } catch {
+    return [0xfffd, 1];
+  }
+}
+
+/** filepath's getEsc: a class character, or 'bad'. */
+function getEsc(chunk: Uint8Array): { r: number; rest: Uint8Array } | 'bad' {
+  if (chunk.length === 0 || chunk[0] === 0x2d || chunk[0] === 0x5d) return 'bad';
+  if (chunk[0] === 0x5c) {
+    chunk = chunk.subarray(1);
+    if (chunk.length === 0) return 'bad';
+  }
+  const [r, n] = decodeRune(chunk);
+  if (r === 0xfffd && n === 1) return 'bad';
+  const rest = chunk.subarray(n);
+  if (rest.length === 0) return 'bad';
+  return { r, rest };
+}
+
+/** filepath's matchChunk: the rest of s after a match, undefined for none, 'bad' for ErrBadPattern. */
+function matchChunk(chunk: Uint8Array, s: Uint8Array): Uint8Array | undefined | 'bad' {
+  let failed = false;
+  while (chunk.length > 0) {
+    failed = failed || s.length === 0;
+    const c = chunk[0]!;
+    if (c === 0x5b) {
+      let r = -1;
+      if (!failed) {
+        const [rr, n] = decodeRune(s);
+        r = rr;
+        s = s.subarray(n);
+      }
+      chunk = chunk.subarray(1);
+      let negated = false;
+      if (chunk.length > 0 && chunk[0] === 0x5e) {
+        negated = true;
+        chunk = chunk.subarray(1);
+      }
+      let match = false;
+      let nrange = 0;
+      for (;;) {
+        if (chunk.length > 0 && chunk[0] === 0x5d && nrange > 0) {
+          chunk = chunk.subarray(1);
+          break;
+        }
+        const lo = getEsc(chunk);
+        if (lo === 'bad') return 'bad';
+        chunk = lo.rest;
+        let hi = lo.r;
+        if (chunk[0] === 0x2d) {
+          const h = getEsc(chunk.subarray(1));
+          if (h === 'bad') return 'bad';
+          chunk = h.rest;
+          hi = h.r;
+        }
+        match = match || (lo.r <= r && r <= hi);
+        nrange++;
+      }
+      failed = failed || match === negated;
+    } else if (c === 0x3f) {
+      if (!failed) {
+        failed = s[0] === 0x2f;
+        s = s.subarray(decodeRune(s)[1]);
+      }
+      chunk = chunk.subarray(1);
+    } else {
+      if (c === 0x5c) {
+        chunk = chunk.subarray(1);
+        if (chunk.length === 0) return 'bad';
+      }
+      if (!failed) {
+        failed = chunk[0] !== s[0];
+        s = s.subarray(1);
+      }
+      chunk = chunk.subarray(1);
+    }
+  }
+  return failed ? undefined : s;
+}
+
 const codePoint = (c: string): string => `\\u{${c.codePointAt(0)!.toString(16)}}`;
 
 /** A pattern as an anchored RegExp; null when Go reports ErrBadPattern. */

@@ -29,6 +29,7 @@ var subcommands = map[string]subcommand{
 	"lint":           {"run the frontend.lint subrequest (`--call check`); print its result.json", cmdLint},
 	"outline":        {"run the frontend.outline subrequest; print its result.json", cmdOutline},
 	"targets":        {"run the frontend.targets subrequest; print its result.json", cmdTargets},
+	"ignore-match":   {"JSON lines {patterns, paths}: patternmatcher.New's error, or each path's MatchesOrParentMatches", cmdIgnoreMatch},
 	"casing":         {"print Go's ToUpper, ToLower and SimpleFold orbit of every code point that has one", cmdCasing},
 	"subrequest":     {"run any subrequest (--request ID); print {metadata} with every metadata key", cmdSubrequest},
 	"batch":          {"JSON lines {cmd, args, stdin} on stdin; one output line per request, in order", nil},

@@ -2,10 +2,19 @@
 // matched the way moby/patternmatcher's PatternMatcher.MatchesOrParentMatches
 // does. The file itself is read by src/dockerui/ignore.ts.
 
-import { cleanPath } from '../../go/path.ts';
+import { cleanPath, goFilepathMatch } from '../../go/path.ts';
 import { goTrimSpace } from '../../go/strings.ts';
+import { compileGoRegexp } from '../../go/regexp.ts';
 
+/** A pattern's test of one path; throws BadPattern where Go's regexp would not compile it. */
 type Matcher = (path: string) => boolean;
+
+/** filepath.ErrBadPattern, which patternmatcher returns for a pattern its regexp cannot compile. */
+export class BadPattern extends Error {
+  constructor() {
+    super('syntax error in pattern');
+  }
+}
 
 interface IgnorePattern {
   text: string;
@@ -13,20 +22,24 @@ interface IgnorePattern {
   match: Matcher;
 }
 
-const REGEX_SPECIAL = new Set(['.', '+', '(', ')', '|', '{', '}', '$']);
-
-function escapeForRegex(ch: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? '\\' + ch : ch;
-}
+/**
+ * The characters patternmatcher escapes. It means `.+()|{}$`, but its
+ * bitmap (escapeBytes[b%8] |= 1 << (b/8), a byte) drops every character
+ * from 64 on: `|`, `{` and `}` reach the regular expression as they are.
+ */
+const REGEX_SPECIAL = new Set(['.', '+', '(', ')', '$']);
 
 // patternmatcher's Pattern.compile: exact, prefix (`foo/**`), suffix
-// (`**/foo`) or a regular expression.
+// (`**/foo`) or a regular expression, built as Go builds it (what it does
+// not rewrite passes through, keeping its meaning to Go's regexp: `[^a]`,
+// `[a-z]`, `\d`) and compiled as Go compiles it (go/regexp.ts). A pattern
+// Go cannot compile is an error where it is tried (BadPattern).
 function compile(pattern: string): Matcher {
   const chars = [...pattern];
   let re = '^';
   let kind: 'exact' | 'prefix' | 'suffix' | 'regexp' = 'exact';
   for (let i = 0, n = 0; i < chars.length; n++) {
-    const ch = chars[i++];
+    const ch = chars[i++]!;
     if (ch === '*') {
       if (chars[i] === '*') {
         i++;
@@ -53,14 +66,14 @@ function compile(pattern: string): Matcher {
       re += '\\' + ch;
     } else if (ch === '\\') {
       if (i < chars.length) {
-        re += escapeForRegex(chars[i++]);
+        re += '\\' + chars[i++];
         kind = 'regexp';
-      } else re += '\\\\';
+      } else re += '\\';
     } else if (ch === '[' || ch === ']') {
       re += ch;
       kind = 'regexp';
     } else {
-      re += escapeForRegex(ch);
+      re += ch;
     }
   }
   switch (kind) {
@@ -75,13 +88,11 @@ function compile(pattern: string): Matcher {
       return (p) => p.endsWith(suffix) || (suffix.startsWith('/') && p === suffix.slice(1));
     }
     case 'regexp': {
-      let rx: RegExp | undefined;
-      try {
-        rx = new RegExp(re + '$', 'su');
-      } catch {
-        rx = undefined;
-      }
-      return (p) => (rx === undefined ? false : rx.test(p));
+      const rx = compileGoRegexp(re + '$');
+      return (p) => {
+        if (rx === undefined) throw new BadPattern();
+        return rx.test(p);
+      };
     }
   }
 }
@@ -104,6 +115,8 @@ export class IgnoreMatcher {
         exclusions = true;
         p = p.slice(1);
       }
+      // patternmatcher.New checks each pattern with filepath.Match(p, ".").
+      if (goFilepathMatch(p, '.') === 'bad') throw new Error('syntax error in pattern');
       this.patterns.push({ text: p, exclusion, match: compile(p) });
     }
     this.exclusions = exclusions;
@@ -123,20 +136,28 @@ export class IgnoreMatcher {
    * patternmatcher's MatchesUsingParentResults: as matchesOrParentMatches,
    * but taking which patterns the parent directory matched (`parent`, from
    * the parent's own call; undefined at the top) instead of matching every
-   * parent again. Returns the result and what to pass for the children.
+   * parent again. Returns the result and what to pass for the children;
+   * throws BadPattern where Go returns its error.
    */
   matchesUsingParentResults(file: string, parent: readonly boolean[] | undefined): { matched: boolean; info: boolean[] } {
     let matched = false;
     const info = new Array<boolean>(this.patterns.length).fill(false);
-    const slash = file.lastIndexOf('/');
+    // filepath.Dir: the cleaned path before the last slash.
+    const dir = cleanPath(file.slice(0, file.lastIndexOf('/') + 1));
     this.patterns.forEach((pattern, i) => {
       let match = parent !== undefined && parent[i] === true;
       if (!match) {
         if (pattern.exclusion !== matched) return;
         match = pattern.match(file);
-        if (!match && parent === undefined && slash > 0) {
-          const dirs = file.slice(0, slash).split('/');
-          for (let j = 0; j < dirs.length && !match; j++) match = pattern.match(dirs.slice(0, j + 1).join('/'));
+        if (!match && parent === undefined && dir !== '.') {
+          const dirs = dir.split('/');
+          for (let j = 0; j < dirs.length && !match; j++) {
+            try {
+              match = pattern.match(dirs.slice(0, j + 1).join('/'));
+            } catch {
+              match = false; // Go ignores a parent's error here
+            }
+          }
         }
       }
       info[i] = match;
@@ -145,20 +166,42 @@ export class IgnoreMatcher {
     return { matched, info };
   }
 
-  /** The path, or one of its parent directories, is ignored (and not re-included later). */
+  /** The path, or one of its parent directories, is ignored (and not re-included later); false where Go's answer is an error. */
   matchesOrParentMatches(file: string): boolean {
+    return this.check(file).matched;
+  }
+
+  /**
+   * patternmatcher's MatchesOrParentMatches: the result, or `error` when a
+   * pattern it had to try cannot be compiled (Go returns false and the
+   * error; a parent directory's error is ignored, as there).
+   */
+  check(file: string): { matched: boolean; error?: BadPattern } {
     let matched = false;
-    const slash = file.lastIndexOf('/');
-    const parent = slash < 0 ? '.' : slash === 0 ? '/' : file.slice(0, slash);
+    // filepath.Dir: the cleaned path before the last slash.
+    const parent = cleanPath(file.slice(0, file.lastIndexOf('/') + 1));
     const parentDirs = parent.split('/');
+    const quietly = (pattern: IgnorePattern, path: string): boolean => {
+      try {
+        return pattern.match(path);
+      } catch {
+        return false;
+      }
+    };
     for (const pattern of this.patterns) {
       if (pattern.exclusion !== matched) continue;
-      let match = pattern.match(file);
+      let match: boolean;
+      try {
+        match = pattern.match(file);
+      } catch (e) {
+        if (e instanceof BadPattern) return { matched: false, error: e };
+        throw e;
+      }
       if (!match && parent !== '.') {
-        for (let i = 0; i < parentDirs.length && !match; i++) match = pattern.match(parentDirs.slice(0, i + 1).join('/'));
+        for (let i = 0; i < parentDirs.length && !match; i++) match = quietly(pattern, parentDirs.slice(0, i + 1).join('/'));
       }
       if (match) matched = !pattern.exclusion;
     }
-    return matched;
+    return { matched };
   }
 }

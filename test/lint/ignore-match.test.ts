@@ -1,0 +1,100 @@
+// .dockerignore matching (src/dockerfile/lint/ignore.ts, which the
+// CopyIgnoredFile check and the client's context transfer use) against
+// moby/patternmatcher itself (the oracle's `ignore-match`): generated pattern
+// sets of wildcards, classes, escapes, `|`, `{}` and non-ASCII runes, and
+// paths to test, one slice with a fixed seed and one with a new seed every
+// run (printed; IGNORE_MATCH_SEED replays it). patternmatcher.New's error,
+// then each path's MatchesOrParentMatches result and error, must be ours.
+// Needs Go; skipped without it locally, never in CI (CI=true).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { goAvailable, runOracle } from '../oracle/oracle.ts';
+import { IgnoreMatcher } from '../../src/dockerfile/lint/ignore.ts';
+
+const skip = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false;
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const PATTERN_PIECES = ['a', 'b', 'x', '.', '/', '*', '**', '?', '[', ']', '[a-z]', '[^a]', '[[:digit:]]', '^', '-', '\\', '\\d', '\\s', '\\p{Greek}', '\\x41', '|', '{', '}', '{2}', '{1,}', '2', ',', '!', 'é', 'α', '😀', ':', '$', '(', ')', '+', ' ', 'A'];
+const PATH_PIECES = ['a', 'b', 'x', 'aa', '.', '/', '-', 'é', 'α', '😀', '2', '22', '|', '{', '}', '^', ' ', 'A', 'log', '.log', '$', '+', '1'];
+
+interface Case {
+  patterns: string[];
+  paths: string[];
+}
+
+function generate(seed: number, count: number): Case[] {
+  const rand = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const word = (pieces: readonly string[], max: number): string => {
+    let s = '';
+    const n = 1 + Math.floor(rand() * max);
+    for (let i = 0; i < n; i++) s += pick(pieces);
+    return s;
+  };
+  const cases: Case[] = [];
+  for (let c = 0; c < count; c++) {
+    const patterns = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => word(PATTERN_PIECES, 5));
+    // Paths: random ones, and each pattern with its wildcards filled in.
+    const paths = Array.from({ length: 3 }, () => word(PATH_PIECES, 5).replace(/^\/+/, '') || 'a');
+    for (const p of patterns) paths.push(p.replace(/\*\*|\*|\?/g, () => pick(['a', 'é', '😀', 'x/y', ''])).replace(/^[!/]+/, '') || 'a');
+    cases.push({ patterns, paths });
+  }
+  return cases;
+}
+
+interface Answer {
+  error?: string;
+  matches?: boolean[];
+  errors?: string[];
+}
+
+function ours(c: Case): Answer {
+  let m: IgnoreMatcher;
+  try {
+    m = new IgnoreMatcher(c.patterns);
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+  const results = c.paths.map((p) => m.check(p));
+  return { matches: results.map((r) => r.matched), errors: results.map((r) => r.error?.message ?? '') };
+}
+
+function compare(seed: number, count: number): string {
+  const cases = generate(seed, count);
+  const answers = runOracle(['ignore-match'], cases.map((c) => JSON.stringify(c)).join('\n') + '\n')
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as Answer);
+  assert.equal(answers.length, cases.length);
+  let identical = 0;
+  const diffs: string[] = [];
+  cases.forEach((c, i) => {
+    const up = answers[i]!;
+    const ourAnswer = ours(c);
+    const norm = (a: Answer): string => JSON.stringify({ error: a.error ?? '', matches: a.matches ?? [], errors: a.errors ?? [] });
+    if (norm(up) === norm(ourAnswer)) identical++;
+    else if (diffs.length < 5) diffs.push(`${JSON.stringify(c)}\n  ours     ${norm(ourAnswer)}\n  upstream ${norm(up)}`);
+  });
+  const line = `ignore matching: ${identical}/${cases.length} identical (seed ${seed}; ${cases.reduce((n, c) => n + c.paths.length, 0)} paths)`;
+  console.log(line);
+  assert.deepEqual(diffs, [], diffs.join('\n'));
+  return line;
+}
+
+test('.dockerignore matching equals patternmatcher on generated patterns (fixed seed)', { skip }, () => {
+  compare(20261204, 3000);
+});
+
+test('.dockerignore matching equals patternmatcher on generated patterns (a new seed each run)', { skip }, () => {
+  const seed = Number(process.env.IGNORE_MATCH_SEED ?? Math.floor(Math.random() * 2 ** 31));
+  console.log(`ignore matching random seed ${seed} (replay: IGNORE_MATCH_SEED=${seed})`);
+  compare(seed, 3000);
+});
