@@ -13,7 +13,7 @@ import { lstatSync, readdirSync, readlinkSync, type BigIntStats, type Dirent } f
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { IgnoreMatcher } from '../dockerfile/lint/ignore.ts';
-import { cleanPath, matchPath } from '../go/path.ts';
+import { cleanPath, goFilepathMatch } from '../go/path.ts';
 import { compareUtf8 } from '../go/strings.ts';
 import type { Stat } from '../gen/fsutil.types.ts';
 
@@ -194,7 +194,7 @@ export function followLinks(root: string, paths: readonly string[], fs: LinkRead
     }
     const out: string[] = [];
     for (const name of fs.readdir(parent === '' ? root : join(root, parent)) ?? []) {
-      if (!matchPath(base, name)) continue;
+      if (goFilepathMatch(base, name) !== true) continue; // fsutil: filepath.Match, its error ignored
       const t = one(parent === '' ? name : `${parent}/${name}`);
       if (t !== undefined) out.push(t);
     }

@@ -66,28 +66,11 @@ export function isAbsPath(p: string): boolean {
 }
 
 /**
- * Go's path.Match as a caller that ignores its error sees it: whether `name`
- * matches the shell pattern (`*` and `?` stop at "/", `[...]` classes with
- * `^` negation and ranges, `\` escaping the next character), false for a
- * malformed pattern. Characters are code points, as Go's runes.
- */
-export function matchPath(pattern: string, name: string): boolean {
-  let re = compiledPatterns.get(pattern);
-  if (re === undefined) {
-    re = compilePattern(pattern);
-    if (compiledPatterns.size > 256) compiledPatterns.clear();
-    compiledPatterns.set(pattern, re);
-  }
-  return re !== null && re.test(name);
-}
-
-const compiledPatterns = new Map<string, RegExp | null>();
-
-/**
  * filepath.Match(pattern, name) on Linux, byte for byte as Go runs it:
  * 'bad' for ErrBadPattern. Unlike path.Match it reports a malformed part of
  * the pattern only when matching reaches it (patternmatcher.New checks
- * each pattern so, against ".").
+ * each pattern so, against "."); fsutil's FollowLinks matches names with
+ * it, its error ignored.
  */
 export function goFilepathMatch(pattern: string, name: string): boolean | 'bad' {
   const enc = new TextEncoder();
@@ -227,58 +210,4 @@ function matchChunk(chunk: Uint8Array, s: Uint8Array): Uint8Array | undefined | 
     }
   }
   return failed ? undefined : s;
-}
-
-const codePoint = (c: string): string => `\\u{${c.codePointAt(0)!.toString(16)}}`;
-
-/** A pattern as an anchored RegExp; null when Go reports ErrBadPattern. */
-function compilePattern(pattern: string): RegExp | null {
-  const cs = [...pattern];
-  let re = '^';
-  let i = 0;
-  // One character of a class: `\x` or a plain character other than "-" and "]".
-  const classChar = (): string | null => {
-    let c = cs[i];
-    if (c === undefined || c === '-' || c === ']') return null;
-    if (c === '\\') {
-      i++;
-      c = cs[i];
-      if (c === undefined) return null;
-    }
-    i++;
-    return c;
-  };
-  while (i < cs.length) {
-    const c = cs[i++]!;
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '\\') {
-      if (i >= cs.length) return null;
-      re += codePoint(cs[i++]!);
-    } else if (c === '[') {
-      const negated = cs[i] === '^';
-      if (negated) i++;
-      let ranges = '';
-      for (let n = 0; ; n++) {
-        if (cs[i] === ']' && n > 0) {
-          i++;
-          break;
-        }
-        const lo = classChar();
-        if (lo === null) return null;
-        let hi = lo;
-        if (cs[i] === '-') {
-          i++;
-          const h = classChar();
-          if (h === null) return null;
-          hi = h;
-        }
-        // Go tests lo <= r <= hi: a reversed range matches nothing.
-        if (lo.codePointAt(0)! <= hi.codePointAt(0)!) ranges += `${codePoint(lo)}-${codePoint(hi)}`;
-        if (i >= cs.length) return null;
-      }
-      re += `[${negated ? '^' : ''}${ranges}]`;
-    } else re += codePoint(c);
-  }
-  return new RegExp(re + '$', 'u');
 }
