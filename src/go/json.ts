@@ -73,30 +73,7 @@ export class GoMap<T = unknown> {
  * field is left out, as JSON.stringify leaves it out.
  */
 export function goJSONStringify(v: unknown, indent?: number): string {
-  return indent === undefined ? compact(v) : write(toGoJSON(v), '', ' '.repeat(indent));
-}
-
-function compact(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  switch (typeof v) {
-    case 'string':
-      return goQuoteJSON(v);
-    case 'number':
-    case 'boolean':
-      return JSON.stringify(v);
-    case 'bigint':
-      return v.toString();
-    default:
-      break;
-  }
-  if (Array.isArray(v)) return '[' + v.map((e) => (e === undefined ? 'null' : compact(e))).join(',') + ']';
-  const entries = v instanceof GoMap ? v.entries : Object.entries(v as object);
-  let out = '';
-  for (const [k, e] of entries) {
-    if (e === undefined) continue;
-    out += (out === '' ? '' : ',') + goQuoteJSON(k) + ':' + compact(e);
-  }
-  return '{' + out + '}';
+  return write(toGoJSON(v), '', indent === undefined ? undefined : ' '.repeat(indent));
 }
 
 /** A value as GoJSON, GoMaps kept (they are written in their order). */
@@ -124,19 +101,24 @@ export function goMarshalIndent(v: GoJSON, indent = '  '): string {
   return write(v, '', indent);
 }
 
-function write(v: GoJSON, prefix: string, indent: string): string {
+/** json.MarshalIndent's text of v (json.Marshal's, without newlines or spaces, when `indent` is undefined). */
+function write(v: GoJSON, prefix: string, indent: string | undefined): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
   if (typeof v === 'string') return goQuoteJSON(v);
-  const inner = prefix + indent;
+  const inner = prefix + (indent ?? '');
+  // Between elements, and around them when there are any.
+  const [open, sep, close] = indent === undefined ? ['', ',', ''] : ['\n' + inner, ',\n' + inner, '\n' + prefix];
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
-    return '[\n' + v.map((e) => inner + write(e, inner, indent)).join(',\n') + '\n' + prefix + ']';
+    return '[' + open + v.map((e) => write(e, inner, indent)).join(sep) + close + ']';
   }
-  const entries: readonly (readonly [string, unknown])[] = v instanceof GoMap ? v.entries : Object.entries(v);
+  // A GoMap's values are as given: an undefined one is left out, as a field is.
+  const entries: readonly (readonly [string, unknown])[] = v instanceof GoMap ? v.entries.filter(([, e]) => e !== undefined) : Object.entries(v);
   if (entries.length === 0) return '{}';
-  return '{\n' + entries.map(([k, e]) => inner + goQuoteJSON(k) + ': ' + write(e as GoJSON, inner, indent)).join(',\n') + '\n' + prefix + '}';
+  const colon = indent === undefined ? ':' : ': ';
+  return '{' + open + entries.map(([k, e]) => goQuoteJSON(k) + colon + write(e as GoJSON, inner, indent)).join(sep) + close + '}';
 }
 
 /** A Go []byte as encoding/json writes it: standard base64. */

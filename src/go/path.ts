@@ -51,6 +51,11 @@ export function joinPath(...elems: string[]): string {
   return nonEmpty.length === 0 ? '' : cleanPath(nonEmpty.join('/'));
 }
 
+/** Go's path.Dir (filepath.Dir on Linux): the cleaned path before the last slash. */
+export function dirPath(p: string): string {
+  return cleanPath(p.slice(0, p.lastIndexOf('/') + 1));
+}
+
 /** Go's path.Base. */
 export function basePath(p: string): string {
   if (p === '') return '.';
@@ -121,6 +126,8 @@ function scanChunk(pattern: Uint8Array): { star: boolean; chunk: Uint8Array; res
   return { star, chunk: pattern.subarray(0, i), rest: pattern.subarray(i) };
 }
 
+const strictUTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** The first rune of UTF-8 bytes and its length (utf8.DecodeRune: U+FFFD and 1 for a bad byte, 0 for none). */
 function decodeRune(b: Uint8Array): [number, number] {
   if (b.length === 0) return [0xfffd, 0];
@@ -128,9 +135,8 @@ function decodeRune(b: Uint8Array): [number, number] {
   if (c < 0x80) return [c, 1];
   const n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
   if (n === 0 || b.length < n) return [0xfffd, 1];
-  const text = new TextDecoder('utf-8', { fatal: true });
   try {
-    const r = text.decode(b.subarray(0, n)).codePointAt(0)!;
+    const r = strictUTF8.decode(b.subarray(0, n)).codePointAt(0)!;
     return [r, n];
   } catch {
     return [0xfffd, 1];

@@ -1,5 +1,7 @@
 // docker/go-units RAMInBytes, used for `RUN --mount=type=tmpfs,size=...`.
 
+import { int64Value } from './strconv.ts';
+
 const binary: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
 
 // The finite numbers Go's strconv.ParseFloat reads: decimal with optional
@@ -50,8 +52,7 @@ function parseGoFloat(s: string): number | undefined {
  */
 export function goFloatToInt64(x: number): number | bigint {
   if (!(x > -(2 ** 63) - 1024 && x < 2 ** 63)) return -(2n ** 63n);
-  const t = Math.trunc(x);
-  return Number.isSafeInteger(t) ? t : BigInt(t);
+  return int64Value(BigInt(Math.trunc(x)));
 }
 
 /** Bytes for a size like `64m`, `1.5GiB` or `512`; undefined when unparsable. */

@@ -155,9 +155,7 @@ export function goEscapedPath(raw: string): string {
 export function goEscapedHost(host: string): string {
   let out = '';
   for (const b of Buffer.from(host, 'utf8')) {
-    const ch = String.fromCharCode(b);
-    const keep = b < 0x80 && (/[A-Za-z0-9]/.test(ch) || HOST_PUNCTUATION.has(ch));
-    out += keep ? ch : '%' + b.toString(16).toUpperCase().padStart(2, '0');
+    out += b < 0x80 && hostChar(b) ? String.fromCharCode(b) : '%' + b.toString(16).toUpperCase().padStart(2, '0');
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // STOPSIGNAL validation with the Linux signal names of moby/sys/signal.
 
+import { goParseInt64 } from '../../go/strconv.ts';
 import { goToUpper } from '../../go/strings.ts';
 
 const names = new Set(
@@ -12,19 +13,20 @@ for (let i = 1; i <= 15; i++) {
   names.add(`RTMAX-${i}`);
 }
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-
 /**
  * Throws `invalid signal: x` unless `raw` is a non-zero number (as
  * strconv.Atoi reads it: an int64) or a known name.
  */
 export function validateSignal(raw: string): void {
-  if (/^[+-]?\d+$/.test(raw)) {
-    const n = BigInt(raw);
-    if (n !== 0n && n >= INT64_MIN && n <= INT64_MAX) return;
-    // 0 is refused; beyond int64 Atoi fails and the number is looked up as a name.
+  let n: bigint | undefined;
+  try {
+    n = goParseInt64(raw);
+  } catch {
+    // Not a number to Atoi (beyond int64 too): looked up as a name.
+  }
+  if (n !== undefined) {
     if (n === 0n) throw new Error(`invalid signal: ${raw}`);
+    return;
   }
   let name = goToUpper(raw);
   if (name.startsWith('SIG')) name = name.slice(3);

@@ -2,7 +2,7 @@
 // matched the way moby/patternmatcher's PatternMatcher.MatchesOrParentMatches
 // does. The file itself is read by src/dockerui/ignore.ts.
 
-import { cleanPath, goFilepathMatch } from '../../go/path.ts';
+import { cleanPath, dirPath, goFilepathMatch } from '../../go/path.ts';
 import { goTrimSpace } from '../../go/strings.ts';
 import { compileGoRegexp } from '../../go/regexp.ts';
 
@@ -97,6 +97,23 @@ function compile(pattern: string): Matcher {
   }
 }
 
+/**
+ * Whether the pattern matches `dir` or one of the directories above it,
+ * tried from the top as patternmatcher does; an error there counts as no
+ * match (Go ignores it).
+ */
+function matchesADir(pattern: IgnorePattern, dir: string): boolean {
+  const dirs = dir.split('/');
+  for (let i = 0; i < dirs.length; i++) {
+    try {
+      if (pattern.match(dirs.slice(0, i + 1).join('/'))) return true;
+    } catch {
+      // Go ignores a parent's error
+    }
+  }
+  return false;
+}
+
 export class IgnoreMatcher {
   private readonly patterns: IgnorePattern[] = [];
   /** True when any pattern is a `!` exclusion. */
@@ -142,23 +159,13 @@ export class IgnoreMatcher {
   matchesUsingParentResults(file: string, parent: readonly boolean[] | undefined): { matched: boolean; info: boolean[] } {
     let matched = false;
     const info = new Array<boolean>(this.patterns.length).fill(false);
-    // filepath.Dir: the cleaned path before the last slash.
-    const dir = cleanPath(file.slice(0, file.lastIndexOf('/') + 1));
+    const dir = dirPath(file);
     this.patterns.forEach((pattern, i) => {
       let match = parent !== undefined && parent[i] === true;
       if (!match) {
         if (pattern.exclusion !== matched) return;
         match = pattern.match(file);
-        if (!match && parent === undefined && dir !== '.') {
-          const dirs = dir.split('/');
-          for (let j = 0; j < dirs.length && !match; j++) {
-            try {
-              match = pattern.match(dirs.slice(0, j + 1).join('/'));
-            } catch {
-              match = false; // Go ignores a parent's error here
-            }
-          }
-        }
+        if (!match && parent === undefined && dir !== '.') match = matchesADir(pattern, dir);
       }
       info[i] = match;
       if (match) matched = !pattern.exclusion;
@@ -178,16 +185,7 @@ export class IgnoreMatcher {
    */
   check(file: string): { matched: boolean; error?: BadPattern } {
     let matched = false;
-    // filepath.Dir: the cleaned path before the last slash.
-    const parent = cleanPath(file.slice(0, file.lastIndexOf('/') + 1));
-    const parentDirs = parent.split('/');
-    const quietly = (pattern: IgnorePattern, path: string): boolean => {
-      try {
-        return pattern.match(path);
-      } catch {
-        return false;
-      }
-    };
+    const parent = dirPath(file);
     for (const pattern of this.patterns) {
       if (pattern.exclusion !== matched) continue;
       let match: boolean;
@@ -197,9 +195,7 @@ export class IgnoreMatcher {
         if (e instanceof BadPattern) return { matched: false, error: e };
         throw e;
       }
-      if (!match && parent !== '.') {
-        for (let i = 0; i < parentDirs.length && !match; i++) match = quietly(pattern, parentDirs.slice(0, i + 1).join('/'));
-      }
+      if (!match && parent !== '.') match = matchesADir(pattern, parent);
       if (match) matched = !pattern.exclusion;
     }
     return { matched };
