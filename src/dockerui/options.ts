@@ -10,7 +10,7 @@ import type { LinuxResources } from '../llb/index.ts';
 import type { Ulimit } from '../dockerfile/convert/types.ts';
 import { splitCsvFields } from '../go/csv.ts';
 import { goParseInt64, goParseUint64, goQuote, int64Value } from '../go/strconv.ts';
-import { goToLower } from '../go/strings.ts';
+import { goToLower, goTrimSpace } from '../go/strings.ts';
 
 // go-units' table of known limits ("as" is commented out there).
 const ULIMIT_NAMES = new Set([
@@ -73,7 +73,7 @@ function atoi(s: string): bigint | undefined {
 /** BuildKit's cpuset.Validate: `0-3,5,7-9`, elements in [0, 8192]. */
 export function validateCpuset(s: string): void {
   for (let part of s.split(',')) {
-    part = part.trim();
+    part = goTrimSpace(part);
     if (part === '') continue;
     const dash = part.indexOf('-');
     if (dash < 0) {
@@ -82,8 +82,8 @@ export function validateCpuset(s: string): void {
       if (n > MAX_CPU) throw new Error(`cpuset element ${goQuote(part)} exceeds maximum ${MAX_CPU}`);
       continue;
     }
-    const lo = atoi(part.slice(0, dash).trim());
-    const hi = atoi(part.slice(dash + 1).trim());
+    const lo = atoi(goTrimSpace(part.slice(0, dash)));
+    const hi = atoi(goTrimSpace(part.slice(dash + 1)));
     if (lo === undefined || hi === undefined || lo < 0n || hi < lo) throw new Error(`invalid cpuset range ${goQuote(part)}`);
     if (hi > MAX_CPU) throw new Error(`cpuset range ${goQuote(part)} exceeds maximum ${MAX_CPU}`);
   }

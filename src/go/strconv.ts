@@ -3,9 +3,7 @@
 // error messages, the AST dump and image history, so every layer of the
 // project (parser, shell, instructions, converter, registry) shares these.
 
-// unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the
-// ASCII space; every other space and control character is escaped.
-const PRINTABLE = /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u;
+import { goIsPrint } from './unicode.ts';
 
 function hex(n: number, width: number): string {
   return n.toString(16).padStart(width, '0');
@@ -26,7 +24,8 @@ export function escapeRune(cp: number): string | null {
       default: return '\\x' + hex(cp, 2);
     }
   }
-  if (cp < 0x80 || PRINTABLE.test(String.fromCodePoint(cp))) return null;
+  // unicode.IsPrint, from Go's tables: every other space and control character is escaped.
+  if (cp < 0x80 || goIsPrint(cp)) return null;
   return cp < 0x10000 ? '\\u' + hex(cp, 4) : '\\U' + hex(cp, 8);
 }
 

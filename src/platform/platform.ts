@@ -4,7 +4,7 @@
 // the platform to use; `hostPlatform()` gives this machine's.
 import { joinPath } from '../go/path.ts';
 import { goQuote } from '../go/strconv.ts';
-import { goToLower } from '../go/strings.ts';
+import { goToLower, goTrimSpace } from '../go/strings.ts';
 
 /** An OCI image-spec platform (JSON names differ; see toOCIPlatform). */
 export interface Platform {
@@ -189,7 +189,7 @@ function errorText(err: unknown): string {
 function parseOSFeatures(s: string): string[] {
   const features: string[] = [];
   for (const piece of s.split('+')) {
-    const raw = piece.trim();
+    const raw = goTrimSpace(piece);
     if (raw === '') throw new PlatformError(`empty os feature: ${INVALID_ARGUMENT}`);
     let feature: string;
     try {

@@ -35,3 +35,29 @@ func cmdCasing(args []string, stdin io.Reader, stdout io.Writer) error {
 	}
 	return w.Flush()
 }
+
+// cmdUnicode prints, as "CLASS LO HI" lines in hex, the ranges of code points
+// for which Go's unicode.IsLetter (L), unicode.IsDigit (Nd) and
+// unicode.IsPrint (P) hold: the classes the shell lexer, the heredoc lexer
+// and strconv.Quote use, from Go's own tables rather than another Unicode
+// version's.
+func cmdUnicode(args []string, stdin io.Reader, stdout io.Writer) error {
+	w := bufio.NewWriter(stdout)
+	classes := []struct {
+		name string
+		is   func(rune) bool
+	}{{"L", unicode.IsLetter}, {"Nd", unicode.IsDigit}, {"P", unicode.IsPrint}}
+	for _, c := range classes {
+		lo := rune(-1)
+		for r := rune(0); r <= unicode.MaxRune+1; r++ {
+			in := r <= unicode.MaxRune && c.is(r)
+			if in && lo < 0 {
+				lo = r
+			} else if !in && lo >= 0 {
+				fmt.Fprintf(w, "%s %x %x\n", c.name, lo, r-1)
+				lo = -1
+			}
+		}
+	}
+	return w.Flush()
+}

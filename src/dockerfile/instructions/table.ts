@@ -6,6 +6,7 @@
 // (convert/dispatch/dispatch.ts) holds the dispatch side of each kind.
 
 import { hasInvalidUTF8 } from '../parser/bytes.ts';
+import { goToLower, goToUpper } from '../../go/strings.ts';
 import {
   expandAdd,
   expandArg,
@@ -100,7 +101,7 @@ export const commandSyntax = {
  * that are no UTF-8 (Go's case mapping turns them into U+FFFD).
  */
 function sameCase(s: string, invalidUTF8: boolean, to: 'lower' | 'upper'): boolean {
-  return !invalidUTF8 && s === (to === 'lower' ? s.toLowerCase() : s.toUpperCase());
+  return !invalidUTF8 && s === (to === 'lower' ? goToLower(s) : goToUpper(s));
 }
 
 export function parseFromWithChecks(req: ParseRequest, report: ParseReport): Stage {

@@ -9,7 +9,7 @@ import type { EnvGetter, ProcessWordResult } from '../shell/types.ts';
 import { formatPlatformAll, normalizePlatform, parsePlatform, type Platform } from '../../platform/platform.ts';
 import { parseNormalizedNamed } from '../../registry/reference.ts';
 import { cleanPath } from '../../go/path.ts';
-import { goEqualFold } from '../../go/strings.ts';
+import { goEqualFold, goToLower, goToUpper } from '../../go/strings.ts';
 import type { IgnoreMatcher } from './ignore.ts';
 import type { Linter } from './linter.ts';
 import * as rules from './rules.ts';
@@ -32,7 +32,7 @@ export function validateStageNames(stages: readonly Stage[], lint: Linter): void
 }
 
 function selfConsistent(s: string): boolean {
-  return s === s.toLowerCase() || s === s.toUpperCase();
+  return s === goToLower(s) || s === goToUpper(s);
 }
 
 /** ConsistentInstructionCasing: the majority casing wins, a tie means uppercase. */
@@ -41,7 +41,7 @@ export function validateCommandCasing(stages: readonly Stage[], lint: Linter): v
   let upper = 0;
   const count = (name: string): void => {
     if (!selfConsistent(name)) return;
-    if (name === name.toLowerCase()) lower++;
+    if (name === goToLower(name)) lower++;
     else upper++;
   };
   for (const st of stages) {
@@ -50,8 +50,8 @@ export function validateCommandCasing(stages: readonly Stage[], lint: Linter): v
   }
   const majorityLower = lower > upper;
   const check = (name: string, location: LineRange): void => {
-    if (majorityLower && name.toLowerCase() !== name) lint.run(rules.ConsistentInstructionCasing, location, name, 'lowercase');
-    else if (!majorityLower && name.toUpperCase() !== name) lint.run(rules.ConsistentInstructionCasing, location, name, 'uppercase');
+    if (majorityLower && goToLower(name) !== name) lint.run(rules.ConsistentInstructionCasing, location, name, 'lowercase');
+    else if (!majorityLower && goToUpper(name) !== name) lint.run(rules.ConsistentInstructionCasing, location, name, 'uppercase');
   };
   for (const st of stages) {
     check(st.origCmd, st.location);

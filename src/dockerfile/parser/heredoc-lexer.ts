@@ -13,6 +13,7 @@
 
 import { isGoSpace } from '../../go/strings.ts';
 import { goQuote } from '../../go/strconv.ts';
+import { goIsDigit, goIsLetter } from '../../go/unicode.ts';
 
 const EOF = -1;
 const BOM = 0xfeff;
@@ -41,18 +42,8 @@ export function lexWords(text: string, mode: LexMode): string[] {
   }
 }
 
-const LETTER = /\p{L}/u;
-const DIGIT = /\p{Nd}/u;
-
-function isLetter(cp: number): boolean {
-  if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
-  return LETTER.test(String.fromCodePoint(cp));
-}
-
-function isDigit(cp: number): boolean {
-  if (cp < 0x80) return cp >= 0x30 && cp <= 0x39;
-  return DIGIT.test(String.fromCodePoint(cp));
-}
+const isLetter = goIsLetter;
+const isDigit = goIsDigit;
 
 function isSpecialParam(cp: number): boolean {
   // @ * # ? - $ ! 0

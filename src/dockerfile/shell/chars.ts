@@ -1,8 +1,7 @@
 // Character classes as Go's unicode package defines them. JavaScript's own
 // classes differ (\s includes U+FEFF and omits U+0085), so they are spelled out.
 
-const LETTER = /^\p{L}$/u;
-const DECIMAL_DIGIT = /^\p{Nd}$/u;
+import { goIsDigit, goIsLetter } from '../../go/unicode.ts';
 
 /** unicode.IsSpace: Latin-1 spaces plus the White_Space property above it. */
 export function isSpace(ch: number): boolean {
@@ -20,17 +19,11 @@ export function isSpace(ch: number): boolean {
   );
 }
 
-/** unicode.IsLetter (general category L). */
-export function isLetter(ch: number): boolean {
-  if (ch < 0x80) return (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x61 && ch <= 0x7a);
-  return ch >= 0 && LETTER.test(String.fromCodePoint(ch));
-}
+/** unicode.IsLetter (Go's tables). */
+export const isLetter = goIsLetter;
 
-/** unicode.IsDigit (general category Nd). */
-export function isDigit(ch: number): boolean {
-  if (ch < 0x80) return ch >= 0x30 && ch <= 0x39;
-  return ch >= 0 && DECIMAL_DIGIT.test(String.fromCodePoint(ch));
-}
+/** unicode.IsDigit (Go's tables). */
+export const isDigit = goIsDigit;
 
 /** POSIX special parameters ($@, $*, $#, ...), which are never set. */
 export function isSpecialParam(ch: number): boolean {
