@@ -42,6 +42,8 @@ export interface BuildSource {
    * context's `.dockerignore`, which is then not read.
    */
   ignoreFile?: Uint8Array;
+  /** ignoreFile's name in errors (default `.dockerignore`). */
+  ignoreFileName?: string;
   /** A git or HTTP build context: used as it is, with no .dockerignore. */
   remote?: RemoteContext;
 }
@@ -77,7 +79,7 @@ export function convertOptions(cfg: FrontendConfig, ports: Ports = {}, source: B
     llbCaps: source.llbCaps,
     filename: source.filename ?? cfg.filename,
     sessionId,
-    dockerIgnorePatterns: remote === undefined ? dockerIgnorePatterns(source.ignoreFile, readContextIgnore) : undefined,
+    dockerIgnorePatterns: remote === undefined ? dockerIgnorePatterns(source.ignoreFile, readContextIgnore, source.ignoreFileName) : undefined,
     mainContext: remote?.context,
     dockerfileSource: remote !== undefined && !cfg.forceLocalDockerfile ? remote.dockerfile : undefined,
     imageResolveMode: cfg.imageResolveMode,

@@ -12,8 +12,23 @@ import { goTrimSpace } from '../go/strings.ts';
 
 export const DOCKERIGNORE = '.dockerignore';
 
-/** The patterns of a .dockerignore file, normalized as the build context loader does. */
-export function readIgnoreFile(data: Uint8Array | string): string[] {
+/** bufio.Scanner's largest token (MaxScanTokenSize): ignorefile.ReadAll fails on a longer line. */
+const MAX_LINE = 64 * 1024;
+
+/**
+ * The patterns of a .dockerignore file, normalized as the build context
+ * loader does. A line of 64 KiB or more (newline aside) fails as
+ * ignorefile.ReadAll's bufio.Scanner fails, the error naming the file as
+ * dockerui does (`name`).
+ */
+export function readIgnoreFile(data: Uint8Array | string, name = DOCKERIGNORE): string[] {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  for (let start = 0; start < bytes.length; ) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? bytes.length : nl;
+    if (end - start >= MAX_LINE) throw new Error(`failed parsing ${name}: bufio.Scanner: token too long`);
+    start = end + 1;
+  }
   const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
   const out: string[] = [];
   const lines = text.split('\n');
@@ -60,12 +75,18 @@ export function contextIgnoreSource(localName: string, sessionId: string | undef
  * else the context's `.dockerignore` through `read`; undefined when there
  * are none.
  */
-export function dockerIgnorePatterns(dockerfileIgnore: Uint8Array | undefined, read: () => Promise<Uint8Array | undefined>): () => Promise<string[] | undefined> {
+export function dockerIgnorePatterns(
+  dockerfileIgnore: Uint8Array | undefined,
+  read: () => Promise<Uint8Array | undefined>,
+  /** The name errors give `dockerfileIgnore` (the gateway's `<Dockerfile>.dockerignore`). */
+  dockerfileIgnoreName = DOCKERIGNORE,
+): () => Promise<string[] | undefined> {
   let patterns: Promise<string[] | undefined> | undefined;
   return () => {
     patterns ??= (async () => {
       const data = dockerfileIgnore ?? (await read()) ?? new Uint8Array();
-      return data.length === 0 ? undefined : readIgnoreFile(data);
+      const name = dockerfileIgnore !== undefined ? dockerfileIgnoreName : DOCKERIGNORE;
+      return data.length === 0 ? undefined : readIgnoreFile(data, name);
     })();
     return patterns;
   };

@@ -280,7 +280,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
         ),
       readInclude,
     },
-    { sessionId: env.sessionId, llbCaps: caps.llb, filename, ignoreFile: dockerignore, remote },
+    { sessionId: env.sessionId, llbCaps: caps.llb, filename, ignoreFile: dockerignore, ignoreFileName: `${filename}.dockerignore`, remote },
   );
 
   // --- subrequests (requestid) ---

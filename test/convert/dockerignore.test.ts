@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import * as llb from '../../src/llb/index.ts';
 import { convertDockerfile, type ConvertOptions } from '../../src/dockerfile/convert/index.ts';
 import type { ImageResolver } from '../../src/registry/resolver.ts';
+import { dockerIgnorePatterns, readIgnoreFile } from '../../src/dockerui/index.ts';
 
 const config = JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] }, config: {} });
 
@@ -64,4 +65,19 @@ test('with CopyIgnoredFile enabled the patterns are read before dispatching', as
     await convertDockerfile(df, logged(events, async () => ['*.log']));
     assert.deepEqual(events, ['resolve docker.io/library/busybox:latest', 'read', 'read done', 'warn CopyIgnoredFile'], df);
   }
+});
+
+test('a line of 64 KiB or more fails as ignorefile.ReadAll (bufio.Scanner) fails, naming the file as dockerui does', async () => {
+  const long = (n: number, end = '\n'): Uint8Array => new TextEncoder().encode('x\n' + 'a'.repeat(n) + end + '*.tmp\n');
+  assert.deepEqual(readIgnoreFile(long(65535)), ['x', 'a'.repeat(65535), '*.tmp']);
+  assert.throws(() => readIgnoreFile(long(65536)), { message: 'failed parsing .dockerignore: bufio.Scanner: token too long' });
+  assert.throws(() => readIgnoreFile(long(65536, '\r\n')), { message: 'failed parsing .dockerignore: bufio.Scanner: token too long' });
+  // Bytes, not characters: 32,768 two-byte runes make a 64 KiB line.
+  assert.throws(() => readIgnoreFile('é'.repeat(32768)), /token too long/);
+  assert.equal(readIgnoreFile('é'.repeat(32767)).length, 1);
+  const read = async (): Promise<Uint8Array | undefined> => long(70000);
+  await assert.rejects(dockerIgnorePatterns(undefined, read)(), { message: 'failed parsing .dockerignore: bufio.Scanner: token too long' });
+  await assert.rejects(dockerIgnorePatterns(long(70000), read, 'sub/Dockerfile.dockerignore')(), {
+    message: 'failed parsing sub/Dockerfile.dockerignore: bufio.Scanner: token too long',
+  });
 });
