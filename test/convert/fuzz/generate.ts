@@ -463,8 +463,16 @@ function mutate(r: Rng, lines: string[]): string {
 
 // ---- hostile kinds (issue 11): raw bytes, base-image configs, frontend options ----
 
-/** Byte sequences that are no UTF-8, or odd: lone continuation and start bytes, truncated and overlong sequences, surrogates, NUL, CR, a BOM. */
-const ODD_BYTES = [[0xff], [0xfe, 0xff], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xc0, 0xaf], [0x80], [0x00], [0x0d], [0xef, 0xbb, 0xbf], [0xc3, 0xa9]];
+/**
+ * Byte sequences that are no UTF-8, or odd: lone continuation and start
+ * bytes, truncated and overlong sequences, surrogates, NUL, CR, a BOM; and
+ * runes where Go and JavaScript part (CONTRIBUTING.md): ſ, U+212A, İ, ß,
+ * U+0085, and letters and a digit of Unicode 16, which Go's tables lack.
+ */
+const ODD_BYTES = [
+  [0xff], [0xfe, 0xff], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xc0, 0xaf], [0x80], [0x00], [0x0d], [0xef, 0xbb, 0xbf], [0xc3, 0xa9],
+  [0xc5, 0xbf], [0xe2, 0x84, 0xaa], [0xc4, 0xb0], [0xc3, 0x9f], [0xc2, 0x85], [0xe1, 0xb2, 0x89], [0xea, 0x9f, 0x8b], [0xf0, 0x90, 0xb5, 0x80],
+];
 
 /** A corpus or grammar Dockerfile with odd bytes put in: anywhere, at a line start, inside a keyword, in a stage name. */
 function withOddBytes(r: Rng, text: string): { bytes: Buffer; what: string } {
