@@ -156,9 +156,9 @@ export class DispatchStates {
     return this.byName.get(goToLower(name));
   }
 
-  findByIndex(index: number): DispatchState {
-    if (index < 0 || index >= this.states.length) throw new DockerfileError(`invalid stage index ${index}`);
-    return this.states[index];
+  findByIndex(index: bigint): DispatchState {
+    if (index < 0n || index >= BigInt(this.states.length)) throw new DockerfileError(`invalid stage index ${index}`);
+    return this.states[Number(index)];
   }
 
   last(): DispatchState {

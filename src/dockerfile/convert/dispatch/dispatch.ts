@@ -8,6 +8,7 @@
 
 import { expandCommand, expandCommandRaw, supportsRawExpansion, type CommandOf, type Command, type CommandKind } from '../../instructions/index.ts';
 import { DockerfileError, type LineRange } from '../../errors.ts';
+import { goParseInt64 } from '../../../go/strconv.ts';
 import * as checks from '../../lint/checks.ts';
 import { ExpansionError, ShellLex } from '../../shell/index.ts';
 import type { DispatchState, StageCommand } from '../stage-state.ts';
@@ -34,7 +35,7 @@ import { EMPTY_IMAGE_NAME, lexFor } from '../util.ts';
 export interface StageLookup {
   byName(name: string): DispatchState | undefined;
   /** Throws `invalid stage index N` when there is no such stage. */
-  byIndex(index: number): DispatchState;
+  byIndex(index: bigint): DispatchState;
   /** A stage standing for an image that no FROM names (COPY --from=image, RUN --mount from=image). */
   image(name: string, location: LineRange | undefined): DispatchState;
   /** Whether a word changes under variable expansion (with no variables set). */
@@ -43,9 +44,23 @@ export interface StageLookup {
   scoped?: (word: string, flag: string) => string;
 }
 
+/** strconv.Atoi's int64, or undefined for anything it refuses. */
+function stageIndex(name: string): bigint | undefined {
+  const m = /^([+-]?)0*([0-9]*)$/.exec(name);
+  // (Leading zeros are allowed; more than 19 digits after them are out of range.)
+  if (m === null || !/[0-9]/.test(name) || m[2]!.length > 19) return undefined;
+  try {
+    return goParseInt64(m[1]! + (m[2] || '0'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** What `COPY --from=NAME` names: a stage by index or name, else an image. */
 function fromStage(name: string, stages: StageLookup, location: LineRange | undefined): DispatchState {
-  if (/^[+-]?\d+$/.test(name) && Math.abs(Number(name)) < 2 ** 63) return stages.byIndex(Number(name));
+  // strconv.Atoi: any int64, so 2^63-1 is an index (past the last stage), not an image.
+  const index = stageIndex(name);
+  if (index !== undefined) return stages.byIndex(index);
   return stages.byName(name) ?? stages.image(name, location);
 }
 
