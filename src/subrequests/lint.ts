@@ -5,6 +5,7 @@
 import { goBytesJSON, goMarshalIndent, type GoJSON } from '../go/json.ts';
 import { locationJSON, utf8, type Request, type SourceLocation, type SubrequestResult } from './types.ts';
 import { compareUtf8 } from '../go/strings.ts';
+import { goSortSlice } from '../go/sort.ts';
 
 export const REQUEST_LINT = 'frontend.lint';
 
@@ -113,21 +114,24 @@ export function printSourceExcerpt(info: LintSourceInfo, ranges: SourceLocation[
   return out + '--------------------\n';
 }
 
-/** Warnings in upstream's print order: by source file name, then first line. */
+/**
+ * Warnings in upstream's print order: by source file name, then first line,
+ * with Go's sort.Slice, which is not stable (warnings on one line tie).
+ */
 function sortedWarnings(r: LintResults): LintWarning[] {
-  return [...r.warnings].sort((a, b) => {
+  return goSortSlice([...r.warnings], (a, b) => {
     const ia = a.location.sourceIndex ?? 0;
     const ib = b.location.sourceIndex ?? 0;
-    if (ia < 0 && ib < 0) return a.ruleName < b.ruleName ? -1 : a.ruleName > b.ruleName ? 1 : 0;
-    if (ia < 0 || ib < 0) return ia < 0 ? -1 : 1;
+    if (ia < 0 && ib < 0) return a.ruleName < b.ruleName;
+    if (ia < 0 || ib < 0) return ia < 0;
     const fa = r.sources[ia].filename;
     const fb = r.sources[ib].filename;
-    if (fa !== fb) return compareUtf8(fa, fb);
+    if (fa !== fb) return compareUtf8(fa, fb) < 0;
     const ra = a.location.ranges;
     const rb = b.location.ranges;
-    if (ra.length === 0 && rb.length === 0) return a.ruleName < b.ruleName ? -1 : a.ruleName > b.ruleName ? 1 : 0;
-    if (ra.length === 0 || rb.length === 0) return ra.length === 0 ? -1 : 1;
-    return ra[0].start.line - rb[0].start.line;
+    if (ra.length === 0 && rb.length === 0) return a.ruleName < b.ruleName;
+    if (ra.length === 0 || rb.length === 0) return ra.length === 0;
+    return ra[0].start.line < rb[0].start.line;
   });
 }
 

@@ -31,6 +31,7 @@ var subcommands = map[string]subcommand{
 	"targets":        {"run the frontend.targets subrequest; print its result.json", cmdTargets},
 	"ignore-match":   {"JSON lines {patterns, paths}: patternmatcher.New's error, or each path's MatchesOrParentMatches", cmdIgnoreMatch},
 	"casing":         {"print Go's ToUpper, ToLower and SimpleFold orbit of every code point that has one", cmdCasing},
+	"go-sort":        {"JSON lines of integer keys on stdin; print the index order sort.Slice gives each", cmdGoSort},
 	"unicode":        {"print the ranges of Go's unicode.IsLetter, IsDigit and IsPrint", cmdUnicode},
 	"subrequest":     {"run any subrequest (--request ID); print {metadata} with every metadata key", cmdSubrequest},
 	"batch":          {"JSON lines {cmd, args, stdin} on stdin; one output line per request, in order", nil},
