@@ -9,6 +9,7 @@ import * as llb from '../llb/index.ts';
 import type { State } from '../llb/index.ts';
 import { cleanPath } from '../go/path.ts';
 import { goTrimSpace } from '../go/strings.ts';
+import { keepBytes } from '../dockerfile/parser/bytes.ts';
 
 export const DOCKERIGNORE = '.dockerignore';
 
@@ -29,12 +30,15 @@ export function readIgnoreFile(data: Uint8Array | string, name = DOCKERIGNORE): 
     if (end - start >= MAX_LINE) throw new Error(`failed parsing ${name}: bufio.Scanner: token too long`);
     start = end + 1;
   }
-  const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
+  // Bytes that are no UTF-8 stay bytes (kept bytes), as in Go's strings: the
+  // LLB's exclude patterns then hold \ufffd where Go's JSON writes it.
+  const text = typeof data === 'string' ? data : keepBytes(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1'));
   const out: string[] = [];
   const lines = text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   lines.forEach((raw, i) => {
     let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    // One UTF-8 BOM is trimmed from the first line (a second stays).
     if (i === 0 && line.startsWith('\ufeff')) line = line.slice(1);
     if (line.startsWith('#')) return;
     let pattern = goTrimSpace(line);

@@ -16,6 +16,11 @@ export function hasKeptBytes(s: string): boolean {
   return KEPT_BYTE.test(s);
 }
 
+/** Each kept byte as U+FFFD, as Go's rune decoders (range, text/scanner) read such a byte. */
+export function keptBytesAsRuneError(s: string): string {
+  return KEPT_BYTE.test(s) ? s.replace(KEPT_BYTES, '\ufffd') : s;
+}
+
 /** A string holding kept bytes as a byte string: UTF-8 with each kept byte as its byte. */
 export function keptBytesBack(s: string): string {
   let out = '';

@@ -9,6 +9,8 @@
 // `|` and `{n,m}` can come from a pattern (patternmatcher's escaping misses
 // them, its bitmap holds only characters below 64).
 
+import { hasKeptBytes } from './kept-bytes.ts';
+
 const MAX_RUNE = 0x10ffff;
 
 type Ranges = [number, number][];
@@ -308,6 +310,8 @@ class Parser {
  * what Go's matches, or undefined where Go reports an error.
  */
 export function compileGoRegexp(src: string): RegExp | undefined {
+  // Bytes that are no UTF-8 (kept bytes): Go refuses the expression ("invalid UTF-8").
+  if (hasKeptBytes(src)) return undefined;
   const js = new Parser(src).translate();
   if (js === undefined) return undefined;
   try {

@@ -178,3 +178,42 @@ export function compareUtf8(a: string, b: string): number {
   if (hasSurrogate(a) || hasSurrogate(b)) return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
   return a < b ? -1 : 1;
 }
+
+const strictUTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The length of the valid UTF-8 sequence at b[i] by Go's accept ranges, or 0. */
+function utf8SequenceAt(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => i + k < b.length && b[i + k]! >= lo && b[i + k]! <= hi;
+  if (c < 0x80) return 1;
+  if (c < 0xc2) return 0;
+  if (c < 0xe0) return cont(1) ? 2 : 0;
+  if (c < 0xf0) return cont(1, c === 0xe0 ? 0xa0 : 0x80, c === 0xed ? 0x9f : 0xbf) && cont(2) ? 3 : 0;
+  if (c < 0xf5) return cont(1, c === 0xf0 ? 0x90 : 0x80, c === 0xf4 ? 0x8f : 0xbf) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+/**
+ * Bytes read as Go's rune decoders and encoding/json read them: each byte
+ * that is no UTF-8 is its own U+FFFD. (TextDecoder gives one U+FFFD for a
+ * whole broken sequence: "\xe2\x82" is one there, two in Go.)
+ */
+export function goDecodeUTF8(b: Uint8Array): string {
+  try {
+    return strictUTF8.decode(b);
+  } catch {
+    // Below.
+  }
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < b.length; ) {
+    const n = utf8SequenceAt(b, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    out += strictUTF8.decode(b.subarray(start, i)) + '\ufffd';
+    start = ++i;
+  }
+  return out + strictUTF8.decode(b.subarray(start));
+}

@@ -19,6 +19,7 @@ import type { CacheSharing, CDIDevice, ContentCache, MountModel, NetworkMode, Pr
 import { FileOp, noActionError } from './ops/file.ts';
 import type { FileAction, FileBase } from './ops/file.ts';
 import type { Output } from './vertex.ts';
+import { goDecodeUTF8 } from '../go/strings.ts';
 import { shlexSplit } from '../go/shlex.ts';
 import { goUnmarshal, OCI_PLATFORM_FIELDS, type GoType } from '../go/unmarshal.ts';
 
@@ -286,7 +287,7 @@ export class State implements FileBase {
    * its Env, WorkingDir and platform. (The config's User is not applied, as upstream.)
    */
   withImageConfig(config: Uint8Array | string): State {
-    const text = typeof config === 'string' ? config : new TextDecoder().decode(config);
+    const text = typeof config === 'string' ? config : goDecodeUTF8(config);
     let img: ImageConfigJSON;
     try {
       // As json.Unmarshal reads it: keys in any case, null for none.

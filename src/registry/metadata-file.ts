@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { validateDigest } from './digest.ts';
 import { parseGoJSON, rawJSONText } from '../go/unmarshal.ts';
+import { goDecodeUTF8 } from '../go/strings.ts';
 import { compactJSON, objectMembers } from '../go/json-scan.ts';
 import { formatPlatform, normalizePlatform } from '../platform/platform.ts';
 import { ImageResolveError, type ImageResolver, type ResolveOptions, type ResolvedImage } from './resolver.ts';
@@ -58,7 +59,8 @@ export class MetadataFileResolver implements ImageResolver {
   ) {}
 
   static fromFile(path: string): MetadataFileResolver {
-    const text = readFileSync(path, 'utf8');
+    // Bytes that are no UTF-8 each become U+FFFD, as Go's JSON decoder reads them.
+    const text = goDecodeUTF8(readFileSync(path));
     const r = new MetadataFileResolver(parseImageMetadata(text, path), path);
     r.text = text;
     return r;

@@ -8,7 +8,13 @@
 // oracle (test/convert/fuzz/differential.ts, conversion and lint).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { goAvailable } from '../oracle/oracle.ts';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { goAvailable, runOracle } from '../oracle/oracle.ts';
+import { convertDockerfile, marshalImage } from '../../src/dockerfile/convert/index.ts';
+import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
+import type { ImageResolver } from '../../src/registry/resolver.ts';
 import { differential } from './fuzz/differential.ts';
 import type { FuzzInput } from './fuzz/generate.ts';
 
@@ -80,5 +86,34 @@ test('base image configs decode as upstream decodes them (errors and images)', {
   const failed = results.filter((r) => r.ours.error?.message.startsWith('failed to parse image config: ')).map((r) => r.input.name);
   for (const n of ['env-string', 'env-numbers', 'cmd-number', 'rootfs-string', 'labels-array', 'ports-array', 'onbuild-string', 'shell-string', 'os-number']) {
     assert.ok(failed.includes(`image config ${n}`), n);
+  }
+});
+
+test('config bytes that are no UTF-8 decode as Go decodes them: one U+FFFD a byte, not one a broken sequence', { skip }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'image-config-bytes-'));
+  try {
+    const config = Buffer.concat([
+      Buffer.from(`{${BASE},"config":{"Env":["PATH=/bin","A=x`),
+      Buffer.from([0xe2, 0x82]),
+      Buffer.from('y","B='),
+      Buffer.from([0xf0, 0x9f, 0x98]),
+      Buffer.from('z"],"WorkingDir":"/w'),
+      Buffer.from([0xe2, 0x82]),
+      Buffer.from('"}}'),
+    ]);
+    const meta = join(dir, 'meta.json');
+    writeFileSync(meta, Buffer.concat([Buffer.from('{"docker.io/library/bytes:1":{"digest":"sha256:' + '3'.repeat(64) + '","config":'), config, Buffer.from('}}')]));
+    const dockerfile = join(dir, 'Dockerfile');
+    writeFileSync(dockerfile, 'FROM bytes:1\nENV C=$A\n');
+    const up = JSON.parse(runOracle(['dockerfile2llb', '-f', dockerfile, '--image-metadata', meta]).toString('utf8')) as { imageText: string };
+    // The gateway's path (the daemon's bytes) and the CLI's (a metadata file).
+    const fromBytes: ImageResolver = { resolve: async (ref) => ({ ref, digest: 'sha256:' + '3'.repeat(64), config: new Uint8Array(config) }) };
+    for (const resolver of [fromBytes, MetadataFileResolver.fromFile(meta)]) {
+      const res = await convertDockerfile(readFileSync(dockerfile), { imageResolver: resolver, sessionId: 'oracle-session' });
+      assert.equal(marshalImage(res.image), up.imageText);
+    }
+    assert.match(up.imageText, /"A=x\ufffd\ufffdy","B=\ufffd\ufffd\ufffdz"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

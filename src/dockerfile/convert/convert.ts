@@ -46,7 +46,7 @@ import { EMPTY_IMAGE_NAME, locationOf, emptyEnv, wrapError, dfCmd, lexFor } from
 import { parseDockerfile, withIncludes } from './include.ts';
 import { importStage, isFileReference } from './imports.ts';
 import { goParseInt64 } from '../../go/strconv.ts';
-import { goEqualFold } from '../../go/strings.ts';
+import { goDecodeUTF8, goEqualFold } from '../../go/strings.ts';
 
 
 const SBOM_SCAN_CONTEXT = 'BUILDKIT_SBOM_SCAN_CONTEXT';
@@ -623,7 +623,7 @@ async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: b
       throw new DockerfileError(withSuggestion(`${origName}: ${(err as Error).message}`, origName, names, true));
     }
     if (ref.toString() !== res.ref) ref = reference.parseNormalizedNamed(res.ref);
-    const configText = new TextDecoder().decode(res.config);
+    const configText = goDecodeUTF8(res.config);
     let img: Image;
     try {
       img = parseImage(configText);

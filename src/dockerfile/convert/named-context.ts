@@ -32,7 +32,7 @@ import { normalizeContextPaths } from './paths.ts';
 import { formatPlatformAll, normalizePlatform, type Platform } from './platform.ts';
 import type { ConvertOptions, ImageResolveMode, NamedContextHooks } from './types.ts';
 import { EMPTY_IMAGE_NAME } from './util.ts';
-import { goEqualFold } from '../../go/strings.ts';
+import { goDecodeUTF8, goEqualFold } from '../../go/strings.ts';
 
 const DOCKERIGNORE = '.dockerignore';
 const IMAGE_CONFIG_KEY = 'containerimage.config';
@@ -163,7 +163,7 @@ async function loadImage(nc: NamedContext, ref: string, env: LoadEnv): Promise<L
     resolveMode: nc.opt.resolveMode,
     logName: `[context ${nc.nameWithPlatform}] load metadata for ${ref}`,
   });
-  const img = parseImage(new TextDecoder().decode(res.config));
+  const img = parseImage(goDecodeUTF8(res.config));
   delete img.created;
   // The resolved ref as is: upstream does not pin the digest here.
   const state = llb.image(res.ref, { customName, platform: nc.opt.platform }).withImageConfig(res.config);
@@ -211,7 +211,7 @@ async function loadOCILayout(nc: NamedContext, refSpec: string, env: LoadEnv): P
   });
   let img: Image;
   try {
-    img = parseImage(new TextDecoder().decode(res.config));
+    img = parseImage(goDecodeUTF8(res.config));
   } catch (err) {
     throw new Error(`could not parse oci-layout image config: ${(err as Error).message}`);
   }
@@ -273,7 +273,7 @@ async function loadInput(nc: NamedContext, name: string, env: LoadEnv): Promise<
   state = state.withImageConfig(dt);
   let img: Image;
   try {
-    img = parseImage(dt.toString('utf8'));
+    img = parseImage(goDecodeUTF8(dt));
   } catch (err) {
     throw new Error(`failed to parse image config for ${nc.nameWithPlatform}: ${(err as Error).message}`);
   }

@@ -5,6 +5,7 @@
 import { cleanPath, dirPath, goFilepathMatch } from '../../go/path.ts';
 import { goTrimSpace } from '../../go/strings.ts';
 import { compileGoRegexp } from '../../go/regexp.ts';
+import { keptBytesAsRuneError } from '../../go/kept-bytes.ts';
 
 /** A pattern's test of one path; throws BadPattern where Go's regexp would not compile it. */
 type Matcher = (path: string) => boolean;
@@ -76,6 +77,10 @@ function compile(pattern: string): Matcher {
       re += ch;
     }
   }
+  // Go reads the pattern with text/scanner, which gives U+FFFD for a byte
+  // that is no UTF-8: the expression holds U+FFFD where the pattern has a
+  // kept byte (exact, prefix and suffix matches compare the bytes).
+  re = keptBytesAsRuneError(re);
   switch (kind) {
     case 'exact':
       return (p) => p === pattern;
