@@ -182,7 +182,7 @@ export function compareUtf8(a: string, b: string): number {
 const strictUTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The length of the valid UTF-8 sequence at b[i] by Go's accept ranges, or 0. */
-function utf8SequenceAt(b: Uint8Array, i: number): number {
+export function utf8SequenceAt(b: Uint8Array, i: number): number {
   const c = b[i]!;
   const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => i + k < b.length && b[i + k]! >= lo && b[i + k]! <= hi;
   if (c < 0x80) return 1;

@@ -7,6 +7,7 @@
 // upstream; WHATWG's URL parser differs (it normalizes dot segments, refuses
 // other hosts).
 
+import { keptBytesString } from './kept-bytes.ts';
 import { nodeNet } from '../builtins.ts';
 
 const HOST_PUNCTUATION = new Set("-._~!$&'()*+,;=:[]<>\"");
@@ -33,7 +34,9 @@ export function goUnescape(s: string, host = false): string | undefined {
     bytes.push(parseInt(a + b, 16));
     i += 2;
   }
-  return Buffer.from(bytes).toString('utf8');
+  // Bytes that are no UTF-8 stay bytes, as in Go's string (an ADD file name
+  // holding them cannot be marshalled, as upstream's cannot).
+  return keptBytesString(Uint8Array.from(bytes));
 }
 
 /** The characters url's unescape takes in a host (and a zone) as they are: ASCII ones it would not escape there. */

@@ -4,6 +4,7 @@
 // the platform to use; `hostPlatform()` gives this machine's.
 import { joinPath } from '../go/path.ts';
 import { goQuote } from '../go/strconv.ts';
+import { keptBytesString } from '../go/kept-bytes.ts';
 import { goToLower, goTrimSpace } from '../go/strings.ts';
 
 /** An OCI image-spec platform (JSON names differ; see toOCIPlatform). */
@@ -173,13 +174,14 @@ function decodeOSOption(v: string): string {
       continue;
     }
     if (i + 2 >= raw.length || !isHex(raw[i + 1]) || !isHex(raw[i + 2])) {
-      const bad = raw.subarray(i, i + 3).toString('utf8');
+      const bad = keptBytesString(raw.subarray(i, i + 3));
       throw new PlatformError(`invalid URL escape ${goQuote(bad)}`);
     }
     bytes.push(parseInt(String.fromCharCode(raw[i + 1], raw[i + 2]), 16));
     i += 2;
   }
-  return Buffer.from(bytes).toString('utf8');
+  // Bytes that are no UTF-8 stay bytes, which the LLB marshal then refuses as Go's does.
+  return keptBytesString(Uint8Array.from(bytes));
 }
 
 function errorText(err: unknown): string {

@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
 import { corpusTests } from '../corpus.ts';
-import { convertDockerfile, marshalImage, parsePlatform } from '../../src/dockerfile/convert/index.ts';
+import { convertDockerfile, marshalBuild, marshalImage, parsePlatform } from '../../src/dockerfile/convert/index.ts';
 import { DockerfileError } from '../../src/dockerfile/errors.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
 import { frontendLikeOptions } from './frontend-like.ts';
@@ -95,7 +95,7 @@ async function runOurs(text: Buffer, a: ParityArgs): Promise<Ours> {
     for (const p of platforms) {
       // multiPlatformRequested: the frontend's (several platforms, or BUILDKIT_MULTI_PLATFORM / multi-platform).
       const res = await convertDockerfile(text, { ...base, targetPlatform: p });
-      out.defs.push(res.state.marshal().encode());
+      out.defs.push(marshalBuild(res.state).encode());
       const config = marshalImage(res.image);
       out.imageTexts.push(config);
       out.images.push(JSON.parse(config));
