@@ -7,7 +7,7 @@
 // writes \ufffd, the shell lexer (Go's rune scanner) reads U+FFFD, a file's
 // data gets the byte back.
 
-import { utf8SequenceAt } from './strings.ts';
+import { decodeUTF8With } from './strings.ts';
 
 /** A kept byte: a lone surrogate U+DC80..U+DCFF (not the low half of a pair). */
 export const KEPT_BYTE = /(?<![\ud800-\udbff])[\udc80-\udcff]/;
@@ -20,18 +20,7 @@ export function hasKeptBytes(s: string): boolean {
 
 /** Bytes as a string that keeps those that are no UTF-8 as kept bytes (Go's string(b)). */
 export function keptBytesString(b: Uint8Array): string {
-  let out = '';
-  let start = 0;
-  for (let i = 0; i < b.length; ) {
-    const n = utf8SequenceAt(b, i);
-    if (n > 0) {
-      i += n;
-      continue;
-    }
-    out += Buffer.from(b.subarray(start, i)).toString('utf8') + String.fromCharCode(0xdc00 + b[i]!);
-    start = ++i;
-  }
-  return out + Buffer.from(b.subarray(start)).toString('utf8');
+  return decodeUTF8With(b, (byte) => String.fromCharCode(0xdc00 + byte));
 }
 
 /** Each kept byte as U+FFFD, as Go's rune decoders (range, text/scanner) read such a byte. */

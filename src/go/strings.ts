@@ -182,7 +182,7 @@ export function compareUtf8(a: string, b: string): number {
 const strictUTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The length of the valid UTF-8 sequence at b[i] by Go's accept ranges, or 0. */
-export function utf8SequenceAt(b: Uint8Array, i: number): number {
+function utf8SequenceAt(b: Uint8Array, i: number): number {
   const c = b[i]!;
   const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => i + k < b.length && b[i + k]! >= lo && b[i + k]! <= hi;
   if (c < 0x80) return 1;
@@ -194,11 +194,10 @@ export function utf8SequenceAt(b: Uint8Array, i: number): number {
 }
 
 /**
- * Bytes read as Go's rune decoders and encoding/json read them: each byte
- * that is no UTF-8 is its own U+FFFD. (TextDecoder gives one U+FFFD for a
- * whole broken sequence: "\xe2\x82" is one there, two in Go.)
+ * UTF-8 bytes as a string, each byte that is no UTF-8 (by Go's rune
+ * decoder) written as `invalid(byte)`.
  */
-export function goDecodeUTF8(b: Uint8Array): string {
+export function decodeUTF8With(b: Uint8Array, invalid: (byte: number) => string): string {
   try {
     return strictUTF8.decode(b);
   } catch {
@@ -212,8 +211,17 @@ export function goDecodeUTF8(b: Uint8Array): string {
       i += n;
       continue;
     }
-    out += strictUTF8.decode(b.subarray(start, i)) + '\ufffd';
+    out += strictUTF8.decode(b.subarray(start, i)) + invalid(b[i]!);
     start = ++i;
   }
   return out + strictUTF8.decode(b.subarray(start));
+}
+
+/**
+ * Bytes read as Go's rune decoders and encoding/json read them: each byte
+ * that is no UTF-8 is its own U+FFFD. (TextDecoder gives one U+FFFD for a
+ * whole broken sequence: "\xe2\x82" is one there, two in Go.)
+ */
+export function goDecodeUTF8(b: Uint8Array): string {
+  return decodeUTF8With(b, () => '\ufffd');
 }
