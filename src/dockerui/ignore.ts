@@ -9,7 +9,7 @@ import * as llb from '../llb/index.ts';
 import type { State } from '../llb/index.ts';
 import { cleanPath } from '../go/path.ts';
 import { goTrimSpace } from '../go/strings.ts';
-import { keepBytes } from '../dockerfile/parser/bytes.ts';
+import { keptBytesString } from '../go/kept-bytes.ts';
 
 export const DOCKERIGNORE = '.dockerignore';
 
@@ -32,7 +32,7 @@ export function readIgnoreFile(data: Uint8Array | string, name = DOCKERIGNORE): 
   }
   // Bytes that are no UTF-8 stay bytes (kept bytes), as in Go's strings: the
   // LLB's exclude patterns then hold \ufffd where Go's JSON writes it.
-  const text = typeof data === 'string' ? data : keepBytes(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1'));
+  const text = typeof data === 'string' ? data : keptBytesString(data);
   const out: string[] = [];
   const lines = text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
