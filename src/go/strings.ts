@@ -179,7 +179,8 @@ export function compareUtf8(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-const strictUTF8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a leading BOM is a character to Go, kept.
+const strictUTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The length of the valid UTF-8 sequence at b[i] by Go's accept ranges, or 0. */
 function utf8SequenceAt(b: Uint8Array, i: number): number {

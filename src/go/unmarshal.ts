@@ -14,7 +14,7 @@
 // deeply nested unknown values cannot exhaust the stack.
 
 import { goFoldName } from './strings.ts';
-import { int64Value } from './strconv.ts';
+import { goQuote, int64Value } from './strconv.ts';
 
 /** A Go type: what a JSON value is decoded into. */
 export type GoType =
@@ -93,12 +93,11 @@ export class GoJSONError extends Error {
 function quoteChar(c: string): string {
   if (c === "'") return `'\\''`;
   if (c === '"') return `'"'`;
+  // Go's scanner reads bytes: a character beyond ASCII is its first UTF-8
+  // byte, quoted as the Latin-1 rune of that byte (a BOM is 'ï').
   const cp = c.codePointAt(0)!;
-  if (cp < 0x20 || cp === 0x7f) {
-    const esc: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r' };
-    return `'${esc[cp] ?? '\\x' + cp.toString(16).padStart(2, '0')}'`;
-  }
-  return `'${c}'`;
+  const byte = cp < 0x80 ? cp : Buffer.from(c, 'utf8')[0]!;
+  return `'${goQuote(String.fromCharCode(byte)).slice(1, -1)}'`;
 }
 
 class SyntaxError_ extends GoJSONError {}

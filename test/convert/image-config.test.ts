@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
 import { convertDockerfile, marshalImage } from '../../src/dockerfile/convert/index.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
+import { parseGoJSON } from '../../src/go/unmarshal.ts';
 import type { ImageResolver } from '../../src/registry/resolver.ts';
 import { differential } from './fuzz/differential.ts';
 import type { FuzzInput } from './fuzz/generate.ts';
@@ -113,6 +114,36 @@ test('config bytes that are no UTF-8 decode as Go decodes them: one U+FFFD a byt
       assert.equal(marshalImage(res.image), up.imageText);
     }
     assert.match(up.imageText, /"A=x\ufffd\ufffdy","B=\ufffd\ufffd\ufffdz"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a JSON syntax error names the character as Go's scanner does: a character beyond ASCII by its first byte, as Latin-1", { skip }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'image-config-syntax-'));
+  try {
+    const texts = [`{${BASE},"config":é}`, `\ufeff{${BASE}}`, `{${BASE},\u00a0"config":{}}`, `{${BASE}}\u0085`, `[1,\u{1f600}]`, `{"a":\u0001}`, `{'a':1}`, `{"a":1 x}`, `{${BASE},"config":\u007f}`];
+    const dockerfile = join(dir, 'Dockerfile');
+    writeFileSync(dockerfile, 'FROM scratch\n');
+    for (const [k, text] of texts.entries()) {
+      // The oracle reads an image-metadata file with encoding/json: its error is Go's for that text.
+      const meta = join(dir, `${k}.json`);
+      writeFileSync(meta, text);
+      let upstream = '';
+      try {
+        runOracle(['dockerfile2llb', '-f', dockerfile, '--image-metadata', meta]);
+      } catch (err) {
+        upstream = /parsing [^:]+: (.*)/.exec((err as Error).message)?.[1] ?? (err as Error).message;
+      }
+      let ours = '';
+      try {
+        parseGoJSON(text);
+      } catch (err) {
+        ours = (err as Error).message;
+      }
+      assert.ok(upstream.startsWith('invalid character'), `upstream: ${upstream}`);
+      assert.equal(ours, upstream, JSON.stringify(text));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
