@@ -1,5 +1,6 @@
 // Go's strings functions whose JavaScript look-alikes differ.
 
+import { isUtf8 } from 'node:buffer';
 import { CASE_RUNS, FOLD_ORBITS } from './casing-table.ts';
 
 /**
@@ -179,8 +180,10 @@ export function compareUtf8(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-// ignoreBOM: a leading BOM is a character to Go, kept.
-const strictUTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Valid UTF-8 as a string (Buffer's decoder keeps a leading BOM, as Go does; TextDecoder drops it). */
+function utf8Text(b: Uint8Array): string {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
+}
 
 /** The length of the valid UTF-8 sequence at b[i] by Go's accept ranges, or 0. */
 function utf8SequenceAt(b: Uint8Array, i: number): number {
@@ -199,11 +202,8 @@ function utf8SequenceAt(b: Uint8Array, i: number): number {
  * decoder) written as `invalid(byte)`.
  */
 export function decodeUTF8With(b: Uint8Array, invalid: (byte: number) => string): string {
-  try {
-    return strictUTF8.decode(b);
-  } catch {
-    // Below.
-  }
+  // isUtf8 is native; a TextDecoder with fatal set costs milliseconds on first use.
+  if (isUtf8(b)) return utf8Text(b);
   let out = '';
   let start = 0;
   for (let i = 0; i < b.length; ) {
@@ -212,10 +212,10 @@ export function decodeUTF8With(b: Uint8Array, invalid: (byte: number) => string)
       i += n;
       continue;
     }
-    out += strictUTF8.decode(b.subarray(start, i)) + invalid(b[i]!);
+    out += utf8Text(b.subarray(start, i)) + invalid(b[i]!);
     start = ++i;
   }
-  return out + strictUTF8.decode(b.subarray(start));
+  return out + utf8Text(b.subarray(start));
 }
 
 /**
