@@ -3,6 +3,9 @@
 // strings), and Node's path.posix differs on trailing slashes and empty input,
 // so every layer of the project shares these.
 
+// utf8.DecodeRune: the rune and its length (U+FFFD and 1 for a bad byte, 0 for none).
+import { goDecodeRune as decodeRune } from './strings.ts';
+
 /** Go's path.Clean: lexical; no trailing slash except for the root; "" is ".". */
 export function cleanPath(p: string): string {
   if (p === '') return '.';
@@ -124,23 +127,6 @@ function scanChunk(pattern: Uint8Array): { star: boolean; chunk: Uint8Array; res
     else if (c === 0x2a && !inrange) break;
   }
   return { star, chunk: pattern.subarray(0, i), rest: pattern.subarray(i) };
-}
-
-const strictUTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The first rune of UTF-8 bytes and its length (utf8.DecodeRune: U+FFFD and 1 for a bad byte, 0 for none). */
-function decodeRune(b: Uint8Array): [number, number] {
-  if (b.length === 0) return [0xfffd, 0];
-  const c = b[0]!;
-  if (c < 0x80) return [c, 1];
-  const n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
-  if (n === 0 || b.length < n) return [0xfffd, 1];
-  try {
-    const r = strictUTF8.decode(b.subarray(0, n)).codePointAt(0)!;
-    return [r, n];
-  } catch {
-    return [0xfffd, 1];
-  }
 }
 
 /** filepath's getEsc: a class character, or 'bad'. */

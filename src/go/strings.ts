@@ -197,6 +197,18 @@ function utf8SequenceAt(b: Uint8Array, i: number): number {
   return 0;
 }
 
+/** utf8.DecodeRune of b[i:]: the rune and its length (U+FFFD and 1 for a bad byte, U+FFFD and 0 for none). */
+export function goDecodeRune(b: Uint8Array, i = 0): [number, number] {
+  if (i >= b.length) return [0xfffd, 0];
+  const n = utf8SequenceAt(b, i);
+  if (n === 0) return [0xfffd, 1];
+  const c = b[i]!;
+  if (n === 1) return [c, 1];
+  let r = c & (n === 2 ? 0x1f : n === 3 ? 0x0f : 0x07);
+  for (let k = 1; k < n; k++) r = (r << 6) | (b[i + k]! & 0x3f);
+  return [r, n];
+}
+
 /**
  * UTF-8 bytes as a string, each byte that is no UTF-8 (by Go's rune
  * decoder) written as `invalid(byte)`.
