@@ -10,6 +10,7 @@ import type { State } from '../llb/index.ts';
 import { cleanPath } from '../go/path.ts';
 import { goTrimSpace } from '../go/strings.ts';
 import { keptBytesString } from '../go/kept-bytes.ts';
+import { DockerfileError } from '../dockerfile/errors.ts';
 
 export const DOCKERIGNORE = '.dockerignore';
 
@@ -27,7 +28,7 @@ export function readIgnoreFile(data: Uint8Array | string, name = DOCKERIGNORE): 
   for (let start = 0; start < bytes.length; ) {
     const nl = bytes.indexOf(0x0a, start);
     const end = nl < 0 ? bytes.length : nl;
-    if (end - start >= MAX_LINE) throw new Error(`failed parsing ${name}: bufio.Scanner: token too long`);
+    if (end - start >= MAX_LINE) throw new DockerfileError(`failed parsing ${name}: bufio.Scanner: token too long`);
     start = end + 1;
   }
   // Bytes that are no UTF-8 stay bytes (kept bytes), as in Go's strings: the

@@ -5,6 +5,7 @@
 
 // utf8.DecodeRune: the rune and its length (U+FFFD and 1 for a bad byte, 0 for none).
 import { goDecodeRune as decodeRune } from './strings.ts';
+import { bytesOf } from './kept-bytes.ts';
 
 /** Go's path.Clean: lexical; no trailing slash except for the root; "" is ".". */
 export function cleanPath(p: string): string {
@@ -81,9 +82,9 @@ export function isAbsPath(p: string): boolean {
  * it, its error ignored.
  */
 export function goFilepathMatch(pattern: string, name: string): boolean | 'bad' {
-  const enc = new TextEncoder();
-  let pat: Uint8Array = enc.encode(pattern);
-  let nm: Uint8Array = enc.encode(name);
+  // Kept bytes are their bytes again, as in Go's strings (a byte that is no UTF-8 in a class is ErrBadPattern).
+  let pat: Uint8Array = bytesOf(pattern);
+  let nm: Uint8Array = bytesOf(name);
   outer: while (pat.length > 0) {
     const { star, chunk, rest } = scanChunk(pat);
     pat = rest;

@@ -233,7 +233,7 @@ async function dispatchWithPatterns(
   const patterns = await pending;
   bc.opt = { ...rest, excludePatterns: patterns };
   // Upstream makes its matcher before dispatching: an invalid pattern fails first.
-  if (patterns !== undefined && patterns.length > 0) new IgnoreMatcher(patterns);
+  if (patterns !== undefined && patterns.length > 0) ignoreMatcher(patterns);
   for (const finding of held) warn?.(...finding);
   if (failure !== undefined) throw failure.err;
   return dispatched!;
@@ -256,6 +256,18 @@ async function settleExcludePatterns(opt: ConvertOptions): Promise<ConvertOption
   if (opt.dockerIgnorePatterns === undefined) return opt;
   const { dockerIgnorePatterns, ...rest } = opt;
   return { ...rest, excludePatterns: await dockerIgnorePatterns() };
+}
+
+/**
+ * patternmatcher.New: an invalid pattern fails the build with upstream's
+ * message and no location (a DockerfileError, as every error the user causes).
+ */
+function ignoreMatcher(patterns: readonly string[]): IgnoreMatcher {
+  try {
+    return new IgnoreMatcher(patterns);
+  } catch (err) {
+    throw err instanceof DockerfileError || !(err instanceof Error) ? err : new DockerfileError(err.message);
+  }
 }
 
 function allCaps(): CapSet {
@@ -674,7 +686,7 @@ function dispatchStages(
   const buildContextState = buildContext.state();
   const ctxPaths = new Set<string>();
   const patterns = bc.opt.excludePatterns ?? [];
-  const dockerIgnore = patterns.length > 0 ? new IgnoreMatcher(patterns) : undefined;
+  const dockerIgnore = patterns.length > 0 ? ignoreMatcher(patterns) : undefined;
   for (const d of bc.all.states) {
     if (!bc.opt.allStages && (!reachable.has(d) || d.dispatched)) continue;
     d.init();

@@ -39,7 +39,9 @@ function compile(pattern: string): Matcher {
   const chars = [...pattern];
   let re = '^';
   let kind: 'exact' | 'prefix' | 'suffix' | 'regexp' = 'exact';
-  for (let i = 0, n = 0; i < chars.length; n++) {
+  // Go reads the pattern with text/scanner, which skips a BOM at its start.
+  const bom = chars[0] === '\ufeff';
+  for (let i = bom ? 1 : 0, n = 0; i < chars.length; n++) {
     const ch = chars[i++]!;
     if (ch === '*') {
       if (chars[i] === '*') {
@@ -89,7 +91,8 @@ function compile(pattern: string): Matcher {
       return (p) => p.startsWith(prefix);
     }
     case 'suffix': {
-      const suffix = pattern.slice(2);
+      // cleanedPattern[2:] cuts bytes: after a BOM (3 bytes) its last byte is left, and the "**".
+      const suffix = bom ? '\udcbf' + pattern.slice(1) : pattern.slice(2);
       return (p) => p.endsWith(suffix) || (suffix.startsWith('/') && p === suffix.slice(1));
     }
     case 'regexp': {

@@ -36,6 +36,7 @@ interface OracleConvert {
 interface InputFiles {
   dockerfile?: string;
   metadata?: string;
+  dockerignore?: string;
 }
 const inputFiles = new WeakMap<FuzzInput, InputFiles>();
 let scratchDir: string | undefined;
@@ -48,7 +49,7 @@ function materialize(a: FuzzInput): InputFiles {
   let f = inputFiles.get(a);
   if (f !== undefined) return f;
   f = {};
-  if (a.bytes !== undefined || a.images !== undefined) {
+  if (a.bytes !== undefined || a.images !== undefined || a.dockerignoreBytes !== undefined) {
     if (scratchDir === undefined) {
       const dir = mkdtempSync(join(tmpdir(), 'fuzz-inputs-'));
       scratchDir = dir;
@@ -56,6 +57,7 @@ function materialize(a: FuzzInput): InputFiles {
     }
     const base = join(scratchDir, String(++fileCount));
     if (a.bytes !== undefined) writeFileSync((f.dockerfile = base + '.Dockerfile'), a.bytes);
+    if (a.dockerignoreBytes !== undefined) writeFileSync((f.dockerignore = base + '.dockerignore'), a.dockerignoreBytes);
     if (a.images !== undefined) {
       // The shared metadata with the input's entries added, their configs as written.
       const shared = readFileSync(metadataFile, 'utf8').trimEnd();
@@ -73,9 +75,14 @@ export function releaseInputs(inputs: FuzzInput[]): void {
   for (const a of inputs) {
     const f = inputFiles.get(a);
     if (f === undefined) continue;
-    for (const path of [f.dockerfile, f.metadata]) if (path !== undefined) rmSync(path, { force: true });
+    for (const path of [f.dockerfile, f.metadata, f.dockerignore]) if (path !== undefined) rmSync(path, { force: true });
     inputFiles.delete(a);
   }
+}
+
+/** The .dockerignore's path: the input's own file, or the one written for its bytes. */
+function ignorePath(a: FuzzInput): string | undefined {
+  return materialize(a).dockerignore ?? a.dockerignore;
 }
 
 /** The Dockerfile's bytes. */
@@ -92,7 +99,8 @@ function oracleArgs(cmd: 'dockerfile2llb' | 'lint', a: FuzzInput): string[] {
     if (a.platforms.length > 0) args.push('--platform', a.platforms.join(','));
     for (const [k, v] of Object.entries(a.opts)) args.push('--opt', `${k}=${v}`);
   } else if (a.platforms.length === 1) args.push('--platform', a.platforms[0]);
-  if (a.dockerignore !== undefined) args.push('--dockerignore', a.dockerignore);
+  const ignore = ignorePath(a);
+  if (ignore !== undefined) args.push('--dockerignore', ignore);
   return args;
 }
 
@@ -161,7 +169,7 @@ export async function runOursConvert(a: FuzzInput): Promise<OursConvert> {
   let base;
   try {
     // The frontend's option parsing: its errors are not the converter's.
-    base = frontendLikeOptions(a, resolverFor(a));
+    base = frontendLikeOptions({ ...a, dockerignore: ignorePath(a) }, resolverFor(a));
   } catch (err) {
     out.error = err instanceof Error ? err : new Error(String(err));
     out.optionError = true;
@@ -267,7 +275,8 @@ function lintComparable(r: LintResult): LintComparable {
 
 /** Our lint result in the comparable form; a thrown error as upstream's {"error"} answer would read. */
 export async function runOursLint(a: FuzzInput): Promise<LintComparable & { thrown?: Error }> {
-  const ignore = a.dockerignore === undefined ? undefined : readFileSync(a.dockerignore);
+  const ignorePathOf = ignorePath(a);
+  const ignore = ignorePathOf === undefined ? undefined : readFileSync(ignorePathOf);
   let cfg;
   try {
     // Build args the frontend rejects (upstream's lint gets the build args, not the other options).

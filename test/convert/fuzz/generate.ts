@@ -41,6 +41,8 @@ export interface FuzzInput {
   opts: Record<string, string>;
   /** Path of the context's .dockerignore, if any. */
   dockerignore?: string;
+  /** The context's .dockerignore as bytes (written to a file for both sides; replaces `dockerignore`). */
+  dockerignoreBytes?: Buffer;
   /** The Dockerfile as bytes, when they are no valid UTF-8 (`text` is then only for reports). */
   bytes?: Buffer;
   /** More base images: the metadata key (`docker.io/library/x:1`) and the config's JSON text, sent as written. */
@@ -571,6 +573,38 @@ const OPTIONS: [string, string[]][] = [
 
 const CONFIG_USES = ['RUN env', 'RUN echo $FOO $PATH', 'WORKDIR sub', 'ENV PATH=$PATH:/extra', 'USER nobody', 'COPY . .', 'ARG FOO', 'CMD ["x"]', 'ENTRYPOINT run', 'HEALTHCHECK CMD true', 'SHELL ["/bin/sh","-c"]', 'LABEL a=$FOO', 'EXPOSE 8080', 'RUN --mount=type=cache,target=/c true'];
 
+/** Pieces of a generated .dockerignore line. */
+const IGNORE_PATTERNS = ['*.tmp', '!keep.tmp', 'a/**', '**/b', '[a-z]*', '\\*x', 'dir/', '/abs', '../up', '!', '#comment', '  spaced  ', 'a?c', '[]a]', 'x[', 'foo', 'src/*.go', '**'];
+
+/** A .dockerignore of patterns with odd bytes, BOMs, CRs, U+0085 and blanks around them, sometimes a line of 64 KiB. */
+function oddDockerignore(r: Rng): { bytes: Buffer; what: string } {
+  const parts: Buffer[] = [];
+  const what: string[] = [];
+  if (r.chance(0.2)) {
+    const boms = 1 + r.int(2);
+    parts.push(Buffer.from('\ufeff'.repeat(boms)));
+    what.push(`bom${boms}`);
+  }
+  const n = 1 + r.int(6);
+  for (let i = 0; i < n; i++) {
+    let line = Buffer.from(r.pick(IGNORE_PATTERNS));
+    if (r.chance(0.3)) {
+      const odd = Buffer.from(r.pick(ODD_BYTES));
+      const at = r.int(line.length + 1);
+      line = Buffer.concat([line.subarray(0, at), odd, line.subarray(at)]);
+      what.push(`${odd.toString('hex')}@${i}`);
+    }
+    if (r.chance(0.1)) line = Buffer.concat([Buffer.from(r.pick([' ', '\t', '\u0085', '\u00a0'])), line, Buffer.from(r.pick([' ', '\t', '\u0085', '']))]);
+    parts.push(line, Buffer.from(r.chance(0.2) ? '\r\n' : '\n'));
+  }
+  if (r.chance(0.05)) {
+    const len = r.pick([65535, 65536]);
+    parts.push(Buffer.alloc(len, 0x61));
+    what.push(`line${len}`);
+  }
+  return { bytes: Buffer.concat(parts), what: what.join('+') };
+}
+
 /** One input of the hostile kinds. */
 function hostileInput(r: Rng, index: number, files: CorpusFile[]): FuzzInput {
   const base = (): { name: string; text: string; args: Omit<FuzzInput, 'name' | 'text'> } => {
@@ -578,7 +612,14 @@ function hostileInput(r: Rng, index: number, files: CorpusFile[]): FuzzInput {
     const f = r.pick(files);
     return { name: f.name, text: f.text, args: { ...f.args, buildArgs: { ...f.args.buildArgs }, opts: { ...f.args.opts } } };
   };
-  switch (r.int(3)) {
+  switch (r.int(4)) {
+    case 3: {
+      // A context .dockerignore of odd lines, with COPY steps and sometimes CopyIgnoredFile, which matches them.
+      const { bytes, what } = oddDockerignore(r);
+      const check = r.chance(0.5) ? '# check=experimental=CopyIgnoredFile\n' : '';
+      const text = `${check}FROM busybox\nCOPY . /ctx\nCOPY ${r.pick(['foo', 'keep.tmp', 'x.tmp', 'a/b', 'src/m.go'])} /one\n`;
+      return { name: `dockerignore#${index}(${what})`, text, buildArgs: {}, platforms: [], opts: {}, dockerignoreBytes: bytes };
+    }
     case 0: {
       const b = base();
       const { bytes, what } = withOddBytes(r, b.text);

@@ -88,9 +88,11 @@ while (asked !== undefined) {
     }
     const file = join(outDir, `s${seed}-${s + k}.Dockerfile`);
     writeFileSync(file, r.input.bytes ?? r.input.text);
+    // A generated .dockerignore is kept beside it (one.ts takes it as `dockerignore`).
+    if (r.input.dockerignoreBytes !== undefined) writeFileSync(file.replace(/\.Dockerfile$/, '.dockerignore'), r.input.dockerignoreBytes);
     writeFileSync(
       file + '.txt',
-      `${r.input.name}\n${JSON.stringify({ buildArgs: r.input.buildArgs, platforms: r.input.platforms, target: r.input.target, opts: r.input.opts, dockerignore: r.input.dockerignore, images: r.input.images })}\n${problems.join('\n')}\n`,
+      `${r.input.name}\n${JSON.stringify({ buildArgs: r.input.buildArgs, platforms: r.input.platforms, target: r.input.target, opts: r.input.opts, dockerignore: r.input.dockerignoreBytes !== undefined ? file.replace(/\.Dockerfile$/, '.dockerignore') : r.input.dockerignore, images: r.input.images })}\n${problems.join('\n')}\n`,
     );
     if (c.differing++ < 40) console.log(`--- ${file} ${r.input.name}\n${problems.join('\n').slice(0, 1500)}`);
   });
