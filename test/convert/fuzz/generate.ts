@@ -569,6 +569,14 @@ const OPTIONS: [string, string[]][] = [
   ['build-arg:BUILDKIT_MULTI_PLATFORM', ['1', 'no']],
   ['build-arg:BUILDKIT_DOCKERFILE_CHECK', ['error=true', 'skip=all', 'bad']],
   ['target', ['base', 'nope', '']],
+  // Named contexts and odder values of the options above.
+  ['context:base', ['docker-image://alpine:3.19', 'docker-image://busybox', 'target:base', 'local:other', 'https://github.com/a/b.git#main', 'oci-layout://foo@sha256:' + '0'.repeat(64), 'input:x', 'bogus://x', '']],
+  ['context:alpine', ['docker-image://busybox', 'docker-image://ALPINE', 'local:context']],
+  ['platform', ['linux(+%ff)/amd64', 'windows(10.0.17763)/amd64', 'linux(+a+b)/amd64', 'linux/amd64/v2', 'darwin/arm64']],
+  ['build-arg:HTTP_PROXY', ['http://proxy:3128']],
+  ['build-arg:https_pro\u017fy', ['http://proxy']],
+  ['add-hosts', ['h:::1', 'h=1.2.3.4', 'h:1.2.3.4,g:5.6.7.8', 'h:\u0085']],
+  ['no-cache', ['BASE', 'ba\u017fe']],
 ];
 
 const CONFIG_USES = ['RUN env', 'RUN echo $FOO $PATH', 'WORKDIR sub', 'ENV PATH=$PATH:/extra', 'USER nobody', 'COPY . .', 'ARG FOO', 'CMD ["x"]', 'ENTRYPOINT run', 'HEALTHCHECK CMD true', 'SHELL ["/bin/sh","-c"]', 'LABEL a=$FOO', 'EXPOSE 8080', 'RUN --mount=type=cache,target=/c true'];
