@@ -470,7 +470,7 @@ function mutate(r: Rng, lines: string[]): string {
  * bytes, truncated and overlong sequences, surrogates, NUL, CR, a BOM; and
  * runes where Go and JavaScript part (CONTRIBUTING.md): ſ, U+212A, İ, ß,
  * U+0085, and letters and a digit of Unicode 16, which Go's tables lack;
- * and spaces that Go's unicode.IsSpace and JavaScript's \\s may class apart.
+ * and spaces that Go's unicode.IsSpace and JavaScript's \s may class apart.
  */
 const ODD_BYTES = [
   [0xff], [0xfe, 0xff], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xc0, 0xaf], [0x80], [0x00], [0x0d], [0xef, 0xbb, 0xbf], [0xc3, 0xa9],
