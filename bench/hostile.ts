@@ -96,6 +96,7 @@ const PROBES: Probe[] = [
   { name: 'exposes-20k', what: '20,000 EXPOSE instructions', dockerfile: () => 'FROM busybox\n' + lines(20_000, (i) => `EXPOSE ${i + 1}/tcp`) },
   { name: 'runs-10k', what: '10,000 RUN instructions', dockerfile: () => 'FROM busybox\n' + lines(10_000, (i) => `RUN echo ${i}`) },
   { name: 'long-line-60k', what: 'a RUN whose one line is 60 KB of variables', dockerfile: () => 'FROM busybox\nARG V=x\nRUN ' + '$V '.repeat(20_000) + '\n' },
+  { name: 'copy-from-zeros', what: '16 COPY --from= of 60,000 zeros and a letter (a stage-index check that backtracked took 1.2 s each)', dockerfile: () => 'FROM busybox\n' + lines(16, () => `COPY --from=${'0'.repeat(60_000)}x a /`) },
 ];
 
 interface Run {

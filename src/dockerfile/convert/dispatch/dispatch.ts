@@ -46,11 +46,16 @@ export interface StageLookup {
 
 /** strconv.Atoi's int64, or undefined for anything it refuses. */
 function stageIndex(name: string): bigint | undefined {
-  const m = /^([+-]?)0*([0-9]*)$/.exec(name);
-  // (Leading zeros are allowed; more than 19 digits after them are out of range.)
-  if (m === null || !/[0-9]/.test(name) || m[2]!.length > 19) return undefined;
+  // (Linear checks only: a name can be 64 KiB long.)
+  if (!/^[+-]?[0-9]+$/.test(name)) return undefined;
+  const sign = name[0] === '+' || name[0] === '-' ? name[0] : '';
+  let i = sign.length;
+  while (i < name.length - 1 && name[i] === '0') i++;
+  // Leading zeros are allowed; more than 19 digits after them are out of range.
+  const digits = name.slice(i);
+  if (digits.length > 19) return undefined;
   try {
-    return goParseInt64(m[1]! + (m[2] || '0'));
+    return goParseInt64(sign + digits);
   } catch {
     return undefined;
   }
