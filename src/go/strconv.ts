@@ -120,20 +120,40 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
 
+/** Decimal digits without their leading zeros ("0" for zeros only): at most 20 of them fit a 64-bit integer. */
+function significantDigits(d: string): string {
+  let i = 0;
+  while (i < d.length - 1 && d.charCodeAt(i) === 0x30) i++;
+  return i === 0 ? d : d.slice(i);
+}
+
+/**
+ * The int64 that strconv.ParseInt(s, 10, 64) reads, or why it refuses s.
+ * Linear in s (a Dockerfile word can be 64 KiB): a bigint is only made of
+ * the digits that can fit.
+ */
+export function int64Decimal(s: string): bigint | 'invalid syntax' | 'value out of range' {
+  const m = /^([+-]?)([0-9]+)$/.exec(s);
+  if (m === null) return 'invalid syntax';
+  const digits = significantDigits(m[2]!);
+  if (digits.length > 19) return 'value out of range';
+  const n = m[1] === '-' ? -BigInt(digits) : BigInt(digits);
+  return n < INT64_MIN || n > INT64_MAX ? 'value out of range' : n;
+}
+
 /** Go's strconv.ParseInt(s, 10, 64). */
 export function goParseInt64(s: string): bigint {
-  const m = /^([+-]?)([0-9]+)$/.exec(s);
-  if (m === null) throw new Error(`strconv.ParseInt: parsing ${goQuote(s)}: invalid syntax`);
-  const n = m[1] === '-' ? -BigInt(m[2]) : BigInt(m[2]);
-  if (n < INT64_MIN || n > INT64_MAX) throw new Error(`strconv.ParseInt: parsing ${goQuote(s)}: value out of range`);
+  const n = int64Decimal(s);
+  if (typeof n !== 'bigint') throw new Error(`strconv.ParseInt: parsing ${goQuote(s)}: ${n}`);
   return n;
 }
 
 /** Go's strconv.ParseUint(s, 10, 64): no sign allowed. */
 export function goParseUint64(s: string): bigint {
   if (!/^[0-9]+$/.test(s)) throw new Error(`strconv.ParseUint: parsing ${goQuote(s)}: invalid syntax`);
-  const n = BigInt(s);
-  if (n > UINT64_MAX) throw new Error(`strconv.ParseUint: parsing ${goQuote(s)}: value out of range`);
+  const digits = significantDigits(s);
+  const n = digits.length > 20 ? undefined : BigInt(digits);
+  if (n === undefined || n > UINT64_MAX) throw new Error(`strconv.ParseUint: parsing ${goQuote(s)}: value out of range`);
   return n;
 }
 

@@ -14,7 +14,7 @@
 // deeply nested unknown values cannot exhaust the stack.
 
 import { goFoldName } from './strings.ts';
-import { goQuote, int64Value } from './strconv.ts';
+import { goQuote, int64Decimal, int64Value } from './strconv.ts';
 
 /** A Go type: what a JSON value is decoded into. */
 export type GoType =
@@ -321,9 +321,6 @@ function mismatch(ctx: Ctx, value: string, t: GoType): void {
   ctx.saved = `json: cannot unmarshal ${value} into ${where} of type ${messageTypeName(t)}`;
 }
 
-const INT64_MAX = 9223372036854775807n;
-const INT64_MIN = -9223372036854775808n;
-
 function fieldIndex(t: Extract<GoType, { kind: 'struct' }>): Map<string, GoField> {
   let m = indexes.get(t);
   if (m === undefined) {
@@ -359,12 +356,13 @@ function decode(raw: Raw, t: GoType, cur: unknown, ctx: Ctx): unknown {
         mismatch(ctx, raw.t, t);
         return cur;
       }
-      if (!/^-?\d+$/.test(raw.v) || BigInt(raw.v) > INT64_MAX || BigInt(raw.v) < INT64_MIN) {
+      const n = int64Decimal(raw.v);
+      if (typeof n !== 'bigint') {
         mismatch(ctx, `number ${raw.v}`, t);
         return cur;
       }
       // Beyond 2^53 a number would lose digits that Go's int64 keeps.
-      return int64Value(BigInt(raw.v));
+      return int64Value(n);
     }
     case 'slice': {
       if (raw.t !== 'array') {

@@ -141,7 +141,7 @@ export class IgnoreMatcher {
         p = p.slice(1);
       }
       // patternmatcher.New checks each pattern with filepath.Match(p, ".").
-      if (goFilepathMatch(p, '.') === 'bad') throw new Error('syntax error in pattern');
+      if (goFilepathMatch(p, '.') === 'bad') throw new BadPattern();
       this.patterns.push({ text: p, exclusion, match: compile(p) });
     }
     this.exclusions = exclusions;

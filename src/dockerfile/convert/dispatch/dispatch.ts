@@ -8,7 +8,7 @@
 
 import { expandCommand, expandCommandRaw, supportsRawExpansion, type CommandOf, type Command, type CommandKind } from '../../instructions/index.ts';
 import { DockerfileError, type LineRange } from '../../errors.ts';
-import { goParseInt64 } from '../../../go/strconv.ts';
+import { int64Decimal } from '../../../go/strconv.ts';
 import * as checks from '../../lint/checks.ts';
 import { ExpansionError, ShellLex } from '../../shell/index.ts';
 import type { DispatchState, StageCommand } from '../stage-state.ts';
@@ -46,19 +46,8 @@ export interface StageLookup {
 
 /** strconv.Atoi's int64, or undefined for anything it refuses. */
 function stageIndex(name: string): bigint | undefined {
-  // (Linear checks only: a name can be 64 KiB long.)
-  if (!/^[+-]?[0-9]+$/.test(name)) return undefined;
-  const sign = name[0] === '+' || name[0] === '-' ? name[0] : '';
-  let i = sign.length;
-  while (i < name.length - 1 && name[i] === '0') i++;
-  // Leading zeros are allowed; more than 19 digits after them are out of range.
-  const digits = name.slice(i);
-  if (digits.length > 19) return undefined;
-  try {
-    return goParseInt64(sign + digits);
-  } catch {
-    return undefined;
-  }
+  const n = int64Decimal(name);
+  return typeof n === 'bigint' ? n : undefined;
 }
 
 /** What `COPY --from=NAME` names: a stage by index or name, else an image. */
