@@ -5,6 +5,7 @@
 
 import type { CapSet } from '../llb/caps.ts';
 import type { State } from '../llb/index.ts';
+import type { SourceDefinition } from '../llb/sourcemap.ts';
 import type { ConvertOptions, NamedContextHooks } from '../dockerfile/convert/types.ts';
 import type { LintWarnFunc } from '../dockerfile/lint/linter.ts';
 import type { ImageResolver } from '../registry/resolver.ts';
@@ -46,6 +47,12 @@ export interface BuildSource {
   ignoreFileName?: string;
   /** A git or HTTP build context: used as it is, with no .dockerignore. */
   remote?: RemoteContext;
+  /**
+   * The definition the Dockerfile was read through (the local `dockerfilekey`
+   * names in its `local-sessionid:` session, a frontend input, or a remote
+   * context), as the source map records it (dockerui's smap.Definition).
+   */
+  dockerfileDefinition?: SourceDefinition;
 }
 
 /**
@@ -82,6 +89,7 @@ export function convertOptions(cfg: FrontendConfig, ports: Ports = {}, source: B
     dockerIgnorePatterns: remote === undefined ? dockerIgnorePatterns(source.ignoreFile, readContextIgnore, source.ignoreFileName) : undefined,
     mainContext: remote?.context,
     dockerfileSource: remote !== undefined && !cfg.forceLocalDockerfile ? remote.dockerfile : undefined,
+    dockerfileDefinition: source.dockerfileDefinition,
     imageResolveMode: cfg.imageResolveMode,
     networkMode: cfg.networkMode,
     hostname: cfg.hostname || undefined,

@@ -2,6 +2,7 @@
 // (frontend/dockerfile/builder + frontend/dockerui) does with the options,
 // the build context and the result, on top of the shared converter.
 import * as llb from '../llb/index.ts';
+import type { SourceDefinition } from '../llb/sourcemap.ts';
 import type { Definition as PbDefinition, SourceInfo } from '../gen/pb.ts';
 import * as pb from '../gen/pb.ts';
 import { decodeMessage } from '../protobuf/decode.ts';
@@ -181,15 +182,18 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   // --- the Dockerfile ---
   const filename = remote?.filename ?? cfg.filename;
   const local = dockerfileLocal(cfg, filename, env.sessionId);
-  let dfDef: PbDefinition;
+  // What the Dockerfile is read through, as the source map records it (dockerui's smap.Definition).
+  let dfSource: SourceDefinition;
   const inputDockerfile = cfg.forceLocalDockerfile ? undefined : inputDefs[cfg.dockerfileLocalName];
   if (remote !== undefined && !cfg.forceLocalDockerfile) {
-    dfDef = remote.dockerfile.marshal(marshalOpts).toPb();
+    dfSource = remote.dockerfile.marshal(marshalOpts);
   } else if (inputDockerfile !== undefined) {
-    dfDef = inputDockerfile;
+    const input = inputDockerfile;
+    dfSource = { def: input.def ?? [], toPb: () => input };
   } else {
-    dfDef = local.state.marshal(marshalOpts).toPb();
+    dfSource = local.state.marshal(marshalOpts);
   }
+  const dfDef: PbDefinition = dfSource.toPb();
   let dfRef: Ref;
   try {
     dfRef = await solveDefinition(bridge, dfDef);
@@ -280,7 +284,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
         ),
       readInclude,
     },
-    { sessionId: env.sessionId, llbCaps: caps.llb, filename, ignoreFile: dockerignore, ignoreFileName: `${filename}.dockerignore`, remote },
+    { sessionId: env.sessionId, llbCaps: caps.llb, filename, ignoreFile: dockerignore, ignoreFileName: `${filename}.dockerignore`, remote, dockerfileDefinition: dfSource },
   );
 
   // --- subrequests (requestid) ---

@@ -32,6 +32,8 @@ interface SubCase {
   dir: string;
   request: string;
   opts?: Record<string, string>;
+  /** Frontend inputs that are local sources (NAME: LOCAL), as a client like buildx passes them. */
+  inputLocals?: Record<string, string>;
 }
 
 const SUBREQUEST_FILES = [
@@ -95,6 +97,13 @@ const subCases: SubCase[] = [
     request: 'frontend.convertllb',
     opts: { 'context:cachestage': 'local:context', 'sharedkey:localdir:context': 'mykey', 'local-sessionid:context': 'othersession' },
   },
+  // The Dockerfile read from another local (`dockerfilekey`), or in another session: the source map's
+  // definition is the local source the Dockerfile was read through, its name and session id included.
+  { file: '01-single', dir: SUBREQ_DIR, request: 'frontend.convertllb', opts: { dockerfilekey: 'df' } },
+  { file: '01-single', dir: SUBREQ_DIR, request: 'frontend.convertllb', opts: { 'local-sessionid:dockerfile': 'othersession' } },
+  // The Dockerfile from the frontend's `dockerfile` input, and that input passed over by `dockerfilekey`.
+  { file: '01-single', dir: SUBREQ_DIR, request: 'frontend.convertllb', inputLocals: { dockerfile: 'df' } },
+  { file: '01-single', dir: SUBREQ_DIR, request: 'frontend.convertllb', opts: { dockerfilekey: 'dockerfile' }, inputLocals: { dockerfile: 'df' } },
 ];
 
 test(`e2e subrequests: ${subCases.length} requests, ours vs upstream v0.32.2, every metadata entry byte for byte`, { timeout: 1_800_000 }, async (t) => {
@@ -107,10 +116,10 @@ test(`e2e subrequests: ${subCases.length} requests, ours vs upstream v0.32.2, ev
   const only = process.env.SUBREQUESTS_ONLY;
   const cases = only ? subCases.filter((c) => c.request.includes(only)) : subCases;
   for (const c of cases) {
-    const name = `${c.request} ${c.file}${c.opts ? ' ' + JSON.stringify(c.opts) : ''}`;
+    const name = `${c.request} ${c.file}${c.opts ? ' ' + JSON.stringify(c.opts) : ''}${c.inputLocals ? ' inputs ' + JSON.stringify(c.inputLocals) : ''}`;
     await t.test(name, async () => {
       const text = localImages(readFileSync(join(c.dir, `${c.file}.Dockerfile`), 'latin1'));
-      const [a, u] = await ask(env.buildkitHost, ours, text, { requestid: c.request, ...(c.opts ?? {}) }, 'subreq-');
+      const [a, u] = await ask(env.buildkitHost, ours, text, { requestid: c.request, ...(c.opts ?? {}) }, 'subreq-', c.inputLocals);
       try {
         assertSameAnswer(a, u);
         if (c.request !== 'frontend.no-such-request') assert.ok(u.metadata?.['result.json'], `upstream answered: ${u.error ?? ''}`);

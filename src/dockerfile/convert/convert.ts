@@ -169,7 +169,10 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
   }
 
   const filename = opt.filename ?? 'Dockerfile';
-  const sourceMap = new llb.SourceMap(filename, 'Dockerfile', data, opt.dockerfileSource ?? dockerfileSource(filename, opt));
+  const sourceMap =
+    opt.dockerfileDefinition !== undefined
+      ? new llb.SourceMap(filename, 'Dockerfile', data, undefined, opt.dockerfileDefinition)
+      : new llb.SourceMap(filename, 'Dockerfile', data, opt.dockerfileSource ?? dockerfileSource(filename, opt));
   const bc: BuildContext = {
     opt,
     po,

@@ -4,6 +4,7 @@
 
 import type { CapSet } from '../../llb/caps.ts';
 import type { LinuxResources, State } from '../../llb/index.ts';
+import type { SourceDefinition } from '../../llb/sourcemap.ts';
 import type { Image } from './image.ts';
 import type { Platform } from './platform.ts';
 import type { ImageResolver } from '../../registry/resolver.ts';
@@ -79,6 +80,8 @@ export interface ConvertOptions {
   mainContext?: State;
   /** The source the Dockerfile was read from, for source maps (default: the `dockerfile` local). */
   dockerfileSource?: State;
+  /** That source already marshaled, as the gateway solved it to read the Dockerfile: the source map records it as it is (before dockerfileSource). */
+  dockerfileDefinition?: SourceDefinition;
   imageResolveMode?: ImageResolveMode;
   networkMode?: NetMode;
   hostname?: string;

@@ -43,17 +43,35 @@ export async function withDockerfile<T>(prefix: string, text: string, fn: (dir: 
   }
 }
 
-/** The request (`opts`, with `requestid`) answered by ours and by upstream's frontend, in one session. */
-export async function ask(buildkitHost: string, ours: string, text: string, opts: Record<string, string>, tmpPrefix: string): Promise<[Answer, Answer]> {
-  const [a, u] = await askFrontends(buildkitHost, [ours, UPSTREAM_FRONTEND], text, opts, tmpPrefix);
+/**
+ * The request (`opts`, with `requestid`) answered by ours and by upstream's frontend, in one session.
+ * `inputLocals` (NAME: LOCAL) passes frontend inputs that are local sources.
+ */
+export async function ask(buildkitHost: string, ours: string, text: string, opts: Record<string, string>, tmpPrefix: string, inputLocals: Record<string, string> = {}): Promise<[Answer, Answer]> {
+  const [a, u] = await askFrontends(buildkitHost, [ours, UPSTREAM_FRONTEND], text, opts, tmpPrefix, inputLocals);
   return [a, u];
 }
 
 /** The request answered by each frontend in turn (`dockerfile.v0`: the daemon's built-in one), in one session. */
-export async function askFrontends(buildkitHost: string, frontends: string[], text: string, opts: Record<string, string>, tmpPrefix: string): Promise<Answer[]> {
+export async function askFrontends(
+  buildkitHost: string,
+  frontends: string[],
+  text: string,
+  opts: Record<string, string>,
+  tmpPrefix: string,
+  inputLocals: Record<string, string> = {},
+): Promise<Answer[]> {
   const bin = await subrequestHelper();
   return withDockerfile(tmpPrefix, text, async (dir) => {
     const args = ['-addr', buildkitHost, '-local', `context=${dir}`, '-local', `dockerfile=${dir}`];
+    // Other local names (a `dockerfilekey` option's, an input's) are the same directory under that name.
+    const names = new Set(['context', 'dockerfile']);
+    for (const name of [opts.dockerfilekey, ...Object.values(inputLocals)]) {
+      if (name === undefined || names.has(name)) continue;
+      names.add(name);
+      args.push('-local', `${name}=${dir}`);
+    }
+    for (const [k, v] of Object.entries(inputLocals)) args.push('-input-local', `${k}=${v}`);
     for (const f of frontends) args.push('-frontend', f);
     for (const [k, v] of Object.entries(opts)) args.push('-opt', `${k}=${v}`);
     const r = await run(bin, args, { timeoutMs: 300_000 });

@@ -5,7 +5,9 @@
 // value base64 (buildctl itself prints only result.txt), or the error and
 // the Dockerfile locations it carries. `-frontend dockerfile.v0` asks the
 // daemon's built-in frontend (which forwards to a # syntax= image). For
-// the e2e tests in test/gateway/subrequests.test.ts.
+// the e2e tests in test/gateway/subrequests.test.ts. `-input-local NAME=LOCAL`
+// passes the frontend an input NAME that is the local source LOCAL (as buildx
+// passes a git context's state as the `dockerfile` input).
 //
 //	subrequest -addr ADDR -local context=DIR -local dockerfile=DIR -frontend IMAGE... -opt requestid=frontend.outline ...
 package main
@@ -19,8 +21,10 @@ import (
 	"strings"
 
 	"github.com/moby/buildkit/client"
+	"github.com/moby/buildkit/client/llb"
 	gateway "github.com/moby/buildkit/frontend/gateway/client"
 	"github.com/moby/buildkit/solver/errdefs"
+	"github.com/moby/buildkit/solver/pb"
 	"github.com/tonistiigi/fsutil"
 )
 
@@ -73,16 +77,18 @@ func main() {
 	locals := kvList{}
 	flag.Var(opts, "opt", "frontend option KEY=VALUE (repeatable)")
 	flag.Var(locals, "local", "local directory NAME=DIR (repeatable)")
+	inputLocals := kvList{}
+	flag.Var(inputLocals, "input-local", "frontend input NAME=LOCAL: the local source LOCAL (repeatable)")
 	var frontends listFlag
 	flag.Var(&frontends, "frontend", "frontend image (repeatable)")
 	flag.Parse()
-	if err := run(*addr, frontends, opts, locals); err != nil {
+	if err := run(*addr, frontends, opts, locals, inputLocals); err != nil {
 		fmt.Fprintf(os.Stderr, "error: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(addr string, frontends []string, opts, locals kvList) error {
+func run(addr string, frontends []string, opts, locals, inputLocals kvList) error {
 	ctx := context.Background()
 	c, err := client.New(ctx, addr)
 	if err != nil {
@@ -102,12 +108,23 @@ func run(addr string, frontends []string, opts, locals kvList) error {
 	}
 	answers := make([]answer, len(frontends))
 	_, err = c.Build(ctx, client.SolveOpt{LocalMounts: mounts}, "subrequest", func(ctx context.Context, gc gateway.Client) (*gateway.Result, error) {
+		var inputs map[string]*pb.Definition
+		for name, local := range inputLocals {
+			def, err := llb.Local(local, llb.SessionID(gc.BuildOpts().SessionID), llb.SharedKeyHint(local)).Marshal(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if inputs == nil {
+				inputs = map[string]*pb.Definition{}
+			}
+			inputs[name] = def.ToPB()
+		}
 		for i, f := range frontends {
 			o := map[string]string{}
 			for k, v := range opts {
 				o[k] = v
 			}
-			req := gateway.SolveRequest{Frontend: "gateway.v0", FrontendOpt: o}
+			req := gateway.SolveRequest{Frontend: "gateway.v0", FrontendOpt: o, FrontendInputs: inputs}
 			if f == "dockerfile.v0" {
 				// The daemon's built-in frontend (which forwards to a # syntax= image).
 				req.Frontend = f
