@@ -16,6 +16,7 @@ import { convertOptions, parseConfig } from '../../src/dockerui/index.ts';
 import { handleSubrequest } from '../../src/frontend/subrequests.ts';
 import { toStatus } from '../../src/frontend/errors.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
+import { DEEP_GRAPHS, writeDeepGraphs } from '../convert/deep-graphs.ts';
 
 const dir = join('testdata', 'subrequests');
 const imagesFile = join(dir, 'images.json');
@@ -93,6 +94,12 @@ test('subrequests parity with upstream (outline, targets, describe)', { skip }, 
   const results: { name: string; want: Outcome; got: Outcome }[] = [];
   const describe = 'frontend.subrequests.describe';
   results.push({ name: 'describe', want: oracle(describe, join(dir, files[0])), got: await ours(describe, readFileSync(join(dir, files[0])), resolver) });
+  // Graphs deeper than the JavaScript stack (test/convert/deep-graphs.ts), outlined too.
+  const deep = writeDeepGraphs();
+  for (const name of Object.keys(DEEP_GRAPHS)) {
+    const path = join(deep, `${name}.Dockerfile`);
+    results.push({ name: `outline ${name} (generated)`, want: oracle('frontend.outline', path), got: await ours('frontend.outline', readFileSync(path), resolver) });
+  }
   for (const f of files) {
     const path = join(dir, f);
     const data = readFileSync(path);

@@ -17,7 +17,7 @@ import { dispatchUser, dispatchWorkdir } from './dispatch/config.ts';
 import { dispatchCommand, handlerOf, type StageLookup } from './dispatch/dispatch.ts';
 import type { DispatchContext } from './dispatch/context.ts';
 import type { EnvList } from '../../llb/env.ts';
-import { DEFAULT_PATH_UNIX, cloneImage, emptyImage, imagePlatform, parseImage, splitKeyValue, type Image } from './image.ts';
+import { DEFAULT_PATH_UNIX, cloneImage, emptyImage, imagePlatform, parseImage, releaseEnvIndex, splitKeyValue, type Image } from './image.ts';
 import { resolveSourceDateEpoch, formatSourceTime } from './epoch.ts';
 import { findNamedContext, loadNamedContext, type ContextOpt, type LoadEnv, type NamedContext } from './named-context.ts';
 import { normalizeContextPaths } from './paths.ts';
@@ -469,28 +469,42 @@ function buildDependencyGraph(bc: BuildContext): void {
   if (bc.all.states.length === 1) bc.all.states[0].stageName = '';
 }
 
+/**
+ * Upstream's validateCircularDependency: a depth-first walk of each stage's
+ * sources; a source already on the walk's path is a cycle, reported with the
+ * commands along the path. The walk keeps its own stack (chains of stages can
+ * be deeper than the JavaScript stack) and the path's commands in one list.
+ */
 function validateCircularDependency(states: DispatchState[]): void {
   const visited = new Set<DispatchState>();
   const path = new Set<DispatchState>();
-  const visit = (state: DispatchState, current: Command[]): Command[] | undefined => {
-    if (visited.has(state)) return undefined;
+  for (const state of states) {
+    if (visited.has(state)) continue;
     visited.add(state);
     path.add(state);
-    for (const [dep, c] of state.deps) {
-      const next = [...current, c];
-      if (path.has(dep)) return next;
-      const found = visit(dep, next);
-      if (found) return found;
-    }
-    path.delete(state);
-    return undefined;
-  };
-  for (const state of states) {
-    const cmds = visit(state, []);
-    if (cmds) {
-      let err = new DockerfileError(`circular dependency detected on stage: ${state.stageName}`);
-      for (const c of cmds) err = withLocation(err, c.location);
-      throw err;
+    const frames = [{ state, deps: state.deps.entries() }];
+    /** The command each frame but the first was entered through. */
+    const cmds: Command[] = [];
+    while (frames.length > 0) {
+      const f = frames[frames.length - 1]!;
+      const next = f.deps.next();
+      if (next.done) {
+        path.delete(f.state);
+        frames.pop();
+        cmds.pop();
+        continue;
+      }
+      const [dep, c] = next.value;
+      if (path.has(dep)) {
+        let err = new DockerfileError(`circular dependency detected on stage: ${state.stageName}`);
+        for (const cmd of [...cmds, c]) err = withLocation(err, cmd.location);
+        throw err;
+      }
+      if (visited.has(dep)) continue;
+      visited.add(dep);
+      path.add(dep);
+      cmds.push(c);
+      frames.push({ state: dep, deps: dep.deps.entries() });
     }
   }
 }
@@ -742,6 +756,7 @@ function dispatchStages(
         throw withLocation(err, cmd.command.location);
       }
     }
+    releaseEnvIndex(d.image);
     for (const p of d.ctxPaths) ctxPaths.add(p);
     // A stage-level ARG overrides the global value (upstream checks both in this order).
     for (const name of [SBOM_SCAN_CONTEXT, SBOM_SCAN_STAGE]) {

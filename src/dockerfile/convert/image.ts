@@ -58,7 +58,14 @@ export const DEFAULT_PATH_UNIX = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/
 
 const cloneList = (l: string[] | undefined): string[] | undefined => (l === undefined ? undefined : [...l]);
 
-export function cloneImage(src: Image): Image {
+/**
+ * A copy of an image config that can be changed without changing `src`. The
+ * converter never changes a history entry once made (it pushes new ones), so
+ * the stages of one conversion share them (a chain of n stages would hold n²
+ * otherwise); `ownHistory` copies them too, for a copy leaving the converter's
+ * hands (parseImage's cache hands out such copies).
+ */
+export function cloneImage(src: Image, ownHistory = false): Image {
   const c = src.config;
   const img: Image = { ...src, rootfs: { ...src.rootfs }, config: { ...c } };
   img.config.Env = cloneList(c.Env);
@@ -70,7 +77,7 @@ export function cloneImage(src: Image): Image {
   if (c.Volumes) img.config.Volumes = { ...c.Volumes };
   if (c.Labels) img.config.Labels = { ...c.Labels };
   if (c.Healthcheck) img.config.Healthcheck = { ...c.Healthcheck, Test: cloneList(c.Healthcheck.Test) };
-  if (src.history) img.history = src.history.map((h) => ({ ...h }));
+  if (src.history) img.history = ownHistory ? src.history.map((h) => ({ ...h })) : [...src.history];
   if (src['os.features']) img['os.features'] = [...src['os.features']];
   return img;
 }
@@ -127,6 +134,15 @@ function firstIndexes(env: string[]): Map<string, number> {
     envIndexes.set(env, ix);
   }
   return ix.first;
+}
+
+/**
+ * Lets the index of a config's Env list go (a stage done dispatching): kept,
+ * the indexes of a chain of stages each FROM the one before, every stage's
+ * list one entry longer, would hold n² keys; rebuilt if the list is set again.
+ */
+export function releaseEnvIndex(img: Image): void {
+  if (img.config.Env) envIndexes.delete(img.config.Env);
 }
 
 /** Sets `k=v` in an env list, replacing the first entry with the same key. */
@@ -196,7 +212,7 @@ const EMPTY: Record<string, never> = Object.freeze({});
  */
 export function parseImage(text: string): Image {
   const seen = parsedImages.get(text);
-  if (seen !== undefined && seen !== SEEN_ONCE) return cloneImage(seen);
+  if (seen !== undefined && seen !== SEEN_ONCE) return cloneImage(seen, true);
   if (parsedImages.size >= PARSED_IMAGES_MAX) parsedImages.delete(parsedImages.keys().next().value!);
   // The first time a config is seen it is decoded for the caller alone;
   // the second time once more, and that copy is kept for the next ones.
@@ -206,7 +222,7 @@ export function parseImage(text: string): Image {
   }
   const img = decodeImage(text);
   parsedImages.set(text, img);
-  return cloneImage(img);
+  return cloneImage(img, true);
 }
 
 // Configs decoded before, by their text: 2,000 stages FROM one image decode

@@ -33,14 +33,29 @@ export class OutlineCapture {
     return new OutlineCapture(new Map(this.allArgs), new Set(this.usedArgs), new Map(this.secrets), new Map(this.ssh));
   }
 
-  /** Marks as used the args the used ones were computed from. */
+  /**
+   * Marks as used the args the used ones were computed from, each after the
+   * ones it was computed from (upstream's recursion, with a stack of its own:
+   * a chain of ARGs each from the one before can be deeper than the
+   * JavaScript stack).
+   */
   markAllUsed(keys: Iterable<string>, visited: Set<string>): void {
-    for (const k of [...keys]) {
+    /** Each level's keys (a copy: usedArgs grows while it is walked) and the key whose deps they are. */
+    const stack: { keys: Iterator<string>; of?: string }[] = [{ keys: [...keys][Symbol.iterator]() }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const next = top.keys.next();
+      if (next.done) {
+        stack.pop();
+        if (top.of !== undefined) this.usedArgs.add(top.of);
+        continue;
+      }
+      const k = next.value;
       if (visited.has(k)) continue;
       visited.add(k);
       const a = this.allArgs.get(k);
-      if (a !== undefined) this.markAllUsed(a.deps, visited);
-      this.usedArgs.add(k);
+      if (a !== undefined) stack.push({ keys: [...a.deps][Symbol.iterator](), of: k });
+      else this.usedArgs.add(k);
     }
   }
 

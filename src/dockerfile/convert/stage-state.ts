@@ -166,15 +166,23 @@ export class DispatchStates {
   }
 }
 
-/** Every stage the target needs: its bases and the stages it copies or mounts from. */
+/**
+ * Every stage the target needs: its bases and the stages it copies or mounts
+ * from, in the order of a depth-first walk (each stage, then its base, then
+ * its sources). The walk keeps its own stack: a chain of 10,000 stages is
+ * deeper than the JavaScript stack (Go's grows).
+ */
 export function allReachableStages(s: DispatchState): Set<DispatchState> {
   const out = new Set<DispatchState>();
-  const visit = (d: DispatchState): void => {
-    if (out.has(d)) return;
+  const stack: DispatchState[] = [s];
+  while (stack.length > 0) {
+    const d = stack.pop()!;
+    if (out.has(d)) continue;
     out.add(d);
-    if (d.base) visit(d.base);
-    for (const dep of d.deps.keys()) visit(dep);
-  };
-  visit(s);
+    // Pushed in reverse: the base is walked first, then the sources in order.
+    const deps = [...d.deps.keys()];
+    for (let i = deps.length - 1; i >= 0; i--) stack.push(deps[i]!);
+    if (d.base) stack.push(d.base);
+  }
   return out;
 }

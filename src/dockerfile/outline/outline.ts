@@ -23,42 +23,68 @@ export async function computeOutline(dockerfile: Uint8Array, opt: ConvertOptions
   return {
     name: target.stage.name,
     description: target.stage.docComment,
-    args: stageArgs(target, new Set(), sources).sort(byLine),
-    secrets: mounts(target, 'secrets', new Set(), sources).sort(byLine),
-    ssh: mounts(target, 'ssh', new Set(), sources).sort(byLine),
+    args: stageArgs(target, sources).sort(byLine),
+    secrets: mounts(target, 'secrets', sources).sort(byLine),
+    ssh: mounts(target, 'ssh', sources).sort(byLine),
     cache: [],
     sources: sources.sources,
   };
 }
 
-/** The args a stage uses (and the args their defaults read), then its base's, then its dependencies', each name once. */
-function stageArgs(ds: DispatchedStage, visited: Set<string>, sources: SourceList): OutlineArg[] {
-  const c = ds.outline;
-  c.markAllUsed(c.usedArgs, new Set());
-  const out: OutlineArg[] = [];
-  for (const k of c.usedArgs) {
-    const a = c.allArgs.get(k);
-    if (a === undefined || visited.has(k)) continue;
-    out.push({ name: a.key, description: a.docComment, value: a.value, location: sources.location(a.location ? [a.location] : []) });
-    visited.add(k);
+/**
+ * The stages from `target` in the order upstream's outline walks them: each
+ * stage, then its base's walk, the imported stage's, then each dependency's.
+ * Upstream walks a stage again on every path that reaches it (a diamond of
+ * stages twice, a ladder of them exponentially often); a second walk adds
+ * nothing (every name it finds was taken the first time), so each stage is
+ * walked once here. The walk keeps its own stack: chains of stages can be
+ * deeper than the JavaScript stack.
+ */
+function walkOrder(target: DispatchedStage): DispatchedStage[] {
+  const order: DispatchedStage[] = [];
+  const seen = new Set<DispatchedStage>();
+  const stack = [target];
+  while (stack.length > 0) {
+    const ds = stack.pop()!;
+    if (seen.has(ds)) continue;
+    seen.add(ds);
+    order.push(ds);
+    const deps = [...ds.deps.keys()];
+    for (let i = deps.length - 1; i >= 0; i--) stack.push(deps[i]!);
+    if (ds.imported !== undefined) stack.push(ds.imported);
+    if (ds.base !== undefined) stack.push(ds.base);
   }
-  if (ds.base !== undefined) out.push(...stageArgs(ds.base, visited, sources));
-  if (ds.imported !== undefined) out.push(...stageArgs(ds.imported, visited, sources));
-  for (const d of ds.deps.keys()) out.push(...stageArgs(d, visited, sources));
+  return order;
+}
+
+/** The args the stages use (and the args their defaults read), each name once. */
+function stageArgs(target: DispatchedStage, sources: SourceList): OutlineArg[] {
+  const visited = new Set<string>();
+  const out: OutlineArg[] = [];
+  for (const ds of walkOrder(target)) {
+    const c = ds.outline;
+    c.markAllUsed(c.usedArgs, new Set());
+    for (const k of c.usedArgs) {
+      const a = c.allArgs.get(k);
+      if (a === undefined || visited.has(k)) continue;
+      out.push({ name: a.key, description: a.docComment, value: a.value, location: sources.location(a.location ? [a.location] : []) });
+      visited.add(k);
+    }
+  }
   return out;
 }
 
-/** The secrets or SSH sockets a stage mounts, then its base's, then its dependencies', each id once. */
-function mounts(ds: DispatchedStage, kind: 'secrets' | 'ssh', visited: Set<string>, sources: SourceList): OutlineSecret[] {
+/** The secrets or SSH sockets the stages mount, each id once. */
+function mounts(target: DispatchedStage, kind: 'secrets' | 'ssh', sources: SourceList): OutlineSecret[] {
+  const visited = new Set<string>();
   const out: OutlineSecret[] = [];
-  for (const [k, v] of ds.outline[kind]) {
-    if (visited.has(k)) continue;
-    out.push({ name: k, required: v.required, location: sources.location(v.location ? [v.location] : []) });
-    visited.add(k);
+  for (const ds of walkOrder(target)) {
+    for (const [k, v] of ds.outline[kind]) {
+      if (visited.has(k)) continue;
+      out.push({ name: k, required: v.required, location: sources.location(v.location ? [v.location] : []) });
+      visited.add(k);
+    }
   }
-  if (ds.base !== undefined) out.push(...mounts(ds.base, kind, visited, sources));
-  if (ds.imported !== undefined) out.push(...mounts(ds.imported, kind, visited, sources));
-  for (const d of ds.deps.keys()) out.push(...mounts(d, kind, visited, sources));
   return out;
 }
 

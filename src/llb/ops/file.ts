@@ -118,9 +118,17 @@ export class FileAction {
     return new BoundFileAction(this.bind(state));
   }
 
-  /** A copy of the chain with every action bound to `state` (Go's FileAction.bind). */
+  /**
+   * A copy of the chain with every action bound to `state` (Go's
+   * FileAction.bind), made without recursion: a COPY of 20,000 sources is a
+   * chain of 20,000 actions, deeper than the JavaScript stack (Go's grows).
+   */
   bind(state: FileBase): FileAction {
-    return new FileAction(this.action, this.prev?.bind(state), state);
+    const chain: FileAction[] = [];
+    for (let a: FileAction | undefined = this; a; a = a.prev) chain.push(a);
+    let bound: FileAction | undefined;
+    for (let i = chain.length - 1; i >= 0; i--) bound = new FileAction(chain[i]!.action, bound, state);
+    return bound!;
   }
 }
 
@@ -340,28 +348,63 @@ export class FileOp implements Vertex {
       inputs.push(inp);
       return inputs.length - 1;
     };
-    const add = (fa: FileAction): ActionState => {
-      const known = visited.get(fa);
-      if (known) return known;
-      const prev = fa.prev ? add(fa.prev) : undefined;
-      const st: ActionState = { base: -1, input: -1, inputRelative: undefined, input2: -1, input2Relative: undefined, target: 0, fa };
-      const src = fa.base?.output();
-      if (src) st.base = addInput(src);
-      if (!prev) st.input = st.base;
-      else st.inputRelative = prev;
-      if (fa.action.kind === 'copy') {
-        const s = fa.action.source;
-        if (s.kind === 'state') {
-          const o = s.base.output();
-          if (o) st.input2 = addInput(o);
-        } else st.input2Relative = add(s.action);
+    // Go's FileOp.addAction, depth first: an action's chain before it (its
+    // inputs first), then its base, then its copy source (a state, or another
+    // chain added the same way). Walked with a stack of its own rather than by
+    // recursion, as chains can be longer than the JavaScript stack is deep.
+    interface Frame {
+      fa: FileAction;
+      /** 0: not started; 1: its chain before it added; 2: waiting for its copy source chain. */
+      step: 0 | 1 | 2;
+      st?: ActionState;
+    }
+    const stack: Frame[] = [{ fa: this.action, step: 0 }];
+    /** What the frame finished last gave its caller (Go's addAction's result). */
+    let done: ActionState | undefined;
+    while (stack.length > 0) {
+      const f = stack[stack.length - 1]!;
+      if (f.step === 0) {
+        const known = visited.get(f.fa);
+        if (known) {
+          done = known;
+          stack.pop();
+          continue;
+        }
+        f.step = 1;
+        done = undefined;
+        if (f.fa.prev) {
+          stack.push({ fa: f.fa.prev, step: 0 });
+          continue;
+        }
       }
+      if (f.step === 1) {
+        const fa = f.fa;
+        const prev = fa.prev ? done : undefined;
+        const st: ActionState = { base: -1, input: -1, inputRelative: undefined, input2: -1, input2Relative: undefined, target: 0, fa };
+        f.st = st;
+        const src = fa.base?.output();
+        if (src) st.base = addInput(src);
+        if (!prev) st.input = st.base;
+        else st.inputRelative = prev;
+        if (fa.action.kind === 'copy') {
+          const s = fa.action.source;
+          if (s.kind === 'state') {
+            const o = s.base.output();
+            if (o) st.input2 = addInput(o);
+          } else {
+            f.step = 2;
+            stack.push({ fa: s.action, step: 0 });
+            continue;
+          }
+        }
+      } else f.st!.input2Relative = done;
+      const st = f.st!;
       st.target = actions.length;
-      visited.set(fa, st);
+      visited.set(f.fa, st);
       actions.push(st);
-      return st;
-    };
-    add(this.action);
+      done = st;
+      stack.pop();
+    }
 
     const pbActions: PbFileAction[] = actions.map((st, i) => {
       const parent = st.fa.base ? st.fa.base.getDir() : '';
