@@ -39,7 +39,9 @@ export const DEEP_GRAPHS: Record<string, () => string> = {
           `ARG ${s.toUpperCase()}${i}=v`,
           `# doc ${s}${i}`,
           `ARG D${s}${i}`,
-          `RUN --mount=type=secret,id=x${i % 3} --mount=type=ssh,id=k${i % 2} echo $${s.toUpperCase()}${i} $D${s}${i}`,
+          // Ids of their own: an id mounted in two stages is outlined at the one upstream walks first, and
+          // upstream walks a stage's sources in Go's random map order.
+          `RUN --mount=type=secret,id=x${s}${i} --mount=type=ssh,id=k${s}${i} echo $${s.toUpperCase()}${i} $D${s}${i}`,
           `COPY --from=a${i - 1} /a /a`,
           `COPY --from=b${i - 1} /b /b`,
         ]);
