@@ -38,6 +38,8 @@ test(`client parity over ${cases.length} cases (dockerfile-llb build in process,
   if (!env) return;
   const ourImage = await ensureFrontendImage();
   const results: [string, Outcome, Outcome, Outcome][] = [];
+  /** Cases whose first builds differed in layers and whose rebuilds agreed. */
+  const rebuilt: string[] = [];
   await compareEach(t, 'client parity', cases, (n) => n, async (name) => {
     const dir = join(E2E_CORPUS, name);
     const spec = readE2ECase(name);
@@ -45,19 +47,41 @@ test(`client parity over ${cases.length} cases (dockerfile-llb build in process,
     const secrets = await secretInputs(spec, caseTmp);
     const args = [...(spec.args ?? []), ...secrets.args];
     const runEnv = secrets.env;
-    const refs = [uniqueRef(`client-${name}`), uniqueRef(`client-img-${name}`), uniqueRef(`client-ctl-${name}`), uniqueRef(`client-ours-${name}`)];
-    const push = (ref: string) => (spec.fail ? [] : pushArgs(ref));
-    const outcome = (ref: string) => ({ ref: spec.fail ? undefined : ref, errorOf, run: { env: runEnv } });
-    const ours = await ourBuild(['--progress', 'plain', ...args, ...push(refs[0]!), dir], { env: runEnv });
-    const a = await outcomeOf(ours.code, ours.stderr, outcome(refs[0]!));
-    const viaImage = await ourBuild(['--progress', 'plain', '--frontend-image', UPSTREAM_FRONTEND, ...args, ...push(refs[1]!), dir], { env: runEnv });
-    const b = await outcomeOf(viaImage.code, viaImage.stderr, outcome(refs[1]!));
-    const viaOurs = await ourBuild(['--progress', 'plain', '--frontend-image', ourImage, ...args, ...push(refs[3]!), dir], { env: runEnv });
-    const d = await outcomeOf(viaOurs.code, viaOurs.stderr, outcome(refs[3]!));
-    const frontend = spec.fail ? ['--frontend', 'gateway.v0', '--opt', `source=${UPSTREAM_FRONTEND}`] : ['--frontend', 'dockerfile.v0'];
-    const c = await buildOutcome(['build', '--progress=plain', ...frontend, ...contextArgs(dir), ...args, ...push(refs[2]!)], outcome(refs[2]!));
+    // The four builds, one after the other: ours in process, the client with upstream's and our image, buildctl.
+    const buildFour = async (): Promise<{ a: Outcome; b: Outcome; d: Outcome; c: Outcome }> => {
+      const refs = [uniqueRef(`client-${name}`), uniqueRef(`client-img-${name}`), uniqueRef(`client-ctl-${name}`), uniqueRef(`client-ours-${name}`)];
+      const push = (ref: string) => (spec.fail ? [] : pushArgs(ref));
+      const outcome = (ref: string) => ({ ref: spec.fail ? undefined : ref, errorOf, run: { env: runEnv } });
+      const ours = await ourBuild(['--progress', 'plain', ...args, ...push(refs[0]!), dir], { env: runEnv });
+      const a = await outcomeOf(ours.code, ours.stderr, outcome(refs[0]!));
+      const viaImage = await ourBuild(['--progress', 'plain', '--frontend-image', UPSTREAM_FRONTEND, ...args, ...push(refs[1]!), dir], { env: runEnv });
+      const b = await outcomeOf(viaImage.code, viaImage.stderr, outcome(refs[1]!));
+      const viaOurs = await ourBuild(['--progress', 'plain', '--frontend-image', ourImage, ...args, ...push(refs[3]!), dir], { env: runEnv });
+      const d = await outcomeOf(viaOurs.code, viaOurs.stderr, outcome(refs[3]!));
+      const frontend = spec.fail ? ['--frontend', 'gateway.v0', '--opt', `source=${UPSTREAM_FRONTEND}`] : ['--frontend', 'dockerfile.v0'];
+      const c = await buildOutcome(['build', '--progress=plain', ...frontend, ...contextArgs(dir), ...args, ...push(refs[2]!)], outcome(refs[2]!));
+      return { a, b, d, c };
+    };
+    let { a, b, d, c } = await buildFour();
+    const labelled = () => [['in process', a], ['--frontend-image upstream', b], ['--frontend-image ours', d]] as const;
+    const sameLayers = (x: Outcome) => JSON.stringify(x.diffIds) === JSON.stringify(c.diffIds);
+    if (!spec.fail && !spec.rerun && c.ok && labelled().every(([, x]) => x.ok) && !labelled().every(([, x]) => sameLayers(x))) {
+      // A step that ran again for one build although its cache key is the same
+      // leaves new file times in its layer: the daemon-side cache miss
+      // test/gateway/parity.test.ts describes (seen in CI on bind-mount-rw, never
+      // when the case runs alone). With equal cache keys rebuilds agree (the
+      // daemon answers each with the same one of the key's records); with
+      // different keys each keeps its own layers and they still differ.
+      const differing = labelled()
+        .filter(([, x]) => !sameLayers(x))
+        .map(([label]) => label)
+        .join(', ');
+      process.stderr.write(`client parity: ${name}: first builds' layers differed from buildctl's (${differing}); rebuilding\n`);
+      ({ a, b, d, c } = await buildFour());
+      rebuilt.push(name);
+    }
     results.push([name, a, b, c]);
-    for (const [label, x] of [['in process', a], ['--frontend-image upstream', b], ['--frontend-image ours', d]] as const) {
+    for (const [label, x] of labelled()) {
       if (spec.fail) {
         assert.equal(c.ok, false, `buildctl was expected to fail ${name}`);
         assert.equal(x.ok, false, `ours (${label}) built ${name}; buildctl failed with:\n${c.error}`);
@@ -76,5 +100,6 @@ test(`client parity over ${cases.length} cases (dockerfile-llb build in process,
       }
     }
   });
+  process.stderr.write(`client parity: ${rebuilt.length} case(s) agreed only after a rebuild${rebuilt.length ? ` (${rebuilt.join(', ')})` : ''}\n`);
   assert.equal(results.length, cases.length);
 });
