@@ -6,3 +6,4 @@ export type { ConvertOptions, ConvertResult, DispatchedStage, ImageResolveMode, 
 export { marshalImage, imageToJSON, parseImage, type Image } from './image.ts';
 export { parsePlatform, formatPlatform, formatPlatformAll, DEFAULT_PLATFORM, type Platform } from './platform.ts';
 export { lintDockerfile, type LintOptions } from './lint.ts';
+export { stagesDepthFirst } from './stage-state.ts';

@@ -167,22 +167,26 @@ export class DispatchStates {
 }
 
 /**
- * Every stage the target needs: its bases and the stages it copies or mounts
- * from, in the order of a depth-first walk (each stage, then its base, then
- * its sources). The walk keeps its own stack: a chain of 10,000 stages is
- * deeper than the JavaScript stack (Go's grows).
+ * The stages from `start` in the order of a depth-first walk: each stage,
+ * then (in turn) the walks from the stages `next` gives for it, each stage
+ * once. The walk keeps its own stack: a chain of 10,000 stages is deeper
+ * than the JavaScript stack (Go's grows).
  */
-export function allReachableStages(s: DispatchState): Set<DispatchState> {
-  const out = new Set<DispatchState>();
-  const stack: DispatchState[] = [s];
+export function stagesDepthFirst<T>(start: T, next: (s: T) => readonly T[]): Set<T> {
+  const out = new Set<T>();
+  const stack: T[] = [start];
   while (stack.length > 0) {
     const d = stack.pop()!;
     if (out.has(d)) continue;
     out.add(d);
-    // Pushed in reverse: the base is walked first, then the sources in order.
-    const deps = [...d.deps.keys()];
-    for (let i = deps.length - 1; i >= 0; i--) stack.push(deps[i]!);
-    if (d.base) stack.push(d.base);
+    // Pushed in reverse: the first is walked first.
+    const n = next(d);
+    for (let i = n.length - 1; i >= 0; i--) stack.push(n[i]!);
   }
   return out;
+}
+
+/** Every stage the target needs: its bases and the stages it copies or mounts from (each stage, then its base, then its sources). */
+export function allReachableStages(s: DispatchState): Set<DispatchState> {
+  return stagesDepthFirst(s, (d) => (d.base ? [d.base, ...d.deps.keys()] : [...d.deps.keys()]));
 }

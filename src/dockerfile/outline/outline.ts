@@ -8,7 +8,7 @@
 
 import type { Outline, OutlineArg, OutlineSecret } from '../../subrequests/outline.ts';
 import { SourceList } from '../../subrequests/types.ts';
-import { convertDockerfile, type ConvertOptions, type DispatchedStage } from '../convert/index.ts';
+import { convertDockerfile, stagesDepthFirst, type ConvertOptions, type DispatchedStage } from '../convert/index.ts';
 
 /**
  * The outline of the target of a conversion with these options (upstream's
@@ -20,12 +20,13 @@ export async function computeOutline(dockerfile: Uint8Array, opt: ConvertOptions
   const { target } = await convertDockerfile(dockerfile, { ...opt, lintWarn: opt.lintWarn ?? ((): void => {}) });
   // Args and secrets of included files (labs INCLUDE) point into them: they follow the Dockerfile in sources.
   const sources = new SourceList(dockerfile);
+  const stages = walkOrder(target);
   return {
     name: target.stage.name,
     description: target.stage.docComment,
-    args: stageArgs(target, sources).sort(byLine),
-    secrets: mounts(target, 'secrets', sources).sort(byLine),
-    ssh: mounts(target, 'ssh', sources).sort(byLine),
+    args: stageArgs(stages, sources).sort(byLine),
+    secrets: mounts(stages, 'secrets', sources).sort(byLine),
+    ssh: mounts(stages, 'ssh', sources).sort(byLine),
     cache: [],
     sources: sources.sources,
   };
@@ -37,31 +38,23 @@ export async function computeOutline(dockerfile: Uint8Array, opt: ConvertOptions
  * Upstream walks a stage again on every path that reaches it (a diamond of
  * stages twice, a ladder of them exponentially often); a second walk adds
  * nothing (every name it finds was taken the first time), so each stage is
- * walked once here. The walk keeps its own stack: chains of stages can be
- * deeper than the JavaScript stack.
+ * walked once here.
  */
-function walkOrder(target: DispatchedStage): DispatchedStage[] {
-  const order: DispatchedStage[] = [];
-  const seen = new Set<DispatchedStage>();
-  const stack = [target];
-  while (stack.length > 0) {
-    const ds = stack.pop()!;
-    if (seen.has(ds)) continue;
-    seen.add(ds);
-    order.push(ds);
-    const deps = [...ds.deps.keys()];
-    for (let i = deps.length - 1; i >= 0; i--) stack.push(deps[i]!);
-    if (ds.imported !== undefined) stack.push(ds.imported);
-    if (ds.base !== undefined) stack.push(ds.base);
-  }
-  return order;
+function walkOrder(target: DispatchedStage): Set<DispatchedStage> {
+  return stagesDepthFirst(target, (ds) => {
+    const next: DispatchedStage[] = [];
+    if (ds.base !== undefined) next.push(ds.base);
+    if (ds.imported !== undefined) next.push(ds.imported);
+    for (const d of ds.deps.keys()) next.push(d);
+    return next;
+  });
 }
 
 /** The args the stages use (and the args their defaults read), each name once. */
-function stageArgs(target: DispatchedStage, sources: SourceList): OutlineArg[] {
+function stageArgs(stages: Iterable<DispatchedStage>, sources: SourceList): OutlineArg[] {
   const visited = new Set<string>();
   const out: OutlineArg[] = [];
-  for (const ds of walkOrder(target)) {
+  for (const ds of stages) {
     const c = ds.outline;
     c.markAllUsed(c.usedArgs, new Set());
     for (const k of c.usedArgs) {
@@ -75,10 +68,10 @@ function stageArgs(target: DispatchedStage, sources: SourceList): OutlineArg[] {
 }
 
 /** The secrets or SSH sockets the stages mount, each id once. */
-function mounts(target: DispatchedStage, kind: 'secrets' | 'ssh', sources: SourceList): OutlineSecret[] {
+function mounts(stages: Iterable<DispatchedStage>, kind: 'secrets' | 'ssh', sources: SourceList): OutlineSecret[] {
   const visited = new Set<string>();
   const out: OutlineSecret[] = [];
-  for (const ds of walkOrder(target)) {
+  for (const ds of stages) {
     for (const [k, v] of ds.outline[kind]) {
       if (visited.has(k)) continue;
       out.push({ name: k, required: v.required, location: sources.location(v.location ? [v.location] : []) });
