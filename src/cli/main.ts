@@ -1,9 +1,9 @@
 // The CLI's main function, shared by the two bundles' entry points: src/cli.ts
 // (every command) and src/cli-core.ts (the commands that need no daemon).
 
-import { summaries, type CommandEntry } from './commands.ts';
+import { coreCommands, summaries, type CommandEntry } from './commands.ts';
 import { CliError } from './error.ts';
-import { writeOut } from './stdout.ts';
+import { afterOutput, writeOut } from './stdout.ts';
 
 const USAGE = `dockerfile-llb: a Dockerfile frontend for BuildKit, in TypeScript
 
@@ -38,9 +38,11 @@ async function main(commands: Record<string, CommandEntry>, argv: string[]): Pro
 
 /** Runs the command named by process.argv[2] and sets the exit code. */
 export function runCli(commands: Record<string, CommandEntry>): void {
+  const name = process.argv[2] ?? '';
   main(commands, process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
+      if (exitsWhenDone(name)) afterOutput(() => process.exit(code));
     },
     (err: unknown) => {
       if (err instanceof CliError) {
@@ -53,4 +55,18 @@ export function runCli(commands: Record<string, CommandEntry>): void {
       process.exitCode = 70;
     },
   );
+}
+
+/**
+ * Whether the process may exit as soon as the command is done, rather than
+ * when the event loop is empty: the commands that need no daemon leave
+ * nothing running behind them, and exiting skips Node's teardown of the
+ * environment and heap (~1.5 ms of a run converting a 40-line Dockerfile).
+ * Only on Linux, where Node writes standard output and error to files,
+ * pipes, sockets and terminals synchronously, so that nothing written through
+ * process.stdout or process.stderr is left behind (elsewhere some of those
+ * writes are asynchronous, which process.exit would cut short).
+ */
+function exitsWhenDone(name: string): boolean {
+  return process.platform === 'linux' && Object.hasOwn(coreCommands, name);
 }

@@ -31,3 +31,13 @@ export function writeOut(data: string | Uint8Array): void {
     }
   }
 }
+
+/**
+ * Calls `done` once everything writeOut was given has been written: at once,
+ * unless the rest went through process.stdout (then when that stream has
+ * written it).
+ */
+export function afterOutput(done: () => void): void {
+  if (viaStream) process.stdout.write('', () => done());
+  else done();
+}

@@ -97,32 +97,21 @@ export function objectMembers(s: string, i: number): MemberSpan[] {
 }
 
 /**
+ * A JSON string token, then a key (a string a colon follows), or a run of
+ * space: what compactJSON rewrites. The regular expression runs in native
+ * code, where a loop over the characters runs interpreted in a fresh process
+ * (~1 ms for a small image config, cold).
+ */
+const COMPACT = /("[^"\\]*(?:\\[\s\S][^"\\]*)*")(?=[ \t\n\r]*:)|"[^"\\]*(?:\\[\s\S][^"\\]*)*"|[ \t\n\r]+/g;
+
+/**
  * The text of s[start, end) as rawJSONText(parseGoJSON(...)) writes it: no
  * space between tokens, object keys as JSON.stringify writes them (decoded),
  * strings, numbers and literals as written.
  */
 export function compactJSON(s: string, start: number, end: number): string {
-  const out: string[] = [];
-  let run = start;
-  let i = start;
-  while (i < end) {
-    const c = s.charCodeAt(i);
-    if (c === QUOTE) {
-      const e = stringEnd(s, i);
-      // A key is the string a colon follows.
-      if (s.charCodeAt(skipSpace(s, e)) === 0x3a) {
-        out.push(s.slice(run, i), JSON.stringify(decodeString(s.slice(i + 1, e - 1))));
-        run = e;
-      }
-      i = e;
-    } else if (isSpace(c)) {
-      out.push(s.slice(run, i));
-      i = skipSpace(s, i);
-      run = i;
-    } else {
-      i++;
-    }
-  }
-  out.push(s.slice(run, end));
-  return out.join('');
+  return s.slice(start, end).replace(COMPACT, (m: string, key: string | undefined) => {
+    if (key !== undefined) return JSON.stringify(decodeString(key.slice(1, -1)));
+    return m.charCodeAt(0) === QUOTE ? m : '';
+  });
 }
