@@ -53,18 +53,38 @@ const registry = new Map<string, MessageDesc>();
 
 /** Declares a message type; called by the generated code. */
 export function defineMessage<T>(typeName: string, fields: FieldDesc[]): MessageDesc<T> {
+  const desc = { typeName, fields } as unknown as MessageDesc<T>;
+  // The wire order and the index by number are made when first used, not
+  // for each of the hundreds of messages declared as a process starts (most
+  // of which a run never encodes or decodes); each then stays a plain value.
+  Object.defineProperty(desc, 'byNumber', {
+    configurable: true,
+    enumerable: true,
+    get(): readonly FieldDesc[] {
+      const value = wireOrder(fields);
+      Object.defineProperty(desc, 'byNumber', { value, enumerable: true });
+      return value;
+    },
+  });
+  Object.defineProperty(desc, 'fieldByNumber', {
+    configurable: true,
+    enumerable: true,
+    get(): ReadonlyMap<number, FieldDesc> {
+      const value = new Map(fields.map((f) => [f.no, f]));
+      Object.defineProperty(desc, 'fieldByNumber', { value, enumerable: true });
+      return value;
+    },
+  });
+  registry.set(typeName, desc);
+  return desc;
+}
+
+/** Go's wire order of `fields` (MessageDesc.byNumber). */
+function wireOrder(fields: readonly FieldDesc[]): FieldDesc[] {
   const oneofIndex = new Map<string, number>();
   for (const f of fields) if (f.kind !== 'map' && f.oneof !== undefined && !oneofIndex.has(f.oneof)) oneofIndex.set(f.oneof, oneofIndex.size);
   const group = (f: FieldDesc): number => (f.kind !== 'map' && f.oneof !== undefined ? 1 + oneofIndex.get(f.oneof)! : 0);
-  const byNumber = [...fields].sort((a, b) => group(a) - group(b) || a.no - b.no);
-  const desc: MessageDesc<T> = {
-    typeName,
-    fields,
-    byNumber,
-    fieldByNumber: new Map(fields.map((f) => [f.no, f])),
-  };
-  registry.set(typeName, desc);
-  return desc;
+  return [...fields].sort((a, b) => group(a) - group(b) || a.no - b.no);
 }
 
 const enums = new Map<string, ReadonlyMap<number, string>>();
