@@ -25,10 +25,10 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { tempDir } from '../test/tmp.ts';
 import { oraclePath } from '../test/oracle/oracle.ts';
 import { DEFAULT_PLATFORM, convertDockerfile } from '../src/dockerfile/convert/index.ts';
 import { Definition } from '../src/llb/index.ts';
@@ -42,7 +42,7 @@ const bundle = resolve('dist', 'dockerfile-llb.js');
 if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
 const oracle = oraclePath();
 
-const dir = mkdtempSync(join(tmpdir(), 'bench-convert-'));
+const dir = tempDir('bench-convert-');
 // Our CLI's code cache (scripts/launcher.cjs) for this run only.
 const codeCacheHome = join(dir, 'cache');
 const cliEnv = { ...process.env, XDG_CACHE_HOME: codeCacheHome, DOCKERFILE_LLB_CODE_CACHE: '' };

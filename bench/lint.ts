@@ -8,10 +8,10 @@
 //
 //   npm run bench:lint
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { tempDir } from '../test/tmp.ts';
 import { lintDockerfile } from '../src/dockerfile/convert/index.ts';
 import { toByteString } from '../src/dockerfile/parser/bytes.ts';
 import { format } from '../src/format/index.ts';
@@ -167,7 +167,7 @@ for (const count of [INSTRUCTIONS / 2, INSTRUCTIONS, INSTRUCTIONS * 2, INSTRUCTI
 
 if (goAvailable()) {
   // Upstream needs image configs for every base image; give it the one we use.
-  const dir = mkdtempSync(join(tmpdir(), 'bench-lint-'));
+  const dir = tempDir('bench-lint-');
   const file = join(dir, 'Dockerfile');
   writeFileSync(file, text);
   const meta = join(dir, 'meta.json');

@@ -8,10 +8,10 @@
 //   npm run bench:parse
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { tempDir } from '../test/tmp.ts';
 import { parse } from '../src/dockerfile/parser/index.ts';
 
 const INSTRUCTIONS = 5000;
@@ -73,7 +73,7 @@ console.log(
 
 const oracle = process.env.ORACLE;
 if (oracle) {
-  const file = join(mkdtempSync(join(tmpdir(), 'bench-parse-')), 'Dockerfile');
+  const file = join(tempDir('bench-parse-'), 'Dockerfile');
   writeFileSync(file, buf);
   const r = spawnSync(oracle, ['-bench', file, String(RUNS)], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`oracle failed: ${r.stderr}`);

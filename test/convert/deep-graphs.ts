@@ -3,9 +3,9 @@
 // overflowed ("Maximum call stack size exceeded"). Written to a temporary
 // directory for the `deep graph convert parity` corpus of parity.test.ts and
 // outlined by test/subrequests/parity.test.ts.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../tmp.ts';
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
@@ -53,7 +53,7 @@ export const DEEP_GRAPHS: Record<string, () => string> = {
 
 /** A new directory holding the files (NAME.Dockerfile). */
 export function writeDeepGraphs(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'deep-graphs-'));
+  const dir = tempDir('deep-graphs-');
   for (const [name, make] of Object.entries(DEEP_GRAPHS)) writeFileSync(join(dir, `${name}.Dockerfile`), make());
   return dir;
 }

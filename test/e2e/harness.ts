@@ -13,12 +13,12 @@
 // when the process ends, stops what it started unless another process still
 // uses it. In CI (CI=true) nothing is skipped: a set-up failure fails the test.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { TestContext } from 'node:test';
+import { tempDir } from '../tmp.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const binDir = join(repoRoot, '.cache', 'bin');
@@ -251,7 +251,7 @@ export async function build(o: BuildOptions): Promise<RunResult & { steps: Step[
 
 /** Writes files (path → content) into a new temporary directory and returns it. */
 export async function makeContext(files: Record<string, string | Buffer>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'e2e-ctx-'));
+  const dir = tempDir('e2e-ctx-');
   for (const [path, content] of Object.entries(files)) {
     const p = join(dir, path);
     await mkdir(dirname(p), { recursive: true });

@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../tmp.ts';
 import { format } from '../../src/format/index.ts';
 
 const CLI = 'dist/dockerfile-llb.js';
@@ -22,7 +22,7 @@ test('fmt prints the formatted file (stdin with -)', () => {
 });
 
 test('fmt --check lists unformatted files and exits 1; 0 when all are formatted', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fmt-'));
+  const dir = tempDir('fmt-');
   const bad = join(dir, 'bad.Dockerfile');
   const good = join(dir, 'good.Dockerfile');
   writeFileSync(bad, UNTIDY);
@@ -35,7 +35,7 @@ test('fmt --check lists unformatted files and exits 1; 0 when all are formatted'
 });
 
 test('fmt --write rewrites files in place; --reindent re-indents continuation lines', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fmt-'));
+  const dir = tempDir('fmt-');
   const f = join(dir, 'Dockerfile');
   writeFileSync(f, 'FROM alpine\nRUN a \\\n  b\n');
   assert.equal(run(['--write', f]).status, 0);

@@ -6,9 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../tmp.ts';
 import { placeholderResolver } from '../../src/cli/common.ts';
 import { lintDockerfile } from '../../src/dockerfile/convert/index.ts';
 import { resultToJson } from '../../src/dockerfile/lint/index.ts';
@@ -76,7 +76,7 @@ test('lint --pack prints pack findings after the build checks; an unknown pack i
 });
 
 test('lint --fix rewrites the file with the safe fixes and reports what is left', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fix-'));
+  const dir = tempDir('fix-');
   const f = join(dir, 'Dockerfile');
   writeFileSync(f, 'FROM alpine:3.19 as build\nMAINTAINER me@example.org\nRUN apk add curl=8.5.0-r0\nCMD run --fast\n');
   const r = run(['--pack', 'best-practices', '--fix', f]);

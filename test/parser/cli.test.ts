@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tempDir } from '../tmp.ts';
 
 const CLI = 'dist/dockerfile-llb.js';
 const CASE = resolve('..', 'shared', 'conformance', 'buildkit-v0.32.2', 'parser', 'testfiles', 'flags');
@@ -28,7 +28,7 @@ test('parse - reads standard input', () => {
 });
 
 test('a parse error prints FILE:LINE: message and exits 1', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'parse-cli-'));
+  const dir = tempDir('parse-cli-');
   const file = join(dir, 'Dockerfile');
   writeFileSync(file, 'FROM a\nRUN <<EOF\nnever ends\n');
   const r = run(['parse', file]);
