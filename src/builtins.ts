@@ -24,7 +24,7 @@ export function nodeCrypto(): NodeCrypto {
 }
 
 let net: NodeNet | undefined;
-/** node:net (IP address syntax: EXPOSE with an address, extra hosts). */
+/** node:net (IP address syntax: EXPOSE with an address, IPv6 hosts in URLs). */
 export function nodeNet(): NodeNet {
   net ??= builtin<NodeNet>('node:net');
   return net;

@@ -6,7 +6,8 @@
 // (convert-options.ts).
 
 export { parseConfig, type CacheImport, type FrontendConfig } from './config.ts';
-export { canonicalIP, parseExtraHosts, parseLinuxResources, parseUlimit, parseUlimits, validateCpuset } from './options.ts';
+export { parseExtraHosts, parseLinuxResources, parseUlimit, parseUlimits, validateCpuset } from './options.ts';
+export { canonicalIP } from '../go/ip.ts';
 export { HTTP_CONTEXT_FILENAME, ReadHeadError, dockerfileLocal, gitContext, includedFileLocal, isArchive, isHTTPContext, resolveRemoteContext, scopeToSubDir, type ContextGateway, type DockerfileLocal, type RemoteContext } from './context.ts';
 export { DOCKERIGNORE, contextIgnoreSource, dockerIgnorePatterns, readIgnoreFile, type LocalFileReader } from './ignore.ts';
 export { convertOptions, type BuildSource, type Ports } from './convert-options.ts';

@@ -1,6 +1,6 @@
 // EXPOSE port specs -> `port/proto` entries, with upstream's error texts.
 
-import { nodeNet } from '../../builtins.ts';
+import { canonicalIP } from '../../go/ip.ts';
 import { goQuote } from '../../go/strconv.ts';
 
 function parsePortNumber(raw: string): number {
@@ -90,7 +90,8 @@ export function parsePort(raw: string, warnings?: PortWarning[]): string[] {
     if (!m) throw new Error(`invalid IP address ${ip}: address ${ip}:: missing ']' in address`);
     ip = m[1];
   }
-  if (ip !== '' && nodeNet().isIP(ip) === 0) throw new Error('invalid IP address: ' + ip);
+  // net.ParseIP: no IPv6 zone (`%eth0`), no leading zeros in IPv4.
+  if (ip !== '' && canonicalIP(ip) === undefined) throw new Error('invalid IP address: ' + ip);
   let start: number;
   let end: number;
   try {
