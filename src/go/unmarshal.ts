@@ -13,6 +13,7 @@
 // it: "number 1.5"). Nothing recurses deeper than the type description, so
 // deeply nested unknown values cannot exhaust the stack.
 
+import { goBase64StdDecode } from './base64.ts';
 import { goFoldName } from './strings.ts';
 import { goQuote, int64Decimal, int64Value } from './strconv.ts';
 
@@ -23,6 +24,8 @@ export type GoType =
   /** A signed 64-bit integer type (int, int64, time.Duration). */
   | { kind: 'int'; name: string }
   | { kind: 'slice'; elem: GoType }
+  /** []byte: a base64 string (StdEncoding), or an array of numbers 0-255. */
+  | { kind: 'bytes' }
   | { kind: 'map'; elem: GoType }
   | { kind: 'struct'; name: string; fields: GoField[] }
   | { kind: 'ptr'; elem: GoType }
@@ -43,6 +46,8 @@ export interface GoField {
 }
 
 const STRING: GoType = { kind: 'string' };
+/** uint8, for the messages about a []byte's elements. */
+const UINT8: GoType = { kind: 'string', name: 'uint8' };
 
 /** image-spec's v1.Platform as it appears in JSON (in images, embedded; in worker lists, on its own). */
 export const OCI_PLATFORM_FIELDS: readonly GoField[] = [
@@ -64,6 +69,8 @@ export function goTypeName(t: GoType): string {
       return t.name;
     case 'slice':
       return '[]' + goTypeName(t.elem);
+    case 'bytes':
+      return '[]uint8';
     case 'map':
       return 'map[string]' + goTypeName(t.elem);
     case 'struct':
@@ -191,13 +198,13 @@ export function parseGoJSON(s: string): Raw {
       if (c === 0x5c) {
         escaped = true;
         i++;
-        if (i >= n) throw new SyntaxError_(END);
+        // (At the end of the input, the space Go's scanner steps is no escape.)
+        if (i >= n) badLiteral('in string escape code');
         const e = s[i];
         if (e === 'u') {
           for (let k = 0; k < 4; k++) {
             i++;
-            if (i >= n) throw new SyntaxError_(END);
-            if (!/[0-9a-fA-F]/.test(s[i])) bad('in \\u hexadecimal character escape');
+            if (i >= n || !/[0-9a-fA-F]/.test(s[i])) badLiteral('in \\u hexadecimal character escape');
           }
         } else if (!'"\\/bfnrt'.includes(e)) {
           bad('in string escape code');
@@ -336,7 +343,7 @@ const indexes = new WeakMap<object, Map<string, GoField>>();
 function decode(raw: Raw, t: GoType, cur: unknown, ctx: Ctx): unknown {
   if (raw.t === 'null') {
     // null sets pointers, slices and maps to nil; other kinds stay as they were.
-    return t.kind === 'ptr' || t.kind === 'slice' || t.kind === 'map' ? undefined : cur;
+    return t.kind === 'ptr' || t.kind === 'slice' || t.kind === 'bytes' || t.kind === 'map' ? undefined : cur;
   }
   switch (t.kind) {
     case 'ptr':
@@ -371,6 +378,32 @@ function decode(raw: Raw, t: GoType, cur: unknown, ctx: Ctx): unknown {
       }
       // Go reuses the slice but sets its length to what was decoded: the old elements are gone.
       return raw.v.map((e) => decode(e, t.elem, zero(t.elem), ctx));
+    }
+    case 'bytes': {
+      if (raw.t === 'string') {
+        const b = goBase64StdDecode(raw.v);
+        if (b instanceof Uint8Array) return b;
+        // A base64 error is saved as it is, and the value stays nil.
+        ctx.saved ??= b.error;
+        return undefined;
+      }
+      if (raw.t !== 'array') {
+        mismatch(ctx, raw.t, t);
+        return cur;
+      }
+      // Each element a uint8 (strconv.ParseUint(literal, 10, 8)); null leaves a 0.
+      return Uint8Array.from(raw.v, (e) => {
+        if (e.t === 'null') return 0;
+        if (e.t !== 'number') {
+          mismatch(ctx, e.t, UINT8);
+          return 0;
+        }
+        if (!/^(0|[1-9][0-9]{0,2})$/.test(e.v) || Number(e.v) > 255) {
+          mismatch(ctx, `number ${e.v}`, UINT8);
+          return 0;
+        }
+        return Number(e.v);
+      });
     }
     case 'map': {
       if (raw.t !== 'object') {

@@ -293,7 +293,8 @@ export class State implements FileBase {
       // As json.Unmarshal reads it: keys in any case, null for none.
       img = (goUnmarshal(text, OCI_IMAGE_SUBSET) ?? {}) as ImageConfigJSON;
     } catch (err) {
-      throw new LLBError('invalid-state', `invalid image config: ${(err as Error).message}`);
+      // json.Unmarshal's error as it is, as Go's State.WithImageConfig returns it.
+      throw new LLBError('invalid-state', (err as Error).message);
     }
     let s: State = this;
     for (const env of img.config?.Env ?? []) {

@@ -55,7 +55,7 @@ interface Case {
   /** run as a frontend.outline subrequest and compare the WARN lines */
   outlineWarnings?: boolean;
   /** built by test/oracle/inputsclient: the first Dockerfile, and the mode */
-  input?: { first: string; mode: 'metadata' | 'no-metadata' | 'missing' };
+  input?: { first: string; mode: 'metadata' | 'no-metadata' | 'missing' | `raw:${string}` };
 }
 
 const cases: Case[] = [
@@ -128,6 +128,35 @@ const cases: Case[] = [
     name: 'input-without-metadata',
     input: { first: 'FROM busybox\nENV FOO=bar\nRUN echo first > /out\n', mode: 'no-metadata' },
     dockerfile: 'FROM base\nRUN echo "foo is $FOO" > /foo\n',
+    opts: () => ({}),
+  },
+  // input-metadata:NAME is a map[string][]byte in JSON, as json.Unmarshal reads one.
+  {
+    name: 'input-metadata-not-a-map',
+    input: { first: 'FROM busybox\nRUN echo first > /out\n', mode: 'raw:[]' },
+    dockerfile: 'FROM base\n',
+    opts: () => ({}),
+    fail: true,
+  },
+  {
+    name: 'input-metadata-bad-base64',
+    input: { first: 'FROM busybox\nRUN echo first > /out\n', mode: 'raw:{"containerimage.config":"e30"}' },
+    dockerfile: 'FROM base\n',
+    opts: () => ({}),
+    fail: true,
+  },
+  {
+    name: 'input-metadata-null-config',
+    input: { first: 'FROM busybox\nRUN echo first > /out\n', mode: 'raw:{"containerimage.config":null}' },
+    dockerfile: 'FROM base\n',
+    opts: () => ({}),
+    fail: true,
+  },
+  {
+    // The config {"config":{"Env":["FOO=bar"]}} as an array of bytes, which json.Unmarshal takes for a []byte.
+    name: 'input-metadata-config-as-byte-array',
+    input: { first: 'FROM busybox\nRUN echo first > /out\n', mode: `raw:{"containerimage.config":[${[...Buffer.from('{"config":{"Env":["FOO=bar"]}}')].join(',')}]}` },
+    dockerfile: 'FROM base AS build\nRUN echo "foo is $FOO" > /foo\nFROM scratch\nCOPY --from=build /foo /out /\n',
     opts: () => ({}),
   },
   {

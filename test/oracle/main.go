@@ -33,6 +33,7 @@ var subcommands = map[string]subcommand{
 	"casing":         {"print Go's ToUpper, ToLower and SimpleFold orbit of every code point that has one", cmdCasing},
 	"go-sort":        {"JSON lines of integer keys on stdin; print the index order sort.Slice gives each", cmdGoSort},
 	"unicode":        {"print the ranges of Go's unicode.IsLetter, IsDigit and IsPrint", cmdUnicode},
+	"bytes-map":      {"JSON lines of strings holding JSON text; print json.Unmarshal of each into a map[string][]byte", cmdBytesMap},
 	"parse-ip":       {"JSON lines of strings on stdin; print net.ParseIP(s).String() for each (\"\" when refused)", cmdParseIP},
 	"subrequest":     {"run any subrequest (--request ID); print {metadata} with every metadata key", cmdSubrequest},
 	"batch":          {"JSON lines {cmd, args, stdin} on stdin; one output line per request, in order", nil},

@@ -33,6 +33,7 @@ import { formatPlatformAll, normalizePlatform, type Platform } from './platform.
 import type { ConvertOptions, ImageResolveMode, NamedContextHooks } from './types.ts';
 import { EMPTY_IMAGE_NAME } from './util.ts';
 import { goDecodeUTF8, goEqualFold } from '../../go/strings.ts';
+import { goUnmarshal } from '../../go/unmarshal.ts';
 
 const DOCKERIGNORE = '.dockerignore';
 const IMAGE_CONFIG_KEY = 'containerimage.config';
@@ -260,20 +261,24 @@ async function loadInput(nc: NamedContext, name: string, env: LoadEnv): Promise<
   let state = inputs[name];
   const md = env.inputMetadata;
   if (md === undefined || !Object.hasOwn(md, name)) return { state, image: undefined };
-  let meta: Record<string, unknown>;
+  // A map[string][]byte, as json.Unmarshal reads one: its values base64
+  // (StdEncoding) or arrays of bytes, null for nil; anything else fails.
+  let meta: Record<string, Uint8Array | undefined> | undefined;
   try {
-    meta = JSON.parse(md[name]) as Record<string, unknown>;
+    meta = goUnmarshal(md[name], { kind: 'map', elem: { kind: 'bytes' } }) as Record<string, Uint8Array | undefined> | undefined;
   } catch (err) {
     throw new Error(`failed to parse input metadata ${md[name]}: ${(err as Error).message}`);
   }
-  const config = meta[IMAGE_CONFIG_KEY];
-  if (typeof config !== 'string') return { state, image: undefined };
-  // map[string][]byte: JSON carries the bytes base64-encoded.
-  const dt = Buffer.from(config, 'base64');
+  if (meta === undefined || !Object.hasOwn(meta, IMAGE_CONFIG_KEY)) return { state, image: undefined };
+  // (A null config is an empty one, which WithImageConfig cannot read.)
+  const dt = meta[IMAGE_CONFIG_KEY] ?? new Uint8Array();
   state = state.withImageConfig(dt);
+  const text = goDecodeUTF8(dt);
+  // The config is read into a *DockerOCIImage: null leaves it nil.
+  if (/^[ \t\r\n]*null[ \t\r\n]*$/.test(text)) return { state, image: undefined };
   let img: Image;
   try {
-    img = parseImage(goDecodeUTF8(dt));
+    img = parseImage(text);
   } catch (err) {
     throw new Error(`failed to parse image config for ${nc.nameWithPlatform}: ${(err as Error).message}`);
   }

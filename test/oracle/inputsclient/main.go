@@ -5,7 +5,8 @@
 // again with DIR2/Dockerfile (dockerfilekey dockerfile2), the first result as
 // FrontendInputs["base"], `context:base=input:base` and, unless MODE is
 // "no-metadata", `input-metadata:base` holding the first build's image config.
-// MODE "missing" names an input that is not there. The result is pushed as REF.
+// MODE "missing" names an input that is not there; "raw:TEXT" passes TEXT as
+// `input-metadata:base`, as it is. The result is pushed as REF.
 //
 // Usage: inputsclient ADDR FRONTEND DIR DIR2 REF MODE
 package main
@@ -15,6 +16,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/moby/buildkit/client"
 	"github.com/moby/buildkit/frontend/dockerui"
@@ -86,12 +88,14 @@ func run(addr, frontend, dir, dir2, ref, mode string) error {
 			"dockerfilekey": dockerui.DefaultLocalNameDockerfile + "2",
 			"context:base":  "input:base",
 		}
-		switch mode {
-		case "metadata":
+		switch {
+		case mode == "metadata":
 			opts["input-metadata:base"] = string(md)
-		case "no-metadata":
-		case "missing":
+		case mode == "no-metadata":
+		case mode == "missing":
 			opts["context:base"] = "input:other"
+		case strings.HasPrefix(mode, "raw:"):
+			opts["input-metadata:base"] = strings.TrimPrefix(mode, "raw:")
 		default:
 			return nil, errors.Errorf("unknown mode %q", mode)
 		}
