@@ -101,23 +101,48 @@ function validUserinfo(s: string): boolean {
   return /^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(s);
 }
 
-/** URL.Path of an http(s) URL as url.Parse gives it; undefined when url.Parse fails. */
-export function goURLPath(raw: string): string | undefined {
+/** What url.Parse makes of an absolute URL (the parts this project reads). */
+export interface GoURL {
+  /** Lower-cased. */
+  readonly scheme: string;
+  /** The authority as written (user information and host), when the URL has `//`. */
+  readonly authority?: string;
+  /** URL.Host: the host and port, %-escapes decoded. */
+  readonly host: string;
+  /** The path as written, and URL.Path (decoded; bytes that are no UTF-8 kept). */
+  readonly rawPath: string;
+  readonly path: string;
+  readonly rawQuery: string;
+  /** URL.Fragment, decoded. */
+  readonly fragment: string;
+}
+
+/**
+ * url.Parse of a URL with a scheme: its parts, or undefined where url.Parse
+ * fails (a control character, a malformed %-escape in the path or
+ * fragment, a host or user information it refuses).
+ */
+export function goParseURL(raw: string): GoURL | undefined {
   if (/[\u0000-\u001f\u007f]/.test(raw)) return undefined;
   const hash = raw.indexOf('#');
   let rest = hash < 0 ? raw : raw.slice(0, hash);
-  if (hash >= 0 && goUnescape(raw.slice(hash + 1)) === undefined) return undefined;
+  const fragment = hash < 0 ? '' : goUnescape(raw.slice(hash + 1));
+  if (fragment === undefined) return undefined;
   const m = /^[A-Za-z][A-Za-z0-9+.-]*:/.exec(rest);
   if (m === null) return undefined;
   const scheme = m[0].slice(0, -1).toLowerCase();
   rest = rest.slice(m[0].length);
   const q = rest.indexOf('?');
+  const rawQuery = q < 0 ? '' : rest.slice(q + 1);
   if (q >= 0) rest = rest.slice(0, q);
+  let authority: string | undefined;
+  let host = '';
   if (rest.startsWith('//')) {
     const slash = rest.indexOf('/', 2);
-    const authority = slash < 0 ? rest.slice(2) : rest.slice(2, slash);
+    authority = slash < 0 ? rest.slice(2) : rest.slice(2, slash);
     const at = authority.lastIndexOf('@');
-    if (!validHost(scheme, at < 0 ? authority : authority.slice(at + 1))) return undefined;
+    const rawHost = at < 0 ? authority : authority.slice(at + 1);
+    if (!validHost(scheme, rawHost)) return undefined;
     if (at >= 0) {
       // The userinfo: its characters, and each of user and password a valid %-encoding.
       const userinfo = authority.slice(0, at);
@@ -125,9 +150,17 @@ export function goURLPath(raw: string): string | undefined {
       const parts = colon < 0 ? [userinfo] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)];
       if (!validUserinfo(userinfo) || parts.some((part) => goUnescape(part) === undefined)) return undefined;
     }
+    host = goUnescape(rawHost, true) ?? rawHost;
     rest = slash < 0 ? '' : rest.slice(slash);
   }
-  return goUnescape(rest);
+  const path = goUnescape(rest);
+  if (path === undefined) return undefined;
+  return { scheme, authority, host, rawPath: rest, path, rawQuery, fragment };
+}
+
+/** URL.Path of an http(s) URL as url.Parse gives it; undefined when url.Parse fails. */
+export function goURLPath(raw: string): string | undefined {
+  return goParseURL(raw)?.path;
 }
 
 /** url's shouldEscape for a path (encodePath): all but unreserved characters and the reserved ones a path keeps. */
@@ -169,4 +202,32 @@ export function goEscapedAuthority(authority: string): string {
   const host = authority.slice(at + 1);
   // url.Parse decodes the host's escapes; String escapes it again.
   return authority.slice(0, at + 1) + goEscapedHost(goUnescape(host, true) ?? host);
+}
+
+/**
+ * url.ParseQuery: the values of each key in order of appearance, and
+ * whether ParseQuery returned an error. A pair holding a `;` or a malformed
+ * %-escape is skipped (the error is the first such); `+` is a space.
+ */
+export function goParseQuery(raw: string): { values: Map<string, string[]>; failed: boolean } {
+  const values = new Map<string, string[]>();
+  let failed = false;
+  for (const part of raw.split('&')) {
+    if (part === '') continue;
+    if (part.includes(';')) {
+      failed = true;
+      continue;
+    }
+    const eq = part.indexOf('=');
+    const k = goUnescape((eq < 0 ? part : part.slice(0, eq)).replace(/\+/g, ' '));
+    const v = eq < 0 ? '' : goUnescape(part.slice(eq + 1).replace(/\+/g, ' '));
+    if (k === undefined || v === undefined) {
+      failed = true;
+      continue;
+    }
+    const list = values.get(k) ?? [];
+    list.push(v);
+    values.set(k, list);
+  }
+  return { values, failed };
 }

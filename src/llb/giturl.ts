@@ -1,7 +1,7 @@
 // Git remote URLs as BuildKit's gitutil.ParseURL reads them: scheme URLs
 // (http, https, ssh, git) and scp-style "user@host:path".
 
-import { goEscapedAuthority, goEscapedPath, goUnescape } from '../go/url.ts';
+import { goEscapedAuthority, goEscapedPath, goParseQuery, goParseURL } from '../go/url.ts';
 
 export interface GitURL {
   readonly scheme: string;
@@ -22,33 +22,19 @@ export function parseGitURL(remote: string): GitURLResult {
   if (proto) {
     const scheme = proto[0].slice(0, -3).toLowerCase();
     if (!SUPPORTED.has(scheme)) return { ok: false, reason: 'invalid-protocol' };
-    let rest = remote.slice(proto[0].length);
-    const hash = rest.indexOf('#');
-    if (hash >= 0) rest = rest.slice(0, hash);
-    const q = rest.indexOf('?');
-    if (q >= 0) rest = rest.slice(0, q);
-    const slash = rest.indexOf('/');
-    const authority = slash >= 0 ? rest.slice(0, slash) : rest;
-    const path = slash >= 0 ? rest.slice(slash) : '';
-    const at = authority.lastIndexOf('@');
-    // url.Parse decodes a host's %-escapes (the converter writes non-ASCII that way).
-    const rawHost = at >= 0 ? authority.slice(at + 1) : authority;
-    const host = goUnescape(rawHost, true) ?? rawHost;
+    // url.Parse, which fails on a host, path or fragment it cannot read.
+    const u = goParseURL(remote);
+    if (u === undefined) return { ok: false, reason: 'invalid-url' };
     // Go's url.String() writes the scheme in lower case and the path escaped.
-    return { ok: true, url: { scheme, host, path: decodePath(path), remote: `${scheme}://${goEscapedAuthority(authority)}${goEscapedPath(path)}` } };
+    return { ok: true, url: { scheme, host: u.host, path: u.path, remote: `${scheme}://${goEscapedAuthority(u.authority ?? '')}${goEscapedPath(u.rawPath)}` } };
   }
   const m = SCP.exec(remote);
   if (m) {
-    const [, user, host, path] = m as unknown as [string, string, string, string];
+    const [, user, host, path, query] = m as unknown as [string, string, string, string, string | undefined];
+    // sshutil.ParseSCPStyleURL fails where url.ParseQuery does.
+    if (goParseQuery(query ?? '').failed) return { ok: false, reason: 'invalid-url' };
     return { ok: true, url: { scheme: 'ssh', host, path, remote: `${user}@${host}:${path}` } };
   }
   return { ok: false, reason: 'unknown-protocol' };
 }
 
-function decodePath(p: string): string {
-  try {
-    return decodeURIComponent(p);
-  } catch {
-    return p;
-  }
-}

@@ -1,6 +1,6 @@
 // Live parity with upstream: every Dockerfile under testdata/convert/dockerfiles
-// (and, counted apart, testdata/go-semantics and the generated graphs deeper
-// than the JavaScript stack of deep-graphs.ts) is converted by our converter and by BuildKit v0.32.2's own frontend (the
+// (and, counted apart, testdata/go-semantics, the generated graphs deeper
+// than the JavaScript stack of deep-graphs.ts and the generated git URLs of git-urls.ts) is converted by our converter and by BuildKit v0.32.2's own frontend (the
 // Go oracle's `dockerfile2llb`), with the same options. A file is identical
 // when the op digests, terminal digest, progress names and image config (its
 // bytes too: key order and escapes) are the same, or, for a failing build, the error message and its first line.
@@ -26,6 +26,7 @@ import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
 import { frontendLikeOptions } from './frontend-like.ts';
 import { compareBuilds, compareImageTexts } from './def-compare.ts';
 import { DEEP_GRAPHS, writeDeepGraphs } from './deep-graphs.ts';
+import { GIT_URL_COUNT, writeGitUrls } from './git-urls.ts';
 
 const metadataFile = join('testdata', 'convert', 'image-metadata.json');
 const skip = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false;
@@ -164,3 +165,4 @@ function corpus(label: string, dir: string, minFiles: number): void {
 corpus('convert parity', join('testdata', 'convert', 'dockerfiles'), 280);
 corpus('go semantics convert parity', join('testdata', 'go-semantics'), 10);
 corpus('deep graph convert parity', writeDeepGraphs(), Object.keys(DEEP_GRAPHS).length);
+corpus('git url convert parity', writeGitUrls(), GIT_URL_COUNT);

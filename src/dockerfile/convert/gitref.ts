@@ -2,7 +2,7 @@
 // sources are git repositories, and the ref/subdir/options they carry.
 
 import { joinPath } from '../../go/path.ts';
-import { goEscapedAuthority, goEscapedPath, goUnescape } from '../../go/url.ts';
+import { goEscapedAuthority, goEscapedPath, goParseQuery, goParseURL } from '../../go/url.ts';
 import { goQuote } from '../../go/strconv.ts';
 import { parseGoBool } from '../../go/strconv.ts';
 
@@ -31,61 +31,32 @@ interface GitURL {
 const scpRe = /^([a-zA-Z0-9-_]+)@([a-zA-Z0-9-.]+):(.*?)(?:\?(.*?))?(?:#(.*))?$/;
 const supported = new Set(['http', 'https', 'ssh', 'git']);
 
-function parseQuery(raw: string): Map<string, string[]> | undefined {
-  if (raw === '') return undefined;
-  const m = new Map<string, string[]>();
-  for (const part of raw.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    const k = goUnescape((eq < 0 ? part : part.slice(0, eq)).replace(/\+/g, ' '));
-    const v = eq < 0 ? '' : goUnescape(part.slice(eq + 1).replace(/\+/g, ' '));
-    // Go's ParseQuery skips a pair with a malformed escape.
-    if (k === undefined || v === undefined) continue;
-    const list = m.get(k) ?? [];
-    list.push(v);
-    m.set(k, list);
-  }
-  return m.size > 0 ? m : undefined;
+/** url.Values as gitutil keeps them: nil when empty. */
+function queryValues(raw: string): Map<string, string[]> | undefined {
+  const { values } = goParseQuery(raw);
+  return values.size > 0 ? values : undefined;
 }
 
 /** The parsed URL, or undefined when `raw` is not a git URL (no exception: this runs for every COPY/ADD source). */
 function parseGitURL(raw: string): GitURL | undefined {
   const proto = /^[a-zA-Z0-9]+:\/\//.exec(raw);
   if (proto) {
-    const scheme = proto[0].slice(0, -3).toLowerCase();
-    if (!supported.has(scheme)) return undefined;
-    // url.Parse refuses a control character anywhere.
-    if (/[\u0000-\u001f\u007f]/.test(raw)) return undefined;
-    let rest = raw.slice(proto[0].length);
-    let fragment = '';
-    const hash = rest.indexOf('#');
-    if (hash >= 0) {
-      // url.Parse fails on a malformed escape: then it is no git URL.
-      const f = goUnescape(rest.slice(hash + 1));
-      if (f === undefined) return undefined;
-      fragment = f;
-      rest = rest.slice(0, hash);
-    }
-    let rawQuery = '';
-    const q = rest.indexOf('?');
-    if (q >= 0) {
-      rawQuery = rest.slice(q + 1);
-      rest = rest.slice(0, q);
-    }
-    const slash = rest.indexOf('/');
-    const authority = slash < 0 ? rest : rest.slice(0, slash);
-    const rawPath = slash < 0 ? '' : rest.slice(slash);
-    const path = goUnescape(rawPath);
-    if (path === undefined) return undefined;
+    if (!supported.has(proto[0].slice(0, -3).toLowerCase())) return undefined;
+    // url.Parse: where it fails, this is no git URL.
+    const u = goParseURL(raw);
+    if (u === undefined) return undefined;
     // url.String(): the path as written when it is a valid encoding, else escaped.
-    return { scheme, path, query: parseQuery(rawQuery), fragment, remote: `${scheme}://${goEscapedAuthority(authority)}${goEscapedPath(rawPath)}` };
+    return { scheme: u.scheme, path: u.path, query: queryValues(u.rawQuery), fragment: u.fragment, remote: `${u.scheme}://${goEscapedAuthority(u.authority ?? '')}${goEscapedPath(u.rawPath)}` };
   }
   const m = scpRe.exec(raw);
   if (m) {
+    // sshutil.ParseSCPStyleURL fails where url.ParseQuery does: then it is no git URL.
+    const q = goParseQuery(m[4] ?? '');
+    if (q.failed) return undefined;
     return {
       scheme: 'ssh',
       path: m[3],
-      query: parseQuery(m[4] ?? ''),
+      query: q.values.size > 0 ? q.values : undefined,
       fragment: m[5] ?? '',
       remote: `${m[1]}@${m[2]}:${m[3]}`,
     };
