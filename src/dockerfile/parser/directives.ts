@@ -5,6 +5,7 @@
 import { DockerfileError } from '../errors.ts';
 import type { Directive } from './ast.ts';
 import { fromByteString, toByteString, trimLeftSpace, utf8ByteString } from './bytes.ts';
+import { parseGoJSON, type Raw } from '../../go/unmarshal.ts';
 
 export type DirectiveKey = 'syntax' | 'escape' | 'check';
 
@@ -144,14 +145,18 @@ function scanAll(key: DirectiveKey, dt: string, scanner: DirectiveScanner): Dete
 }
 
 function fromJsonDocument(key: DirectiveKey, dt: string, line: number): DetectedDirective | null {
-  let doc: unknown;
+  // json.Unmarshal into a map[string]any: Go's grammar, depth limit and
+  // UTF-8 handling; the last of duplicate keys wins; only a string counts.
+  let doc: Raw;
   try {
-    doc = JSON.parse(fromByteString(dt));
+    doc = parseGoJSON(fromByteString(dt));
   } catch {
     return null;
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return null;
-  const v = (doc as Record<string, unknown>)[key];
-  if (typeof v !== 'string') return null;
+  if (doc.t !== 'object') return null;
+  let value: Raw | undefined;
+  for (const [k, v] of doc.v) if (k === key) value = v;
+  if (value === undefined || value.t !== 'string') return null;
+  const v = value.v;
   return { value: v, cmdline: v, valueBytes: utf8ByteString(v), location: { start: line, end: line } };
 }
