@@ -1,12 +1,19 @@
 // Git remote URLs as BuildKit's gitutil.ParseURL reads them: scheme URLs
-// (http, https, ssh, git) and scp-style "user@host:path".
+// (http, https, ssh, git) and scp-style "user@host:path". The LLB SDK's
+// git() and the Dockerfile's git sources (dockerfile/convert/gitref.ts)
+// both read them here.
 
 import { goEscapedAuthority, goEscapedPath, goParseQuery, goParseURL } from '../go/url.ts';
 
 export interface GitURL {
   readonly scheme: string;
   readonly host: string;
+  /** URL.Path (decoded; for an scp-style remote, as written). */
   readonly path: string;
+  /** url.Values: nil (undefined) when there are none. */
+  readonly query: Map<string, string[]> | undefined;
+  /** URL.Fragment, decoded (scp-style: as written). */
+  readonly fragment: string;
   /** The URL without query and fragment. */
   readonly remote: string;
 }
@@ -25,16 +32,19 @@ export function parseGitURL(remote: string): GitURLResult {
     // url.Parse, which fails on a host, path or fragment it cannot read.
     const u = goParseURL(remote);
     if (u === undefined) return { ok: false, reason: 'invalid-url' };
+    // url.Query() ignores ParseQuery's error (the pairs it could not read are left out).
+    const { values } = goParseQuery(u.rawQuery);
     // Go's url.String() writes the scheme in lower case and the path escaped.
-    return { ok: true, url: { scheme, host: u.host, path: u.path, remote: `${scheme}://${goEscapedAuthority(u.authority ?? '')}${goEscapedPath(u.rawPath)}` } };
+    const url = { scheme, host: u.host, path: u.path, query: values.size > 0 ? values : undefined, fragment: u.fragment, remote: `${scheme}://${goEscapedAuthority(u.authority ?? '')}${goEscapedPath(u.rawPath)}` };
+    return { ok: true, url };
   }
   const m = SCP.exec(remote);
   if (m) {
-    const [, user, host, path, query] = m as unknown as [string, string, string, string, string | undefined];
+    const [, user, host, path, query, fragment] = m as unknown as [string, string, string, string, string | undefined, string | undefined];
     // sshutil.ParseSCPStyleURL fails where url.ParseQuery does.
-    if (goParseQuery(query ?? '').failed) return { ok: false, reason: 'invalid-url' };
-    return { ok: true, url: { scheme: 'ssh', host, path, remote: `${user}@${host}:${path}` } };
+    const q = goParseQuery(query ?? '');
+    if (q.failed) return { ok: false, reason: 'invalid-url' };
+    return { ok: true, url: { scheme: 'ssh', host, path, query: q.values.size > 0 ? q.values : undefined, fragment: fragment ?? '', remote: `${user}@${host}:${path}` } };
   }
   return { ok: false, reason: 'unknown-protocol' };
 }
-

@@ -2,7 +2,7 @@
 // sources are git repositories, and the ref/subdir/options they carry.
 
 import { joinPath } from '../../go/path.ts';
-import { goEscapedAuthority, goEscapedPath, goParseQuery, goParseURL } from '../../go/url.ts';
+import { parseGitURL as parseRemote, type GitURL } from '../../llb/giturl.ts';
 import { goQuote } from '../../go/strconv.ts';
 import { parseGoBool } from '../../go/strconv.ts';
 
@@ -20,48 +20,10 @@ export interface GitRef {
   fetchByCommit: boolean;
 }
 
-interface GitURL {
-  scheme: string;
-  path: string;
-  query: Map<string, string[]> | undefined;
-  fragment: string;
-  remote: string;
-}
-
-const scpRe = /^([a-zA-Z0-9-_]+)@([a-zA-Z0-9-.]+):(.*?)(?:\?(.*?))?(?:#(.*))?$/;
-const supported = new Set(['http', 'https', 'ssh', 'git']);
-
-/** url.Values as gitutil keeps them: nil when empty. */
-function queryValues(raw: string): Map<string, string[]> | undefined {
-  const { values } = goParseQuery(raw);
-  return values.size > 0 ? values : undefined;
-}
-
 /** The parsed URL, or undefined when `raw` is not a git URL (no exception: this runs for every COPY/ADD source). */
 function parseGitURL(raw: string): GitURL | undefined {
-  const proto = /^[a-zA-Z0-9]+:\/\//.exec(raw);
-  if (proto) {
-    if (!supported.has(proto[0].slice(0, -3).toLowerCase())) return undefined;
-    // url.Parse: where it fails, this is no git URL.
-    const u = goParseURL(raw);
-    if (u === undefined) return undefined;
-    // url.String(): the path as written when it is a valid encoding, else escaped.
-    return { scheme: u.scheme, path: u.path, query: queryValues(u.rawQuery), fragment: u.fragment, remote: `${u.scheme}://${goEscapedAuthority(u.authority ?? '')}${goEscapedPath(u.rawPath)}` };
-  }
-  const m = scpRe.exec(raw);
-  if (m) {
-    // sshutil.ParseSCPStyleURL fails where url.ParseQuery does: then it is no git URL.
-    const q = goParseQuery(m[4] ?? '');
-    if (q.failed) return undefined;
-    return {
-      scheme: 'ssh',
-      path: m[3],
-      query: q.values.size > 0 ? q.values : undefined,
-      fragment: m[5] ?? '',
-      remote: `${m[1]}@${m[2]}:${m[3]}`,
-    };
-  }
-  return undefined;
+  const r = parseRemote(raw);
+  return r.ok ? r.url : undefined;
 }
 
 function parseFragment(fragment: string): [string, string] {
