@@ -56,27 +56,24 @@ export function defineMessage<T>(typeName: string, fields: FieldDesc[]): Message
   const desc = { typeName, fields } as unknown as MessageDesc<T>;
   // The wire order and the index by number are made when first used, not
   // for each of the hundreds of messages declared as a process starts (most
-  // of which a run never encodes or decodes); each then stays a plain value.
-  Object.defineProperty(desc, 'byNumber', {
-    configurable: true,
-    enumerable: true,
-    get(): readonly FieldDesc[] {
-      const value = wireOrder(fields);
-      Object.defineProperty(desc, 'byNumber', { value, enumerable: true });
-      return value;
-    },
-  });
-  Object.defineProperty(desc, 'fieldByNumber', {
-    configurable: true,
-    enumerable: true,
-    get(): ReadonlyMap<number, FieldDesc> {
-      const value = new Map(fields.map((f) => [f.no, f]));
-      Object.defineProperty(desc, 'fieldByNumber', { value, enumerable: true });
-      return value;
-    },
-  });
+  // of which a run never encodes or decodes).
+  lazyProperty(desc, 'byNumber', () => wireOrder(fields));
+  lazyProperty(desc, 'fieldByNumber', () => new Map(fields.map((f) => [f.no, f])));
   registry.set(typeName, desc);
   return desc;
+}
+
+/** Defines `key` on `obj` as `make()`, called on the first read; the property then stays a plain value. */
+function lazyProperty(obj: object, key: string, make: () => unknown): void {
+  Object.defineProperty(obj, key, {
+    configurable: true,
+    enumerable: true,
+    get(): unknown {
+      const value = make();
+      Object.defineProperty(obj, key, { value, enumerable: true });
+      return value;
+    },
+  });
 }
 
 /** Go's wire order of `fields` (MessageDesc.byNumber). */

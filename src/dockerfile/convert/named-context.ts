@@ -271,9 +271,8 @@ async function loadInput(nc: NamedContext, name: string, env: LoadEnv): Promise<
   }
   if (meta === undefined || !Object.hasOwn(meta, IMAGE_CONFIG_KEY)) return { state, image: undefined };
   // (A null config is an empty one, which WithImageConfig cannot read.)
-  const dt = meta[IMAGE_CONFIG_KEY] ?? new Uint8Array();
-  state = state.withImageConfig(dt);
-  const text = goDecodeUTF8(dt);
+  const text = goDecodeUTF8(meta[IMAGE_CONFIG_KEY] ?? new Uint8Array());
+  state = state.withImageConfig(text);
   // The config is read into a *DockerOCIImage: null leaves it nil.
   if (/^[ \t\r\n]*null[ \t\r\n]*$/.test(text)) return { state, image: undefined };
   let img: Image;
