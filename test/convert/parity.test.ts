@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
 import { corpusTests } from '../corpus.ts';
-import { convertDockerfile, marshalBuild, marshalImage, parsePlatform } from '../../src/dockerfile/convert/index.ts';
+import { convertDockerfile, marshalBuild, marshalImage } from '../../src/dockerfile/convert/index.ts';
 import { DockerfileError } from '../../src/dockerfile/errors.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
 import { frontendLikeOptions } from './frontend-like.ts';
@@ -91,10 +91,11 @@ interface Ours {
 }
 
 async function runOurs(text: Buffer, a: ParityArgs): Promise<Ours> {
-  const platforms = a.platforms.length > 0 ? a.platforms.map((p) => parsePlatform(p)) : [undefined];
   const out: Ours = { defs: [], images: [], imageTexts: [] };
   try {
     const base = frontendLikeOptions(a, MetadataFileResolver.fromFile(metadataFile));
+    // The target platforms as the frontend reads its `platform` option (parsed, normalized).
+    const platforms = base.targetPlatforms.length > 0 ? base.targetPlatforms : [undefined];
     for (const p of platforms) {
       // multiPlatformRequested: the frontend's (several platforms, or BUILDKIT_MULTI_PLATFORM / multi-platform).
       const res = await convertDockerfile(text, { ...base, targetPlatform: p });

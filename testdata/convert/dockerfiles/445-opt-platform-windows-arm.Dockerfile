@@ -1,0 +1,5 @@
+# parity: --platform windows/arm
+FROM scratch
+ARG TARGETPLATFORM TARGETVARIANT
+LABEL tp="$TARGETPLATFORM" tv="$TARGETVARIANT"
+RUN echo hi

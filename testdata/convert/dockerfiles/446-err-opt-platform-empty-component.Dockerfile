@@ -1,0 +1,3 @@
+# parity: --platform linux/
+FROM scratch
+RUN echo hi

@@ -1,0 +1,3 @@
+# parity: --platform linux/amd64,i686
+FROM scratch
+RUN echo hi
