@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { goAvailable, runOracle } from './oracle/oracle.ts';
@@ -65,6 +65,24 @@ test('targets on a Dockerfile with a 20 MB heredoc fits in a 400 MB heap (findin
     const r = spawnSync(process.execPath, ['--max-old-space-size=400', 'dist/dockerfile-llb.js', 'targets', '-f', join(dir, 'Dockerfile')], { encoding: 'utf8', maxBuffer: 1 << 28 });
     assert.equal(r.status, 0, r.stderr.slice(0, 500));
     assert.equal((JSON.parse(r.stdout) as { targets: unknown[] }).targets.length, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('llb --platform normalizes each platform as the frontend reads its platform option (arm is linux/arm/v7)', { skip: !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false }, () => {
+  const text = 'FROM scratch\nARG TARGETPLATFORM TARGETVARIANT\nLABEL tp=$TARGETPLATFORM tv=$TARGETVARIANT\nRUN echo $TARGETPLATFORM\n';
+  const dir = mkdtempSync(join(tmpdir(), 'cli-hostile-'));
+  try {
+    for (const platform of ['arm', 'Linux/AARCH64', 'windows/arm']) {
+      const up = JSON.parse(runOracle(['dockerfile2llb', '-f', '-', '--platform', platform], text).toString()) as { imageText?: string };
+      assert.ok(up.imageText !== undefined, platform);
+      const out = join(dir, 'config.json');
+      const r = llb(['--platform', platform, '--image-config-out', out], text);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(readFileSync(out, 'utf8'), `${up.imageText}\n`, platform);
+    }
+    assert.match(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).config.Labels.tp, /^windows\/arm\/v7$/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

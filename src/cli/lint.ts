@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
-import { parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
+import { normalizePlatform, parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
 import { ALL_RULES, resultToJson, type LintResult } from '../dockerfile/lint/index.ts';
 import { convertOptions } from '../dockerui/index.ts';
 import type { Fix, PackRule } from '../lint-pack/index.ts';
@@ -76,7 +76,8 @@ function parseArgs(args: string[]): LintArgs {
   let platform: Platform | undefined;
   if (v.platform !== undefined) {
     try {
-      platform = parsePlatform(v.platform);
+      // Normalized, as the frontend reads its `platform` option.
+      platform = normalizePlatform(parsePlatform(v.platform));
     } catch (err) {
       throw new CliError(`lint: ${(err as Error).message}`, 2);
     }

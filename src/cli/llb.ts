@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { dumpDefinition } from '../llb/index.ts';
 import { DockerfileError } from '../dockerfile/errors.ts';
-import { convertDockerfile, marshalBuild, marshalImage, parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
+import { convertDockerfile, marshalBuild, marshalImage, normalizePlatform, parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
 import { convertOptions } from '../dockerui/index.ts';
 import type { Channel } from '../dockerfile/channel.ts';
 import { channelOption, channelUsage, CliError, flagsConfig, includeReader, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
@@ -57,10 +57,12 @@ function parseArgs(args: string[]): LlbArgs {
   );
   const platforms: Platform[] = [];
   for (const list of v.platform ?? []) {
-    // Not trimmed: the gateway and upstream refuse "linux/amd64 " too.
+    // As the frontend reads its `platform` option: parsed and normalized
+    // (arm is linux/arm/v7); not trimmed, as the gateway and upstream refuse
+    // "linux/amd64 " too.
     for (const p of list.split(',')) {
       try {
-        platforms.push(parsePlatform(p));
+        platforms.push(normalizePlatform(parsePlatform(p)));
       } catch (err) {
         throw new CliError(`llb: --platform: ${(err as Error).message}`, 2);
       }

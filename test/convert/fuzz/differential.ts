@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runOracleBatch, runOracleBatchAsync, type OracleBatchRequest } from '../../oracle/oracle.ts';
-import { convertDockerfile, marshalBuild, marshalImage, parsePlatform } from '../../../src/dockerfile/convert/index.ts';
+import { convertDockerfile, marshalBuild, marshalImage } from '../../../src/dockerfile/convert/index.ts';
 import { lintDockerfile } from '../../../src/dockerfile/convert/index.ts';
 import type { LintResult } from '../../../src/dockerfile/lint/index.ts';
 import { DockerfileError } from '../../../src/dockerfile/errors.ts';
@@ -177,7 +177,8 @@ export async function runOursConvert(a: FuzzInput): Promise<OursConvert> {
   }
   try {
     const { targetPlatforms, ...opts } = base;
-    const platforms = a.platforms.length > 0 ? a.platforms.map((p) => parsePlatform(p)) : targetPlatforms.length > 0 ? targetPlatforms : [undefined];
+    // The target platforms as the frontend reads its `platform` option (parsed, normalized).
+    const platforms = targetPlatforms.length > 0 ? targetPlatforms : [undefined];
     for (const p of platforms) {
       const res = await convertDockerfile(dockerfileBytes(a), {
         ...opts,
@@ -279,8 +280,10 @@ export async function runOursLint(a: FuzzInput): Promise<LintComparable & { thro
   const ignore = ignorePathOf === undefined ? undefined : readFileSync(ignorePathOf);
   let cfg;
   try {
-    // Build args the frontend rejects (upstream's lint gets the build args, not the other options).
-    cfg = parseConfig(new Map(Object.entries(a.buildArgs).map(([k, v]) => [`build-arg:${k}`, v])));
+    // Build args and a platform the frontend rejects (upstream's lint gets the build args and one platform, not the other options).
+    const opts = new Map(Object.entries(a.buildArgs).map(([k, v]) => [`build-arg:${k}`, v]));
+    if (a.platforms.length === 1) opts.set('platform', a.platforms[0]!);
+    cfg = parseConfig(opts);
   } catch (err) {
     return { warnings: [], error: `thrown: ${(err as Error).message}` };
   }

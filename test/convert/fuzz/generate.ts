@@ -647,7 +647,7 @@ function hostileInput(r: Rng, index: number, files: CorpusFile[]): FuzzInput {
         for (let j = 0; j < k; j++) lines.push(r.pick(CONFIG_USES));
       }
       if (n > 1 && r.chance(0.5)) lines.push('COPY --from=first / /first');
-      const platforms = r.chance(0.15) ? [r.pick(['linux/arm64', 'windows/amd64', 'linux/amd64'])] : [];
+      const platforms = r.chance(0.15) ? [r.pick(['linux/arm64', 'windows/amd64', 'linux/amd64', 'arm', 'Linux/AARCH64', 'windows/arm', 'x86_64'])] : [];
       return { name: `config#${index}`, text: lines.join('\n') + '\n', buildArgs: r.chance(0.3) ? { FOO: r.pick(VALUES) } : {}, platforms, opts: {}, images };
     }
     default: {
