@@ -87,3 +87,13 @@ test('llb --platform normalizes each platform as the frontend reads its platform
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('llb refuses several platforms with BUILDKIT_MULTI_PLATFORM=0, with upstream’s message', { skip: !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false }, () => {
+  const text = 'FROM scratch\n';
+  const args = ['--platform', 'linux/amd64,linux/arm64', '--build-arg', 'BUILDKIT_MULTI_PLATFORM=0'];
+  const up = JSON.parse(runOracle(['dockerfile2llb', '-f', '-', ...args], text).toString()) as { error?: { message: string } };
+  assert.ok(up.error !== undefined);
+  const r = llb(args, text);
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr, `llb: ${up.error.message}\n`);
+});

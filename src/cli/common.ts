@@ -6,6 +6,7 @@ import type { Platform } from '../dockerfile/convert/index.ts';
 import { parseConfig, type FrontendConfig } from '../dockerui/index.ts';
 import { channels, type Channel } from '../dockerfile/channel.ts';
 import { CliError } from './error.ts';
+import { parseGoBool } from '../go/strconv.ts';
 
 export { CliError } from './error.ts';
 
@@ -112,6 +113,10 @@ export function flagsConfig(cmd: string, f: BuildFlags): FrontendConfig {
   }
   const platforms = f.platforms ?? [];
   if (platforms.length > 0) {
+    // parseConfig's check with the platforms it did not see: BUILDKIT_MULTI_PLATFORM=0 and several.
+    if (platforms.length > 1 && parseGoBool(f.buildArgs?.BUILDKIT_MULTI_PLATFORM ?? '') === false) {
+      throw new CliError(`${cmd}: conflicting config: returning multiple target platforms is not allowed`);
+    }
     cfg.targetPlatforms = platforms;
     cfg.multiPlatform ||= platforms.length > 1;
   }
