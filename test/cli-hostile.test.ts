@@ -10,11 +10,11 @@ import { goAvailable, runOracle } from './oracle/oracle.ts';
 
 const metadata = 'testdata/convert/image-metadata.json';
 
-function llb(args: string[], dockerfile: string): { status: number | null; stdout: string; stderr: string } {
+function llb(args: string[], dockerfile: string, env?: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), 'cli-hostile-'));
   try {
     writeFileSync(join(dir, 'Dockerfile'), dockerfile);
-    const r = spawnSync(process.execPath, ['dist/dockerfile-llb.js', 'llb', '-f', join(dir, 'Dockerfile'), ...args], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['dist/dockerfile-llb.js', 'llb', '-f', join(dir, 'Dockerfile'), ...args], { encoding: 'utf8', env: env ?? process.env });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr.replaceAll(join(dir, 'Dockerfile'), 'Dockerfile') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -96,4 +96,22 @@ test('llb refuses several platforms with BUILDKIT_MULTI_PLATFORM=0, with upstrea
   const r = llb(args, text);
   assert.equal(r.status, 1);
   assert.equal(r.stderr, `llb: ${up.error.message}\n`);
+});
+
+test('llb --build-arg K alone takes $K from the environment (left out when unset) and --label K alone is empty, as docker build reads them', () => {
+  const text = 'FROM scratch\nARG SET=default-set UNSET=default-unset\nLABEL set=$SET unset=$UNSET\n';
+  const dir = mkdtempSync(join(tmpdir(), 'cli-hostile-'));
+  try {
+    const out = join(dir, 'config.json');
+    const env: NodeJS.ProcessEnv = { ...process.env, SET: 'from-env' };
+    delete env.UNSET;
+    const r = llb(['--build-arg', 'SET', '--build-arg', 'UNSET', '--label', 'empty', '--label', 'k=v', '--image-config-out', out], text, env);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')).config.Labels, { empty: '', k: 'v', set: 'from-env', unset: 'default-unset' });
+    const bad = llb(['--build-arg', '=x'], text);
+    assert.equal(bad.status, 2);
+    assert.equal(bad.stderr, 'llb: --build-arg: invalid key-value pair "=x": empty key\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

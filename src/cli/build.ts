@@ -3,7 +3,7 @@
 // the flags of `docker buildx build`.
 import { writeFileSync } from 'node:fs';
 import { parseArgs as parseNodeArgs } from 'node:util';
-import { channelOption, channelUsage, CliError, keyValues, oneOf, parseCommandLine, type Command } from './common.ts';
+import { channelOption, channelUsage, CliError, buildArgValues, keyValues, labelValues, oneOf, parseCommandLine, type Command } from './common.ts';
 
 const usage = `Usage: dockerfile-llb build [options] [PATH|URL]
 
@@ -18,9 +18,9 @@ Options:
   -f, --file FILE           the Dockerfile (default PATH/Dockerfile)
   -t, --tag NAME            name the image (repeatable); exported as an image
   --push                    push the tagged image (same as --output type=registry)
-  --build-arg K=V           a build argument (repeatable)
+  --build-arg K[=V]         a build argument (repeatable; K alone: the value of $K, if set)
   --build-context NAME=PATH|URL   a named context (repeatable)
-  --label K=V               a label (repeatable)
+  --label K[=V]             a label (repeatable; K alone: an empty value)
   --target STAGE            the stage to build
   --platform P[,P]          target platforms
   --secret id=ID[,src=FILE|,env=VAR]   a secret for RUN --mount=type=secret (repeatable)
@@ -144,8 +144,8 @@ async function run(argv: string[]): Promise<number> {
       file: str('file'),
       tags: list('tag'),
       push: v.push === true,
-      buildArgs: keyValues('build', '--build-arg', list('build-arg')),
-      labels: keyValues('build', '--label', list('label')),
+      buildArgs: buildArgValues('build', list('build-arg')),
+      labels: labelValues('build', list('label')),
       buildContexts: keyValues('build', '--build-context', list('build-context')),
       target: str('target'),
       platforms: list('platform').flatMap((p) => p.split(',')).filter((p) => p !== ''),

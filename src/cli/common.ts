@@ -37,15 +37,28 @@ export function parseCommandLine<R>(cmd: string, usage: string, parse: () => R):
 }
 
 /** `K=V` values of a repeatable option, in order (later ones win). */
-export function keyValues(cmd: string, flag: string, values: string[] | undefined): Record<string, string> {
+export function keyValues(cmd: string, flag: string, values: string[] | undefined, bare: 'error' | 'env' | 'empty' = 'error'): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of values ?? []) {
     const j = v.indexOf('=');
-    if (j < 0) throw new CliError(`${cmd}: ${flag} expects K=V, got "${v}"`, 2);
-    out[v.slice(0, j)] = v.slice(j + 1);
+    if (j < 0 && bare === 'error') throw new CliError(`${cmd}: ${flag} expects K=V, got "${v}"`, 2);
+    const k = j < 0 ? v : v.slice(0, j);
+    if (k === '') throw new CliError(`${cmd}: ${flag}: invalid key-value pair "${v}": empty key`, 2);
+    if (j >= 0) out[k] = v.slice(j + 1);
+    else if (bare === 'empty') out[k] = '';
+    else if (process.env[k] !== undefined) out[k] = process.env[k];
   }
   return out;
 }
+
+/**
+ * `--build-arg` values as docker build and buildx read them: K=V, or K alone
+ * for the value of the environment variable K (left out when K is not set).
+ */
+export const buildArgValues = (cmd: string, values: string[] | undefined): Record<string, string> => keyValues(cmd, '--build-arg', values, 'env');
+
+/** `--label` values as docker build and buildx read them: K=V, or K alone for an empty value. */
+export const labelValues = (cmd: string, values: string[] | undefined): Record<string, string> => keyValues(cmd, '--label', values, 'empty');
 
 /** The `--channel stable|labs` option every Dockerfile command takes (default stable). */
 export const channelUsage = '  --channel stable|labs   the syntax channel (default stable; labs: docs/labs.md)\n';

@@ -8,7 +8,7 @@ import { ALL_RULES, resultToJson, type LintResult } from '../dockerfile/lint/ind
 import { convertOptions } from '../dockerui/index.ts';
 import type { Fix, PackRule } from '../lint-pack/index.ts';
 import type { Channel } from '../dockerfile/channel.ts';
-import { channelOption, CliError, flagsConfig, includeReader, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
+import { channelOption, CliError, flagsConfig, includeReader, buildArgValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
 import { OFFLINE_USAGE, RESOLVE_USAGE, imageResolverFor, offlineOption, resolveArgs, resolveOptions, type ResolveArgs } from './resolve.ts';
 import { writeOut } from './stdout.ts';
 
@@ -24,7 +24,7 @@ Runs BuildKit's build checks on Dockerfiles (default: ./Dockerfile; - reads stdi
 Options:
   --format text|json|sarif  output (default text: FILE:LINE RuleName - message;
                             json: the lint subrequest's result.json; sarif: SARIF 2.1.0)
-  --build-arg K=V           a build argument (repeatable); BUILDKIT_DOCKERFILE_CHECK
+  --build-arg K[=V]         a build argument (repeatable; K alone: $K); BUILDKIT_DOCKERFILE_CHECK
                             overrides the # check= directive
   --target NAME             check only the stages NAME needs (default: every stage)
   --platform P              target platform
@@ -85,7 +85,7 @@ function parseArgs(args: string[]): LintArgs {
   return {
     files: positionals.length > 0 ? positionals : ['Dockerfile'],
     format: oneOf<Format>('lint', '--format', v.format, ['text', 'json', 'sarif'], 'text'),
-    buildArgs: keyValues('lint', '--build-arg', v['build-arg']),
+    buildArgs: buildArgValues('lint', v['build-arg']),
     target: v.target,
     platform,
     resolve: resolveArgs('lint', v),

@@ -8,7 +8,7 @@ import { DockerfileError } from '../dockerfile/errors.ts';
 import { convertDockerfile, marshalBuild, marshalImage, normalizePlatform, parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
 import { convertOptions } from '../dockerui/index.ts';
 import type { Channel } from '../dockerfile/channel.ts';
-import { channelOption, channelUsage, CliError, flagsConfig, includeReader, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
+import { channelOption, channelUsage, CliError, flagsConfig, includeReader, buildArgValues, labelValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
 import { RESOLVE_USAGE, imageResolverFor, resolveArgs, resolveOptions, type ResolveArgs } from './resolve.ts';
 import { writeOut } from './stdout.ts';
 
@@ -19,8 +19,8 @@ Converts a Dockerfile to an LLB definition.
 Options:
   -f FILE|-               the Dockerfile (default: Dockerfile; - reads stdin)
   --target NAME           the stage to build
-  --build-arg K=V         a build argument (repeatable)
-  --label K=V             a label for the final image (repeatable)
+  --build-arg K[=V]       a build argument (repeatable; K alone: the value of $K, if set)
+  --label K[=V]           a label for the final image (repeatable; K alone: an empty value)
   --platform P[,P...]     target platform(s); the first is converted
   --format binary|json    binary Definition (default) or one op per line as JSON
   --image-config-out FILE write the image config JSON there
@@ -71,8 +71,8 @@ function parseArgs(args: string[]): LlbArgs {
   return {
     file: v.file ?? 'Dockerfile',
     target: v.target,
-    buildArgs: keyValues('llb', '--build-arg', v['build-arg']),
-    labels: keyValues('llb', '--label', v.label),
+    buildArgs: buildArgValues('llb', v['build-arg']),
+    labels: labelValues('llb', v.label),
     platforms,
     resolve: resolveArgs('llb', v),
     format: oneOf('llb', '--format', v.format, ['binary', 'json'], 'binary'),

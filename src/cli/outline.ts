@@ -7,7 +7,7 @@ import { outlineResult } from '../subrequests/index.ts';
 import type { SubrequestResult } from '../subrequests/index.ts';
 import { convertOptions } from '../dockerui/index.ts';
 import type { Channel } from '../dockerfile/channel.ts';
-import { channelOption, channelUsage, CliError, flagsConfig, includeReader, keyValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
+import { channelOption, channelUsage, CliError, flagsConfig, includeReader, buildArgValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
 import { OFFLINE_USAGE, RESOLVE_USAGE, imageResolverFor, offlineOption, resolveArgs, resolveOptions, type ResolveArgs } from './resolve.ts';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { writeOut } from './stdout.ts';
@@ -20,7 +20,7 @@ frontend.outline subrequest answers (result.json by default).
 Options:
   -f FILE|-               the Dockerfile (default: Dockerfile; - reads stdin)
   --target NAME           the stage to outline (default: the last)
-  --build-arg K=V         a build argument (repeatable)
+  --build-arg K[=V]       a build argument (repeatable; K alone: the value of $K, if set)
   --format json|text      result.json (default) or result.txt
 ${RESOLVE_USAGE}${OFFLINE_USAGE}${channelUsage}`;
 
@@ -76,7 +76,7 @@ export function parseSubrequestArgs(cmd: string, args: string[], usage: string, 
   return {
     file: str(v.file) ?? 'Dockerfile',
     target: str(v.target),
-    buildArgs: keyValues(cmd, '--build-arg', list(v['build-arg'])),
+    buildArgs: buildArgValues(cmd, list(v['build-arg'])),
     resolve: resolveArgs(cmd, v),
     format: oneOf(cmd, '--format', str(v.format), ['json', 'text'], 'json'),
     channel: channelOption(cmd, str(v.channel)),
