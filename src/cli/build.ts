@@ -1,21 +1,24 @@
 // `build`: build a Dockerfile on a BuildKit daemon, our frontend running in
 // this process (or the daemon's dockerfile.v0, or a frontend image), with
 // the flags of `docker buildx build`.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { channelOption, channelUsage, CliError, buildArgValues, keyValues, labelValues, oneOf, parseCommandLine, type Command } from './common.ts';
 
-const usage = `Usage: dockerfile-llb build [options] [PATH|URL]
+const usage = `Usage: dockerfile-llb build [options] [PATH|URL|-]
 
 Builds a Dockerfile on a BuildKit daemon. By default the Dockerfile frontend
 runs in this process and drives the daemon over its gateway API (no frontend
 image); --frontend dockerfile.v0 uses the daemon's own, --frontend-image REF
-runs an image as a gateway frontend.
+runs an image as a gateway frontend. The context - reads a Dockerfile from
+standard input and builds it with an empty context.
 
 Options:
   --addr ADDR               buildkitd address (default $BUILDKIT_HOST, else unix:///run/buildkit/buildkitd.sock)
   --tlscacert FILE, --tlscert FILE, --tlskey FILE, --tlsservername NAME   TLS for tcp://
-  -f, --file FILE           the Dockerfile (default PATH/Dockerfile)
+  -f, --file FILE           the Dockerfile (default PATH/Dockerfile; - reads standard input)
   -t, --tag NAME            name the image (repeatable); exported as an image
   --push                    push the tagged image (same as --output type=registry)
   --build-arg K[=V]         a build argument (repeatable; K alone: the value of $K, if set)
@@ -105,6 +108,8 @@ async function run(argv: string[]): Promise<number> {
   if (env.BUILDKIT_LOCAL_CACHE_IMPORT) cacheFrom.push(`type=local,src=${env.BUILDKIT_LOCAL_CACHE_IMPORT}`);
   if (env.BUILDKIT_LOCAL_CACHE_EXPORT) cacheTo.push(`type=local,dest=${env.BUILDKIT_LOCAL_CACHE_EXPORT},mode=max`);
 
+  const { context, file } = stdinInputs(positionals[0] ?? '.', str('file'));
+
   const lib = await import('../client/build.ts');
   const { PlainPrinter } = await import('../client/progress/plain.ts');
   let conn;
@@ -140,8 +145,8 @@ async function run(argv: string[]): Promise<number> {
   process.on('SIGTERM', onSigint);
   try {
     const res = await lib.build(conn, {
-      context: positionals[0] ?? '.',
-      file: str('file'),
+      context,
+      file,
       tags: list('tag'),
       push: v.push === true,
       buildArgs: buildArgValues('build', list('build-arg')),
@@ -203,3 +208,32 @@ async function run(argv: string[]): Promise<number> {
 }
 
 export const buildCommand: Command = { usage, run };
+
+/** Magic numbers of what buildx takes as an archive on standard input: tar, gzip, bzip2, xz, zstd. */
+function isArchive(b: Buffer): boolean {
+  if (b.length > 262 && b.toString('latin1', 257, 262) === 'ustar') return true;
+  const starts = (...m: number[]) => m.every((x, i) => b[i] === x);
+  return starts(0x1f, 0x8b) || starts(0x42, 0x5a, 0x68) || starts(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00) || starts(0x28, 0xb5, 0x2f, 0xfd);
+}
+
+/**
+ * `-f -` and the context `-`, as buildx reads them: the Dockerfile from
+ * standard input, written as "Dockerfile" into a directory of its own (the
+ * local `dockerfile`); the context `-` is a Dockerfile with an empty context.
+ * The directories are removed when the process exits.
+ */
+function stdinInputs(context: string, file: string | undefined): { context: string; file: string | undefined } {
+  if (context !== '-' && file !== '-') return { context, file };
+  if (context === '-' && file === '-') throw new CliError("build: invalid argument: can't use stdin for both build context and dockerfile", 2);
+  const text = readFileSync(0);
+  if (context === '-' && isArchive(text)) {
+    throw new CliError('build: a build context as an archive on standard input is not supported: extract it and pass its directory', 2);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'dockerfile-llb-stdin-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(join(dir, 'dockerfile'));
+  writeFileSync(join(dir, 'dockerfile', 'Dockerfile'), text);
+  if (context !== '-') return { context, file: join(dir, 'dockerfile', 'Dockerfile') };
+  mkdirSync(join(dir, 'context'));
+  return { context: join(dir, 'context'), file: join(dir, 'dockerfile', 'Dockerfile') };
+}

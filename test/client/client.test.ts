@@ -383,3 +383,35 @@ test('xattrs: extended attributes of the context reach the daemon and a local ou
   assert.deepEqual(attrsOf(join(TMP, 'xattr-ours')), attrsOf(join(TMP, 'xattr-ctl')));
   assert.deepEqual(attrsOf(join(TMP, 'xattr-ours')).filter((l) => !/ security\./.test(l)), ['a.txt user.one=31', 'a.txt user.two=000102ff', 'sub user.dir=64']);
 });
+
+test('standard input: -f - reads the Dockerfile, the context - a Dockerfile with an empty context, as buildx reads them', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const ctx = dir('stdin-ctx', { 'a.txt': 'from the context\n', Dockerfile: 'FROM scratch\nCOPY Dockerfile /wrong\n' });
+  const df = 'FROM scratch\nCOPY a.txt /a.txt\nCOPY <<EOF /b.txt\nheredoc\nEOF\n';
+  const fromStdin = await ourBuild(['--progress', 'quiet', '-f', '-', '--output', `type=local,dest=${join(TMP, 'stdin-f')}`, ctx], { input: df });
+  assert.equal(fromStdin.code, 0, fromStdin.stderr);
+  assert.deepEqual(readdirSync(join(TMP, 'stdin-f')).sort(), ['a.txt', 'b.txt']);
+  assert.equal(readFileSync(join(TMP, 'stdin-f', 'a.txt'), 'utf8'), 'from the context\n');
+  // The same build from the file gives the same files.
+  writeFileSync(join(TMP, 'stdin.Dockerfile'), df);
+  const fromFile = await ourBuild(['--progress', 'quiet', '-f', join(TMP, 'stdin.Dockerfile'), '--output', `type=local,dest=${join(TMP, 'stdin-file')}`, ctx]);
+  assert.equal(fromFile.code, 0, fromFile.stderr);
+  for (const f of ['a.txt', 'b.txt']) assert.equal(readFileSync(join(TMP, 'stdin-f', f), 'utf8'), readFileSync(join(TMP, 'stdin-file', f), 'utf8'));
+
+  // The context -: nothing to copy from it.
+  const noCtx = await ourBuild(['--progress', 'quiet', '--output', `type=local,dest=${join(TMP, 'stdin-ctx-out')}`, '-'], { input: 'FROM scratch\nCOPY <<EOF /only.txt\nx\nEOF\n' });
+  assert.equal(noCtx.code, 0, noCtx.stderr);
+  assert.deepEqual(readdirSync(join(TMP, 'stdin-ctx-out')), ['only.txt']);
+  const empty = await ourBuild(['--progress', 'quiet', '-'], { input: 'FROM scratch\nCOPY a.txt /a.txt\n' });
+  assert.equal(empty.code, 1);
+  assert.match(empty.stderr, /"\/a.txt": not found/);
+
+  const both = await ourBuild(['-f', '-', '-'], { input: 'FROM scratch\n' });
+  assert.equal(both.code, 2);
+  assert.equal(both.stderr, "build: invalid argument: can't use stdin for both build context and dockerfile\n");
+  const tar = spawnSync('tar', ['cf', '-', '-C', ctx, '.']);
+  const archive = await ourBuild(['-'], { input: tar.stdout });
+  assert.equal(archive.code, 2);
+  assert.match(archive.stderr, /archive on standard input is not supported/);
+  assert.deepEqual(readdirSync(tmpdir()).filter((f) => f.startsWith('dockerfile-llb-stdin-')), []);
+});
