@@ -9,7 +9,7 @@
 // with the options of the `dockerfile-llb build` command, our frontend
 // running in this process.
 
-import { convertDockerfile, lintDockerfile, marshalImage, type ConvertOptions, type Image, type LintOptions } from './dockerfile/convert/index.ts';
+import { convertDockerfile, lintDockerfile, marshalImage, normalizePlatform, type ConvertOptions, type Image, type LintOptions } from './dockerfile/convert/index.ts';
 import type { LintResult } from './dockerfile/lint/index.ts';
 import { computeOutline, listTargets } from './dockerfile/outline/index.ts';
 import type { Outline, TargetList } from './subrequests/index.ts';
@@ -44,12 +44,26 @@ function bytes(dockerfile: string | Uint8Array): Uint8Array {
 }
 
 /**
+ * The platforms normalized, as the frontend gets them (its `platform` option
+ * through dockerui, the build platforms from the daemon's workers):
+ * parsePlatform('arm') converts for linux/arm/v7, as `--platform arm` does.
+ */
+function normalized<T extends ConvertOptions>(o: T): T {
+  if (o.targetPlatform === undefined && o.buildPlatforms === undefined) return o;
+  return {
+    ...o,
+    targetPlatform: o.targetPlatform && normalizePlatform(o.targetPlatform),
+    buildPlatforms: o.buildPlatforms?.map((p) => normalizePlatform(p)),
+  };
+}
+
+/**
  * Converts a Dockerfile to LLB, as BuildKit v0.32.2's Dockerfile frontend
  * would for the same options. Throws a DockerfileError (with the line) for a
  * Dockerfile that cannot be built.
  */
 export async function convert(dockerfile: string | Uint8Array, options: ConvertOptions = {}): Promise<ConvertOutput> {
-  const res = await convertDockerfile(bytes(dockerfile), options);
+  const res = await convertDockerfile(bytes(dockerfile), normalized(options));
   return {
     definition: res.state.marshal().encode(),
     image: res.image,
@@ -63,12 +77,12 @@ export async function convert(dockerfile: string | Uint8Array, options: ConvertO
  * that cannot be built is reported in `buildError`, not thrown.
  */
 export function lint(dockerfile: string | Uint8Array, options: LintOptions = {}): Promise<LintResult> {
-  return lintDockerfile(bytes(dockerfile), options);
+  return lintDockerfile(bytes(dockerfile), normalized(options));
 }
 
 /** The build args, secrets and SSH sockets a target uses (`--call outline`), for the conversion options given. */
 export function outline(dockerfile: string | Uint8Array, options: ConvertOptions = {}): Promise<Outline> {
-  return computeOutline(bytes(dockerfile), options);
+  return computeOutline(bytes(dockerfile), normalized(options));
 }
 
 /** The stages a Dockerfile can build (`--call targets`). */
