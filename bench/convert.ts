@@ -26,7 +26,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { tempDir } from '../test/tmp.ts';
 import { oraclePath } from '../test/oracle/oracle.ts';
@@ -85,7 +85,8 @@ function spawnTimed(cmd: string, args: string[], env?: NodeJS.ProcessEnv): Run {
 }
 
 const oursArgs = (file: string): string[] => [bundle, 'llb', '-f', file, '--image-metadata', metaFile];
-const upArgs = (file: string): string[] => ['dockerfile2llb', '-f', file, '--image-metadata', metaFile, '--session-id', SESSION];
+// The filename option as buildx sends `-f DIR/NAME` (and our CLI names the Dockerfile in the source map).
+const upArgs = (file: string): string[] => ['dockerfile2llb', '-f', file, '--image-metadata', metaFile, '--session-id', SESSION, '--opt', `filename=${basename(file)}`];
 
 function runOursCli(file: string): Run {
   return spawnTimed(process.execPath, oursArgs(file), cliEnv);

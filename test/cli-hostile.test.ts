@@ -115,3 +115,18 @@ test('llb --build-arg K alone takes $K from the environment (left out when unset
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('llb -f DIR/NAME names the Dockerfile NAME in the source map, as buildx sends the filename option: the Definition is upstream’s byte for byte', { skip: !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-hostile-'));
+  try {
+    const file = join(dir, 'Dockerfile.dev');
+    writeFileSync(file, 'FROM scratch\nARG V=1\nRUN echo $V\n');
+    const up = JSON.parse(runOracle(['dockerfile2llb', '-f', file, '--session-id', 'dockerfile-llb', '--opt', 'filename=Dockerfile.dev']).toString()) as { def?: string };
+    assert.ok(up.def !== undefined);
+    const r = spawnSync(process.execPath, ['dist/dockerfile-llb.js', 'llb', '-f', file]);
+    assert.equal(r.status, 0, r.stderr.toString());
+    assert.ok(Buffer.from(up.def, 'base64').equals(r.stdout));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -2,6 +2,7 @@
 // Dockerfile frontend would for the same options.
 
 import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { dumpDefinition } from '../llb/index.ts';
 import { DockerfileError } from '../dockerfile/errors.ts';
@@ -85,7 +86,9 @@ async function run(argv: string[]): Promise<number> {
   const a = parseArgs(argv);
   const data = readInput(a.file);
   const name = a.file === '-' ? 'Dockerfile' : a.file;
-  const cfg = flagsConfig('llb', { target: a.target, buildArgs: a.buildArgs, labels: a.labels, platforms: a.platforms, channel: a.channel, imageResolveMode: a.resolve.resolveMode });
+  // The Dockerfile's name in the source map, as buildx sends `-f DIR/NAME`:
+  // the local `dockerfile` is DIR, the filename option NAME.
+  const cfg = flagsConfig('llb', { filename: a.file === '-' ? undefined : basename(a.file), target: a.target, buildArgs: a.buildArgs, labels: a.labels, platforms: a.platforms, channel: a.channel, imageResolveMode: a.resolve.resolveMode });
   let res;
   try {
     const resolver = imageResolverFor('llb', a.resolve);
