@@ -5,7 +5,7 @@
 // with; and its build-check findings with their lines mapped through the
 // formatter's line map.
 import { createHash } from 'node:crypto';
-import { convertDockerfile, marshalImage, parsePlatform } from '../../src/dockerfile/convert/index.ts';
+import { convertDockerfile, marshalImage, normalizePlatform, parsePlatform } from '../../src/dockerfile/convert/index.ts';
 import { DockerfileError } from '../../src/dockerfile/errors.ts';
 import { lintDockerfile } from '../../src/dockerfile/convert/index.ts';
 import { type LintResult } from '../../src/dockerfile/lint/index.ts';
@@ -38,10 +38,11 @@ function opDigests(def: Uint8Array): string[] {
 
 /** The build as comparable text: op digests and image config per platform, or the error. */
 export async function buildSummary(text: Uint8Array, a: BuildCase, resolver: ImageResolver, lineOf: (line: number) => number = (l) => l): Promise<string> {
-  const platforms = a.platforms.length > 0 ? a.platforms.map((p) => parsePlatform(p)) : [undefined];
   const out: string[] = [];
   try {
     const base = frontendLikeOptions(a, resolver);
+    // The target platforms as the frontend reads its `platform` option (parsed, normalized; an error is the build's).
+    const platforms = base.targetPlatforms.length > 0 ? base.targetPlatforms : [undefined];
     for (const p of platforms) {
       const res = await convertDockerfile(text, { ...base, targetPlatform: p, multiPlatformRequested: platforms.length > 1 });
       out.push(opDigests(res.state.marshal().encode()).join('\n'), marshalImage(res.image));
@@ -60,7 +61,7 @@ export async function lintSummary(text: Uint8Array, a: BuildCase, resolver: Imag
     r = await lintDockerfile(text, {
       buildArgs: a.buildArgs,
       target: a.target,
-      targetPlatform: a.platforms.length === 1 ? parsePlatform(a.platforms[0]) : undefined,
+      targetPlatform: a.platforms.length === 1 ? normalizePlatform(parsePlatform(a.platforms[0])) : undefined,
       imageResolver: resolver,
     });
   } catch (err) {
