@@ -130,3 +130,33 @@ test('llb -f DIR/NAME names the Dockerfile NAME in the source map, as buildx sen
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('llb reads the .dockerignore beside the Dockerfile (Dockerfile.dockerignore first, or --dockerignore): the context excludes its patterns, as upstream', { skip: !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-hostile-'));
+  try {
+    const file = join(dir, 'Dockerfile');
+    writeFileSync(file, 'FROM scratch\nCOPY . /\n');
+    const def = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['dist/dockerfile-llb.js', 'llb', '-f', file, ...args]);
+      assert.equal(r.status, 0, r.stderr.toString());
+      return r.stdout;
+    };
+    const upstream = (ignore: string | undefined) => {
+      const up = JSON.parse(runOracle(['dockerfile2llb', '-f', file, '--session-id', 'dockerfile-llb', ...(ignore === undefined ? [] : ['--dockerignore', ignore])]).toString()) as { def?: string };
+      assert.ok(up.def !== undefined);
+      return Buffer.from(up.def, 'base64');
+    };
+    const none = def([]);
+    assert.ok(none.equals(upstream(undefined)));
+    writeFileSync(join(dir, '.dockerignore'), 'secret\n*.log\n');
+    const beside = def([]);
+    assert.ok(beside.equals(upstream(join(dir, '.dockerignore'))));
+    assert.ok(!beside.equals(none));
+    writeFileSync(join(dir, 'Dockerfile.dockerignore'), 'other\n');
+    assert.ok(def([]).equals(upstream(join(dir, 'Dockerfile.dockerignore'))));
+    writeFileSync(join(dir, 'explicit'), '!keep\n**/tmp\n');
+    assert.ok(def(['--dockerignore', join(dir, 'explicit')]).equals(upstream(join(dir, 'explicit'))));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

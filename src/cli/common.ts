@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { IncludeReader } from '../dockerfile/convert/types.ts';
 import type { ImageResolver } from '../registry/resolver.ts';
@@ -151,4 +151,24 @@ export function includeReader(file: string): IncludeReader {
       return Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }
   };
+}
+
+/**
+ * The .dockerignore of a command's build context: the one named, else
+ * FILE.dockerignore or .dockerignore beside the Dockerfile (the context taken
+ * to be the Dockerfile's directory), as the frontend prefers
+ * <Dockerfile>.dockerignore to the context's .dockerignore.
+ */
+export function dockerignoreFile(cmd: string, file: string, explicit: string | undefined): Uint8Array | undefined {
+  const candidates = explicit !== undefined ? [explicit] : file === '-' ? [] : [file + '.dockerignore', join(dirname(file), '.dockerignore')];
+  for (const c of candidates) {
+    if (explicit !== undefined || existsSync(c)) {
+      try {
+        return readFileSync(c);
+      } catch (err) {
+        throw new CliError(`${cmd}: ${c}: ${(err as Error).message}`);
+      }
+    }
+  }
+  return undefined;
 }

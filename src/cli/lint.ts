@@ -1,14 +1,13 @@
 // `lint`: BuildKit's build checks (`docker build --call check`) with no daemon.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { normalizePlatform, parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
 import { ALL_RULES, resultToJson, type LintResult } from '../dockerfile/lint/index.ts';
 import { convertOptions } from '../dockerui/index.ts';
 import type { Fix, PackRule } from '../lint-pack/index.ts';
 import type { Channel } from '../dockerfile/channel.ts';
-import { channelOption, CliError, flagsConfig, includeReader, buildArgValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
+import { channelOption, CliError, dockerignoreFile, flagsConfig, includeReader, buildArgValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
 import { OFFLINE_USAGE, RESOLVE_USAGE, imageResolverFor, offlineOption, resolveArgs, resolveOptions, type ResolveArgs } from './resolve.ts';
 import { writeOut } from './stdout.ts';
 
@@ -94,21 +93,6 @@ function parseArgs(args: string[]): LintArgs {
     packs: (v.pack ?? []).map((p) => oneOf('lint', '--pack', p, PACK_NAMES, PACK_NAMES[0])),
     fix: v.fix === true,
   };
-}
-
-/** The .dockerignore that applies: the one named, else FILE.dockerignore or .dockerignore beside FILE. */
-function ignoreFile(file: string, explicit: string | undefined): Uint8Array | undefined {
-  const candidates = explicit !== undefined ? [explicit] : file === '-' ? [] : [file + '.dockerignore', join(dirname(file), '.dockerignore')];
-  for (const c of candidates) {
-    if (explicit !== undefined || existsSync(c)) {
-      try {
-        return readFileSync(c);
-      } catch (err) {
-        throw new CliError(`lint: ${c}: ${(err as Error).message}`);
-      }
-    }
-  }
-  return undefined;
 }
 
 function firstLine(loc: { ranges?: { start: { line: number } }[] } | undefined): number {
@@ -232,7 +216,7 @@ export const lintCommand: Command = {
       // Offline the build platform is the target platform when one is given.
       if (a.platform !== undefined) cfg.buildPlatforms = [a.platform];
       const options = {
-        ...convertOptions(cfg, { resolver, readInclude: includeReader(file) }, { ignoreFile: ignoreFile(file, a.dockerignore) }),
+        ...convertOptions(cfg, { resolver, readInclude: includeReader(file) }, { ignoreFile: dockerignoreFile('lint', file, a.dockerignore) }),
         packs: a.packs,
         fixes: a.fix || a.format === 'sarif',
       };

@@ -9,7 +9,7 @@ import { DockerfileError } from '../dockerfile/errors.ts';
 import { convertDockerfile, marshalBuild, marshalImage, normalizePlatform, parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
 import { convertOptions } from '../dockerui/index.ts';
 import type { Channel } from '../dockerfile/channel.ts';
-import { channelOption, channelUsage, CliError, flagsConfig, includeReader, buildArgValues, labelValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
+import { channelOption, channelUsage, CliError, dockerignoreFile, flagsConfig, includeReader, buildArgValues, labelValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
 import { RESOLVE_USAGE, imageResolverFor, resolveArgs, resolveOptions, type ResolveArgs } from './resolve.ts';
 import { writeOut } from './stdout.ts';
 
@@ -25,6 +25,9 @@ Options:
   --platform P[,P...]     target platform(s); the first is converted
   --format binary|json    binary Definition (default) or one op per line as JSON
   --image-config-out FILE write the image config JSON there
+  --dockerignore FILE     the build context's .dockerignore, whose patterns the context's
+                          local source excludes (default: FILE.dockerignore or .dockerignore
+                          beside the Dockerfile, the context taken to be its directory)
 ${RESOLVE_USAGE}${channelUsage}`;
 
 interface LlbArgs {
@@ -36,6 +39,7 @@ interface LlbArgs {
   resolve: ResolveArgs;
   format: 'binary' | 'json';
   imageConfigOut?: string;
+  dockerignore?: string;
   channel: Channel;
 }
 
@@ -52,6 +56,7 @@ function parseArgs(args: string[]): LlbArgs {
         ...resolveOptions,
         format: { type: 'string' },
         'image-config-out': { type: 'string' },
+        dockerignore: { type: 'string' },
         channel: { type: 'string' },
       },
     }),
@@ -78,6 +83,7 @@ function parseArgs(args: string[]): LlbArgs {
     resolve: resolveArgs('llb', v),
     format: oneOf('llb', '--format', v.format, ['binary', 'json'], 'binary'),
     imageConfigOut: v['image-config-out'],
+    dockerignore: v.dockerignore,
     channel: channelOption('llb', v.channel),
   };
 }
@@ -89,11 +95,12 @@ async function run(argv: string[]): Promise<number> {
   // The Dockerfile's name in the source map, as buildx sends `-f DIR/NAME`:
   // the local `dockerfile` is DIR, the filename option NAME.
   const cfg = flagsConfig('llb', { filename: a.file === '-' ? undefined : basename(a.file), target: a.target, buildArgs: a.buildArgs, labels: a.labels, platforms: a.platforms, channel: a.channel, imageResolveMode: a.resolve.resolveMode });
+  const ignoreFile = dockerignoreFile('llb', a.file, a.dockerignore);
   let res;
   try {
     const resolver = imageResolverFor('llb', a.resolve);
     res = await convertDockerfile(data, {
-      ...convertOptions(cfg, { resolver, readInclude: includeReader(a.file) }, { sessionId: 'dockerfile-llb' }),
+      ...convertOptions(cfg, { resolver, readInclude: includeReader(a.file) }, { sessionId: 'dockerfile-llb', ignoreFile }),
       // Build checks run as in the gateway (their warnings are not printed
       // here; `lint` reports them), so that `# check=error=true` fails the
       // conversion as it fails the build.
