@@ -160,3 +160,24 @@ test('llb reads the .dockerignore beside the Dockerfile (Dockerfile.dockerignore
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('llb, lint, outline and targets fall back to dockerfile when Dockerfile is missing, as the frontend reads its default name', { skip: !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-hostile-'));
+  try {
+    writeFileSync(join(dir, 'dockerfile'), 'FROM scratch AS base\nCOPY a /a\n');
+    const up = JSON.parse(runOracle(['dockerfile2llb', '-f', join(dir, 'dockerfile'), '--session-id', 'dockerfile-llb']).toString()) as { def?: string };
+    assert.ok(up.def !== undefined);
+    const cli = (args: string[]) => spawnSync(process.execPath, [join(process.cwd(), 'dist/dockerfile-llb.js'), ...args], { cwd: dir });
+    const r = cli(['llb']);
+    assert.equal(r.status, 0, r.stderr.toString());
+    assert.ok(Buffer.from(up.def, 'base64').equals(r.stdout));
+    for (const cmd of ['lint', 'outline', 'targets']) assert.equal(cli([cmd]).status, 0, cmd);
+    assert.match(cli(['targets']).stdout.toString(), /base/);
+    // A name given that does not exist does not fall back.
+    const other = cli(['llb', '-f', 'Containerfile']);
+    assert.equal(other.status, 1);
+    assert.equal(other.stderr.toString(), 'Containerfile: no such file\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { IncludeReader } from '../dockerfile/convert/types.ts';
 import type { ImageResolver } from '../registry/resolver.ts';
 import type { Platform } from '../dockerfile/convert/index.ts';
@@ -22,6 +22,19 @@ export function readInput(file: string): Buffer {
   } catch (err) {
     throw new CliError(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
   }
+}
+
+/**
+ * A Dockerfile as the frontend reads one: FILE, or - for standard input; a
+ * file named Dockerfile that does not exist falls back to dockerfile in the
+ * same directory, as the frontend falls back when it reads its default name.
+ */
+export function readDockerfile(file: string): Buffer {
+  if (file !== '-' && basename(file) === 'Dockerfile' && !existsSync(file)) {
+    const lower = join(dirname(file), 'dockerfile');
+    if (existsSync(lower)) return readInput(lower);
+  }
+  return readInput(file);
 }
 
 /**

@@ -7,7 +7,7 @@ import { ALL_RULES, resultToJson, type LintResult } from '../dockerfile/lint/ind
 import { convertOptions } from '../dockerui/index.ts';
 import type { Fix, PackRule } from '../lint-pack/index.ts';
 import type { Channel } from '../dockerfile/channel.ts';
-import { channelOption, CliError, dockerignoreFile, flagsConfig, includeReader, buildArgValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
+import { channelOption, CliError, dockerignoreFile, flagsConfig, includeReader, buildArgValues, oneOf, parseCommandLine, readDockerfile, type Command } from './common.ts';
 import { OFFLINE_USAGE, RESOLVE_USAGE, imageResolverFor, offlineOption, resolveArgs, resolveOptions, type ResolveArgs } from './resolve.ts';
 import { writeOut } from './stdout.ts';
 
@@ -203,7 +203,7 @@ export const lintCommand: Command = {
     const pack: LintPack = await import('../lint-pack/index.ts');
     const results: FileResult[] = [];
     for (const file of a.files) {
-      let data = readInput(file);
+      let data = readDockerfile(file);
       const name = file === '-' ? '<stdin>' : file;
       const cfg = flagsConfig('lint', {
         filename: file === '-' ? 'Dockerfile' : file,

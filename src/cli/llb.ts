@@ -9,7 +9,7 @@ import { DockerfileError } from '../dockerfile/errors.ts';
 import { convertDockerfile, marshalBuild, marshalImage, normalizePlatform, parsePlatform, type Platform } from '../dockerfile/convert/index.ts';
 import { convertOptions } from '../dockerui/index.ts';
 import type { Channel } from '../dockerfile/channel.ts';
-import { channelOption, channelUsage, CliError, dockerignoreFile, flagsConfig, includeReader, buildArgValues, labelValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
+import { channelOption, channelUsage, CliError, dockerignoreFile, flagsConfig, includeReader, buildArgValues, labelValues, oneOf, parseCommandLine, readDockerfile, type Command } from './common.ts';
 import { RESOLVE_USAGE, imageResolverFor, resolveArgs, resolveOptions, type ResolveArgs } from './resolve.ts';
 import { writeOut } from './stdout.ts';
 
@@ -90,7 +90,7 @@ function parseArgs(args: string[]): LlbArgs {
 
 async function run(argv: string[]): Promise<number> {
   const a = parseArgs(argv);
-  const data = readInput(a.file);
+  const data = readDockerfile(a.file);
   const name = a.file === '-' ? 'Dockerfile' : a.file;
   // The Dockerfile's name in the source map, as buildx sends `-f DIR/NAME`:
   // the local `dockerfile` is DIR, the filename option NAME.

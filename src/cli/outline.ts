@@ -7,7 +7,7 @@ import { outlineResult } from '../subrequests/index.ts';
 import type { SubrequestResult } from '../subrequests/index.ts';
 import { convertOptions } from '../dockerui/index.ts';
 import type { Channel } from '../dockerfile/channel.ts';
-import { channelOption, channelUsage, CliError, flagsConfig, includeReader, buildArgValues, oneOf, parseCommandLine, readInput, type Command } from './common.ts';
+import { channelOption, channelUsage, CliError, flagsConfig, includeReader, buildArgValues, oneOf, parseCommandLine, readDockerfile, type Command } from './common.ts';
 import { OFFLINE_USAGE, RESOLVE_USAGE, imageResolverFor, offlineOption, resolveArgs, resolveOptions, type ResolveArgs } from './resolve.ts';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { writeOut } from './stdout.ts';
@@ -26,7 +26,7 @@ ${RESOLVE_USAGE}${OFFLINE_USAGE}${channelUsage}`;
 
 async function run(argv: string[]): Promise<number> {
   const a = parseSubrequestArgs('outline', argv, usage, true);
-  const data = readInput(a.file);
+  const data = readDockerfile(a.file);
   const cfg = flagsConfig('outline', { target: a.target, buildArgs: a.buildArgs, channel: a.channel, imageResolveMode: a.resolve.resolveMode });
   let res;
   try {

@@ -3,7 +3,7 @@
 
 import { listTargetsFor } from '../dockerfile/outline/index.ts';
 import { targetsResult } from '../subrequests/index.ts';
-import { channelUsage, CliError, includeReader, readInput, type Command } from './common.ts';
+import { channelUsage, CliError, includeReader, readDockerfile, type Command } from './common.ts';
 import { describeError, parseSubrequestArgs, writeResult } from './outline.ts';
 
 const usage = `Usage: dockerfile-llb targets [options]
@@ -18,7 +18,7 @@ ${channelUsage}`;
 
 async function run(argv: string[]): Promise<number> {
   const a = parseSubrequestArgs('targets', argv, usage, false);
-  const data = readInput(a.file);
+  const data = readDockerfile(a.file);
   let res;
   try {
     res = targetsResult(await listTargetsFor(data, { channel: a.channel, readInclude: includeReader(a.file) }));
