@@ -6,6 +6,8 @@ import { basename, dirname, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { splitCsvFields } from '../go/csv.ts';
+import { goQuote, parseGoBool } from '../go/strconv.ts';
+import { parse as parseReference } from '../registry/reference.ts';
 import { Connection, type ConnectOptions } from './connection.ts';
 import { solve, type CacheEntry, type ExportEntry, type FrontendChoice } from './solve.ts';
 import type { FileOutput, SessionOptions, SSHAgent } from './session.ts';
@@ -190,7 +192,15 @@ interface Outputs {
 }
 
 /** `--output` values and `-t`/`--push`, as buildctl and buildx read them. */
-export function parseOutputs(outputs: string[], tags: string[], push: boolean, stdout: NodeJS.WritableStream): Outputs {
+export function parseOutputs(outputs: string[], rawTags: string[], push: boolean, stdout: NodeJS.WritableStream): Outputs {
+  // buildx: each tag parsed as a reference (not normalized), its error named.
+  const tags = rawTags.map((tag) => {
+    try {
+      return parseReference(tag).toString();
+    } catch (e) {
+      throw new BuildOptionError(`invalid tag ${goQuote(tag)}: ${(e as Error).message}`);
+    }
+  });
   const exports: ExportEntry[] = [];
   const targets = new Map<number, { dir: string } | { file: FileOutput }>();
   let layout: LocalStore | undefined;
@@ -232,16 +242,19 @@ export function parseOutputs(outputs: string[], tags: string[], push: boolean, s
     } else if (dest !== undefined) {
       throw new BuildOptionError(`output ${dest} is not supported by ${type} exporter`);
     }
-    if ((type === 'image' || type === 'oci' || type === 'docker') && tags.length > 0 && attrs.name === undefined) attrs.name = tags.join(',');
+    // buildx: the tags name every image, oci and docker export (over a name= of its own).
+    if ((type === 'image' || type === 'oci' || type === 'docker') && tags.length > 0) attrs.name = tags.join(',');
     if (type === 'image' && push) attrs.push = 'true';
     exports.push({ type, attrs });
   }
-  if (outputs.length === 0 && tags.length > 0) {
-    const attrs: Record<string, string> = { name: tags.join(',') };
+  // --push alone is --output type=registry; -t alone an image export.
+  if (outputs.length === 0 && (tags.length > 0 || push)) {
+    const attrs: Record<string, string> = tags.length > 0 ? { name: tags.join(',') } : {};
     if (push) attrs.push = 'true';
     exports.push({ type: 'image', attrs });
-  } else if (outputs.length === 0 && push) {
-    throw new BuildOptionError('--push needs a tag (-t NAME)');
+  }
+  if (tags.length === 0 && exports.some((e) => e.type === 'image' && (e.attrs.name ?? '') === '' && parseGoBool(e.attrs.push ?? '') === true)) {
+    throw new BuildOptionError('tag is needed when pushing to registry');
   }
   return { exports, targets, layout };
 }

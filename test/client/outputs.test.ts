@@ -1,0 +1,42 @@
+// --tag, --push and --output as buildx turns them into exports (its
+// build/opt.go): each tag parsed as a reference, not normalized, its error
+// named; the tags name every image, oci and docker export; a pushed image
+// needs a name. No daemon needed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseOutputs } from '../../src/client/build.ts';
+import { parse } from '../../src/registry/reference.ts';
+import { goQuote } from '../../src/go/strconv.ts';
+
+const exportsOf = (outputs: string[], tags: string[], push = false) => parseOutputs(outputs, tags, push, process.stdout).exports;
+
+test('tags: parsed as references (the parser upstream-tested elsewhere), refused with the tag named', () => {
+  for (const tag of ['UPPER', 'bad tag', 'x@sha256:abc', ':tag', 'a/b/c:d:e', '']) {
+    let want = '';
+    try {
+      parse(tag);
+    } catch (e) {
+      want = `invalid tag ${goQuote(tag)}: ${(e as Error).message}`;
+    }
+    assert.notEqual(want, '', tag);
+    assert.throws(() => exportsOf([], [tag]), { message: want }, tag);
+  }
+  // Not normalized: the name is the tag as written.
+  assert.deepEqual(exportsOf([], ['foo', 'localhost:5000/x:1']), [{ type: 'image', attrs: { name: 'foo,localhost:5000/x:1' } }]);
+});
+
+test('tags name every image, oci and docker export, over a name of its own; other exports keep none', () => {
+  assert.deepEqual(exportsOf(['type=image,name=mine', 'type=oci,dest=/tmp/x.tar', 'type=local,dest=/tmp/out'], ['t1', 't2']), [
+    { type: 'image', attrs: { name: 't1,t2' } },
+    { type: 'oci', attrs: { name: 't1,t2' } },
+    { type: 'local', attrs: {} },
+  ]);
+});
+
+test('a pushed image needs a name: --push alone, type=registry or push=true without one', () => {
+  for (const [outputs, push] of [[[], true], [['type=registry'], false], [['type=image,push=1'], false]] as const) {
+    assert.throws(() => exportsOf([...outputs], [], push), { message: 'tag is needed when pushing to registry' });
+  }
+  assert.deepEqual(exportsOf(['type=image,name=x,push=true'], []), [{ type: 'image', attrs: { name: 'x', push: 'true' } }]);
+  assert.deepEqual(exportsOf([], ['r/x:1'], true), [{ type: 'image', attrs: { name: 'r/x:1', push: 'true' } }]);
+});
