@@ -3,11 +3,13 @@
 // are case-sensitive. It is the one variable list of the project: states,
 // global build args and the shell lexer's lookups all use it.
 //
-// Every version stays valid (states share their lists), so it is persistent:
-// two balanced trees with shared structure, one by key (value and position)
-// and one by position (the order). set, delete and get take O(log n), the
-// list in order O(n): no whole-list copy per ARG or ENV, so n of them cost
-// O(n log n) and not O(n²).
+// Every version stays valid (states share their lists), so it is persistent.
+// A short list (up to SMALL entries, as nearly every stage's is) is a plain
+// array, copied on each change: a few dozen references, less to allocate and
+// faster to run cold than tree nodes. A longer one is two balanced trees with
+// shared structure, one by key (value and position) and one by position (the
+// order): set, delete and get take O(log n), the list in order O(n), so n
+// ARGs or ENVs cost O(n log n) and not O(n²).
 
 import createTree from 'functional-red-black-tree';
 import type { Tree } from 'functional-red-black-tree';
@@ -18,14 +20,29 @@ interface Entry {
   readonly seq: number;
 }
 
+/** The most entries a list keeps as an array before it moves to the trees. */
+const SMALL = 32;
+
+type Pair = readonly [string, string];
+
+function indexOfKey(list: readonly Pair[], key: string): number {
+  for (let i = 0; i < list.length; i++) if (list[i]![0] === key) return i;
+  return -1;
+}
+
 export class EnvList {
   private constructor(
+    /** The entries in order while there are at most SMALL (the trees are then unused). */
+    private readonly small: readonly Pair[] | undefined,
     private readonly byKey: Tree<string, Entry>,
-    private readonly bySeq: Tree<number, readonly [string, string]>,
+    private readonly bySeq: Tree<number, Pair>,
     private readonly nextSeq: number,
   ) {}
 
-  static readonly empty = new EnvList(createTree<string, Entry>(), createTree<number, readonly [string, string]>(), 0);
+  private static readonly noKeys = createTree<string, Entry>();
+  private static readonly noSeqs = createTree<number, Pair>();
+
+  static readonly empty = new EnvList([], EnvList.noKeys, EnvList.noSeqs, 0);
 
   /** A list with the given entries set in order (later duplicates win and move last). */
   static from(entries: Iterable<readonly [string, string]>): EnvList {
@@ -34,8 +51,29 @@ export class EnvList {
     return env;
   }
 
+  /** The same entries as trees. */
+  private static trees(list: readonly Pair[]): EnvList {
+    let byKey = EnvList.noKeys;
+    let bySeq = EnvList.noSeqs;
+    for (let seq = 0; seq < list.length; seq++) {
+      const [k, v] = list[seq]!;
+      byKey = byKey.insert(k, { value: v, seq });
+      bySeq = bySeq.insert(seq, [k, v]);
+    }
+    return new EnvList(undefined, byKey, bySeq, list.length);
+  }
+
   /** Sets key=value, moving the key to the end as Go's AddOrReplace does. */
   set(key: string, value: string): EnvList {
+    const small = this.small;
+    if (small !== undefined) {
+      const i = indexOfKey(small, key);
+      if (i < 0 && small.length >= SMALL) return EnvList.trees(small).set(key, value);
+      const next = small.slice();
+      if (i >= 0) next.splice(i, 1);
+      next.push([key, value]);
+      return new EnvList(next, EnvList.noKeys, EnvList.noSeqs, 0);
+    }
     let { byKey, bySeq } = this;
     const seq = this.nextSeq;
     const old = byKey.find(key);
@@ -45,7 +83,7 @@ export class EnvList {
     } else {
       byKey = byKey.insert(key, { value, seq });
     }
-    return new EnvList(byKey, bySeq.insert(seq, [key, value]), seq + 1);
+    return new EnvList(undefined, byKey, bySeq.insert(seq, [key, value]), seq + 1);
   }
 
   /**
@@ -65,7 +103,16 @@ export class EnvList {
   /** Whether the last entries in order are `entries`, each key once. */
   private endsWith(entries: readonly (readonly [string, string])[]): boolean {
     if (entries.length === 0) return true;
-    if (entries.length > this.bySeq.length) return false;
+    if (entries.length > this.size) return false;
+    const small = this.small;
+    if (small !== undefined) {
+      const off = small.length - entries.length;
+      for (let i = 0; i < entries.length; i++) {
+        const [k, v] = small[off + i]!;
+        if (k !== entries[i]![0] || v !== entries[i]![1]) return false;
+      }
+      return true;
+    }
     const it = this.bySeq.end;
     for (let i = entries.length - 1; i >= 0; i--, it.prev()) {
       const [k, v] = it.value!;
@@ -81,35 +128,55 @@ export class EnvList {
   }
 
   delete(key: string): EnvList {
+    const small = this.small;
+    if (small !== undefined) {
+      const i = indexOfKey(small, key);
+      if (i < 0) return this;
+      const next = small.slice();
+      next.splice(i, 1);
+      return new EnvList(next, EnvList.noKeys, EnvList.noSeqs, 0);
+    }
     const old = this.byKey.find(key);
     if (!old.valid) return this;
-    return new EnvList(old.remove(), this.bySeq.remove(old.value!.seq), this.nextSeq);
+    return new EnvList(undefined, old.remove(), this.bySeq.remove(old.value!.seq), this.nextSeq);
   }
 
   get(key: string): string | undefined {
+    const small = this.small;
+    if (small !== undefined) {
+      const i = indexOfKey(small, key);
+      return i < 0 ? undefined : small[i]![1];
+    }
     return this.byKey.get(key)?.value;
   }
 
   has(key: string): boolean {
+    const small = this.small;
+    if (small !== undefined) return indexOfKey(small, key) >= 0;
     return this.byKey.find(key).valid;
   }
 
   get size(): number {
-    return this.byKey.length;
+    return this.small !== undefined ? this.small.length : this.byKey.length;
+  }
+
+  /** The entries in order. */
+  private pairs(): readonly Pair[] {
+    return this.small ?? this.bySeq.values;
   }
 
   /** The keys in order. */
   keys(): string[] {
-    return this.bySeq.values.map((e) => e[0]);
+    return this.pairs().map((e) => e[0]);
   }
 
   /** [key, value] pairs in order. */
   entries(): [string, string][] {
-    return this.bySeq.values.map(([k, v]) => [k, v]);
+    return this.pairs().map(([k, v]) => [k, v]);
   }
 
   /** "KEY=value" strings in order. */
   toArray(): string[] {
-    return this.bySeq.values.map(([k, v]) => `${k}=${v}`);
+    return this.pairs().map(([k, v]) => `${k}=${v}`);
   }
 }

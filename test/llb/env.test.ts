@@ -35,21 +35,29 @@ function check(env: EnvList, m: Model, keys: readonly string[]): void {
   }
 }
 
-test('EnvList follows Go llb order and override rules, and old versions never change', () => {
-  const keys = ['A', 'a', 'B', 'PATH', 'path', 'C', '', 'A B'];
+// A short list is an array and a long one trees (SMALL in src/llb/env.ts is
+// 32): the second key set reaches past that, so versions cross between the two
+// both ways (a list grows into trees; deleting does not go back), and every
+// one is checked against the model.
+for (const [name, keys] of [
+  ['few keys', ['A', 'a', 'B', 'PATH', 'path', 'C', '', 'A B']],
+  ['more keys than a short list holds', Array.from({ length: 48 }, (_, i) => `K${i}`)],
+] as const)
+test(`EnvList follows Go llb order and override rules, and old versions never change (${name})`, () => {
   for (let seed = 1; seed <= 40; seed++) {
     const r = rng(seed);
     const versions: { env: EnvList; m: Model }[] = [{ env: EnvList.empty, m: [] }];
-    for (let step = 0; step < 120; step++) {
+    for (let step = 0; step < (keys.length > 32 ? 400 : 120); step++) {
       // Branch from any earlier version: states share and fork their lists.
-      const from = versions[Math.floor(r() * versions.length)]!;
+      // (With many keys mostly from the newest, so that lists grow past a short one.)
+      const from = keys.length > 32 && r() < 0.85 ? versions[versions.length - 1]! : versions[Math.floor(r() * versions.length)]!;
       const k = keys[Math.floor(r() * keys.length)]!;
       const v = `v${step}`;
       const op = r();
       const next =
-        op < 0.6
+        op < (keys.length > 32 ? 0.85 : 0.6)
           ? { env: from.env.set(k, v), m: model.set(from.m, k, v) }
-          : op < 0.8
+          : op < (keys.length > 32 ? 0.93 : 0.8)
             ? { env: from.env.setDefault(k, v), m: model.setDefault(from.m, k, v) }
             : { env: from.env.delete(k), m: model.delete(from.m, k) };
       versions.push(next);
