@@ -1,6 +1,6 @@
 // `dockerfile-llb llb` as a user runs it (dist/dockerfile-llb.js), over the
-// converter corpus, against upstream's frontend (the oracle) given the same
-// options as buildx would send them: the Dockerfile named by its base name,
+// converter and Go-semantics corpora, against upstream's frontend (the
+// oracle) given the same options as buildx would send them: the Dockerfile named by its base name,
 // the .dockerignore named, the first target platform. The CLI reads its
 // options its own way (build args from K=V flags, platforms normalized, the
 // Dockerfile and its .dockerignore from the disk), so this checks that path
@@ -22,14 +22,13 @@ import { compareBuilds, compareImageTexts } from './convert/def-compare.ts';
 import { tempDir } from './tmp.ts';
 
 const skip = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : !existsSync('dist/dockerfile-llb.js') ? 'run `npm run build` first' : false;
-const DIR = join('testdata', 'convert', 'dockerfiles');
+const DIRS = [join('testdata', 'convert', 'dockerfiles'), join('testdata', 'go-semantics')];
 const META = join('testdata', 'convert', 'image-metadata.json');
 
-test('cli llb parity: the llb command over the converter corpus, byte for byte where upstream is deterministic', { skip }, () => {
+test('cli llb parity: the llb command over the converter and Go-semantics corpora, byte for byte where upstream is deterministic', { skip }, () => {
   const cases: { file: string; flags: string[]; upArgs: string[]; link: boolean }[] = [];
   let leftOut = 0;
-  for (const f of readdirSync(DIR).filter((x) => x.endsWith('.Dockerfile')).sort()) {
-    const path = join(DIR, f);
+  for (const path of DIRS.flatMap((d) => readdirSync(d).filter((x) => x.endsWith('.Dockerfile')).sort().map((f) => join(d, f)))) {
     const text = readFileSync(path, 'utf8');
     const a = parseOptionLine(text, '# parity:');
     if (Object.keys(a.opts).length > 0) {
@@ -91,5 +90,5 @@ test('cli llb parity: the llb command over the converter corpus, byte for byte w
   const built = cases.length - errors;
   console.log(`cli llb parity: ${cases.length - differing.length}/${cases.length} files identical (${byteIdentical}/${built} builds byte-identical, ${errors} failing as upstream fails; ${leftOut} files with frontend options left out)`);
   assert.deepEqual(differing, []);
-  assert.ok(cases.length >= 200, `only ${cases.length} files compared`);
+  assert.ok(cases.length >= 250, `only ${cases.length} files compared`);
 });

@@ -118,9 +118,18 @@ async function run(argv: string[]): Promise<number> {
   } catch (err) {
     throw new CliError(`${name}: ${(err as Error).message}`);
   }
+  // Marshaled whether it is written or not: an image config upstream cannot
+  // marshal (a SOURCE_DATE_EPOCH past year 9999) fails its build after the
+  // Definition, and so it fails here.
+  let imageText: string;
+  try {
+    imageText = marshalImage(res.image);
+  } catch (err) {
+    throw new CliError(`${name}: ${(err as Error).message}`);
+  }
   if (a.imageConfigOut !== undefined) {
     try {
-      writeFileSync(a.imageConfigOut, marshalImage(res.image) + '\n');
+      writeFileSync(a.imageConfigOut, imageText + '\n');
     } catch (err) {
       throw new CliError(`llb: --image-config-out ${a.imageConfigOut}: ${(err as Error).message}`);
     }
