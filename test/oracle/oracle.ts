@@ -95,6 +95,17 @@ export function runOracle(args: string[], input?: Buffer | string, channel: Orac
   }
 }
 
+/**
+ * Runs a subcommand that reads one JSON value per line (test/oracle/jsonlines.go)
+ * on `inputs` and returns its answer lines, one per input, in order.
+ */
+export function runOracleLines(cmd: string, inputs: readonly unknown[]): string[] {
+  const out = runOracle([cmd], inputs.map((x) => JSON.stringify(x)).join('\n') + '\n').toString('utf8');
+  const answers = out.split('\n').filter((l) => l !== '');
+  if (answers.length !== inputs.length) throw new Error(`oracle ${cmd}: ${answers.length} answers to ${inputs.length} inputs`);
+  return answers;
+}
+
 /** One request of `oracle batch`: a subcommand, its flags and its stdin. */
 export interface OracleBatchRequest {
   cmd: string;
