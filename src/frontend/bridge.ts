@@ -7,6 +7,7 @@ import { decodeMessage } from '../protobuf/decode.ts';
 import type { MessageDesc } from '../protobuf/registry.ts';
 import * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import * as rpc from '../gen/google.rpc.ts';
+import { preferNodeCrypto } from '../llb/sha256.ts';
 import type { Status as RpcStatus } from '../gen/google.rpc.ts';
 
 const SERVICE = '/moby.buildkit.v1.frontend.LLBBridge/';
@@ -135,6 +136,8 @@ export class LLBBridge {
    */
   constructor(target: string | grpc.Client, metadata?: grpc.Metadata) {
     this.metadata = metadata;
+    // grpc-js loaded node:http2, which loads node:crypto: op digests use it.
+    preferNodeCrypto();
     this.owned = typeof target === 'string';
     if (typeof target !== 'string') {
       this.client = target;
