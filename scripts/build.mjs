@@ -53,6 +53,13 @@ for (const [outfile, entry] of Object.entries(BUNDLES)) {
   // (web-tree-sitter declares its own `require` where it calls import().)
   if (!text.startsWith('"use strict";')) throw new Error(`${outfile}: does not start with "use strict";`);
   text = `"use strict";var __nodeRequire=require;${text.slice('"use strict";'.length)}`;
+  // The code inside the CommonJS module wrapper, as the launcher compiles it
+  // (scripts/launcher.cjs takes the text as it is): evaluated where there is
+  // no `module` (the launcher's script), the text is that function; run by
+  // `node <bundle>`, it calls the function with its own module's arguments.
+  text =
+    '(function (run) { return typeof module === "object" && module !== null ? run(exports, require, module, __filename, __dirname) : run; })' +
+    `(function (exports, require, module, __filename, __dirname) {${text}\n})`;
   const left = /\bimport\(/.exec(text);
   if (left) throw new Error(`${outfile}: an import() the code cache would break: ${text.slice(left.index, left.index + 60)}`);
   writeFileSync(outfile, text);

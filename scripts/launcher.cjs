@@ -84,8 +84,11 @@ if (!make) {
     if (cacheFile !== undefined) cachedData = read(cacheFile);
   }
 }
-// The CommonJS module wrapper, as Node's loader applies it.
-const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n})`;
+// The bundle's text is its code inside the CommonJS module wrapper (scripts/build.mjs
+// writes it so; run here, where there is no `module`, it evaluates to that
+// function), so it is compiled as read: no copy of the whole text with the
+// wrapper around it (~0.8 ms of a 40-line `llb` run).
+const source = readFileSync(file, 'utf8');
 // (The bundle has no import(): scripts/build.mjs says why.)
 const script = new Script(source, { filename: file, cachedData });
 
