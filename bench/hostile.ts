@@ -40,6 +40,8 @@ interface Probe {
   images?: () => Record<string, string>;
   /** `targets` instead of `llb`/`dockerfile2llb`. */
   targets?: boolean;
+  /** The context's .dockerignore. */
+  dockerignore?: () => string;
 }
 
 const busybox = JSON.parse(readFileSync(join('testdata', 'convert', 'image-metadata.json'), 'utf8'))['docker.io/library/busybox:latest'] as unknown;
@@ -98,6 +100,12 @@ const PROBES: Probe[] = [
   { name: 'long-line-60k', what: 'a RUN whose one line is 60 KB of variables', dockerfile: () => 'FROM busybox\nARG V=x\nRUN ' + '$V '.repeat(20_000) + '\n' },
   { name: 'copy-sources-20k', what: 'one COPY of 20,000 sources (a chain of 20,000 file actions; a recursive walk overflowed the stack)', dockerfile: () => 'FROM busybox\nCOPY ' + lines(20_000, (i) => `f${i} \\`) + '/dst/\n' },
   { name: 'copy-from-chain-10k', what: '10,000 stages, each COPY --from the one before (recursive walks of the stages overflowed the stack)', dockerfile: () => 'FROM busybox AS s0\nRUN true\n' + lines(9_999, (i) => `FROM busybox AS s${i + 1}\nCOPY --from=s${i} /a /a${i}`) },
+  {
+    name: 'dockerignore-stars',
+    what: 'a .dockerignore pattern of 16 stars (`a*a*...*b`) and 20 COPY sources of 60 letters each (a backtracking matcher took hours; CopyIgnoredFile)',
+    dockerfile: () => 'FROM busybox\n' + lines(20, (i) => `COPY ${'a'.repeat(60)}${i} /d${i}/`),
+    dockerignore: () => 'a*'.repeat(16) + 'b\n**/' + 'a*'.repeat(16) + 'b\n',
+  },
   { name: 'copy-from-zeros', what: '16 COPY --from= of 60,000 zeros and a letter (a stage-index check that backtracked took 1.2 s each)', dockerfile: () => 'FROM busybox\n' + lines(16, () => `COPY --from=${'0'.repeat(60_000)}x a /`) },
 ];
 
@@ -135,8 +143,13 @@ for (const p of PROBES) {
   const meta = join(dir, `${p.name}.json`);
   const images: Record<string, unknown> = { 'docker.io/library/busybox:latest': busybox };
   writeFileSync(meta, `{${[...Object.entries(images).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`), ...Object.entries(p.images?.() ?? {}).map(([k, c]) => `${JSON.stringify(k)}: {"digest": "${DIGEST}", "config": ${c}}`)].join(', ')}}`);
-  const ours = p.targets ? timed(process.execPath, [bundle, 'targets', '-f', file]) : timed(process.execPath, [bundle, 'llb', '-f', file, '--image-metadata', meta]);
-  const up = p.targets ? timed(oracle, ['targets', '-f', file]) : timed(oracle, ['dockerfile2llb', '-f', file, '--image-metadata', meta]);
+  const ignore: string[] = [];
+  if (p.dockerignore !== undefined) {
+    writeFileSync(join(dir, `${p.name}.dockerignore`), p.dockerignore());
+    ignore.push('--dockerignore', join(dir, `${p.name}.dockerignore`));
+  }
+  const ours = p.targets ? timed(process.execPath, [bundle, 'targets', '-f', file]) : timed(process.execPath, [bundle, 'llb', '-f', file, '--image-metadata', meta, ...ignore]);
+  const up = p.targets ? timed(oracle, ['targets', '-f', file]) : timed(oracle, ['dockerfile2llb', '-f', file, '--image-metadata', meta, ...ignore]);
   const tRatio = ours.seconds / Math.max(up.seconds, 0.01);
   const mRatio = ours.kib / Math.max(up.kib, 1);
   const small = ours.seconds < 1 && ours.kib < 200 * 1024;

@@ -10,6 +10,7 @@
 // them, its bitmap holds only characters below 64).
 
 import { hasKeptBytes } from './kept-bytes.ts';
+import { LinearRegexp } from './regexp-match.ts';
 
 const MAX_RUNE = 0x10ffff;
 
@@ -305,18 +306,32 @@ class Parser {
   }
 }
 
+/** A compiled expression: whether it matches somewhere in a string. */
+export interface GoRegexp {
+  test(s: string): boolean;
+}
+
 /**
- * regexp.Compile(src) for patternmatcher's expressions: a RegExp matching
- * what Go's matches, or undefined where Go reports an error.
+ * regexp.Compile(src) for patternmatcher's expressions: a matcher with the
+ * matches of Go's, or undefined where Go reports an error. The translation
+ * is matched in linear time (src/go/regexp-match.ts), as Go matches: V8's
+ * RegExp backtracks, which some patterns make exponential. The RegExp is
+ * still made, for what JavaScript refuses (a `\p` name it does not know).
  */
-export function compileGoRegexp(src: string): RegExp | undefined {
+export function compileGoRegexp(src: string): GoRegexp | undefined {
   // Bytes that are no UTF-8 (kept bytes): Go refuses the expression ("invalid UTF-8").
   if (hasKeptBytes(src)) return undefined;
   const js = new Parser(src).translate();
   if (js === undefined) return undefined;
   try {
-    return new RegExp(js, 'u');
+    new RegExp(js, 'u');
   } catch {
     return undefined;
   }
+  return new LinearRegexp(js);
+}
+
+/** The translation of a Go expression to JavaScript's syntax (for tests: the matcher's input); undefined where Go refuses it. */
+export function translateGoRegexp(src: string): string | undefined {
+  return hasKeptBytes(src) ? undefined : new Parser(src).translate();
 }
