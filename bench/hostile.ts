@@ -106,6 +106,16 @@ const PROBES: Probe[] = [
     dockerfile: () => 'FROM busybox\n' + lines(20, (i) => `COPY ${'a'.repeat(60)}${i} /d${i}/`),
     dockerignore: () => 'a*'.repeat(16) + 'b\n**/' + 'a*'.repeat(16) + 'b\n',
   },
+  {
+    name: 'directive-spaces-64k',
+    what: 'a parser directive whose value holds 65,000 spaces (a backtracking directive expression took 1.75 s)',
+    dockerfile: () => '# foo=x' + ' '.repeat(65_000) + 'y\nFROM busybox\nRUN true\n',
+  },
+  {
+    name: 'git-scp-query-30k',
+    what: 'ADD of an scp-style git URL with 30,000 `?`, 30,000 `#` and a U+2028 (a backtracking expression was cubic: 34 s at 3,000)',
+    dockerfile: () => `FROM busybox\nADD ["git@example.com:${'?'.repeat(30_000)}${'#'.repeat(30_000)}\\u2028", "/x"]\n`,
+  },
   { name: 'copy-from-zeros', what: '16 COPY --from= of 60,000 zeros and a letter (a stage-index check that backtracked took 1.2 s each)', dockerfile: () => 'FROM busybox\n' + lines(16, () => `COPY --from=${'0'.repeat(60_000)}x a /`) },
 ];
 

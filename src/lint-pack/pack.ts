@@ -228,6 +228,13 @@ interface Mount {
   target: string;
 }
 
+/** The path without its trailing slashes (a loop: /\/+$/ backtracks, quadratic in a long run of slashes). */
+function trimTrailingSlashes(p: string): string {
+  let end = p.length;
+  while (end > 0 && p.charCodeAt(end - 1) === 0x2f) end--;
+  return p.slice(0, end);
+}
+
 function mounts(n: InstructionNode): Mount[] {
   const out: Mount[] = [];
   for (const f of n.flags) {
@@ -239,7 +246,7 @@ function mounts(n: InstructionNode): Mount[] {
       const k = (eq < 0 ? field : field.slice(0, eq)).trim().toLowerCase();
       const v = eq < 0 ? '' : field.slice(eq + 1).trim();
       if (k === 'type') mount.type = v;
-      else if (k === 'target' || k === 'dst' || k === 'destination') mount.target = v.replace(/\/+$/, '');
+      else if (k === 'target' || k === 'dst' || k === 'destination') mount.target = trimTrailingSlashes(v);
     }
     out.push(mount);
   }
@@ -418,6 +425,62 @@ function checkGlobalArgs(
   }
 }
 
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+const MODIFIER = /:?[-+]/y;
+
+/**
+ * Replaces `${NAME}`, `${NAME:-x}` (`-`, `+`, with or without `:`) and
+ * `$NAME` by what `value` gives (the modifier as written, or undefined), as
+ * /\$\{(NAME)(:?[-+][^}]*)?\}|\$(NAME)/g would, in one pass: the closing
+ * brace is looked for once per brace, not once per `${` (the expression
+ * backtracked, quadratic in a word of many `${A+` and no `}`).
+ */
+export function substituteArgs(raw: string, value: (name: string, mod: string | undefined) => string): string {
+  let out = '';
+  let copied = 0;
+  let close = -2; // the next '}' at or after the cursor; -1: none; -2: not looked for
+  for (let i = raw.indexOf('$'); i >= 0; i = raw.indexOf('$', i)) {
+    let end = -1;
+    let name = '';
+    let mod: string | undefined;
+    if (raw[i + 1] === '{') {
+      NAME.lastIndex = i + 2;
+      const nm = NAME.exec(raw);
+      if (nm !== null) {
+        let j = NAME.lastIndex;
+        MODIFIER.lastIndex = j;
+        const md = MODIFIER.exec(raw);
+        if (md !== null) {
+          if (close !== -1 && close < j) close = raw.indexOf('}', j);
+          if (close >= 0) {
+            mod = raw.slice(j, close);
+            j = close;
+          }
+        }
+        if ((md === null || mod !== undefined) && raw[j] === '}') {
+          name = nm[0];
+          end = j + 1;
+        }
+      }
+    } else {
+      NAME.lastIndex = i + 1;
+      const nm = NAME.exec(raw);
+      if (nm !== null) {
+        name = nm[0];
+        end = NAME.lastIndex;
+      }
+    }
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    out += raw.slice(copied, i) + value(name, mod);
+    copied = end;
+    i = end;
+  }
+  return out + raw.slice(copied);
+}
+
 function checkBaseImage(
   stage: Stage,
   stageNames: ReadonlySet<string>,
@@ -427,8 +490,8 @@ function checkBaseImage(
   const raw = stage.baseName;
   if (raw === '') return;
   let unresolved = false;
-  const image = raw.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, a: string | undefined, mod: string | undefined, b: string | undefined) => {
-    const v = globalArgs.get((a ?? b) as string);
+  const image = substituteArgs(raw, (name, mod) => {
+    const v = globalArgs.get(name);
     if (v !== undefined && v !== '') return v;
     if (mod !== undefined && mod.replace(/^:/, '').startsWith('-')) return mod.replace(/^:?-/, '');
     unresolved = true;

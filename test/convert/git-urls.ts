@@ -17,7 +17,8 @@ const PATHS = ['', '/', '/repo.git', '/re%20po.git', '/re%FF.git', '/re%C3%A9po.
 const QUERIES = ['', '?ref=main', '?subdir=sub', '?ref=a&ref=b', '?keep-git-dir=true', '?x=%zz', '?branch=b%20c', '?tag=v1&ref=v1', '?ref=a;b', '?x=1;y=2&ref=main'];
 const FRAGMENTS = ['', '#main', '#main:sub', '#:sub%20dir', '#%zz', '#v1.0:a/../b', '#ref:/abs'];
 const SCP_REMOTES = ['git@github.com:', 'user@host:', 'git@git.example.com:'];
-const SCP_PATHS = ['foo/bar.git', 'f%20oo.git', 'x y.git', 'a/b.git?ref=v', 'a.git#main:sub', 'a.git?ref=v;w', 'a.git?x=%zz#main'];
+// U+2028 and U+2029: Go's `.` matches them in sshutil's expression, JavaScript's does not.
+const SCP_PATHS = ['foo/bar.git', 'f%20oo.git', 'x y.git', 'a/b.git?ref=v', 'a.git#main:sub', 'a.git?ref=v;w', 'a.git?x=%zz#main', 'a\u2028b.git', 'a.git?ref=v\u2029#main'];
 
 export const GIT_URL_COUNT = 400;
 

@@ -185,7 +185,11 @@ export function commitToHistory(img: Image, msg: string, withLayer: boolean, isB
 export function normalizeTime(t: string): string {
   const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/i.exec(t);
   if (!m) return t;
-  const frac = (m[2] ?? '').replace(/0+$/, '');
+  // The fraction without its trailing zeros (a loop: /0+$/ backtracks, quadratic in a long run of zeros).
+  const digits = m[2] ?? '';
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 0x30) end--;
+  const frac = digits.slice(0, end);
   const zone = m[3] === '+00:00' || m[3] === '-00:00' || m[3].toUpperCase() === 'Z' ? 'Z' : m[3];
   return m[1].toUpperCase() + (frac ? '.' + frac : '') + zone;
 }

@@ -6,8 +6,24 @@ import type { Heredoc } from './ast.ts';
 import { goDecode, toByteString } from './bytes.ts';
 import { LexError, lexWords } from './heredoc-lexer.ts';
 
-// Go's `^(\d*)<<(-?)\s*([^<]*)$`; `\s` is ASCII-only there.
-const HEREDOC_WORD = /^([0-9]*)<<(-?)[\t\n\f\r ]*([^<]*)$/;
+/**
+ * Go's `^(\d*)<<(-?)\s*([^<]*)$` (`\s` ASCII-only): [digits, "-" or "",
+ * the rest after the spaces], or undefined. In one pass (a backtracking
+ * engine is quadratic in the spaces when a `<` follows them).
+ */
+export function matchHeredocWord(word: string): [string, string, string] | undefined {
+  const n = word.length;
+  let i = 0;
+  while (i < n && word.charCodeAt(i) >= 0x30 && word.charCodeAt(i) <= 0x39) i++;
+  const digits = word.slice(0, i);
+  if (!word.startsWith('<<', i)) return undefined;
+  i += 2;
+  const chomp = word[i] === '-' ? '-' : '';
+  i += chomp.length;
+  while (i < n && ' \t\n\f\r'.includes(word[i]!)) i++;
+  const rest = word.slice(i);
+  return rest.includes('<') ? undefined : [digits, chomp, rest];
+}
 
 /** A heredoc found in an instruction, before its body is read (byte strings). */
 export interface HeredocHeader {
@@ -34,9 +50,9 @@ function countQuotes(s: string): number {
  * `word` and the returned name are byte strings.
  */
 export function heredocFromWord(word: string): HeredocHeader | null {
-  const m = HEREDOC_WORD.exec(word);
-  if (m === null || m[3].length === 0) return null;
-  const rest = goDecode(m[3]);
+  const m = matchHeredocWord(word);
+  if (m === undefined || m[2].length === 0) return null;
+  const rest = goDecode(m[2]);
   let words: string[];
   let rawWords: string[];
   try {
@@ -53,8 +69,8 @@ export function heredocFromWord(word: string): HeredocHeader | null {
   // A quote anywhere in the delimiter turns expansion off.
   const expand = countQuotes(words[0]) === countQuotes(rawWords[0]);
   // Go parses the digits as a uint64 and keeps the maximum on overflow.
-  const fd = m[1] === '' ? 0 : Math.min(Number(m[1]), MAX_UINT64);
-  return { name: toByteString(words[0]), expand, chomp: m[2] === '-', fileDescriptor: fd };
+  const fd = m[0] === '' ? 0 : Math.min(Number(m[0]), MAX_UINT64);
+  return { name: toByteString(words[0]), expand, chomp: m[1] === '-', fileDescriptor: fd };
 }
 
 /** Every heredoc word of an instruction line, in order (byte strings). */
