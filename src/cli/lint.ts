@@ -234,6 +234,10 @@ export const lintCommand: Command = {
             out = await pack.lintWithPack(data, options);
           }
         }
+        if (out.unreadScripts > 0) {
+          const n = out.unreadScripts;
+          process.stderr.write(`lint: ${name}: --pack: the shell of ${n} instruction${n === 1 ? '' : 's'} was left unread (the shell parser took longer than ${pack.SCRIPT_BUDGET_MS} ms on it, or ${pack.DOCKERFILE_BUDGET_MS} ms on the file's)\n`);
+        }
         r = { name, ...out };
       } catch (err) {
         if (err instanceof CliError) throw err;

@@ -8,7 +8,7 @@
 // would not be certain to keep the meaning.
 
 import type { InstructionNode } from '../dockerfile/parser/index.ts';
-import { parseScript } from './shell.ts';
+import { parseScript, type ShellBudget } from './shell.ts';
 import type { DockerfileSource } from './source.ts';
 
 /** Replace the text from (line, column) up to (endLine, endColumn), exclusive; 1-based, UTF-16 columns. */
@@ -26,7 +26,7 @@ export interface Fix {
 }
 
 /** The fix for a finding of one of upstream's rules at `node`, if it has a safe one. */
-export function upstreamFix(ruleName: string, node: InstructionNode, source: DockerfileSource): Fix | undefined {
+export function upstreamFix(ruleName: string, node: InstructionNode, source: DockerfileSource, budget?: ShellBudget): Fix | undefined {
   const header = source.header(node);
   if (header.length !== 1 || node.heredocs.length > 0) return undefined;
   const lineNo = node.startLine;
@@ -51,7 +51,7 @@ export function upstreamFix(ruleName: string, node: InstructionNode, source: Doc
     }
     case 'JSONArgsRecommended': {
       if (node.json || node.args.length !== 1 || node.flags.length > 0) return undefined;
-      const words = plainWords(node.args[0]);
+      const words = plainWords(node.args[0], budget);
       if (words === undefined) return undefined;
       const src = source.shellForm(node, node.args[0]);
       if (src === undefined) return undefined;
@@ -64,9 +64,10 @@ export function upstreamFix(ruleName: string, node: InstructionNode, source: Doc
 }
 
 /** The words of a command that is nothing but plain words, or undefined. */
-function plainWords(text: string): string[] | undefined {
-  const script = parseScript(text);
+function plainWords(text: string, budget: ShellBudget | undefined): string[] | undefined {
+  const script = parseScript(text, budget);
   try {
+    if (script.tree === undefined) return undefined;
     const root = script.tree.rootNode;
     if (root.hasError || root.namedChildCount !== 1) return undefined;
     const cmd = root.namedChildren[0];

@@ -12,11 +12,12 @@ import { parse, type InstructionNode, type ParseResult } from '../dockerfile/par
 import { physicalLines } from '../format/lines.ts';
 import { upstreamFix, type Fix } from './fixes.ts';
 import { enabledPackRules, runPack } from './pack.ts';
-import { loadShellParser } from './shell.ts';
+import { loadShellParser, ShellBudget } from './shell.ts';
 import { DockerfileSource } from './source.ts';
 
 export { applyEdits, type Edit, type Fix } from './fixes.ts';
 export { PACK_NAME, PACK_RULES, type PackRule } from './rules.ts';
+export { DOCKERFILE_BUDGET_MS, SCRIPT_BUDGET_MS } from './shell.ts';
 
 export interface PackLintOptions extends LintOptions {
   /** Packs enabled on the command line (`lint --pack NAME`). */
@@ -31,6 +32,8 @@ export interface PackLintResult {
   fixes: (Fix | undefined)[];
   /** Names of the pack rules that were enabled. */
   packRules: string[];
+  /** Scripts the shell parser was stopped on (its budget ran out): the pack read no commands in them. */
+  unreadScripts: number;
 }
 
 const FIXABLE_UPSTREAM: ReadonlySet<string> = new Set(['FromAsCasing', 'MaintainerDeprecated', 'JSONArgsRecommended']);
@@ -46,19 +49,20 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
   }
   const result = await lintDockerfile(text, tree === undefined ? opt : { ...opt, ast: tree });
   const fixes: (Fix | undefined)[] = result.warnings.map(() => undefined);
-  if (tree === undefined) return { result, fixes, packRules: [] };
+  if (tree === undefined) return { result, fixes, packRules: [], unreadScripts: 0 };
   const src = toByteString(text);
   let config;
   try {
     config = resolveCheckConfig(text, opt.buildArgs);
   } catch (err) {
     // A bad check setting is already the build's error.
-    if (err instanceof DockerfileError) return { result, fixes, packRules: [] };
+    if (err instanceof DockerfileError) return { result, fixes, packRules: [], unreadScripts: 0 };
     throw err;
   }
   const enabled = enabledPackRules(config, opt.packs, opt.channel === 'labs');
   const needsShell = enabled.size > 0 || (opt.fixes === true && result.warnings.some((w) => w.ruleName === 'JSONArgsRecommended'));
   if (needsShell) await loadShellParser();
+  const budget = new ShellBudget();
   const source = new DockerfileSource(physicalLines(src.startsWith('\xef\xbb\xbf') ? src.slice(3) : src), tree.escapeToken);
 
   if (opt.fixes) {
@@ -67,7 +71,7 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
       if (!FIXABLE_UPSTREAM.has(w.ruleName) || (w.location?.sourceIndex ?? 0) !== 0) return;
       const line = w.location?.ranges?.[0]?.start.line ?? 0;
       const node = nodeAt(tree, line);
-      if (node !== undefined) fixes[i] = upstreamFix(w.ruleName, node, source);
+      if (node !== undefined) fixes[i] = upstreamFix(w.ruleName, node, source, budget);
     });
   }
 
@@ -77,6 +81,7 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
     source,
     buildArgs: opt.buildArgs,
     target: opt.target,
+    budget,
     warn: (rule, detail, ranges, fix) => {
       result.warnings.push({ ruleName: rule.name, description: rule.description, url: rule.url, detail, location: toJsonLocation(0, ranges) });
       fixes.push(opt.fixes ? fix : undefined);
@@ -88,7 +93,7 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
     if (be === undefined) result.buildError = { message: VIOLATION + names.join(', '), location: {} };
     else if (be.message.startsWith(VIOLATION)) be.message += ', ' + names.join(', ');
   }
-  return { result, fixes, packRules: [...enabled] };
+  return { result, fixes, packRules: [...enabled], unreadScripts: budget.skipped };
 }
 
 function nodeAt(tree: ParseResult, line: number): InstructionNode | undefined {

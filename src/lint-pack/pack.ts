@@ -23,7 +23,7 @@ import { DockerfileError } from '../dockerfile/errors.ts';
 import { parseStages, type Command, type ShellCommand, type UserCommand } from '../dockerfile/instructions/index.ts';
 import type { InstructionNode, ParseResult } from '../dockerfile/parser/index.ts';
 import * as R from './rules.ts';
-import { assignedNames, expansions, parseScript, pipelines, simpleCommands, type Script, type SimpleCommand } from './shell.ts';
+import { assignedNames, expansions, parseScript, pipelines, simpleCommands, type Script, type ShellBudget, type SimpleCommand } from './shell.ts';
 import { DockerfileSource, lineRanges, spanRanges, type ScriptSource } from './source.ts';
 import type { Edit } from './fixes.ts';
 
@@ -67,6 +67,8 @@ export interface PackOptions {
   buildArgs?: Record<string, string>;
   target?: string;
   warn: PackWarn;
+  /** How long the shell parser may take (none: as long as it takes). */
+  budget?: ShellBudget;
 }
 
 /** Runs the enabled pack rules over a parsed Dockerfile; returns the rules that fired (for error=true). */
@@ -131,7 +133,7 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
         case 'run': {
           let commands = 0;
           for (const src of runScripts(n, opt.source)) {
-            const script = parseScript(src.text);
+            const script = parseScript(src.text, opt.budget);
             try {
               commands += checkRun(n, src, script, { shell, finalChain: finalChain.has(stage), env, warn });
               checkGlobalArgs(n, src, script, globalArgs, declared, env, warn);
@@ -153,7 +155,7 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
           if (!n.json && n.args.length === 1) {
             const src = opt.source.shellForm(n, n.args[0]);
             if (src !== undefined) {
-              const script = parseScript(src.text);
+              const script = parseScript(src.text, opt.budget);
               try {
                 checkGlobalArgs(n, src, script, globalArgs, declared, env, warn);
               } finally {

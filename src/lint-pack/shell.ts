@@ -79,25 +79,69 @@ interface Facts {
   assigned: Set<string>;
 }
 
-/** A parsed script; call `dispose` when done (the tree lives in WebAssembly memory). */
+/**
+ * A parsed script; call `dispose` when done (the tree lives in WebAssembly
+ * memory). `tree` is undefined when the budget ran out before the parse
+ * ended: such a script has no facts.
+ */
 export interface Script {
   text: string;
-  tree: Tree;
+  tree: Tree | undefined;
   dispose(): void;
   /** Simple commands, pipelines, `$NAME` uses and assigned names, read on first use. */
   facts(): Facts;
 }
 
-export function parseScript(text: string): Script {
+/** Wall time the parser may spend on one script, and on all the scripts of one Dockerfile. */
+export const SCRIPT_BUDGET_MS = 500;
+export const DOCKERFILE_BUDGET_MS = 2000;
+
+/**
+ * How long tree-sitter may parse. Its error recovery is quadratic on some
+ * malformed shell (60 KB of `${===...` took it 30 s; legitimate scripts of
+ * 150 KB parse in ~130 ms), so a parse past its script's share or the
+ * Dockerfile's whole budget is cancelled and the script left unread: the
+ * pack's rules see no commands in it, and the count is reported. Only shell
+ * that takes tree-sitter that long depends on the machine's speed.
+ */
+export class ShellBudget {
+  private readonly end: number;
+  /** Scripts left unread. */
+  skipped = 0;
+  constructor(totalMs = DOCKERFILE_BUDGET_MS) {
+    this.end = performance.now() + totalMs;
+  }
+  deadline(): number {
+    return Math.min(this.end, performance.now() + SCRIPT_BUDGET_MS);
+  }
+}
+
+const NO_FACTS: Facts = { commands: [], pipelines: [], expansions: [], assigned: new Set() };
+
+export function parseScript(text: string, budget?: ShellBudget): Script {
   if (parser === undefined || query === undefined) throw new Error('the shell parser is not loaded (call loadShellParser first)');
-  const tree = parser.parse(text);
-  if (tree === null) throw new Error('the shell parser gave no tree');
+  let tree: Tree | null;
+  if (budget === undefined) {
+    tree = parser.parse(text);
+    if (tree === null) throw new Error('the shell parser gave no tree');
+  } else {
+    const deadline = budget.deadline();
+    // Returning true cancels the parse (the declarations say void).
+    tree = parser.parse(text, null, { progressCallback: (() => performance.now() > deadline) as () => void });
+    if (tree === null) {
+      // A cancelled parse is resumed by the next call unless reset.
+      parser.reset();
+      budget.skipped++;
+      return { text, tree: undefined, dispose: () => undefined, facts: () => NO_FACTS };
+    }
+  }
+  const t = tree;
   let facts: Facts | undefined;
   return {
     text,
-    tree,
-    dispose: () => tree.delete(),
-    facts: () => (facts ??= readFacts(text, tree)),
+    tree: t,
+    dispose: () => t.delete(),
+    facts: () => (facts ??= readFacts(text, t)),
   };
 }
 

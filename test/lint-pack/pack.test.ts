@@ -122,3 +122,18 @@ test('the gateway: --call check runs the pack in the labs channel when the check
   assert.deepEqual(await check('stable'), []);
   assert.deepEqual(await check('labs'), ['ApkAddNoCache']);
 });
+
+test('shell the parser takes too long on is left unread, and counted; the other RUNs are read', async () => {
+  // tree-sitter's error recovery is quadratic here (~30 s); the budget stops it at SCRIPT_BUDGET_MS.
+  const hostile = 'RUN echo ${' + '='.repeat(60_000) + '}';
+  const text = `FROM debian:12\n${hostile}\nRUN apt-get update && apt-get install -y curl\n`;
+  const r = await lintWithPack(text, { ...opts, packs: ['best-practices'] });
+  assert.equal(r.unreadScripts, 1);
+  const rules = r.result.warnings.map((w) => w.ruleName);
+  assert.ok(rules.includes('AptGetListsNotRemoved'), rules.join(' '));
+  assert.ok(rules.includes('PackageVersionUnpinned'), rules.join(' '));
+  // Without that RUN nothing is left unread, and the findings are the same.
+  const plain = await lintWithPack(text.replace(hostile + '\n', ''), { ...opts, packs: ['best-practices'] });
+  assert.equal(plain.unreadScripts, 0);
+  assert.deepEqual(plain.result.warnings.map((w) => w.ruleName), rules);
+});
