@@ -344,21 +344,25 @@ function codePoints(s: string): number[] {
   return cps;
 }
 
-/** A DFA state: the Char instructions reached (sorted), whether Match was, and its steps. */
+/** A DFA state: the Char instructions reached (sorted), whether Match was, and its steps (tables made when first needed). */
 class DState {
-  readonly ascii: (DState | undefined)[] = new Array(128);
-  readonly other = new Map<number, DState>();
+  ascii: (DState | undefined)[] | undefined;
+  other: Map<number, DState> | undefined;
   /** At the last character: whether the step there reaches Match (0 unknown, 1 no, 2 yes). */
-  readonly endAscii = new Uint8Array(128);
-  readonly endOther = new Map<number, boolean>();
+  endAscii: Uint8Array | undefined;
+  endOther: Map<number, boolean> | undefined;
   constructor(
     readonly pcs: Int32Array,
     readonly matched: boolean,
   ) {}
 }
 
-/** More DFA states than this and the cache starts again (memory stays bounded; time stays linear). */
-const MAX_STATES = 4096;
+/**
+ * More DFA states than this and the cache starts again: memory stays
+ * bounded (~1 KB a state, so ~0.5 MB an expression at most, whatever a
+ * .dockerignore of many patterns is matched against), time stays linear.
+ */
+const MAX_STATES = 512;
 
 export class LinearRegexp {
   private readonly prog: Program;
@@ -463,11 +467,11 @@ export class LinearRegexp {
         }
       }
       if (i >= n) return this.last(state, c);
-      let next = c < 128 ? state.ascii[c] : state.other.get(c);
+      let next = c < 128 ? state.ascii?.[c] : state.other?.get(c);
       if (next === undefined) {
         next = this.intern(this.closure(this.advance(state.pcs, c), MID));
-        if (c < 128) state.ascii[c] = next;
-        else state.other.set(c, next);
+        if (c < 128) (state.ascii ??= new Array<DState | undefined>(128))[c] = next;
+        else (state.other ??= new Map()).set(c, next);
       }
       if (next.matched) return true;
       state = next;
@@ -476,11 +480,12 @@ export class LinearRegexp {
 
   /** The step on the last character: whether Match is reached at the end. */
   private last(state: DState, c: number): boolean {
-    const known = c < 128 ? state.endAscii[c]! : state.endOther.has(c) ? (state.endOther.get(c) ? 2 : 1) : 0;
+    const other = state.endOther?.get(c);
+    const known = c < 128 ? (state.endAscii?.[c] ?? 0) : other === undefined ? 0 : other ? 2 : 1;
     if (known !== 0) return known === 2;
     const matched = this.closure(this.advance(state.pcs, c), END).matched;
-    if (c < 128) state.endAscii[c] = matched ? 2 : 1;
-    else state.endOther.set(c, matched);
+    if (c < 128) (state.endAscii ??= new Uint8Array(128))[c] = matched ? 2 : 1;
+    else (state.endOther ??= new Map()).set(c, matched);
     return matched;
   }
 
