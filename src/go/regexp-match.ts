@@ -22,7 +22,9 @@ type Node =
   | { k: 'assert'; a: Assertion }
   | { k: 'cat'; items: Node[] }
   | { k: 'alt'; alts: Node[] }
-  | { k: 'rep'; node: Node; min: number; max: number };
+  | { k: 'rep'; node: Node; min: number; max: number }
+  /** A capturing group (patternmatcher's own, around `.*` and a slash): only its size differs. */
+  | { k: 'group'; node: Node };
 
 const enum Assertion {
   Start,
@@ -100,11 +102,12 @@ class SubsetParser {
   private atom(): Node {
     const c = this.s[this.i]!;
     if (c === '(') {
-      this.i += this.s.startsWith('(?:', this.i) ? 3 : 1;
+      const capture = !this.s.startsWith('(?:', this.i);
+      this.i += capture ? 1 : 3;
       const n = this.alternation();
       if (this.s[this.i] !== ')') throw new Unsupported('unclosed group');
       this.i++;
-      return n;
+      return capture ? { k: 'group', node: n } : n;
     }
     if (c === '[') return { k: 'char', set: this.charClass() };
     if (c === '^' || c === '$') {
@@ -226,16 +229,9 @@ function compile(node: Node, sets: CharTest[]): Program {
     p.y.push(y);
     return p.op.length - 1;
   };
-  // An explicit stack of work: a long concatenation or many alternatives need no deep recursion.
-  type Work = { node: Node } | { patch: () => void };
-  const work: Work[] = [{ node }];
-  while (work.length > 0) {
-    const w = work.pop()!;
-    if ('patch' in w) {
-      w.patch();
-      continue;
-    }
-    const n = w.node;
+  // Recursion only through groups and repetitions, which the translator
+  // nests a few levels at most (a pattern cannot open a group of its own).
+  const gen = (n: Node): void => {
     switch (n.k) {
       case 'char':
         emit(Op.Char, n.set);
@@ -244,79 +240,99 @@ function compile(node: Node, sets: CharTest[]): Program {
         if (n.a === Assertion.WordBoundary || n.a === Assertion.NotWordBoundary) p.hasWordAssertions = true;
         emit(Op.Assert, n.a);
         break;
+      case 'group':
+        gen(n.node);
+        break;
       case 'cat':
-        for (let k = n.items.length - 1; k >= 0; k--) work.push({ node: n.items[k]! });
+        for (const item of n.items) gen(item);
         break;
       case 'alt': {
         // split L1, next; L1: a1; jmp end; next: split L2, next2; ... ; last: ak; end:
         const jumps: number[] = [];
-        const steps: Work[] = [];
         n.alts.forEach((a, k) => {
-          const last = k === n.alts.length - 1;
-          let split = -1;
-          steps.push({
-            patch: () => {
-              if (!last) {
-                split = emit(Op.Split);
-                p.x[split] = split + 1;
-              }
-            },
-          });
-          steps.push({ node: a });
-          steps.push({
-            patch: () => {
-              if (!last) {
-                jumps.push(emit(Op.Jmp));
-                p.y[split] = p.op.length;
-              }
-            },
-          });
+          if (k === n.alts.length - 1) {
+            gen(a);
+            return;
+          }
+          const split = emit(Op.Split, p.op.length + 1);
+          gen(a);
+          jumps.push(emit(Op.Jmp));
+          p.y[split] = p.op.length;
         });
-        steps.push({ patch: () => jumps.forEach((j) => (p.x[j] = p.op.length)) });
-        for (let k = steps.length - 1; k >= 0; k--) work.push(steps[k]!);
+        for (const j of jumps) p.x[j] = p.op.length;
         break;
       }
       case 'rep': {
-        const steps: Work[] = [];
-        for (let k = 0; k < n.min; k++) steps.push({ node: n.node });
+        for (let k = 0; k < n.min; k++) gen(n.node);
         if (n.max < 0) {
           // L: split body, out; body: node; jmp L; out:
-          let loop = -1;
-          steps.push({
-            patch: () => {
-              loop = emit(Op.Split);
-              p.x[loop] = loop + 1;
-            },
-          });
-          steps.push({ node: n.node });
-          steps.push({
-            patch: () => {
-              emit(Op.Jmp, loop);
-              p.y[loop] = p.op.length;
-            },
-          });
+          const loop = emit(Op.Split, p.op.length + 1);
+          gen(n.node);
+          emit(Op.Jmp, loop);
+          p.y[loop] = p.op.length;
         } else {
           // Each optional copy: split body, out (all to the end).
           const splits: number[] = [];
           for (let k = n.min; k < n.max; k++) {
-            steps.push({
-              patch: () => {
-                const s = emit(Op.Split);
-                p.x[s] = s + 1;
-                splits.push(s);
-              },
-            });
-            steps.push({ node: n.node });
+            splits.push(emit(Op.Split, p.op.length + 1));
+            gen(n.node);
           }
-          steps.push({ patch: () => splits.forEach((s) => (p.y[s] = p.op.length)) });
+          for (const sp of splits) p.y[sp] = p.op.length;
         }
-        for (let k = steps.length - 1; k >= 0; k--) work.push(steps[k]!);
         break;
       }
     }
-  }
+  };
+  gen(node);
   emit(Op.Match);
   return p;
+}
+
+/**
+ * Go's regexp/syntax size limit: an expression whose compiled program would
+ * exceed 128 MB of instructions (3,355,443 of 40 bytes) fails with
+ * "expression too large" (ErrLarge), which patternmatcher reports as the
+ * pattern's error. Sizes as its parser's calcSize counts them.
+ */
+export const GO_MAX_SIZE = Math.floor((128 << 20) / 40);
+
+/**
+ * calcSize of the expression Go parses (a rune, class or assertion 1, a star
+ * 2 + its operand, `?` 1 + it, x{n,} 1 + n x, x{n,m} m x + (m - n), a
+ * capture 2 + it, a concatenation the sum, k alternatives the sum + k - 1),
+ * capped just above the limit. Go factors common prefixes out of
+ * alternatives first, which only makes its size smaller: undefined for an
+ * expression with alternatives, whose exact size is not known here.
+ */
+function goSize(n: Node): number | undefined {
+  const cap = (v: number): number => Math.min(v, GO_MAX_SIZE + 1);
+  switch (n.k) {
+    case 'char':
+    case 'assert':
+      return 1;
+    case 'group': {
+      const sub = goSize(n.node);
+      return sub === undefined ? undefined : cap(2 + sub);
+    }
+    case 'cat': {
+      let sum = 0;
+      for (const item of n.items) {
+        const v = goSize(item);
+        if (v === undefined) return undefined;
+        sum = cap(sum + v);
+      }
+      return Math.max(1, sum);
+    }
+    case 'alt':
+      return undefined;
+    case 'rep': {
+      const sub = goSize(n.node);
+      if (sub === undefined) return undefined;
+      if (n.max < 0) return cap(n.min === 0 ? 2 + sub : 1 + n.min * sub);
+      if (n.min === 0 && n.max === 1) return cap(1 + sub);
+      return Math.max(1, cap(n.max * sub + (n.max - n.min)));
+    }
+  }
 }
 
 const isWord = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
@@ -372,11 +388,18 @@ export class LinearRegexp {
   private states = new Map<string, DState>();
   private start: DState | undefined;
 
-  constructor(source: string) {
+  private constructor(prog: Program) {
+    this.prog = prog;
+    this.seen = new Int32Array(prog.op.length);
+  }
+
+  /** The matcher of a translated expression; undefined when Go refuses it as too large (ErrLarge). */
+  static compile(source: string): LinearRegexp | undefined {
     const parser = new SubsetParser(source);
     const node = parser.parse();
-    this.prog = compile(node, parser.sets);
-    this.seen = new Int32Array(this.prog.op.length);
+    const size = goSize(node);
+    if (size !== undefined && size > GO_MAX_SIZE) return undefined;
+    return new LinearRegexp(compile(node, parser.sets));
   }
 
   /** The Char instructions and Match reached from `kernel` (and the start, for a search) in this context. */

@@ -323,12 +323,15 @@ export function compileGoRegexp(src: string): GoRegexp | undefined {
   if (hasKeptBytes(src)) return undefined;
   const js = new Parser(src).translate();
   if (js === undefined) return undefined;
+  // Go's size limit first: V8 would take long over a RegExp that large.
+  const matcher = LinearRegexp.compile(js);
+  if (matcher === undefined) return undefined;
   try {
     new RegExp(js, 'u');
   } catch {
     return undefined;
   }
-  return new LinearRegexp(js);
+  return matcher;
 }
 
 /** The translation of a Go expression to JavaScript's syntax (for tests: the matcher's input); undefined where Go refuses it. */

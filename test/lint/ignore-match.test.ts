@@ -93,3 +93,22 @@ test('.dockerignore matching equals patternmatcher on generated patterns (a new 
   console.log(`ignore matching random seed ${seed} (replay: IGNORE_MATCH_SEED=${seed})`);
   compare(seed, 3000);
 });
+
+test("patterns at the size limit of Go's regexp (ErrLarge: the pattern's error) equal patternmatcher", { skip }, () => {
+  const cases: Case[] = [];
+  const paths = ['abc', 'a/b', 'x'.repeat(200)];
+  // [a-z]{1000}: 1,000 instructions each; the limit is 3,355,443.
+  for (const n of [3355, 3356]) cases.push({ patterns: ['[a-z]{1000}'.repeat(n)], paths });
+  // A star costs 2 + its operand, x{2,} 1 + 2 x, a capture 2 + it (patternmatcher's `**/`).
+  cases.push({ patterns: ['**/' + 'a{1000}'.repeat(3355) + 'b*'], paths });
+  cases.push({ patterns: ['**/' + 'a{1000}'.repeat(3355) + 'x{2,}'], paths });
+  cases.push({ patterns: ['b{999,1000}'.repeat(3354) + '?'], paths });
+  cases.push({ patterns: ['b{999,1000}'.repeat(3322)], paths });
+  cases.push({ patterns: ['b{999,1000}'.repeat(3323)], paths });
+  const answers = runOracleLines('ignore-match', cases).map((l) => JSON.parse(l) as Answer);
+  const norm = (a: Answer): string => JSON.stringify({ error: a.error ?? '', matches: a.matches ?? [], errors: a.errors ?? [] });
+  cases.forEach((c, i) => assert.equal(norm(ours(c)), norm(answers[i]!), `${c.patterns[0]!.slice(0, 30)}... (${c.patterns[0]!.length} characters)`));
+  // Both sides of the limit are in the cases: some patterns fail, some do not.
+  const failing = answers.filter((a) => (a.errors ?? []).some((e) => e !== '')).length;
+  assert.ok(failing > 0 && failing < cases.length, `${failing} of ${cases.length} fail in Go`);
+});
