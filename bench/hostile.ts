@@ -116,6 +116,11 @@ const PROBES: Probe[] = [
     what: 'ADD of an scp-style git URL with 30,000 `?`, 30,000 `#` and a U+2028 (a backtracking expression was cubic: 34 s at 3,000)',
     dockerfile: () => `FROM busybox\nADD ["git@example.com:${'?'.repeat(30_000)}${'#'.repeat(30_000)}\\u2028", "/x"]\n`,
   },
+  {
+    name: 'undefined-vars-3k',
+    what: '3,000 ARGs and 3,000 ENVs each using a misspelling of one (UndefinedVar with "did you mean": every name measured against every ARG)',
+    dockerfile: () => 'FROM busybox\n' + lines(3000, (i) => `ARG ARGUMENT_NUMBER_${i}=x`) + lines(3000, (i) => `ENV E${i}=$ARGUMENT_NUMBR_${i}`),
+  },
   { name: 'copy-from-zeros', what: '16 COPY --from= of 60,000 zeros and a letter (a stage-index check that backtracked took 1.2 s each)', dockerfile: () => 'FROM busybox\n' + lines(16, () => `COPY --from=${'0'.repeat(60_000)}x a /`) },
 ];
 

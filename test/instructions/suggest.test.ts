@@ -2,7 +2,7 @@
 // is out of reach; it must pick exactly what a full search picks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { levenshtein, suggest } from '../../src/dockerfile/instructions/suggest.ts';
+import { levenshtein, levenshteinWithin, suggest } from '../../src/dockerfile/instructions/suggest.ts';
 
 /** The textbook table over code points, for reference. */
 function reference(a: string, b: string): number {
@@ -41,4 +41,30 @@ test('levenshtein and suggest agree with a full search (code points, surrogate p
     const options = Array.from({ length: rand(8) }, word);
     assert.equal(suggest(a, options, true), fullSearch(a, options), `${a} in ${JSON.stringify(options)}`);
   }
+});
+
+test('the banded distance suggest uses is the full distance wherever it is within the limit (300,000 pairs, limits 0 to 3)', () => {
+  let r = 20261205 >>> 0;
+  const rnd = (): number => {
+    r = (Math.imul(r, 1664525) + 1013904223) >>> 0;
+    return r / 2 ** 32;
+  };
+  const letters = ['a', 'b', 'c', 'é', '😀'];
+  const word = (): string => {
+    let s = '';
+    const n = Math.floor(rnd() * 9);
+    for (let i = 0; i < n; i++) s += letters[Math.floor(rnd() * letters.length)];
+    return s;
+  };
+  let compared = 0;
+  for (let k = 0; k < 300_000; k++) {
+    const a = word();
+    const b = word();
+    const d = levenshtein(a, b);
+    for (const limit of [0, 1, 2, 3]) {
+      assert.equal(levenshteinWithin(a, b, limit), Math.min(d, limit + 1), `${a} ${b} ${limit}`);
+      compared++;
+    }
+  }
+  assert.equal(compared, 1_200_000);
 });
