@@ -42,7 +42,7 @@ const enum Op {
 }
 
 /** Thrown for text outside the subset (a bug in the translator, not the user's pattern). */
-class Unsupported extends Error {}
+export class Unsupported extends Error {}
 
 class SubsetParser {
   private i = 0;

@@ -10,7 +10,7 @@
 // them, its bitmap holds only characters below 64).
 
 import { hasKeptBytes } from './kept-bytes.ts';
-import { LinearRegexp } from './regexp-match.ts';
+import { LinearRegexp, Unsupported } from './regexp-match.ts';
 
 const MAX_RUNE = 0x10ffff;
 
@@ -324,14 +324,23 @@ export function compileGoRegexp(src: string): GoRegexp | undefined {
   const js = new Parser(src).translate();
   if (js === undefined) return undefined;
   // Go's size limit first: V8 would take long over a RegExp that large.
-  const matcher = LinearRegexp.compile(js);
-  if (matcher === undefined) return undefined;
+  let matcher: GoRegexp | undefined;
+  let outside = false;
   try {
-    new RegExp(js, 'u');
+    matcher = LinearRegexp.compile(js);
+    if (matcher === undefined) return undefined;
+  } catch (err) {
+    // Text the matcher does not read (none is known: a translator bug): V8's RegExp, as before.
+    if (!(err instanceof Unsupported)) throw err;
+    outside = true;
+  }
+  let re: RegExp;
+  try {
+    re = new RegExp(js, 'u');
   } catch {
     return undefined;
   }
-  return matcher;
+  return outside ? re : matcher;
 }
 
 /** The translation of a Go expression to JavaScript's syntax (for tests: the matcher's input); undefined where Go refuses it. */

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileGoRegexp, translateGoRegexp } from '../../src/go/regexp.ts';
-import { LinearRegexp } from '../../src/go/regexp-match.ts';
+import { LinearRegexp, Unsupported } from '../../src/go/regexp-match.ts';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -79,4 +79,8 @@ test('the DFA cache starts again past its bound and keeps answering', () => {
     if (k % 3 === 0) s += 'c';
     assert.equal(m.test(s), re.test(s), s);
   }
+});
+
+test('text outside the translator\'s subset is refused by the matcher (compileGoRegexp then keeps V8\'s RegExp)', () => {
+  for (const js of ['a+', '(?=a)', '\\1', '[a-z]', 'a*?']) assert.throws(() => LinearRegexp.compile(js), Unsupported, js);
 });
