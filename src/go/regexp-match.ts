@@ -364,9 +364,8 @@ function codePoints(s: string): number[] {
 class DState {
   ascii: (DState | undefined)[] | undefined;
   other: Map<number, DState> | undefined;
-  /** At the last character: whether the step there reaches Match (0 unknown, 1 no, 2 yes). */
-  endAscii: Uint8Array | undefined;
-  endOther: Map<number, boolean> | undefined;
+  /** At the last character: whether the step there reaches Match, by character. */
+  end: Map<number, boolean> | undefined;
   constructor(
     readonly pcs: Int32Array,
     readonly matched: boolean,
@@ -503,12 +502,10 @@ export class LinearRegexp {
 
   /** The step on the last character: whether Match is reached at the end. */
   private last(state: DState, c: number): boolean {
-    const other = state.endOther?.get(c);
-    const known = c < 128 ? (state.endAscii?.[c] ?? 0) : other === undefined ? 0 : other ? 2 : 1;
-    if (known !== 0) return known === 2;
+    const known = state.end?.get(c);
+    if (known !== undefined) return known;
     const matched = this.closure(this.advance(state.pcs, c), END).matched;
-    if (c < 128) (state.endAscii ??= new Uint8Array(128))[c] = matched ? 2 : 1;
-    else (state.endOther ??= new Map()).set(c, matched);
+    (state.end ??= new Map()).set(c, matched);
     return matched;
   }
 

@@ -325,14 +325,12 @@ export function compileGoRegexp(src: string): GoRegexp | undefined {
   if (js === undefined) return undefined;
   // Go's size limit first: V8 would take long over a RegExp that large.
   let matcher: GoRegexp | undefined;
-  let outside = false;
   try {
     matcher = LinearRegexp.compile(js);
     if (matcher === undefined) return undefined;
   } catch (err) {
     // Text the matcher does not read (none is known: a translator bug): V8's RegExp, as before.
     if (!(err instanceof Unsupported)) throw err;
-    outside = true;
   }
   let re: RegExp;
   try {
@@ -340,7 +338,7 @@ export function compileGoRegexp(src: string): GoRegexp | undefined {
   } catch {
     return undefined;
   }
-  return outside ? re : matcher;
+  return matcher ?? re;
 }
 
 /** The translation of a Go expression to JavaScript's syntax (for tests: the matcher's input); undefined where Go refuses it. */

@@ -22,25 +22,8 @@ function codePointLength(s: string): number {
   return n;
 }
 
-/** Edit distance of two code point sequences, two rows of the table at a time. */
-function distance(s: readonly number[], t: readonly number[]): number {
-  const n = t.length;
-  let prev = new Int32Array(n + 1);
-  let cur = new Int32Array(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= s.length; i++) {
-    cur[0] = i;
-    const si = s[i - 1];
-    for (let j = 1; j <= n; j++) {
-      const sub = prev[j - 1] + (si === t[j - 1] ? 0 : 1);
-      const del = prev[j] + 1;
-      const ins = cur[j - 1] + 1;
-      cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[n];
-}
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
 
 /**
  * The edit distance when it is at most `limit`, else limit + 1: only the
@@ -49,15 +32,12 @@ function distance(s: readonly number[], t: readonly number[]): number {
  * declared ones of about that length took 2.4x upstream's lint with the
  * whole table). `suggest` only asks whether an option comes within 2.
  */
-let rowA = new Int32Array(64);
-let rowB = new Int32Array(64);
-
 function distanceWithin(s: ArrayLike<number>, t: ArrayLike<number>, limit: number): number {
   const m = s.length;
   const n = t.length;
   const far = limit + 1;
   if (Math.abs(m - n) > limit) return far;
-  // Two rows, kept between calls (suggest measures thousands of options).
+  // Two rows of the table, kept between calls (suggest measures thousands of options).
   if (rowA.length <= n) {
     rowA = new Int32Array(2 * (n + 1));
     rowB = new Int32Array(2 * (n + 1));
@@ -112,7 +92,10 @@ function codePointsScratch(s: string): Int32Array {
 
 /** Levenshtein distance over code points, unit costs (agext/levenshtein defaults). */
 export function levenshtein(a: string, b: string): number {
-  return distance(codePoints(a), codePoints(b));
+  const s = codePoints(a);
+  const t = codePoints(b);
+  // A band as wide as the longer one is the whole table.
+  return distanceWithin(s, t, Math.max(s.length, t.length));
 }
 
 /** Go's matchCase; an original with bytes that are no UTF-8 is neither lower nor upper case there. */

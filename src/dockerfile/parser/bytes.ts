@@ -116,6 +116,11 @@ export function lastRuneStart(s: string, end: number): number {
   return start + runeWidth === end ? start : last;
 }
 
+/** `\s` of Go's regexp: [\t\n\f\r ] (no \v, ASCII only). */
+export function isRegexpSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
+
 /** Go's unicode.IsSpace applied to a single byte taken as a rune. */
 export function isSpaceByte(b: number): boolean {
   return b === 0x20 || (b >= 0x09 && b <= 0x0d) || b === 0x85 || b === 0xa0;

@@ -4,14 +4,13 @@
 
 import { DockerfileError } from '../errors.ts';
 import type { Directive } from './ast.ts';
-import { fromByteString, toByteString, trimLeftSpace, utf8ByteString } from './bytes.ts';
+import { fromByteString, isRegexpSpace, toByteString, trimLeftSpace, utf8ByteString } from './bytes.ts';
 import { parseGoJSON, type Raw } from '../../go/unmarshal.ts';
 
 export type DirectiveKey = 'syntax' | 'escape' | 'check';
 
 const KEYS: ReadonlySet<string> = new Set<DirectiveKey>(['syntax', 'escape', 'check']);
 
-const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
 const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
@@ -30,13 +29,13 @@ export function matchDirective(line: string): [string, string] | undefined {
   let i = 1;
   while (i < n && (isLetter(line.charCodeAt(i)) || isDigit(line.charCodeAt(i)))) i++;
   const key = line.slice(0, i);
-  while (i < n && isSpace(line.charCodeAt(i))) i++;
+  while (i < n && isRegexpSpace(line.charCodeAt(i))) i++;
   if (line.charCodeAt(i) !== 0x3d) return undefined;
   i++;
   let start = i;
-  while (start < n && isSpace(line.charCodeAt(start))) start++;
+  while (start < n && isRegexpSpace(line.charCodeAt(start))) start++;
   let end = n;
-  while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
+  while (end > start && isRegexpSpace(line.charCodeAt(end - 1))) end--;
   if (start === end) {
     // Only spaces (or nothing) after `=`: the value is one of them, the last that is no newline.
     let k = n - 1;

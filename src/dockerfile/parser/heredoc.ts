@@ -3,7 +3,7 @@
 
 import { DockerfileError } from '../errors.ts';
 import type { Heredoc } from './ast.ts';
-import { goDecode, toByteString } from './bytes.ts';
+import { goDecode, isRegexpSpace, toByteString } from './bytes.ts';
 import { LexError, lexWords } from './heredoc-lexer.ts';
 
 /**
@@ -20,7 +20,7 @@ export function matchHeredocWord(word: string): [string, string, string] | undef
   i += 2;
   const chomp = word[i] === '-' ? '-' : '';
   i += chomp.length;
-  while (i < n && ' \t\n\f\r'.includes(word[i]!)) i++;
+  while (i < n && isRegexpSpace(word.charCodeAt(i))) i++;
   const rest = word.slice(i);
   return rest.includes('<') ? undefined : [digits, chomp, rest];
 }
