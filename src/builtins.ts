@@ -4,6 +4,7 @@
 type NodeCrypto = typeof import('node:crypto');
 type NodeNet = typeof import('node:net');
 type NodeChildProcess = typeof import('node:child_process');
+type NodeModule = typeof import('node:module');
 
 // process.getBuiltinModule (Node.js >= 20.16) loads a built-in without
 // node:module, whose own loading (createRequire) costs as much as what it
@@ -35,4 +36,11 @@ let childProcess: NodeChildProcess | undefined;
 export function nodeChildProcess(): NodeChildProcess {
   childProcess ??= builtin<NodeChildProcess>('node:child_process');
   return childProcess;
+}
+
+let moduleApi: NodeModule | undefined;
+/** node:module (createRequire, where the CommonJS bundles' own require is not at hand). */
+export function nodeModule(): NodeModule {
+  moduleApi ??= builtin<NodeModule>('node:module');
+  return moduleApi;
 }
