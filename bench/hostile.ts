@@ -107,6 +107,12 @@ const PROBES: Probe[] = [
     dockerignore: () => 'a*'.repeat(16) + 'b\n**/' + 'a*'.repeat(16) + 'b\n',
   },
   {
+    name: 'dockerignore-5k-lines',
+    what: 'a .dockerignore of 5,000 patterns and 2,000 COPY sources (every pattern tried on every source: CopyIgnoredFile; the build client filters its context walk the same way)',
+    dockerfile: () => 'FROM busybox\n' + lines(2_000, (i) => `COPY d${i % 50}/f${i}.txt /d${i}/`),
+    dockerignore: () => lines(5_000, (i) => `d${(i * 7) % 50}/f${(i * 7919) % 100_000}*.txt`),
+  },
+  {
     name: 'directive-spaces-64k',
     what: 'a parser directive whose value holds 65,000 spaces (a backtracking directive expression took 1.75 s)',
     dockerfile: () => '# foo=x' + ' '.repeat(65_000) + 'y\nFROM busybox\nRUN true\n',

@@ -190,9 +190,9 @@ async function run(argv: string[]): Promise<number> {
     if (e instanceof lib.BuildOptionError) throw new CliError(`error: ${e.message}`);
     const { BridgeError } = await import('../frontend/bridge.ts');
     if (e instanceof BridgeError) {
-      const { printSources } = await import('../client/errors.ts');
+      const { printSources, grpcErrorText } = await import('../client/errors.ts');
       process.stderr.write(printSources(e.status));
-      process.stderr.write(`error: failed to solve: ${e.message}\n`);
+      process.stderr.write(`error: failed to solve: ${grpcErrorText(e.code, e.message)}\n`);
       return 1;
     }
     if (e instanceof Error && !(e instanceof TypeError) && !(e instanceof RangeError)) {

@@ -30,6 +30,31 @@ const H_NAME = 'x-docker-expose-session-name';
 const H_KEY = 'x-docker-expose-session-sharedkey';
 const H_METHOD = 'x-docker-expose-session-grpc-method';
 
+/**
+ * The header limits of the session's HTTP/2 server, as BuildKit's Go client
+ * serves its session (golang.org/x/net/http2's Server, whose limit is
+ * net/http's default 1 MB plus 32 bytes for each of ten typical fields).
+ * The daemon sends a `.dockerignore`'s patterns, include patterns and follow
+ * paths as one header field each, so Node.js's own limits (128 fields, 64 KiB)
+ * refused the DiffCopy of a context whose `.dockerignore` had more than ~120
+ * lines (ENHANCE_YOUR_CALM). Advertised, the limit makes the daemon refuse a
+ * larger list itself, with the error buildctl's builds get.
+ */
+const GO_MAX_HEADER_LIST_SIZE = (1 << 20) + 10 * 32;
+/** As many fields as fit in that size (each costs at least 32 bytes in HTTP/2's count). */
+const MAX_HEADER_LIST_PAIRS = Math.ceil(GO_MAX_HEADER_LIST_SIZE / 32);
+
+/** A grpc-js server whose HTTP/2 sessions take the header lists a Go session server takes. */
+function sessionServer(): grpc.Server {
+  const server = new grpc.Server({ 'grpc.max_receive_message_length': 16 << 20, 'grpc.max_send_message_length': 16 << 20 });
+  // grpc-js has no option for these: its options for http2.createServer are set here.
+  const http2Options = (server as unknown as { commonServerOptions?: import('node:http2').ServerOptions }).commonServerOptions;
+  if (http2Options === undefined || typeof http2Options !== 'object') throw new Error('@grpc/grpc-js changed: no commonServerOptions to set the session\'s header limits in');
+  http2Options.maxHeaderListPairs = MAX_HEADER_LIST_PAIRS;
+  http2Options.settings = { ...http2Options.settings, maxHeaderListSize: GO_MAX_HEADER_LIST_SIZE };
+  return server;
+}
+
 type Handler = grpc.UntypedHandleCall;
 
 /** Messages passed as bytes, decoded by the handler. */
@@ -113,7 +138,7 @@ export interface SessionOptions {
 /** An attached session: the ID to put in the Solve request; close() ends it. */
 export class Session {
   readonly id = newID();
-  private readonly server = new grpc.Server({ 'grpc.max_receive_message_length': 16 << 20, 'grpc.max_send_message_length': 16 << 20 });
+  private readonly server = sessionServer();
   private call: SessionStream | undefined;
   private injector: ReturnType<grpc.Server['createConnectionInjector']> | undefined;
   private readonly methods: string[] = [];

@@ -47,6 +47,8 @@ export class Unsupported extends Error {}
 class SubsetParser {
   private i = 0;
   readonly sets: CharTest[] = [];
+  /** The sets that are one rune (`\u{H}` outside a class): their rune. */
+  readonly runes = new Map<number, number>();
   private readonly setIndex = new Map<string, number>();
 
   constructor(private readonly s: string) {}
@@ -125,7 +127,9 @@ class SubsetParser {
       return { k: 'char', set: this.set(text, () => propertyTest(text)) };
     }
     const rune = this.rune();
-    return { k: 'char', set: this.set(`\\u{${rune.toString(16)}}`, () => (x) => x === rune) };
+    const set = this.set(`\\u{${rune.toString(16)}}`, () => (x) => x === rune);
+    this.runes.set(set, rune);
+    return { k: 'char', set };
   }
 
   /** `\u{H}` at the cursor. */
@@ -360,6 +364,27 @@ function codePoints(s: string): number[] {
   return cps;
 }
 
+/**
+ * The literal text an expression `^abc...` requires at the start of the
+ * input (its runes from the `^` to the first thing that is not one rune;
+ * '' for any other expression), as Go's regexp takes an anchored
+ * expression's literal prefix: a .dockerignore of thousands of patterns
+ * like `src/gen/*.pb` is tried against every path of the context, and most
+ * patterns are then refused by a string comparison. Surrogate runes end it
+ * (the matcher reads a pair as one code point, the comparison would not).
+ */
+function anchoredPrefix(node: Node, runes: ReadonlyMap<number, number>): string {
+  if (node.k !== 'cat' || node.items[0]?.k !== 'assert' || node.items[0].a !== Assertion.Start) return '';
+  let prefix = '';
+  for (let i = 1; i < node.items.length; i++) {
+    const item = node.items[i]!;
+    const rune = item.k === 'char' ? runes.get(item.set) : undefined;
+    if (rune === undefined || (rune >= 0xd800 && rune <= 0xdfff)) break;
+    prefix += String.fromCodePoint(rune);
+  }
+  return prefix;
+}
+
 /** A DFA state: the Char instructions reached (sorted), whether Match was, and its steps (tables made when first needed). */
 class DState {
   ascii: (DState | undefined)[] | undefined;
@@ -386,8 +411,14 @@ export class LinearRegexp {
   private readonly stack: number[] = [];
   private states = new Map<string, DState>();
   private start: DState | undefined;
+  /** Whether Match is reached at the end from no instruction at all (see test). */
+  private fromNothing: boolean | undefined;
 
-  private constructor(prog: Program) {
+  private constructor(
+    prog: Program,
+    /** Text every match starts the input with (see anchoredPrefix). */
+    private readonly prefix: string,
+  ) {
     this.prog = prog;
     this.seen = new Int32Array(prog.op.length);
   }
@@ -398,7 +429,7 @@ export class LinearRegexp {
     const node = parser.parse();
     const size = goSize(node);
     if (size !== undefined && size > GO_MAX_SIZE) return undefined;
-    return new LinearRegexp(compile(node, parser.sets));
+    return new LinearRegexp(compile(node, parser.sets), anchoredPrefix(node, parser.runes));
   }
 
   /** The Char instructions and Match reached from `kernel` (and the start, for a search) in this context. */
@@ -473,6 +504,7 @@ export class LinearRegexp {
 
   /** RegExp.prototype.test: a match anywhere in `s`. */
   test(s: string): boolean {
+    if (!s.startsWith(this.prefix)) return false;
     if (this.prog.hasWordAssertions) return this.testSlowly(codePoints(s));
     const n = s.length;
     if (n === 0) return this.closure([], START_AND_END).matched;
@@ -496,6 +528,11 @@ export class LinearRegexp {
         else (state.other ??= new Map()).set(c, next);
       }
       if (next.matched) return true;
+      // No instruction left: in the middle of the text the start adds none
+      // either (it did not just now), so none is added until the end, where
+      // the answer depends on no character. An anchored expression whose
+      // text has stopped matching answers here, without reading the rest.
+      if (next.pcs.length === 0) return (this.fromNothing ??= this.closure([], END).matched);
       state = next;
     }
   }

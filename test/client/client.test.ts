@@ -364,6 +364,33 @@ test('follow paths with wildcards: a symlink a COPY wildcard matches brings its 
   assert.ok(listing(join(TMP, 'wild-ours')).includes('out/link.txt target\n'), 'the symlink matched by *.txt copied with its target\'s data');
 });
 
+test('.dockerignore of thousands of lines: the daemon reads the context as buildctl\'s session lets it, and past Go\'s header limit fails as there', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  // The daemon sends every pattern as a header of the DiffCopy call: Node.js's
+  // own limits (128 header fields) refused more than ~120 lines.
+  const files: Record<string, string> = { Dockerfile: 'FROM scratch\nCOPY . /\n' };
+  for (let i = 0; i < 300; i++) files[`d${i % 10}/f${i}.txt`] = `${i}\n`;
+  const patterns = (n: number): string =>
+    Array.from({ length: n }, (_, i) => (i % 97 === 0 ? `d${i % 10}/f${i % 300}.txt` : `d${i % 10}/f${1000 + i}*.txt`)).join('\n') + '\n';
+  const tree = (root: string): string[] => readdirSync(root, { recursive: true, encoding: 'utf8' }).sort();
+  const ctx = dir('ignore-many', { ...files, '.dockerignore': patterns(3000) });
+  const ours = await ourBuild(['--progress', 'quiet', '--output', `type=local,dest=${join(TMP, 'ignore-many-ours')}`, ctx]);
+  assert.equal(ours.code, 0, ours.stderr);
+  const theirs = await buildctl(['build', '--progress=quiet', '--frontend', 'dockerfile.v0', ...contextArgs(ctx), '--output', `type=local,dest=${join(TMP, 'ignore-many-ctl')}`]);
+  assert.equal(theirs.code, 0, theirs.stderr);
+  assert.deepEqual(tree(join(TMP, 'ignore-many-ours')), tree(join(TMP, 'ignore-many-ctl')));
+  assert.ok(!tree(join(TMP, 'ignore-many-ours')).includes('d0/f0.txt'), 'an ignored file was sent');
+  // 20,000 lines are more than the 1 MB of headers a Go session server takes: the daemon refuses to send them.
+  const big = dir('ignore-too-many', { ...files, '.dockerignore': patterns(20000) });
+  const oursBig = await ourBuild(['--progress', 'quiet', big]);
+  const theirsBig = await buildctl(['build', '--progress=quiet', '--frontend', 'dockerfile.v0', ...contextArgs(big)]);
+  assert.equal(oursBig.code, 1);
+  assert.notEqual(theirsBig.code, 0);
+  const errorLine = (stderr: string): string => stderr.split('\n').filter((l) => l.startsWith('error: ')).join('\n');
+  assert.match(errorLine(theirsBig.stderr), /header list size to send violates the maximum size \(1048896 bytes\) set by server/);
+  assert.equal(errorLine(oursBig.stderr), errorLine(theirsBig.stderr));
+});
+
 test('xattrs: extended attributes of the context reach the daemon and a local output, as buildctl sends and writes them', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   const x = xattrs();

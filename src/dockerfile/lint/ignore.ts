@@ -105,16 +105,23 @@ function compile(pattern: string): Matcher {
   }
 }
 
+/** `dir` and the directories above it, from the top (`a`, `a/b`, `a/b/c`), made once for all the patterns tried. */
+function dirAndParents(dir: string): string[] {
+  const out: string[] = [];
+  for (let i = dir.indexOf('/'); i >= 0; i = dir.indexOf('/', i + 1)) out.push(dir.slice(0, i));
+  out.push(dir);
+  return out;
+}
+
 /**
- * Whether the pattern matches `dir` or one of the directories above it,
- * tried from the top as patternmatcher does; an error there counts as no
- * match (Go ignores it).
+ * Whether the pattern matches one of `dirs` (dirAndParents), tried from the
+ * top as patternmatcher does; an error there counts as no match (Go ignores
+ * it).
  */
-function matchesADir(pattern: IgnorePattern, dir: string): boolean {
-  const dirs = dir.split('/');
-  for (let i = 0; i < dirs.length; i++) {
+function matchesADir(pattern: IgnorePattern, dirs: readonly string[]): boolean {
+  for (const d of dirs) {
     try {
-      if (pattern.match(dirs.slice(0, i + 1).join('/'))) return true;
+      if (pattern.match(d)) return true;
     } catch {
       // Go ignores a parent's error
     }
@@ -166,18 +173,21 @@ export class IgnoreMatcher {
    */
   matchesUsingParentResults(file: string, parent: readonly boolean[] | undefined): { matched: boolean; info: boolean[] } {
     let matched = false;
-    const info = new Array<boolean>(this.patterns.length).fill(false);
+    const patterns = this.patterns;
+    const info = new Array<boolean>(patterns.length).fill(false);
     const dir = dirPath(file);
-    this.patterns.forEach((pattern, i) => {
+    const dirs = parent === undefined && dir !== '.' ? dirAndParents(dir) : undefined;
+    for (let i = 0; i < patterns.length; i++) {
+      const pattern = patterns[i]!;
       let match = parent !== undefined && parent[i] === true;
       if (!match) {
-        if (pattern.exclusion !== matched) return;
+        if (pattern.exclusion !== matched) continue;
         match = pattern.match(file);
-        if (!match && parent === undefined && dir !== '.') match = matchesADir(pattern, dir);
+        if (!match && dirs !== undefined) match = matchesADir(pattern, dirs);
       }
       info[i] = match;
       if (match) matched = !pattern.exclusion;
-    });
+    }
     return { matched, info };
   }
 
@@ -194,6 +204,7 @@ export class IgnoreMatcher {
   check(file: string): { matched: boolean; error?: BadPattern } {
     let matched = false;
     const parent = dirPath(file);
+    const dirs = parent !== '.' ? dirAndParents(parent) : undefined;
     for (const pattern of this.patterns) {
       if (pattern.exclusion !== matched) continue;
       let match: boolean;
@@ -203,7 +214,7 @@ export class IgnoreMatcher {
         if (e instanceof BadPattern) return { matched: false, error: e };
         throw e;
       }
-      if (!match && parent !== '.') match = matchesADir(pattern, parent);
+      if (!match && dirs !== undefined) match = matchesADir(pattern, dirs);
       if (match) matched = !pattern.exclusion;
     }
     return { matched };
