@@ -7,12 +7,15 @@
 //   DATA packets ending with an empty one, and ends with FIN, answered by FIN;
 // - receiving (FileSend.DiffCopy of a `local` output): the same from the
 //   other side, writing what arrives into a directory.
-import { readSync, mkdirSync, lstatSync, rmSync, symlinkSync, linkSync, chmodSync, lutimesSync, openSync, writeSync, closeSync, utimesSync } from 'node:fs';
+import { readSync, renameSync, mkdirSync, lstatSync, rmSync, symlinkSync, linkSync, chmodSync, lutimesSync, openSync, writeSync, closeSync, utimesSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { Packet as PacketDesc, Packet_PacketType as T, type Packet, type Stat } from '../gen/fsutil.types.ts';
 import { encoder, decoder } from './connection.ts';
-import { isDirMode, isRegular, walkFiltered, xattrs, type FilterOptions } from './fswalk.ts';
+import { diskPath, isDirMode, isRegular, walkFiltered, xattrs, type FilterOptions } from './fswalk.ts';
+import { bytesOf, hasKeptBytes, keptBytesString } from '../go/kept-bytes.ts';
+import { nodeChildProcess } from '../builtins.ts';
+import { defineMessage } from '../protobuf/registry.ts';
 import { cleanPath } from '../go/path.ts';
 import { Writer, varintBytes } from '../protobuf/writer.ts';
 import type { Int64 } from '../protobuf/registry.ts';
@@ -77,6 +80,12 @@ function int64(w: Writer, no: number, v: Int64 | undefined): void {
   w.varint64(v);
 }
 
+/** A string field whose kept bytes (a file name that is no UTF-8) are written as those bytes, as Go sends the name. */
+function keptString(w: Writer, s: string): void {
+  if (hasKeptBytes(s)) w.bytes(bytesOf(s));
+  else w.string(s);
+}
+
 /**
  * A packet's bytes. A STAT packet without extended attributes (nearly every
  * entry of a walk) is written field by field here, as the generic encoder
@@ -85,6 +94,7 @@ function int64(w: Writer, no: number, v: Int64 | undefined): void {
  */
 export function encodePacket(p: Packet): Buffer {
   const st = p.stat;
+  // (The walk reads no attributes for a name with kept bytes, so those take the path below.)
   if ((p.type ?? T.PACKET_STAT) !== T.PACKET_STAT || p.ID || p.data?.length || st === undefined || st.xattrs !== undefined) return encodePacketGeneric(p);
   const w = statWriter;
   w.reset();
@@ -92,7 +102,7 @@ export function encodePacket(p: Packet): Buffer {
   const at = w.fork();
   if (st.path) {
     w.tag(1, 2);
-    w.string(st.path);
+    keptString(w, st.path);
   }
   uint(w, 2, st.mode);
   uint(w, 3, st.uid);
@@ -101,7 +111,7 @@ export function encodePacket(p: Packet): Buffer {
   int64(w, 6, st.modTime);
   if (st.linkname) {
     w.tag(7, 2);
-    w.string(st.linkname);
+    keptString(w, st.linkname);
   }
   int64(w, 8, st.devmajor);
   int64(w, 9, st.devminor);
@@ -133,9 +143,35 @@ function packets(s: PacketStream): AsyncIterator<Packet> {
   return {
     next: async () => {
       const r = await it.next();
-      return r.done === true ? { done: true, value: undefined } : { done: false, value: decode(r.value as Buffer) };
+      return r.done === true ? { done: true, value: undefined } : { done: false, value: withKeptBytes(decode(r.value as Buffer), r.value as Buffer) };
     },
   };
+}
+
+/** A Stat's names as bytes (KeptPacket below), to read a name that is no UTF-8. */
+interface NameBytes {
+  stat?: { path?: Uint8Array; linkname?: Uint8Array };
+}
+defineMessage<NonNullable<NameBytes['stat']>>('dockerfile_llb.filesync.NameBytes.Stat', [
+  { name: 'path', no: 1, kind: 'scalar', scalar: 'bytes' },
+  { name: 'linkname', no: 7, kind: 'scalar', scalar: 'bytes' },
+]);
+const decodeNameBytes = decoder(
+  defineMessage<NameBytes>('dockerfile_llb.filesync.NameBytes', [{ name: 'stat', no: 2, kind: 'message', typeName: 'dockerfile_llb.filesync.NameBytes.Stat' }]),
+);
+
+/**
+ * A received packet whose path or link target is no UTF-8 (the decoder
+ * read U+FFFD there) with those names read again as bytes, kept
+ * (go/kept-bytes.ts): the file is written under the name Go writes.
+ */
+function withKeptBytes(p: Packet, raw: Buffer): Packet {
+  const st = p.stat;
+  if (st === undefined || !(st.path?.includes('\ufffd') || st.linkname?.includes('\ufffd'))) return p;
+  const names = decodeNameBytes(raw).stat ?? {};
+  if (names.path !== undefined) st.path = keptBytesString(names.path);
+  if (names.linkname !== undefined) st.linkname = keptBytesString(names.linkname);
+  return p;
 }
 
 /** Counts bytes sent, for the progress of a context transfer. */
@@ -221,7 +257,7 @@ export async function sendDir(call: PacketStream, root: string, filter: FilterOp
 async function sendFile(call: PacketStream, id: number, file: { abs: string; size: number }, stats?: SendStats): Promise<void> {
   let fd: number | undefined;
   try {
-    fd = openSync(file.abs, 'r');
+    fd = openSync(diskPath(file.abs), 'r');
   } catch {
     fd = undefined;
   }
@@ -294,26 +330,29 @@ export async function receiveDir(call: PacketStream, dest: string): Promise<void
       const id = index++;
       const path = target(st.path ?? '');
       const mode = st.mode ?? 0;
-      mkdirSync(dirname(path), { recursive: true });
+      mkdirSync(diskPath(dirname(path)), { recursive: true });
       if (isDirMode(mode)) {
         try {
-          if (!lstatSync(path).isDirectory()) rmSync(path, { force: true });
+          if (!lstatSync(diskPath(path)).isDirectory()) rmSync(diskPath(path), { force: true });
         } catch {
           /* absent */
         }
-        mkdirSync(path, { recursive: true });
+        mkdirSync(diskPath(path), { recursive: true });
         dirs.push({ path, stat: st });
         continue;
       }
-      rmSync(path, { force: true, recursive: true });
+      rmSync(diskPath(path), { force: true, recursive: true });
       if (st.linkname !== undefined && st.linkname !== '' && (mode & (1 << 27)) !== 0) {
-        symlinkSync(st.linkname, path);
+        symlinkSync(diskPath(st.linkname), diskPath(path));
         setMeta(path, st, true);
       } else if (st.linkname !== undefined && st.linkname !== '') {
-        linkSync(target(st.linkname), path);
+        linkSync(diskPath(target(st.linkname)), diskPath(path));
       } else if (isRegular(mode)) {
-        pending.set(id, { fd: openSync(path, 'w', 0o600), path, stat: st });
+        pending.set(id, { fd: openSync(diskPath(path), 'w', 0o600), path, stat: st });
         await send(call, { type: T.PACKET_REQ, ID: id });
+      } else if ((mode & (MODE_NAMED_PIPE | MODE_DEVICE)) !== 0) {
+        makeNode(path, st, dest);
+        setMeta(path, st, false);
       }
       continue;
     }
@@ -336,18 +375,42 @@ export async function receiveDir(call: PacketStream, dest: string): Promise<void
   }
 }
 
+const MODE_DEVICE = 1 << 26;
+const MODE_NAMED_PIPE = 1 << 25;
+const MODE_CHAR_DEVICE = 1 << 21;
+
+/**
+ * A named pipe or device node, as fsutil's disk writer makes it (mknod).
+ * Node.js has no call for it: the `mknod` program makes it (devices need
+ * the privilege Go's mknod needs). A program's arguments are UTF-8 text, so
+ * a name that is no UTF-8 is made under a scratch name in `dest` and renamed.
+ */
+function makeNode(path: string, st: Stat, dest: string): void {
+  const mode = st.mode ?? 0;
+  const at = hasKeptBytes(path) ? join(dest, `.mknod-${process.pid}`) : path;
+  const kind = (mode & MODE_NAMED_PIPE) !== 0 ? ['p'] : [(mode & MODE_CHAR_DEVICE) !== 0 ? 'c' : 'b', String(st.devmajor ?? 0), String(st.devminor ?? 0)];
+  const r = nodeChildProcess().spawnSync('mknod', ['--', at, ...kind], { encoding: 'utf8' });
+  if (r.error !== undefined || r.status !== 0) {
+    const why = r.error?.message ?? r.stderr.trim().replace(/^mknod: /, '');
+    throw new Error(`failed to create ${path}: ${why}`);
+  }
+  if (at !== path) renameSync(at, diskPath(path));
+}
+
 function setMeta(path: string, st: Stat, symlink: boolean): void {
   const mtime = Number(BigInt(st.modTime ?? 0) / 1000n) / 1e6;
+  const at = diskPath(path);
   if (symlink) {
     try {
-      lutimesSync(path, mtime, mtime);
+      lutimesSync(at, mtime, mtime);
     } catch {
       /* not supported */
     }
     return;
   }
   // As fsutil's disk writer: each attribute set, a failure ignored.
-  const x = st.xattrs !== undefined ? xattrs() : null;
+  // (@napi-rs/xattr takes paths as UTF-8 text: a name that is no UTF-8 gets no attributes.)
+  const x = st.xattrs !== undefined && !hasKeptBytes(path) ? xattrs() : null;
   for (const [k, v] of Object.entries(st.xattrs ?? {})) {
     try {
       x?.setAttributeSync(path, k, v);
@@ -355,6 +418,6 @@ function setMeta(path: string, st: Stat, symlink: boolean): void {
       /* not supported here */
     }
   }
-  chmodSync(path, (st.mode ?? 0) & 0o777 | (((st.mode ?? 0) & (1 << 23)) ? 0o4000 : 0) | (((st.mode ?? 0) & (1 << 22)) ? 0o2000 : 0) | (((st.mode ?? 0) & (1 << 20)) ? 0o1000 : 0));
-  utimesSync(path, mtime, mtime);
+  chmodSync(at, (st.mode ?? 0) & 0o777 | (((st.mode ?? 0) & (1 << 23)) ? 0o4000 : 0) | (((st.mode ?? 0) & (1 << 22)) ? 0o2000 : 0) | (((st.mode ?? 0) & (1 << 20)) ? 0o1000 : 0));
+  utimesSync(at, mtime, mtime);
 }

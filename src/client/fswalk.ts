@@ -8,13 +8,16 @@
 // matched as moby/patternmatcher does; a directory that is excluded and has
 // no exception below it is not read at all. A directory that is not itself
 // selected is sent only when something below it is. Owners are sent as 0:0,
-// as Go's client does for local directories.
-import { lstatSync, readdirSync, readlinkSync, type BigIntStats, type Dirent } from 'node:fs';
+// as Go's client does for local directories. A name that is no UTF-8 is held
+// with its bytes kept (go/kept-bytes.ts) and sent as those bytes, as Go
+// sends them; the file is reached through a Buffer path (diskPath).
+import { lstatSync, readdirSync, readlinkSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { nodeModule } from '../builtins.ts';
 import { IgnoreMatcher } from '../dockerfile/lint/ignore.ts';
 import { cleanPath, goFilepathMatch } from '../go/path.ts';
 import { compareUtf8 } from '../go/strings.ts';
+import { bytesOf, hasKeptBytes, keptBytesString } from '../go/kept-bytes.ts';
 import type { Stat } from '../gen/fsutil.types.ts';
 
 // Go's os.FileMode bits.
@@ -63,6 +66,28 @@ export interface FilterOptions {
 export interface WalkEntry {
   stat: Stat;
   abs: string;
+}
+
+/** A path for node:fs: the string, or its bytes where it holds kept bytes (a name that is no UTF-8). */
+export function diskPath(p: string): string | Buffer {
+  return hasKeptBytes(p) ? Buffer.from(bytesOf(p)) : p;
+}
+
+/** Names in Go's order: their bytes (kept bytes as the bytes they are). */
+function compareNames(a: string, b: string): number {
+  return hasKeptBytes(a) || hasKeptBytes(b) ? Buffer.compare(bytesOf(a), bytesOf(b)) : compareUtf8(a, b);
+}
+
+/**
+ * A directory's entries, names as Go reads them: Node.js decodes a name
+ * that is no UTF-8 with U+FFFD (and then cannot reach the file), so a
+ * directory where a name has one is read again as bytes, and those names
+ * keep their bytes.
+ */
+function readNames(abs: string): { name: string; isDir: boolean }[] {
+  const plain = readdirSync(diskPath(abs), { withFileTypes: true });
+  if (!plain.some((d) => d.name.includes('\ufffd'))) return plain.map((d) => ({ name: d.name, isDir: d.isDirectory() }));
+  return readdirSync(diskPath(abs), { withFileTypes: true, encoding: 'buffer' }).map((d) => ({ name: keptBytesString(d.name), isDir: d.isDirectory() }));
 }
 
 interface ParentDir {
@@ -298,19 +323,19 @@ export function* walkFiltered(root: string, opts: FilterOptions = {}): Generator
   const x = xattrs();
 
   function* dir(rel: string, abs: string): Generator<WalkEntry | null> {
-    let entries: Dirent[];
+    let entries: { name: string; isDir: boolean }[];
     try {
-      entries = readdirSync(abs, { withFileTypes: true });
+      entries = readNames(abs);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return;
       throw new Error(`open ${abs}: ${describeErrno(err)}`);
     }
-    entries.sort((a, b) => compareUtf8(a.name, b.name)); // UTF-8 byte order, as Go sorts names
+    entries.sort((a, b) => compareNames(a.name, b.name)); // byte order, as Go sorts names
     for (const d of entries) {
       const path = rel === '' ? d.name : `${rel}/${d.name}`;
       const entryAbs = abs.endsWith('/') ? abs + d.name : `${abs}/${d.name}`;
-      const isDir = d.isDirectory();
+      const isDir = d.isDir;
       const parent = parents[parents.length - 1];
       let skip = false;
       let includeInfo: boolean[] | undefined;
@@ -342,14 +367,15 @@ export function* walkFiltered(root: string, opts: FilterOptions = {}): Generator
       if (!skip || isDir) {
         let st: BigIntStats;
         try {
-          st = lstatSync(entryAbs, { bigint: true });
+          st = lstatSync(diskPath(entryAbs), { bigint: true });
         } catch (e) {
           const err = e as NodeJS.ErrnoException;
           if (err.code === 'ENOENT' || err.code === 'ENOTDIR') continue;
           throw new Error(`lstat ${entryAbs}: ${describeErrno(err)}`);
         }
-        entry = { stat: statOf(path, st, inodes, () => readlinkSync(entryAbs)), abs: entryAbs };
-        if (x !== null) {
+        entry = { stat: statOf(path, st, inodes, () => keptBytesString(readlinkSync(diskPath(entryAbs), { encoding: 'buffer' }))), abs: entryAbs };
+        // (@napi-rs/xattr takes paths as UTF-8 text: a name that is no UTF-8 is sent without its attributes.)
+        if (x !== null && !hasKeptBytes(entryAbs)) {
           const attrs = loadXattrs(entryAbs, x);
           if (attrs !== undefined) entry.stat.xattrs = attrs;
         }

@@ -147,6 +147,51 @@ test('context: .dockerignore applied in the client; a second build sends only wh
   assert.deepEqual(listing(join(TMP, 'out-ours2')), listing(out2));
 });
 
+test('context and local output: names that are no UTF-8, odd characters, a named pipe, as buildctl sends and writes them', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const ctx = dir('odd-names', { Dockerfile: 'FROM scratch\nCOPY . /\n' });
+  // Node.js reads a name that is no UTF-8 with U+FFFD and then cannot open it: such files were left out of the context.
+  const names = [Buffer.from('latin1-caf\xe9', 'latin1'), Buffer.from('bad-\xff\xfe', 'latin1'), Buffer.from('nl\nname'), Buffer.from('\u00e9t\u00e9'), Buffer.from('emoji-\u{1f600}'), Buffer.from('back\\slash')];
+  for (const n of names) writeFileSync(Buffer.concat([Buffer.from(ctx + '/'), n]), Buffer.concat([n, Buffer.from('\n')]));
+  // (Not a directory: the daemon walks its copy of a context with Go's io/fs, which refuses such a directory name.)
+  symlinkSync(Buffer.from('bad-\xff\xfe', 'latin1'), Buffer.from(join(ctx, 'link-to-bad')));
+  assert.equal(spawnSync('mkfifo', [join(ctx, 'pipe')]).status, 0);
+  /** Each entry of a tree: its name's bytes (hex), type, mode, size or link target's bytes, content's hash. */
+  const listing = (root: string): string[] => {
+    const out: string[] = [];
+    const walk = (rel: Buffer): void => {
+      const at = Buffer.concat([Buffer.from(root), rel]);
+      for (const name of readdirSync(at, { encoding: 'buffer' })) {
+        const r = Buffer.concat([rel, Buffer.from('/'), name]);
+        const abs = Buffer.concat([Buffer.from(root), r]);
+        const st = lstatSync(abs);
+        const what = st.isSymbolicLink() ? `-> ${readlinkSync(abs, { encoding: 'buffer' }).toString('hex')}` : st.isFile() ? createHash('sha256').update(readFileSync(abs)).digest('hex').slice(0, 12) : st.isFIFO() ? 'fifo' : '';
+        out.push(`${r.toString('hex')} ${st.mode.toString(8)} ${what}`);
+        if (st.isDirectory()) walk(r);
+      }
+    };
+    walk(Buffer.alloc(0));
+    return out.sort();
+  };
+  const ours = await ourBuild(['--progress', 'quiet', '--output', `type=local,dest=${join(TMP, 'odd-ours')}`, ctx]);
+  assert.equal(ours.code, 0, ours.stderr);
+  const theirs = await buildctl(['build', '--progress=quiet', '--frontend', 'dockerfile.v0', ...contextArgs(ctx), '--output', `type=local,dest=${join(TMP, 'odd-ctl')}`]);
+  assert.equal(theirs.code, 0, theirs.stderr);
+  const got = listing(join(TMP, 'odd-ours'));
+  assert.deepEqual(got, listing(join(TMP, 'odd-ctl')));
+  assert.ok(got.some((l) => l.startsWith(Buffer.from('/bad-\xff\xfe', 'latin1').toString('hex') + ' ')), 'the name that is no UTF-8 arrived');
+  assert.ok(got.some((l) => l.endsWith(' fifo')), 'the named pipe arrived');
+  // What the daemon received, as a tar it writes: the same entries from both.
+  const tarNames = async (args: string[]): Promise<string[]> => {
+    const tar = join(TMP, `odd-${args[0]}.tar`);
+    const r = args[0] === 'ours' ? await ourBuild(['--progress', 'quiet', '--output', `type=tar,dest=${tar}`, ctx]) : await buildctl(['build', '--progress=quiet', '--frontend', 'dockerfile.v0', ...contextArgs(ctx), '--output', `type=tar,dest=${tar}`]);
+    assert.equal(r.code, 0, r.stderr);
+    // (readTar reads names as UTF-8: a name that is no UTF-8 is compared with U+FFFD in it, but it has to be there.)
+    return readTar(readFileSync(tar)).map((e) => `${e.name} ${e.type} ${e.mode.toString(8)} ${createHash('sha256').update(e.content).digest('hex').slice(0, 12)}`).sort();
+  };
+  assert.deepEqual(await tarNames(['ours']), await tarNames(['ctl']));
+});
+
 test('outputs: tar to a file and to standard output, oci and docker archives, an OCI layout directory, as buildctl writes them', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   const d = dir('tar', { Dockerfile: 'FROM scratch\nCOPY a.txt /x/a.txt\n', 'a.txt': 'hello\n' });
