@@ -398,7 +398,9 @@ function makeNode(path: string, st: Stat, dest: string): void {
 }
 
 function setMeta(path: string, st: Stat, symlink: boolean): void {
-  const mtime = Number(BigInt(st.modTime ?? 0) / 1000n) / 1e6;
+  // Seconds as text: Node.js takes a negative number of seconds (a time
+  // before 1970) as "now", text as it is. (libuv keeps microseconds.)
+  const mtime = String(Number(BigInt(st.modTime ?? 0) / 1000n) / 1e6);
   const at = diskPath(path);
   if (symlink) {
     try {

@@ -4,7 +4,7 @@
 // subrequests, and faults (no daemon, bad context, bad secret, Ctrl-C).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync, chmodSync, readdirSync, lstatSync, readlinkSync, existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync, chmodSync, readdirSync, lstatSync, readlinkSync, existsSync, readFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
@@ -156,6 +156,9 @@ test('context and local output: names that are no UTF-8, odd characters, a named
   // (Not a directory: the daemon walks its copy of a context with Go's io/fs, which refuses such a directory name.)
   symlinkSync(Buffer.from('bad-\xff\xfe', 'latin1'), Buffer.from(join(ctx, 'link-to-bad')));
   assert.equal(spawnSync('mkfifo', [join(ctx, 'pipe')]).status, 0);
+  // A time before 1970: Node.js takes a negative number of seconds as "now".
+  writeFileSync(join(ctx, 'old'), 'old\n');
+  utimesSync(join(ctx, 'old'), new Date('1960-01-01T00:00:00Z'), new Date('1960-01-01T00:00:00Z'));
   /** Each entry of a tree: its name's bytes (hex), type, mode, size or link target's bytes, content's hash. */
   const listing = (root: string): string[] => {
     const out: string[] = [];
@@ -166,7 +169,7 @@ test('context and local output: names that are no UTF-8, odd characters, a named
         const abs = Buffer.concat([Buffer.from(root), r]);
         const st = lstatSync(abs);
         const what = st.isSymbolicLink() ? `-> ${readlinkSync(abs, { encoding: 'buffer' }).toString('hex')}` : st.isFile() ? createHash('sha256').update(readFileSync(abs)).digest('hex').slice(0, 12) : st.isFIFO() ? 'fifo' : '';
-        out.push(`${r.toString('hex')} ${st.mode.toString(8)} ${what}`);
+        out.push(`${r.toString('hex')} ${st.mode.toString(8)} ${what}${st.isFile() ? ` ${Math.floor(st.mtimeMs / 1000)}` : ''}`);
         if (st.isDirectory()) walk(r);
       }
     };
