@@ -7,7 +7,7 @@
 //   DATA packets ending with an empty one, and ends with FIN, answered by FIN;
 // - receiving (FileSend.DiffCopy of a `local` output): the same from the
 //   other side, writing what arrives into a directory.
-import { readSync, renameSync, mkdirSync, lstatSync, rmSync, symlinkSync, linkSync, chmodSync, lutimesSync, openSync, writeSync, closeSync, utimesSync } from 'node:fs';
+import { readSync, renameSync, existsSync, fchmodSync, futimesSync, mkdirSync, lstatSync, rmSync, symlinkSync, linkSync, chmodSync, lutimesSync, openSync, writeSync, closeSync, utimesSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { Packet as PacketDesc, Packet_PacketType as T, type Packet, type Stat } from '../gen/fsutil.types.ts';
@@ -293,7 +293,14 @@ async function sendFile(call: PacketStream, id: number, file: { abs: string; siz
 
 /** Serves one FileSend.DiffCopy of a `local` output: writes what the daemon sends under `dest` (merged). */
 export async function receiveDir(call: PacketStream, dest: string): Promise<void> {
+  // Directories known to exist, and those this transfer made (nothing in
+  // them to replace): each entry then costs no mkdir or removal of its own
+  // (~40% of writing 30,000 files).
+  const known = new Set<string>();
+  const fresh = new Set<string>();
+  if (!existsSync(dest)) fresh.add(dest);
   mkdirSync(dest, { recursive: true, mode: 0o700 });
+  known.add(dest);
   const pending = new Map<number, { fd: number; path: string; stat: Stat }>();
   const dirs: { path: string; stat: Stat }[] = [];
   let listed = false;
@@ -304,8 +311,11 @@ export async function receiveDir(call: PacketStream, dest: string): Promise<void
     return join(dest, clean);
   };
   const finishFile = (f: { fd: number; path: string; stat: Stat }) => {
-    closeSync(f.fd);
-    setMeta(f.path, f.stat, false);
+    try {
+      setMeta(f.path, f.stat, false, f.fd);
+    } finally {
+      closeSync(f.fd);
+    }
   };
   const maybeFinish = async (): Promise<boolean> => {
     if (!listed || pending.size > 0) return false;
@@ -330,18 +340,31 @@ export async function receiveDir(call: PacketStream, dest: string): Promise<void
       const id = index++;
       const path = target(st.path ?? '');
       const mode = st.mode ?? 0;
-      mkdirSync(diskPath(dirname(path)), { recursive: true });
+      const parent = dirname(path);
+      if (!known.has(parent)) {
+        mkdirSync(diskPath(parent), { recursive: true });
+        known.add(parent);
+      }
+      const inFresh = fresh.has(parent);
       if (isDirMode(mode)) {
-        try {
-          if (!lstatSync(diskPath(path)).isDirectory()) rmSync(diskPath(path), { force: true });
-        } catch {
-          /* absent */
+        if (inFresh) {
+          mkdirSync(diskPath(path));
+          fresh.add(path);
+        } else {
+          let existed = true;
+          try {
+            if (!lstatSync(diskPath(path)).isDirectory()) rmSync(diskPath(path), { force: true });
+          } catch {
+            existed = false;
+          }
+          mkdirSync(diskPath(path), { recursive: true });
+          if (!existed) fresh.add(path);
         }
-        mkdirSync(diskPath(path), { recursive: true });
+        known.add(path);
         dirs.push({ path, stat: st });
         continue;
       }
-      rmSync(diskPath(path), { force: true, recursive: true });
+      if (!inFresh) rmSync(diskPath(path), { force: true, recursive: true });
       if (st.linkname !== undefined && st.linkname !== '' && (mode & (1 << 27)) !== 0) {
         symlinkSync(diskPath(st.linkname), diskPath(path));
         setMeta(path, st, true);
@@ -397,7 +420,8 @@ function makeNode(path: string, st: Stat, dest: string): void {
   if (at !== path) renameSync(at, diskPath(path));
 }
 
-function setMeta(path: string, st: Stat, symlink: boolean): void {
+/** A received entry's mode, times and attributes, as fsutil's disk writer sets them; through `fd` when it is open. */
+function setMeta(path: string, st: Stat, symlink: boolean, fd?: number): void {
   // Seconds as text: Node.js takes a negative number of seconds (a time
   // before 1970) as "now", text as it is. (libuv keeps microseconds.)
   const mtime = String(Number(BigInt(st.modTime ?? 0) / 1000n) / 1e6);
@@ -420,6 +444,12 @@ function setMeta(path: string, st: Stat, symlink: boolean): void {
       /* not supported here */
     }
   }
-  chmodSync(at, (st.mode ?? 0) & 0o777 | (((st.mode ?? 0) & (1 << 23)) ? 0o4000 : 0) | (((st.mode ?? 0) & (1 << 22)) ? 0o2000 : 0) | (((st.mode ?? 0) & (1 << 20)) ? 0o1000 : 0));
-  utimesSync(at, mtime, mtime);
+  const perms = ((st.mode ?? 0) & 0o777) | ((st.mode ?? 0) & (1 << 23) ? 0o4000 : 0) | ((st.mode ?? 0) & (1 << 22) ? 0o2000 : 0) | ((st.mode ?? 0) & (1 << 20) ? 0o1000 : 0);
+  if (fd !== undefined) {
+    fchmodSync(fd, perms);
+    futimesSync(fd, mtime, mtime);
+  } else {
+    chmodSync(at, perms);
+    utimesSync(at, mtime, mtime);
+  }
 }
