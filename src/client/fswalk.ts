@@ -79,15 +79,19 @@ function compareNames(a: string, b: string): number {
 }
 
 /**
- * A directory's entries, names as Go reads them: Node.js decodes a name
+ * A directory's entries in Go's order, names as Go reads them: Node.js decodes a name
  * that is no UTF-8 with U+FFFD (and then cannot reach the file), so a
  * directory where a name has one is read again as bytes, and those names
  * keep their bytes.
  */
 function readNames(abs: string): { name: string; isDir: boolean }[] {
   const plain = readdirSync(diskPath(abs), { withFileTypes: true });
-  if (!plain.some((d) => d.name.includes('\ufffd'))) return plain.map((d) => ({ name: d.name, isDir: d.isDirectory() }));
-  return readdirSync(diskPath(abs), { withFileTypes: true, encoding: 'buffer' }).map((d) => ({ name: keptBytesString(d.name), isDir: d.isDirectory() }));
+  if (!plain.some((d) => d.name.includes('\ufffd'))) {
+    const out = plain.map((d) => ({ name: d.name, isDir: d.isDirectory() }));
+    return out.sort((a, b) => compareUtf8(a.name, b.name)); // UTF-8 byte order, as Go sorts names
+  }
+  const out = readdirSync(diskPath(abs), { withFileTypes: true, encoding: 'buffer' }).map((d) => ({ name: keptBytesString(d.name), isDir: d.isDirectory() }));
+  return out.sort((a, b) => compareNames(a.name, b.name)); // byte order, kept bytes as themselves
 }
 
 interface ParentDir {
@@ -331,7 +335,6 @@ export function* walkFiltered(root: string, opts: FilterOptions = {}): Generator
       if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return;
       throw new Error(`open ${abs}: ${describeErrno(err)}`);
     }
-    entries.sort((a, b) => compareNames(a.name, b.name)); // byte order, as Go sorts names
     for (const d of entries) {
       const path = rel === '' ? d.name : `${rel}/${d.name}`;
       const entryAbs = abs.endsWith('/') ? abs + d.name : `${abs}/${d.name}`;
