@@ -43,6 +43,14 @@ const H_METHOD = 'x-docker-expose-session-grpc-method';
 const GO_MAX_HEADER_LIST_SIZE = (1 << 20) + 10 * 32;
 /** As many fields as fit in that size (each costs at least 32 bytes in HTTP/2's count). */
 const MAX_HEADER_LIST_PAIRS = Math.ceil(GO_MAX_HEADER_LIST_SIZE / 32);
+/**
+ * The receive windows of the session's HTTP/2 server, per stream and for
+ * the connection: x/net/http2's Server's (MaxUploadBufferPerStream and
+ * PerConnection, 1 MB each). Node.js's 64 KiB had the daemon wait for a
+ * window update, which crosses the Session stream, every 64 KiB of an
+ * output it sends: a 215 MB tar took 0.85 of its time with these.
+ */
+const RECEIVE_WINDOW = 1 << 20;
 
 /** A grpc-js server whose HTTP/2 sessions take the header lists a Go session server takes. */
 function sessionServer(): grpc.Server {
@@ -51,8 +59,15 @@ function sessionServer(): grpc.Server {
   const http2Options = (server as unknown as { commonServerOptions?: import('node:http2').ServerOptions }).commonServerOptions;
   if (http2Options === undefined || typeof http2Options !== 'object') throw new Error('@grpc/grpc-js changed: no commonServerOptions to set the session\'s header limits in');
   http2Options.maxHeaderListPairs = MAX_HEADER_LIST_PAIRS;
-  http2Options.settings = { ...http2Options.settings, maxHeaderListSize: GO_MAX_HEADER_LIST_SIZE };
+  http2Options.settings = { ...http2Options.settings, maxHeaderListSize: GO_MAX_HEADER_LIST_SIZE, initialWindowSize: RECEIVE_WINDOW };
   return server;
+}
+
+/** The connection's window is no setting: it is set on the server's session, once there is one. */
+function widenConnectionWindow(server: grpc.Server): void {
+  const servers = (server as unknown as { http2Servers?: Map<import('node:http2').Http2Server, unknown> }).http2Servers;
+  const h2 = servers === undefined ? undefined : [...servers.keys()].pop();
+  h2?.once('session', (session: import('node:http2').ServerHttp2Session) => session.setLocalWindowSize(RECEIVE_WINDOW));
 }
 
 type Handler = grpc.UntypedHandleCall;
@@ -431,6 +446,7 @@ export class Session {
       });
     });
     this.injector = this.server.createConnectionInjector(grpc.ServerCredentials.createInsecure());
+    widenConnectionWindow(this.server);
     this.injector.injectConnection(duplex);
   }
 
