@@ -146,8 +146,14 @@ export class Connection {
     const conn = new Connection(client, address);
     const tlsOpts = tls ? { ca: readPem('the CA certificate', opts.tlsCACert) ?? undefined, key: readPem('the key', opts.tlsKey) ?? undefined, cert: readPem('the certificate', opts.tlsCert) ?? undefined, servername: opts.tlsServerName ?? t.authority } : undefined;
     conn.dial = () => {
-      if (t.socket !== undefined) return http2.connect('http://localhost', { createConnection: () => netConnect(t.socket!) });
-      return tlsOpts !== undefined ? http2.connect(`https://${t.grpcTarget}`, tlsOpts) : http2.connect(`http://${t.grpcTarget}`);
+      const session =
+        t.socket !== undefined
+          ? http2.connect('http://localhost', { createConnection: () => netConnect(t.socket!), settings: SESSION_SETTINGS })
+          : tlsOpts !== undefined
+            ? http2.connect(`https://${t.grpcTarget}`, { ...tlsOpts, settings: SESSION_SETTINGS })
+            : http2.connect(`http://${t.grpcTarget}`, { settings: SESSION_SETTINGS });
+      session.once('connect', () => session.setLocalWindowSize(SESSION_WINDOW));
+      return session;
     };
     const timeout = opts.connectTimeoutMs ?? 10_000;
     try {
@@ -236,6 +242,16 @@ export class Connection {
     return new SessionStream(this.dial(), headers);
   }
 }
+
+/**
+ * The receive windows of the session's own connection (its stream and the
+ * connection). Everything an output sends comes down this one stream: with
+ * Node.js's 64 KiB the daemon waited for a window update every 64 KiB,
+ * where grpc-go's client (buildctl's) grows its windows to megabytes as it
+ * measures the connection.
+ */
+const SESSION_WINDOW = 4 << 20;
+const SESSION_SETTINGS: http2.Settings = { initialWindowSize: SESSION_WINDOW };
 
 /**
  * The control API's Session call as raw gRPC over HTTP/2: BytesMessage
