@@ -7,6 +7,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { BridgeError, LLBBridge } from '../frontend/bridge.ts';
 import { buildAndReturn, type BuildFunc } from '../frontend/main.ts';
+import { toStatus } from '../frontend/errors.ts';
 import { buildDockerfile } from '../frontend/dockerfile.ts';
 import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import type { GatewayEnv } from '../frontend/env.ts';
@@ -63,6 +64,9 @@ export interface SolveResult {
 }
 
 /** A build that was cancelled by the signal. */
+/** How long a failed build's answer is waited for once the daemon has ended its progress (see solve). */
+const UNREADABLE_ANSWER_MS = 5000;
+
 export class CancelledError extends Error {
   constructor() {
     super('build cancelled');
@@ -113,10 +117,16 @@ function goRoundTrip(e: BridgeError): BridgeError {
  * gateway API as buildctl's does: ours builds here; a daemon frontend or an
  * image is asked to by a gateway Solve whose result is returned as is.
  */
-function buildFunc(choice: FrontendChoice, attrs: Record<string, string>, imports: CacheEntry[], onResult: (r: gw.Result) => void): BuildFunc {
+function buildFunc(choice: FrontendChoice, attrs: Record<string, string>, imports: CacheEntry[], onResult: (r: gw.Result) => void, onError: (e: unknown) => void): BuildFunc {
   if (choice.kind === 'inprocess') {
     return async (bridge, env, caps, inputs) => {
-      const r = await buildDockerfile(bridge, env, caps, inputs);
+      let r: gw.Result;
+      try {
+        r = await buildDockerfile(bridge, env, caps, inputs);
+      } catch (e) {
+        onError(e);
+        throw e;
+      }
       onResult(r);
       return r;
     };
@@ -176,8 +186,13 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
 
   // Progress: read until the daemon ends the stream (shortly after the build).
   const status = conn.status(ref);
+  /** The first step the daemon reports failed: its error (see the watch below). */
+  let vertexError: string | undefined;
   const statusDone = (async () => {
-    for await (const s of status) o.onStatus?.(s);
+    for await (const s of status) {
+      if (vertexError === undefined) vertexError = s.vertexes?.find((v) => v.error !== undefined && v.error !== '')?.error;
+      o.onStatus?.(s);
+    }
   })().catch(() => {});
 
   const solving = conn.solve(req, abort.signal);
@@ -185,9 +200,20 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
   const md = new grpc.Metadata();
   md.set('buildkit-controlapi-buildid', ref);
   const bridge = new LLBBridge(conn.client, md);
-  const fn = buildFunc(o.frontend, attrs, imports, (r) => {
-    resultMetadata = r.metadata ?? {};
-  });
+  /** The in-process frontend's own error, as it returned it to the daemon. */
+  let frontendError: BridgeError | undefined;
+  const fn = buildFunc(
+    o.frontend,
+    attrs,
+    imports,
+    (r) => {
+      resultMetadata = r.metadata ?? {};
+    },
+    (e) => {
+      const st = toStatus(e);
+      frontendError = new BridgeError('Solve', st.code ?? grpc.status.UNKNOWN, st.message ?? '', st);
+    },
+  );
   const frontendRun = workers.then(
     (w) => buildAndReturn(bridge, gatewayEnv(attrs, session.id, w, o.channel ?? 'stable'), o.log ?? (() => {}), fn),
     (e: unknown) => {
@@ -203,10 +229,37 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
     () => abort.abort(),
   );
 
+  // A failed build's answer can hold the whole Dockerfile (errdefs.Source in
+  // grpc-status-details-bin). Node.js's HTTP/2 (nghttp2) cannot read a header
+  // field over 64 KiB: such an answer never arrives, and the Solve would wait
+  // forever. When the daemon has ended the build's progress, the frontend is
+  // done, and the build failed (the frontend's error, or a step's), its
+  // answer is waited for a few seconds at most; then the error is the one
+  // this process already has (a step's without its Dockerfile excerpt).
+  let unreadable: Error | undefined;
+  const watch = Promise.all([statusDone, frontendRun.catch(() => 1)]).then(
+    () =>
+      new Promise<void>((resolve) => {
+        if (frontendError === undefined && vertexError === undefined) return resolve();
+        const timer = setTimeout(() => {
+          unreadable = frontendError ?? new BridgeError('Solve', grpc.status.UNKNOWN, vertexError!, undefined);
+          abort.abort();
+          resolve();
+        }, UNREADABLE_ANSWER_MS);
+        timer.unref();
+        solving.then(
+          () => clearTimeout(timer),
+          () => clearTimeout(timer),
+        );
+      }),
+  );
+  watch.catch(() => {});
+
   let res: ctl.SolveResponse;
   try {
     res = await solving;
   } catch (e) {
+    if (unreadable !== undefined) throw unreadable;
     if (o.signal?.aborted) throw new CancelledError();
     // The Solve was cancelled because the workers could not be listed: say why.
     if (workersError !== undefined) throw workersError;

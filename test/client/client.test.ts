@@ -439,6 +439,27 @@ test('.dockerignore of thousands of lines: the daemon reads the context as build
   assert.equal(errorLine(oursBig.stderr), errorLine(theirsBig.stderr));
 });
 
+test('a failing build of a Dockerfile over 64 KiB ends with buildctl\'s error, not a wait (Node.js cannot read the daemon\'s answer)', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  // The daemon's answer to a failed Solve holds the whole Dockerfile in a
+  // header field (errdefs.Source); nghttp2 drops a field over 64 KiB, and the
+  // build waited forever.
+  const envs = Array.from({ length: 1000 }, (_, i) => `ENV E${i}=${'v'.repeat(100)}`).join('\n');
+  const parse = dir('big-parse-error', { Dockerfile: `FROM busybox\n${envs}\nFOO bar\n` });
+  const ours = await ourBuild(['--progress', 'quiet', parse], { timeoutMs: 60_000 });
+  const theirs = await buildctl(['build', '--progress=quiet', '--frontend', 'dockerfile.v0', ...contextArgs(parse)]);
+  assert.equal(ours.code, 1, ours.stderr.slice(-300));
+  assert.notEqual(theirs.code, 0);
+  assert.equal(ours.stderr, theirs.stderr, 'the error and its Dockerfile excerpt, as buildctl prints them');
+  const run = dir('big-run-error', { Dockerfile: `FROM busybox\n${envs}\nRUN exit 3\n` });
+  const oursRun = await ourBuild(['--progress', 'quiet', run], { timeoutMs: 60_000 });
+  const theirsRun = await buildctl(['build', '--progress=quiet', '--frontend', 'dockerfile.v0', ...contextArgs(run)]);
+  assert.equal(oursRun.code, 1, oursRun.stderr.slice(-300));
+  const errorLine = (stderr: string): string => stderr.split('\n').filter((l) => l.startsWith('error: ')).join('\n');
+  assert.equal(errorLine(oursRun.stderr), errorLine(theirsRun.stderr));
+  assert.equal(errorLine(oursRun.stderr), 'error: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3');
+});
+
 test('xattrs: extended attributes of the context reach the daemon and a local output, as buildctl sends and writes them', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   const x = xattrs();
