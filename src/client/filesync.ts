@@ -12,7 +12,7 @@ import { join, dirname } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { Packet as PacketDesc, Packet_PacketType as T, type Packet, type Stat } from '../gen/fsutil.types.ts';
 import { encoder, decoder } from './connection.ts';
-import { diskPath, isDirMode, isRegular, walkFiltered, xattrs, type FilterOptions } from './fswalk.ts';
+import { diskPath, isDirMode, isRegular, isSymlinkMode, nodeKind, unixPermBits, walkFiltered, xattrs, type FilterOptions } from './fswalk.ts';
 import { bytesOf, hasKeptBytes, keptBytesString } from '../go/kept-bytes.ts';
 import { nodeChildProcess } from '../builtins.ts';
 import { defineMessage } from '../protobuf/registry.ts';
@@ -346,35 +346,37 @@ export async function receiveDir(call: PacketStream, dest: string): Promise<void
         known.add(parent);
       }
       const inFresh = fresh.has(parent);
+      const at = diskPath(path);
       if (isDirMode(mode)) {
         if (inFresh) {
-          mkdirSync(diskPath(path));
+          mkdirSync(at);
           fresh.add(path);
         } else {
           let existed = true;
           try {
-            if (!lstatSync(diskPath(path)).isDirectory()) rmSync(diskPath(path), { force: true });
+            if (!lstatSync(at).isDirectory()) rmSync(at, { force: true });
           } catch {
             existed = false;
           }
-          mkdirSync(diskPath(path), { recursive: true });
+          mkdirSync(at, { recursive: true });
           if (!existed) fresh.add(path);
         }
         known.add(path);
         dirs.push({ path, stat: st });
         continue;
       }
-      if (!inFresh) rmSync(diskPath(path), { force: true, recursive: true });
-      if (st.linkname !== undefined && st.linkname !== '' && (mode & (1 << 27)) !== 0) {
-        symlinkSync(diskPath(st.linkname), diskPath(path));
+      if (!inFresh) rmSync(at, { force: true, recursive: true });
+      const node = nodeKind(mode);
+      if (st.linkname !== undefined && st.linkname !== '' && isSymlinkMode(mode)) {
+        symlinkSync(diskPath(st.linkname), at);
         setMeta(path, st, true);
       } else if (st.linkname !== undefined && st.linkname !== '') {
-        linkSync(diskPath(target(st.linkname)), diskPath(path));
+        linkSync(diskPath(target(st.linkname)), at);
       } else if (isRegular(mode)) {
-        pending.set(id, { fd: openSync(diskPath(path), 'w', 0o600), path, stat: st });
+        pending.set(id, { fd: openSync(at, 'w', 0o600), path, stat: st });
         await send(call, { type: T.PACKET_REQ, ID: id });
-      } else if ((mode & (MODE_NAMED_PIPE | MODE_DEVICE)) !== 0) {
-        makeNode(path, st, dest);
+      } else if (node !== undefined) {
+        makeNode(path, node, st, dest);
         setMeta(path, st, false);
       }
       continue;
@@ -398,20 +400,15 @@ export async function receiveDir(call: PacketStream, dest: string): Promise<void
   }
 }
 
-const MODE_DEVICE = 1 << 26;
-const MODE_NAMED_PIPE = 1 << 25;
-const MODE_CHAR_DEVICE = 1 << 21;
-
 /**
  * A named pipe or device node, as fsutil's disk writer makes it (mknod).
  * Node.js has no call for it: the `mknod` program makes it (devices need
  * the privilege Go's mknod needs). A program's arguments are UTF-8 text, so
  * a name that is no UTF-8 is made under a scratch name in `dest` and renamed.
  */
-function makeNode(path: string, st: Stat, dest: string): void {
-  const mode = st.mode ?? 0;
+function makeNode(path: string, node: 'pipe' | 'char' | 'block', st: Stat, dest: string): void {
   const at = hasKeptBytes(path) ? join(dest, `.mknod-${process.pid}`) : path;
-  const kind = (mode & MODE_NAMED_PIPE) !== 0 ? ['p'] : [(mode & MODE_CHAR_DEVICE) !== 0 ? 'c' : 'b', String(st.devmajor ?? 0), String(st.devminor ?? 0)];
+  const kind = node === 'pipe' ? ['p'] : [node === 'char' ? 'c' : 'b', String(st.devmajor ?? 0), String(st.devminor ?? 0)];
   const r = nodeChildProcess().spawnSync('mknod', ['--', at, ...kind], { encoding: 'utf8' });
   if (r.error !== undefined || r.status !== 0) {
     const why = r.error?.message ?? r.stderr.trim().replace(/^mknod: /, '');
@@ -444,7 +441,7 @@ function setMeta(path: string, st: Stat, symlink: boolean, fd?: number): void {
       /* not supported here */
     }
   }
-  const perms = ((st.mode ?? 0) & 0o777) | ((st.mode ?? 0) & (1 << 23) ? 0o4000 : 0) | ((st.mode ?? 0) & (1 << 22) ? 0o2000 : 0) | ((st.mode ?? 0) & (1 << 20) ? 0o1000 : 0);
+  const perms = unixPermBits(st.mode ?? 0);
   if (fd !== undefined) {
     fchmodSync(fd, perms);
     futimesSync(fd, mtime, mtime);

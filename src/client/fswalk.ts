@@ -56,6 +56,23 @@ export function isDirMode(goMode: number): boolean {
   return goMode >= MODE_DIR;
 }
 
+/** Whether a Go FileMode is a symlink. */
+export function isSymlinkMode(goMode: number): boolean {
+  return (goMode & MODE_SYMLINK) !== 0;
+}
+
+/** Whether a Go FileMode is a named pipe or a device (what mknod makes); `char` for a character device. */
+export function nodeKind(goMode: number): 'pipe' | 'char' | 'block' | undefined {
+  if ((goMode & MODE_NAMED_PIPE) !== 0) return 'pipe';
+  if ((goMode & MODE_DEVICE) === 0) return undefined;
+  return (goMode & MODE_CHAR_DEVICE) !== 0 ? 'char' : 'block';
+}
+
+/** The Unix permission bits of a Go FileMode (goFileMode's inverse for them: setuid, setgid, sticky, rwx). */
+export function unixPermBits(goMode: number): number {
+  return (goMode & 0o777) | (goMode & MODE_SETUID ? 0o4000 : 0) | (goMode & MODE_SETGID ? 0o2000 : 0) | (goMode & MODE_STICKY ? 0o1000 : 0);
+}
+
 export interface FilterOptions {
   includePatterns?: string[];
   excludePatterns?: string[];
@@ -73,11 +90,6 @@ export function diskPath(p: string): string | Buffer {
   return hasKeptBytes(p) ? Buffer.from(bytesOf(p)) : p;
 }
 
-/** Names in Go's order: their bytes (kept bytes as the bytes they are). */
-function compareNames(a: string, b: string): number {
-  return hasKeptBytes(a) || hasKeptBytes(b) ? Buffer.compare(bytesOf(a), bytesOf(b)) : compareUtf8(a, b);
-}
-
 /**
  * A directory's entries in Go's order, names as Go reads them: Node.js decodes a name
  * that is no UTF-8 with U+FFFD (and then cannot reach the file), so a
@@ -90,8 +102,9 @@ function readNames(abs: string): { name: string; isDir: boolean }[] {
     const out = plain.map((d) => ({ name: d.name, isDir: d.isDirectory() }));
     return out.sort((a, b) => compareUtf8(a.name, b.name)); // UTF-8 byte order, as Go sorts names
   }
-  const out = readdirSync(diskPath(abs), { withFileTypes: true, encoding: 'buffer' }).map((d) => ({ name: keptBytesString(d.name), isDir: d.isDirectory() }));
-  return out.sort((a, b) => compareNames(a.name, b.name)); // byte order, kept bytes as themselves
+  const raw = readdirSync(diskPath(abs), { withFileTypes: true, encoding: 'buffer' });
+  raw.sort((a, b) => Buffer.compare(a.name, b.name)); // byte order, as Go sorts names
+  return raw.map((d) => ({ name: keptBytesString(d.name), isDir: d.isDirectory() }));
 }
 
 interface ParentDir {
@@ -368,17 +381,19 @@ export function* walkFiltered(root: string, opts: FilterOptions = {}): Generator
       }
       let entry: WalkEntry | undefined;
       if (!skip || isDir) {
+        // (A name with kept bytes is reached by its bytes; @napi-rs/xattr takes
+        // paths as UTF-8 text, so such a name is sent without its attributes.)
+        const disk = diskPath(entryAbs);
         let st: BigIntStats;
         try {
-          st = lstatSync(diskPath(entryAbs), { bigint: true });
+          st = lstatSync(disk, { bigint: true });
         } catch (e) {
           const err = e as NodeJS.ErrnoException;
           if (err.code === 'ENOENT' || err.code === 'ENOTDIR') continue;
           throw new Error(`lstat ${entryAbs}: ${describeErrno(err)}`);
         }
-        entry = { stat: statOf(path, st, inodes, () => keptBytesString(readlinkSync(diskPath(entryAbs), { encoding: 'buffer' }))), abs: entryAbs };
-        // (@napi-rs/xattr takes paths as UTF-8 text: a name that is no UTF-8 is sent without its attributes.)
-        if (x !== null && !hasKeptBytes(entryAbs)) {
+        entry = { stat: statOf(path, st, inodes, () => keptBytesString(readlinkSync(disk, { encoding: 'buffer' }))), abs: entryAbs };
+        if (x !== null && typeof disk === 'string') {
           const attrs = loadXattrs(entryAbs, x);
           if (attrs !== undefined) entry.stat.xattrs = attrs;
         }

@@ -63,10 +63,10 @@ export interface SolveResult {
   resultMetadata: Record<string, Uint8Array>;
 }
 
-/** A build that was cancelled by the signal. */
 /** How long a failed build's answer is waited for once the daemon has ended its progress (see solve). */
 const UNREADABLE_ANSWER_MS = 5000;
 
+/** A build that was cancelled by the signal. */
 export class CancelledError extends Error {
   constructor() {
     super('build cancelled');
@@ -237,23 +237,15 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
   // answer is waited for a few seconds at most; then the error is the one
   // this process already has (a step's without its Dockerfile excerpt).
   let unreadable: Error | undefined;
-  const watch = Promise.all([statusDone, frontendRun.catch(() => 1)]).then(
-    () =>
-      new Promise<void>((resolve) => {
-        if (frontendError === undefined && vertexError === undefined) return resolve();
-        const timer = setTimeout(() => {
-          unreadable = frontendError ?? new BridgeError('Solve', grpc.status.UNKNOWN, vertexError!, undefined);
-          abort.abort();
-          resolve();
-        }, UNREADABLE_ANSWER_MS);
-        timer.unref();
-        solving.then(
-          () => clearTimeout(timer),
-          () => clearTimeout(timer),
-        );
-      }),
-  );
-  watch.catch(() => {});
+  void Promise.all([statusDone, frontendRun.catch(() => 1)]).then(() => {
+    if (frontendError === undefined && vertexError === undefined) return;
+    const timer = setTimeout(() => {
+      unreadable = frontendError ?? new BridgeError('Solve', grpc.status.UNKNOWN, vertexError!, undefined);
+      abort.abort();
+    }, UNREADABLE_ANSWER_MS);
+    timer.unref();
+    solving.finally(() => clearTimeout(timer)).catch(() => {});
+  });
 
   let res: ctl.SolveResponse;
   try {
