@@ -171,7 +171,7 @@ async function run(argv: string[]): Promise<number> {
     });
     display?.done();
     const metadataFile = str('metadata-file');
-    if (metadataFile !== undefined) writeFileSync(metadataFile, JSON.stringify(res.metadata, null, 2));
+    if (metadataFile !== undefined) writeFileSync(metadataFile, lib.metadataFileText(res.exporterResponse));
     if (res.callResult !== undefined) {
       // As buildctl: result.txt, else every result.* key and value.
       const r = res.callResult;

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { splitCsvFields } from '../go/csv.ts';
 import { goQuote, parseGoBool } from '../go/strconv.ts';
+import { goIndentRaw, goQuoteJSON } from '../go/json.ts';
+import { compareUtf8 } from '../go/strings.ts';
 import { parse as parseReference } from '../registry/reference.ts';
 import { Connection, type ConnectOptions } from './connection.ts';
 import { solve, type CacheEntry, type ExportEntry, type FrontendChoice } from './solve.ts';
@@ -329,20 +331,45 @@ export function frontendAttrs(o: BuildOptions, dockerfileName: string, contextUR
   return attrs;
 }
 
-/** The exporter response as `--metadata-file` writes it: base64 JSON objects decoded (buildctl's writeMetadataFile). */
+/** The exporter response as `--metadata-file` holds it: values that are base64 JSON objects decoded (buildctl's writeMetadataFile). */
 export function metadataOf(resp: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(resp)) {
-    out[k] = v;
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(v) || v.length % 4 !== 0) continue;
-    try {
-      const obj = JSON.parse(Buffer.from(v, 'base64').toString()) as unknown;
-      if (obj !== null && typeof obj === 'object' && !Array.isArray(obj) && Object.keys(obj).length > 0) out[k] = obj;
-    } catch {
-      /* not JSON */
-    }
+    const raw = rawJSONObject(v);
+    out[k] = raw === undefined ? v : (JSON.parse(raw) as unknown);
   }
   return out;
+}
+
+/**
+ * The `--metadata-file` text, byte for byte as buildctl's writeMetadataFile
+ * writes it: json.MarshalIndent of a map (keys in Go's order), each value
+ * that is base64 of a non-empty JSON object written as that JSON
+ * (json.RawMessage: its keys in their order, its numbers as written), any
+ * other value as its string.
+ */
+export function metadataFileText(resp: Record<string, string>): string {
+  const keys = Object.keys(resp).sort(compareUtf8);
+  if (keys.length === 0) return '{}';
+  const members = keys.map((k) => {
+    const raw = rawJSONObject(resp[k]!);
+    return `  ${goQuoteJSON(k)}: ${raw === undefined ? goQuoteJSON(resp[k]!) : goIndentRaw(raw, 1)}`;
+  });
+  return `{\n${members.join(',\n')}\n}`;
+}
+
+/** The JSON text a value holds when it is standard base64 (line breaks ignored, as Go's decoder ignores them) of a non-empty JSON object. */
+function rawJSONObject(v: string): string | undefined {
+  const b64 = v.replace(/[\r\n]/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) return undefined;
+  const text = Buffer.from(b64, 'base64').toString();
+  try {
+    const obj = JSON.parse(text) as unknown;
+    if (obj !== null && typeof obj === 'object' && !Array.isArray(obj) && Object.keys(obj).length > 0) return text;
+  } catch {
+    /* not JSON */
+  }
+  return undefined;
 }
 
 /** Connects to the daemon (BUILDKIT_HOST or the default socket unless `address` is given). */

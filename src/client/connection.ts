@@ -152,7 +152,10 @@ export class Connection {
           : tlsOpts !== undefined
             ? http2.connect(`https://${t.grpcTarget}`, { ...tlsOpts, settings: SESSION_SETTINGS })
             : http2.connect(`http://${t.grpcTarget}`, { settings: SESSION_SETTINGS });
-      session.once('connect', () => session.setLocalWindowSize(SESSION_WINDOW));
+      // Emitted on a later tick: a build that fails at once may have closed the session by then.
+      session.once('connect', () => {
+        if (!session.destroyed && !session.closed) session.setLocalWindowSize(SESSION_WINDOW);
+      });
       return session;
     };
     const timeout = opts.connectTimeoutMs ?? 10_000;

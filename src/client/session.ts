@@ -67,7 +67,9 @@ function sessionServer(): grpc.Server {
 function widenConnectionWindow(server: grpc.Server): void {
   const servers = (server as unknown as { http2Servers?: Map<import('node:http2').Http2Server, unknown> }).http2Servers;
   const h2 = servers === undefined ? undefined : [...servers.keys()].pop();
-  h2?.once('session', (session: import('node:http2').ServerHttp2Session) => session.setLocalWindowSize(RECEIVE_WINDOW));
+  h2?.once('session', (session: import('node:http2').ServerHttp2Session) => {
+    if (!session.destroyed && !session.closed) session.setLocalWindowSize(RECEIVE_WINDOW);
+  });
 }
 
 type Handler = grpc.UntypedHandleCall;

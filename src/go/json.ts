@@ -125,3 +125,48 @@ function write(v: GoJSON, prefix: string, indent: string | undefined): string {
 export function goBytesJSON(data: Uint8Array): string {
   return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64');
 }
+
+/** JSON whitespace, a string token, or a run of other characters (numbers, literals, punctuation). */
+const RAW_TOKEN = /[ \t\n\r]+|"[^"\\]*(?:\\[\s\S][^"\\]*)*"|[^ \t\n\r"]/g;
+/** What Go's compact escapes when asked to (json.RawMessage in Marshal): <, >, & and U+2028/U+2029. */
+const HTML_UNSAFE = /[<>&\u2028\u2029]/g;
+
+/**
+ * A json.RawMessage (valid JSON text) as json.MarshalIndent writes it at
+ * `depth` levels of `indent`: space between tokens dropped, <, >, &,
+ * U+2028 and U+2029 escaped, then indented as json.Indent indents (an empty
+ * object or array stays `{}` / `[]`). Keys keep their order and numbers
+ * their text, which a JSON.parse round trip would not keep.
+ */
+export function goIndentRaw(raw: string, depth: number, indent = '  '): string {
+  let out = '';
+  let level = depth;
+  let open = false; // after { or [: a newline comes first unless it closes at once
+  const newline = (): string => '\n' + indent.repeat(level);
+  for (const m of raw.matchAll(RAW_TOKEN)) {
+    const tok = m[0];
+    const c = tok.charCodeAt(0);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    const closing = tok === '}' || tok === ']';
+    if (open) {
+      open = false;
+      if (closing) {
+        out += tok;
+        level--;
+        continue;
+      }
+      out += newline();
+    }
+    if (tok === '{' || tok === '[') {
+      out += tok;
+      level++;
+      open = true;
+    } else if (closing) {
+      level--;
+      out += newline() + tok;
+    } else if (tok === ',') out += ',' + newline();
+    else if (tok === ':') out += ': ';
+    else out += c === 0x22 ? tok.replace(HTML_UNSAFE, (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0')) : tok;
+  }
+  return out;
+}

@@ -237,6 +237,27 @@ test('outputs: tar to a file and to standard output, oci and docker archives, an
   assert.deepEqual(names(piped.stdout), names(join(TMP, 'out.tar')));
 });
 
+test('--metadata-file: the bytes buildctl writes for a pushed image and a multi-platform OCI archive', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const d = dir('metadata', { Dockerfile: 'FROM scratch\nARG TARGETARCH\nCOPY a.txt /$TARGETARCH.txt\nLABEL x="<a&b>"\n' , 'a.txt': 'meta\n' });
+  const ref = `${env!.registry}/client-metadata:1`;
+  const ours = join(TMP, 'meta-ours.json');
+  const ctl = join(TMP, 'meta-ctl.json');
+  const r = await ourBuild(['--progress', 'quiet', '-t', ref, '--push', '--metadata-file', ours, d]);
+  assert.equal(r.code, 0, r.stderr);
+  const c = await buildctl(['build', '--frontend', 'dockerfile.v0', ...contextArgs(d), '--output', `type=image,name=${ref},push=true`, '--metadata-file', ctl]);
+  assert.equal(c.code, 0, c.stderr);
+  assert.equal(readFileSync(ours, 'utf8'), readFileSync(ctl, 'utf8'));
+  // An index with its creation time (the one thing that differs between the two builds).
+  const created = (f: string): string => readFileSync(f, 'utf8').replace(/"org\.opencontainers\.image\.created": "[^"]*"/, '"org.opencontainers.image.created": "<t>"');
+  const r2 = await ourBuild(['--progress', 'quiet', '--platform', 'linux/amd64,linux/arm64', '-o', `type=oci,dest=${join(TMP, 'meta.tar')}`, '--metadata-file', ours, d]);
+  assert.equal(r2.code, 0, r2.stderr);
+  const c2 = await buildctl(['build', '--frontend', 'dockerfile.v0', ...contextArgs(d), '--opt', 'platform=linux/amd64,linux/arm64', '--output', `type=oci,dest=${join(TMP, 'meta-ctl.tar')}`, '--metadata-file', ctl]);
+  assert.equal(c2.code, 0, c2.stderr);
+  assert.match(readFileSync(ctl, 'utf8'), /image\.index\.v1/);
+  assert.equal(created(ours), created(ctl));
+});
+
 test('secrets and SSH reach RUN and appear in neither the image nor the exported cache', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   const secret = `s3cret-${process.pid}-${Date.now()}`;
@@ -328,7 +349,7 @@ test('--call outline / targets / check print what buildctl prints for the subreq
   }
 });
 
-test('faults: no daemon, a bad context, a bad --secret, an unknown output: clear errors, exit 1', async (t) => {
+test('faults: no daemon, a bad context, a bad --secret, an unknown output, an unknown cache exporter: clear errors, exit 1', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   const absent = spawnSync(process.execPath, [BUNDLE, 'build', '--addr', `unix://${join(TMP, 'none.sock')}`, join(CORPUS, 'basic')], { encoding: 'utf8' });
   assert.equal(absent.status, 1);
@@ -342,6 +363,15 @@ test('faults: no daemon, a bad context, a bad --secret, an unknown output: clear
   const badOut = await ourBuild(['--output', 'dest=x', join(CORPUS, 'basic')]);
   assert.equal(badOut.code, 1);
   assert.match(badOut.stderr, /--output requires type=<type>/);
+  // Refused by the daemon's Solve at once, before the session's connection has settled: buildctl's error line, no stack trace.
+  const d = join(CORPUS, 'basic');
+  const ctl = await buildctl(['build', '--frontend', 'dockerfile.v0', ...contextArgs(d), '--export-cache', 'type=bogus']);
+  assert.equal(ctl.code, 1);
+  for (let i = 0; i < 3; i++) {
+    const badCache = await ourBuild(['--progress', 'quiet', '--cache-to', 'type=bogus', d]);
+    assert.equal(badCache.code, 1);
+    assert.equal(badCache.stderr, ctl.stderr.split('\n').filter((l) => l.startsWith('error: ')).join('\n') + '\n');
+  }
 });
 
 test('Ctrl-C cancels the build on the daemon and exits 130, nothing left running', async (t) => {
