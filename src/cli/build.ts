@@ -22,7 +22,7 @@ Options:
   -t, --tag NAME            name the image (repeatable); exported as an image
   --push                    push the tagged image (same as --output type=registry)
   --build-arg K[=V]         a build argument (repeatable; K alone: the value of $K, if set)
-  --build-context NAME=PATH|URL   a named context (repeatable)
+  --build-context NAME=PATH|URL|docker-image://REF|oci-layout://DIR[:TAG][@DIGEST]|target:STAGE   a named context (repeatable)
   --label K[=V]             a label (repeatable; K alone: an empty value)
   --target STAGE            the stage to build
   --platform P[,P]          target platforms

@@ -2,7 +2,7 @@
 // `docker buildx build` (and buildctl's `--opt`), used by the CLI command
 // and the library (`import { connect, build } from 'dockerfile-llb'`).
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, posix, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { splitCsvFields } from '../go/csv.ts';
@@ -10,11 +10,13 @@ import { goQuote, parseGoBool } from '../go/strconv.ts';
 import { goIndentRaw, goQuoteJSON } from '../go/json.ts';
 import { compareUtf8 } from '../go/strings.ts';
 import { parse as parseReference } from '../registry/reference.ts';
+import { validateDigest } from '../registry/digest.ts';
+import { newID } from '../llb/identity.ts';
 import { Connection, type ConnectOptions } from './connection.ts';
 import { solve, type CacheEntry, type ExportEntry, type FrontendChoice } from './solve.ts';
 import type { FileOutput, SessionOptions, SSHAgent } from './session.ts';
 import { agentKey, parsePrivateKey, type AgentKey } from './sshagent.ts';
-import { xattrs } from './fswalk.ts';
+import { describeErrno, xattrs } from './fswalk.ts';
 import { LocalStore, indexGet, indexPut } from './content.ts';
 import type * as ctl from '../gen/moby.buildkit.v1.ts';
 import type { Channel } from '../dockerfile/channel.ts';
@@ -313,6 +315,59 @@ function parseCache(values: string[] | undefined, isExport: boolean, into: Cache
   return out;
 }
 
+/** A failed file system call as Go's *os.PathError prints it (`open PATH: no such file or directory`). */
+function goFsError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  return err.syscall !== undefined && err.path !== undefined ? `${err.syscall} ${err.path}: ${describeErrno(err)}` : String(err.message);
+}
+
+/** A digest anywhere in a string (distribution/reference's DigestRegexp, unanchored, as buildx matches it). */
+const HAS_DIGEST = /[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}/;
+
+/**
+ * PATH[:TAG][@DIGEST] of an `oci-layout://` build context, split as buildx
+ * splits it: at the last `@` when a digest follows, then at the last `:`
+ * when a tag follows (both patterns unanchored, as buildx matches them);
+ * the tag defaults to latest.
+ */
+export function parseOCILayoutPath(s: string): { path: string; digest?: string; tag: string } {
+  let path = s;
+  let digest: string | undefined;
+  let tag = '';
+  const at = path.lastIndexOf('@');
+  if (at >= 0 && HAS_DIGEST.test(path.slice(at + 1))) [path, digest] = [path.slice(0, at), path.slice(at + 1)];
+  const colon = path.lastIndexOf(':');
+  if (colon >= 0 && /\w/.test(path.slice(colon + 1))) [path, tag] = [path.slice(0, colon), path.slice(colon + 1)];
+  return { path, digest, tag: tag === '' ? 'latest' : tag };
+}
+
+/** The digest an OCI layout's index.json gives a tag, or its only manifest (buildx's resolveDigest over BuildKit's ociindex). */
+function resolveLayoutDigest(ref: string, dir: string, tag: string): string {
+  const fail = (why: string): never => {
+    throw new BuildOptionError(`oci-layout reference ${goQuote(ref)} could not be resolved: ${why}`);
+  };
+  const file = posix.join(dir, 'index.json');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return fail(`could not read ${file}: ${goFsError(e)}`);
+  }
+  let idx: { manifests?: { digest?: string; annotations?: Record<string, string> }[] };
+  try {
+    idx = JSON.parse(text) as typeof idx;
+  } catch {
+    return fail(`could not unmarshal ${file} (${goQuote(text)})`);
+  }
+  const manifests = Array.isArray(idx.manifests) ? idx.manifests : [];
+  const desc = indexGet(dir, tag) ?? (manifests.length === 1 ? manifests[0] : undefined);
+  if (desc === undefined) return fail('failed to resolve digest');
+  const dig = String(desc.digest ?? '');
+  const bad = validateDigest(dig);
+  if (bad !== undefined) fail(`invalid digest ${dig}: ${bad}`);
+  return dig;
+}
+
 /** The frontend options of a build, as buildx sets them from its flags. */
 export function frontendAttrs(o: BuildOptions, dockerfileName: string, contextURL: string | undefined): Record<string, string> {
   const attrs: Record<string, string> = {};
@@ -412,9 +467,22 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
     dockerfileName = basename(file);
   }
   const attrs = frontendAttrs(o, dockerfileName, remote ? contextArg : undefined);
+  const ociStores = new Map<string, LocalStore>();
   for (const [name, value] of Object.entries(o.buildContexts ?? {})) {
-    if (URL_CONTEXT.test(value) || value.startsWith('docker-image://') || value.startsWith('oci-layout://') || value.startsWith('target:')) {
+    if (URL_CONTEXT.test(value) || value.startsWith('docker-image://') || value.startsWith('target:')) {
       attrs[`context:${name}`] = value;
+    } else if (value.startsWith('oci-layout://')) {
+      // An OCI layout directory the daemon reads through this session's content store (buildx's handling).
+      const { path, digest, tag } = parseOCILayoutPath(value.slice('oci-layout://'.length));
+      const dig = digest ?? resolveLayoutDigest(value, path, tag);
+      try {
+        mkdirSync(join(path, 'ingest'), { recursive: true });
+      } catch (e) {
+        throw new BuildOptionError(`invalid store at ${path}: ${goFsError(e)}`);
+      }
+      const store = newID();
+      ociStores.set(`oci:${store}`, new LocalStore(resolve(path)));
+      attrs[`context:${name}`] = `oci-layout://${store}:${tag}@${dig}`;
     } else {
       const p = resolve(value);
       if (!existsSync(p) || !statSync(p).isDirectory()) throw new BuildOptionError(`--build-context ${name}: ${value} is not a directory`);
@@ -448,6 +516,7 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
   for (const w of cache.warnings) o.onWarning?.(w);
   if (dirs.size > 0 && xattrs() === null) o.onWarning?.('extended attributes of local directories are not sent: the module @napi-rs/xattr could not be loaded');
   if (layout !== undefined) cache.stores.set('export', layout);
+  for (const [id, store] of ociStores) cache.stores.set(id, store);
   const res = await solve(conn, {
     frontend,
     channel: o.channel,

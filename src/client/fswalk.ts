@@ -417,7 +417,8 @@ export function* walkFiltered(root: string, opts: FilterOptions = {}): Generator
   yield* dir('', root);
 }
 
-function describeErrno(err: NodeJS.ErrnoException): string {
+/** A system error's text as Go's syscall.Errno prints it. */
+export function describeErrno(err: NodeJS.ErrnoException): string {
   switch (err.code) {
     case 'EACCES': return 'permission denied';
     case 'ENOENT': return 'no such file or directory';

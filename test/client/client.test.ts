@@ -258,6 +258,38 @@ test('--metadata-file: the bytes buildctl writes for a pushed image and a multi-
   assert.equal(created(ours), created(ctl));
 });
 
+test('--build-context NAME=oci-layout://DIR[:TAG][@DIGEST]: the layout served through the session, as buildctl --oci-layout serves it', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const base = dir('layout-base', { Dockerfile: 'FROM scratch\nCOPY a.txt /a.txt\nENV FROM_LAYOUT=1\n', 'a.txt': 'from the layout\n' });
+  const layoutDir = join(TMP, 'layout-ctx');
+  const made = await ourBuild(['--progress', 'quiet', '-o', `type=oci,tar=false,dest=${layoutDir}`, '-t', 'example.test/base:v1', base]);
+  assert.equal(made.code, 0, made.stderr);
+  const digest = (JSON.parse(readFileSync(join(layoutDir, 'index.json'), 'utf8')) as { manifests: { digest: string }[] }).manifests[0]!.digest;
+  const d = dir('layout-use', { Dockerfile: 'FROM base\nCOPY b.txt /b.txt\n', 'b.txt': 'from the context\n' });
+  const tree = (root: string): string =>
+    readdirSync(root)
+      .sort()
+      .map((n) => `${n}: ${readFileSync(join(root, n), 'utf8')}`)
+      .join('');
+  const ctlOut = join(TMP, 'layout-ctl-out');
+  const ctl = await buildctl(['build', '--progress=plain', '--frontend', 'dockerfile.v0', ...contextArgs(d), '--oci-layout', `base=${layoutDir}`, '--opt', `context:base=oci-layout://base@${digest}`, '--output', `type=local,dest=${ctlOut}`]);
+  assert.equal(ctl.code, 0, ctl.stderr);
+  // By tag, by the only manifest (an unknown tag, as buildx falls back), by digest.
+  for (const ref of [`${layoutDir}:v1`, layoutDir, `${layoutDir}:nosuch`, `${layoutDir}@${digest}`]) {
+    const out = join(TMP, `layout-out-${ref.length}`);
+    const ours = await ourBuild(['--progress', 'plain', '--build-context', `base=oci-layout://${ref}`, '-o', `type=local,dest=${out}`, d]);
+    assert.equal(ours.code, 0, ours.stderr);
+    assert.equal(tree(out), tree(ctlOut), ref);
+    assert.equal(tree(out), 'a.txt: from the layout\nb.txt: from the context\n');
+    const loaded = (text: string) => plainSteps(text).split('\n').filter((l) => l.includes('[context base]')).join('\n');
+    assert.equal(loaded(ours.stderr), loaded(ctl.stderr), ref);
+  }
+  const missing = await ourBuild(['--progress', 'quiet', '--build-context', `base=oci-layout://${join(TMP, 'no-layout')}`, d]);
+  assert.equal(missing.code, 1);
+  const idx = join(TMP, 'no-layout', 'index.json');
+  assert.equal(missing.stderr, `error: oci-layout reference "oci-layout://${join(TMP, 'no-layout')}" could not be resolved: could not read ${idx}: open ${idx}: no such file or directory\n`);
+});
+
 test('secrets and SSH reach RUN and appear in neither the image nor the exported cache', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   const secret = `s3cret-${process.pid}-${Date.now()}`;
