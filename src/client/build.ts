@@ -486,8 +486,10 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
     } else {
       const p = resolve(value);
       if (!existsSync(p) || !statSync(p).isDirectory()) throw new BuildOptionError(`--build-context ${name}: ${value} is not a directory`);
-      dirs.set(name, { path: p });
-      attrs[`context:${name}`] = `local:${name}`;
+      // As buildx names it: a context named context or dockerfile would take the build's own directory's name.
+      const local = name === 'context' || name === 'dockerfile' ? `_${name}` : name;
+      dirs.set(local, { path: p });
+      attrs[`context:${name}`] = `local:${local}`;
     }
   }
   const secrets = new Map<string, Uint8Array>();

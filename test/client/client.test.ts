@@ -290,6 +290,17 @@ test('--build-context NAME=oci-layout://DIR[:TAG][@DIGEST]: the layout served th
   assert.equal(missing.stderr, `error: oci-layout reference "oci-layout://${join(TMP, 'no-layout')}" could not be resolved: could not read ${idx}: open ${idx}: no such file or directory\n`);
 });
 
+test('--build-context dockerfile=DIR / context=DIR: a directory of its own, as buildx names it (not the build\'s own)', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const d = dir('named-dockerfile', { 'Dockerfile.x': 'FROM scratch\nCOPY --from=dockerfile f /f\nCOPY --from=context g /g\n' });
+  const other = dir('named-other', { f: 'from the named context\n', g: 'g\n' });
+  const out = join(TMP, 'named-dockerfile-out');
+  const r = await ourBuild(['--progress', 'quiet', '-f', join(d, 'Dockerfile.x'), '--build-context', `dockerfile=${other}`, '--build-context', `context=${other}`, '-o', out, d]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(readdirSync(out).sort(), ['f', 'g']);
+  assert.equal(readFileSync(join(out, 'f'), 'utf8'), 'from the named context\n');
+});
+
 test('secrets and SSH reach RUN and appear in neither the image nor the exported cache', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   const secret = `s3cret-${process.pid}-${Date.now()}`;
