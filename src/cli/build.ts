@@ -29,10 +29,19 @@ Options:
   --secret id=ID[,src=FILE|,env=VAR]   a secret for RUN --mount=type=secret (repeatable)
   --ssh default|ID[=SOCKET|KEYFILE[,KEYFILE...]]   forward an SSH agent, or serve key files as one (repeatable)
   --no-cache                do not use the cache
+  --no-cache-filter STAGE   build this stage without the cache (repeatable)
+  --pull                    pull every base image again
+  --network default|none|host   RUN's network (host asks for the network.host entitlement)
+  --add-host HOST:IP        an /etc/hosts entry for RUN (repeatable; HOST=IP too)
+  --shm-size SIZE           the size of RUN's /dev/shm (e.g. 64m)
+  --ulimit NAME=SOFT[:HARD] a resource limit for RUN (repeatable)
+  --allow ENTITLEMENT       allow network.host or security.insecure (repeatable)
   --opt K=V                 a frontend option, as buildctl's --opt (repeatable)
   -o, --output SPEC         type=image|registry|local|tar|oci|docker[,dest=…] or DIR or - (repeatable)
   --cache-from SPEC, --cache-to SPEC   cache import / export (type=registry,ref=…, type=inline)
   --metadata-file FILE      write the build result metadata (JSON)
+  --iidfile FILE            write the image ID (its config digest, else its digest)
+  -q, --quiet               no progress; print the image digest
   --progress MODE           auto (default), plain, tty, rawjson or quiet
   --call check|outline|targets   ask the frontend instead of building
   --frontend dockerfile.v0  use the daemon's built-in frontend
@@ -66,6 +75,15 @@ function parse(args: string[]): Parsed {
         secret: { type: 'string', multiple: true },
         ssh: { type: 'string', multiple: true },
         'no-cache': { type: 'boolean' },
+        'no-cache-filter': { type: 'string', multiple: true },
+        pull: { type: 'boolean' },
+        network: { type: 'string' },
+        'add-host': { type: 'string', multiple: true },
+        'shm-size': { type: 'string' },
+        ulimit: { type: 'string', multiple: true },
+        allow: { type: 'string', multiple: true },
+        iidfile: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
         opt: { type: 'string', multiple: true },
         output: { type: 'string', short: 'o', multiple: true },
         'cache-from': { type: 'string', multiple: true },
@@ -98,6 +116,10 @@ async function run(argv: string[]): Promise<number> {
   if (frontendFlag !== undefined && frontendFlag !== 'dockerfile.v0') throw new CliError(`build: --frontend: only dockerfile.v0 is a built-in frontend (use --frontend-image REF for an image)`, 2);
   const env = process.env;
   let mode = oneOf('build', '--progress', str('progress'), ['auto', 'plain', 'tty', 'rawjson', 'quiet'], 'auto');
+  if (v.quiet === true) mode = 'quiet';
+  // A stale image ID file is not left behind by a failing build.
+  const iidfile = str('iidfile');
+  if (iidfile !== undefined) rmSync(iidfile, { force: true });
   if (mode === 'auto' && env.BUILDKIT_PROGRESS) mode = oneOf('build', 'BUILDKIT_PROGRESS', env.BUILDKIT_PROGRESS, ['auto', 'plain', 'tty', 'rawjson', 'quiet'], 'auto');
   if (mode === 'tty' && !process.stderr.isTTY) throw new CliError('build: --progress tty: failed to get console: standard error is not a terminal');
   if (mode === 'auto') mode = process.stderr.isTTY ? 'tty' : 'plain';
@@ -157,6 +179,13 @@ async function run(argv: string[]): Promise<number> {
       secrets: list('secret'),
       ssh: list('ssh'),
       noCache: v['no-cache'] === true,
+      noCacheFilter: list('no-cache-filter').flatMap((x) => x.split(',')).filter((x) => x !== ''),
+      pull: v.pull === true,
+      network: str('network'),
+      addHosts: list('add-host'),
+      shmSize: str('shm-size'),
+      ulimits: list('ulimit'),
+      allow: list('allow').flatMap((x) => x.split(',')).filter((x) => x !== ''),
       opts: keyValues('build', '--opt', list('opt')),
       outputs: list('output'),
       cacheFrom,
@@ -172,6 +201,9 @@ async function run(argv: string[]): Promise<number> {
     display?.done();
     const metadataFile = str('metadata-file');
     if (metadataFile !== undefined) writeFileSync(metadataFile, lib.metadataFileText(res.exporterResponse));
+    // As buildx: -q prints the image's digest, --iidfile holds its config digest (else the digest).
+    if (v.quiet === true) process.stdout.write(`${res.exporterResponse['containerimage.digest'] ?? ''}\n`);
+    if (iidfile !== undefined) writeFileSync(iidfile, res.exporterResponse['containerimage.config.digest'] ?? res.exporterResponse['containerimage.digest'] ?? '');
     if (res.callResult !== undefined) {
       // As buildctl: result.txt, else every result.* key and value.
       const r = res.callResult;

@@ -11,6 +11,8 @@ import { goIndentRaw, goQuoteJSON } from '../go/json.ts';
 import { compareUtf8 } from '../go/strings.ts';
 import { parse as parseReference } from '../registry/reference.ts';
 import { validateDigest } from '../registry/digest.ts';
+import { canonicalIP } from '../go/ip.ts';
+import { ramInBytes } from '../go/units.ts';
 import { newID } from '../llb/identity.ts';
 import { Connection, type ConnectOptions } from './connection.ts';
 import { solve, type CacheEntry, type ExportEntry, type FrontendChoice } from './solve.ts';
@@ -53,6 +55,20 @@ export interface BuildOptions {
   /** `--ssh` values: `default|ID[=SOCKET|KEY[,...]]`. */
   ssh?: string[];
   noCache?: boolean;
+  /** Stages built without the cache (`--no-cache-filter`). */
+  noCacheFilter?: string[];
+  /** Pull every base image again (`--pull`: image-resolve-mode=pull). */
+  pull?: boolean;
+  /** RUN's network (`--network default|none|host`; host asks for the network.host entitlement). */
+  network?: string;
+  /** Extra /etc/hosts entries of RUN (`--add-host HOST:IP` or `HOST=IP`, IPs joined by commas). */
+  addHosts?: string[];
+  /** The size of RUN's /dev/shm (`--shm-size 64m`). */
+  shmSize?: string;
+  /** RUN's resource limits (`--ulimit nofile=1024:2048`). */
+  ulimits?: string[];
+  /** Entitlements the build may use (`--allow network.host|security.insecure`). */
+  allow?: string[];
   /** Further frontend options (`--opt K=V`, as buildctl passes them). */
   opts?: Record<string, string>;
   /** `--output` values (`type=local,dest=DIR`, `type=tar,dest=FILE`, `DIR`, `-`, …). */
@@ -368,6 +384,53 @@ function resolveLayoutDigest(ref: string, dir: string, tag: string): string {
   return dig;
 }
 
+/** `--add-host` values as buildx turns them into the add-hosts option: HOST=IP, an IP in brackets unwrapped, several IPs (commas) one entry each. */
+function extraHosts(values: readonly string[]): string {
+  const out: string[] = [];
+  for (const h of values) {
+    let cut = h.indexOf('=');
+    if (cut < 0) cut = h.indexOf(':');
+    const host = cut < 0 ? '' : h.slice(0, cut);
+    const ips = cut < 0 ? '' : h.slice(cut + 1);
+    if (host === '' || ips === '') throw new BuildOptionError(`invalid host ${h}`);
+    // host-gateway is the Docker engine's address, which only its own driver knows.
+    if (ips === 'host-gateway') throw new BuildOptionError('unable to derive the IP value for host-gateway: host-gateway is known only to a Docker engine');
+    for (let ip of ips.split(',')) {
+      if (ip.length > 2 && ip.startsWith('[') && ip.endsWith(']')) ip = ip.slice(1, -1);
+      if (canonicalIP(ip) === undefined) throw new BuildOptionError(`invalid host ${h}`);
+      out.push(`${host}=${ip}`);
+    }
+  }
+  return out.join(',');
+}
+
+/** The ulimit kinds Docker knows (go-units' names). */
+const ULIMITS = new Set(['core', 'cpu', 'data', 'fsize', 'locks', 'memlock', 'msgqueue', 'nice', 'nofile', 'nproc', 'rss', 'rtprio', 'rttime', 'sigpending', 'stack']);
+
+/** `--ulimit NAME=SOFT[:HARD]` values checked as go-units parses them, the last of each name kept, written NAME=SOFT:HARD in name order. */
+function ulimitsOf(values: readonly string[]): string {
+  const byName = new Map<string, string>();
+  let val = '';
+  const int = (v: string): bigint => {
+    if (!/^[+-]?\d+$/.test(v) || BigInt(v) > 9223372036854775807n || BigInt(v) < -9223372036854775808n) throw new BuildOptionError(`invalid argument ${goQuote(val)} for "--ulimit" flag: strconv.ParseInt: parsing ${goQuote(v)}: ${/^[+-]?\d+$/.test(v) ? 'value out of range' : 'invalid syntax'}`);
+    return BigInt(v);
+  };
+  for (val of values) {
+    const eq = val.indexOf('=');
+    if (eq < 0) throw new BuildOptionError(`invalid argument ${goQuote(val)} for "--ulimit" flag: invalid ulimit argument: ${val}`);
+    const name = val.slice(0, eq);
+    if (!ULIMITS.has(name)) throw new BuildOptionError(`invalid argument ${goQuote(val)} for "--ulimit" flag: invalid ulimit type: ${name}`);
+    const limits = val.slice(eq + 1).split(':');
+    if (limits.length > 2) throw new BuildOptionError(`invalid argument ${goQuote(val)} for "--ulimit" flag: too many limit value arguments - ${val.slice(eq + 1)}, can only have up to two, \`soft[:hard]\``);
+    const hard = limits.length === 2 ? int(limits[1]!) : undefined;
+    const soft = int(limits[0]!);
+    const h = hard ?? soft;
+    if (h !== -1n && soft > h) throw new BuildOptionError(`invalid argument ${goQuote(val)} for "--ulimit" flag: ulimit soft limit must be less than or equal to hard limit: ${soft} > ${h}`);
+    byName.set(name, `${name}=${soft}:${h}`);
+  }
+  return [...byName.keys()].sort().map((n) => byName.get(n)!).join(',');
+}
+
 /** The frontend options of a build, as buildx sets them from its flags. */
 export function frontendAttrs(o: BuildOptions, dockerfileName: string, contextURL: string | undefined): Record<string, string> {
   const attrs: Record<string, string> = {};
@@ -375,9 +438,26 @@ export function frontendAttrs(o: BuildOptions, dockerfileName: string, contextUR
   if (contextURL !== undefined) attrs.context = contextURL;
   if (o.target !== undefined && o.target !== '') attrs.target = o.target;
   if (o.platforms !== undefined && o.platforms.length > 0) attrs.platform = o.platforms.join(',');
+  if (o.pull === true) attrs['image-resolve-mode'] = 'pull';
+  if (o.noCacheFilter !== undefined && o.noCacheFilter.length > 0) attrs['no-cache'] = o.noCacheFilter.join(',');
   if (o.noCache === true) attrs['no-cache'] = '';
   for (const [k, v] of Object.entries(o.buildArgs ?? {})) attrs[`build-arg:${k}`] = v;
   for (const [k, v] of Object.entries(o.labels ?? {})) attrs[`label:${k}`] = v;
+  // As buildx: the client's SOURCE_DATE_EPOCH, unless a build arg sets it.
+  const epoch = (o.env ?? process.env).SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '' && attrs['build-arg:SOURCE_DATE_EPOCH'] === undefined) attrs['build-arg:SOURCE_DATE_EPOCH'] = epoch;
+  const network = o.network ?? '';
+  if (network === 'host' || network === 'none') attrs['force-network-mode'] = network;
+  else if (network !== '' && network !== 'default') throw new BuildOptionError(`network mode ${goQuote(network)} not supported by buildkit`);
+  const hosts = extraHosts(o.addHosts ?? []);
+  if (hosts !== '') attrs['add-hosts'] = hosts;
+  if (o.shmSize !== undefined) {
+    const size = ramInBytes(o.shmSize);
+    if (size === undefined) throw new BuildOptionError(`invalid argument ${goQuote(o.shmSize)} for "--shm-size" flag: invalid size: '${o.shmSize}'`);
+    if (size > 0) attrs['shm-size'] = String(size);
+  }
+  const ulimits = ulimitsOf(o.ulimits ?? []);
+  if (ulimits !== '') attrs.ulimit = ulimits;
   if (o.call !== undefined && o.call !== 'build') {
     attrs.requestid = `frontend.${o.call === 'check' ? 'lint' : o.call}`;
     attrs['frontend.caps'] = 'moby.buildkit.frontend.subrequests';
@@ -523,6 +603,7 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
     frontend,
     channel: o.channel,
     frontendAttrs: attrs,
+    entitlements: [...(o.allow ?? []), ...(o.network === 'host' && !(o.allow ?? []).includes('network.host') ? ['network.host'] : [])],
     exports: call ? [] : exports,
     cacheImports,
     cacheExports,

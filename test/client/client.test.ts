@@ -301,6 +301,46 @@ test('--build-context dockerfile=DIR / context=DIR: a directory of its own, as b
   assert.equal(readFileSync(join(out, 'f'), 'utf8'), 'from the named context\n');
 });
 
+test('buildx flags: --add-host, --network, --shm-size, --ulimit, SOURCE_DATE_EPOCH from the environment give RUN what buildctl\'s options give it; -q, --iidfile', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const d = dir('buildx-flags', {
+    Dockerfile: `FROM ${env!.registry}/library/busybox:latest\nARG SOURCE_DATE_EPOCH\nRUN (grep -E 'myhost|other' /etc/hosts; ulimit -n; ulimit -Hn; df -k /dev/shm | tail -1 | awk '{print $2}'; ls /sys/class/net | sort; echo "epoch=$SOURCE_DATE_EPOCH") > /out.txt\nFROM scratch\nCOPY --from=0 /out.txt /\n`,
+  });
+  const ours = join(TMP, 'buildx-flags-ours');
+  const r = await ourBuild(['--progress', 'quiet', '--add-host', 'myhost:10.1.2.3', '--add-host', 'other=[::1],10.0.0.9', '--network', 'none', '--shm-size', '32m', '--ulimit', 'nofile=1000:2000', '-o', ours, d], { env: { ...(process.env as Record<string, string>), SOURCE_DATE_EPOCH: '1700000000' } });
+  assert.equal(r.code, 0, r.stderr);
+  const ctlOut = join(TMP, 'buildx-flags-ctl');
+  const opts = ['add-hosts=myhost=10.1.2.3,other=::1,other=10.0.0.9', 'force-network-mode=none', 'shm-size=33554432', 'ulimit=nofile=1000:2000', 'build-arg:SOURCE_DATE_EPOCH=1700000000'].flatMap((o) => ['--opt', o]);
+  const c = await buildctl(['build', '--frontend', 'dockerfile.v0', ...contextArgs(d), ...opts, '--output', `type=local,dest=${ctlOut}`]);
+  assert.equal(c.code, 0, c.stderr);
+  const got = readFileSync(join(ours, 'out.txt'), 'utf8');
+  assert.equal(got, readFileSync(join(ctlOut, 'out.txt'), 'utf8'));
+  assert.match(got, /^10\.1\.2\.3\tmyhost\n::1\tother\n10\.0\.0\.9\tother\n1000\n2000\n32768\nlo\nepoch=1700000000\n$/);
+
+  // -q: no progress, the image's digest on standard output; --iidfile: its config digest.
+  const iid = join(TMP, 'buildx-flags.iid');
+  const meta = join(TMP, 'buildx-flags.json');
+  const q = await ourBuild(['-q', '--iidfile', iid, '--metadata-file', meta, '-t', `${env!.registry}/client-buildx-flags:1`, '--push', d]);
+  assert.equal(q.code, 0, q.stderr);
+  assert.equal(q.stderr, '');
+  const m = JSON.parse(readFileSync(meta, 'utf8')) as Record<string, string>;
+  assert.equal(q.stdout, `${m['containerimage.digest']}\n`);
+  assert.equal(readFileSync(iid, 'utf8'), m['containerimage.config.digest']);
+
+  for (const [flags, want] of [
+    [['--add-host', 'x'], 'error: invalid host x'],
+    [['--add-host', 'x:1.2.3'], 'error: invalid host x:1.2.3'],
+    [['--network', 'bridge'], 'error: network mode "bridge" not supported by buildkit'],
+    [['--shm-size', '12q'], `error: invalid argument "12q" for "--shm-size" flag: invalid size: '12q'`],
+    [['--ulimit', 'nofile=2:1'], 'error: invalid argument "nofile=2:1" for "--ulimit" flag: ulimit soft limit must be less than or equal to hard limit: 2 > 1'],
+    [['--ulimit', 'foo=1'], 'error: invalid argument "foo=1" for "--ulimit" flag: invalid ulimit type: foo'],
+  ] as const) {
+    const bad = await ourBuild(['--progress', 'quiet', ...flags, d]);
+    assert.equal(bad.code, 1, flags.join(' '));
+    assert.equal(bad.stderr, `${want}\n`);
+  }
+});
+
 test('secrets and SSH reach RUN and appear in neither the image nor the exported cache', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   const secret = `s3cret-${process.pid}-${Date.now()}`;

@@ -4,7 +4,7 @@
 // needs a name. No daemon needed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseOutputs } from '../../src/client/build.ts';
+import { frontendAttrs, parseOutputs } from '../../src/client/build.ts';
 import { parse } from '../../src/registry/reference.ts';
 import { goQuote } from '../../src/go/strconv.ts';
 
@@ -39,4 +39,12 @@ test('a pushed image needs a name: --push alone, type=registry or push=true with
   }
   assert.deepEqual(exportsOf(['type=image,name=x,push=true'], []), [{ type: 'image', attrs: { name: 'x', push: 'true' } }]);
   assert.deepEqual(exportsOf([], ['r/x:1'], true), [{ type: 'image', attrs: { name: 'r/x:1', push: 'true' } }]);
+});
+
+test('buildx flags as frontend options: --pull, --no-cache-filter (--no-cache wins), --network, SOURCE_DATE_EPOCH unless a build arg sets it', () => {
+  const env = { SOURCE_DATE_EPOCH: '42' };
+  assert.deepEqual(frontendAttrs({ pull: true, noCacheFilter: ['a', 'b'], env: {} }, 'Dockerfile', undefined), { 'image-resolve-mode': 'pull', 'no-cache': 'a,b' });
+  assert.deepEqual(frontendAttrs({ noCacheFilter: ['a'], noCache: true, env: {} }, 'Dockerfile', undefined), { 'no-cache': '' });
+  assert.deepEqual(frontendAttrs({ network: 'host', env }, 'Dockerfile', undefined), { 'build-arg:SOURCE_DATE_EPOCH': '42', 'force-network-mode': 'host' });
+  assert.deepEqual(frontendAttrs({ buildArgs: { SOURCE_DATE_EPOCH: '7' }, network: 'default', env }, 'Dockerfile', undefined), { 'build-arg:SOURCE_DATE_EPOCH': '7' });
 });
