@@ -130,7 +130,7 @@ async function run(argv: string[]): Promise<number> {
   if (env.BUILDKIT_LOCAL_CACHE_IMPORT) cacheFrom.push(`type=local,src=${env.BUILDKIT_LOCAL_CACHE_IMPORT}`);
   if (env.BUILDKIT_LOCAL_CACHE_EXPORT) cacheTo.push(`type=local,dest=${env.BUILDKIT_LOCAL_CACHE_EXPORT},mode=max`);
 
-  const { context, file } = stdinInputs(positionals[0] ?? '.', str('file'));
+  const { context, file, archive } = stdinInputs(positionals[0] ?? '.', str('file'));
 
   const lib = await import('../client/build.ts');
   const { PlainPrinter } = await import('../client/progress/plain.ts');
@@ -167,7 +167,8 @@ async function run(argv: string[]): Promise<number> {
   process.on('SIGTERM', onSigint);
   try {
     const res = await lib.build(conn, {
-      context,
+      context: archive === undefined ? context : undefined,
+      contextArchive: archive,
       file,
       tags: list('tag'),
       push: v.push === true,
@@ -251,16 +252,16 @@ function isArchive(b: Buffer): boolean {
 /**
  * `-f -` and the context `-`, as buildx reads them: the Dockerfile from
  * standard input, written as "Dockerfile" into a directory of its own (the
- * local `dockerfile`); the context `-` is a Dockerfile with an empty context.
- * The directories are removed when the process exits.
+ * local `dockerfile`); the context `-` is an archive that is the context (sent
+ * through the session's upload service), or else a Dockerfile with an empty
+ * context. The directories are removed when the process exits.
  */
-function stdinInputs(context: string, file: string | undefined): { context: string; file: string | undefined } {
+function stdinInputs(context: string, file: string | undefined): { context: string; file: string | undefined; archive?: Buffer } {
   if (context !== '-' && file !== '-') return { context, file };
   if (context === '-' && file === '-') throw new CliError("build: invalid argument: can't use stdin for both build context and dockerfile", 2);
   const text = readFileSync(0);
-  if (context === '-' && isArchive(text)) {
-    throw new CliError('build: a build context as an archive on standard input is not supported: extract it and pass its directory', 2);
-  }
+  if (context === '-' && isArchive(text)) return { context: '-', file, archive: text };
+  if (context === '-' && file !== undefined) throw new CliError('build: ambiguous Dockerfile source: both stdin and flag correspond to Dockerfiles', 2);
   const dir = mkdtempSync(join(tmpdir(), 'dockerfile-llb-stdin-'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(join(dir, 'dockerfile'));

@@ -1,8 +1,8 @@
 // `build`: a Dockerfile build on a BuildKit daemon, with the options of
 // `docker buildx build` (and buildctl's `--opt`), used by the CLI command
 // and the library (`import { connect, build } from 'dockerfile-llb'`).
-import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, posix, resolve } from 'node:path';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { splitCsvFields } from '../go/csv.ts';
@@ -37,6 +37,13 @@ export class BuildOptionError extends Error {
 export interface BuildOptions {
   /** The build context: a directory (default "."), or a git / HTTP(S) URL. */
   context?: string;
+  /**
+   * The build context as an archive (tar, or tar compressed with gzip, bzip2
+   * or xz) instead of `context`: the daemon pulls it through the session, as
+   * buildx sends one read from standard input. The Dockerfile is read from
+   * it unless `file` is an absolute path.
+   */
+  contextArchive?: Uint8Array;
   /** The Dockerfile (default CONTEXT/Dockerfile). */
   file?: string;
   /** Image names (`-t`): exported as an image with these names. */
@@ -331,6 +338,18 @@ function parseCache(values: string[] | undefined, isExport: boolean, into: Cache
   return out;
 }
 
+/** A directory with `dockerfile` and no `Dockerfile`: the lower-case name is the Dockerfile (moby/moby#10858, as buildx handles it). */
+function lowercaseDockerfile(dir: string, name: string): string {
+  if (name !== 'Dockerfile') return name;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return name;
+  }
+  return !names.includes('Dockerfile') && names.includes('dockerfile') ? 'dockerfile' : name;
+}
+
 /** A failed file system call as Go's *os.PathError prints it (`open PATH: no such file or directory`). */
 function goFsError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
@@ -530,8 +549,10 @@ function sessionSharedKey(dirs: ReadonlyMap<string, { path: string }>): string {
 /** Builds a Dockerfile on the daemon behind `conn`. */
 export async function build(conn: Connection, o: BuildOptions = {}): Promise<BuildResult> {
   const env = o.env ?? process.env;
-  const contextArg = o.context ?? '.';
-  const remote = URL_CONTEXT.test(contextArg);
+  const uploads = new Map<string, Uint8Array>();
+  if (o.contextArchive !== undefined) uploads.set(newID(), o.contextArchive);
+  const contextArg = o.contextArchive !== undefined ? `http://buildkit-session/${[...uploads.keys()][0]}` : (o.context ?? '.');
+  const remote = o.contextArchive !== undefined || URL_CONTEXT.test(contextArg);
   const dirs = new Map<string, { path: string }>();
   let dockerfileName = 'Dockerfile';
   if (!remote) {
@@ -540,13 +561,20 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
     if (!statSync(ctx).isDirectory()) throw new BuildOptionError(`unable to prepare context: path "${contextArg}" is not a directory`);
     dirs.set('context', { path: ctx });
   }
-  if (o.file !== undefined || !remote) {
+  // As buildx: with a remote context, a relative -f names a file in it, an absolute one a local file (dockerfilekey
+  // makes the frontend read it from the local directory instead of the remote context).
+  let localDockerfileOfRemote = false;
+  if (remote && o.file !== undefined && !isAbsolute(o.file)) {
+    dockerfileName = o.file;
+  } else if (o.file !== undefined || !remote) {
     const file = resolve(o.file ?? resolve(contextArg, 'Dockerfile'));
-    if (o.file !== undefined && !existsSync(file)) throw new BuildOptionError(`unable to prepare context: the Dockerfile ${o.file} was not found`);
+    dockerfileName = lowercaseDockerfile(dirname(file), basename(file));
+    if (o.file !== undefined && !existsSync(join(dirname(file), dockerfileName))) throw new BuildOptionError(`unable to prepare context: the Dockerfile ${o.file} was not found`);
     dirs.set('dockerfile', { path: dirname(file) });
-    dockerfileName = basename(file);
+    localDockerfileOfRemote = remote;
   }
   const attrs = frontendAttrs(o, dockerfileName, remote ? contextArg : undefined);
+  if (localDockerfileOfRemote) attrs.dockerfilekey = 'dockerfile';
   const ociStores = new Map<string, LocalStore>();
   for (const [name, value] of Object.entries(o.buildContexts ?? {})) {
     if (URL_CONTEXT.test(value) || value.startsWith('docker-image://') || value.startsWith('target:')) {
@@ -607,7 +635,7 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
     exports: call ? [] : exports,
     cacheImports,
     cacheExports,
-    session: { dirs, outputs: targets, secrets, ssh, contentStores: cache.stores, sharedKey: sessionSharedKey(dirs), onTransfer: o.onTransfer },
+    session: { dirs, outputs: targets, secrets, ssh, uploads, contentStores: cache.stores, sharedKey: sessionSharedKey(dirs), onTransfer: o.onTransfer },
     onStatus: o.onProgress,
     signal: o.signal,
   });

@@ -16,6 +16,7 @@ import * as health from '../gen/grpc.health.v1.ts';
 import * as fsw from '../gen/fsutil.types.ts';
 import * as fsync from '../gen/moby.filesync.v1.ts';
 import * as sec from '../gen/moby.buildkit.secrets.v1.ts';
+import * as up from '../gen/moby.upload.v1.ts';
 import * as ssh from '../gen/moby.sshforward.v1.ts';
 import { sendDir, receiveDir, type SendStats } from './filesync.ts';
 import type { FilterOptions } from './fswalk.ts';
@@ -73,6 +74,9 @@ function widenConnectionWindow(server: grpc.Server): void {
 }
 
 type Handler = grpc.UntypedHandleCall;
+
+/** The size of the messages an upload is sent in (io.Copy's buffer in Go's uploadprovider). */
+const UPLOAD_CHUNK = 32 * 1024;
 
 /** Messages passed as bytes, decoded by the handler. */
 const RAW = { typeName: 'raw', fields: [] } as unknown as MessageDesc<unknown>;
@@ -144,6 +148,8 @@ export interface SessionOptions {
   ssh?: Map<string, SSHAgent>;
   /** Content stores by ID (`local:DIR`: local cache directories). */
   contentStores?: Map<string, LocalStore>;
+  /** Bytes the daemon pulls once by ID (a context archive named `http://buildkit-session/ID`). */
+  uploads?: Map<string, Uint8Array>;
   /** Serve registry credentials from the Docker config (default true). */
   auth?: boolean;
   /** The shared key of the session (Go: the context directory's identity); default empty. */
@@ -176,6 +182,7 @@ export class Session {
     if (opts.contentStores !== undefined && opts.contentStores.size > 0) this.addContent(opts.contentStores);
     if (opts.auth !== false) this.addAuth();
     if (opts.secrets !== undefined) this.addSecrets(opts.secrets);
+    if (opts.uploads !== undefined && opts.uploads.size > 0) this.addUpload(opts.uploads);
     if (opts.ssh !== undefined && opts.ssh.size > 0) this.addSSH(opts.ssh);
   }
 
@@ -329,6 +336,27 @@ export class Session {
       }) as Handler),
       m('VerifyTokenAuthority', fsync.VerifyTokenAuthorityRequest, fsync.VerifyTokenAuthorityResponse, false, false, ((_c: unknown, cb: grpc.sendUnaryData<unknown>) => {
         cb(rpcError(grpc.status.UNAVAILABLE, 'client side tokens disabled'));
+      }) as Handler),
+    ]);
+  }
+
+  /** Bytes the daemon pulls by URL path (`http://buildkit-session/ID`: a context archive), each once, as BuildKit's uploadprovider serves them. */
+  private addUpload(uploads: Map<string, Uint8Array>): void {
+    this.add('moby.upload.v1.Upload', [
+      m('Pull', up.BytesMessage, up.BytesMessage, true, true, ((call: grpc.ServerDuplexStream<up.BytesMessage, up.BytesMessage>) => {
+        const id = String(call.metadata.get('urlpath')[0] ?? '').replace(/^\/+/, '');
+        const data = uploads.get(id);
+        if (data === undefined) {
+          call.emit('error', rpcError(grpc.status.UNKNOWN, `no http response from session for ${id}`));
+          return;
+        }
+        uploads.delete(id);
+        const work = (async () => {
+          for (let off = 0; off < data.length; off += UPLOAD_CHUNK) {
+            if (!call.write({ data: data.subarray(off, off + UPLOAD_CHUNK) })) await new Promise<void>((r) => call.once('drain', () => r()));
+          }
+        })();
+        finish(call as grpc.ServerDuplexStream<unknown, unknown>, work);
       }) as Handler),
     ]);
   }

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { NODE_RUNTIME, buildctl, buildkitOrSkip, ensureBuildkit, readTar, releaseBuildkit, repoRoot, type Env } from '../e2e/harness.ts';
 import { contextArgs } from '../gateway/lib/build.ts';
 import { sshAgentSocket } from '../gateway/lib/corpus.ts';
+import { Fixtures, makeBranchedRepo } from '../gateway/lib/servers.ts';
 import { BUNDLE, ourBuild, plainSteps } from './lib.ts';
 import { build, connect } from '../../src/client/build.ts';
 import type { SendStats } from '../../src/client/filesync.ts';
@@ -341,6 +342,44 @@ test('buildx flags: --add-host, --network, --shm-size, --ulimit, SOURCE_DATE_EPO
   }
 });
 
+test('remote and archive contexts: a relative -f names a file in the context, an absolute one a local file; the context - as an archive on standard input, as buildx sends them', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const fixture = dir('remote-fixture', {
+    Dockerfile: 'FROM scratch\nCOPY a.txt /main.txt\n',
+    'sub/Dockerfile.sub': 'FROM scratch\nCOPY a.txt /sub.txt\n',
+    'a.txt': 'in the context\n',
+    'app/app.txt': 'the fixture repository adds app/feature.txt on a branch\n',
+  });
+  const local = dir('remote-local-dockerfile', { 'Dockerfile.local': 'FROM scratch\nCOPY a.txt /local.txt\n' });
+  const fx = new Fixtures('client-remote-');
+  t.after(() => fx.close());
+  const url = `${await fx.gitDaemon(await makeBranchedRepo(fx.work, fixture))}/repo.git`;
+  const tree = (root: string): string =>
+    readdirSync(root)
+      .sort()
+      .map((n) => `${n}: ${readFileSync(join(root, n), 'utf8')}`)
+      .join('');
+  let n = 0;
+  const both = async (ours: string[], ctl: string[], input?: Buffer): Promise<string> => {
+    const [a, b] = [join(TMP, `remote-ours-${++n}`), join(TMP, `remote-ctl-${n}`)];
+    const r = await ourBuild(['--progress', 'quiet', '-o', a, ...ours], input === undefined ? {} : { input });
+    assert.equal(r.code, 0, r.stderr);
+    const c = await buildctl(['build', '--frontend', 'dockerfile.v0', '--output', `type=local,dest=${b}`, ...ctl]);
+    assert.equal(c.code, 0, c.stderr);
+    assert.equal(tree(a), tree(b), ours.join(' '));
+    return tree(a);
+  };
+  assert.equal(await both(['-f', 'sub/Dockerfile.sub', url], ['--opt', `context=${url}`, '--opt', 'filename=sub/Dockerfile.sub']), 'sub.txt: in the context\n');
+  assert.equal(
+    await both(['-f', join(local, 'Dockerfile.local'), url], ['--opt', `context=${url}`, '--local', `dockerfile=${local}`, '--opt', 'dockerfilekey=dockerfile', '--opt', 'filename=Dockerfile.local']),
+    'local.txt: in the context\n',
+  );
+  // The archive on standard input: the same files as the directory it was made of.
+  const archive = spawnSync('tar', ['czf', '-', '-C', fixture, '.']).stdout;
+  assert.equal(await both(['-'], contextArgs(fixture), archive), 'main.txt: in the context\n');
+  assert.equal(await both(['-f', 'sub/Dockerfile.sub', '-'], [...contextArgs(join(fixture)), '--opt', 'filename=sub/Dockerfile.sub'], archive), 'sub.txt: in the context\n');
+});
+
 test('secrets and SSH reach RUN and appear in neither the image nor the exported cache', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   const secret = `s3cret-${process.pid}-${Date.now()}`;
@@ -618,9 +657,9 @@ test('standard input: -f - reads the Dockerfile, the context - a Dockerfile with
   const both = await ourBuild(['-f', '-', '-'], { input: 'FROM scratch\n' });
   assert.equal(both.code, 2);
   assert.equal(both.stderr, "build: invalid argument: can't use stdin for both build context and dockerfile\n");
-  const tar = spawnSync('tar', ['cf', '-', '-C', ctx, '.']);
-  const archive = await ourBuild(['-'], { input: tar.stdout });
-  assert.equal(archive.code, 2);
-  assert.match(archive.stderr, /archive on standard input is not supported/);
+  // A Dockerfile on standard input and one named by -f: buildx's refusal.
+  const ambiguous = await ourBuild(['-f', join(TMP, 'stdin.Dockerfile'), '-'], { input: 'FROM scratch\n' });
+  assert.equal(ambiguous.code, 2);
+  assert.equal(ambiguous.stderr, 'build: ambiguous Dockerfile source: both stdin and flag correspond to Dockerfiles\n');
   assert.deepEqual(readdirSync(tmpdir()).filter((f) => f.startsWith('dockerfile-llb-stdin-')), []);
 });
