@@ -36,6 +36,9 @@ Options:
   --shm-size SIZE           the size of RUN's /dev/shm (e.g. 64m)
   --ulimit NAME=SOFT[:HARD] a resource limit for RUN (repeatable)
   --allow ENTITLEMENT       allow network.host or security.insecure (repeatable)
+  --attest type=sbom|provenance[,K=V...]   an attestation (repeatable)
+  --sbom BOOL|K=V,...       shorthand for --attest type=sbom
+  --provenance BOOL|K=V,... shorthand for --attest type=provenance
   --opt K=V                 a frontend option, as buildctl's --opt (repeatable)
   -o, --output SPEC         type=image|registry|local|tar|oci|docker[,dest=…] or DIR or - (repeatable)
   --cache-from SPEC, --cache-to SPEC   cache import / export (type=registry,ref=…, type=inline)
@@ -82,6 +85,9 @@ function parse(args: string[]): Parsed {
         'shm-size': { type: 'string' },
         ulimit: { type: 'string', multiple: true },
         allow: { type: 'string', multiple: true },
+        attest: { type: 'string', multiple: true },
+        sbom: { type: 'string' },
+        provenance: { type: 'string' },
         iidfile: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         opt: { type: 'string', multiple: true },
@@ -186,6 +192,7 @@ async function run(argv: string[]): Promise<number> {
       addHosts: list('add-host'),
       shmSize: str('shm-size'),
       ulimits: list('ulimit'),
+      attests: [...list('attest'), ...(['sbom', 'provenance'] as const).flatMap((k) => (str(k) === undefined ? [] : [lib.canonicalAttest(k, str(k)!)]))],
       allow: list('allow').flatMap((x) => x.split(',')).filter((x) => x !== ''),
       opts: keyValues('build', '--opt', list('opt')),
       outputs: list('output'),

@@ -74,6 +74,8 @@ export interface BuildOptions {
   shmSize?: string;
   /** RUN's resource limits (`--ulimit nofile=1024:2048`). */
   ulimits?: string[];
+  /** Attestations (`--attest type=sbom|provenance[,K=V...]`; `--sbom V` and `--provenance V` are `type=sbom,V` and `type=provenance,V`, a boolean V enabling or disabling it). */
+  attests?: string[];
   /** Entitlements the build may use (`--allow network.host|security.insecure`). */
   allow?: string[];
   /** Further frontend options (`--opt K=V`, as buildctl passes them). */
@@ -423,6 +425,50 @@ function extraHosts(values: readonly string[]): string {
   return out.join(',');
 }
 
+/**
+ * `--attest` values as buildx reads them: CSV fields, `type` required,
+ * `disabled` a boolean; the last of a type wins. Each enabled one becomes
+ * the frontend option attest:TYPE with its other fields (what the frontend's
+ * attestation parser reads); a disabled one none.
+ */
+export function attestations(values: readonly string[]): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const v of values) {
+    if (v === '') continue;
+    let fields: string[];
+    try {
+      fields = splitCsvFields(v);
+    } catch (e) {
+      throw new BuildOptionError(`invalid --attest "${v}": ${(e as Error).message}`);
+    }
+    let type = '';
+    let disabled = false;
+    const rest: string[] = [];
+    for (const f of fields) {
+      const eq = f.indexOf('=');
+      if (eq < 0) throw new BuildOptionError(`invalid value ${f}`);
+      const key = f.slice(0, eq).trim().toLowerCase();
+      if (key === 'type') type = f.slice(eq + 1);
+      else if (key === 'disabled') {
+        const b = parseGoBool(f.slice(eq + 1));
+        if (b === undefined) throw new BuildOptionError(`invalid value ${f}: strconv.ParseBool: parsing ${goQuote(f.slice(eq + 1))}: invalid syntax`);
+        disabled = b;
+      } else rest.push(f);
+    }
+    if (type === '') throw new BuildOptionError('attestation type not specified');
+    out.delete(type);
+    out.set(type, disabled ? undefined : rest.join(','));
+  }
+  return out;
+}
+
+/** `--sbom` / `--provenance` VALUE as an `--attest` value (buildx's CanonicalizeAttest). */
+export function canonicalAttest(type: string, value: string): string {
+  if (value === '') return '';
+  const b = parseGoBool(value);
+  return b !== undefined ? `type=${type},disabled=${!b}` : `type=${type},${value}`;
+}
+
 /** The ulimit kinds Docker knows (go-units' names). */
 const ULIMITS = new Set(['core', 'cpu', 'data', 'fsize', 'locks', 'memlock', 'msgqueue', 'nice', 'nofile', 'nproc', 'rss', 'rtprio', 'rttime', 'sigpending', 'stack']);
 
@@ -477,6 +523,7 @@ export function frontendAttrs(o: BuildOptions, dockerfileName: string, contextUR
   }
   const ulimits = ulimitsOf(o.ulimits ?? []);
   if (ulimits !== '') attrs.ulimit = ulimits;
+  for (const [type, value] of attestations(o.attests ?? [])) if (value !== undefined) attrs[`attest:${type}`] = value;
   if (o.call !== undefined && o.call !== 'build') {
     attrs.requestid = `frontend.${o.call === 'check' ? 'lint' : o.call}`;
     attrs['frontend.caps'] = 'moby.buildkit.frontend.subrequests';

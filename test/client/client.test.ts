@@ -302,7 +302,7 @@ test('--build-context dockerfile=DIR / context=DIR: a directory of its own, as b
   assert.equal(readFileSync(join(out, 'f'), 'utf8'), 'from the named context\n');
 });
 
-test('buildx flags: --add-host, --network, --shm-size, --ulimit, SOURCE_DATE_EPOCH from the environment give RUN what buildctl\'s options give it; -q, --iidfile', async (t) => {
+test('buildx flags: --add-host, --network, --shm-size, --ulimit, SOURCE_DATE_EPOCH from the environment give RUN what buildctl\'s options give it; -q, --iidfile, --provenance', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   const d = dir('buildx-flags', {
     Dockerfile: `FROM ${env!.registry}/library/busybox:latest\nARG SOURCE_DATE_EPOCH\nRUN (grep -E 'myhost|other' /etc/hosts; ulimit -n; ulimit -Hn; df -k /dev/shm | tail -1 | awk '{print $2}'; ls /sys/class/net | sort; echo "epoch=$SOURCE_DATE_EPOCH") > /out.txt\nFROM scratch\nCOPY --from=0 /out.txt /\n`,
@@ -328,7 +328,23 @@ test('buildx flags: --add-host, --network, --shm-size, --ulimit, SOURCE_DATE_EPO
   assert.equal(q.stdout, `${m['containerimage.digest']}\n`);
   assert.equal(readFileSync(iid, 'utf8'), m['containerimage.config.digest']);
 
+  // --provenance: the attestation manifest beside the image, as buildctl's attest:provenance option makes it.
+  const attested = async (args: string[], ctl: boolean): Promise<string> => {
+    const file = join(TMP, `attest-${ctl ? 'ctl' : 'ours'}.tar`);
+    const res = ctl ? await buildctl(['build', '--frontend', 'dockerfile.v0', ...contextArgs(d), ...args, '--output', `type=oci,dest=${file}`]) : await ourBuild(['--progress', 'quiet', ...args, '-o', `type=oci,dest=${file}`, d]);
+    assert.equal(res.code, 0, res.stderr);
+    const entries = new Map(readTar(readFileSync(file)).map((e) => [e.name.replace(/^\.\//, ''), e.content]));
+    const blob = (digest: string) => JSON.parse(String(entries.get(`blobs/sha256/${digest.slice('sha256:'.length)}`))) as { manifests: { platform?: unknown; annotations?: Record<string, string> }[] };
+    const top = JSON.parse(String(entries.get('index.json'))) as { manifests: { digest: string }[] };
+    return JSON.stringify(blob(top.manifests[0]!.digest).manifests.map((x) => [x.platform, x.annotations?.['vnd.docker.reference.type']]));
+  };
+  const withProvenance = await attested(['--provenance', 'mode=min'], false);
+  assert.equal(withProvenance, await attested(['--opt', 'attest:provenance=mode=min'], true));
+  assert.match(withProvenance, /attestation-manifest/);
+
   for (const [flags, want] of [
+    [['--attest', 'mode=max'], 'error: attestation type not specified'],
+    [['--attest', 'type=provenance,disabled=maybe'], 'error: invalid value disabled=maybe: strconv.ParseBool: parsing "maybe": invalid syntax'],
     [['--add-host', 'x'], 'error: invalid host x'],
     [['--add-host', 'x:1.2.3'], 'error: invalid host x:1.2.3'],
     [['--network', 'bridge'], 'error: network mode "bridge" not supported by buildkit'],

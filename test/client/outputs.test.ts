@@ -4,7 +4,7 @@
 // needs a name. No daemon needed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { frontendAttrs, parseOutputs } from '../../src/client/build.ts';
+import { attestations, canonicalAttest, frontendAttrs, parseOutputs } from '../../src/client/build.ts';
 import { parse } from '../../src/registry/reference.ts';
 import { goQuote } from '../../src/go/strconv.ts';
 
@@ -47,4 +47,17 @@ test('buildx flags as frontend options: --pull, --no-cache-filter (--no-cache wi
   assert.deepEqual(frontendAttrs({ noCacheFilter: ['a'], noCache: true, env: {} }, 'Dockerfile', undefined), { 'no-cache': '' });
   assert.deepEqual(frontendAttrs({ network: 'host', env }, 'Dockerfile', undefined), { 'build-arg:SOURCE_DATE_EPOCH': '42', 'force-network-mode': 'host' });
   assert.deepEqual(frontendAttrs({ buildArgs: { SOURCE_DATE_EPOCH: '7' }, network: 'default', env }, 'Dockerfile', undefined), { 'build-arg:SOURCE_DATE_EPOCH': '7' });
+});
+
+test('attestations as buildx reads --attest, --sbom and --provenance: the last of a type wins, a disabled one sets nothing', () => {
+  assert.equal(canonicalAttest('sbom', 'true'), 'type=sbom,disabled=false');
+  assert.equal(canonicalAttest('provenance', '0'), 'type=provenance,disabled=true');
+  assert.equal(canonicalAttest('provenance', 'mode=max'), 'type=provenance,mode=max');
+  assert.deepEqual(
+    [...attestations(['type=sbom,generator=x', canonicalAttest('provenance', 'mode=max'), 'type=sbom,disabled=false,scan-stage=true', canonicalAttest('provenance', 'false')])],
+    [
+      ['sbom', 'scan-stage=true'],
+      ['provenance', undefined],
+    ],
+  );
 });
