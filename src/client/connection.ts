@@ -12,6 +12,7 @@ import { decodeMessage } from '../protobuf/decode.ts';
 import type { MessageDesc } from '../protobuf/registry.ts';
 import { BridgeError, MAX_MESSAGE, bridgeError, unary } from '../frontend/bridge.ts';
 import * as ctl from '../gen/moby.buildkit.v1.ts';
+import { helperCommand, helperRelay, type HelperCommand, type HelperRelay } from './connhelper.ts';
 
 /** buildctl's default address on Linux. */
 export const DEFAULT_ADDRESS = 'unix:///run/buildkit/buildkitd.sock';
@@ -58,7 +59,7 @@ function parseAddress(address: string): Target {
     return { grpcTarget: hostPort, authority: hostPort.replace(/:\d+$/, ''), tcp: true };
   }
   const scheme = /^([a-z0-9+.-]+):\/\//i.exec(address)?.[1];
-  if (scheme !== undefined) throw new ConnectError(`unsupported buildkitd address scheme "${scheme}" in "${address}" (this client speaks unix:// and tcp://)`);
+  if (scheme !== undefined) throw new ConnectError(`unsupported buildkitd address scheme "${scheme}" in "${address}" (this client speaks unix://, tcp://, docker-container://, podman-container://, nerdctl-container://, kube-pod:// and ssh://)`);
   throw new ConnectError(`invalid buildkitd address "${address}": want unix:///PATH or tcp://HOST:PORT`);
 }
 
@@ -106,6 +107,8 @@ export class Connection {
   readonly address: string;
   /** How to dial the daemon again for the session's own HTTP/2 connection (see session()). */
   private dial: (() => http2.ClientHttp2Session) | undefined;
+  /** The listener that runs a connection helper's command per connection (docker-container://, ssh://, …). */
+  private relay: HelperRelay | undefined;
   /** The ListWorkers call of the dial, for the first build (one round trip less, and not waited for before the build starts). */
   private dialWorkers: Promise<ctl.ListWorkersResponse> | undefined;
 
@@ -121,8 +124,15 @@ export class Connection {
    */
   static async open(opts: ConnectOptions = {}): Promise<Connection> {
     const address = opts.address ?? (process.env.BUILDKIT_HOST || DEFAULT_ADDRESS);
-    const t = parseAddress(address);
-    if (t.socket !== undefined && !existsSync(t.socket)) {
+    let helper: HelperCommand | undefined;
+    try {
+      helper = helperCommand(address);
+    } catch (e) {
+      throw new ConnectError(`invalid buildkitd address "${address}": ${(e as Error).message}`);
+    }
+    const relay = helper === undefined ? undefined : await helperRelay(helper);
+    const t: Target = relay === undefined ? parseAddress(address) : { grpcTarget: `unix:${relay.socket}`, authority: 'localhost', socket: relay.socket, tcp: false };
+    if (relay === undefined && t.socket !== undefined && !existsSync(t.socket)) {
       throw new ConnectError(`buildkitd is not running at ${address}: ${t.socket} does not exist (start buildkitd or set BUILDKIT_HOST / --addr)`);
     }
     const tls = opts.tlsCACert !== undefined || opts.tlsCert !== undefined || opts.tlsKey !== undefined;
@@ -144,6 +154,12 @@ export class Connection {
     if (tls && opts.tlsServerName !== undefined) options['grpc.ssl_target_name_override'] = opts.tlsServerName;
     const client = new grpc.Client(t.grpcTarget, creds, options);
     const conn = new Connection(client, address);
+    conn.relay = relay;
+    // A helper's own failure (its command missing, or its stderr) says more than the closed connection.
+    const failed = (e: unknown): ConnectError => {
+      const why = relay?.failure();
+      return why !== undefined ? new ConnectError(`could not connect to buildkitd at ${address}: ${why}`) : connectError(address, e);
+    };
     const tlsOpts = tls ? { ca: readPem('the CA certificate', opts.tlsCACert) ?? undefined, key: readPem('the key', opts.tlsKey) ?? undefined, cert: readPem('the certificate', opts.tlsCert) ?? undefined, servername: opts.tlsServerName ?? t.authority } : undefined;
     conn.dial = () => {
       const session =
@@ -164,11 +180,11 @@ export class Connection {
         client.waitForReady(Date.now() + timeout, (err) => (err ? reject(err) : resolve()));
       });
     } catch (e) {
-      client.close();
-      throw connectError(address, e);
+      conn.close();
+      throw failed(e);
     }
     conn.dialWorkers = conn.listWorkers(timeout).catch((e: unknown) => {
-      throw connectError(address, e);
+      throw failed(e);
     });
     // Awaited by the first build; a connection closed before then drops it.
     conn.dialWorkers.catch(() => {});
@@ -177,6 +193,7 @@ export class Connection {
 
   close(): void {
     this.client.close();
+    this.relay?.close();
   }
 
   private unary<Req, Res>(method: string, reqDesc: MessageDesc<Req>, resDesc: MessageDesc<Res>, req: Req, timeoutMs?: number, md?: grpc.Metadata): Promise<Res> {
