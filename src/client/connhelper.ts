@@ -12,12 +12,12 @@
 // private listener (the Linux abstract namespace, else a socket file in a
 // directory of its own) runs the command once per connection it accepts, as
 // Go's client runs it once per dial, and relays the bytes.
-import { spawn } from 'node:child_process';
 import { createServer, type Server, type Socket } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { goParseQuery, goParseURL, goUnescape } from '../go/url.ts';
+import { nodeChildProcess } from '../builtins.ts';
 
 /** The command a helper address runs. */
 export interface HelperCommand {
@@ -94,10 +94,10 @@ export interface HelperRelay {
 
 export async function helperRelay(helper: HelperCommand): Promise<HelperRelay> {
   let failure: string | undefined;
-  const children = new Set<ReturnType<typeof spawn>>();
+  const children = new Set<import('node:child_process').ChildProcess>();
   const described = `command [${[helper.cmd, ...helper.args].join(' ')}]`;
   const server: Server = createServer({ allowHalfOpen: true }, (socket: Socket) => {
-    const child = spawn(helper.cmd, helper.args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = nodeChildProcess().spawn(helper.cmd, helper.args, { stdio: ['pipe', 'pipe', 'pipe'] });
     children.add(child);
     const stderr: Buffer[] = [];
     child.stderr.on('data', (c: Buffer) => stderr.push(c));
