@@ -60,6 +60,10 @@ test('the entry point writes a code cache per command once, uses it after, and p
     const failed = spawnSync(process.execPath, [entry, 'outline', '--no-such-option'], { env: { PATH: process.env.PATH, XDG_CACHE_HOME: home } });
     assert.equal(failed.status, 2);
     assert.equal(readdirSync(dir).length, 2);
+    // Nor a help run (it would leave the command's later runs compiling what it never ran).
+    run(entry, ['lint', '--help'], env);
+    run(entry, ['fmt', '-h'], env);
+    assert.equal(readdirSync(dir).length, 2);
 
     // Off: nothing read or written.
     rmSync(dir, { recursive: true });
