@@ -294,15 +294,66 @@ interface CacheOptions {
   /** Export directories whose index.json gets the cache manifest, with its tag. */
   update: Map<string, string>;
   warnings: string[];
+  /** Where gha and s3 credentials are read from. */
+  env: NodeJS.ProcessEnv;
 }
 
-/** `--cache-from` / `--cache-to`, as Go's client parseCacheOptions reads them (local directories served on the session). */
+/**
+ * A gha cache's token and URLs from GitHub Actions' environment where not
+ * given, as buildx fills them in (ACTIONS_RUNTIME_TOKEN, ACTIONS_CACHE_URL,
+ * ACTIONS_RESULTS_URL; url_v2 with ACTIONS_CACHE_SERVICE_V2). False when
+ * there is no token or URL: buildx then leaves the cache out.
+ */
+function githubCacheAttrs(attrs: Record<string, string>, env: NodeJS.ProcessEnv): boolean {
+  let version = attrs.version;
+  if (version === undefined && parseGoBool(env.ACTIONS_CACHE_SERVICE_V2 ?? '') === true) version = '2';
+  if (attrs.token === undefined && env.ACTIONS_RUNTIME_TOKEN !== undefined) attrs.token = env.ACTIONS_RUNTIME_TOKEN;
+  if (attrs.url_v2 === undefined && version === '2' && env.ACTIONS_RESULTS_URL !== undefined) attrs.url_v2 = env.ACTIONS_RESULTS_URL;
+  if (attrs.url === undefined) {
+    const url = env.ACTIONS_CACHE_URL ?? env.ACTIONS_RESULTS_URL;
+    if (url !== undefined) attrs.url = url;
+  }
+  return (attrs.token ?? '') !== '' && ((attrs.url ?? '') !== '' || (attrs.url_v2 ?? '') !== '');
+}
+
+/** An s3 cache's credentials from the AWS environment variables where not given (buildx reads AWS's default chain; its environment part). */
+function awsCacheAttrs(attrs: Record<string, string>, env: NodeJS.ProcessEnv): void {
+  if (attrs.access_key_id !== undefined && attrs.secret_access_key !== undefined) return;
+  const id = env.AWS_ACCESS_KEY_ID ?? '';
+  const secret = env.AWS_SECRET_ACCESS_KEY ?? '';
+  if (id === '' || secret === '') return;
+  if (attrs.access_key_id === undefined) attrs.access_key_id = id;
+  if (attrs.secret_access_key === undefined) attrs.secret_access_key = secret;
+  if (attrs.session_token === undefined && (env.AWS_SESSION_TOKEN ?? '') !== '') attrs.session_token = env.AWS_SESSION_TOKEN!;
+}
+
+/** The cache imports or exports `--cache-from` / `--cache-to` values give (for tests: no local directory is touched for an import). */
+export function cacheEntries(values: string[], isExport: boolean, env: NodeJS.ProcessEnv): CacheEntry[] {
+  return parseCache(values, isExport, { stores: new Map(), update: new Map(), warnings: [], env });
+}
+
+/** `--cache-from` / `--cache-to`, as buildx reads them and Go's client passes them on (local directories served on the session). */
 function parseCache(values: string[] | undefined, isExport: boolean, into: CacheOptions): CacheEntry[] {
   const out: CacheEntry[] = [];
+  const flag = isExport ? '--cache-to' : '--cache-from';
   for (const v of values ?? []) {
-    const attrs = v.includes('=') ? csvAttrs(isExport ? '--cache-to' : '--cache-from', v) : { type: 'registry', ref: v };
-    const type = attrs.type ?? 'registry';
+    let fields: string[];
+    try {
+      fields = splitCsvFields(v);
+    } catch (e) {
+      throw new BuildOptionError(`invalid ${flag} "${v}": ${(e as Error).message}`);
+    }
+    // As buildx: fields without `=` are each a registry reference.
+    if (fields.every((f) => !f.includes('='))) {
+      for (const ref of fields) out.push({ type: 'registry', attrs: { ref } });
+      continue;
+    }
+    const attrs = csvAttrs(flag, v);
+    const type = attrs.type ?? '';
+    if (type === '') throw new BuildOptionError(`type required form> ${goQuote(v)}`);
     delete attrs.type;
+    if (type === 'gha' && !githubCacheAttrs(attrs, into.env)) continue;
+    if (type === 's3') awsCacheAttrs(attrs, into.env);
     if (type === 'registry' && (attrs.ref ?? '') === '') throw new BuildOptionError(`registry cache ${isExport ? 'exporter' : 'importer'} requires ref`);
     if (type === 'local' && isExport) {
       const dest = attrs.dest ?? '';
@@ -667,7 +718,7 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
     throw new BuildOptionError(`--channel ${o.channel}: the channel is the in-process frontend's (an image carries its own; dockerfile.v0 is upstream's stable)`);
   }
 
-  const cache: CacheOptions = { stores: new Map(), update: new Map(), warnings: [] };
+  const cache: CacheOptions = { stores: new Map(), update: new Map(), warnings: [], env };
   const cacheImports = parseCache(o.cacheFrom, false, cache);
   const cacheExports = call ? [] : parseCache(o.cacheTo, true, cache);
   for (const w of cache.warnings) o.onWarning?.(w);

@@ -4,7 +4,7 @@
 // needs a name. No daemon needed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { attestations, canonicalAttest, frontendAttrs, parseOutputs } from '../../src/client/build.ts';
+import { attestations, cacheEntries, canonicalAttest, frontendAttrs, parseOutputs } from '../../src/client/build.ts';
 import { parse } from '../../src/registry/reference.ts';
 import { goQuote } from '../../src/go/strconv.ts';
 
@@ -60,4 +60,20 @@ test('attestations as buildx reads --attest, --sbom and --provenance: the last o
       ['provenance', undefined],
     ],
   );
+});
+
+test('--cache-from / --cache-to as buildx reads them: bare references, a type required, gha and s3 credentials from the environment', () => {
+  assert.deepEqual(cacheEntries(['r.example/a:c,r.example/b:c'], false, {}), [
+    { type: 'registry', attrs: { ref: 'r.example/a:c' } },
+    { type: 'registry', attrs: { ref: 'r.example/b:c' } },
+  ]);
+  assert.throws(() => cacheEntries(['ref=r.example/a:c'], false, {}), { message: 'type required form> "ref=r.example/a:c"' });
+  // gha: left out without a token and a URL, as buildx leaves it out; filled from GitHub Actions' variables.
+  assert.deepEqual(cacheEntries(['type=gha'], true, {}), []);
+  assert.deepEqual(cacheEntries(['type=gha,scope=s'], true, { ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_CACHE_URL: 'https://c/' }), [{ type: 'gha', attrs: { scope: 's', token: 't', url: 'https://c/' } }]);
+  assert.deepEqual(cacheEntries(['type=gha'], false, { ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_RESULTS_URL: 'https://r/', ACTIONS_CACHE_SERVICE_V2: 'true' }), [{ type: 'gha', attrs: { token: 't', url_v2: 'https://r/', url: 'https://r/' } }]);
+  assert.deepEqual(cacheEntries(['type=gha,token=mine,url=https://u/'], false, { ACTIONS_RUNTIME_TOKEN: 't' }), [{ type: 'gha', attrs: { token: 'mine', url: 'https://u/' } }]);
+  assert.deepEqual(cacheEntries(['type=s3,bucket=b,region=r'], true, { AWS_ACCESS_KEY_ID: 'id', AWS_SECRET_ACCESS_KEY: 'sk', AWS_SESSION_TOKEN: 'st' }), [
+    { type: 's3', attrs: { bucket: 'b', region: 'r', access_key_id: 'id', secret_access_key: 'sk', session_token: 'st' } },
+  ]);
 });
