@@ -46,7 +46,7 @@ Options:
   --iidfile FILE            write the image ID (its config digest, else its digest)
   -q, --quiet               no progress; print the image digest
   --progress MODE           auto (default), plain, tty, rawjson or quiet
-  --call check|outline|targets   ask the frontend instead of building
+  --call check|outline|targets[,format=json]   ask the frontend instead of building
   --frontend dockerfile.v0  use the daemon's built-in frontend
   --frontend-image REF      run REF as the frontend (gateway.v0)
 ${channelUsage}`;
@@ -116,7 +116,15 @@ async function run(argv: string[]): Promise<number> {
   if (positionals.length > 1) throw new CliError(`build: one context expected, got ${positionals.length}\n\n${usage}`, 2);
   const str = (k: string) => v[k] as string | undefined;
   const list = (k: string) => (v[k] as string[] | undefined) ?? [];
-  const call = oneOf('build', '--call', str('call'), ['build', 'check', 'outline', 'targets'], 'build');
+  // NAME[,format=json|text], as buildx reads it; json prints the answer's result.json.
+  const [callName = 'build', ...callFields] = (str('call') ?? 'build').split(',');
+  let callFormat = '';
+  for (const f of callFields) {
+    if (!f.startsWith('format=')) throw new CliError(`build: invalid call field: ${f}`, 2);
+    callFormat = f.slice('format='.length);
+  }
+  const call = oneOf('build', '--call', callName, ['build', 'check', 'outline', 'targets'], 'build');
+  if (callFormat !== '' && callFormat !== 'json' && callFormat !== 'text') throw new CliError(`build: --call: unknown format "${callFormat}" (json or text)`, 2);
   const channel = str('channel') === undefined ? undefined : channelOption('build', str('channel'));
   const frontendFlag = str('frontend');
   if (frontendFlag !== undefined && frontendFlag !== 'dockerfile.v0') throw new CliError(`build: --frontend: only dockerfile.v0 is a built-in frontend (use --frontend-image REF for an image)`, 2);
@@ -215,7 +223,8 @@ async function run(argv: string[]): Promise<number> {
     if (res.callResult !== undefined) {
       // As buildctl: result.txt, else every result.* key and value.
       const r = res.callResult;
-      if (r['result.txt'] !== undefined) process.stdout.write(r['result.txt']);
+      if (callFormat === 'json') process.stdout.write(`${r['result.json'] ?? ''}\n`);
+      else if (r['result.txt'] !== undefined) process.stdout.write(r['result.txt']);
       else for (const [k, val] of Object.entries(r)) if (k.startsWith('result.')) process.stdout.write(`${k}\n${val}\n`);
       const code = r['result.statuscode'];
       if (code !== undefined && /^\d+$/.test(code)) return Number(code);

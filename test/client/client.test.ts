@@ -13,6 +13,7 @@ import { NODE_RUNTIME, buildctl, buildkitOrSkip, ensureBuildkit, readTar, releas
 import { contextArgs } from '../gateway/lib/build.ts';
 import { sshAgentSocket } from '../gateway/lib/corpus.ts';
 import { Fixtures, makeBranchedRepo } from '../gateway/lib/servers.ts';
+import { askFrontends, decoded } from '../gateway/lib/subrequest.ts';
 import { BUNDLE, ourBuild, plainSteps } from './lib.ts';
 import { build, connect } from '../../src/client/build.ts';
 import type { SendStats } from '../../src/client/filesync.ts';
@@ -485,6 +486,17 @@ test('--call outline / targets / check print what buildctl prints for the subreq
     assert.equal(ours.stdout, theirs.stdout, `--call ${call}`);
     assert.notEqual(ours.stdout, '');
   }
+  // NAME,format=json prints the answer's result.json, as buildx prints it: upstream's (the built-in frontend) byte for byte.
+  const text = readFileSync(join(d, 'Dockerfile'), 'utf8');
+  for (const [call, id] of [['outline', 'frontend.outline'], ['targets', 'frontend.targets']]) {
+    const ours = await ourBuild(['--progress', 'quiet', '--call', `${call},format=json`, d]);
+    assert.equal(ours.code, 0, ours.stderr);
+    const [up] = await askFrontends(env!.buildkitHost, ['dockerfile.v0'], text, { requestid: id! }, 'client-call-json-');
+    assert.equal(ours.stdout, `${decoded(up!)['result.json']}\n`, `--call ${call},format=json`);
+  }
+  const bad = await ourBuild(['--call', 'outline,format=yaml', d]);
+  assert.equal(bad.code, 2);
+  assert.equal(bad.stderr, 'build: --call: unknown format "yaml" (json or text)\n');
 });
 
 test('faults: no daemon, a bad context, a bad --secret, an unknown output, an unknown cache exporter: clear errors, exit 1', async (t) => {
