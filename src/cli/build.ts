@@ -47,6 +47,7 @@ Options:
   -q, --quiet               no progress; print the image digest
   --progress MODE           auto (default), plain, tty, rawjson or quiet
   --call check|outline|targets[,format=json]   ask the frontend instead of building
+  --check                   --call check
   --frontend dockerfile.v0  use the daemon's built-in frontend
   --frontend-image REF      run REF as the frontend (gateway.v0)
 ${channelUsage}`;
@@ -97,6 +98,7 @@ function parse(args: string[]): Parsed {
         'metadata-file': { type: 'string' },
         progress: { type: 'string' },
         call: { type: 'string' },
+        check: { type: 'boolean' },
         frontend: { type: 'string' },
         'frontend-image': { type: 'string' },
         channel: { type: 'string' },
@@ -117,7 +119,8 @@ async function run(argv: string[]): Promise<number> {
   const str = (k: string) => v[k] as string | undefined;
   const list = (k: string) => (v[k] as string[] | undefined) ?? [];
   // NAME[,format=json|text], as buildx reads it; json prints the answer's result.json.
-  const [callName = 'build', ...callFields] = (str('call') ?? 'build').split(',');
+  if (v.check === true && str('call') !== undefined) throw new CliError('build: --check cannot be used with --call (it is --call check)', 2);
+  const [callName = 'build', ...callFields] = (v.check === true ? 'check' : (str('call') ?? 'build')).split(',');
   let callFormat = '';
   for (const f of callFields) {
     if (!f.startsWith('format=')) throw new CliError(`build: invalid call field: ${f}`, 2);

@@ -494,6 +494,10 @@ test('--call outline / targets / check print what buildctl prints for the subreq
     const [up] = await askFrontends(env!.buildkitHost, ['dockerfile.v0'], text, { requestid: id! }, 'client-call-json-');
     assert.equal(ours.stdout, `${decoded(up!)['result.json']}\n`, `--call ${call},format=json`);
   }
+  // --check is --call check.
+  const check = await ourBuild(['--progress', 'quiet', '--check', d]);
+  assert.equal(check.stdout, (await ourBuild(['--progress', 'quiet', '--call', 'check', d])).stdout);
+  assert.match(check.stdout, /ConsistentInstructionCasing/);
   const bad = await ourBuild(['--call', 'outline,format=yaml', d]);
   assert.equal(bad.code, 2);
   assert.equal(bad.stderr, 'build: --call: unknown format "yaml" (json or text)\n');
