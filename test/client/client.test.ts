@@ -75,12 +75,20 @@ test('tty progress under a pseudo-terminal: the live view, then the summary', as
   const warm = await ourBuild(['--progress', 'quiet', d]);
   assert.equal(warm.code, 0, warm.stderr);
   const cmd = `${process.execPath} ${BUNDLE} build --addr ${env!.buildkitHost} --progress tty ${d}`;
-  const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, TERM: 'xterm' } });
+  const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, TERM: 'xterm', NO_COLOR: '', BUILDKIT_COLORS: '' } });
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /\x1b\[2K\[\+\] Building [\d.]+s \(\d+\/\d+\)/, 'a redrawn live header');
   assert.match(r.stdout, /\[\+\] Building [\d.]+s \((\d+)\/\1\) FINISHED/, 'the final summary with every step done');
   assert.match(r.stdout, new RegExp(`=> CACHED \\[2/3\\] RUN echo ${marker} > /m\\.txt`));
   assert.match(r.stdout, /=> exporting to image|=> \[internal\] load build definition from Dockerfile/);
+  // Finished steps in progressui's colours: blue by default, none with NO_COLOR, BUILDKIT_COLORS's run colour.
+  const finished = (out: string, color: string) => new RegExp(`\x1b\\[${color}m=> CACHED \\[2/3\\] RUN echo ${marker}[^\n]*\x1b\\[0m`).test(out);
+  assert.ok(finished(r.stdout, '34'), 'finished steps blue');
+  const plain = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, TERM: 'xterm', NO_COLOR: '1' } });
+  assert.equal(plain.status, 0, plain.stdout);
+  assert.ok(!/\x1b\[(34|0)m/.test(plain.stdout), 'NO_COLOR: no colours');
+  const green = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, TERM: 'xterm', NO_COLOR: '', BUILDKIT_COLORS: 'run=green' } });
+  assert.ok(finished(green.stdout, '32'), 'BUILDKIT_COLORS=run=green');
 });
 
 test('context: .dockerignore applied in the client; a second build sends only what changed; modes, symlinks, empty dirs as buildctl', async (t) => {

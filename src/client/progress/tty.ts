@@ -10,6 +10,49 @@ import type * as ctl from '../../gen/moby.buildkit.v1.ts';
 
 const ESC = '\x1b[';
 
+/** ANSI foreground colours by the names BUILDKIT_COLORS takes (progressui's). */
+const COLOR_NAMES: Record<string, string> = {
+  default: '39', black: '30', red: '31', green: '32', yellow: '33', blue: '34', magenta: '35', cyan: '36', white: '37',
+  'light-black': '90', 'light-red': '91', 'light-green': '92', 'light-yellow': '93', 'light-blue': '94', 'light-magenta': '95', 'light-cyan': '96', 'light-white': '97',
+};
+
+export interface Colors {
+  run?: string;
+  cancel?: string;
+  warning?: string;
+  error?: string;
+}
+
+/**
+ * The colours of the live view, as progressui picks them: finished steps
+ * blue, failed ones red, cancelled ones yellow; none when NO_COLOR is set;
+ * BUILDKIT_COLORS (`run=green:error=light-red:cancel=255,165,0`) overrides
+ * each, by name or as R,G,B.
+ */
+export function colorsFrom(env: NodeJS.ProcessEnv): Colors {
+  if ((env.NO_COLOR ?? '') !== '') return {};
+  const c: Colors = { run: '34', cancel: '33', warning: '33', error: '31' };
+  for (const field of (env.BUILDKIT_COLORS ?? '').split(':')) {
+    const eq = field.indexOf('=');
+    if (eq < 0) continue;
+    const key = field.slice(0, eq).toLowerCase();
+    const value = field.slice(eq + 1).toLowerCase();
+    let code = COLOR_NAMES[value];
+    const rgb = /^(\d+),(\d+),(\d+)$/.exec(value);
+    if (code === undefined && rgb !== null && rgb.slice(1).every((x) => Number(x) <= 255)) {
+      // aec's 8-bit colour of an RGB triple: the 6x6x6 cube, each part divided by 43.
+      const [r, g, b] = rgb.slice(1).map((x) => Math.floor(Number(x) / 43));
+      code = `38;5;${16 + 36 * r! + 6 * g! + b!}`;
+    }
+    if (code !== undefined && (key === 'run' || key === 'cancel' || key === 'warning' || key === 'error')) c[key] = code;
+  }
+  return c;
+}
+
+function paint(line: string, code: string | undefined): string {
+  return code === undefined ? line : `${ESC}${code}m${line}${ESC}0m`;
+}
+
 function secs(ms: number): string {
   return `${(Math.max(ms, 0) / 1000).toFixed(1)}s`;
 }
@@ -30,7 +73,11 @@ export class TtyPrinter {
   private timer: NodeJS.Timeout | undefined;
   private readonly start = Date.now();
 
-  constructor(private readonly out: NodeJS.WriteStream, private readonly phase = 'Building') {
+  constructor(
+    private readonly out: NodeJS.WriteStream,
+    private readonly phase = 'Building',
+    private readonly colors: Colors = colorsFrom(process.env),
+  ) {
     this.timer = setInterval(() => this.draw(false), 100);
   }
 
@@ -51,7 +98,9 @@ export class TtyPrinter {
     if (v.error !== '') name = (v.error.endsWith('context canceled') ? 'CANCELED ' : 'ERROR ') + name;
     if (v.cached) name = 'CACHED ' + name;
     const right = ` ${secs(t)}`;
-    return fit(`=> ${name}`, width - right.length).padEnd(width - right.length) + right;
+    const line = fit(`=> ${name}`, width - right.length).padEnd(width - right.length) + right;
+    const color = !isCompleted(v) ? undefined : v.error === '' ? this.colors.run : v.error.endsWith('context canceled') ? this.colors.cancel : this.colors.error;
+    return paint(line, color);
   }
 
   private draw(final: boolean): void {
@@ -71,7 +120,9 @@ export class TtyPrinter {
         out.push(fit(` => ${s.id}${size}${s.completed !== undefined ? ' done' : ''}`, width - t.length).padEnd(width - t.length) + t);
       }
       for (const w of v.warnings) out.push(fit(`WARN: ${Buffer.from(w.short ?? new Uint8Array()).toString()}`, width));
-      if (!isCompleted(v) || (final && v.error !== '')) for (const l of v.tail) out.push(fit(` > ${l}`, width));
+      // A running step's last log lines, faint (as progressui draws them, when colours are on).
+      const faint = this.colors.run === undefined ? undefined : '2';
+      if (!isCompleted(v) || (final && v.error !== '')) for (const l of v.tail) out.push(paint(fit(` > ${l}`, width), faint));
     }
     // Live: keep the view within the terminal (the newest lines); the final one in full.
     const shown = final ? out : out.length > height - 1 ? [out[0]!, ...out.slice(out.length - (height - 2))] : out;
