@@ -36,6 +36,7 @@ Options:
   --shm-size SIZE           the size of RUN's /dev/shm (e.g. 64m)
   --ulimit NAME=SOFT[:HARD] a resource limit for RUN (repeatable)
   --allow ENTITLEMENT       allow network.host or security.insecure (repeatable)
+  --annotation [TYPE[,TYPE]:]KEY=VALUE   an annotation of the image (repeatable; TYPE index, manifest, …)
   --attest type=sbom|provenance[,K=V...]   an attestation (repeatable)
   --sbom BOOL|K=V,...       shorthand for --attest type=sbom
   --provenance BOOL|K=V,... shorthand for --attest type=provenance
@@ -87,6 +88,7 @@ function parse(args: string[]): Parsed {
         ulimit: { type: 'string', multiple: true },
         allow: { type: 'string', multiple: true },
         attest: { type: 'string', multiple: true },
+        annotation: { type: 'string', multiple: true },
         sbom: { type: 'string' },
         provenance: { type: 'string' },
         iidfile: { type: 'string' },
@@ -203,6 +205,7 @@ async function run(argv: string[]): Promise<number> {
       addHosts: list('add-host'),
       shmSize: str('shm-size'),
       ulimits: list('ulimit'),
+      annotations: list('annotation'),
       attests: [...list('attest'), ...(['sbom', 'provenance'] as const).flatMap((k) => (str(k) === undefined ? [] : [lib.canonicalAttest(k, str(k)!)]))],
       allow: list('allow').flatMap((x) => x.split(',')).filter((x) => x !== ''),
       opts: keyValues('build', '--opt', list('opt')),

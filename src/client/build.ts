@@ -13,6 +13,7 @@ import { parse as parseReference } from '../registry/reference.ts';
 import { validateDigest } from '../registry/digest.ts';
 import { canonicalIP } from '../go/ip.ts';
 import { ramInBytes } from '../go/units.ts';
+import { formatPlatformAll, parsePlatform } from '../platform/platform.ts';
 import { newID } from '../llb/identity.ts';
 import { Connection, type ConnectOptions } from './connection.ts';
 import { solve, type CacheEntry, type ExportEntry, type FrontendChoice } from './solve.ts';
@@ -76,6 +77,8 @@ export interface BuildOptions {
   ulimits?: string[];
   /** Attestations (`--attest type=sbom|provenance[,K=V...]`; `--sbom V` and `--provenance V` are `type=sbom,V` and `type=provenance,V`, a boolean V enabling or disabling it). */
   attests?: string[];
+  /** Annotations of the exported images (`--annotation [TYPE[,TYPE]:]KEY=VALUE`, TYPE index, index-descriptor, manifest or manifest-descriptor, a manifest one with an optional [PLATFORM]). */
+  annotations?: string[];
   /** Entitlements the build may use (`--allow network.host|security.insecure`). */
   allow?: string[];
   /** Further frontend options (`--opt K=V`, as buildctl passes them). */
@@ -520,6 +523,50 @@ export function canonicalAttest(type: string, value: string): string {
   return b !== undefined ? `type=${type},disabled=${!b}` : `type=${type},${value}`;
 }
 
+/** A type of `--annotation TYPES:KEY=VALUE`, with an optional [platform] (buildx's pattern). */
+const ANNOTATION_TYPE = /^([a-z-]+)(?:\[([A-Za-z0-9_/-]+)\])?$/;
+
+/**
+ * `--annotation [TYPE[,TYPE...]:]KEY=VALUE` values as buildx turns them
+ * into exporter attributes: `annotation.KEY`, or for each type
+ * (index, index-descriptor, manifest, manifest-descriptor; a manifest
+ * type with an optional [platform]) `annotation-TYPE[PLATFORM].KEY`.
+ */
+export function annotationAttrs(values: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const inp of values) {
+    if (inp === '') continue;
+    const eq = inp.indexOf('=');
+    if (eq < 0) throw new BuildOptionError(`invalid annotation ${goQuote(inp)}, expected key=value`);
+    const k = inp.slice(0, eq);
+    const v = inp.slice(eq + 1);
+    const colon = k.indexOf(':');
+    if (colon < 0) {
+      out[`annotation.${k}`] = v;
+      continue;
+    }
+    const key = k.slice(colon + 1);
+    for (const typeAndPlatform of k.slice(0, colon).split(',')) {
+      const m = ANNOTATION_TYPE.exec(typeAndPlatform);
+      if (m === null) throw new BuildOptionError(`invalid annotation type ${goQuote(typeAndPlatform)}, expected type and optional platform in square brackets`);
+      const [, type, platform] = m;
+      if (!['index', 'index-descriptor', 'manifest', 'manifest-descriptor'].includes(type!)) throw new BuildOptionError(`unknown annotation type ${goQuote(type!)}`);
+      let prefix = `annotation-${type}`;
+      if (platform !== undefined) {
+        let p;
+        try {
+          p = parsePlatform(platform);
+        } catch (e) {
+          throw new BuildOptionError(`invalid platform ${goQuote(platform)}: ${(e as Error).message}`);
+        }
+        if (type!.startsWith('manifest')) prefix += `[${formatPlatformAll(p)}]`;
+      }
+      out[`${prefix}.${key}`] = v;
+    }
+  }
+  return out;
+}
+
 /** The ulimit kinds Docker knows (go-units' names). */
 const ULIMITS = new Set(['core', 'cpu', 'data', 'fsize', 'locks', 'memlock', 'msgqueue', 'nice', 'nofile', 'nproc', 'rss', 'rtprio', 'rttime', 'sigpending', 'stack']);
 
@@ -710,6 +757,9 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
     ssh.set(id, agent);
   }
   const { exports, targets, layout } = parseOutputs(o.outputs ?? [], o.tags ?? [], o.push === true, o.stdout ?? process.stdout);
+  // As buildx: every export gets the annotations.
+  const annotations = annotationAttrs(o.annotations ?? []);
+  for (const e of exports) Object.assign(e.attrs, annotations);
   const call = o.call !== undefined && o.call !== 'build';
   let frontend: FrontendChoice = { kind: 'inprocess' };
   if (o.frontendImage !== undefined) frontend = { kind: 'image', ref: o.frontendImage };

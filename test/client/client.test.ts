@@ -351,7 +351,27 @@ test('buildx flags: --add-host, --network, --shm-size, --ulimit, SOURCE_DATE_EPO
   assert.equal(withProvenance, await attested(['--opt', 'attest:provenance=mode=min'], true));
   assert.match(withProvenance, /attestation-manifest/);
 
+  // --annotation: the exporter attributes buildx makes of it, as buildctl's output attributes set them.
+  const annotated = async (args: string[], ctl: boolean): Promise<string> => {
+    const file = join(TMP, `annotated-${ctl ? 'ctl' : 'ours'}.tar`);
+    const output = `type=oci,dest=${file}${ctl ? ',annotation.org.x=1,annotation-index.org.y=2,annotation-manifest.org.y=2,"annotation-manifest[linux/arm64].org.z=3"' : ''}`;
+    const res = ctl
+      ? await buildctl(['build', '--frontend', 'dockerfile.v0', ...contextArgs(d), '--opt', 'platform=linux/amd64,linux/arm64', '--output', output])
+      : await ourBuild(['--progress', 'quiet', ...args, '--platform', 'linux/amd64,linux/arm64', '-o', output, d]);
+    assert.equal(res.code, 0, res.stderr);
+    const entries = new Map(readTar(readFileSync(file)).map((e) => [e.name.replace(/^\.\//, ''), e.content]));
+    const blob = (digest: string) => JSON.parse(String(entries.get(`blobs/sha256/${digest.slice('sha256:'.length)}`))) as { annotations?: unknown; manifests: { digest: string; platform?: unknown }[] };
+    const top = JSON.parse(String(entries.get('index.json'))) as { manifests: { digest: string }[] };
+    const index = blob(top.manifests[0]!.digest);
+    return JSON.stringify([index.annotations, index.manifests.map((m) => [m.platform, blob(m.digest).annotations])]);
+  };
+  const withAnnotations = await annotated(['--annotation', 'org.x=1', '--annotation', 'index,manifest:org.y=2', '--annotation', 'manifest[linux/arm64]:org.z=3'], false);
+  assert.equal(withAnnotations, await annotated([], true));
+  assert.match(withAnnotations, /"org\.z":"3"/);
+
   for (const [flags, want] of [
+    [['--annotation', 'nokey'], 'error: invalid annotation "nokey", expected key=value'],
+    [['--annotation', 'layer:k=v'], 'error: unknown annotation type "layer"'],
     [['--attest', 'mode=max'], 'error: attestation type not specified'],
     [['--attest', 'type=provenance,disabled=maybe'], 'error: invalid value disabled=maybe: strconv.ParseBool: parsing "maybe": invalid syntax'],
     [['--add-host', 'x'], 'error: invalid host x'],
