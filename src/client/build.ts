@@ -236,6 +236,7 @@ export function parseOutputs(outputs: string[], rawTags: string[], push: boolean
   const exports: ExportEntry[] = [];
   const targets = new Map<number, { dir: string } | { file: FileOutput }>();
   let layout: LocalStore | undefined;
+  const toStdout: FileOutput = () => stdout;
   for (const o of outputs) {
     let attrs: Record<string, string>;
     if (!o.includes('=')) attrs = o === '-' ? { type: 'tar', dest: '-' } : { type: 'local', dest: o };
@@ -253,6 +254,9 @@ export function parseOutputs(outputs: string[], rawTags: string[], push: boolean
     const tarOut = type === 'tar' || ((type === 'oci' || type === 'docker') && attrs.tar !== 'false');
     if (type === 'local') {
       if (dest === undefined || dest === '') throw new BuildOptionError('output directory is required for local exporter');
+      // buildx's checks (a directory named "-" was made; a file there failed in the session's mkdir).
+      if (dest === '-') throw new BuildOptionError('dest cannot be stdout for local exporter');
+      if (existsSync(dest) && !statSync(dest).isDirectory()) throw new BuildOptionError(`destination directory ${dest} is a file`);
       targets.set(id, { dir: resolve(dest) });
       delete attrs.dest;
     } else if (tarOut) {
@@ -262,7 +266,9 @@ export function parseOutputs(outputs: string[], rawTags: string[], push: boolean
         targets.set(id, { file: () => createWriteStream(path) });
       } else {
         if ((stdout as NodeJS.WriteStream).isTTY === true) throw new BuildOptionError(`output file is required for ${type} exporter. refusing to write to console`);
-        targets.set(id, { file: () => stdout });
+        // One stream cannot take two archives (the second waited forever for the first's end).
+        if ([...targets.values()].some((t) => 'file' in t && t.file === toStdout)) throw new BuildOptionError('multiple outputs configured to write to stdout');
+        targets.set(id, { file: toStdout });
       }
       delete attrs.dest;
     } else if (type === 'oci' || type === 'docker') {

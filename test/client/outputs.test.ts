@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import { attestations, cacheEntries, canonicalAttest, frontendAttrs, parseOutputs } from '../../src/client/build.ts';
 import { parse } from '../../src/registry/reference.ts';
 import { goQuote } from '../../src/go/strconv.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const exportsOf = (outputs: string[], tags: string[], push = false) => parseOutputs(outputs, tags, push, process.stdout).exports;
 
@@ -76,4 +79,18 @@ test('--cache-from / --cache-to as buildx reads them: bare references, a type re
   assert.deepEqual(cacheEntries(['type=s3,bucket=b,region=r'], true, { AWS_ACCESS_KEY_ID: 'id', AWS_SECRET_ACCESS_KEY: 'sk', AWS_SESSION_TOKEN: 'st' }), [
     { type: 's3', attrs: { bucket: 'b', region: 'r', access_key_id: 'id', secret_access_key: 'sk', session_token: 'st' } },
   ]);
+});
+
+test('outputs refused as buildx refuses them: a local output to standard output or onto a file, two archives to standard output', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'outputs-'));
+  try {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
+    assert.throws(() => exportsOf(['type=local,dest=-'], []), { message: 'dest cannot be stdout for local exporter' });
+    assert.throws(() => exportsOf([`type=local,dest=${file}`], []), { message: `destination directory ${file} is a file` });
+    assert.throws(() => exportsOf(['type=tar', 'type=oci,dest=-'], []), { message: 'multiple outputs configured to write to stdout' });
+    assert.deepEqual(exportsOf(['type=tar', `type=oci,dest=${file}`], []).map((e) => e.type), ['tar', 'oci']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
