@@ -1,7 +1,7 @@
 // `build`: a Dockerfile build on a BuildKit daemon, with the options of
 // `docker buildx build` (and buildctl's `--opt`), used by the CLI command
 // and the library (`import { connect, build } from 'dockerfile-llb'`).
-import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, openSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -19,7 +19,7 @@ import { Connection, type ConnectOptions } from './connection.ts';
 import { solve, type CacheEntry, type ExportEntry, type FrontendChoice } from './solve.ts';
 import type { FileOutput, SessionOptions, SSHAgent } from './session.ts';
 import { agentKey, parsePrivateKey, type AgentKey } from './sshagent.ts';
-import { describeErrno, xattrs } from './fswalk.ts';
+import { goFsError, mkdirAll, xattrs } from './fswalk.ts';
 import { LocalStore, indexGet, indexPut } from './content.ts';
 import type * as ctl from '../gen/moby.buildkit.v1.ts';
 import type { Channel } from '../dockerfile/channel.ts';
@@ -218,7 +218,7 @@ export function parseSSH(value: string, env: NodeJS.ProcessEnv): [string, SSHAge
 
 interface Outputs {
   exports: ExportEntry[];
-  targets: Map<number, { dir: string } | { file: FileOutput }>;
+  targets: Map<number, { dir: string } | { file: FileOutput; name?: string }>;
   /** An OCI layout directory (`oci`/`docker` with tar=false): the session's `export` content store. */
   layout?: LocalStore;
 }
@@ -234,7 +234,7 @@ export function parseOutputs(outputs: string[], rawTags: string[], push: boolean
     }
   });
   const exports: ExportEntry[] = [];
-  const targets = new Map<number, { dir: string } | { file: FileOutput }>();
+  const targets = new Map<number, { dir: string } | { file: FileOutput; name?: string }>();
   let layout: LocalStore | undefined;
   const toStdout: FileOutput = () => stdout;
   for (const o of outputs) {
@@ -262,8 +262,14 @@ export function parseOutputs(outputs: string[], rawTags: string[], push: boolean
     } else if (tarOut) {
       if (dest !== undefined && dest !== '-') {
         if (existsSync(dest) && statSync(dest).isDirectory()) throw new BuildOptionError('invalid output option: output: destination file is a directory');
-        const path = resolve(dest);
-        targets.set(id, { file: () => createWriteStream(path) });
+        // Made now, as buildctl makes it before the build: a path that cannot be written is an error at once.
+        let fd: number;
+        try {
+          fd = openSync(dest, 'w', 0o666);
+        } catch (e) {
+          throw new BuildOptionError(`invalid output option: output: ${goFsError(e)}`);
+        }
+        targets.set(id, { file: () => createWriteStream('', { fd }), name: dest });
       } else {
         if ((stdout as NodeJS.WriteStream).isTTY === true) throw new BuildOptionError(`output file is required for ${type} exporter. refusing to write to console`);
         // One stream cannot take two archives (the second waited forever for the first's end).
@@ -274,7 +280,11 @@ export function parseOutputs(outputs: string[], rawTags: string[], push: boolean
     } else if (type === 'oci' || type === 'docker') {
       if (dest === undefined || dest === '') throw new BuildOptionError(`output directory is required for ${type} exporter`);
       if (layout !== undefined) throw new BuildOptionError('oci store key "export" already exists');
-      mkdirSync(dest, { recursive: true });
+      try {
+        mkdirAll(dest);
+      } catch (e) {
+        throw new BuildOptionError(`invalid output option: output: ${goFsError(e)}`);
+      }
       layout = new LocalStore(resolve(dest));
       delete attrs.dest;
     } else if (dest !== undefined) {
@@ -367,7 +377,11 @@ function parseCache(values: string[] | undefined, isExport: boolean, into: Cache
     if (type === 'local' && isExport) {
       const dest = attrs.dest ?? '';
       if (dest === '') throw new BuildOptionError('local cache exporter requires dest');
-      mkdirSync(dest, { recursive: true });
+      try {
+        mkdirAll(dest);
+      } catch (e) {
+        throw new BuildOptionError(`failed to create cache directory ${dest}: ${goFsError(e)}`);
+      }
       into.stores.set(`local:${dest}`, new LocalStore(dest));
       into.update.set(dest, attrs.tag ?? 'latest');
     } else if (type === 'local') {
@@ -410,12 +424,6 @@ function lowercaseDockerfile(dir: string, name: string): string {
     return name;
   }
   return !names.includes('Dockerfile') && names.includes('dockerfile') ? 'dockerfile' : name;
-}
-
-/** A failed file system call as Go's *os.PathError prints it (`open PATH: no such file or directory`). */
-function goFsError(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  return err.syscall !== undefined && err.path !== undefined ? `${err.syscall} ${err.path}: ${describeErrno(err)}` : String(err.message);
 }
 
 /** A digest anywhere in a string (distribution/reference's DigestRegexp, unanchored, as buildx matches it). */
@@ -735,7 +743,7 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
       const { path, digest, tag } = parseOCILayoutPath(value.slice('oci-layout://'.length));
       const dig = digest ?? resolveLayoutDigest(value, path, tag);
       try {
-        mkdirSync(join(path, 'ingest'), { recursive: true });
+        mkdirAll(join(path, 'ingest'));
       } catch (e) {
         throw new BuildOptionError(`invalid store at ${path}: ${goFsError(e)}`);
       }

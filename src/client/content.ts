@@ -7,9 +7,10 @@
 // the cache manifest by tag (written as BuildKit's client/ociindex does).
 import * as grpc from '@grpc/grpc-js';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, fstatSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, fstatSync } from 'node:fs';
 import { join } from 'node:path';
 import * as api from '../gen/containerd.services.content.v1.ts';
+import { mkdirAll } from './fswalk.ts';
 import type { Timestamp } from '../gen/google.protobuf.ts';
 
 type Call = grpc.ServerDuplexStream<api.WriteContentRequest, api.WriteContentResponse>;
@@ -96,7 +97,7 @@ export class LocalStore {
     let w = this.ingests.get(ref);
     if (w === undefined) {
       const dir = join(this.dir, 'ingest', createHash('sha256').update(ref).digest('hex'));
-      mkdirSync(dir, { recursive: true });
+      mkdirAll(dir);
       const path = join(dir, 'data');
       const now = Date.now();
       w = { path, fd: openSync(path, 'w+'), hash: createHash('sha256'), offset: 0, started: now, updated: now, total };
@@ -169,7 +170,7 @@ export class LocalStore {
           if (total > 0 && size !== total) throw rpcError(grpc.status.FAILED_PRECONDITION, `unexpected commit size ${size}, expected ${total}`);
           if (expected !== '' && expected !== digest) throw rpcError(grpc.status.FAILED_PRECONDITION, `unexpected commit digest ${digest}, expected ${expected}`);
           const target = blobPath(this.dir, digest)!;
-          mkdirSync(join(target, '..'), { recursive: true });
+          mkdirAll(join(target, '..'));
           closeSync(w.fd);
           renameSync(w.path, target);
           this.ingests.delete(ref);

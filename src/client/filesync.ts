@@ -12,7 +12,7 @@ import { join, dirname } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { Packet as PacketDesc, Packet_PacketType as T, type Packet, type Stat } from '../gen/fsutil.types.ts';
 import { encoder, decoder } from './connection.ts';
-import { diskPath, isDirMode, isRegular, isSymlinkMode, nodeKind, unixPermBits, walkFiltered, xattrs, type FilterOptions } from './fswalk.ts';
+import { diskPath, goFsError, isDirMode, isRegular, isSymlinkMode, mkdirAll, nodeKind, unixPermBits, walkFiltered, xattrs, type FilterOptions } from './fswalk.ts';
 import { bytesOf, hasKeptBytes, keptBytesString } from '../go/kept-bytes.ts';
 import { nodeChildProcess } from '../builtins.ts';
 import { defineMessage } from '../protobuf/registry.ts';
@@ -299,7 +299,11 @@ export async function receiveDir(call: PacketStream, dest: string): Promise<void
   const known = new Set<string>();
   const fresh = new Set<string>();
   if (!existsSync(dest)) fresh.add(dest);
-  mkdirSync(dest, { recursive: true, mode: 0o700 });
+  try {
+    mkdirAll(dest, 0o700);
+  } catch (e) {
+    throw new Error(`failed to create synctarget dest dir ${dest}: ${goFsError(e)}`);
+  }
   known.add(dest);
   const pending = new Map<number, { fd: number; path: string; stat: Stat }>();
   const dirs: { path: string; stat: Stat }[] = [];
@@ -342,7 +346,7 @@ export async function receiveDir(call: PacketStream, dest: string): Promise<void
       const mode = st.mode ?? 0;
       const parent = dirname(path);
       if (!known.has(parent)) {
-        mkdirSync(diskPath(parent), { recursive: true });
+        mkdirAll(diskPath(parent));
         known.add(parent);
       }
       const inFresh = fresh.has(parent);
@@ -358,7 +362,7 @@ export async function receiveDir(call: PacketStream, dest: string): Promise<void
           } catch {
             existed = false;
           }
-          mkdirSync(at, { recursive: true });
+          mkdirAll(at);
           if (!existed) fresh.add(path);
         }
         known.add(path);

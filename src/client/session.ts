@@ -19,7 +19,7 @@ import * as sec from '../gen/moby.buildkit.secrets.v1.ts';
 import * as up from '../gen/moby.upload.v1.ts';
 import * as ssh from '../gen/moby.sshforward.v1.ts';
 import { sendDir, receiveDir, type SendStats } from './filesync.ts';
-import type { FilterOptions } from './fswalk.ts';
+import { describeErrno, goFsError, type FilterOptions } from './fswalk.ts';
 import { credentialsFor } from './auth.ts';
 import { agentConnection, type AgentKey } from './sshagent.ts';
 import type { LocalStore } from './content.ts';
@@ -141,7 +141,7 @@ export interface SessionOptions {
   /** Local directories by name (`--local NAME=PATH`). */
   dirs?: Map<string, SyncedDir>;
   /** Outputs by exporter index: a directory (`local`) or a writer (`tar`, `oci`, `docker`). */
-  outputs?: Map<number, { dir: string } | { file: FileOutput }>;
+  outputs?: Map<number, { dir: string } | { file: FileOutput; name?: string }>;
   /** Secrets by ID. */
   secrets?: Map<string, Uint8Array>;
   /** SSH agents by ID: a socket to forward, or keys served by this process. */
@@ -253,17 +253,20 @@ export class Session {
       }
       const w = out.file(md);
       const decode = decoder(fsync.BytesMessage);
+      // A write that fails (a full disk, a closed pipe) ends the transfer with its error, as Go's io.Copy does;
+      // unheard, it was an uncaught exception, or a wait for a 'drain' that never came.
+      const where = out.name ?? '/dev/stdout';
+      const writeError = (e: NodeJS.ErrnoException): Error => new Error(e.path === undefined && e.code !== undefined ? `${e.syscall ?? 'write'} ${where}: ${describeErrno(e)}` : goFsError(e));
+      const failed = new Promise<never>((_resolve, reject) => w.once('error', (e: Error) => reject(writeError(e))));
+      failed.catch(() => {});
       const work = (async () => {
         // Not destroyed at the end of the messages: the status is still to be sent.
         for await (const raw of call.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
           const data = decode(raw).data;
           if (data === undefined || data.length === 0) continue;
-          if (!w.write(data)) await new Promise<void>((r) => w.once('drain', () => r()));
+          if (!w.write(data)) await Promise.race([new Promise<void>((r) => w.once('drain', () => r())), failed]);
         }
-        await new Promise<void>((resolve, reject) => {
-          w.once('error', reject);
-          w.end(() => resolve());
-        });
+        await Promise.race([new Promise<void>((resolve, reject) => w.end((e?: Error | null) => (e ? reject(writeError(e)) : resolve()))), failed]);
       })();
       finish(call, work);
     };

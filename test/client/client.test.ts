@@ -531,7 +531,7 @@ test('--call outline / targets / check print what buildctl prints for the subreq
   assert.equal(bad.stderr, 'build: --call: unknown format "yaml" (json or text)\n');
 });
 
-test('faults: no daemon, a bad context, a bad --secret, an unknown output, an unknown cache exporter: clear errors, exit 1', async (t) => {
+test('faults: no daemon, a bad context, a bad --secret, an unknown output, outputs that cannot be written, an unknown cache exporter: clear errors, exit 1', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   const absent = spawnSync(process.execPath, [BUNDLE, 'build', '--addr', `unix://${join(TMP, 'none.sock')}`, join(CORPUS, 'basic')], { encoding: 'utf8' });
   assert.equal(absent.status, 1);
@@ -549,6 +549,17 @@ test('faults: no daemon, a bad context, a bad --secret, an unknown output, an un
   const d = join(CORPUS, 'basic');
   const ctl = await buildctl(['build', '--frontend', 'dockerfile.v0', ...contextArgs(d), '--export-cache', 'type=bogus']);
   assert.equal(ctl.code, 1);
+  // Outputs that cannot be written: buildctl's error lines, no hang (Node.js's recursive mkdir spins for ever on /proc/x),
+  // no silent success (a tar output into a missing directory reported success), a full disk an error.
+  for (const out of ['type=local,dest=/proc/x', 'type=tar,dest=/nonexistent-dir/x.tar']) {
+    const theirs = await buildctl(['build', '--frontend', 'dockerfile.v0', ...contextArgs(d), '--output', out]);
+    const ours = await ourBuild(['--progress', 'quiet', '--output', out, d], { timeoutMs: 60_000 });
+    assert.equal(ours.code, 1, out);
+    assert.equal(ours.stderr, theirs.stderr.split('\n').filter((l) => l.startsWith('error: ')).join('\n') + '\n', out);
+  }
+  const full = await ourBuild(['--progress', 'quiet', '--output', 'type=tar,dest=/dev/full', d], { timeoutMs: 60_000 });
+  assert.equal(full.code, 1);
+  assert.match(full.stderr, /^error: failed to solve: .*write \/dev\/full: no space left on device\n$/);
   for (let i = 0; i < 3; i++) {
     const badCache = await ourBuild(['--progress', 'quiet', '--cache-to', 'type=bogus', d]);
     assert.equal(badCache.code, 1);
