@@ -46,7 +46,7 @@ if (process.argv.length === 3 && process.argv[2] === 'frontend') {
 }
 
 const { Script } = require('node:vm');
-const { join } = require('node:path');
+const { dirname, join } = require('node:path');
 
 const CORE = ['llb', 'dump-llb', 'parse', 'outline', 'targets', 'lint', 'fmt'];
 const core = CORE.includes(process.argv[2]);
@@ -118,11 +118,19 @@ if (make) {
     // A failed run (a usage error, an unknown command) compiled little worth keeping.
     if (code !== 0 || help) return;
     const dir = join(cacheFile, '..');
-    try {
-      mkdirSync(dir, { recursive: true });
-    } catch {
-      return;
-    }
+    // Each missing directory made in turn: Node.js's recursive mkdirSync spins for
+    // ever where mkdir answers ENOENT under a directory that exists (/proc).
+    const made = (d, again = true) => {
+      try {
+        mkdirSync(d);
+        return true;
+      } catch (e) {
+        if (e.code === 'EEXIST') return true;
+        if (e.code !== 'ENOENT' || !again || dirname(d) === d) return false;
+        return made(dirname(d)) && made(d, false);
+      }
+    };
+    if (!made(dir)) return;
     save(cacheFile);
     // Each new bundle adds its caches: keep the newest KEEP files.
     try {

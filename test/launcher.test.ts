@@ -65,6 +65,13 @@ test('the entry point writes a code cache per command once, uses it after, and p
     run(entry, ['fmt', '-h'], env);
     assert.equal(readdirSync(dir).length, 2);
 
+    // A cache directory that cannot be made (mkdir answers ENOENT under /proc): no cache, no hang at exit.
+    if (existsSync('/proc/self')) {
+      const r = spawnSync(process.execPath, [entry, ...args], { env: { PATH: process.env.PATH, XDG_CACHE_HOME: '/proc/dockerfile-llb-test' }, timeout: 30_000 });
+      assert.equal(r.status, 0, String(r.stderr));
+      assert.deepEqual(r.stdout, want);
+    }
+
     // Off: nothing read or written.
     rmSync(dir, { recursive: true });
     assert.deepEqual(run(entry, args, { ...env, DOCKERFILE_LLB_CODE_CACHE: 'off' }), want);

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, fstatSync } from 'node:fs';
 import { join } from 'node:path';
 import * as api from '../gen/containerd.services.content.v1.ts';
-import { mkdirAll } from './fswalk.ts';
+import { mkdirAll } from '../go/os.ts';
 import type { Timestamp } from '../gen/google.protobuf.ts';
 
 type Call = grpc.ServerDuplexStream<api.WriteContentRequest, api.WriteContentResponse>;

@@ -10,9 +10,10 @@
 // Files are written to a temporary name and renamed, so concurrent processes
 // see whole files or none. An unreadable or mismatching entry is a miss.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { mkdirAll } from '../go/os.ts';
 import { sha256Digest, validateDigest, verifyDigest } from './digest.ts';
 
 /** Configs by the digest a reference resolved to and the platform (formatPlatformAll). */
@@ -49,7 +50,7 @@ export class DiskConfigCache implements ConfigCache {
   private write(path: string, data: Uint8Array | string): void {
     const file = join(this.dir, path);
     try {
-      mkdirSync(dirname(file), { recursive: true });
+      mkdirAll(dirname(file));
       const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
       writeFileSync(tmp, data);
       renameSync(tmp, file);
