@@ -25,7 +25,7 @@ Options:
   --build-context NAME=PATH|URL|docker-image://REF|oci-layout://DIR[:TAG][@DIGEST]|target:STAGE   a named context (repeatable)
   --label K[=V]             a label (repeatable; K alone: an empty value)
   --target STAGE            the stage to build
-  --platform P[,P]          target platforms
+  --platform P[,P]          target platforms (local: this machine's)
   --secret id=ID[,src=FILE|,env=VAR]   a secret for RUN --mount=type=secret (repeatable)
   --ssh default|ID[=SOCKET|KEYFILE[,KEYFILE...]]   forward an SSH agent, or serve key files as one (repeatable)
   --no-cache                do not use the cache

@@ -13,7 +13,7 @@ import { parse as parseReference } from '../registry/reference.ts';
 import { validateDigest } from '../registry/digest.ts';
 import { canonicalIP } from '../go/ip.ts';
 import { ramInBytes } from '../go/units.ts';
-import { formatPlatformAll, parsePlatform } from '../platform/platform.ts';
+import { formatPlatform, formatPlatformAll, hostPlatform, parsePlatform } from '../platform/platform.ts';
 import { newID } from '../llb/identity.ts';
 import { Connection, type ConnectOptions } from './connection.ts';
 import { solve, type CacheEntry, type ExportEntry, type FrontendChoice } from './solve.ts';
@@ -615,7 +615,8 @@ export function frontendAttrs(o: BuildOptions, dockerfileName: string, contextUR
   if (dockerfileName !== 'Dockerfile' || o.file !== undefined) attrs.filename = dockerfileName;
   if (contextURL !== undefined) attrs.context = contextURL;
   if (o.target !== undefined && o.target !== '') attrs.target = o.target;
-  if (o.platforms !== undefined && o.platforms.length > 0) attrs.platform = o.platforms.join(',');
+  // As buildx: `local` is this machine's platform.
+  if (o.platforms !== undefined && o.platforms.length > 0) attrs.platform = o.platforms.map((p) => (p.toLowerCase() === 'local' ? formatPlatform(parsePlatform(formatPlatformAll(hostPlatform()))) : p)).join(',');
   if (o.pull === true) attrs['image-resolve-mode'] = 'pull';
   if (o.noCacheFilter !== undefined && o.noCacheFilter.length > 0) attrs['no-cache'] = o.noCacheFilter.join(',');
   if (o.noCache === true) attrs['no-cache'] = '';

@@ -94,3 +94,9 @@ test('outputs refused as buildx refuses them: a local output to standard output 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('--platform local is this machine\'s platform, as buildx reads it', () => {
+  const p = frontendAttrs({ platforms: ['LOCAL', 'linux/arm64'], env: {} }, 'Dockerfile', undefined).platform!;
+  const host = `linux/${process.arch === 'x64' ? 'amd64' : process.arch}`;
+  assert.equal(p, `${host},linux/arm64`);
+});
