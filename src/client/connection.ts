@@ -176,9 +176,15 @@ export class Connection {
     };
     const timeout = opts.connectTimeoutMs ?? 10_000;
     try {
-      await new Promise<void>((resolve, reject) => {
+      const ready = new Promise<void>((resolve, reject) => {
         client.waitForReady(Date.now() + timeout, (err) => (err ? reject(err) : resolve()));
       });
+      // A helper command that fails ends the wait (gRPC would retry it until the deadline). The race's
+      // loser is given a handler: a rejection nobody awaits would end the process.
+      ready.catch(() => {});
+      const helperFailed = relay?.failed.then((why) => Promise.reject(new Error(why)));
+      helperFailed?.catch(() => {});
+      await (helperFailed === undefined ? ready : Promise.race([ready, helperFailed]));
     } catch (e) {
       conn.close();
       throw failed(e);

@@ -89,11 +89,15 @@ export interface HelperRelay {
   socket: string;
   /** The last command that failed, as Go's commandconn describes it; undefined while none has. */
   failure(): string | undefined;
+  /** Resolves with the first failure. */
+  failed: Promise<string>;
   close(): void;
 }
 
 export async function helperRelay(helper: HelperCommand): Promise<HelperRelay> {
   let failure: string | undefined;
+  let firstFailure: (why: string) => void = () => {};
+  const failed = new Promise<string>((resolve) => (firstFailure = resolve));
   const children = new Set<import('node:child_process').ChildProcess>();
   const described = `command [${[helper.cmd, ...helper.args].join(' ')}]`;
   const server: Server = createServer({ allowHalfOpen: true }, (socket: Socket) => {
@@ -103,18 +107,26 @@ export async function helperRelay(helper: HelperCommand): Promise<HelperRelay> {
     child.stderr.on('data', (c: Buffer) => stderr.push(c));
     child.on('error', (e: NodeJS.ErrnoException) => {
       failure = e.code === 'ENOENT' ? `${described}: ${helper.cmd} is not installed or not on PATH` : `${described}: ${e.message}`;
+      firstFailure(failure);
       socket.destroy();
     });
+    let stopped = false;
+    const stop = () => {
+      stopped = true;
+      child.kill();
+    };
     child.on('exit', (code, signal) => {
       children.delete(child);
-      if (code !== 0 && !socket.destroyed) {
+      // Whichever end closed first: a command that failed (not one this side stopped) is the reason to report.
+      if (code !== 0 && !(stopped && code === null)) {
         const why = code !== null ? `exit status ${code}` : `signal ${signal}`;
         failure = `${described} has exited with ${why}: stderr=${Buffer.concat(stderr).toString().trim()}`;
+        firstFailure(failure);
       }
       socket.destroy();
     });
-    socket.on('error', () => child.kill());
-    socket.on('close', () => child.kill());
+    socket.on('error', stop);
+    socket.on('close', stop);
     child.stdin.on('error', () => socket.destroy());
     socket.pipe(child.stdin);
     child.stdout.pipe(socket);
@@ -136,6 +148,7 @@ export async function helperRelay(helper: HelperCommand): Promise<HelperRelay> {
   return {
     socket,
     failure: () => failure,
+    failed,
     close: () => {
       server.close();
       for (const c of children) c.kill();
