@@ -13,7 +13,7 @@ import { parse as parseReference } from '../registry/reference.ts';
 import { validateDigest } from '../registry/digest.ts';
 import { canonicalIP } from '../go/ip.ts';
 import { ramInBytes } from '../go/units.ts';
-import { formatPlatform, formatPlatformAll, hostPlatform, parsePlatform } from '../platform/platform.ts';
+import { formatPlatform, formatPlatformAll, hostPlatform, normalizePlatform, parsePlatform } from '../platform/platform.ts';
 import { newID } from '../llb/identity.ts';
 import { Connection, type ConnectOptions } from './connection.ts';
 import { solve, type CacheEntry, type ExportEntry, type FrontendChoice } from './solve.ts';
@@ -21,7 +21,7 @@ import type { FileOutput, SessionOptions, SSHAgent } from './session.ts';
 import { agentKey, parsePrivateKey, type AgentKey } from './sshagent.ts';
 import { xattrs } from './fswalk.ts';
 import { goFsError, mkdirAll } from '../go/os.ts';
-import { LocalStore, indexGet, indexPut } from './content.ts';
+import { LocalStore, indexFind, indexGet, indexPut, type Index } from './content.ts';
 import type * as ctl from '../gen/moby.buildkit.v1.ts';
 import type { Channel } from '../dockerfile/channel.ts';
 
@@ -120,13 +120,16 @@ export interface BuildResult {
 
 const URL_CONTEXT = /^(https?:\/\/|git@|git:\/\/|ssh:\/\/|github\.com\/)/;
 
-function csvAttrs(what: string, value: string): Record<string, string> {
-  let fields: string[];
+/** A flag's value split as CSV fields; a malformed one is that flag's error. */
+function csvFields(what: string, value: string): string[] {
   try {
-    fields = splitCsvFields(value);
+    return splitCsvFields(value);
   } catch (e) {
     throw new BuildOptionError(`invalid ${what} "${value}": ${(e as Error).message}`);
   }
+}
+
+function csvAttrs(what: string, value: string, fields = csvFields(what, value)): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of fields) {
     const eq = f.indexOf('=');
@@ -357,18 +360,13 @@ function parseCache(values: string[] | undefined, isExport: boolean, into: Cache
   const out: CacheEntry[] = [];
   const flag = isExport ? '--cache-to' : '--cache-from';
   for (const v of values ?? []) {
-    let fields: string[];
-    try {
-      fields = splitCsvFields(v);
-    } catch (e) {
-      throw new BuildOptionError(`invalid ${flag} "${v}": ${(e as Error).message}`);
-    }
+    const fields = csvFields(flag, v);
     // As buildx: fields without `=` are each a registry reference.
     if (fields.every((f) => !f.includes('='))) {
       for (const ref of fields) out.push({ type: 'registry', attrs: { ref } });
       continue;
     }
-    const attrs = csvAttrs(flag, v);
+    const attrs = csvAttrs(flag, v, fields);
     const type = attrs.type ?? '';
     if (type === '') throw new BuildOptionError(`type required form> ${goQuote(v)}`);
     delete attrs.type;
@@ -459,14 +457,14 @@ function resolveLayoutDigest(ref: string, dir: string, tag: string): string {
   } catch (e) {
     return fail(`could not read ${file}: ${goFsError(e)}`);
   }
-  let idx: { manifests?: { digest?: string; annotations?: Record<string, string> }[] };
+  let idx: Index;
   try {
-    idx = JSON.parse(text) as typeof idx;
+    idx = JSON.parse(text) as Index;
   } catch {
     return fail(`could not unmarshal ${file} (${goQuote(text)})`);
   }
   const manifests = Array.isArray(idx.manifests) ? idx.manifests : [];
-  const desc = indexGet(dir, tag) ?? (manifests.length === 1 ? manifests[0] : undefined);
+  const desc = indexFind(idx, tag) ?? (manifests.length === 1 ? manifests[0] : undefined);
   if (desc === undefined) return fail('failed to resolve digest');
   const dig = String(desc.digest ?? '');
   const bad = validateDigest(dig);
@@ -504,12 +502,7 @@ export function attestations(values: readonly string[]): Map<string, string | un
   const out = new Map<string, string | undefined>();
   for (const v of values) {
     if (v === '') continue;
-    let fields: string[];
-    try {
-      fields = splitCsvFields(v);
-    } catch (e) {
-      throw new BuildOptionError(`invalid --attest "${v}": ${(e as Error).message}`);
-    }
+    const fields = csvFields('--attest', v);
     let type = '';
     let disabled = false;
     const rest: string[] = [];
@@ -588,22 +581,27 @@ const ULIMITS = new Set(['core', 'cpu', 'data', 'fsize', 'locks', 'memlock', 'ms
 /** `--ulimit NAME=SOFT[:HARD]` values checked as go-units parses them, the last of each name kept, written NAME=SOFT:HARD in name order. */
 function ulimitsOf(values: readonly string[]): string {
   const byName = new Map<string, string>();
-  let val = '';
-  const int = (v: string): bigint => {
-    if (!/^[+-]?\d+$/.test(v) || BigInt(v) > 9223372036854775807n || BigInt(v) < -9223372036854775808n) throw new BuildOptionError(`invalid argument ${goQuote(val)} for "--ulimit" flag: strconv.ParseInt: parsing ${goQuote(v)}: ${/^[+-]?\d+$/.test(v) ? 'value out of range' : 'invalid syntax'}`);
-    return BigInt(v);
-  };
-  for (val of values) {
+  for (const val of values) {
+    const bad = (why: string): never => {
+      throw new BuildOptionError(`invalid argument ${goQuote(val)} for "--ulimit" flag: ${why}`);
+    };
+    // strconv.ParseInt(v, 10, 64).
+    const int = (v: string): bigint => {
+      if (!/^[+-]?\d+$/.test(v)) return bad(`strconv.ParseInt: parsing ${goQuote(v)}: invalid syntax`);
+      const n = BigInt(v);
+      if (n > 9223372036854775807n || n < -9223372036854775808n) bad(`strconv.ParseInt: parsing ${goQuote(v)}: value out of range`);
+      return n;
+    };
     const eq = val.indexOf('=');
-    if (eq < 0) throw new BuildOptionError(`invalid argument ${goQuote(val)} for "--ulimit" flag: invalid ulimit argument: ${val}`);
+    if (eq < 0) bad(`invalid ulimit argument: ${val}`);
     const name = val.slice(0, eq);
-    if (!ULIMITS.has(name)) throw new BuildOptionError(`invalid argument ${goQuote(val)} for "--ulimit" flag: invalid ulimit type: ${name}`);
+    if (!ULIMITS.has(name)) bad(`invalid ulimit type: ${name}`);
     const limits = val.slice(eq + 1).split(':');
-    if (limits.length > 2) throw new BuildOptionError(`invalid argument ${goQuote(val)} for "--ulimit" flag: too many limit value arguments - ${val.slice(eq + 1)}, can only have up to two, \`soft[:hard]\``);
+    if (limits.length > 2) bad(`too many limit value arguments - ${val.slice(eq + 1)}, can only have up to two, \`soft[:hard]\``);
     const hard = limits.length === 2 ? int(limits[1]!) : undefined;
     const soft = int(limits[0]!);
     const h = hard ?? soft;
-    if (h !== -1n && soft > h) throw new BuildOptionError(`invalid argument ${goQuote(val)} for "--ulimit" flag: ulimit soft limit must be less than or equal to hard limit: ${soft} > ${h}`);
+    if (h !== -1n && soft > h) bad(`ulimit soft limit must be less than or equal to hard limit: ${soft} > ${h}`);
     byName.set(name, `${name}=${soft}:${h}`);
   }
   return [...byName.keys()].sort().map((n) => byName.get(n)!).join(',');
@@ -616,7 +614,7 @@ export function frontendAttrs(o: BuildOptions, dockerfileName: string, contextUR
   if (contextURL !== undefined) attrs.context = contextURL;
   if (o.target !== undefined && o.target !== '') attrs.target = o.target;
   // As buildx: `local` is this machine's platform.
-  if (o.platforms !== undefined && o.platforms.length > 0) attrs.platform = o.platforms.map((p) => (p.toLowerCase() === 'local' ? formatPlatform(parsePlatform(formatPlatformAll(hostPlatform()))) : p)).join(',');
+  if (o.platforms !== undefined && o.platforms.length > 0) attrs.platform = o.platforms.map((p) => (p.toLowerCase() === 'local' ? formatPlatform(normalizePlatform(hostPlatform())) : p)).join(',');
   if (o.pull === true) attrs['image-resolve-mode'] = 'pull';
   if (o.noCacheFilter !== undefined && o.noCacheFilter.length > 0) attrs['no-cache'] = o.noCacheFilter.join(',');
   if (o.noCache === true) attrs['no-cache'] = '';
@@ -649,10 +647,7 @@ export function frontendAttrs(o: BuildOptions, dockerfileName: string, contextUR
 /** The exporter response as `--metadata-file` holds it: values that are base64 JSON objects decoded (buildctl's writeMetadataFile). */
 export function metadataOf(resp: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(resp)) {
-    const raw = rawJSONObject(v);
-    out[k] = raw === undefined ? v : (JSON.parse(raw) as unknown);
-  }
+  for (const [k, v] of Object.entries(resp)) out[k] = jsonObjectOf(v)?.value ?? v;
   return out;
 }
 
@@ -667,20 +662,20 @@ export function metadataFileText(resp: Record<string, string>): string {
   const keys = Object.keys(resp).sort(compareUtf8);
   if (keys.length === 0) return '{}';
   const members = keys.map((k) => {
-    const raw = rawJSONObject(resp[k]!);
+    const raw = jsonObjectOf(resp[k]!)?.text;
     return `  ${goQuoteJSON(k)}: ${raw === undefined ? goQuoteJSON(resp[k]!) : goIndentRaw(raw, 1)}`;
   });
   return `{\n${members.join(',\n')}\n}`;
 }
 
-/** The JSON text a value holds when it is standard base64 (line breaks ignored, as Go's decoder ignores them) of a non-empty JSON object. */
-function rawJSONObject(v: string): string | undefined {
+/** The JSON object a value holds, with its text, when it is standard base64 (line breaks ignored, as Go's decoder ignores them) of a non-empty JSON object. */
+function jsonObjectOf(v: string): { text: string; value: object } | undefined {
   const b64 = v.replace(/[\r\n]/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) return undefined;
   const text = Buffer.from(b64, 'base64').toString();
   try {
-    const obj = JSON.parse(text) as unknown;
-    if (obj !== null && typeof obj === 'object' && !Array.isArray(obj) && Object.keys(obj).length > 0) return text;
+    const value = JSON.parse(text) as unknown;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) return { text, value };
   } catch {
     /* not JSON */
   }
@@ -710,9 +705,14 @@ function sessionSharedKey(dirs: ReadonlyMap<string, { path: string }>): string {
 /** Builds a Dockerfile on the daemon behind `conn`. */
 export async function build(conn: Connection, o: BuildOptions = {}): Promise<BuildResult> {
   const env = o.env ?? process.env;
+  // A context archive: the daemon pulls it from this session by the ID in its URL.
   const uploads = new Map<string, Uint8Array>();
-  if (o.contextArchive !== undefined) uploads.set(newID(), o.contextArchive);
-  const contextArg = o.contextArchive !== undefined ? `http://buildkit-session/${[...uploads.keys()][0]}` : (o.context ?? '.');
+  let contextArg = o.context ?? '.';
+  if (o.contextArchive !== undefined) {
+    const id = newID();
+    uploads.set(id, o.contextArchive);
+    contextArg = `http://buildkit-session/${id}`;
+  }
   const remote = o.contextArchive !== undefined || URL_CONTEXT.test(contextArg);
   const dirs = new Map<string, { path: string }>();
   let dockerfileName = 'Dockerfile';
@@ -736,7 +736,8 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
   }
   const attrs = frontendAttrs(o, dockerfileName, remote ? contextArg : undefined);
   if (localDockerfileOfRemote) attrs.dockerfilekey = 'dockerfile';
-  const ociStores = new Map<string, LocalStore>();
+  // The content stores the session serves: OCI layout contexts, local cache directories, an OCI layout output.
+  const cache: CacheOptions = { stores: new Map(), update: new Map(), warnings: [], env };
   for (const [name, value] of Object.entries(o.buildContexts ?? {})) {
     if (URL_CONTEXT.test(value) || value.startsWith('docker-image://') || value.startsWith('target:')) {
       attrs[`context:${name}`] = value;
@@ -750,7 +751,7 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
         throw new BuildOptionError(`invalid store at ${path}: ${goFsError(e)}`);
       }
       const store = newID();
-      ociStores.set(`oci:${store}`, new LocalStore(resolve(path)));
+      cache.stores.set(`oci:${store}`, new LocalStore(resolve(path)));
       attrs[`context:${name}`] = `oci-layout://${store}:${tag}@${dig}`;
     } else {
       const p = resolve(value);
@@ -784,18 +785,16 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
     throw new BuildOptionError(`--channel ${o.channel}: the channel is the in-process frontend's (an image carries its own; dockerfile.v0 is upstream's stable)`);
   }
 
-  const cache: CacheOptions = { stores: new Map(), update: new Map(), warnings: [], env };
   const cacheImports = parseCache(o.cacheFrom, false, cache);
   const cacheExports = call ? [] : parseCache(o.cacheTo, true, cache);
   for (const w of cache.warnings) o.onWarning?.(w);
   if (dirs.size > 0 && xattrs() === null) o.onWarning?.('extended attributes of local directories are not sent: the module @napi-rs/xattr could not be loaded');
   if (layout !== undefined) cache.stores.set('export', layout);
-  for (const [id, store] of ociStores) cache.stores.set(id, store);
   const res = await solve(conn, {
     frontend,
     channel: o.channel,
     frontendAttrs: attrs,
-    entitlements: [...(o.allow ?? []), ...(o.network === 'host' && !(o.allow ?? []).includes('network.host') ? ['network.host'] : [])],
+    entitlements: [...new Set([...(o.allow ?? []), ...(o.network === 'host' ? ['network.host'] : [])])],
     exports: call ? [] : exports,
     cacheImports,
     cacheExports,

@@ -204,7 +204,7 @@ interface Descriptor {
   [k: string]: unknown;
 }
 
-interface Index {
+export interface Index {
   schemaVersion?: number;
   mediaType?: string;
   manifests?: Descriptor[];
@@ -222,7 +222,11 @@ function readIndex(dir: string): Index {
 
 /** The descriptor tagged `tag` in DIR/index.json (ociindex Get), if any. */
 export function indexGet(dir: string, tag: string): Descriptor | undefined {
-  const idx = readIndex(dir);
+  return indexFind(readIndex(dir), tag);
+}
+
+/** The descriptor an index tags `tag`: by image name, else by OCI reference name (ociindex Get). */
+export function indexFind(idx: Index, tag: string): Descriptor | undefined {
   return idx.manifests?.find((m) => m.annotations?.[IMAGE_NAME] === tag) ?? idx.manifests?.find((m) => m.annotations?.[REF_NAME] === tag);
 }
 

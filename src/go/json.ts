@@ -126,8 +126,8 @@ export function goBytesJSON(data: Uint8Array): string {
   return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64');
 }
 
-/** JSON whitespace, a string token, or a run of other characters (numbers, literals, punctuation). */
-const RAW_TOKEN = /[ \t\n\r]+|"[^"\\]*(?:\\[\s\S][^"\\]*)*"|[^ \t\n\r"]/g;
+/** JSON whitespace, a string token, a punctuation character, or a run of other characters (a number or a literal). */
+const RAW_TOKEN = /[ \t\n\r]+|"[^"\\]*(?:\\[\s\S][^"\\]*)*"|[{}[\],:]|[^ \t\n\r"{}[\],:]+/g;
 /** What Go's compact escapes when asked to (json.RawMessage in Marshal): <, >, & and U+2028/U+2029. */
 const HTML_UNSAFE = /[<>&\u2028\u2029]/g;
 

@@ -11,26 +11,30 @@ import { dirname } from 'node:path';
  * Node's code, syscall and path (goFsError prints them as Go does).
  */
 export function mkdirAll(path: string | Buffer, mode = 0o777): void {
-  const text = typeof path === 'string' ? path : path.toString('latin1');
-  try {
-    if (statSync(path).isDirectory()) return;
-    throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${text}'`), { code: 'ENOTDIR', syscall: 'mkdir', path: text });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
-  const trimmed = typeof path === 'string' ? path.replace(/\/+$/, '') : path;
-  const parent = typeof trimmed === 'string' ? dirname(trimmed) : Buffer.from(dirname(trimmed.toString('latin1')), 'latin1');
-  if (parent.length > 0 && parent.toString() !== trimmed.toString() && parent.toString() !== '.') mkdirAll(parent, mode);
-  try {
-    mkdirSync(path, { mode });
-  } catch (e) {
+  // A Buffer path (a name that is no UTF-8) is walked as Latin-1 text: one character a byte.
+  const bytes = typeof path !== 'string';
+  const disk = (p: string): string | Buffer => (bytes ? Buffer.from(p, 'latin1') : p);
+  const make = (p: string): void => {
     try {
-      if (lstatSync(path).isDirectory()) return;
-    } catch {
-      // not there: the mkdir error it is
+      if (statSync(disk(p)).isDirectory()) return;
+      throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${p}'`), { code: 'ENOTDIR', syscall: 'mkdir', path: p });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
-    throw e;
-  }
+    const parent = dirname(p.replace(/\/+$/, ''));
+    if (parent !== p && parent !== '.') make(parent);
+    try {
+      mkdirSync(disk(p), { mode });
+    } catch (e) {
+      try {
+        if (lstatSync(disk(p)).isDirectory()) return;
+      } catch {
+        // not there: the mkdir error it is
+      }
+      throw e;
+    }
+  };
+  make(typeof path === 'string' ? path : path.toString('latin1'));
 }
 
 /** A failed file system call as Go's *os.PathError prints it (`open PATH: no such file or directory`). */

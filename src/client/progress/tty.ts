@@ -16,10 +16,10 @@ const COLOR_NAMES: Record<string, string> = {
   'light-black': '90', 'light-red': '91', 'light-green': '92', 'light-yellow': '93', 'light-blue': '94', 'light-magenta': '95', 'light-cyan': '96', 'light-white': '97',
 };
 
+/** The SGR codes of finished, cancelled and failed steps (progressui's warning colour is unused there too). */
 export interface Colors {
   run?: string;
   cancel?: string;
-  warning?: string;
   error?: string;
 }
 
@@ -31,7 +31,7 @@ export interface Colors {
  */
 export function colorsFrom(env: NodeJS.ProcessEnv): Colors {
   if ((env.NO_COLOR ?? '') !== '') return {};
-  const c: Colors = { run: '34', cancel: '33', warning: '33', error: '31' };
+  const c: Colors = { run: '34', cancel: '33', error: '31' };
   for (const field of (env.BUILDKIT_COLORS ?? '').split(':')) {
     const eq = field.indexOf('=');
     if (eq < 0) continue;
@@ -44,7 +44,7 @@ export function colorsFrom(env: NodeJS.ProcessEnv): Colors {
       const [r, g, b] = rgb.slice(1).map((x) => Math.floor(Number(x) / 43));
       code = `38;5;${16 + 36 * r! + 6 * g! + b!}`;
     }
-    if (code !== undefined && (key === 'run' || key === 'cancel' || key === 'warning' || key === 'error')) c[key] = code;
+    if (code !== undefined && (key === 'run' || key === 'cancel' || key === 'error')) c[key] = code;
   }
   return c;
 }
@@ -112,6 +112,8 @@ export class TtyPrinter {
     const out: string[] = [];
     const head = `[+] ${this.phase} ${secs(Date.now() - this.start)} (${done}/${total})${final ? ' FINISHED' : ''}`;
     out.push(fit(head, width));
+    // Running steps' last log lines faint (as progressui draws them, when colours are on).
+    const faint = this.colors.run === undefined ? undefined : '2';
     for (const v of steps) {
       out.push(this.stepLine(v, width));
       for (const s of v.statuses) {
@@ -120,8 +122,6 @@ export class TtyPrinter {
         out.push(fit(` => ${s.id}${size}${s.completed !== undefined ? ' done' : ''}`, width - t.length).padEnd(width - t.length) + t);
       }
       for (const w of v.warnings) out.push(fit(`WARN: ${Buffer.from(w.short ?? new Uint8Array()).toString()}`, width));
-      // A running step's last log lines, faint (as progressui draws them, when colours are on).
-      const faint = this.colors.run === undefined ? undefined : '2';
       if (!isCompleted(v) || (final && v.error !== '')) for (const l of v.tail) out.push(paint(fit(` > ${l}`, width), faint));
     }
     // Live: keep the view within the terminal (the newest lines); the final one in full.
