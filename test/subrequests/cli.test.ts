@@ -6,7 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../tmp.ts';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
 
 const CLI = 'dist/dockerfile-llb.js';
@@ -66,4 +68,24 @@ test('outline --offline takes base images to have no ENV (a note on stderr)', { 
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stderr, 'outline: --offline: base images are taken to have no ENV\n');
   assert.equal(r.stdout, upstream('frontend.outline', file).metadata?.['result.json'] + '\n');
+});
+
+test('targets answers a Dockerfile with a `# check=` comment between instructions, where upstream v0.32.2 panics', { skip }, () => {
+  // Upstream's ListTargets parses the instructions with a nil linter, which a `# check=` comment above an instruction
+  // dereferences: the frontend panics (the daemon's built-in one takes buildkitd down with it). Without the comment
+  // upstream answers; ours answers the same for the file with it, the Dockerfile's own text (`sources`) aside.
+  const tmp = tempDir('targets-check-comment-');
+  const withComment = join(tmp, 'with.Dockerfile');
+  const without = join(tmp, 'without.Dockerfile');
+  writeFileSync(withComment, 'FROM scratch AS base\n# check=skip=JSONArgsRecommended\nCMD mycommand\nFROM base AS final\n');
+  writeFileSync(without, 'FROM scratch AS base\n#\nCMD mycommand\nFROM base AS final\n');
+  assert.throws(() => upstream('frontend.targets', withComment), /panic: runtime error: invalid memory address or nil pointer dereference[\s\S]*WithMergedConfig/);
+  const want = JSON.parse(upstream('frontend.targets', without).metadata?.['result.json'] ?? '') as { sources: string[] };
+  const r = cli(['targets', '-f', withComment]);
+  assert.equal(r.status, 0, r.stderr);
+  const got = JSON.parse(r.stdout) as { sources: string[] };
+  assert.deepEqual(got.sources, [readFileSync(withComment).toString('base64')]);
+  assert.deepEqual({ ...got, sources: [] }, { ...want, sources: [] });
+  const text = cli(['targets', '-f', withComment, '--format', 'text']);
+  assert.equal(text.stdout, upstream('frontend.targets', without).metadata?.['result.txt']);
 });
