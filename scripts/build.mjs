@@ -50,6 +50,18 @@ for (const [outfile, entry] of Object.entries(BUNDLES)) {
     if (!text.includes(call)) throw new Error(`${outfile}: no ${call} to replace (web-tree-sitter changed?)`);
     text = text.replaceAll(call, `Promise.resolve(__nodeRequire("${name}"))`);
   }
+  // grpc-js loads node:zlib (message compression, which BuildKit's connections
+  // never negotiate) and node:dns (names resolved for tcp:// addresses) as its
+  // modules load: ~1.5 ms of every `build` over a unix socket. Each becomes an
+  // object that loads the built-in on first use of one of its members (grpc-js
+  // uses them only so: zlib.deflate(...), dns_1.promises).
+  if (outfile.endsWith('-bundle.js')) {
+    for (const name of ['zlib', 'dns']) {
+      const eager = new RegExp(`([A-Za-z_$][\\w$]*)=require\\("${name}"\\)`, 'g');
+      if (!eager.test(text)) throw new Error(`${outfile}: no require("${name}") to make lazy (grpc-js changed?)`);
+      text = text.replace(eager, (_, binding) => `${binding}=new Proxy({},{get:(_,k)=>require("${name}")[k]})`);
+    }
+  }
   // (web-tree-sitter declares its own `require` where it calls import().)
   if (!text.startsWith('"use strict";')) throw new Error(`${outfile}: does not start with "use strict";`);
   text = `"use strict";var __nodeRequire=require;${text.slice('"use strict";'.length)}`;

@@ -5,6 +5,7 @@ type NodeCrypto = typeof import('node:crypto');
 type NodeNet = typeof import('node:net');
 type NodeChildProcess = typeof import('node:child_process');
 type NodeModule = typeof import('node:module');
+type NodeZlib = typeof import('node:zlib');
 
 // process.getBuiltinModule (Node.js >= 20.16) loads a built-in without
 // node:module, whose own loading (createRequire) costs as much as what it
@@ -43,4 +44,11 @@ let moduleApi: NodeModule | undefined;
 export function nodeModule(): NodeModule {
   moduleApi ??= builtin<NodeModule>('node:module');
   return moduleApi;
+}
+
+let zlib: NodeZlib | undefined;
+/** node:zlib (a gzipped SOURCE_DATE_EPOCH context archive; ~1 ms to load, which a build seldom needs). */
+export function nodeZlib(): NodeZlib {
+  zlib ??= builtin<NodeZlib>('node:zlib');
+  return zlib;
 }

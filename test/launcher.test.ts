@@ -109,3 +109,22 @@ test('the commands that need no daemon run from the smaller bundle, every other 
     rmSync(home, { recursive: true, force: true });
   }
 });
+
+test('a build loads no built-in module it does not use: gRPC\'s zlib and dns wait for their first use', { skip }, () => {
+  // A build against an absent daemon loads the client, gRPC and the frontend, then fails to connect.
+  const home = mkdtempSync(join(tmpdir(), 'launcher-modules-'));
+  try {
+    const out = join(home, 'modules.txt');
+    const preload = join(home, 'modules.cjs');
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, process.moduleLoadList.join('\\n')));\n`);
+    writeFileSync(join(home, 'Dockerfile'), 'FROM scratch\n');
+    const r = spawnSync(process.execPath, ['-r', preload, entry, 'build', '--addr', `unix://${join(home, 'none.sock')}`, home], { env: { PATH: process.env.PATH, XDG_CACHE_HOME: home } });
+    assert.equal(r.status, 1, r.stderr.toString());
+    const loaded = readFileSync(out, 'utf8').split('\n');
+    assert.ok(loaded.includes('NativeModule http2'), 'the client was loaded');
+    for (const m of ['NativeModule zlib', 'NativeModule dns', 'NativeModule child_process']) assert.ok(!loaded.includes(m), `${m} is not loaded`);
+    // (Where gRPC uses them, they load: the tcp:// daemon of test/client/cache.test.ts goes through the dns one.)
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+});

@@ -4,12 +4,12 @@
 // Last-Modified; an HTTP source without one is downloaded and, when it is a
 // tar archive (plain or gzip), its newest regular file's mtime is used.
 
-import { gunzipSync } from 'node:zlib';
 import type { Definition as PbDefinition } from '../gen/pb.ts';
 import type { LLBBridge } from './bridge.ts';
 import * as llb from '../llb/index.ts';
 import { resolveConstraints } from '../llb/constraints.ts';
 import { SourceOp } from '../llb/ops/source.ts';
+import { nodeZlib } from '../builtins.ts';
 import type { SourceRef, SourceTime } from '../dockerfile/convert/types.ts';
 
 export interface SourceTimeEnv {
@@ -68,7 +68,7 @@ export function archiveMaxTime(data: Uint8Array): SourceTime | undefined {
   const b = data;
   if (b.length >= 3 && b[0] === 0x1f && b[1] === 0x8b && b[2] === 0x08) {
     try {
-      tar = gunzipSync(b);
+      tar = nodeZlib().gunzipSync(b);
     } catch {
       return undefined;
     }
