@@ -788,9 +788,8 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
   const cacheImports = parseCache(o.cacheFrom, false, cache);
   const cacheExports = call ? [] : parseCache(o.cacheTo, true, cache);
   for (const w of cache.warnings) o.onWarning?.(w);
-  if (dirs.size > 0 && xattrs() === null) o.onWarning?.('extended attributes of local directories are not sent: the module @napi-rs/xattr could not be loaded');
   if (layout !== undefined) cache.stores.set('export', layout);
-  const res = await solve(conn, {
+  const solving = solve(conn, {
     frontend,
     channel: o.channel,
     frontendAttrs: attrs,
@@ -802,6 +801,14 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
     onStatus: o.onProgress,
     signal: o.signal,
   });
+  // The extended attributes' module (a native addon, ~1 ms to load) is loaded while the daemon
+  // starts the build, before its first directory transfer asks for it.
+  if (dirs.size > 0) {
+    setImmediate(() => {
+      if (xattrs() === null) o.onWarning?.('extended attributes of local directories are not sent: the module @napi-rs/xattr could not be loaded');
+    });
+  }
+  const res = await solving;
   // The exported cache's manifest, tagged in each local cache directory.
   const manifest = res.exporterResponse['cache.manifest'];
   if (manifest !== undefined && manifest !== '') {
