@@ -6,6 +6,7 @@ import * as http2 from 'node:http2';
 import { connect as netConnect } from 'node:net';
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
+import { describeErrno } from '../go/os.ts';
 import { encodeMessage } from '../protobuf/encode.ts';
 import { varintBytes } from '../protobuf/writer.ts';
 import { decodeMessage } from '../protobuf/decode.ts';
@@ -96,6 +97,63 @@ export function callError(path: string, err: grpc.ServiceError): BridgeError {
   return bridgeError(path.slice(path.lastIndexOf('/') + 1), err);
 }
 
+/**
+ * Resolves when the channel is connected, as grpc-js's waitForReady, but with
+ * a deadline timer of its own that `cancel()` clears: waitForReady's stays
+ * armed when the channel is closed while it waits (a state change that comes
+ * after the close sets it again), keeping the process alive until the deadline.
+ */
+function channelReady(client: grpc.Client, timeoutMs: number): Promise<void> & { cancel(): void } {
+  const channel = client.getChannel();
+  let timer: NodeJS.Timeout | undefined;
+  let done = false;
+  const p = new Promise<void>((resolve, reject) => {
+    const finish = (err?: Error) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (err === undefined) resolve();
+      else reject(err);
+    };
+    timer = setTimeout(() => finish(new Error('Failed to connect before the deadline')), timeoutMs);
+    const check = () => {
+      if (done) return;
+      let state: grpc.connectivityState;
+      try {
+        state = channel.getConnectivityState(true);
+      } catch {
+        finish(new Error('The channel has been closed'));
+        return;
+      }
+      if (state === grpc.connectivityState.READY) return finish();
+      if (state === grpc.connectivityState.SHUTDOWN) return finish(new Error('The channel has been closed'));
+      try {
+        // No deadline here: the timer above is the one.
+        channel.watchConnectivityState(state, Infinity, check);
+      } catch {
+        finish(new Error('The channel has been closed'));
+      }
+    };
+    check();
+  });
+  return Object.assign(p, {
+    cancel: () => {
+      done = true;
+      clearTimeout(timer);
+    },
+  });
+}
+
+/** Why a dial failed, in the words of Go's net package as buildctl prints them. */
+function dialReason(t: Target, e: NodeJS.ErrnoException & { hostname?: string }): string {
+  const why = e.code === 'ECONNREFUSED' ? 'connection refused' : e.code === 'ETIMEDOUT' ? 'connection timed out' : e.code === 'EHOSTUNREACH' ? 'no route to host' : describeErrno(e);
+  if (t.socket !== undefined) return `dial unix ${t.socket}: ${e.syscall ?? 'connect'}: ${why}`;
+  if (e.syscall === 'getaddrinfo') return `dial tcp: lookup ${e.hostname ?? t.grpcTarget}: ${e.code === 'ENOTFOUND' ? 'no such host' : 'temporary failure in name resolution'}`;
+  if (e.syscall === 'connect') return `dial tcp ${t.grpcTarget}: connect: ${why}`;
+  // A TLS handshake that failed (the daemon's certificate, or ours), or the connection closing during it.
+  return `tls: ${e.message}`;
+}
+
 function connectError(address: string, e: unknown): ConnectError {
   const why = e instanceof BridgeError ? e.message : (e as Error).message;
   return new ConnectError(`could not connect to buildkitd at ${address}: ${why}`);
@@ -107,6 +165,13 @@ export class Connection {
   readonly address: string;
   /** How to dial the daemon again for the session's own HTTP/2 connection (see session()). */
   private dial: (() => http2.ClientHttp2Session) | undefined;
+  /**
+   * The session's connection, dialed beside gRPC's when the connection opens: its
+   * failure is the clear reason an unreachable daemon gives at once (a refused
+   * socket, an unknown host, a certificate), where gRPC would retry until its
+   * deadline; the first build's session then uses it.
+   */
+  private spare: http2.ClientHttp2Session | undefined;
   /** The listener that runs a connection helper's command per connection (docker-container://, ssh://, …). */
   private relay: HelperRelay | undefined;
   /** The ListWorkers call of the dial, for the first build (one round trip less, and not waited for before the build starts). */
@@ -176,15 +241,23 @@ export class Connection {
     };
     const timeout = opts.connectTimeoutMs ?? 10_000;
     try {
-      const ready = new Promise<void>((resolve, reject) => {
-        client.waitForReady(Date.now() + timeout, (err) => (err ? reject(err) : resolve()));
-      });
-      // A helper command that fails ends the wait (gRPC would retry it until the deadline). The race's
-      // loser is given a handler: a rejection nobody awaits would end the process.
+      const ready = channelReady(client, timeout);
+      // A helper command that fails, or the session's connection failing to dial, ends the wait (gRPC
+      // would retry until the deadline). The race's losers are given a handler: a rejection nobody
+      // awaits would end the process.
       ready.catch(() => {});
       const helperFailed = relay?.failed.then((why) => Promise.reject(new Error(why)));
       helperFailed?.catch(() => {});
-      await (helperFailed === undefined ? ready : Promise.race([ready, helperFailed]));
+      let dialFailed: Promise<never> | undefined;
+      if (relay === undefined) {
+        const spare = conn.dial();
+        conn.spare = spare;
+        spare.unref();
+        dialFailed = new Promise<never>((_, reject) => spare.on('error', (e: NodeJS.ErrnoException) => reject(new Error(dialReason(t, e)))));
+        dialFailed.catch(() => {});
+      }
+      const failed = helperFailed ?? dialFailed;
+      await (failed === undefined ? ready : Promise.race([ready, failed])).finally(() => ready.cancel());
     } catch (e) {
       conn.close();
       throw failed(e);
@@ -200,6 +273,8 @@ export class Connection {
   close(): void {
     this.client.close();
     this.relay?.close();
+    this.spare?.destroy();
+    this.spare = undefined;
   }
 
   private unary<Req, Res>(method: string, reqDesc: MessageDesc<Req>, resDesc: MessageDesc<Res>, req: Req, timeoutMs?: number, md?: grpc.Metadata): Promise<Res> {
@@ -265,6 +340,13 @@ export class Connection {
    */
   session(headers: Record<string, string | string[]>): SessionStream {
     if (this.dial === undefined) throw new Error('no address to open a session on');
+    const spare = this.spare;
+    this.spare = undefined;
+    if (spare !== undefined && !spare.destroyed && !spare.closed) {
+      spare.ref();
+      return new SessionStream(spare, headers);
+    }
+    spare?.destroy();
     return new SessionStream(this.dial(), headers);
   }
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { NODE_RUNTIME, buildctl, buildkitOrSkip, ensureBuildkit, readTar, releaseBuildkit, repoRoot, type Env } from '../e2e/harness.ts';
+import { NODE_RUNTIME, binDir, buildctl, buildkitOrSkip, ensureBuildkit, readTar, releaseBuildkit, repoRoot, type Env } from '../e2e/harness.ts';
 import { contextArgs } from '../gateway/lib/build.ts';
 import { sshAgentSocket } from '../gateway/lib/corpus.ts';
 import { Fixtures, makeBranchedRepo } from '../gateway/lib/servers.ts';
@@ -577,6 +577,26 @@ test('faults: no daemon, a bad context, a bad --secret, an unknown output, outpu
     const badCache = await ourBuild(['--progress', 'quiet', '--cache-to', 'type=bogus', d]);
     assert.equal(badCache.code, 1);
     assert.equal(badCache.stderr, ctl.stderr.split('\n').filter((l) => l.startsWith('error: ')).join('\n') + '\n');
+  }
+});
+
+test('an unreachable daemon (a stale socket, a refused port, an unknown host) fails at once with the reason buildctl gives', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  // A socket file nobody listens on: what a daemon that died leaves behind.
+  const stale = join(TMP, 'stale.sock');
+  const made = spawnSync('python3', ['-c', `import socket; socket.socket(socket.AF_UNIX).bind(${JSON.stringify(stale)})`]);
+  assert.equal(made.status, 0, made.stderr?.toString());
+  const d = join(CORPUS, 'basic');
+  for (const addr of [`unix://${stale}`, 'tcp://127.0.0.1:1', 'tcp://no-such-host.invalid:1234']) {
+    const ctl = spawnSync(join(binDir, 'buildctl'), ['--addr', addr, 'build', '--frontend', 'dockerfile.v0', ...contextArgs(d)], { encoding: 'utf8', timeout: 30_000 });
+    // buildctl: `... desc = "transport: Error while dialing: REASON"`; Go names its DNS server in a lookup's error.
+    const reason = /Error while dialing: (.*)"$/m.exec(ctl.stderr)?.[1]?.replace(/^(dial tcp: lookup \S+) on \S+:53:/, '$1:');
+    assert.ok(reason, `buildctl's reason for ${addr}: ${ctl.stderr}`);
+    const t0 = Date.now();
+    const ours = await ourBuild(['--progress', 'quiet', '--addr', addr, d], { timeoutMs: 30_000 });
+    assert.ok(Date.now() - t0 < 5_000, `${addr}: failed at once (${Date.now() - t0} ms), not at gRPC's 10 s deadline`);
+    assert.equal(ours.code, 1);
+    assert.equal(ours.stderr, `error: could not connect to buildkitd at ${addr}: ${reason}\n`);
   }
 });
 
