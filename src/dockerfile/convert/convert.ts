@@ -424,13 +424,7 @@ function resolveTarget(bc: BuildContext): DispatchState {
 
 /** The stages a command reads from (upstream's toCommand and detectRunMount). */
 function toCommand(bc: BuildContext, command: Command, stageArgs?: StageArgs): StageCommand {
-  let sources;
-  try {
-    sources = handlerOf(command).sources?.(command, stageLookup(bc, stageArgs, command.location)) ?? [];
-  } catch (err) {
-    // Labs names the line of a --from word that cannot be resolved; stable keeps upstream's error as it is.
-    throw stageArgs === undefined ? err : withLocation(err, command.location);
-  }
+  const sources = handlerOf(command).sources?.(command, stageLookup(bc, stageArgs, command.location)) ?? [];
   return { command, sources, isOnBuild: false };
 }
 
@@ -442,7 +436,18 @@ function stageLookup(bc: BuildContext, stageArgs: StageArgs | undefined, locatio
     // A stage of another Dockerfile (labs) named by RUN --mount is found relative to the file the RUN is in.
     image: (name, at) => DispatchState.unregistered(name, at ?? (isLabs(bc.opt.channel) && isFileReference(name) ? location : undefined)),
     expands: (word) => lexFor(bc.shlex, location).processWordWithMatches(word, emptyEnv).result !== word,
-    scoped: stageArgs === undefined ? undefined : (word, flag) => stageArgs.expand(word, flag),
+    // Labs names the line of a --from word whose args cannot be expanded; what the word then names
+    // (an index out of range, say) fails as a literal --from does, as upstream's labs build fails it.
+    scoped:
+      stageArgs === undefined
+        ? undefined
+        : (word, flag) => {
+            try {
+              return stageArgs.expand(word, flag);
+            } catch (err) {
+              throw location === undefined ? err : withLocation(err, location);
+            }
+          },
   };
 }
 

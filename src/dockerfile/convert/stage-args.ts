@@ -11,12 +11,21 @@
 // anything is resolved, as upstream's is.
 
 import type { EnvList } from '../../llb/env.ts';
-import { DockerfileError } from '../errors.ts';
+import { DockerfileError, withLocation } from '../errors.ts';
 import type { ArgCommand } from '../instructions/index.ts';
 import type { EnvGetter, ShellLex } from '../shell/index.ts';
 
 export class StageArgs {
   private env = new Map<string, string>();
+  /**
+   * Args whose default could not be expanded (`${X:?message}`, a bad
+   * modifier), with that error at the ARG's line. Nothing fails here: the
+   * stage's dispatch reports it where upstream does, and only if the stage is
+   * built; a --from word that reads such an arg fails with it.
+   */
+  private failed = new Map<string, DockerfileError>();
+  /** The failed arg's error a word being expanded read (the lexer wraps what its getter throws). */
+  private read: DockerfileError | undefined;
 
   constructor(
     private readonly globalArgs: EnvList,
@@ -26,20 +35,49 @@ export class StageArgs {
 
   private getter(): EnvGetter {
     const env = this.env;
-    return { get: (k) => env.get(k), keys: () => [...env.keys()] };
+    const failed = this.failed;
+    return {
+      get: (k) => {
+        const err = failed.get(k);
+        if (err !== undefined) {
+          this.read ??= err;
+          throw err;
+        }
+        return env.get(k);
+      },
+      keys: () => [...env.keys()],
+    };
   }
 
   /** An ARG instruction of the stage: its args are visible to the commands below it. */
   declare(cmd: ArgCommand): void {
     for (const a of cmd.args) {
-      const value = this.buildArgs.get(a.key) ?? (a.value === undefined ? this.globalArgs.get(a.key) : this.shlex.processWord(a.value, this.getter()));
+      let value: string | undefined;
+      try {
+        value = this.buildArgs.get(a.key) ?? (a.value === undefined ? this.globalArgs.get(a.key) : this.process(a.value));
+      } catch (err) {
+        this.env.delete(a.key);
+        this.failed.set(a.key, err instanceof DockerfileError && err.ranges.length > 0 ? err : withLocation(err, cmd.location));
+        continue;
+      }
+      this.failed.delete(a.key);
       if (value !== undefined) this.env.set(a.key, value);
+    }
+  }
+
+  /** A word expanded with the args so far; one that reads a failed arg fails with that arg's own error. */
+  private process(word: string): string {
+    this.read = undefined;
+    try {
+      return this.shlex.processWord(word, this.getter());
+    } catch (err) {
+      throw this.read ?? err;
     }
   }
 
   /** The stage or image a `--from` / `from=` word names at this point of the stage. */
   expand(word: string, flag: string): string {
-    const name = this.shlex.processWord(word, this.getter());
+    const name = this.process(word);
     if (name === '') throw new DockerfileError(`${flag}=${word} expands to an empty name (only the stage's ARGs declared above this line are visible there)`);
     return name;
   }
