@@ -250,7 +250,17 @@ export class Connection {
       helperFailed?.catch(() => {});
       let dialFailed: Promise<never> | undefined;
       if (relay === undefined) {
-        const spare = conn.dial();
+        // Go's dialer refuses these before any connection (Node.js's URL parser would say only `Invalid URL`).
+        const port = t.tcp ? Number(/:(\d+)$/.exec(t.grpcTarget)?.[1]) : 0;
+        if (port > 65535) throw new Error(`dial tcp: address ${port}: invalid port`);
+        let spare: http2.ClientHttp2Session;
+        try {
+          spare = conn.dial();
+        } catch (e) {
+          // A host the URL parser refuses (256.1.1.1, say) is a name Go looks up and does not find.
+          if ((e as NodeJS.ErrnoException).code === 'ERR_INVALID_URL') throw new Error(`dial tcp: lookup ${t.authority.replace(/^\[(.*)\]$/, '$1')}: no such host`);
+          throw e;
+        }
         conn.spare = spare;
         spare.unref();
         dialFailed = new Promise<never>((_, reject) => spare.on('error', (e: NodeJS.ErrnoException) => reject(new Error(dialReason(t, e)))));

@@ -580,14 +580,14 @@ test('faults: no daemon, a bad context, a bad --secret, an unknown output, outpu
   }
 });
 
-test('an unreachable daemon (a stale socket, a refused port, an unknown host) fails at once with the reason buildctl gives', async (t) => {
+test('an unreachable daemon (a stale socket, a refused port, an unknown host, an address Go refuses) fails at once with the reason buildctl gives', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   // A socket file nobody listens on: what a daemon that died leaves behind.
   const stale = join(TMP, 'stale.sock');
   const made = spawnSync('python3', ['-c', `import socket; socket.socket(socket.AF_UNIX).bind(${JSON.stringify(stale)})`]);
   assert.equal(made.status, 0, made.stderr?.toString());
   const d = join(CORPUS, 'basic');
-  for (const addr of [`unix://${stale}`, 'tcp://127.0.0.1:1', 'tcp://no-such-host.invalid:1234']) {
+  for (const addr of [`unix://${stale}`, 'tcp://127.0.0.1:1', 'tcp://no-such-host.invalid:1234', 'tcp://256.1.1.1:80', 'tcp://localhost:99999']) {
     const ctl = spawnSync(join(binDir, 'buildctl'), ['--addr', addr, 'build', '--frontend', 'dockerfile.v0', ...contextArgs(d)], { encoding: 'utf8', timeout: 30_000 });
     // buildctl: `... desc = "transport: Error while dialing: REASON"`; Go names its DNS server in a lookup's error.
     const reason = /Error while dialing: (.*)"$/m.exec(ctl.stderr)?.[1]?.replace(/^(dial tcp: lookup \S+) on \S+:53:/, '$1:');
