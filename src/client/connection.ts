@@ -146,8 +146,14 @@ function channelReady(client: grpc.Client, timeoutMs: number): Promise<void> & {
 
 /** Why a dial failed, in the words of Go's net package as buildctl prints them. */
 function dialReason(t: Target, e: NodeJS.ErrnoException & { hostname?: string }): string {
-  const why = e.code === 'ECONNREFUSED' ? 'connection refused' : e.code === 'ETIMEDOUT' ? 'connection timed out' : e.code === 'EHOSTUNREACH' ? 'no route to host' : describeErrno(e);
+  const why = describeErrno(e);
   if (t.socket !== undefined) return `dial unix ${t.socket}: ${e.syscall ?? 'connect'}: ${why}`;
+  if (e.code === 'ERR_INVALID_URL') {
+    // What Node.js's URL parser refuses before any connection, Go's dialer refuses or looks up: a port
+    // over 65535, or a host such as 256.1.1.1, a name it does not find.
+    const port = Number(/:(\d+)$/.exec(t.grpcTarget)?.[1]);
+    return port > 65535 ? `dial tcp: address ${port}: invalid port` : `dial tcp: lookup ${t.authority.replace(/^\[(.*)\]$/, '$1')}: no such host`;
+  }
   if (e.syscall === 'getaddrinfo') return `dial tcp: lookup ${e.hostname ?? t.grpcTarget}: ${e.code === 'ENOTFOUND' ? 'no such host' : 'temporary failure in name resolution'}`;
   if (e.syscall === 'connect') return `dial tcp ${t.grpcTarget}: connect: ${why}`;
   // A TLS handshake that failed (the daemon's certificate, or ours), or the connection closing during it.
@@ -250,15 +256,12 @@ export class Connection {
       helperFailed?.catch(() => {});
       let dialFailed: Promise<never> | undefined;
       if (relay === undefined) {
-        // Go's dialer refuses these before any connection (Node.js's URL parser would say only `Invalid URL`).
-        const port = t.tcp ? Number(/:(\d+)$/.exec(t.grpcTarget)?.[1]) : 0;
-        if (port > 65535) throw new Error(`dial tcp: address ${port}: invalid port`);
         let spare: http2.ClientHttp2Session;
         try {
           spare = conn.dial();
         } catch (e) {
-          // A host the URL parser refuses (256.1.1.1, say) is a name Go looks up and does not find.
-          if ((e as NodeJS.ErrnoException).code === 'ERR_INVALID_URL') throw new Error(`dial tcp: lookup ${t.authority.replace(/^\[(.*)\]$/, '$1')}: no such host`);
+          // An address Node.js's URL parser refuses; anything else (a TLS option, say) as it is.
+          if ((e as NodeJS.ErrnoException).code === 'ERR_INVALID_URL') throw new Error(dialReason(t, e as NodeJS.ErrnoException));
           throw e;
         }
         conn.spare = spare;

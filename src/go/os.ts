@@ -55,6 +55,9 @@ export function describeErrno(err: NodeJS.ErrnoException): string {
     case 'EROFS': return 'read-only file system';
     case 'ENOSPC': return 'no space left on device';
     case 'EISDIR': return 'is a directory';
+    case 'ECONNREFUSED': return 'connection refused';
+    case 'ETIMEDOUT': return 'connection timed out';
+    case 'EHOSTUNREACH': return 'no route to host';
     default: return err.message;
   }
 }
