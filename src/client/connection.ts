@@ -7,6 +7,8 @@ import { connect as netConnect } from 'node:net';
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { describeErrno } from '../go/os.ts';
+import { isDomainName, systemNameserver } from '../go/dns.ts';
+import { isNetipAddr } from '../go/ip.ts';
 import { encodeMessage } from '../protobuf/encode.ts';
 import { varintBytes } from '../protobuf/writer.ts';
 import { decodeMessage } from '../protobuf/decode.ts';
@@ -144,20 +146,36 @@ function channelReady(client: grpc.Client, timeoutMs: number): Promise<void> & {
   });
 }
 
+type DialError = NodeJS.ErrnoException & { hostname?: string; address?: string; port?: number; errors?: DialError[] };
+
 /** Why a dial failed, in the words of Go's net package as buildctl prints them. */
-function dialReason(t: Target, e: NodeJS.ErrnoException & { hostname?: string }): string {
+function dialReason(t: Target, failure: DialError): string {
+  // A name with several addresses: Node.js tried each and gathers their errors; Go reports its first.
+  const e = failure.syscall === undefined && failure.errors !== undefined && failure.errors.length > 0 ? failure.errors[0]! : failure;
   const why = describeErrno(e);
   if (t.socket !== undefined) return `dial unix ${t.socket}: ${e.syscall ?? 'connect'}: ${why}`;
   if (e.code === 'ERR_INVALID_URL') {
     // What Node.js's URL parser refuses before any connection, Go's dialer refuses or looks up: a port
     // over 65535, or a host such as 256.1.1.1, a name it does not find.
     const port = Number(/:(\d+)$/.exec(t.grpcTarget)?.[1]);
-    return port > 65535 ? `dial tcp: address ${port}: invalid port` : `dial tcp: lookup ${t.authority.replace(/^\[(.*)\]$/, '$1')}: no such host`;
+    return port > 65535 ? `dial tcp: address ${port}: invalid port` : `dial tcp: ${lookup(t.authority.replace(/^\[(.*)\]$/, '$1'))}: no such host`;
   }
-  if (e.syscall === 'getaddrinfo') return `dial tcp: lookup ${e.hostname ?? t.grpcTarget}: ${e.code === 'ENOTFOUND' ? 'no such host' : 'temporary failure in name resolution'}`;
-  if (e.syscall === 'connect') return `dial tcp ${t.grpcTarget}: connect: ${why}`;
+  if (e.syscall === 'getaddrinfo') return `dial tcp: ${lookup(e.hostname ?? t.grpcTarget)}: ${e.code === 'ENOTFOUND' ? 'no such host' : 'temporary failure in name resolution'}`;
+  if (e.syscall === 'connect') {
+    // Go names the address it dialed (a name's first one).
+    const at = e.address === undefined || e.port === undefined ? t.grpcTarget : e.address.includes(':') ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`;
+    return `dial tcp ${at}: connect: ${why}`;
+  }
   // A TLS handshake that failed (the daemon's certificate, or ours), or the connection closing during it.
   return `tls: ${e.message}`;
+}
+
+/**
+ * `lookup NAME`, and ` on SERVER` as Go names the server it asked: on Linux,
+ * where buildctl resolves with Go's own resolver, for a name it asks a server for.
+ */
+function lookup(name: string): string {
+  return process.platform === 'linux' && isDomainName(name) ? `lookup ${name} on ${systemNameserver()}` : `lookup ${name}`;
 }
 
 function connectError(address: string, e: unknown): ConnectError {
@@ -206,6 +224,10 @@ export class Connection {
     if (relay === undefined && t.socket !== undefined && !existsSync(t.socket)) {
       throw new ConnectError(`buildkitd is not running at ${address}: ${t.socket} does not exist (start buildkitd or set BUILDKIT_HOST / --addr)`);
     }
+    // A host Go neither reads as an address nor looks up (all digits, as 127.1 or 123, which getaddrinfo
+    // would take as an IPv4 address): buildctl's dial fails at once, and so does this one.
+    const host = t.authority.replace(/^\[(.*)\]$/, '$1');
+    if (relay === undefined && t.tcp && !isNetipAddr(host) && !isDomainName(host)) throw connectError(address, new Error(`dial tcp: lookup ${host}: no such host`));
     const tls = opts.tlsCACert !== undefined || opts.tlsCert !== undefined || opts.tlsKey !== undefined;
     if (tls && !t.tcp) throw new ConnectError('TLS options apply to tcp:// addresses only');
     if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) throw new ConnectError('--tlscert and --tlskey go together');
@@ -261,12 +283,12 @@ export class Connection {
           spare = conn.dial();
         } catch (e) {
           // An address Node.js's URL parser refuses; anything else (a TLS option, say) as it is.
-          if ((e as NodeJS.ErrnoException).code === 'ERR_INVALID_URL') throw new Error(dialReason(t, e as NodeJS.ErrnoException));
+          if ((e as NodeJS.ErrnoException).code === 'ERR_INVALID_URL') throw new Error(dialReason(t, e as DialError));
           throw e;
         }
         conn.spare = spare;
         spare.unref();
-        dialFailed = new Promise<never>((_, reject) => spare.on('error', (e: NodeJS.ErrnoException) => reject(new Error(dialReason(t, e)))));
+        dialFailed = new Promise<never>((_, reject) => spare.on('error', (e: DialError) => reject(new Error(dialReason(t, e)))));
         dialFailed.catch(() => {});
       }
       const failed = helperFailed ?? dialFailed;

@@ -85,3 +85,11 @@ export function canonicalIP(s: string): string | undefined {
   if (best < 0) return hex(g);
   return hex(g.slice(0, best)) + '::' + hex(g.slice(best + bestLen));
 }
+
+/** Whether netip.ParseAddr reads `s`: IPv4 as above, or IPv6 with an optional, non-empty zone after `%`. */
+export function isNetipAddr(s: string): boolean {
+  if (parseIPv4Bytes(s) !== undefined) return true;
+  const zone = s.indexOf('%');
+  if (zone === 0 || zone === s.length - 1) return false;
+  return parseIPv6Bytes(zone < 0 ? s : s.slice(0, zone)) !== undefined;
+}

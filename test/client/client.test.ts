@@ -587,10 +587,13 @@ test('an unreachable daemon (a stale socket, a refused port, an unknown host, an
   const made = spawnSync('python3', ['-c', `import socket; socket.socket(socket.AF_UNIX).bind(${JSON.stringify(stale)})`]);
   assert.equal(made.status, 0, made.stderr?.toString());
   const d = join(CORPUS, 'basic');
-  for (const addr of [`unix://${stale}`, 'tcp://127.0.0.1:1', 'tcp://no-such-host.invalid:1234', 'tcp://256.1.1.1:80', 'tcp://localhost:99999']) {
+  // Hosts Go looks up (naming its DNS server), dials (naming the address), or neither reads as an address
+  // nor looks up (all digits, a label too long or with a dash at an end), which getaddrinfo might take.
+  const hosts = ['127.0.0.1:1', 'localhost:1', 'no-such-host.invalid:1234', 'a_b.invalid:80', '256.1.1.1:80', '123:80', '127.1:1', '-x.invalid:80', 'x-.invalid:80', `${'a'.repeat(64)}.invalid:80`, 'localhost:99999'];
+  for (const addr of [`unix://${stale}`, ...hosts.map((h) => `tcp://${h}`)]) {
     const ctl = spawnSync(join(binDir, 'buildctl'), ['--addr', addr, 'build', '--frontend', 'dockerfile.v0', ...contextArgs(d)], { encoding: 'utf8', timeout: 30_000 });
-    // buildctl: `... desc = "transport: Error while dialing: REASON"`; Go names its DNS server in a lookup's error.
-    const reason = /Error while dialing: (.*)"$/m.exec(ctl.stderr)?.[1]?.replace(/^(dial tcp: lookup \S+) on \S+:53:/, '$1:');
+    // buildctl: `... desc = "transport: Error while dialing: REASON"` (a lookup's names Go's DNS server).
+    const reason = /Error while dialing: (.*)"$/m.exec(ctl.stderr)?.[1];
     assert.ok(reason, `buildctl's reason for ${addr}: ${ctl.stderr}`);
     const t0 = Date.now();
     const ours = await ourBuild(['--progress', 'quiet', '--addr', addr, d], { timeoutMs: 30_000 });
@@ -598,6 +601,26 @@ test('an unreachable daemon (a stale socket, a refused port, an unknown host, an
     assert.equal(ours.code, 1);
     assert.equal(ours.stderr, `error: could not connect to buildkitd at ${addr}: ${reason}\n`);
   }
+});
+
+test("a name no DNS server knows: the server named is the one Go's resolver reads from resolv.conf, as buildctl names it", async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  // The machine's own first server behind lines Go and glibc both skip (comments, a server that is no
+  // address), with another server after it; both clients run where this file is /etc/resolv.conf.
+  const server = /^nameserver\s+(\S+)/m.exec(readFileSync('/etc/resolv.conf', 'utf8'))?.[1];
+  assert.ok(server, 'this machine has a DNS server');
+  const conf = join(TMP, 'resolv.conf');
+  writeFileSync(conf, `# a comment\n; another\nsearch example.invalid\nnameserver not-an-address\nnameserver\t${server}  # the one\nnameserver 192.0.2.1\n`);
+  const inNamespace = (cmd: string[]) =>
+    spawnSync('unshare', ['-m', 'sh', '-c', 'mount --bind "$0" /etc/resolv.conf && exec "$@"', conf, ...cmd], { encoding: 'utf8', timeout: 60_000 });
+  const addr = 'tcp://no-such-host.invalid:1234';
+  const d = join(CORPUS, 'basic');
+  const ctl = inNamespace([join(binDir, 'buildctl'), '--addr', addr, 'build', '--frontend', 'dockerfile.v0', ...contextArgs(d)]);
+  const reason = /Error while dialing: (.*)"$/m.exec(ctl.stderr)?.[1];
+  assert.equal(reason, `dial tcp: lookup no-such-host.invalid on ${server.includes(':') ? `[${server}]` : server}:53: no such host`, ctl.stderr);
+  const ours = inNamespace([process.execPath, BUNDLE, 'build', '--progress', 'quiet', '--addr', addr, d]);
+  assert.equal(ours.status, 1);
+  assert.equal(ours.stderr, `error: could not connect to buildkitd at ${addr}: ${reason}\n`);
 });
 
 test('Ctrl-C cancels the build on the daemon and exits 130, nothing left running', async (t) => {
