@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describeErrno } from '../go/os.ts';
 import { isDomainName, systemNameserver } from '../go/dns.ts';
 import { isNetipAddr } from '../go/ip.ts';
+import { goParseURL } from '../go/url.ts';
 import { encodeMessage } from '../protobuf/encode.ts';
 import { varintBytes } from '../protobuf/writer.ts';
 import { decodeMessage } from '../protobuf/decode.ts';
@@ -48,21 +49,30 @@ interface Target {
   /** A unix socket path, to check before dialing. */
   socket?: string;
   tcp: boolean;
+  /** Why Go's dialer refuses the address without trying it. */
+  dialError?: string;
 }
 
 function parseAddress(address: string): Target {
-  if (address.startsWith('unix://')) {
+  // The scheme in any case, as url.Parse reads it.
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(address)?.[1]?.toLowerCase();
+  if (scheme === 'unix' && /^unix:\/\//i.test(address)) {
     const path = address.slice('unix://'.length);
     if (path === '') throw new ConnectError(`invalid buildkitd address "${address}": no socket path`);
     return { grpcTarget: `unix://${path}`, authority: 'localhost', socket: path, tcp: false };
   }
-  if (address.startsWith('tcp://')) {
-    const hostPort = address.slice('tcp://'.length).replace(/\/+$/, '');
-    if (!/^(\[[^\]]+\]|[^:/]+):\d+$/.test(hostPort)) throw new ConnectError(`invalid buildkitd address "${address}": want tcp://HOST:PORT`);
-    return { grpcTarget: hostPort, authority: hostPort.replace(/:\d+$/, ''), tcp: true };
+  // tcp://HOST:PORT: buildctl dials url.Parse's Host (user information, path and query left out); an
+  // address with no `://` whose url.Parse succeeds (NAME:PORT, NAME a scheme's characters) it dials as
+  // it is, through gRPC's passthrough resolver.
+  const hostPort = /^tcp:\/\//i.test(address) ? goParseURL(address)?.host : !address.includes('://') && scheme !== undefined ? address : undefined;
+  if (hostPort !== undefined && hostPort !== '') {
+    if (!/^(\[[^\]]+\]|[^:/\[\]]+)(:\d+)?$/.test(hostPort)) throw new ConnectError(`invalid buildkitd address "${address}": want tcp://HOST:PORT`);
+    // No port: Go's dialer refuses it (net.SplitHostPort), at the dial.
+    const dialError = /:\d+$/.test(hostPort) ? undefined : `dial tcp: address ${hostPort}: missing port in address`;
+    return { grpcTarget: hostPort, authority: hostPort.replace(/:\d+$/, ''), tcp: true, dialError };
   }
-  const scheme = /^([a-z0-9+.-]+):\/\//i.exec(address)?.[1];
-  if (scheme !== undefined) throw new ConnectError(`unsupported buildkitd address scheme "${scheme}" in "${address}" (this client speaks unix://, tcp://, docker-container://, podman-container://, nerdctl-container://, kube-pod:// and ssh://)`);
+  if (scheme === 'tcp') throw new ConnectError(`invalid buildkitd address "${address}": want tcp://HOST:PORT`);
+  if (scheme !== undefined && address.includes('://')) throw new ConnectError(`unsupported buildkitd address scheme "${/^[^:]*/.exec(address)![0]}" in "${address}" (this client speaks unix://, tcp://, docker-container://, podman-container://, nerdctl-container://, kube-pod:// and ssh://)`);
   throw new ConnectError(`invalid buildkitd address "${address}": want unix:///PATH or tcp://HOST:PORT`);
 }
 
@@ -227,6 +237,7 @@ export class Connection {
     // A host Go neither reads as an address nor looks up (all digits, as 127.1 or 123, which getaddrinfo
     // would take as an IPv4 address): buildctl's dial fails at once, and so does this one.
     const host = t.authority.replace(/^\[(.*)\]$/, '$1');
+    if (t.dialError !== undefined) throw connectError(address, new Error(t.dialError));
     if (relay === undefined && t.tcp && !isNetipAddr(host) && !isDomainName(host)) throw connectError(address, new Error(`dial tcp: lookup ${host}: no such host`));
     const tls = opts.tlsCACert !== undefined || opts.tlsCert !== undefined || opts.tlsKey !== undefined;
     if (tls && !t.tcp) throw new ConnectError('TLS options apply to tcp:// addresses only');

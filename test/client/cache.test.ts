@@ -156,6 +156,12 @@ test('a daemon on tcp:// with mutual TLS (--tlscacert, --tlscert, --tlskey); a w
   const ok = await run(process.execPath, [BUNDLE, 'build', '--addr', addr, ...clientArgs, '--progress', 'plain', ctx], { timeoutMs: 120_000 });
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(ok.stderr, /^#\d+ \[2\/2\] RUN echo over tls > \/t$/m);
+  // buildctl's other spellings of the address: the scheme in any case, user information and a path left
+  // out, NAME:PORT with no scheme (test/client/client.test.ts compares their failures with buildctl's).
+  for (const other of [`TCP://user@localhost:${port}/x?y=1`, `localhost:${port}`]) {
+    const r = await run(process.execPath, [BUNDLE, 'build', '--addr', other, ...clientArgs, '--progress', 'quiet', ctx], { timeoutMs: 120_000 });
+    assert.equal(r.code, 0, `${other}: ${r.stderr}`);
+  }
   const wrong = await run(process.execPath, [BUNDLE, 'build', '--addr', addr, '--tlscacert', join(pki, 'other-ca.pem'), '--tlscert', join(pki, 'client.pem'), '--tlskey', join(pki, 'client.key'), ctx], { timeoutMs: 60_000 });
   assert.equal(wrong.code, 1);
   assert.match(wrong.stderr, /^error: could not connect to buildkitd at tcp:\/\/127\.0\.0\.1:\d+: .+$/m);

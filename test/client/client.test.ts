@@ -590,7 +590,10 @@ test('an unreachable daemon (a stale socket, a refused port, an unknown host, an
   // Hosts Go looks up (naming its DNS server), dials (naming the address), or neither reads as an address
   // nor looks up (all digits, a label too long or with a dash at an end), which getaddrinfo might take.
   const hosts = ['127.0.0.1:1', 'localhost:1', 'no-such-host.invalid:1234', 'a_b.invalid:80', '256.1.1.1:80', '123:80', '127.1:1', '-x.invalid:80', 'x-.invalid:80', `${'a'.repeat(64)}.invalid:80`, 'localhost:99999'];
-  for (const addr of [`unix://${stale}`, ...hosts.map((h) => `tcp://${h}`)]) {
+  // And buildctl's other spellings: the scheme in any case, user information and a path (left out), a
+  // NAME:PORT with no scheme (dialed as it is), no port (refused by Go's dialer).
+  const spellings = ['TCP://localhost:1', 'tcp://user@localhost:1/x?y=1', 'localhost:1', 'tcp://localhost', 'tcp://[::1]'];
+  for (const addr of [`unix://${stale}`, ...hosts.map((h) => `tcp://${h}`), ...spellings]) {
     const ctl = spawnSync(join(binDir, 'buildctl'), ['--addr', addr, 'build', '--frontend', 'dockerfile.v0', ...contextArgs(d)], { encoding: 'utf8', timeout: 30_000 });
     // buildctl: `... desc = "transport: Error while dialing: REASON"` (a lookup's names Go's DNS server).
     const reason = /Error while dialing: (.*)"$/m.exec(ctl.stderr)?.[1];
