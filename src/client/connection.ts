@@ -210,6 +210,8 @@ export class Connection {
   private relay: HelperRelay | undefined;
   /** The ListWorkers call of the dial, for the first build (one round trip less, and not waited for before the build starts). */
   private dialWorkers: Promise<ctl.ListWorkersResponse> | undefined;
+  /** The options it was opened with (see again()). */
+  private opts: ConnectOptions = {};
 
   private constructor(client: grpc.Client, address: string) {
     this.client = client;
@@ -258,6 +260,7 @@ export class Connection {
     if (tls && opts.tlsServerName !== undefined) options['grpc.ssl_target_name_override'] = opts.tlsServerName;
     const client = new grpc.Client(t.grpcTarget, creds, options);
     const conn = new Connection(client, address);
+    conn.opts = opts;
     conn.relay = relay;
     // A helper's own failure (its command missing, or its stderr) says more than the closed connection.
     const failed = (e: unknown): ConnectError => {
@@ -316,6 +319,15 @@ export class Connection {
     return conn;
   }
 
+  /**
+   * A new connection to the same daemon, as this one was opened: for a call
+   * after this one's HTTP/2 connection has refused new streams (Node.js's
+   * HTTP/2 ends it when the daemon sends a header field it cannot read).
+   */
+  again(): Promise<Connection> {
+    return Connection.open(this.opts);
+  }
+
   close(): void {
     this.client.close();
     this.relay?.close();
@@ -338,8 +350,8 @@ export class Connection {
     return w ?? this.listWorkers();
   }
 
-  info(): Promise<ctl.InfoResponse> {
-    return this.unary('Info', ctl.InfoRequest, ctl.InfoResponse, {});
+  info(timeoutMs?: number): Promise<ctl.InfoResponse> {
+    return this.unary('Info', ctl.InfoRequest, ctl.InfoResponse, {}, timeoutMs);
   }
 
   /** Solve; `signal` cancels the call, which cancels the build on the daemon. */

@@ -13,6 +13,7 @@ import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import type { GatewayEnv } from '../frontend/env.ts';
 import type { Connection } from './connection.ts';
 import { Session, type SessionOptions } from './session.ts';
+import { recordedBuildError } from './history.ts';
 import { newID } from '../llb/identity.ts';
 import type * as ctl from '../gen/moby.buildkit.v1.ts';
 import type { Channel } from '../dockerfile/channel.ts';
@@ -63,8 +64,10 @@ export interface SolveResult {
   resultMetadata: Record<string, Uint8Array>;
 }
 
-/** How long a failed build's answer is waited for once the daemon has ended its progress (see solve). */
-const UNREADABLE_ANSWER_MS = 5000;
+/** How long a failed build's answer is waited for once the daemon has ended its progress, before its history record is read (see solve). */
+const UNREADABLE_ANSWER_MS = 500;
+/** How long the history record is waited for, before the error this process already has is reported. */
+const RECORD_WAIT_MS = 5000;
 
 /** A build that was cancelled by the signal. */
 export class CancelledError extends Error {
@@ -117,7 +120,61 @@ function goRoundTrip(e: BridgeError): BridgeError {
  * gateway API as buildctl's does: ours builds here; a daemon frontend or an
  * image is asked to by a gateway Solve whose result is returned as is.
  */
-function buildFunc(choice: FrontendChoice, attrs: Record<string, string>, imports: CacheEntry[], onResult: (r: gw.Result) => void, onError: (e: unknown) => void): BuildFunc {
+/** How often a connection waiting on another frontend's gateway Solve is checked (see deadConnection), and how long an answer is waited for. */
+const PROBE_MS = 1000;
+const PROBE_DEADLINE_MS = 2000;
+
+/**
+ * Resolves when the connection has stopped answering while the daemon still
+ * answers on a new one, checked every PROBE_MS until `stop` settles. Node.js's
+ * HTTP/2 stops a connection when the daemon sends it a header field over
+ * 64 KiB, without a word to the call whose answer it was: a daemon or image
+ * frontend's failed Solve whose error holds a Dockerfile over ~45 KB. That
+ * answer never arrives, nor any other on that connection, and the build would
+ * wait for ever. A daemon that does not answer at all is not this.
+ */
+function deadConnection(conn: Connection, stop: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const answers = async (c: Connection): Promise<boolean> => c.info(PROBE_DEADLINE_MS).then(() => true, () => false);
+    const probe = () => {
+      timer = setTimeout(async () => {
+        if (await answers(conn)) return !stopped && probe();
+        let fresh: Connection | undefined;
+        try {
+          fresh = await conn.again();
+          if (!stopped && (await answers(fresh))) return resolve();
+        } catch {
+          // The daemon itself does not answer: not this connection's doing.
+        } finally {
+          fresh?.close();
+        }
+        if (!stopped) probe();
+      }, PROBE_MS);
+      timer.unref();
+    };
+    probe();
+    stop.finally(() => {
+      stopped = true;
+      clearTimeout(timer);
+    }).catch(() => {});
+  });
+}
+
+/** The error of a build whose frontend's answer Node.js could not read (see deadConnection). */
+export const UNREADABLE_FRONTEND_ERROR =
+  "the daemon's answer to the frontend's Solve could not be read: Node.js's HTTP/2 stops a connection at a header field over 64 KiB (a frontend's error holds the whole Dockerfile, here too large for it); the in-process frontend (no --frontend or --frontend-image) reports such an error";
+
+function buildFunc(
+  conn: Connection,
+  choice: FrontendChoice,
+  attrs: Record<string, string>,
+  imports: CacheEntry[],
+  onResult: (r: gw.Result) => void,
+  onError: (e: unknown) => void,
+  onUnreadable: (e: BridgeError) => void,
+): BuildFunc {
   if (choice.kind === 'inprocess') {
     return async (bridge, env, caps, inputs) => {
       let r: gw.Result;
@@ -136,7 +193,7 @@ function buildFunc(choice: FrontendChoice, attrs: Record<string, string>, import
   if (choice.kind === 'image') frontendOpt.source = choice.ref;
   if (frontendOpt.requestid !== undefined && frontendOpt['frontend.caps'] === undefined) frontendOpt['frontend.caps'] = 'moby.buildkit.frontend.subrequests';
   return async (bridge) => {
-    const res = await bridge
+    const solving = bridge
       .solve({
         Frontend: frontend,
         FrontendOpt: frontendOpt,
@@ -147,6 +204,12 @@ function buildFunc(choice: FrontendChoice, attrs: Record<string, string>, import
       .catch((e: unknown) => {
         throw e instanceof BridgeError ? goRoundTrip(e) : e;
       });
+    const unreadable = deadConnection(conn, solving).then(() => {
+      const e = new BridgeError('Solve', grpc.status.UNKNOWN, UNREADABLE_FRONTEND_ERROR, undefined);
+      onUnreadable(e);
+      throw e;
+    });
+    const res = await Promise.race([solving, unreadable]);
     const r = res.result ?? {};
     onResult(r);
     return r;
@@ -202,7 +265,14 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
   const bridge = new LLBBridge(conn.client, md);
   /** The in-process frontend's own error, as it returned it to the daemon. */
   let frontendError: BridgeError | undefined;
+  /** The build's error when the daemon's answer could not be read (see below, and deadConnection). */
+  let unreadable: Error | undefined;
+  // Rejected with it: a call on a connection Node.js's HTTP/2 has ended may not end when cancelled.
+  let giveUp: (e: Error) => void = () => {};
+  const givenUp = new Promise<never>((_, reject) => (giveUp = reject));
+  givenUp.catch(() => {});
   const fn = buildFunc(
+    conn,
     o.frontend,
     attrs,
     imports,
@@ -212,6 +282,12 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
     (e) => {
       const st = toStatus(e);
       frontendError = new BridgeError('Solve', st.code ?? grpc.status.UNKNOWN, st.message ?? '', st);
+    },
+    // The connection is gone (see deadConnection): the build is cancelled, and this is its error.
+    (e) => {
+      unreadable = e;
+      abort.abort();
+      giveUp(e);
     },
   );
   const frontendRun = workers.then(
@@ -230,18 +306,31 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
   );
 
   // A failed build's answer can hold the whole Dockerfile (errdefs.Source in
-  // grpc-status-details-bin). Node.js's HTTP/2 (nghttp2) cannot read a header
-  // field over 64 KiB: such an answer never arrives, and the Solve would wait
-  // forever. When the daemon has ended the build's progress, the frontend is
-  // done, and the build failed (the frontend's error, or a step's), its
-  // answer is waited for a few seconds at most; then the error is the one
-  // this process already has (a step's without its Dockerfile excerpt).
-  let unreadable: Error | undefined;
+  // grpc-status-details-bin). Node.js's HTTP/2 (nghttp2) drops a header field
+  // over 64 KiB without a word: such an answer never arrives, and the Solve
+  // would wait forever. When the daemon has ended the build's progress, the
+  // frontend is done, and the build failed (the frontend's error, or a
+  // step's), its answer is waited for a moment; then the same error is read
+  // from the build's history record (src/client/history.ts), or, failing
+  // that, it is the one this process already has (a step's without its
+  // Dockerfile excerpt).
+  let answered = false;
+  solving.then(
+    () => (answered = true),
+    () => (answered = true),
+  );
   void Promise.all([statusDone, frontendRun.catch(() => 1)]).then(() => {
     if (frontendError === undefined && vertexError === undefined) return;
     const timer = setTimeout(() => {
-      unreadable = frontendError ?? new BridgeError('Solve', grpc.status.UNKNOWN, vertexError!, undefined);
-      abort.abort();
+      let wait: ReturnType<typeof setTimeout> | undefined;
+      const gaveUp = new Promise<undefined>((r) => (wait = setTimeout(() => r(undefined), RECORD_WAIT_MS)));
+      void Promise.race([recordedBuildError(conn, ref).catch(() => undefined), gaveUp]).then((recorded) => {
+        clearTimeout(wait);
+        if (answered) return;
+        unreadable = recorded ?? frontendError ?? new BridgeError('Solve', grpc.status.UNKNOWN, vertexError!, undefined);
+        abort.abort();
+        giveUp(unreadable);
+      });
     }, UNREADABLE_ANSWER_MS);
     timer.unref();
     solving.finally(() => clearTimeout(timer)).catch(() => {});
@@ -249,7 +338,7 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
 
   let res: ctl.SolveResponse;
   try {
-    res = await solving;
+    res = await Promise.race([solving, givenUp]);
   } catch (e) {
     if (unreadable !== undefined) throw unreadable;
     if (o.signal?.aborted) throw new CancelledError();
@@ -261,7 +350,8 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
     session.close();
     // As Go's client: the status stream gets a few seconds to finish after the build.
     const timer = setTimeout(() => status.cancel(), 5000);
-    await statusDone;
+    // (A status stream on a connection Node.js's HTTP/2 has ended is not waited for.)
+    await (unreadable === undefined ? statusDone : Promise.race([statusDone, new Promise((r) => setTimeout(r, 100).unref())]));
     clearTimeout(timer);
     await frontendRun.catch(() => 1);
   }
