@@ -131,24 +131,31 @@ const PROBE_DEADLINE_MS = 2000;
  * 64 KiB, without a word to the call whose answer it was: a daemon or image
  * frontend's failed Solve whose error holds a Dockerfile over ~45 KB. That
  * answer never arrives, nor any other on that connection, and the build would
- * wait for ever. A daemon that does not answer at all is not this.
+ * wait for ever. Stopped means: a check unanswered (an Info), nothing else
+ * received on it since (`lastReceived`: the build's progress), and a new
+ * connection answering. A daemon that does not answer at all is not this.
  */
-function deadConnection(conn: Connection, stop: Promise<unknown>): Promise<void> {
+function deadConnection(conn: Connection, stop: Promise<unknown>, lastReceived: () => number, onSuspect: () => void): Promise<void> {
   return new Promise((resolve) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     const answers = async (c: Connection): Promise<boolean> => c.info(PROBE_DEADLINE_MS).then(() => true, () => false);
     const probe = () => {
       timer = setTimeout(async () => {
+        const started = Date.now();
         if (await answers(conn)) return !stopped && probe();
-        let fresh: Connection | undefined;
-        try {
-          fresh = await conn.again();
-          if (!stopped && (await answers(fresh))) return resolve();
-        } catch {
-          // The daemon itself does not answer: not this connection's doing.
-        } finally {
-          fresh?.close();
+        if (lastReceived() < started) {
+          onSuspect();
+          let fresh: Connection | undefined;
+          try {
+            fresh = await conn.again();
+            // (Not once the Solve has settled: its answer came after all.)
+            if (!stopped && (await answers(fresh)) && !stopped && lastReceived() < started) return resolve();
+          } catch {
+            // The daemon itself does not answer: not this connection's doing.
+          } finally {
+            fresh?.close();
+          }
         }
         if (!stopped) probe();
       }, PROBE_MS);
@@ -168,6 +175,7 @@ export const UNREADABLE_FRONTEND_ERROR =
 
 function buildFunc(
   conn: Connection,
+  lastReceived: () => number,
   choice: FrontendChoice,
   attrs: Record<string, string>,
   imports: CacheEntry[],
@@ -204,12 +212,19 @@ function buildFunc(
       .catch((e: unknown) => {
         throw e instanceof BridgeError ? goRoundTrip(e) : e;
       });
-    const unreadable = deadConnection(conn, solving).then(() => {
+    const gone = (): never => {
       const e = new BridgeError('Solve', grpc.status.UNKNOWN, UNREADABLE_FRONTEND_ERROR, undefined);
       onUnreadable(e);
       throw e;
-    });
-    const res = await Promise.race([solving, unreadable]);
+    };
+    // A check left unanswered makes grpc-js drop such a connection a moment later: the Solve then fails
+    // as Unavailable, which after that check is the same sign.
+    let suspect = false;
+    const unreadable = deadConnection(conn, solving, lastReceived, () => (suspect = true)).then(gone);
+    const res = await Promise.race([
+      solving.catch((e: unknown) => (suspect && e instanceof BridgeError && e.code === grpc.status.UNAVAILABLE ? gone() : Promise.reject(e))),
+      unreadable,
+    ]);
     const r = res.result ?? {};
     onResult(r);
     return r;
@@ -247,12 +262,15 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
   const onAbort = () => abort.abort();
   o.signal?.addEventListener('abort', onAbort);
 
+  /** When the build's connection last brought progress (see deadConnection). */
+  let statusReceived = 0;
   // Progress: read until the daemon ends the stream (shortly after the build).
   const status = conn.status(ref);
   /** The first step the daemon reports failed: its error (see the watch below). */
   let vertexError: string | undefined;
   const statusDone = (async () => {
     for await (const s of status) {
+      statusReceived = Date.now();
       if (vertexError === undefined) vertexError = s.vertexes?.find((v) => v.error !== undefined && v.error !== '')?.error;
       o.onStatus?.(s);
     }
@@ -273,6 +291,7 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
   givenUp.catch(() => {});
   const fn = buildFunc(
     conn,
+    () => statusReceived,
     o.frontend,
     attrs,
     imports,
