@@ -10,35 +10,13 @@
 // (as `buildx history` reads it). Both come as messages, which have no such
 // limit.
 import * as grpc from '@grpc/grpc-js';
-import { defineMessage } from '../protobuf/registry.ts';
-import type { Int64, MessageDesc } from '../protobuf/registry.ts';
+import type { MessageDesc } from '../protobuf/registry.ts';
 import { decodeMessage } from '../protobuf/decode.ts';
 import * as ctl from '../gen/moby.buildkit.v1.ts';
 import * as rpc from '../gen/google.rpc.ts';
+import * as content from '../gen/containerd.services.content.v1.ts';
 import { BridgeError } from '../frontend/bridge.ts';
 import { decoder, encoder, type Connection } from './connection.ts';
-
-/** containerd.services.content.v1.ReadContentRequest (the fields read here). */
-interface ReadContentRequest {
-  digest?: string;
-  offset?: Int64;
-  size?: Int64;
-}
-const ReadContentRequest: MessageDesc<ReadContentRequest> = defineMessage<ReadContentRequest>('containerd.services.content.v1.ReadContentRequest', [
-  { name: 'digest', no: 1, kind: 'scalar', scalar: 'string' },
-  { name: 'offset', no: 2, kind: 'scalar', scalar: 'int64' },
-  { name: 'size', no: 3, kind: 'scalar', scalar: 'int64' },
-]);
-
-/** containerd.services.content.v1.ReadContentResponse. */
-interface ReadContentResponse {
-  offset?: Int64;
-  data?: Uint8Array;
-}
-const ReadContentResponse: MessageDesc<ReadContentResponse> = defineMessage<ReadContentResponse>('containerd.services.content.v1.ReadContentResponse', [
-  { name: 'offset', no: 1, kind: 'scalar', scalar: 'int64' },
-  { name: 'data', no: 2, kind: 'scalar', scalar: 'bytes' },
-]);
 
 /** Every message of a server-streaming call, or the call's error. */
 async function collect<Req, Res>(conn: Connection, path: string, req: MessageDesc<Req>, res: MessageDesc<Res>, value: Req, until?: (m: Res) => boolean): Promise<Res[]> {
@@ -77,7 +55,7 @@ async function readRecordedError(conn: Connection, ref: string): Promise<BridgeE
   const record = events.find((e) => e.type === ctl.BuildHistoryEventType.COMPLETE)?.record;
   const blob = record?.externalError;
   if (record?.error === undefined || blob?.digest === undefined) return undefined;
-  const chunks = await collect(conn, '/containerd.services.content.v1.Content/Read', ReadContentRequest, ReadContentResponse, { digest: blob.digest });
+  const chunks = await collect(conn, '/containerd.services.content.v1.Content/Read', content.ReadContentRequest, content.ReadContentResponse, { digest: blob.digest });
   const status = decodeMessage(rpc.Status, Buffer.concat(chunks.map((c) => c.data ?? new Uint8Array())));
   return new BridgeError('Solve', status.code ?? grpc.status.UNKNOWN, status.message ?? '', status);
 }
