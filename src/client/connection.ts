@@ -49,6 +49,8 @@ interface Target {
   /** A unix socket path, to check before dialing. */
   socket?: string;
   tcp: boolean;
+  /** The host of a tcp:// address, without an IPv6 address's brackets. */
+  host?: string;
   /** Why Go's dialer refuses the address without trying it. */
   dialError?: string;
 }
@@ -69,7 +71,8 @@ function parseAddress(address: string): Target {
     if (!/^(\[[^\]]+\]|[^:/\[\]]+)(:\d+)?$/.test(hostPort)) throw new ConnectError(`invalid buildkitd address "${address}": want tcp://HOST:PORT`);
     // No port: Go's dialer refuses it (net.SplitHostPort), at the dial.
     const dialError = /:\d+$/.test(hostPort) ? undefined : `dial tcp: address ${hostPort}: missing port in address`;
-    return { grpcTarget: hostPort, authority: hostPort.replace(/:\d+$/, ''), tcp: true, dialError };
+    const authority = hostPort.replace(/:\d+$/, '');
+    return { grpcTarget: hostPort, authority, host: authority.replace(/^\[(.*)\]$/, '$1'), tcp: true, dialError };
   }
   if (scheme === 'tcp') throw new ConnectError(`invalid buildkitd address "${address}": want tcp://HOST:PORT`);
   if (scheme !== undefined && address.includes('://')) throw new ConnectError(`unsupported buildkitd address scheme "${/^[^:]*/.exec(address)![0]}" in "${address}" (this client speaks unix://, tcp://, docker-container://, podman-container://, nerdctl-container://, kube-pod:// and ssh://)`);
@@ -168,7 +171,7 @@ function dialReason(t: Target, failure: DialError): string {
     // What Node.js's URL parser refuses before any connection, Go's dialer refuses or looks up: a port
     // over 65535, or a host such as 256.1.1.1, a name it does not find.
     const port = Number(/:(\d+)$/.exec(t.grpcTarget)?.[1]);
-    return port > 65535 ? `dial tcp: address ${port}: invalid port` : `dial tcp: ${lookup(t.authority.replace(/^\[(.*)\]$/, '$1'))}: no such host`;
+    return port > 65535 ? `dial tcp: address ${port}: invalid port` : `dial tcp: ${lookup(t.host ?? t.authority)}: no such host`;
   }
   if (e.syscall === 'getaddrinfo') return `dial tcp: ${lookup(e.hostname ?? t.grpcTarget)}: ${e.code === 'ENOTFOUND' ? 'no such host' : 'temporary failure in name resolution'}`;
   if (e.syscall === 'connect') {
@@ -238,9 +241,8 @@ export class Connection {
     }
     // A host Go neither reads as an address nor looks up (all digits, as 127.1 or 123, which getaddrinfo
     // would take as an IPv4 address): buildctl's dial fails at once, and so does this one.
-    const host = t.authority.replace(/^\[(.*)\]$/, '$1');
     if (t.dialError !== undefined) throw connectError(address, new Error(t.dialError));
-    if (relay === undefined && t.tcp && !isNetipAddr(host) && !isDomainName(host)) throw connectError(address, new Error(`dial tcp: lookup ${host}: no such host`));
+    if (t.host !== undefined && !isNetipAddr(t.host) && !isDomainName(t.host)) throw connectError(address, new Error(`dial tcp: lookup ${t.host}: no such host`));
     const tls = opts.tlsCACert !== undefined || opts.tlsCert !== undefined || opts.tlsKey !== undefined;
     if (tls && !t.tcp) throw new ConnectError('TLS options apply to tcp:// addresses only');
     if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) throw new ConnectError('--tlscert and --tlskey go together');

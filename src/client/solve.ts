@@ -115,11 +115,6 @@ function goRoundTrip(e: BridgeError): BridgeError {
   return new BridgeError(e.method, e.code, e.message, { ...e.status, details: [...stacks, ...typed] });
 }
 
-/**
- * The build function run in this process. Every frontend goes through the
- * gateway API as buildctl's does: ours builds here; a daemon frontend or an
- * image is asked to by a gateway Solve whose result is returned as is.
- */
 /** How often a connection waiting on another frontend's gateway Solve is checked (see deadConnection), and how long an answer is waited for. */
 const PROBE_MS = 1000;
 const PROBE_DEADLINE_MS = 2000;
@@ -173,6 +168,11 @@ function deadConnection(conn: Connection, stop: Promise<unknown>, lastReceived: 
 export const UNREADABLE_FRONTEND_ERROR =
   "the daemon's answer to the frontend's Solve could not be read: Node.js's HTTP/2 stops a connection at a header field over 64 KiB (a frontend's error holds the whole Dockerfile, here too large for it); the in-process frontend (no --frontend or --frontend-image) reports such an error";
 
+/**
+ * The build function run in this process. Every frontend goes through the
+ * gateway API as buildctl's does: ours builds here; a daemon frontend or an
+ * image is asked to by a gateway Solve whose result is returned as is.
+ */
 function buildFunc(
   conn: Connection,
   lastReceived: () => number,
@@ -289,6 +289,12 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
   let giveUp: (e: Error) => void = () => {};
   const givenUp = new Promise<never>((_, reject) => (giveUp = reject));
   givenUp.catch(() => {});
+  /** Cancels the build, which ends with `e`. */
+  const endUnread = (e: Error): void => {
+    unreadable = e;
+    abort.abort();
+    giveUp(e);
+  };
   const fn = buildFunc(
     conn,
     () => statusReceived,
@@ -303,11 +309,7 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
       frontendError = new BridgeError('Solve', st.code ?? grpc.status.UNKNOWN, st.message ?? '', st);
     },
     // The connection is gone (see deadConnection): the build is cancelled, and this is its error.
-    (e) => {
-      unreadable = e;
-      abort.abort();
-      giveUp(e);
-    },
+    endUnread,
   );
   const frontendRun = workers.then(
     (w) => buildAndReturn(bridge, gatewayEnv(attrs, session.id, w, o.channel ?? 'stable'), o.log ?? (() => {}), fn),
@@ -345,10 +347,7 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
       const gaveUp = new Promise<undefined>((r) => (wait = setTimeout(() => r(undefined), RECORD_WAIT_MS)));
       void Promise.race([recordedBuildError(conn, ref).catch(() => undefined), gaveUp]).then((recorded) => {
         clearTimeout(wait);
-        if (answered) return;
-        unreadable = recorded ?? frontendError ?? new BridgeError('Solve', grpc.status.UNKNOWN, vertexError!, undefined);
-        abort.abort();
-        giveUp(unreadable);
+        if (!answered) endUnread(recorded ?? frontendError ?? new BridgeError('Solve', grpc.status.UNKNOWN, vertexError!, undefined));
       });
     }, UNREADABLE_ANSWER_MS);
     timer.unref();
