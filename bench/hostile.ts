@@ -128,6 +128,12 @@ const PROBES: Probe[] = [
     dockerfile: () => 'FROM busybox\n' + lines(3000, (i) => `ARG ARGUMENT_NUMBER_${i}=x`) + lines(3000, (i) => `ENV E${i}=$ARGUMENT_NUMBR_${i}`),
   },
   { name: 'copy-from-zeros', what: '16 COPY --from= of 60,000 zeros and a letter (a stage-index check that backtracked took 1.2 s each)', dockerfile: () => 'FROM busybox\n' + lines(16, () => `COPY --from=${'0'.repeat(60_000)}x a /`) },
+  {
+    name: 'onbuild-10k',
+    what: 'a base image config with 10,000 ONBUILD triggers, each a RUN (each trigger parsed on its own; upstream\'s time grows with the square of the RUNs, as in runs-10k: 274 s at 40,000)',
+    dockerfile: () => 'FROM hostile/onbuild\nRUN true\n',
+    images: () => ({ 'docker.io/hostile/onbuild:latest': config({ OnBuild: Array.from({ length: 10_000 }, (_, i) => `RUN echo trigger ${i}`) }) }),
+  },
 ];
 
 interface Run {
