@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
+import { goFsError, goRemove } from '../go/os.ts';
 import { channelOption, channelUsage, CliError, buildArgValues, keyValues, labelValues, oneOf, parseCommandLine, type Command } from './common.ts';
 
 const usage = `Usage: dockerfile-llb build [options] [PATH|URL|-]
@@ -136,9 +137,7 @@ async function run(argv: string[]): Promise<number> {
   const env = process.env;
   let mode = oneOf('build', '--progress', str('progress'), ['auto', 'plain', 'tty', 'rawjson', 'quiet'], 'auto');
   if (v.quiet === true) mode = 'quiet';
-  // A stale image ID file is not left behind by a failing build.
   const iidfile = str('iidfile');
-  if (iidfile !== undefined) rmSync(iidfile, { force: true });
   if (mode === 'auto' && env.BUILDKIT_PROGRESS) mode = oneOf('build', 'BUILDKIT_PROGRESS', env.BUILDKIT_PROGRESS, ['auto', 'plain', 'tty', 'rawjson', 'quiet'], 'auto');
   if (mode === 'tty' && !process.stderr.isTTY) throw new CliError('build: --progress tty: failed to get console: standard error is not a terminal');
   if (mode === 'auto') mode = process.stderr.isTTY ? 'tty' : 'plain';
@@ -153,6 +152,15 @@ async function run(argv: string[]): Promise<number> {
 
   const lib = await import('../client/build.ts');
   const { PlainPrinter } = await import('../client/progress/plain.ts');
+  if (iidfile !== undefined) {
+    // As buildx: local and tar outputs have no image ID; a stale file is not left behind by a failing build.
+    if (list('output').some((o) => ['local', 'tar'].includes(lib.outputType(o)))) throw new CliError('error: local and tar exporters are incompatible with image ID file');
+    try {
+      goRemove(iidfile);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new CliError(`error: removing image ID file: ${goFsError(e)}`);
+    }
+  }
   let conn;
   try {
     conn = await lib.connect({
@@ -222,10 +230,10 @@ async function run(argv: string[]): Promise<number> {
     });
     display?.done();
     const metadataFile = str('metadata-file');
-    if (metadataFile !== undefined) writeFileSync(metadataFile, lib.metadataFileText(res.exporterResponse));
+    if (metadataFile !== undefined) writeOrFail(metadataFile, lib.metadataFileText(res.exporterResponse), '');
     // As buildx: -q prints the image's digest, --iidfile holds its config digest (else the digest).
     if (v.quiet === true) process.stdout.write(`${res.exporterResponse['containerimage.digest'] ?? ''}\n`);
-    if (iidfile !== undefined) writeFileSync(iidfile, res.exporterResponse['containerimage.config.digest'] ?? res.exporterResponse['containerimage.digest'] ?? '');
+    if (iidfile !== undefined) writeOrFail(iidfile, res.exporterResponse['containerimage.config.digest'] ?? res.exporterResponse['containerimage.digest'] ?? '', 'writing image ID file: ');
     if (res.callResult !== undefined) {
       // As buildctl: result.txt, else every result.* key and value.
       const r = res.callResult;
@@ -265,6 +273,15 @@ async function run(argv: string[]): Promise<number> {
 export const buildCommand: Command = { usage, run };
 
 /** Magic numbers of what buildx takes as an archive on standard input: tar, gzip, bzip2, xz, zstd. */
+/** Writes a file the build's result goes to; a failure is the command's error, in Go's words (`open PATH: …`). */
+function writeOrFail(path: string, text: string, what: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new Error(`${what}${goFsError(e)}`);
+  }
+}
+
 function isArchive(b: Buffer): boolean {
   if (b.length > 262 && b.toString('latin1', 257, 262) === 'ustar') return true;
   const starts = (...m: number[]) => m.every((x, i) => b[i] === x);

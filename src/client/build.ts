@@ -228,6 +228,16 @@ interface Outputs {
 }
 
 /** `--output` values and `-t`/`--push`, as buildctl and buildx read them. */
+/** The exporter type an --output spec names (as parseOutputs reads it: a bare path is local, - a tar); '' when it names none or cannot be read. */
+export function outputType(spec: string): string {
+  if (!spec.includes('=')) return spec === '-' ? 'tar' : 'local';
+  try {
+    return csvAttrs('--output', spec).type ?? '';
+  } catch {
+    return '';
+  }
+}
+
 export function parseOutputs(outputs: string[], rawTags: string[], push: boolean, stdout: NodeJS.WritableStream): Outputs {
   // buildx: each tag parsed as a reference (not normalized), its error named.
   const tags = rawTags.map((tag) => {

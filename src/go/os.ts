@@ -1,7 +1,7 @@
 // Go's os package where Node.js differs: MkdirAll (Node.js's recursive
 // mkdirSync loops for ever where mkdir answers ENOENT under an existing
 // directory, as under /proc) and errors printed as *os.PathError prints them.
-import { lstatSync, mkdirSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -37,6 +37,26 @@ export function mkdirAll(path: string | Buffer, mode = 0o777): void {
   make(typeof path === 'string' ? path : path.toString('latin1'));
 }
 
+/**
+ * os.Remove: the file, or the directory if it is empty. When both unlink and
+ * rmdir fail, Go reports rmdir's error unless it is ENOTDIR (then the path is
+ * a file, and unlink's error is the real one), with the operation "remove".
+ */
+export function goRemove(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (unlinkErr) {
+    try {
+      rmdirSync(path);
+    } catch (rmdirErr) {
+      const err = ((rmdirErr as NodeJS.ErrnoException).code !== 'ENOTDIR' ? rmdirErr : unlinkErr) as NodeJS.ErrnoException;
+      err.syscall = 'remove';
+      err.path = path;
+      throw err;
+    }
+  }
+}
+
 /** A failed file system call as Go's *os.PathError prints it (`open PATH: no such file or directory`). */
 export function goFsError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
@@ -55,6 +75,7 @@ export function describeErrno(err: NodeJS.ErrnoException): string {
     case 'EROFS': return 'read-only file system';
     case 'ENOSPC': return 'no space left on device';
     case 'EISDIR': return 'is a directory';
+    case 'ENOTEMPTY': return 'directory not empty';
     case 'ECONNREFUSED': return 'connection refused';
     case 'ETIMEDOUT': return 'connection timed out';
     case 'EHOSTUNREACH': return 'no route to host';

@@ -546,6 +546,22 @@ test('faults: no daemon, a bad context, a bad --secret, an unknown output, outpu
   const badOut = await ourBuild(['--output', 'dest=x', join(CORPUS, 'basic')]);
   assert.equal(badOut.code, 1);
   assert.match(badOut.stderr, /--output requires type=<type>/);
+  // --iidfile and --metadata-file as buildx takes them: errors in Go's words, never a stack trace.
+  const aFile = join(TMP, 'a-file');
+  writeFileSync(aFile, 'x');
+  const iidUnder = await ourBuild(['--iidfile', join(aFile, 'iid'), join(CORPUS, 'basic')]);
+  assert.equal(iidUnder.code, 1);
+  assert.equal(iidUnder.stderr, `error: removing image ID file: remove ${join(aFile, 'iid')}: not a directory\n`);
+  const iidLocal = await ourBuild(['--iidfile', join(TMP, 'iid'), '--output', `type=local,dest=${join(TMP, 'never')}`, join(CORPUS, 'basic')]);
+  assert.equal(iidLocal.code, 1);
+  assert.equal(iidLocal.stderr, 'error: local and tar exporters are incompatible with image ID file\n');
+  const missing = join(TMP, 'missing-dir');
+  const iidMissing = await ourBuild(['--progress', 'quiet', '--iidfile', join(missing, 'iid'), join(CORPUS, 'basic')]);
+  assert.equal(iidMissing.code, 1);
+  assert.equal(iidMissing.stderr, `error: writing image ID file: open ${join(missing, 'iid')}: no such file or directory\n`);
+  const mdMissing = await ourBuild(['--progress', 'quiet', '--metadata-file', join(missing, 'md.json'), join(CORPUS, 'basic')]);
+  assert.equal(mdMissing.code, 1);
+  assert.equal(mdMissing.stderr, `error: open ${join(missing, 'md.json')}: no such file or directory\n`);
   // Refused by the daemon's Solve at once, before the session's connection has settled: buildctl's error line, no stack trace.
   const d = join(CORPUS, 'basic');
   const ctl = await buildctl(['build', '--frontend', 'dockerfile.v0', ...contextArgs(d), '--export-cache', 'type=bogus']);
