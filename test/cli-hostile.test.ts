@@ -153,3 +153,32 @@ test('llb, lint, outline and targets fall back to dockerfile when Dockerfile is 
   assert.equal(other.status, 1);
   assert.equal(other.stderr.toString(), 'Containerfile: no such file\n');
 });
+
+test('files the commands cannot read: a directory, an unreadable or bad --image-metadata, a --dockerignore that is a directory: one clear line, exit 1, never an internal error', () => {
+  const dir = tempDir('cli-hostile-');
+  const df = join(dir, 'Dockerfile');
+  writeFileSync(df, 'FROM scratch\nCOPY a /a\n');
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, '{"x": 1');
+  const missing = join(dir, 'missing.json');
+  const cases: [string[], string][] = [
+    [['llb', '-f', dir], `${dir}: is a directory\n`],
+    [['lint', dir], `${dir}: is a directory\n`],
+    [['fmt', dir], `${dir}: is a directory\n`],
+    [['llb', '-f', df, '--dockerignore', dir], `llb: ${dir}: is a directory\n`],
+    [['llb', '-f', df, '--image-metadata', dir], `llb: --image-metadata ${dir}: is a directory\n`],
+    [['llb', '-f', df, '--image-metadata', missing], `llb: --image-metadata ${missing}: no such file or directory\n`],
+    [['outline', '-f', df, '--image-metadata', missing], `outline: --image-metadata ${missing}: no such file or directory\n`],
+  ];
+  for (const cmd of ['llb', 'lint', 'outline']) {
+    const args = cmd === 'lint' ? [cmd, df] : [cmd, '-f', df];
+    const r = cli([...args, '--image-metadata', bad]);
+    assert.equal(r.status, 1, cmd);
+    assert.match(r.stderr.toString(), new RegExp(`^${cmd}: invalid image metadata file ${bad.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: [^\\n]+\\n$`), cmd);
+  }
+  for (const [args, want] of cases) {
+    const r = cli(args);
+    assert.equal(r.status, 1, args.join(' '));
+    assert.equal(r.stderr.toString(), want, args.join(' '));
+  }
+});

@@ -7,6 +7,7 @@ import { parseConfig, type FrontendConfig } from '../dockerui/index.ts';
 import { channels, type Channel } from '../dockerfile/channel.ts';
 import { CliError } from './error.ts';
 import { parseGoBool } from '../go/strconv.ts';
+import { describeErrno } from '../go/os.ts';
 
 export { CliError } from './error.ts';
 
@@ -20,7 +21,7 @@ export function readInput(file: string): Buffer {
   try {
     return readFileSync(file === '-' ? 0 : file);
   } catch (err) {
-    throw new CliError(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new CliError(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : describeErrno(err as NodeJS.ErrnoException)}`);
   }
 }
 
@@ -179,7 +180,7 @@ export function dockerignoreFile(cmd: string, file: string, explicit: string | u
       try {
         return readFileSync(c);
       } catch (err) {
-        throw new CliError(`${cmd}: ${c}: ${(err as Error).message}`);
+        throw new CliError(`${cmd}: ${c}: ${describeErrno(err as NodeJS.ErrnoException)}`);
       }
     }
   }

@@ -97,8 +97,8 @@ async function run(argv: string[]): Promise<number> {
   const cfg = flagsConfig('llb', { filename: a.file === '-' ? undefined : basename(a.file), target: a.target, buildArgs: a.buildArgs, labels: a.labels, platforms: a.platforms, channel: a.channel, imageResolveMode: a.resolve.resolveMode });
   const ignoreFile = dockerignoreFile('llb', a.file, a.dockerignore);
   let res;
+  const resolver = imageResolverFor('llb', a.resolve);
   try {
-    const resolver = imageResolverFor('llb', a.resolve);
     res = await convertDockerfile(data, {
       ...convertOptions(cfg, { resolver, readInclude: includeReader(a.file) }, { sessionId: 'dockerfile-llb', ignoreFile }),
       // Build checks run as in the gateway (their warnings are not printed

@@ -28,9 +28,9 @@ async function run(argv: string[]): Promise<number> {
   const a = parseSubrequestArgs('outline', argv, usage, true);
   const data = readDockerfile(a.file);
   const cfg = flagsConfig('outline', { target: a.target, buildArgs: a.buildArgs, channel: a.channel, imageResolveMode: a.resolve.resolveMode });
+  const resolver = imageResolverFor('outline', a.resolve, 'base images are taken to have no ENV');
   let res;
   try {
-    const resolver = imageResolverFor('outline', a.resolve, 'base images are taken to have no ENV');
     const outline = await computeOutline(data, convertOptions(cfg, { resolver, readInclude: includeReader(a.file) }));
     res = outlineResult(outline);
   } catch (err) {

@@ -5,7 +5,8 @@
 
 import type { ImageResolveMode } from '../dockerfile/convert/index.ts';
 import { MetadataFileResolver } from '../registry/metadata-file.ts';
-import type { ImageResolver } from '../registry/resolver.ts';
+import { ImageResolveError, type ImageResolver } from '../registry/resolver.ts';
+import { describeErrno } from '../go/os.ts';
 import { CliError, oneOf, placeholderResolver } from './common.ts';
 
 /** The parseArgs options of image resolution. */
@@ -58,7 +59,14 @@ export function imageResolverFor(cmd: string, a: ResolveArgs, offlineNote = ''):
     process.stderr.write(`${cmd}: --offline: ${offlineNote}\n`);
     return placeholderResolver;
   }
-  if (a.imageMetadata !== undefined) return MetadataFileResolver.fromFile(a.imageMetadata);
+  if (a.imageMetadata !== undefined) {
+    try {
+      return MetadataFileResolver.fromFile(a.imageMetadata);
+    } catch (err) {
+      // The file's own errors name it; a file that cannot be read is named here.
+      throw new CliError(`${cmd}: ${err instanceof ImageResolveError ? err.message : `--image-metadata ${a.imageMetadata}: ${describeErrno(err as NodeJS.ErrnoException)}`}`);
+    }
+  }
   // The registry client (HTTP, TLS, credential helpers) is loaded when the
   // first base image is resolved: a Dockerfile with none, or an option
   // error, does without it.
