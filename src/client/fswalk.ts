@@ -45,7 +45,10 @@ export function goFileMode(mode: number): number {
   if (mode & 0o4000) m |= MODE_SETUID;
   if (mode & 0o2000) m |= MODE_SETGID;
   if (mode & 0o1000) m |= MODE_STICKY;
-  return m;
+  // Bitwise operators work on 32-bit signed integers: after MODE_DIR (bit 31),
+  // an OR gives a negative number (a sticky /tmp-like directory, a setgid
+  // one). The unsigned value is Go's uint32.
+  return m >>> 0;
 }
 
 /** Whether a Go FileMode is a regular file (the receiver may ask for its data). */

@@ -280,7 +280,8 @@ export async function solve(conn: Connection, o: SolveOptions): Promise<SolveRes
   let resultMetadata: Record<string, Uint8Array> = {};
   const md = new grpc.Metadata();
   md.set('buildkit-controlapi-buildid', ref);
-  const bridge = new LLBBridge(conn.client, md);
+  // Its calls end with the build: a call the daemon never answers (a frontend's read of a named pipe) must not outlive a cancel.
+  const bridge = new LLBBridge(conn.client, md, abort.signal);
   /** The in-process frontend's own error, as it returned it to the daemon. */
   let frontendError: BridgeError | undefined;
   /** The build's error when the daemon's answer could not be read (see below, and deadConnection). */

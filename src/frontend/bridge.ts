@@ -76,6 +76,7 @@ export function unary<Req, Res>(
   req: Req,
   timeoutMs?: number,
   metadata?: grpc.Metadata,
+  signal?: AbortSignal,
 ): Promise<Res> {
   const method = path.slice(path.lastIndexOf('/') + 1);
   return new Promise((resolve, reject) => {
@@ -92,6 +93,7 @@ export function unary<Req, Res>(
     const fail = (e: BridgeError): void => {
       if (settled) return;
       settled = true;
+      signal?.removeEventListener('abort', cancel);
       reject(e);
     };
     const messages: Res[] = [];
@@ -103,6 +105,10 @@ export function unary<Req, Res>(
       metadata ?? new grpc.Metadata(),
       options,
     );
+    // Cancelled with the build (a call the daemon never answers must not hold the process).
+    const cancel = (): void => call.cancel();
+    if (signal?.aborted) call.cancel();
+    else signal?.addEventListener('abort', cancel);
     call.on('data', (m: Res) => {
       messages.push(m);
       if (messages.length > 1) {
@@ -118,6 +124,7 @@ export function unary<Req, Res>(
         return;
       }
       settled = true;
+      signal?.removeEventListener('abort', cancel);
       resolve(messages[0]);
     });
   });
@@ -128,14 +135,17 @@ export class LLBBridge {
   /** Sent with every call (the build ID when the frontend runs in the client). */
   private readonly metadata: grpc.Metadata | undefined;
   private readonly owned: boolean;
+  /** Cancels every call made through this bridge (the build's own cancellation, when the frontend runs in the client). */
+  private readonly signal: AbortSignal | undefined;
 
   /**
    * A target dials a connection of its own (the gateway over stdio); a client
    * is an existing connection to share (the control API's, which routes the
    * calls carrying `metadata` to one build, as Go's client.Build does).
    */
-  constructor(target: string | grpc.Client, metadata?: grpc.Metadata) {
+  constructor(target: string | grpc.Client, metadata?: grpc.Metadata, signal?: AbortSignal) {
     this.metadata = metadata;
+    this.signal = signal;
     // grpc-js loaded node:http2, which loads node:crypto: op digests use it.
     preferNodeCrypto();
     this.owned = typeof target === 'string';
@@ -165,7 +175,7 @@ export class LLBBridge {
   }
 
   private call<Req, Res>(method: string, reqDesc: MessageDesc<Req>, resDesc: MessageDesc<Res>, req: Req, timeoutMs?: number): Promise<Res> {
-    return unary(this.client, SERVICE + method, reqDesc, resDesc, req, timeoutMs, this.metadata);
+    return unary(this.client, SERVICE + method, reqDesc, resDesc, req, timeoutMs, this.metadata, this.signal);
   }
 
   ping(timeoutMs = 15_000): Promise<gw.PongResponse> {

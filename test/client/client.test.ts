@@ -4,7 +4,7 @@
 // subrequests, and faults (no daemon, bad context, bad secret, Ctrl-C).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync, chmodSync, readdirSync, lstatSync, readlinkSync, existsSync, readFileSync, utimesSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync, chmodSync, readdirSync, lstatSync, readlinkSync, existsSync, readFileSync, utimesSync, openSync, closeSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
@@ -112,6 +112,14 @@ test('context: .dockerignore applied in the client; a second build sends only wh
   chmodSync(join(ctx, 'run.sh'), 0o755);
   symlinkSync('run.sh', join(ctx, 'link'));
   symlinkSync('/nowhere', join(ctx, 'dangling'));
+  // The special mode bits, on directories too (Go's FileMode puts the directory bit at bit 31).
+  mkdirSync(join(ctx, 'sticky'));
+  chmodSync(join(ctx, 'sticky'), 0o1777);
+  writeFileSync(join(ctx, 'sticky', 'in'), 'x');
+  mkdirSync(join(ctx, 'setgid'));
+  chmodSync(join(ctx, 'setgid'), 0o2775);
+  writeFileSync(join(ctx, 'setuid'), 'x');
+  chmodSync(join(ctx, 'setuid'), 0o4755);
   writeFileSync(join(ctx, '.dockerignore'), 'ignored\n!ignored/big7.bin\n');
   const df = dir('big-df', { Dockerfile: 'FROM scratch\nCOPY . /\n' });
 
@@ -667,6 +675,40 @@ test('Ctrl-C cancels the build on the daemon and exits 130, nothing left running
     await new Promise((r) => setTimeout(r, 200));
   }
   assert.fail('the RUN step is still running after Ctrl-C');
+});
+
+test('Ctrl-C while the daemon never answers the in-process frontend (its read of a named pipe given as -f): exit 130 at once', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  // The daemon opens its copy of the pipe to read the Dockerfile and waits there for a writer (buildctl's builds wait
+  // the same); the frontend's ReadFile is never answered. Cancelling the build must end that call too.
+  const name = `pipe-${process.pid}-${Date.now()}`;
+  const d = dir('cancel-pipe', {});
+  mkdirSync(d, { recursive: true });
+  assert.equal(spawnSync('mkfifo', [join(d, name)]).status, 0);
+  const child = spawn(process.execPath, [BUNDLE, 'build', '--addr', env!.buildkitHost, '--progress', 'plain', '-f', join(d, name), d], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  for (let i = 0; i < 300 && !/^#1 DONE/m.test(stderr); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.match(stderr, /^#1 DONE/m, 'the Dockerfile (the pipe) was transferred');
+  await new Promise((r) => setTimeout(r, 1000));
+  const t0 = Date.now();
+  child.kill('SIGINT');
+  const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('still running'), 15_000))]);
+  if (code === 'still running') child.kill('SIGKILL');
+  // The daemon's reader is let go (a writer opens its copy of the pipe and closes it), so nothing waits there after the test.
+  const snapshots = join(env!.dir, 'buildkitd', 'root', 'runc-overlayfs', 'snapshots', 'snapshots');
+  for (const s of existsSync(snapshots) ? readdirSync(snapshots) : []) {
+    const p = join(snapshots, s, 'fs', name);
+    try {
+      closeSync(openSync(p, constants.O_WRONLY | constants.O_NONBLOCK));
+    } catch {
+      // not there, or no reader
+    }
+  }
+  assert.equal(code, 130, stderr);
+  assert.ok(Date.now() - t0 < 10_000, 'exited promptly');
+  assert.match(stderr, /^error: build cancelled$/m);
 });
 
 test('--channel labs: the in-process frontend takes labs syntax; stable rejects it with upstream error', async (t) => {

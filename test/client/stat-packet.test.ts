@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodePacket } from '../../src/client/filesync.ts';
+import { goFileMode } from '../../src/client/fswalk.ts';
+import { decodeMessage } from '../../src/protobuf/decode.ts';
 import { encodeMessage } from '../../src/protobuf/encode.ts';
 import { Packet, Packet_PacketType as T, type Stat } from '../../src/gen/fsutil.types.ts';
 
@@ -39,4 +41,18 @@ test('other packets, and STAT packets with extended attributes, are the generic 
     { type: T.PACKET_FIN },
   ];
   for (const p of packets) assert.deepEqual([...encodePacket(p)], [...encodeMessage(Packet, p)]);
+});
+
+test("goFileMode gives Go's uint32 FileMode, the directory bit with the special bits set too", () => {
+  const dir = 2 ** 31;
+  assert.equal(goFileMode(0o041777), dir + (1 << 20) + 0o777); // a sticky directory, as /tmp
+  assert.equal(goFileMode(0o042775), dir + (1 << 22) + 0o775); // a setgid directory
+  assert.equal(goFileMode(0o047777), dir + (1 << 23) + (1 << 22) + (1 << 20) + 0o777);
+  assert.equal(goFileMode(0o104755), (1 << 23) + 0o755); // a setuid file
+  assert.equal(goFileMode(0o120777), (1 << 27) + 0o777);
+  // Such a mode encodes as a uint32: the packet decodes to the same Stat.
+  const stat = { path: 'tmp', mode: goFileMode(0o041777) };
+  const bytes = encodePacket({ type: T.PACKET_STAT, stat });
+  assert.deepEqual([...bytes], [...encodeMessage(Packet, { type: T.PACKET_STAT, stat })]);
+  assert.equal(decodeMessage(Packet, bytes).stat?.mode, dir + (1 << 20) + 0o777);
 });
