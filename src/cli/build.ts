@@ -272,7 +272,6 @@ async function run(argv: string[]): Promise<number> {
 
 export const buildCommand: Command = { usage, run };
 
-/** Magic numbers of what buildx takes as an archive on standard input: tar, gzip, bzip2, xz, zstd. */
 /** Writes a file the build's result goes to; a failure is the command's error, in Go's words (`open PATH: …`). */
 function writeOrFail(path: string, text: string, what: string): void {
   try {
@@ -282,6 +281,7 @@ function writeOrFail(path: string, text: string, what: string): void {
   }
 }
 
+/** Magic numbers of what buildx takes as an archive on standard input: tar, gzip, bzip2, xz, zstd. */
 function isArchive(b: Buffer): boolean {
   if (b.length > 262 && b.toString('latin1', 257, 262) === 'ustar') return true;
   const starts = (...m: number[]) => m.every((x, i) => b[i] === x);

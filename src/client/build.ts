@@ -227,17 +227,22 @@ interface Outputs {
   layout?: LocalStore;
 }
 
-/** `--output` values and `-t`/`--push`, as buildctl and buildx read them. */
-/** The exporter type an --output spec names (as parseOutputs reads it: a bare path is local, - a tar); '' when it names none or cannot be read. */
+/** An `--output` value's attributes: a bare path is a local output, `-` a tar to standard output. */
+function outputAttrs(spec: string): Record<string, string> {
+  if (spec.includes('=')) return csvAttrs('--output', spec);
+  return spec === '-' ? { type: 'tar', dest: '-' } : { type: 'local', dest: spec };
+}
+
+/** The exporter type an `--output` value names; '' when it names none or cannot be read (parseOutputs says why). */
 export function outputType(spec: string): string {
-  if (!spec.includes('=')) return spec === '-' ? 'tar' : 'local';
   try {
-    return csvAttrs('--output', spec).type ?? '';
+    return outputAttrs(spec).type ?? '';
   } catch {
     return '';
   }
 }
 
+/** `--output` values and `-t`/`--push`, as buildctl and buildx read them. */
 export function parseOutputs(outputs: string[], rawTags: string[], push: boolean, stdout: NodeJS.WritableStream): Outputs {
   // buildx: each tag parsed as a reference (not normalized), its error named.
   const tags = rawTags.map((tag) => {
@@ -252,9 +257,7 @@ export function parseOutputs(outputs: string[], rawTags: string[], push: boolean
   let layout: LocalStore | undefined;
   const toStdout: FileOutput = () => stdout;
   for (const o of outputs) {
-    let attrs: Record<string, string>;
-    if (!o.includes('=')) attrs = o === '-' ? { type: 'tar', dest: '-' } : { type: 'local', dest: o };
-    else attrs = csvAttrs('--output', o);
+    const attrs = outputAttrs(o);
     let type = attrs.type ?? '';
     delete attrs.type;
     if (type === '') throw new BuildOptionError('--output requires type=<type>');
