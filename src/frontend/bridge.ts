@@ -8,6 +8,7 @@ import type { MessageDesc } from '../protobuf/registry.ts';
 import * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import * as rpc from '../gen/google.rpc.ts';
 import { preferNodeCrypto } from '../llb/sha256.ts';
+import type { ReportedCaps } from '../llb/caps.ts';
 import type { Status as RpcStatus } from '../gen/google.rpc.ts';
 
 const SERVICE = '/moby.buildkit.v1.frontend.LLBBridge/';
@@ -137,6 +138,8 @@ export class LLBBridge {
   private readonly owned: boolean;
   /** Cancels every call made through this bridge (the build's own cancellation, when the frontend runs in the client). */
   private readonly signal: AbortSignal | undefined;
+  /** The daemon's LLB capabilities, from its Ping: once known, a Solve of a Definition needing another fails before it is sent. */
+  llbCaps: ReportedCaps | undefined;
 
   /**
    * A target dials a connection of its own (the gateway over stdio); a client
@@ -187,7 +190,19 @@ export class LLBBridge {
   resolveSourceMeta(req: gw.ResolveSourceMetaRequest): Promise<gw.ResolveSourceMetaResponse> {
     return this.call('ResolveSourceMeta', gw.ResolveSourceMetaRequest, gw.ResolveSourceMetaResponse, req);
   }
+  /**
+   * A Definition whose ops need an LLB capability the daemon lacks is refused
+   * here, with apicaps' words, as grpcclient's Solve refuses it (the daemon
+   * would refuse it too, in other words). Not a BridgeError: it is the
+   * frontend's own error, which the callers' prefixes then wrap.
+   */
   solve(req: gw.SolveRequest): Promise<gw.SolveResponse> {
+    for (const md of Object.values(req.Definition?.metadata ?? {})) {
+      for (const cap of Object.keys(md.caps ?? {})) {
+        const err = this.llbCaps?.unsupported(cap);
+        if (err !== undefined) return Promise.reject(new Error(err));
+      }
+    }
     return this.call('Solve', gw.SolveRequest, gw.SolveResponse, req);
   }
   readFile(req: gw.ReadFileRequest): Promise<gw.ReadFileResponse> {

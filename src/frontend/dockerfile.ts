@@ -28,7 +28,7 @@ import { setKey } from '../go/maps.ts';
 /** The daemon's capabilities, from Ping. */
 export interface Caps {
   gateway: llb.CapSet;
-  llb: llb.CapSet;
+  llb: llb.ReportedCaps;
 }
 
 /**
@@ -152,6 +152,9 @@ const enc = new TextEncoder();
  * answer of an Inputs call already made (without it, one is made when needed).
  */
 export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: Caps, inputs?: Promise<gw.InputsResponse>): Promise<gw.Result> {
+  // dockerui's validateMinCaps, before anything else: the converter's file ops need file.base.
+  const noFileOps = caps.llb.unsupported(llb.Caps.fileBase);
+  if (noFileOps !== undefined) throw new Error(`needs BuildKit 0.5 or later: ${noFileOps}`);
   // The build platform is the first worker's.
   const cfg = parseConfig(env.opts, env.workers[0]?.platforms[0], env.channel);
   const opts = env.opts;

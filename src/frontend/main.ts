@@ -2,7 +2,7 @@
 // build, Return the result or the error, exit. If the daemon goes away (the
 // build is cancelled or the connection closes) the process says so on stderr
 // and exits at once, leaving nothing behind.
-import { capSet } from '../llb/index.ts';
+import { capSet, ReportedCaps } from '../llb/index.ts';
 import { LLBBridge } from './bridge.ts';
 import { readGatewayEnv, type GatewayEnv } from './env.ts';
 import { toStatus } from './errors.ts';
@@ -54,7 +54,10 @@ export async function buildAndReturn(bridge: LLBBridge, env: GatewayEnv, say: (m
     say(`failed to ping BuildKit: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
-  const caps: Caps = { gateway: capSet(enabled(pong.FrontendAPICaps)), llb: capSet(enabled(pong.LLBCaps)) };
+  const llbCaps = new ReportedCaps(pong.LLBCaps, env.product);
+  const caps: Caps = { gateway: capSet(enabled(pong.FrontendAPICaps)), llb: llbCaps };
+  // Definitions are checked against them before each Solve, as Go's gateway client checks them.
+  bridge.llbCaps = llbCaps;
   let req: gw.ReturnRequest;
   try {
     req = { result: await build(bridge, env, caps, inputs) };

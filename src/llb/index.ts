@@ -37,7 +37,7 @@ export { Definition, definitionOps } from './definition.ts';
 export { newID } from './identity.ts';
 export { SourceMap } from './sourcemap.ts';
 export type { SourceLocation, Range, Position } from './sourcemap.ts';
-export { Caps, capSet } from './caps.ts';
+export { Caps, capSet, ReportedCaps } from './caps.ts';
 export type { CapSet } from './caps.ts';
 export { defaultPlatform } from './platform.ts';
 export type { Platform } from '../platform/platform.ts';

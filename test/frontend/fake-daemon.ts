@@ -105,9 +105,10 @@ function perform(stream: ServerHttp2Stream, session: ServerHttp2Session, a: Acti
 
 /**
  * Runs the frontend process against the script; kills it (SIGKILL) when it
- * has not exited after `boundMs`.
+ * has not exited after `boundMs`. `command` runs another gateway frontend
+ * instead (upstream's, say) with the same standard input and output.
  */
-export async function runFrontend(script: Script, opts: { env?: Record<string, string>; boundMs?: number; bundleOnly?: boolean } = {}): Promise<FrontendRun> {
+export async function runFrontend(script: Script, opts: { env?: Record<string, string>; boundMs?: number; bundleOnly?: boolean; command?: string[] } = {}): Promise<FrontendRun> {
   const boundMs = opts.boundMs ?? 20_000;
   // The child's standard input and output are one end of a Unix socket
   // connection; the server is at the other (a real socket: Node's HTTP/2 over
@@ -121,7 +122,8 @@ export async function runFrontend(script: Script, opts: { env?: Record<string, s
   const daemonEnd = await accepted;
   listener.close();
   rmSync(dir, { recursive: true, force: true });
-  const child = spawn(process.execPath, [opts.bundleOnly === true ? bundle : entry, 'frontend'], {
+  const [cmd, ...args] = opts.command ?? [process.execPath, opts.bundleOnly === true ? bundle : entry, 'frontend'];
+  const child = spawn(cmd!, args, {
     stdio: [childEnd, childEnd, 'pipe'],
     env: { PATH: process.env.PATH ?? '', BUILDKIT_SESSION_ID: 'fake-daemon', ...opts.env },
   });
