@@ -9,6 +9,7 @@ import { toStatus } from './errors.ts';
 import { buildDockerfile, type Caps } from './dockerfile.ts';
 import { stdioRelay } from './transport.ts';
 import { earlyPrefaceSent } from './preface.ts';
+import { setKey } from '../go/maps.ts';
 import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import type { APICap } from '../gen/moby.buildkit.v1.apicaps.ts';
 import type { Readable, Writable } from 'node:stream';
@@ -18,6 +19,19 @@ export const EXIT_DISCONNECTED = 3;
 
 function enabled(caps: APICap[] | undefined): string[] {
   return (caps ?? []).filter((c) => c.Enabled === true && c.ID !== undefined).map((c) => c.ID!);
+}
+
+/**
+ * A result as grpcclient returns it to a daemon without `proto.refarray`
+ * (before BuildKit v0.6): each reference by its ID alone.
+ */
+function deprecatedRefs(res: gw.Result): gw.Result {
+  const r = res.result;
+  if (r?.case === 'ref') return { ...res, result: { case: 'refDeprecated', value: r.value.id ?? '' } };
+  if (r?.case !== 'refs') return res;
+  const refs: { [key: string]: string } = {};
+  for (const [k, v] of Object.entries(r.value.refs ?? {})) setKey(refs, k, v.id ?? '');
+  return { ...res, result: { case: 'refsDeprecated', value: { refs } } };
 }
 
 function log(msg: string): void {
@@ -60,7 +74,8 @@ export async function buildAndReturn(bridge: LLBBridge, env: GatewayEnv, say: (m
   bridge.llbCaps = llbCaps;
   let req: gw.ReturnRequest;
   try {
-    req = { result: await build(bridge, env, caps, inputs) };
+    const result = await build(bridge, env, caps, inputs);
+    req = { result: caps.gateway.supports('proto.refarray') ? result : deprecatedRefs(result) };
   } catch (err) {
     req = { error: toStatus(err) };
   }

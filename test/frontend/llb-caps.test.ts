@@ -5,7 +5,8 @@
 // `source.git.mtime`, which a git context with SOURCE_DATE_EPOCH needs).
 // ReportedCaps against the oracle's `cap-error` (upstream's own CapSet), and
 // the frontend process against upstream's frontend binary, both driven by
-// the same fake daemon whose Ping leaves a capability out.
+// the same fake daemon whose Ping leaves a capability out. Also the result's
+// references for a daemon without the gateway's `proto.refarray`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -57,10 +58,16 @@ test('ReportedCaps: each capability supported or refused with the words of upstr
   assert.ok(cases.length > 1500);
 });
 
-/** The fake daemon's Ping answer with the LLB capabilities changed by `edit`; every other call answered as the rehearsal answers it. */
-function pingWith(edit: (caps: ReportedCap[]) => ReportedCap[]): Script {
+const GATEWAY_CAPS = ['frontend.inputs', 'source.metaresolver', 'readfile', 'readdir', 'statfile', 'resolveimage', 'resolveimage.resolvemode', 'solve.base', 'gateway.warnings', 'return', 'returnmap', 'proto.refarray'];
+
+/**
+ * The fake daemon's Ping answer with the LLB capabilities changed by `edit`
+ * (and the gateway's, by `editGateway`); every other call answered as the
+ * rehearsal answers it.
+ */
+function pingWith(edit: (caps: ReportedCap[]) => ReportedCap[], editGateway: (caps: string[]) => string[] = (c) => c): Script {
   const caps = edit(Object.values(Caps).map((ID) => ({ ID, Enabled: true })));
-  const gateway = ['frontend.inputs', 'source.metaresolver', 'readfile', 'readdir', 'statfile', 'resolveimage', 'resolveimage.resolvemode', 'solve.base', 'gateway.warnings', 'return'];
+  const gateway = editGateway(GATEWAY_CAPS);
   return (method) =>
     method === 'Ping'
       ? { kind: 'answer', answer: { message: encodeMessage(gw.PongResponse, { FrontendAPICaps: gateway.map((ID) => ({ ID, Enabled: true })), LLBCaps: caps }) } }
@@ -93,5 +100,19 @@ for (const c of CASES) {
     assert.deepEqual(errorOf(ours.returned), errorOf(up.returned));
     if (c.name === 'no mergeop') assert.equal(errorOf(up.returned), undefined, 'upstream built');
     else assert.match(errorOf(up.returned)?.message ?? '', /feature/, 'upstream failed on the capability');
+  });
+}
+
+// Before `proto.refarray` (BuildKit v0.6) a daemon took a result's references by their IDs alone.
+for (const platforms of ['', 'linux/amd64,linux/arm64']) {
+  test(`a daemon without proto.refarray gets the result as upstream returns it${platforms ? ' (two platforms)' : ''}`, { skip: skipUpstream || skipBundle, timeout: 60_000 }, async () => {
+    const script = pingWith((c) => c, (g) => g.filter((id) => id !== 'proto.refarray'));
+    const env: Record<string, string> = platforms ? { BUILDKIT_FRONTEND_OPT_0: `platform=${platforms}` } : {};
+    const ours = await runFrontend(script, { env });
+    const up = await runFrontend(script, { env, command: [upstreamBinary] });
+    assert.ok(up.returned?.result !== undefined, `upstream returned no result: ${up.stderr}`);
+    const shape = (r: gw.ReturnRequest | undefined) => ({ result: r?.result?.result, metadata: Object.keys(r?.result?.metadata ?? {}).sort() });
+    assert.deepEqual(shape(ours.returned), shape(up.returned));
+    assert.equal(up.returned.result.result?.case, platforms ? 'refsDeprecated' : 'refDeprecated');
   });
 }
