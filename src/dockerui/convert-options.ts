@@ -65,9 +65,10 @@ export function convertOptions(cfg: FrontendConfig, ports: Ports = {}, source: B
   const read = ports.readLocalFile;
   const hooks: NamedContextHooks = {};
   if (read !== undefined) {
-    // A read error counts as no file, as upstream ignores it.
+    // Solved with Evaluate, as dockerui's named context does: a failed solve fails
+    // the build; a read error counts as no file, as upstream ignores it.
     hooks.localIgnorePatterns = async (st) => {
-      const data = await read(st, DOCKERIGNORE).catch(() => undefined);
+      const data = await read(st, DOCKERIGNORE, { evaluate: true });
       return data !== undefined && data.length > 0 ? readIgnoreFile(data) : [];
     };
   }

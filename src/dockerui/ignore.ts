@@ -59,9 +59,10 @@ export function readIgnoreFile(data: Uint8Array | string, name = DOCKERIGNORE): 
  * Solves `st`, a local source following only `filename`, and reads that
  * file: undefined when it does not exist (or cannot be read). A failed solve
  * throws. The gateway solves through the daemon; offline callers read a
- * directory.
+ * directory. `evaluate` asks the daemon to run the solve at once (a local
+ * directory the client does not have then fails the solve, not a later step).
  */
-export type LocalFileReader = (st: State, filename: string) => Promise<Uint8Array | undefined>;
+export type LocalFileReader = (st: State, filename: string, opts?: { evaluate?: boolean }) => Promise<Uint8Array | undefined>;
 
 /** The local source the context's .dockerignore is read from (upstream's dockerIgnorePatterns). */
 export function contextIgnoreSource(localName: string, sessionId: string | undefined): State {

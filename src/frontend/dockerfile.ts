@@ -10,7 +10,7 @@ import type { LintWarnFunc } from '../dockerfile/lint/index.ts';
 import type { LineRange } from '../dockerfile/errors.ts';
 import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import { findDirective } from '../dockerfile/parser/index.ts';
-import { DEFAULT_PLATFORM, convertDockerfile, formatPlatformAll, marshalBuild, marshalImage, type ConvertResult, type Platform } from '../dockerfile/convert/index.ts';
+import { DEFAULT_PLATFORM, convertDockerfile, formatPlatformAll, marshalBuild, marshalImage, type ConvertResult, type Image, type Platform } from '../dockerfile/convert/index.ts';
 import type { ImageResolver, ResolveOptions, ResolvedImage } from '../registry/resolver.ts';
 import { normalizePlatform } from '../dockerfile/convert/platform.ts';
 import * as reference from '../registry/reference.ts';
@@ -55,24 +55,34 @@ class Ref {
   }
 }
 
-async function solveDefinition(bridge: LLBBridge, def: PbDefinition, cacheImports?: gw.CacheOptionsEntry[]): Promise<Ref> {
+/**
+ * Solves a definition. With `evaluate` (the daemon's gateway caps) the daemon
+ * runs it at once, as grpcclient's Evaluate asks: by the request's flag where
+ * the daemon has `gateway.solve.evaluate`, else by a StatFile of "." after it.
+ */
+async function solveDefinition(bridge: LLBBridge, def: PbDefinition, cacheImports?: gw.CacheOptionsEntry[], evaluate?: llb.CapSet): Promise<Ref> {
+  const inRequest = evaluate?.supports('gateway.solve.evaluate') === true;
   const res = await bridge.solve({
     Definition: def,
     allowResultReturn: true,
     allowResultArrayRef: true,
     CacheImports: cacheImports,
+    Evaluate: inRequest ? true : undefined,
   });
   const r = res.result?.result;
-  if (r?.case === 'ref') return new Ref(bridge, r.value.id ?? '', r.value.def);
-  if (r?.case === 'refDeprecated') return new Ref(bridge, r.value, def);
-  if (res.ref !== undefined) return new Ref(bridge, res.ref, def);
-  throw new Error('invalid map result');
+  let ref: Ref;
+  if (r?.case === 'ref') ref = new Ref(bridge, r.value.id ?? '', r.value.def);
+  else if (r?.case === 'refDeprecated') ref = new Ref(bridge, r.value, def);
+  else if (res.ref !== undefined) ref = new Ref(bridge, res.ref, def);
+  else throw new Error('invalid map result');
+  if (evaluate !== undefined && !inRequest) await bridge.statFile({ Ref: ref.id, Path: '.' });
+  return ref;
 }
 
 /** Image resolution through the gateway, as grpcclient.ResolveImageConfig does, with upstream's cache. */
 class GatewayResolver implements ImageResolver {
   private readonly cache = new Map<string, Promise<ResolvedImage>>();
-  /** Daemon errors the converter received (it wraps them in its own messages). */
+  /** Daemon errors the converter received (it wraps them in its own messages); a named context's failed solve too. */
   readonly failures: BridgeError[] = [];
   constructor(
     private readonly bridge: LLBBridge,
@@ -82,7 +92,7 @@ class GatewayResolver implements ImageResolver {
 
   resolve(ref: string, opts: ResolveOptions): Promise<ResolvedImage> {
     const layout = opts.ociLayout === undefined ? '' : `${opts.ociLayout.sessionId}/${opts.ociLayout.storeId}`;
-    const key = `${ref}|${formatPlatformAll(opts.platform)}|${opts.resolveMode ?? ''}|${layout}|${opts.logName ?? ''}`;
+    const key = `${ref}|${opts.platformUnset === true ? '' : formatPlatformAll(opts.platform)}|${opts.resolveMode ?? ''}|${layout}|${opts.logName ?? ''}`;
     let p = this.cache.get(key);
     if (p === undefined) {
       p = this.doResolve(ref, opts).catch((err: unknown) => {
@@ -99,13 +109,16 @@ class GatewayResolver implements ImageResolver {
     const logName = opts.logName ?? `${prefix} load metadata for ${ref}`;
     const layout = opts.ociLayout;
     const p = opts.platform;
-    const platform = {
-      OS: p.os,
-      Architecture: p.architecture,
-      Variant: p.variant,
-      OSVersion: p.osVersion,
-      OSFeatures: p.osFeatures,
-    };
+    const platform =
+      opts.platformUnset === true
+        ? undefined
+        : {
+            OS: p.os,
+            Architecture: p.architecture,
+            Variant: p.variant,
+            OSVersion: p.osVersion,
+            OSFeatures: p.osFeatures,
+          };
     if (this.caps.gateway.supports('source.metaresolver')) {
       // grpcclient's resolveImageConfigViaSourceMetadata: an OCI layout held by the client is an oci-layout source
       // naming the session and store (the ref normalized), looked up without a resolve mode.
@@ -135,6 +148,20 @@ class GatewayResolver implements ImageResolver {
     );
     return { ref: res.Ref || ref, digest: res.Digest ?? '', config: res.Config ?? new Uint8Array() };
   }
+}
+
+/**
+ * dockerui's makeExportPlatform: the platform the exporter is told of; a
+ * Windows target that names no OS version or features takes the image's (its
+ * base image's), so that an index describes the image as `os.version` says.
+ */
+function exportPlatform(p: Platform, image: Image): Platform {
+  if (p.os !== 'windows' || image.os !== p.os) return p;
+  const out: Platform = { ...p };
+  if (!p.osVersion && image['os.version']) out.osVersion = image['os.version'];
+  const features = image['os.features'] ?? [];
+  if ((p.osFeatures ?? []).length === 0 && features.length > 0) out.osFeatures = [...features];
+  return normalizePlatform(out);
 }
 
 function platformJSON(p: Platform): Record<string, unknown> {
@@ -264,7 +291,14 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
     {
       resolver,
       // Solve errors fail the conversion; a file that cannot be read is no file.
-      readLocalFile: async (st, name) => (await solveDefinition(bridge, st.marshal(marshalOpts).toPb())).readFile(name).catch(() => undefined),
+      readLocalFile: async (st, name, o) => {
+        const ref = await solveDefinition(bridge, st.marshal(marshalOpts).toPb(), undefined, o?.evaluate === true ? caps.gateway : undefined).catch((err: unknown) => {
+          // A named context's failed solve reaches the client with the daemon's code and details.
+          if (err instanceof BridgeError) resolver.failures.push(err);
+          throw err;
+        });
+        return ref.readFile(name).catch(() => undefined);
+      },
       // input:NAME contexts: the gateway's inputs, asked for at each load as upstream's client.Inputs is,
       // each made a state on its definition's head (llb.NewDefinitionOp).
       inputs: async () => {
@@ -352,7 +386,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
       md['containerimage.config' + suffix] = config;
       if (baseConfig) md['containerimage.base.config' + suffix] = baseConfig;
       if (res.epochSeconds !== undefined) md['source.date.epoch' + suffix] = enc.encode(res.epochSeconds.toString());
-      expPlatforms[i] = { ID: id, Platform: platformJSON(p) };
+      expPlatforms[i] = { ID: id, Platform: platformJSON(exportPlatform(p, res.image)) };
       scanTargets.set(id, res);
     }),
   );

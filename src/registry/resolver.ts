@@ -10,6 +10,12 @@ export type ResolveMode = 'default' | 'pull' | 'local';
 
 export interface ResolveOptions {
   platform: Platform;
+  /**
+   * The caller named no platform (a named context whose stage has no
+   * --platform: upstream asks the daemon without one, which then takes its
+   * own). `platform` is then the build platform, for resolvers without a daemon.
+   */
+  platformUnset?: boolean;
   resolveMode?: ResolveMode;
   /**
    * Set to look the reference up in an OCI layout the client holds (a named

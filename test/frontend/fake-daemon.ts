@@ -62,6 +62,13 @@ export function frame(message: Uint8Array, compressed = false, length = message.
   return b;
 }
 
+/** A grpc-message value as grpc-go writes it: UTF-8, each byte outside printable ASCII and `%` percent-encoded. */
+function grpcMessage(text: string): string {
+  let out = '';
+  for (const b of Buffer.from(text, 'utf8')) out += b >= 0x20 && b <= 0x7e && b !== 0x25 ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  return out;
+}
+
 function destroy(s: ServerHttp2Session): void {
   s.destroy();
 }
@@ -73,7 +80,7 @@ function perform(stream: ServerHttp2Stream, session: ServerHttp2Session, a: Acti
       return perform(stream, session, { kind: 'answer', answer: dflt }, dflt);
     case 'answer':
       if ('code' in a.answer) {
-        return perform(stream, session, { kind: 'status', headers: { 'grpc-status': String(a.answer.code), 'grpc-message': encodeURIComponent(a.answer.text) } }, dflt);
+        return perform(stream, session, { kind: 'status', headers: { 'grpc-status': String(a.answer.code), 'grpc-message': grpcMessage(a.answer.text) } }, dflt);
       }
       return perform(stream, session, { kind: 'frames', data: frame(a.answer.message), trailers: { 'grpc-status': '0' } }, dflt);
     case 'frames':

@@ -161,6 +161,7 @@ async function loadImage(nc: NamedContext, ref: string, env: LoadEnv): Promise<L
   const named = reference.tagNameOnly(reference.parseNormalizedNamed(ref)).toString();
   const res = await requireResolver(env, named).resolve(named, {
     platform: nc.opt.platform ?? env.buildPlatform,
+    platformUnset: nc.opt.platform === undefined,
     resolveMode: nc.opt.resolveMode,
     logName: `[context ${nc.nameWithPlatform}] load metadata for ${ref}`,
   });
@@ -207,6 +208,7 @@ async function loadOCILayout(nc: NamedContext, refSpec: string, env: LoadEnv): P
   const store = { sessionId: env.sessionId ?? '', storeId: named.name };
   const res = await requireResolver(env, dummyRef).resolve(dummyRef, {
     platform: nc.opt.platform ?? env.buildPlatform,
+    platformUnset: nc.opt.platform === undefined,
     ociLayout: store,
     logName: `[context ${nc.nameWithPlatform}] load metadata for ${dummyRef}`,
   });

@@ -1,0 +1,226 @@
+// The gateway protocol, call by call: our frontend process (the image's entry
+// point) and upstream's v0.32.2 frontend binary (.cache/bin/dockerfile-frontend,
+// built by scripts/e2e/build-buildkit.sh) each build every file of the
+// converter, lint and Go-semantics corpora, with the options of its
+// `# parity:` / `# lint-args:` line, against the same scripted fake daemon
+// (fake-daemon.ts): every capability, the Dockerfile and its .dockerignore
+// from ReadFile, base image configs from testdata/convert/image-metadata.json
+// through ResolveSourceMeta, and each Solve answered with a reference named by
+// its request. Every request each frontend makes (Solve, ReadFile,
+// ResolveSourceMeta, Warn, Inputs; in any order) and its Return must be the
+// same, field for field: the Definitions it solves byte for byte, the
+// warnings with their source, ranges and URL, the result's metadata or the
+// error with its details. Left out: Go's stack traces (the stack.Stack
+// details of upstream's errors); for files with COPY --link, the definitions
+// (upstream draws their progress group ids at random); the Inputs call (ours
+// asks for it alongside Ping, before it knows whether it needs it); for builds
+// that fail, the base image resolutions and their build checks (upstream
+// resolves concurrently and cancels the rest at the first error, so which were
+// sent is a race); and a Source detail of no lines (upstream's error for an
+// image stage of COPY --from or RUN --mount from= carries one, which nothing
+// prints; ours carries none).
+// A second test: a named local context the client does not have, solved with
+// Evaluate (or, before gateway.solve.evaluate, a StatFile) as upstream does.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { encodeMessage } from '../../src/protobuf/encode.ts';
+import { decodeMessage } from '../../src/protobuf/decode.ts';
+import type { MessageDesc } from '../../src/protobuf/registry.ts';
+import * as gw from '../../src/gen/moby.buildkit.v1.frontend.ts';
+import { Caps } from '../../src/llb/caps.ts';
+import { binDir, inCI } from '../e2e/harness.ts';
+import { corpus, parseOptionLine } from '../convert/fuzz/generate.ts';
+import { runFrontend, type Action, type Script } from './fake-daemon.ts';
+
+const upstreamBinary = join(binDir, 'dockerfile-frontend');
+const skip = !existsSync(join('dist', 'dockerfile-llb.js'))
+  ? 'run `npm run build` first'
+  : !existsSync(upstreamBinary) && !inCI
+    ? 'run scripts/e2e/build-buildkit.sh first (upstream’s frontend binary)'
+    : false;
+
+/** Every gateway capability of BuildKit v0.32.2 (frontend/gateway/pb/caps.go) but the deprecated inline return. */
+const GATEWAY_CAPS = (
+  'solve.base resolveimage resolveimage.resolvemode readfile return returnmap readdir statfile importcaches proto.refarray ' +
+  'reference.output frontend.inputs gateway.solve.metadata gateway.exec gateway.exec.extrahosts gateway.exec.secretenv ' +
+  'gateway.exec.signals gateway.exec.filesystem frontend.caps gateway.solve.evaluate gateway.evaluate gateway.warnings ' +
+  'reference.attestations source.metaresolver source.metaresolver.image.attestations source.metaresolver.http.checksumrequest'
+).split(' ');
+
+const images = JSON.parse(readFileSync(join('testdata', 'convert', 'image-metadata.json'), 'utf8')) as Record<string, { config: unknown; digest: string }>;
+
+/** A value as JSON with object keys sorted and bytes as base64 (map order on the wire is no difference). */
+function canonical(v: unknown): unknown {
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
+  if (typeof v === 'bigint') return v.toString();
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return Object.fromEntries(Object.keys(o).sort().map((k) => [k, canonical(o[k])]));
+  }
+  return v;
+}
+const text = (v: unknown): string => JSON.stringify(canonical(v));
+
+function answer<T>(desc: MessageDesc<T>, value: T): Action {
+  return { kind: 'answer', answer: { message: encodeMessage(desc, value) } };
+}
+
+/** The fake daemon for one Dockerfile; each request (and the Return) is recorded in `log`. */
+function daemon(dockerfile: Buffer, dockerignore: Buffer | undefined, log: string[], o: { gatewayCaps?: string[]; missingLocal?: string } = {}): Script {
+  const unsynced = (what: string) => ({ kind: 'answer', answer: { code: 5, text: `rpc error: code = NotFound desc = no access allowed to dir "${what}"` } }) as const;
+  const missingRefs = new Set<string>();
+  return (method, _n, body) => {
+    switch (method) {
+      case 'Ping':
+        return answer(gw.PongResponse, {
+          FrontendAPICaps: (o.gatewayCaps ?? GATEWAY_CAPS).map((ID) => ({ ID, Enabled: true })),
+          LLBCaps: Object.values(Caps).map((ID) => ({ ID, Enabled: true })),
+        });
+      case 'Solve': {
+        const req = decodeMessage(gw.SolveRequest, body);
+        log.push(`Solve ${text(req)}`);
+        const id = createHash('sha256').update(text(req)).digest('hex').slice(0, 16);
+        // A local directory the client does not have fails when the solve runs: at once with Evaluate, else on first use.
+        const local = o.missingLocal === undefined ? false : (req.Definition?.def ?? []).some((d) => Buffer.from(d).includes(`local://${o.missingLocal}`));
+        if (local && req.Evaluate === true) return unsynced(o.missingLocal!);
+        if (local) missingRefs.add(id);
+        return answer(gw.SolveResponse, { result: { result: { case: 'ref', value: { id } } } });
+      }
+      case 'StatFile': {
+        const req = decodeMessage(gw.StatFileRequest, body);
+        log.push(`StatFile ${text(req)}`);
+        if (missingRefs.has(req.Ref ?? '')) return unsynced(o.missingLocal!);
+        return answer(gw.StatFileResponse, { stat: { path: req.Path, mode: 0o20000000755 } });
+      }
+      case 'ReadFile': {
+        const req = decodeMessage(gw.ReadFileRequest, body);
+        log.push(`ReadFile ${text(req)}`);
+        if (missingRefs.has(req.Ref ?? '')) return unsynced(o.missingLocal!);
+        const data = req.FilePath === 'Dockerfile' ? dockerfile : req.FilePath === '.dockerignore' ? dockerignore : undefined;
+        if (data === undefined) return { kind: 'answer', answer: { code: 5, text: `open ${req.FilePath ?? ''}: no such file or directory` } };
+        return answer(gw.ReadFileResponse, { Data: data });
+      }
+      case 'ResolveSourceMeta': {
+        const req = decodeMessage(gw.ResolveSourceMetaRequest, body);
+        log.push(`ResolveSourceMeta ${text(req)}`);
+        const ref = (req.Source?.identifier ?? '').replace(/^(docker-image|oci-layout):\/\//, '');
+        const image = images[ref];
+        if (image === undefined) return { kind: 'answer', answer: { code: 5, text: `${ref}: not found` } };
+        return answer(gw.ResolveSourceMetaResponse, { Source: req.Source, Image: { Digest: image.digest, Config: Buffer.from(JSON.stringify(image.config)) } });
+      }
+      case 'Warn':
+        log.push(`Warn ${text(decodeMessage(gw.WarnRequest, body))}`);
+        return answer(gw.WarnResponse, {});
+      case 'Return': {
+        const req = decodeMessage(gw.ReturnRequest, body);
+        const details = (req.error?.details ?? [])
+          .filter((d) => !(d.type_url ?? '').endsWith('stack.Stack+json'))
+          .map((d) => ({ type_url: d.type_url, value: JSON.parse(Buffer.from(d.value ?? []).toString('utf8')) as { ranges?: unknown[] } }))
+          // Left alone: upstream's error for an image stage of COPY --from / RUN --mount from= carries a
+          // Source of no lines (the stage has no location), which nothing prints; ours has none.
+          .filter((d) => !(d.type_url ?? '').endsWith('errdefs.Source+json') || (d.value.ranges ?? []).length > 0);
+        const error = req.error === undefined ? undefined : { ...req.error, details };
+        log.push(`Return ${text({ ...req, error })}`);
+        return { kind: 'default' };
+      }
+      default:
+        log.push(method);
+        return { kind: 'default' };
+    }
+  };
+}
+
+interface Case {
+  name: string;
+  dockerfile: Buffer;
+  dockerignore?: Buffer;
+  /** Frontend options as the daemon passes them (BUILDKIT_FRONTEND_OPT_<i>). */
+  opts: string[];
+  link: boolean;
+}
+
+function cases(): Case[] {
+  const out: Case[] = [];
+  const add = (name: string, dockerfile: Buffer, args: ReturnType<typeof parseOptionLine>): void => {
+    const opts = Object.entries(args.buildArgs).map(([k, v]) => `build-arg:${k}=${v}`);
+    if (args.target !== undefined) opts.push(`target=${args.target}`);
+    if (args.platforms.length > 0) opts.push(`platform=${args.platforms.join(',')}`);
+    for (const [k, v] of Object.entries(args.opts)) opts.push(`${k}=${v}`);
+    const dockerignore = args.dockerignore === undefined ? undefined : readFileSync(args.dockerignore);
+    out.push({ name, dockerfile, dockerignore, opts, link: /--link\b/.test(dockerfile.toString('latin1')) });
+  };
+  for (const c of corpus()) add(c.name, Buffer.from(c.text), c.args);
+  const dir = join('testdata', 'go-semantics');
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.Dockerfile')).sort()) {
+    const data = readFileSync(join(dir, f));
+    add(`go-semantics/${f}`, data, parseOptionLine(data.toString('utf8'), '# parity:'));
+  }
+  return out;
+}
+
+/** One frontend's requests, sorted, for a case. */
+async function requests(c: Case, command: string[] | undefined): Promise<string[]> {
+  const log: string[] = [];
+  const env: Record<string, string> = { BUILDKIT_SESSION_ID: 'protocol-parity', BUILDKIT_EXPORTEDPRODUCT: 'buildkit' };
+  c.opts.forEach((o, i) => (env[`BUILDKIT_FRONTEND_OPT_${i}`] = o));
+  const r = await runFrontend(daemon(c.dockerfile, c.dockerignore, log), { env, command });
+  if (r.timedOut) log.push('timed out');
+  if (!log.some((l) => l.startsWith('Return '))) log.push(`no Return (exit ${r.code}): ${r.stderr.slice(-500)}`);
+  // Ours asks for Inputs alongside Ping, before it knows whether it needs them: not compared.
+  let out = log.filter((l) => l !== 'Inputs');
+  // Random progress group ids (COPY --link) reach the definitions and the references named after them.
+  if (c.link) out = out.filter((l) => !l.startsWith('Solve ') && !l.startsWith('Return '));
+  return out.sort();
+}
+
+test('gateway protocol parity: every request and the Return, ours against upstream’s frontend binary, over the corpora', { skip, timeout: 1_800_000 }, async () => {
+  const all = cases();
+  const differing: string[] = [];
+  let next = 0;
+  let errors = 0;
+  let warned = 0;
+  // Two cases at a time (one frontend process each).
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < all.length; i = next++) {
+      const c = all[i]!;
+      let [ours, up] = [await requests(c, undefined), await requests(c, [upstreamBinary])];
+      if (up.some((l) => l.startsWith('Return {"error"'))) {
+        errors++;
+        // Upstream resolves base images concurrently and cancels the rest at the first error:
+        // which resolutions (and their build checks) were already sent is a race.
+        const settled = (l: string) => !l.startsWith('ResolveSourceMeta ') && !l.startsWith('Warn ');
+        [ours, up] = [ours.filter(settled), up.filter(settled)];
+      }
+      if (up.some((l) => l.startsWith('Warn '))) warned++;
+      if (JSON.stringify(ours) === JSON.stringify(up)) continue;
+      const only = (a: string[], b: string[]) => a.filter((x) => !b.includes(x)).map((x) => x.slice(0, 400));
+      differing.push(`${c.name}:\n  ours only: ${only(ours, up).join('\n    ')}\n  upstream only: ${only(up, ours).join('\n    ')}`);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  console.log(`gateway protocol parity: ${all.length - differing.length}/${all.length} identical (${errors} failing as upstream fails, ${warned} with warnings; ${all.filter((c) => c.link).length} with COPY --link compared without their definitions)`);
+  assert.deepEqual(differing.slice(0, 5), []);
+  assert.ok(all.length >= 400, `only ${all.length} cases`);
+});
+
+for (const evaluate of [true, false]) {
+  test(`a named local context the client does not have: ours fails as upstream does${evaluate ? '' : ' (a daemon without gateway.solve.evaluate)'}`, { skip, timeout: 60_000 }, async () => {
+    const c: Case = { name: 'missing-local', dockerfile: Buffer.from('FROM base\nRUN echo hi\n'), opts: ['context:base=local:missing'], link: false };
+    const gatewayCaps = evaluate ? GATEWAY_CAPS : GATEWAY_CAPS.filter((id) => id !== 'gateway.solve.evaluate');
+    const run = async (command: string[] | undefined): Promise<string[]> => {
+      const log: string[] = [];
+      const env: Record<string, string> = { BUILDKIT_SESSION_ID: 'protocol-parity', BUILDKIT_FRONTEND_OPT_0: c.opts[0]! };
+      await runFrontend(daemon(c.dockerfile, undefined, log, { gatewayCaps, missingLocal: 'missing' }), { env, command });
+      return log.filter((l) => l !== 'Inputs').sort();
+    };
+    const [ours, up] = [await run(undefined), await run([upstreamBinary])];
+    assert.deepEqual(ours, up);
+    const ret = up.find((l) => l.startsWith('Return '));
+    assert.match(ret ?? '', /"code":5,.*no access allowed to dir/, 'upstream fails with the daemon\'s NotFound');
+    assert.equal(up.some((l) => l.startsWith('StatFile ')), !evaluate);
+  });
+}
