@@ -162,10 +162,11 @@ function cases(): Case[] {
   return out;
 }
 
-/** One frontend's requests, sorted, for a case. */
-async function requests(c: Case, command: string[] | undefined): Promise<string[]> {
+/** One frontend's requests, sorted, for a case (`workers`: the daemon's BUILDKIT_WORKERS). */
+async function requests(c: Case, command: string[] | undefined, workers?: string): Promise<string[]> {
   const log: string[] = [];
   const env: Record<string, string> = { BUILDKIT_SESSION_ID: 'protocol-parity', BUILDKIT_EXPORTEDPRODUCT: 'buildkit' };
+  if (workers !== undefined) env.BUILDKIT_WORKERS = workers;
   c.opts.forEach((o, i) => (env[`BUILDKIT_FRONTEND_OPT_${i}`] = o));
   const r = await runFrontend(daemon(c.dockerfile, c.dockerignore, log), { env, command });
   if (r.timedOut) log.push('timed out');
@@ -177,8 +178,8 @@ async function requests(c: Case, command: string[] | undefined): Promise<string[
   return out.sort();
 }
 
-test('gateway protocol parity: every request and the Return, ours against upstream’s frontend binary, over the corpora', { skip, timeout: 1_800_000 }, async () => {
-  const all = cases();
+/** Compares ours and upstream's on each case, two at a time; returns the summary line's figures and the differences. */
+async function compareAll(all: Case[], workers?: string): Promise<{ differing: string[]; errors: number; warned: number }> {
   const differing: string[] = [];
   let next = 0;
   let errors = 0;
@@ -187,7 +188,7 @@ test('gateway protocol parity: every request and the Return, ours against upstre
   const worker = async (): Promise<void> => {
     for (let i = next++; i < all.length; i = next++) {
       const c = all[i]!;
-      let [ours, up] = [await requests(c, undefined), await requests(c, [upstreamBinary])];
+      let [ours, up] = [await requests(c, undefined, workers), await requests(c, [upstreamBinary], workers)];
       if (up.some((l) => l.startsWith('Return {"error"'))) {
         errors++;
         // Upstream resolves base images concurrently and cancels the rest at the first error:
@@ -202,6 +203,12 @@ test('gateway protocol parity: every request and the Return, ours against upstre
     }
   };
   await Promise.all([worker(), worker()]);
+  return { differing, errors, warned };
+}
+
+test('gateway protocol parity: every request and the Return, ours against upstream’s frontend binary, over the corpora', { skip, timeout: 1_800_000 }, async () => {
+  const all = cases();
+  const { differing, errors, warned } = await compareAll(all);
   console.log(`gateway protocol parity: ${all.length - differing.length}/${all.length} identical (${errors} failing as upstream fails, ${warned} with warnings; ${all.filter((c) => c.link).length} with COPY --link compared without their definitions)`);
   assert.deepEqual(differing.slice(0, 5), []);
   assert.ok(all.length >= 400, `only ${all.length} cases`);
@@ -224,3 +231,19 @@ for (const evaluate of [true, false]) {
     assert.equal(up.some((l) => l.startsWith('StatFile ')), !evaluate);
   });
 }
+
+// The daemon's worker decides the build platform (and the target, when none is asked for):
+// the files with named contexts (whose stages may have no platform of their own) on an
+// arm64 daemon and a Windows one.
+test('gateway protocol parity on arm64 and Windows workers: the files with named contexts', { skip, timeout: 600_000 }, async () => {
+  const named = cases().filter((c) => c.opts.some((o) => o.startsWith('context:')));
+  const workers = [
+    [{ ID: 'arm', Platforms: [{ architecture: 'arm64', os: 'linux', variant: 'v8' }, { architecture: 'arm', os: 'linux', variant: 'v7' }] }],
+    [{ ID: 'win', Platforms: [{ architecture: 'amd64', os: 'windows', 'os.version': '10.0.20348.2762' }] }],
+  ];
+  const differing: string[] = [];
+  for (const w of workers) differing.push(...(await compareAll(named, JSON.stringify(w))).differing.map((d) => `${w[0]!.ID}: ${d}`));
+  console.log(`gateway protocol parity on other workers: ${2 * named.length - differing.length}/${2 * named.length} identical (${named.length} files with named contexts, arm64 and Windows)`);
+  assert.deepEqual(differing.slice(0, 5), []);
+  assert.ok(named.length >= 20, `only ${named.length} files with named contexts`);
+});

@@ -713,7 +713,11 @@ function dispatchStages(
     if (!bc.opt.allStages && (!reachable.has(d) || d.dispatched)) continue;
     d.init();
     d.dispatched = true;
-    d.platform ??= bc.po.targetPlatform;
+    // Upstream points a stage without a platform (one replaced by a context that has
+    // no image config, and the stages built on it) at its dispatchState.opt's target
+    // platform, which is still the zero value here (it is set after the commands):
+    // an empty platform, whose OS is not windows.
+    d.platform ??= { os: '', architecture: '' };
     const env = d.image.config.Env ?? [];
     if (!env.some((e) => splitKeyValue(e)[0] === 'PATH') && d.platform.os !== 'windows') {
       d.image.config.Env = [...env, 'PATH=' + DEFAULT_PATH_UNIX];
