@@ -140,6 +140,8 @@ export class LLBBridge {
   private readonly signal: AbortSignal | undefined;
   /** The daemon's LLB capabilities, from its Ping: once known, a Solve of a Definition needing another fails before it is sent. */
   llbCaps: ReportedCaps | undefined;
+  /** The build's `cache-imports` and `cache-from` options, which grpcclient adds to every Solve's frontend options that lack them. */
+  readonly solveOpts: { [key: string]: string } = {};
 
   /**
    * A target dials a connection of its own (the gateway over stdio); a client
@@ -203,6 +205,8 @@ export class LLBBridge {
         if (err !== undefined) return Promise.reject(new Error(err));
       }
     }
+    const added = Object.entries(this.solveOpts).filter(([k]) => req.FrontendOpt === undefined || !Object.hasOwn(req.FrontendOpt, k));
+    if (added.length > 0) req = { ...req, FrontendOpt: { ...req.FrontendOpt, ...Object.fromEntries(added) } };
     return this.call('Solve', gw.SolveRequest, gw.SolveResponse, req);
   }
   readFile(req: gw.ReadFileRequest): Promise<gw.ReadFileResponse> {

@@ -72,6 +72,10 @@ export async function buildAndReturn(bridge: LLBBridge, env: GatewayEnv, say: (m
   const caps: Caps = { gateway: capSet(enabled(pong.FrontendAPICaps)), llb: llbCaps };
   // Definitions are checked against them before each Solve, as Go's gateway client checks them.
   bridge.llbCaps = llbCaps;
+  for (const k of ['cache-imports', 'cache-from']) {
+    const v = env.opts.get(k);
+    if (v !== undefined) bridge.solveOpts[k] = v;
+  }
   let req: gw.ReturnRequest;
   try {
     const result = await build(bridge, env, caps, inputs);

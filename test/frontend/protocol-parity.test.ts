@@ -3,8 +3,8 @@
 // built by scripts/e2e/build-buildkit.sh) each build every file of the
 // converter, lint and Go-semantics corpora, with the options of its
 // `# parity:` / `# lint-args:` line, against the same scripted fake daemon
-// (fake-daemon.ts): every capability, the Dockerfile and its .dockerignore
-// from ReadFile, base image configs from testdata/convert/image-metadata.json
+// (fake-daemon.ts): every capability, the Dockerfile (any path ending in
+// `Dockerfile`) and its .dockerignore from ReadFile, base image configs from testdata/convert/image-metadata.json
 // through ResolveSourceMeta, and each Solve answered with a reference named by
 // its request. Every request each frontend makes (Solve, ReadFile,
 // ResolveSourceMeta, Warn, Inputs; in any order) and its Return must be the
@@ -100,7 +100,7 @@ function daemon(dockerfile: Buffer, dockerignore: Buffer | undefined, log: strin
         const req = decodeMessage(gw.ReadFileRequest, body);
         log.push(`ReadFile ${text(req)}`);
         if (missingRefs.has(req.Ref ?? '')) return unsynced(o.missingLocal!);
-        const data = req.FilePath === 'Dockerfile' ? dockerfile : req.FilePath === '.dockerignore' ? dockerignore : undefined;
+        const data = (req.FilePath ?? '').endsWith('Dockerfile') ? dockerfile : req.FilePath === '.dockerignore' ? dockerignore : undefined;
         if (data === undefined) return { kind: 'answer', answer: { code: 5, text: `open ${req.FilePath ?? ''}: no such file or directory` } };
         return answer(gw.ReadFileResponse, { Data: data });
       }
@@ -246,4 +246,49 @@ test('gateway protocol parity on arm64 and Windows workers: the files with named
   console.log(`gateway protocol parity on other workers: ${2 * named.length - differing.length}/${2 * named.length} identical (${named.length} files with named contexts, arm64 and Windows)`);
   assert.deepEqual(differing.slice(0, 5), []);
   assert.ok(named.length >= 20, `only ${named.length} files with named contexts`);
+});
+
+// Frontend options the corpora's headers do not use, on a few corpus files: remote contexts
+// (the daemon answers the git and HTTP sources as it answers any), another Dockerfile name,
+// keys and sessions of the locals, forwarding to a `BUILDKIT_SYNTAX` frontend, frontend
+// capabilities, unknown and describe subrequests, named contexts for a base image,
+// platforms, cache imports, SBOM scanning, run options and the build checks' option.
+const OPTION_SETS: string[][] = [
+  ['context=https://github.com/moby/buildkit.git#main'],
+  ['context=git@github.com:moby/buildkit.git#v0.1:sub'],
+  ['context=https://example.com/ctx.tar.gz'],
+  ['build-arg:BUILDKIT_CONTEXT_KEEP_GIT_DIR=1', 'context=https://github.com/moby/buildkit.git'],
+  ['filename=sub/Dockerfile'],
+  ['dockerfilekey=df2', 'contextkey=ctx2'],
+  ['local-sessionid:context=other', 'local-sessionid:dockerfile=other2'],
+  ['build-arg:BUILDKIT_SYNTAX=docker.io/docker/dockerfile:1.7'],
+  ['build-arg:BUILDKIT_SYNTAX=example.com/fe:1 --x'],
+  ['frontend.caps=moby.buildkit.frontend.contexts+forward'],
+  ['frontend.caps=moby.buildkit.frontend.unknown'],
+  ['frontend.caps=moby.buildkit.frontend.unknown+forward', 'build-arg:BUILDKIT_SYNTAX=example.com/fe:1'],
+  ['requestid=frontend.subrequests.describe'],
+  ['requestid=frontend.unknown'],
+  ['cmdline=foo'],
+  ['context:alpine:3.19=docker-image://busybox:latest'],
+  ['context:alpine=docker-image://busybox', 'context:alpine:3.19=docker-image://debian'],
+  ['target=nonexistent'],
+  ['platform=linux/arm64,linux/amd64'],
+  ['platform=windows/amd64'],
+  ['platform=linux/arm/v7', 'build-arg:BUILDKIT_MULTI_PLATFORM=1'],
+  ['build-arg:BUILDKIT_CACHE_MOUNT_NS=ns', 'cache-imports=[{"Type":"registry","Attrs":{"ref":"x"}}]', 'cache-from=type=registry,ref=y'],
+  ['no-cache=', 'image-resolve-mode=pull'],
+  ['attest:sbom=', 'build-arg:BUILDKIT_SBOM_SCAN_CONTEXT=true'],
+  ['add-hosts=a=1.2.3.4', 'force-network-mode=none', 'hostname=h'],
+  ['cgroup-parent=x', 'ulimit=nofile=1024:2048', 'shm-size=1048576'],
+  ['build-arg:SOURCE_DATE_EPOCH=1700000000'],
+  ['build-arg:BUILDKIT_DOCKERFILE_CHECK=skip=all;error=true'],
+];
+
+test('gateway protocol parity over frontend options: remote contexts, forwarding, sessions, caps, platforms, caches', { skip, timeout: 600_000 }, async () => {
+  const files = cases().filter((c) => /^convert\/(002|008|010|012)-/.test(c.name));
+  assert.equal(files.length, 4);
+  const all = files.flatMap((c) => OPTION_SETS.map((o) => ({ ...c, name: `${c.name} ${o.join(' ')}`, opts: [...c.opts, ...o] })));
+  const { differing } = await compareAll(all);
+  console.log(`gateway protocol parity over options: ${all.length - differing.length}/${all.length} identical (${OPTION_SETS.length} option sets on ${files.length} files)`);
+  assert.deepEqual(differing.slice(0, 5), []);
 });

@@ -381,10 +381,12 @@ function namedContextEnv(opt: ConvertOptions, po: PlatformOpt): LoadEnv {
 
 /** The main build context: the remote one, else the `context` local (upstream's MainContext). */
 function mainContextState(opt: ConvertOptions, followPaths: string[] | undefined): llb.State {
+  // A `local-sessionid:context` option names the session the context is in (dockerui's MainContext).
+  const ids = opt.localSessionIds;
   return (
     opt.mainContext ??
     llb.local('context', {
-      sessionId: opt.sessionId,
+      sessionId: ids !== undefined && Object.hasOwn(ids, 'context') ? ids.context : opt.sessionId,
       excludePatterns: opt.excludePatterns,
       sharedKeyHint: 'context',
       customName: '[internal] load build context',
