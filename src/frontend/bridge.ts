@@ -193,10 +193,11 @@ export class LLBBridge {
     return this.call('ResolveSourceMeta', gw.ResolveSourceMetaRequest, gw.ResolveSourceMetaResponse, req);
   }
   /**
-   * A Definition whose ops need an LLB capability the daemon lacks is refused
-   * here, with apicaps' words, as grpcclient's Solve refuses it (the daemon
-   * would refuse it too, in other words). Not a BridgeError: it is the
-   * frontend's own error, which the callers' prefixes then wrap.
+   * Solve, prepared as grpcclient's Solve prepares it: a Definition whose ops
+   * need an LLB capability the daemon lacks is refused before it is sent, in
+   * apicaps' words (not a BridgeError: the frontend's own error, which the
+   * callers' prefixes wrap), and the build's cache-imports and cache-from
+   * join the frontend options.
    */
   solve(req: gw.SolveRequest): Promise<gw.SolveResponse> {
     for (const md of Object.values(req.Definition?.metadata ?? {})) {
