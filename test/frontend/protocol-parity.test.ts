@@ -162,13 +162,13 @@ function cases(): Case[] {
   return out;
 }
 
-/** One frontend's requests, sorted, for a case (`workers`: the daemon's BUILDKIT_WORKERS). */
-async function requests(c: Case, command: string[] | undefined, workers?: string): Promise<string[]> {
+/** One frontend's requests, sorted, for a case (`workers`: the daemon's BUILDKIT_WORKERS; `daemon`: how the fake daemon differs). */
+async function requests(c: Case, command: string[] | undefined, o: { workers?: string; daemon?: Parameters<typeof daemon>[3] } = {}): Promise<string[]> {
   const log: string[] = [];
   const env: Record<string, string> = { BUILDKIT_SESSION_ID: 'protocol-parity', BUILDKIT_EXPORTEDPRODUCT: 'buildkit' };
-  if (workers !== undefined) env.BUILDKIT_WORKERS = workers;
-  c.opts.forEach((o, i) => (env[`BUILDKIT_FRONTEND_OPT_${i}`] = o));
-  const r = await runFrontend(daemon(c.dockerfile, c.dockerignore, log), { env, command });
+  if (o.workers !== undefined) env.BUILDKIT_WORKERS = o.workers;
+  c.opts.forEach((opt, i) => (env[`BUILDKIT_FRONTEND_OPT_${i}`] = opt));
+  const r = await runFrontend(daemon(c.dockerfile, c.dockerignore, log, o.daemon), { env, command });
   if (r.timedOut) log.push('timed out');
   if (!log.some((l) => l.startsWith('Return '))) log.push(`no Return (exit ${r.code}): ${r.stderr.slice(-500)}`);
   // Ours asks for Inputs alongside Ping, before it knows whether it needs them: not compared.
@@ -188,7 +188,7 @@ async function compareAll(all: Case[], workers?: string): Promise<{ differing: s
   const worker = async (): Promise<void> => {
     for (let i = next++; i < all.length; i = next++) {
       const c = all[i]!;
-      let [ours, up] = [await requests(c, undefined, workers), await requests(c, [upstreamBinary], workers)];
+      let [ours, up] = [await requests(c, undefined, { workers }), await requests(c, [upstreamBinary], { workers })];
       if (up.some((l) => l.startsWith('Return {"error"'))) {
         errors++;
         // Upstream resolves base images concurrently and cancels the rest at the first error:
@@ -218,13 +218,8 @@ for (const evaluate of [true, false]) {
   test(`a named local context the client does not have: ours fails as upstream does${evaluate ? '' : ' (a daemon without gateway.solve.evaluate)'}`, { skip, timeout: 60_000 }, async () => {
     const c: Case = { name: 'missing-local', dockerfile: Buffer.from('FROM base\nRUN echo hi\n'), opts: ['context:base=local:missing'], link: false };
     const gatewayCaps = evaluate ? GATEWAY_CAPS : GATEWAY_CAPS.filter((id) => id !== 'gateway.solve.evaluate');
-    const run = async (command: string[] | undefined): Promise<string[]> => {
-      const log: string[] = [];
-      const env: Record<string, string> = { BUILDKIT_SESSION_ID: 'protocol-parity', BUILDKIT_FRONTEND_OPT_0: c.opts[0]! };
-      await runFrontend(daemon(c.dockerfile, undefined, log, { gatewayCaps, missingLocal: 'missing' }), { env, command });
-      return log.filter((l) => l !== 'Inputs').sort();
-    };
-    const [ours, up] = [await run(undefined), await run([upstreamBinary])];
+    const o = { daemon: { gatewayCaps, missingLocal: 'missing' } };
+    const [ours, up] = [await requests(c, undefined, o), await requests(c, [upstreamBinary], o)];
     assert.deepEqual(ours, up);
     const ret = up.find((l) => l.startsWith('Return '));
     assert.match(ret ?? '', /"code":5,.*no access allowed to dir/, 'upstream fails with the daemon\'s NotFound');
