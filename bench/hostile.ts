@@ -83,6 +83,12 @@ const PROBES: Probe[] = [
       ),
     }),
   },
+  {
+    name: 'config-escapes-6m',
+    what: 'a base image config with one ENV value of 6 million escaped newlines (12 MB of escapes)',
+    dockerfile: () => 'FROM hostile/escapes\nRUN true\n',
+    images: () => ({ 'docker.io/hostile/escapes:latest': config({ Env: ['PATH=/bin', `A=${'\n'.repeat(6_000_000)}`] }) }),
+  },
   { name: 'nested-expansion-10k', what: '`${A:-${A:-...}}` nested 10,000 deep (finding 3)', dockerfile: () => `FROM scratch\nENV B=${continued('${A:-'.repeat(10_000) + 'x' + '}'.repeat(10_000))}\n` },
   { name: 'heredoc-20mb-targets', what: '`targets` on a Dockerfile with a 20 MB heredoc (finding 8)', targets: true, dockerfile: () => `FROM busybox\nRUN <<EOF\n${lines(400_000, (i) => `echo line ${i} ${'x'.repeat(32)}`)}EOF\n` },
   { name: 'heredoc-20mb', what: 'the same Dockerfile converted', dockerfile: () => `FROM busybox\nRUN <<EOF\n${lines(400_000, (i) => `echo line ${i} ${'x'.repeat(32)}`)}EOF\n` },

@@ -173,6 +173,13 @@ function daysIn(month: number, year: number): number {
   return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
+/**
+ * Times parseError accepts whatever the month's length, in the form
+ * parseRFC3339 returns them (two-digit fields in range, an offset in range):
+ * the date and time, the fraction's digits, the zone.
+ */
+const WELL_FORMED = /^(?<time>(?<year>\d{4})-(?<month>0[1-9]|1[0-2])-(?<day>0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)(?:[.,](?<frac>\d+))?(?<zone>Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
 /** RFC 3339 as time.Parse(RFC3339, v) reads it: undefined when it parses, else its error. */
 function parseError(v: string): TimeError | undefined {
   // The layout's chunks: a literal prefix, then a field.
@@ -269,6 +276,14 @@ export function parseRFC3339(literal: string): string {
     throw new TimeError('Time.UnmarshalJSON: input is not a JSON string');
   }
   const b = literal.slice(1, -1);
+  // A time written as images write theirs passes Go's checks and needs no
+  // change but its fraction's length: one regular expression (native code)
+  // and the month's length decide it, without the layout walk (cold code,
+  // ~0.1 ms a time in a fresh process).
+  const plain = WELL_FORMED.exec(b)?.groups;
+  if (plain !== undefined && Number(plain.day) <= daysIn(Number(plain.month), Number(plain.year))) {
+    return `${plain.time}${plain.frac === undefined ? '' : '.' + plain.frac.slice(0, 9)}${plain.zone}`;
+  }
   const err = parseError(b);
   if (err !== undefined) throw err;
   const m = /^(\d{4}-\d\d-\d\d)T(\d\d?)(:\d\d:\d\d)(?:[.,](\d+))?(Z|[+-](\d\d):(\d\d))$/.exec(b)!;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { validateDigest } from './digest.ts';
 import { parseGoJSON, rawJSONText } from '../go/unmarshal.ts';
 import { goDecodeUTF8 } from '../go/strings.ts';
-import { compactJSON, objectMembers } from '../go/json-scan.ts';
+import { compactJSON, maskEscapes, objectMembers } from '../go/json-scan.ts';
 import { formatPlatform, normalizePlatform } from '../platform/platform.ts';
 import { ImageResolveError, type ImageResolver, type ResolveOptions, type ResolvedImage } from './resolver.ts';
 
@@ -78,11 +78,12 @@ export class MetadataFileResolver implements ImageResolver {
       // (one config can be megabytes); written out on first use.
       const spans = new Map<string, { start: number; end: number }>();
       let deep = false;
-      for (const entry of objectMembers(text, text.search(/\S/))) {
+      const mask = maskEscapes(text);
+      for (const entry of objectMembers(text, text.search(/\S/), mask)) {
         // The file's level and the entry's own: Go's decoder stops at 10,000.
         if (entry.depth + 1 >= 10000) deep = true;
         if (text[entry.start] !== '{') continue;
-        const config = objectMembers(text, entry.start).filter((m) => m.key === 'config').at(-1);
+        const config = objectMembers(text, entry.start, mask).filter((m) => m.key === 'config').at(-1);
         if (config !== undefined) spans.set(entry.key, config);
       }
       this.configs = new Map();
@@ -96,7 +97,7 @@ export class MetadataFileResolver implements ImageResolver {
           }
         }
       } else {
-        for (const [k, span] of spans) this.configs.set(k, () => compactJSON(text, span.start, span.end));
+        for (const [k, span] of spans) this.configs.set(k, () => compactJSON(text, span.start, span.end, mask));
       }
     }
     const c = this.configs.get(key);

@@ -65,6 +65,17 @@ export const CONFIGS: Record<string, string> = {
   'keys-folded-as-go': `{${BASE},"config":{"Label\u017f":{"a":"1"},"Wor\u212aingDir":"/k","U\u017fer":"u","Expo\u017fedPorts":{"80/tcp":{}},"Env":["A=1"],"ENV\u017f":["B=2"]}}`,
   'healthcheck-int64': `{${BASE},"config":{"Healthcheck":{"Test":["CMD","true"],"Interval":9007199254740993,"Timeout":-9007199254740993,"StartPeriod":9223372036854775807,"Retries":2147483647}}}`,
   'created-fraction': `{${BASE},"created":"2024-01-01T00:00:00.123456789123+00:00","history":[{"created":"2024-01-01T00:00:00.5Z","empty_layer":true}]}`,
+  // Times at the edges of the plain form src/go/time.ts checks by one regular
+  // expression, and just past them (Go's layout walk then decides).
+  ...Object.fromEntries(
+    [
+      '2024-02-29T00:00:00Z', '2023-02-29T00:00:00Z', '1900-02-29T00:00:00Z', '2000-02-29T23:59:59Z', '2024-04-31T00:00:00Z', '2024-04-30T00:00:00Z',
+      '2024-12-31T23:59:59.999999999999-23:59', '2024-01-00T00:00:00Z', '2024-00-10T00:00:00Z', '2024-01-32T00:00:00Z', '2024-01-01T24:00:00Z',
+      '2024-01-01T00:60:00Z', '2024-01-01T00:00:60Z', '2024-01-01T00:00:00,5Z', '2024-01-01T00:00:00.Z', '2024-01-01T00:00:00+99:99',
+      '2024-01-01t00:00:00Z', '2024-01-01T00:00:00z', '2024-01-01T00:00:00', '2024-1-01T00:00:00Z', '0000-01-01T00:00:00Z', '2024-01-01T00:00:00Z ',
+      '2024-01-01T0\\u0030:00:00Z', '2024-01-01T00:00:00Z\\n',
+    ].map((t, i) => [`created-edge-${i}`, `{${BASE},"history":[{"created":"${t}"}]}`]),
+  ),
 };
 
 function input(name: string, config: string): FuzzInput {

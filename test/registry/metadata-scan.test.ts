@@ -35,6 +35,14 @@ const TEXTS = [
   `{"a":{"digest":${D},"config":"\\\\\\""},"b":{"digest":${D},"config":{"\\"":"\\u0022","é":"\u2028"}}}`,
   `{"b":{"digest":${D},"config":[ ]}, "c": {"digest": ${D}, "ref": "x", "config": 12.0}}`,
   `{"deep":{"digest":${D},"config":${'['.repeat(9999)}${']'.repeat(9999)}}}`,
+  // Escapes in values only (no key to rewrite), one like a key and its colon.
+  `{ "e" : { "digest" : ${D} , "config" : { "Env" : [ "A=\\"x\\": y" , "B=\\u0026\\\\" ] ,\n "k" :\t"\\\\", "n" : 1.50 } } }`,
+  `{"f":{"digest":${D},"config":{"a":"\\":","b" : [ "\\"" , {"c":"d\\\\"} ]}}}`,
+  // Sizes past what a regular expression's backtracking stack holds when one
+  // match repeats a group without bound: 2.5 million strings (10 MB) ...
+  `{"g":{"digest":${D},"config":[${'"a",'.repeat(2_500_000)}{"k\\"":"${'\\n'.repeat(1_000_000)}"}]}}`,
+  // ... and one string of six million escapes (12 MB), with and without a key to write again.
+  `{"h":{"digest":${D},"config":{"k":"${'\\n'.repeat(6_000_000)}"}},"i":{"digest":${D},"config":{"k\\u0041":"${'\\t'.repeat(6_000_000)}"}}}`,
 ];
 
 test('configs found by scanning read as the decoded file gives them', async () => {
