@@ -10,7 +10,7 @@ import { goQuote, parseGoBool } from '../go/strconv.ts';
 import { goIndentRaw, goQuoteJSON } from '../go/json.ts';
 import { compareUtf8 } from '../go/strings.ts';
 import { parse as parseReference } from '../registry/reference.ts';
-import { validateDigest } from '../registry/digest.ts';
+import { containsDigest, validateDigest } from '../registry/digest.ts';
 import { canonicalIP } from '../go/ip.ts';
 import { ramInBytes } from '../go/units.ts';
 import { formatPlatform, formatPlatformAll, hostPlatform, normalizePlatform, parsePlatform } from '../platform/platform.ts';
@@ -438,9 +438,6 @@ function lowercaseDockerfile(dir: string, name: string): string {
   return !names.includes('Dockerfile') && names.includes('dockerfile') ? 'dockerfile' : name;
 }
 
-/** A digest anywhere in a string (distribution/reference's DigestRegexp, unanchored, as buildx matches it). */
-const HAS_DIGEST = /[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}/;
-
 /**
  * PATH[:TAG][@DIGEST] of an `oci-layout://` build context, split as buildx
  * splits it: at the last `@` when a digest follows, then at the last `:`
@@ -452,7 +449,7 @@ export function parseOCILayoutPath(s: string): { path: string; digest?: string; 
   let digest: string | undefined;
   let tag = '';
   const at = path.lastIndexOf('@');
-  if (at >= 0 && HAS_DIGEST.test(path.slice(at + 1))) [path, digest] = [path.slice(0, at), path.slice(at + 1)];
+  if (at >= 0 && containsDigest(path.slice(at + 1))) [path, digest] = [path.slice(0, at), path.slice(at + 1)];
   const colon = path.lastIndexOf(':');
   if (colon >= 0 && /\w/.test(path.slice(colon + 1))) [path, tag] = [path.slice(0, colon), path.slice(colon + 1)];
   return { path, digest, tag: tag === '' ? 'latest' : tag };

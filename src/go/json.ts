@@ -4,6 +4,7 @@
 // outputs (dump-llb, subrequest results, image configs, lint results) all
 // escape strings this way.
 
+import { maskEscapes } from './json-scan.ts';
 import { compareUtf8 } from './strings.ts';
 
 const HEX = '0123456789abcdef';
@@ -137,8 +138,13 @@ export function goBytesJSON(data: Uint8Array): string {
   return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64');
 }
 
-/** JSON whitespace, a string token, a punctuation character, or a run of other characters (a number or a literal). */
-const RAW_TOKEN = /[ \t\n\r]+|"[^"\\]*(?:\\[\s\S][^"\\]*)*"|[{}[\],:]|[^ \t\n\r"{}[\],:]+/g;
+/**
+ * In the text with its escapes masked (maskEscapes): JSON whitespace, a
+ * string token, a punctuation character, or a run of other characters (a
+ * number or a literal). No group repeats once an escape, so no string's
+ * length or escapes can overflow the backtracking stack.
+ */
+const RAW_TOKEN = /[ \t\n\r]+|"[^"]*"|[{}[\],:]|[^ \t\n\r"{}[\],:]+/g;
 /** What Go's compact escapes when asked to (json.RawMessage in Marshal): <, >, & and U+2028/U+2029. */
 const HTML_UNSAFE = /[<>&\u2028\u2029]/g;
 
@@ -154,8 +160,8 @@ export function goIndentRaw(raw: string, depth: number, indent = '  '): string {
   let level = depth;
   let open = false; // after { or [: a newline comes first unless it closes at once
   const newline = (): string => '\n' + indent.repeat(level);
-  for (const m of raw.matchAll(RAW_TOKEN)) {
-    const tok = m[0];
+  for (const m of maskEscapes(raw).matchAll(RAW_TOKEN)) {
+    const tok = raw.slice(m.index!, m.index! + m[0].length);
     const c = tok.charCodeAt(0);
     if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
     const closing = tok === '}' || tok === ']';

@@ -23,28 +23,59 @@ const HEX_LENGTH: ReadonlyMap<string, number> = new Map([
   ['sha512', 128],
 ]);
 
-// Both checks are regular expressions: native code, where a loop over a
+// The checks are regular expressions, native code, where a loop over a
 // digest's characters runs interpreted in a fresh process (~50 µs a digest,
-// cold). Neither can backtrack more than a step: separators and the colon
-// are the only characters either side may end a run on.
+// cold). None repeats a group: a repeated group grows the backtracking stack
+// with each repetition, and a 16 MB algorithm of eight million `-a`
+// segments overflowed it ("Maximum call stack size exceeded", where upstream
+// answers "unsupported digest algorithm"). A grammar of separated components
+// is checked instead as its characters, its first one, and a component after
+// each separator.
 const LOWER_HEX = /^[0-9a-f]*$/;
 
 /**
- * The general digest shape
+ * Whether s has the general digest shape
  * `[A-Za-z][A-Za-z0-9]*([-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}`
  * (distribution/reference's digest pattern, also go-digest's DigestRegexp).
  */
-const DIGEST_SHAPE = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
-
-/** Whether s has the general digest shape (DIGEST_SHAPE). */
 export function hasDigestShape(s: string): boolean {
-  return DIGEST_SHAPE.test(s);
+  const colon = s.indexOf(':');
+  if (colon < 0) return false;
+  const algorithm = s.slice(0, colon);
+  return /^[A-Za-z][A-Za-z0-9_+.-]*$/.test(algorithm) && !/[-_+.](?![A-Za-z])/.test(algorithm) && /^[0-9a-fA-F]{32,}$/.test(s.slice(colon + 1));
+}
+
+/**
+ * Whether a digest's shape is anywhere in s, as the unanchored pattern above
+ * finds one: a colon, 32 hex digits after it, and a letter in the run of
+ * letters and digits just before it (the pattern's last component; its
+ * earlier ones are optional).
+ */
+export function containsDigest(s: string): boolean {
+  const at = /:[0-9a-fA-F]{32}/g;
+  for (let m = at.exec(s); m !== null; m = at.exec(s)) {
+    for (let i = m.index - 1; i >= 0; i--) {
+      const c = s.charCodeAt(i);
+      if (isAlpha(c)) return true;
+      if (!(c >= 0x30 && c <= 0x39)) break;
+    }
+  }
+  return false;
+}
+
+function isAlpha(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * go-digest v1.0.0's DigestRegexpAnchored,
+ * `[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+`, checked as hasDigestShape is.
+ */
+function goDigestMatches(algorithm: string, encoded: string): boolean {
+  return /^[a-z0-9][a-z0-9.+_-]*$/.test(algorithm) && !/[.+_-](?![a-z0-9])/.test(algorithm) && /^[a-zA-Z0-9=_-]+$/.test(encoded);
 }
 
 /** go-digest's Digest.Validate: undefined when valid, else the error text. */
-/** go-digest v1.0.0's DigestRegexpAnchored (unambiguous: linear to match). */
-const GO_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
-
 export function validateDigest(s: string): string | undefined {
   const i = s.indexOf(':');
   if (i <= 0 || i + 1 === s.length) return ERR_DIGEST_INVALID_FORMAT;
@@ -53,7 +84,7 @@ export function validateDigest(s: string): string | undefined {
   const want = HEX_LENGTH.get(algorithm);
   if (want === undefined) {
     // go-digest's own DigestRegexpAnchored (not distribution's digest pattern).
-    return GO_DIGEST.test(s) ? ERR_DIGEST_UNSUPPORTED : ERR_DIGEST_INVALID_FORMAT;
+    return goDigestMatches(algorithm, encoded) ? ERR_DIGEST_UNSUPPORTED : ERR_DIGEST_INVALID_FORMAT;
   }
   // Go counts bytes.
   if (Buffer.byteLength(encoded, 'utf8') !== want) return ERR_DIGEST_INVALID_LENGTH;

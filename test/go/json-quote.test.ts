@@ -1,4 +1,6 @@
 // Go's json.Marshal of a string against ours (goQuoteJSON, src/go/json.ts),
+// and json.MarshalIndent of a json.RawMessage against goIndentRaw (a raw
+// exporter response in `build --metadata-file`),
 // which quotes every string of the JSON upstream writes (image configs,
 // dump-llb, subrequest answers): every code point of the Basic Multilingual
 // Plane but the surrogates, astral ones, and generated strings mixing the
@@ -10,7 +12,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { goAvailable, runOracleLines } from '../oracle/oracle.ts';
-import { goQuoteJSON } from '../../src/go/json.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { goIndentRaw, goQuoteJSON } from '../../src/go/json.ts';
 import { prng } from '../parser/fuzz-inputs.ts';
 
 const skip = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false;
@@ -43,4 +47,30 @@ test("goQuoteJSON quotes every string as Go's json.Marshal does", { skip }, () =
   }
   console.log(`json quote: ${strings.length - differing.length}/${strings.length} identical`);
   assert.deepEqual(differing.slice(0, 20), []);
+});
+
+test("goIndentRaw indents raw JSON as json.MarshalIndent writes a json.RawMessage", { skip, timeout: 120_000 }, () => {
+  const configs = Object.values(JSON.parse(readFileSync(join('testdata', 'convert', 'image-metadata.json'), 'utf8')) as Record<string, { config: unknown }>);
+  const texts = [
+    ...configs.map((c) => JSON.stringify(c.config)),
+    ...configs.slice(0, 3).map((c) => JSON.stringify(c.config, null, 3)),
+    '{}', '[]', '{"a":{},"b":[],"c":[{}],"d":[[]]}', ' { "a" : [ 1 , 2.50 , -0 , 1e+2 , true , false , null ] } ', '"<a>&\\u2028\u2029"',
+    '{"k\\"<>":"v\\u0026&","\\u00e9":"\\ud83d\\ude00"}', '12', 'null', '"\\n\\t\\"\\\\"',
+    // One string of six million escapes: the tokenizer once repeated a group per escape, which overflows.
+    `{"Env":["A=${'\\n'.repeat(6_000_000)}"]}`,
+  ];
+  const answers = runOracleLines('json-indent', texts);
+  const differing: string[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const want = JSON.parse(answers[i]!) as string;
+    let got: string;
+    try {
+      got = `{\n  ${goQuoteJSON('k')}: ${goIndentRaw(texts[i]!, 1)}\n}`;
+    } catch (err) {
+      got = `error: ${(err as Error).message}`;
+    }
+    if (got !== want) differing.push(`${texts[i]!.slice(0, 60)}: ours ${got.slice(0, 80)}, Go ${want.slice(0, 80)}`);
+  }
+  console.log(`json indent raw: ${texts.length - differing.length}/${texts.length} identical`);
+  assert.deepEqual(differing, []);
 });

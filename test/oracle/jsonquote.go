@@ -17,3 +17,16 @@ func cmdJSONQuote(args []string, stdin io.Reader, stdout io.Writer) error {
 		return string(b)
 	})
 }
+
+// cmdJSONIndent reads JSON lines, each a string holding JSON text, and prints
+// for each json.MarshalIndent(map{"k": RawMessage(text)}, "", "  "): how
+// buildx writes a raw exporter response value into a metadata file.
+func cmdJSONIndent(args []string, stdin io.Reader, stdout io.Writer) error {
+	return eachJSONLine(stdin, stdout, func(s string) any {
+		b, err := json.MarshalIndent(map[string]json.RawMessage{"k": json.RawMessage(s)}, "", "  ")
+		if err != nil {
+			return "error: " + err.Error()
+		}
+		return string(b)
+	})
+}

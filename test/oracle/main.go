@@ -36,6 +36,8 @@ var subcommands = map[string]subcommand{
 	"bytes-map":      {"JSON lines of strings holding JSON text; print json.Unmarshal of each into a map[string][]byte", cmdBytesMap},
 	"parse-ip":       {"JSON lines of strings on stdin; print net.ParseIP(s).String() for each (\"\" when refused)", cmdParseIP},
 	"json-quote":     {"JSON lines of strings on stdin; print the text json.Marshal gives each", cmdJSONQuote},
+	"json-indent":    {"JSON lines of JSON texts on stdin; print json.MarshalIndent of {\"k\": each as a json.RawMessage}", cmdJSONIndent},
+	"digests":        {"JSON lines of strings on stdin; print {shape, contains, validate}: distribution's DigestRegexp anchored and not, go-digest's Validate", cmdDigests},
 	"cap-error":      {"JSON lines {id, reported, product}: the Go gateway client's LLB capability check of id; {declared: true}: every declared ID", cmdCapError},
 	"subrequest":     {"run any subrequest (--request ID); print {metadata} with every metadata key", cmdSubrequest},
 	"batch":          {"JSON lines {cmd, args, stdin} on stdin; one output line per request, in order", nil},
