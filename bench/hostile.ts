@@ -89,6 +89,11 @@ const PROBES: Probe[] = [
     dockerfile: () => 'FROM hostile/escapes\nRUN true\n',
     images: () => ({ 'docker.io/hostile/escapes:latest': config({ Env: ['PATH=/bin', `A=${'\n'.repeat(6_000_000)}`] }) }),
   },
+  {
+    name: 'from-digest-8m-segments',
+    what: 'FROM busybox@ a digest whose algorithm is 8 million `-a` segments (16 MB; a pattern repeating a group per segment overflowed the stack)',
+    dockerfile: () => `FROM ${continued(`busybox@a${'-a'.repeat(8_000_000)}:${'0'.repeat(64)}`)}\nRUN true\n`,
+  },
   { name: 'nested-expansion-10k', what: '`${A:-${A:-...}}` nested 10,000 deep (finding 3)', dockerfile: () => `FROM scratch\nENV B=${continued('${A:-'.repeat(10_000) + 'x' + '}'.repeat(10_000))}\n` },
   { name: 'heredoc-20mb-targets', what: '`targets` on a Dockerfile with a 20 MB heredoc (finding 8)', targets: true, dockerfile: () => `FROM busybox\nRUN <<EOF\n${lines(400_000, (i) => `echo line ${i} ${'x'.repeat(32)}`)}EOF\n` },
   { name: 'heredoc-20mb', what: 'the same Dockerfile converted', dockerfile: () => `FROM busybox\nRUN <<EOF\n${lines(400_000, (i) => `echo line ${i} ${'x'.repeat(32)}`)}EOF\n` },
@@ -150,8 +155,9 @@ interface Run {
 
 function timed(cmd: string, args: string[]): Run {
   const out = join(dir, 'time.txt');
-  // The output is not kept (it can be larger than a string may be): a file it is written to.
-  const r = spawnSync('sh', ['-c', '"$@" > "$0"', join(dir, 'out'), '/usr/bin/time', '-f', '%e %M', '-o', out, 'timeout', String(TIMEOUT), cmd, ...args], { encoding: 'buffer' });
+  // The output is not kept (it can be larger than a string may be): a file it is written to,
+  // and the errors another (an error can quote a 16 MB line, past spawnSync's buffer).
+  const r = spawnSync('sh', ['-c', '"$@" > "$0" 2> "$0.err"', join(dir, 'out'), '/usr/bin/time', '-f', '%e %M', '-o', out, 'timeout', String(TIMEOUT), cmd, ...args], { encoding: 'buffer' });
   const [s, k] = readFileSync(out, 'utf8').trim().split('\n').at(-1)!.split(' ');
   let status = r.status === 0 ? 'ok' : r.status === 124 ? 'timeout' : `exit ${r.status}`;
   if (r.status === 0 && cmd === oracle) {
