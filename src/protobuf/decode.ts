@@ -57,22 +57,40 @@ class Reader {
     return out;
   }
 
+  /**
+   * Skips the value of an unknown field. A group (wire type 3, proto2's
+   * delimited form, which Go's decoders skip) runs to its end-group tag,
+   * nested groups within it counted, not recursed into; as Go's decoders do
+   * here, an end-group tag closes the innermost group whatever its number.
+   */
   skip(wireType: number): void {
-    switch (wireType) {
-      case 0:
-        this.varint();
-        return;
-      case 1:
-        this.take(8);
-        return;
-      case 2:
-        this.take(this.uvarint());
-        return;
-      case 5:
-        this.take(4);
-        return;
-      default:
-        throw new DecodeError(`unsupported wire type ${wireType}`);
+    let open = 0;
+    for (;;) {
+      switch (wireType) {
+        case 0:
+          this.varint();
+          break;
+        case 1:
+          this.take(8);
+          break;
+        case 2:
+          this.take(this.uvarint());
+          break;
+        case 3:
+          open++;
+          break;
+        case 4:
+          if (open === 0) throw new DecodeError('unexpected end group');
+          open--;
+          break;
+        case 5:
+          this.take(4);
+          break;
+        default:
+          throw new DecodeError(`unsupported wire type ${wireType}`);
+      }
+      if (open === 0) return;
+      wireType = this.uvarint() % 8;
     }
   }
 }

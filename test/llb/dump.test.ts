@@ -36,6 +36,56 @@ if (!goAvailable() && !mustRun) {
     });
   }
 
+  test('unknown fields written as groups (proto2 wire types 3 and 4) are skipped as Go skips them', async () => {
+    const varint = (n: number): number[] => {
+      const out: number[] = [];
+      for (; n >= 0x80; n = Math.floor(n / 128)) out.push((n % 128) | 0x80);
+      return [...out, n];
+    };
+    const tag = (no: number, wt: number): number[] => varint(no * 8 + wt);
+    // Field 99 as a group holding a varint, a nested group (field 7) with a
+    // string, and a fixed32; then field 98 as an empty group.
+    const groups = Buffer.from([
+      ...tag(99, 3), ...tag(1, 0), 5, ...tag(7, 3), ...tag(2, 2), 2, 0x68, 0x69, ...tag(7, 4), ...tag(3, 5), 1, 2, 3, 4, ...tag(99, 4),
+      ...tag(98, 3), ...tag(98, 4),
+    ]);
+    const def = await marshalCase(catalog['image-plain']!);
+    // In the Definition and in each op (an op is a message of its own: its bytes are its digest's input).
+    const ops: Buffer[] = [];
+    let rest = Buffer.from(def);
+    const out: number[] = [];
+    while (rest.length > 0) {
+      const t = rest[0]!;
+      let len = 0;
+      let shift = 1;
+      let i = 1;
+      for (; ; i++) {
+        len += (rest[i]! & 0x7f) * shift;
+        shift *= 128;
+        if (rest[i]! < 0x80) break;
+      }
+      const body = rest.subarray(i + 1, i + 1 + len);
+      if (t === 0x0a) {
+        const op = Buffer.concat([body, groups]);
+        ops.push(op);
+        out.push(0x0a, ...varint(op.length), ...op);
+      } else out.push(...rest.subarray(0, i + 1 + len));
+      rest = rest.subarray(i + 1 + len);
+    }
+    const withGroups = Buffer.concat([Buffer.from(out), groups]);
+    assert.ok(ops.length > 0);
+    assert.equal(ourCliDump(withGroups), runOracle(['dump-llb'], withGroups).toString('utf8'));
+    // An end group of another number closes the group in both; one with none
+    // open, or a group with no end, is refused by both.
+    const other = Buffer.concat([Buffer.from(def), Buffer.from([...tag(99, 3), ...tag(98, 4)])]);
+    assert.equal(ourCliDump(other), runOracle(['dump-llb'], other).toString('utf8'));
+    for (const bad of [Buffer.from(tag(99, 4)), Buffer.from(tag(99, 3))]) {
+      const r = spawnSync(process.execPath, ['dist/dockerfile-llb.js', 'dump-llb', '-'], { input: Buffer.concat([Buffer.from(def), bad]) });
+      assert.equal(r.status, 1);
+      assert.throws(() => runOracle(['dump-llb'], Buffer.concat([Buffer.from(def), bad])));
+    }
+  });
+
   test('the dump-llb command prints the same as buildctl for every case', async () => {
     for (const [name, theirs] of upstream) {
       const ours = await marshalCase(catalog[name]!);
