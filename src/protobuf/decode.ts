@@ -154,16 +154,44 @@ function isPackable(kind: ScalarKind): boolean {
   return kind !== 'string' && kind !== 'bytes';
 }
 
+/** The wire type a field of this kind is written with (repeated numbers may also come packed, as 2). */
+function wireTypeOf(f: FieldDesc): number {
+  if (f.kind === 'map' || f.kind === 'message') return 2;
+  if (f.kind === 'enum') return 0;
+  switch (f.scalar) {
+    case 'string':
+    case 'bytes':
+      return 2;
+    case 'fixed64':
+    case 'sfixed64':
+    case 'double':
+      return 1;
+    case 'fixed32':
+    case 'sfixed32':
+    case 'float':
+      return 5;
+    default:
+      return 0;
+  }
+}
+
 function readMessage(r: Reader, desc: MessageDesc, end: number): MessageObject {
   const out: MessageObject = {};
   while (r.pos < end) {
     const tag = r.uvarint();
     const no = Math.floor(tag / 8);
     const wt = tag % 8;
+    // Go's generated decoders refuse field number 0 and a known field in
+    // another wire type (they would misread it as its own).
+    if (no === 0) throw new DecodeError(`illegal tag 0 (wire type ${wt})`);
     const f = desc.fieldByNumber.get(no);
     if (f === undefined) {
       r.skip(wt);
       continue;
+    }
+    const want = wireTypeOf(f);
+    if (wt !== want && !(wt === 2 && (f.kind === 'scalar' || f.kind === 'enum') && f.repeated === true)) {
+      throw new DecodeError(`wrong wire type ${wt} for field ${f.name}`);
     }
     readField(r, f, wt, out);
   }

@@ -36,7 +36,7 @@ if (!goAvailable() && !mustRun) {
     });
   }
 
-  test('unknown fields written as groups (proto2 wire types 3 and 4) are skipped as Go skips them', async () => {
+  test('unknown fields written as groups (proto2 wire types 3 and 4) are skipped as Go skips them; tag 0 and wrong wire types refused', async () => {
     const varint = (n: number): number[] => {
       const out: number[] = [];
       for (; n >= 0x80; n = Math.floor(n / 128)) out.push((n % 128) | 0x80);
@@ -79,7 +79,9 @@ if (!goAvailable() && !mustRun) {
     // open, or a group with no end, is refused by both.
     const other = Buffer.concat([Buffer.from(def), Buffer.from([...tag(99, 3), ...tag(98, 4)])]);
     assert.equal(ourCliDump(other), runOracle(['dump-llb'], other).toString('utf8'));
-    for (const bad of [Buffer.from(tag(99, 4)), Buffer.from(tag(99, 3))]) {
+    // Nor do they take field number 0, or a known field in another wire type
+    // (def as a varint, metadata as a fixed32), which ours once read as its own.
+    for (const bad of [Buffer.from(tag(99, 4)), Buffer.from(tag(99, 3)), Buffer.from([...tag(0, 0), 5]), Buffer.from([...tag(1, 0), 5]), Buffer.from([...tag(2, 5), 1, 2, 3, 4])]) {
       const r = spawnSync(process.execPath, ['dist/dockerfile-llb.js', 'dump-llb', '-'], { input: Buffer.concat([Buffer.from(def), bad]) });
       assert.equal(r.status, 1);
       assert.throws(() => runOracle(['dump-llb'], Buffer.concat([Buffer.from(def), bad])));
