@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
-import { dumpDefinition } from '../../src/llb/index.ts';
+import { Definition, dumpDefinition } from '../../src/llb/index.ts';
 import { catalog, marshalCase } from './catalog.ts';
 
 const mustRun = process.env.CI === 'true';
@@ -51,29 +51,10 @@ if (!goAvailable() && !mustRun) {
     ]);
     const def = await marshalCase(catalog['image-plain']!);
     // In the Definition and in each op (an op is a message of its own: its bytes are its digest's input).
-    const ops: Buffer[] = [];
-    let rest = Buffer.from(def);
-    const out: number[] = [];
-    while (rest.length > 0) {
-      const t = rest[0]!;
-      let len = 0;
-      let shift = 1;
-      let i = 1;
-      for (; ; i++) {
-        len += (rest[i]! & 0x7f) * shift;
-        shift *= 128;
-        if (rest[i]! < 0x80) break;
-      }
-      const body = rest.subarray(i + 1, i + 1 + len);
-      if (t === 0x0a) {
-        const op = Buffer.concat([body, groups]);
-        ops.push(op);
-        out.push(0x0a, ...varint(op.length), ...op);
-      } else out.push(...rest.subarray(0, i + 1 + len));
-      rest = rest.subarray(i + 1 + len);
-    }
-    const withGroups = Buffer.concat([Buffer.from(out), groups]);
-    assert.ok(ops.length > 0);
+    const parsed = Definition.decode(def);
+    assert.ok(parsed.def.length > 0);
+    const ops = parsed.def.map((op) => Buffer.concat([op, groups]));
+    const withGroups = Buffer.concat([new Definition(ops, parsed.metadata, parsed.source).encode(), groups]);
     assert.equal(ourCliDump(withGroups), runOracle(['dump-llb'], withGroups).toString('utf8'));
     // An end group of another number closes the group in both; one with none
     // open, or a group with no end, is refused by both.
