@@ -174,11 +174,10 @@ function daysIn(month: number, year: number): number {
 }
 
 /**
- * Times parseError accepts whatever the month's length, in the form
- * parseRFC3339 returns them (two-digit fields in range, an offset in range):
- * the date and time, the fraction's digits, the zone.
+ * Times parseError accepts whatever the month's length: two-digit fields in
+ * range, any fraction, Z or an offset (the year, month and day captured).
  */
-const WELL_FORMED = /^(?<time>(?<year>\d{4})-(?<month>0[1-9]|1[0-2])-(?<day>0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)(?:[.,](?<frac>\d+))?(?<zone>Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const WELL_FORMED = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:[.,]\d+)?(?:Z|[+-]\d\d:\d\d)$/;
 
 /** RFC 3339 as time.Parse(RFC3339, v) reads it: undefined when it parses, else its error. */
 function parseError(v: string): TimeError | undefined {
@@ -276,16 +275,14 @@ export function parseRFC3339(literal: string): string {
     throw new TimeError('Time.UnmarshalJSON: input is not a JSON string');
   }
   const b = literal.slice(1, -1);
-  // A time written as images write theirs passes Go's checks and needs no
-  // change but its fraction's length: one regular expression (native code)
-  // and the month's length decide it, without the layout walk (cold code,
-  // ~0.1 ms a time in a fresh process).
-  const plain = WELL_FORMED.exec(b)?.groups;
-  if (plain !== undefined && Number(plain.day) <= daysIn(Number(plain.month), Number(plain.year))) {
-    return `${plain.time}${plain.frac === undefined ? '' : '.' + plain.frac.slice(0, 9)}${plain.zone}`;
+  // A time written as images write theirs passes Go's checks: one regular
+  // expression (native code) and the month's length decide it, without the
+  // layout walk (cold code, ~0.1 ms a time in a fresh process).
+  const plain = WELL_FORMED.exec(b);
+  if (plain === null || Number(plain[3]) > daysIn(Number(plain[2]), Number(plain[1]))) {
+    const err = parseError(b);
+    if (err !== undefined) throw err;
   }
-  const err = parseError(b);
-  if (err !== undefined) throw err;
   const m = /^(\d{4}-\d\d-\d\d)T(\d\d?)(:\d\d:\d\d)(?:[.,](\d+))?(Z|[+-](\d\d):(\d\d))$/.exec(b)!;
   if (m[5] !== 'Z') {
     if (Number(m[6]) >= 24) throw new TimeError(`parsing time ${timeQuote(b)}: time zone offset hour out of range`);
