@@ -116,9 +116,6 @@ export function objectMembers(s: string, i: number, m: string = maskEscapes(s)):
   }
 }
 
-/** In masked text: the strings. */
-const STRINGS = /"[^"]*"/g;
-
 /** In masked text: a string token (kept as $1), or a run of space. */
 const STRING_OR_SPACE = /("[^"]*")|[ \t\n\r]+/g;
 
@@ -137,11 +134,11 @@ export function compactJSON(s: string, start: number, end: number, m: string = m
   const text = s.slice(start, end);
   const mask = m === s ? text : m.slice(start, end);
   if (!ESCAPED_KEY.test(mask)) {
-    // Written compactly already (as a daemon writes configs): as it is.
-    if (!/[ \t\n\r]/.test(mask.replace(STRINGS, ''))) return text;
     // Space dropped by the replacement pattern alone, with no call back into
-    // JavaScript for each string; then the escapes put back, in order.
+    // JavaScript for each string; then the escapes put back, in order (none
+    // to put back when nothing was dropped: the text was compact already).
     const compact = mask.replace(STRING_OR_SPACE, '$1');
+    if (compact.length === mask.length) return text;
     if (mask === text) return compact;
     const escapes = text.match(/\\[\s\S]/g)!;
     const parts = compact.split('\0\0');
