@@ -78,6 +78,22 @@ class Parser {
     return this.s[this.i + k];
   }
 
+  /** Where the first ":]" at or after `from` starts (-1: none), -2 before the first look. */
+  private colonBracket = -2;
+
+  /**
+   * The first ":]" at or after `from`. Go looks for it afresh at each `[:` of
+   * a class (strings.Index); the cursor only moves on, so the one found last
+   * is the answer until the cursor passes it, and the scan is linear in all.
+   */
+  private nextColonBracket(from: number): number {
+    if (this.colonBracket === -1 || this.colonBracket >= from) return this.colonBracket;
+    let j = from;
+    while (j + 1 < this.s.length && !(this.s[j] === ':' && this.s[j + 1] === ']')) j++;
+    this.colonBracket = j + 1 < this.s.length ? j : -1;
+    return this.colonBracket;
+  }
+
   /**
    * An escape after its backslash: the rune it stands for, or a class (a
    * JavaScript class body, negated or not, or a \p item); undefined when Go
@@ -162,16 +178,15 @@ class Parser {
       first = false;
       if (c === '[' && this.peek(1) === ':') {
         // As Go: the name runs to the next ":]"; one Go does not know is an error.
-        const rest = this.s.slice(this.i + 2).join('');
-        const end = rest.indexOf(':]');
+        const end = this.nextColonBracket(this.i + 2);
         if (end >= 0) {
-          let name = rest.slice(0, end);
+          let name = this.s.slice(this.i + 2, end).join('');
           const neg = name.startsWith('^');
           if (neg) name = name.slice(1);
           const r = Object.hasOwn(POSIX, name) ? POSIX[name] : undefined;
           if (r === undefined) return undefined;
           ranges.push(...(neg ? complement(r) : r));
-          this.i += 2 + [...rest.slice(0, end)].length + 2;
+          this.i = end + 2;
           continue;
         }
       }

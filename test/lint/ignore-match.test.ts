@@ -112,3 +112,23 @@ test("patterns at the size limit of Go's regexp (ErrLarge: the pattern's error) 
   const failing = answers.filter((a) => (a.errors ?? []).some((e) => e !== '')).length;
   assert.ok(failing > 0 && failing < cases.length, `${failing} of ${cases.length} fail in Go`);
 });
+
+test('classes with thousands of `[:` (each a look for the `:]` of a POSIX class) equal patternmatcher', { skip }, () => {
+  const paths = ['a', ':', '[', 'b', '5', 'a/b'];
+  const many = '[:a'.repeat(10_000);
+  const cases: Case[] = [
+    // No `:]` anywhere: every `[:` is two class characters (the class parser once copied the rest of the pattern at each).
+    { patterns: ['[' + many + ']'], paths },
+    // A known class after them; an unknown name that runs from the first `[:` to the last `:]`.
+    { patterns: ['[' + many + '[:digit:]]'], paths },
+    { patterns: ['[[:digit:]' + many + ']'], paths },
+    { patterns: ['[' + many + ':]]'], paths },
+    // The `:]` found for one `[:` is passed by the next: each class again as Go reads it.
+    { patterns: ['[[:alpha:][:digit:]]', '[[:a[:digit:]]', '[[:digit:][:a]', '[[:]:]]', 'x[[:^space:][:^alpha:]]y'], paths: [...paths, 'x y', 'x5y'] },
+  ];
+  const answers = runOracleLines('ignore-match', cases).map((l) => JSON.parse(l) as Answer);
+  const norm = (a: Answer): string => JSON.stringify({ error: a.error ?? '', matches: a.matches ?? [], errors: a.errors ?? [] });
+  cases.forEach((c, i) => assert.equal(norm(ours(c)), norm(answers[i]!), `${c.patterns[0]!.slice(0, 30)}... (${c.patterns[0]!.length} characters)`));
+  // Both kinds of answer are among them: some patterns fail to compile, some match.
+  assert.ok(answers.some((a) => (a.errors ?? []).some((e) => e !== '')) && answers.some((a) => (a.matches ?? []).some((m) => m)));
+});
