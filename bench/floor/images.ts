@@ -47,14 +47,18 @@ export async function ensureFloorImages(): Promise<{ node: string; go: string }>
   }
 }
 
-/** tools/buildkit/inprocessbuild (upstream's frontend inside Go's client), built into `dir`; its path. */
-export async function buildInprocessBuild(dir: string): Promise<string> {
-  const out = join(dir, 'inprocessbuild');
-  const r = await run('go', ['build', '-trimpath', '-o', out, './inprocessbuild'], {
+/**
+ * A Go program of tools/buildkit built into `dir`; its path: `inprocessbuild`
+ * (upstream's frontend inside Go's client) or `clientfloor` (a Go client
+ * that connects and calls ListWorkers, nothing else).
+ */
+export async function buildGoTool(dir: string, name: 'inprocessbuild' | 'clientfloor'): Promise<string> {
+  const out = join(dir, name);
+  const r = await run('go', ['build', '-trimpath', '-o', out, `./${name}`], {
     cwd: join(repoRoot, 'tools', 'buildkit'),
     env: { CGO_ENABLED: '0' },
     timeoutMs: 600_000,
   });
-  if (r.code !== 0) throw new Error(`building tools/buildkit/inprocessbuild failed:\n${r.stderr}`);
+  if (r.code !== 0) throw new Error(`building tools/buildkit/${name} failed:\n${r.stderr}`);
   return out;
 }
