@@ -23,7 +23,8 @@
 // frontend run the way ours is, inside the client process through Go's
 // client.Build (tools/buildkit/inprocessbuild), which shows what an
 // in-process gateway frontend costs when neither side is Node.js; and the Go
-// client floor (tools/buildkit/clientfloor: connect, ListWorkers, exit).
+// client floor (tools/buildkit/inprocessbuild given no context: connect,
+// ListWorkers, exit).
 // The Go in-process build's time beyond the Go floor is the daemon's work
 // for the build, which every client waits for: the Node.js floor plus that
 // is the best case for any Node.js client, printed beside the targets.
@@ -44,7 +45,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { UPSTREAM_FRONTEND, binDir, ensureBuildkit, releaseBuildkit, repoRoot, run } from '../test/e2e/harness.ts';
 import { STAGES, benchDockerfile } from './dockerfile.ts';
-import { buildGoTool } from './floor/images.ts';
+import { buildInprocessBuild } from './floor/images.ts';
 
 const RUNS = Math.max(3, Number(process.env.RUNS ?? 9));
 const FILES = Number(process.env.FILES ?? 20000);
@@ -98,8 +99,7 @@ async function main(): Promise<void> {
     const ctx = join(tmp, 'stages');
     mkdirSync(ctx);
     writeFileSync(join(ctx, 'Dockerfile'), benchDockerfile());
-    const goInprocess = await buildGoTool(tmp, 'inprocessbuild');
-    const goFloor = await buildGoTool(tmp, 'clientfloor');
+    const goInprocess = await buildInprocessBuild(tmp);
     const caCerts = process.env.NODE_EXTRA_CA_CERTS !== undefined;
     const oursArgs: string[] = [BIN, 'build', '--addr', env.buildkitHost, '--progress', 'plain', ctx];
     const floor: string[] = [FLOOR, env.buildkitHost];
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
       ['buildctl upstream image', ctl, ['--addr', env.buildkitHost, 'build', '--progress=plain', '--frontend', 'gateway.v0', '--opt', `source=${UPSTREAM_FRONTEND}`, '--local', `context=${ctx}`, '--local', `dockerfile=${ctx}`]],
       ['node client floor', process.execPath, floor],
       ['Go client, upstream frontend in process', goInprocess, [env.buildkitHost, ctx]],
-      ['Go client floor', goFloor, [env.buildkitHost]],
+      ['Go client floor', goInprocess, [env.buildkitHost]],
       ...(caCerts
         ? ([
             ['ours without NODE_EXTRA_CA_CERTS', ...noCA(oursArgs)],

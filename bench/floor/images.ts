@@ -48,17 +48,17 @@ export async function ensureFloorImages(): Promise<{ node: string; go: string }>
 }
 
 /**
- * A Go program of tools/buildkit built into `dir`; its path: `inprocessbuild`
- * (upstream's frontend inside Go's client) or `clientfloor` (a Go client
- * that connects and calls ListWorkers, nothing else).
+ * tools/buildkit/inprocessbuild built into `dir`; its path. With a context
+ * directory it builds it with upstream's frontend inside Go's client; with
+ * the address alone it is the Go client floor (connect, ListWorkers, exit).
  */
-export async function buildGoTool(dir: string, name: 'inprocessbuild' | 'clientfloor'): Promise<string> {
-  const out = join(dir, name);
-  const r = await run('go', ['build', '-trimpath', '-o', out, `./${name}`], {
+export async function buildInprocessBuild(dir: string): Promise<string> {
+  const out = join(dir, 'inprocessbuild');
+  const r = await run('go', ['build', '-trimpath', '-o', out, './inprocessbuild'], {
     cwd: join(repoRoot, 'tools', 'buildkit'),
     env: { CGO_ENABLED: '0' },
     timeoutMs: 600_000,
   });
-  if (r.code !== 0) throw new Error(`building tools/buildkit/${name} failed:\n${r.stderr}`);
+  if (r.code !== 0) throw new Error(`building tools/buildkit/inprocessbuild failed:\n${r.stderr}`);
   return out;
 }

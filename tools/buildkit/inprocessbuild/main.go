@@ -6,8 +6,13 @@
 // them Node.js.
 //
 //	inprocessbuild unix:///path/to/buildkitd.sock CONTEXT_DIR
+//	inprocessbuild unix:///path/to/buildkitd.sock
 //
 // The Dockerfile is CONTEXT_DIR/Dockerfile; progress is read and dropped.
+// Without a context directory it is the Go client floor: it connects, calls
+// ListWorkers once and exits, the least a Go client process does; the build's
+// time beyond it is the daemon's own work for the build (and upstream's
+// frontend, a few milliseconds), which any client waits for.
 package main
 
 import (
@@ -23,14 +28,28 @@ import (
 )
 
 func main() {
-	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: inprocessbuild ADDRESS CONTEXT_DIR")
+	if len(os.Args) != 2 && len(os.Args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: inprocessbuild ADDRESS [CONTEXT_DIR]")
 		os.Exit(2)
 	}
-	if err := build(appcontext.Context(), os.Args[1], os.Args[2]); err != nil {
+	run := floor
+	if len(os.Args) == 3 {
+		run = func(ctx context.Context, addr string) error { return build(ctx, addr, os.Args[2]) }
+	}
+	if err := run(appcontext.Context(), os.Args[1]); err != nil {
 		fmt.Fprintf(os.Stderr, "inprocessbuild: %v\n", err)
 		os.Exit(1)
 	}
+}
+
+func floor(ctx context.Context, addr string) error {
+	c, err := client.New(ctx, addr)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	_, err = c.ListWorkers(ctx)
+	return err
 }
 
 func build(ctx context.Context, addr, dir string) error {
