@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { convertDockerfile, type ConvertOptions } from '../../src/dockerfile/convert/index.ts';
 import { DockerfileError } from '../../src/dockerfile/errors.ts';
+import { MAX_ADDED_INSTRUCTIONS } from '../../src/dockerfile/convert/include.ts';
 import { decodeMessage as decode } from '../../src/protobuf/decode.ts';
 import * as pb from '../../src/gen/pb.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
@@ -84,4 +85,54 @@ test('an empty included file adds nothing; INCLUDE with no path or two paths is 
       return true;
     });
   }
+});
+
+/** A Dockerfile and `depth` files that each include the next one twice, the last holding one ENV. */
+function doubling(depth: number): { dockerfile: string; files: Record<string, string> } {
+  const files: Record<string, string> = {};
+  for (let i = 1; i < depth; i++) files[`d${i}.Dockerfile`] = `INCLUDE d${i + 1}.Dockerfile\nINCLUDE d${i + 1}.Dockerfile\n`;
+  files[`d${depth}.Dockerfile`] = 'ENV A=1\n';
+  return { dockerfile: 'FROM busybox\nINCLUDE d1.Dockerfile\n', files };
+}
+
+test('a file included many times is read once; includes that double at each level stop at the limit, at the INCLUDE being expanded', async () => {
+  // 10 levels: 2^10 ENVs and 2^10 - 2 INCLUDE lines, under the limit; each file read once.
+  const small = doubling(10);
+  const asked: string[] = [];
+  const res = await convertDockerfile(small.dockerfile, { channel: 'labs', readInclude: reader(small.files, asked), filename: 'Dockerfile', imageResolver });
+  assert.ok(res.state.marshal().encode().length > 0);
+  assert.deepEqual(asked, Object.keys(small.files));
+  // 30 levels would be 2^30 instructions: the walk stops once the included files have added 10,000,
+  // depth first, at the second INCLUDE of d29.Dockerfile.
+  const big = doubling(30);
+  const askedBig: string[] = [];
+  await assert.rejects(convertDockerfile(big.dockerfile, { channel: 'labs', readInclude: reader(big.files, askedBig), filename: 'Dockerfile', imageResolver }), (err: unknown) => {
+    assert.ok(err instanceof DockerfileError);
+    assert.equal(err.message, `INCLUDE d30.Dockerfile: the included and imported files add more than ${MAX_ADDED_INSTRUCTIONS} instructions to the build`);
+    assert.equal(err.ranges[0]?.file?.name, 'd29.Dockerfile');
+    assert.equal(err.ranges[0]?.start, 2);
+    return true;
+  });
+  assert.deepEqual(askedBig, Object.keys(big.files));
+});
+
+test('stages imported from one file are converted once each, and count against the same limit as includes', async () => {
+  // A file of 200 stages; the Dockerfile imports 100 of them: each import converts the file again (200 instructions).
+  const other = Array.from({ length: 200 }, (_, i) => `FROM busybox AS s${i}\n`).join('');
+  const imports = (n: number, twice = false): string =>
+    Array.from({ length: n }, (_, i) => `FROM ./x.Dockerfile#s${i} AS i${i}\n`).join('') +
+    (twice ? 'FROM ./x.Dockerfile#s0 AS again\n' : '') +
+    'FROM busybox\n' +
+    Array.from({ length: n }, (_, i) => `COPY --from=i${i} /a /a${i}\n`).join('') +
+    (twice ? 'COPY --from=again /a /b\n' : '');
+  const asked: string[] = [];
+  await convertDockerfile(imports(3, true), { channel: 'labs', readInclude: reader({ 'x.Dockerfile': other }, asked), filename: 'Dockerfile', imageResolver });
+  // s0 twice, s1 and s2: three conversions of x.Dockerfile.
+  assert.equal(asked.length, 3);
+  await assert.rejects(convertDockerfile(imports(100), { channel: 'labs', readInclude: reader({ 'x.Dockerfile': other }), filename: 'Dockerfile', imageResolver }), (err: unknown) => {
+    assert.ok(err instanceof DockerfileError);
+    assert.match(err.message, new RegExp(`^\\./x\\.Dockerfile#s\\d+: the included and imported files add more than ${MAX_ADDED_INSTRUCTIONS} instructions to the build$`));
+    assert.equal(err.ranges[0]?.file, undefined);
+    return true;
+  });
 });

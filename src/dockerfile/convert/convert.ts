@@ -44,7 +44,7 @@ import { Linter, type LintWarnFunc } from '../lint/linter.ts';
 import * as rules from '../lint/rules.ts';
 import { EMPTY_IMAGE_NAME, locationOf, emptyEnv, wrapError, dfCmd, lexFor } from './util.ts';
 import { parseDockerfile, withIncludes } from './include.ts';
-import { importStage, isFileReference } from './imports.ts';
+import { importStage, isFileReference, newImportScope } from './imports.ts';
 import { goParseInt64 } from '../../go/strconv.ts';
 import { goDecodeUTF8, goEqualFold } from '../../go/strings.ts';
 
@@ -97,6 +97,8 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
   const data = typeof text === 'string' ? new TextEncoder().encode(text) : text;
   if (data.length === 0) throw new DockerfileError('the Dockerfile cannot be empty');
   const lint = Linter.create(opt.checkConfig ?? resolveCheckConfig(data, opt.buildArgs), opt.lintWarn);
+  // Labs: the imports of the whole build (every stage and file) share one scope, so each is converted once.
+  if (isLabs(opt.channel) && opt.imports === undefined) opt = { ...opt, imports: newImportScope(opt.filename ?? 'Dockerfile') };
   const ast = await withIncludes(opt.ast ?? parseDockerfile(data, opt), opt);
   const po = buildPlatformOpt(opt.targetPlatform, opt.buildPlatforms);
   const buildArgs = new Map(Object.entries(opt.buildArgs ?? {}));

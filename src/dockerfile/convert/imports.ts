@@ -11,6 +11,11 @@ import { cleanRelative, dirOf } from './include.ts';
 import { formatPlatformAll, type Platform } from './platform.ts';
 import type { ConvertOptions, ConvertResult, ImportedStage, ImportScope } from './types.ts';
 
+/** What one build's conversions share, made by the top-level one (`filename`: the Dockerfile's name). */
+export function newImportScope(filename: string): ImportScope {
+  return { cache: new Map(), chain: [filename], added: { instructions: 0 } };
+}
+
 /** Whether a FROM base or a --from value names a stage of another Dockerfile: it starts with `./`. */
 export function isFileReference(name: string): boolean {
   return name.startsWith('./');
@@ -41,7 +46,7 @@ export function importStage(convert: Convert, opt: ConvertOptions, spec: string,
   const rel = cleanRelative(dir === '' ? path : `${dir}/${path}`);
   if (rel === '') throw fail("the path leaves the Dockerfile's directory");
   const name = top === '' ? rel : `${top}/${rel}`;
-  const scope = opt.imports ?? { cache: new Map(), chain: [filename] };
+  const scope = opt.imports ?? newImportScope(filename);
   if (scope.chain.includes(name)) throw fail(`import cycle: ${[...scope.chain, name].join(' -> ')}`);
   const key = `${name}#${stage}@${formatPlatformAll(platform)}`;
   let done = scope.cache.get(key);
@@ -80,7 +85,7 @@ async function load(
       // The other file reads its own includes and imports relative to itself.
       readInclude: (p) => read(relDir === '' ? p : `${relDir}/${p}`),
       importedAs: self,
-      imports: { cache: scope.cache, chain: [...scope.chain, f.name] },
+      imports: { cache: scope.cache, chain: [...scope.chain, f.name], added: scope.added },
       // The other file's own tree (the caller's parse is of the importing file), and only the
       // image of the build's target takes the label: options.
       ast: undefined,

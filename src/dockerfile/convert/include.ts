@@ -26,6 +26,8 @@ export interface IncludeOptions {
   po: PlatformOpt;
   buildArgs: ReadonlyMap<string, string>;
   target: string;
+  /** The build's count of added instructions (ImportScope.added); a fresh one when undefined. */
+  added?: { instructions: number };
 }
 
 /** Upstream's path.Clean for a relative slash path; '' when it leaves its root ("..", "../x"). */
@@ -56,11 +58,38 @@ function relocated(err: unknown, file: SourceFile): unknown {
   return new DockerfileError(err.message, err.ranges.map((r) => (r.file === undefined ? inFile(r, file) : r)));
 }
 
+/**
+ * The most instructions included and imported files may add to a build,
+ * each file counted every time it is included or imported (an included
+ * file's own INCLUDE lines counted). Including the same file twice is
+ * allowed, so a chain of files that each include the next twice doubles at
+ * each level (2^30 instructions from 30 small files), and a file imported
+ * for each of its stages is converted once per stage: past this the
+ * conversion stops at the INCLUDE or import being expanded, with an error,
+ * instead of running out of time and memory.
+ */
+export const MAX_ADDED_INSTRUCTIONS = 10_000;
+
+const tooMany = `the included and imported files add more than ${MAX_ADDED_INSTRUCTIONS} instructions to the build`;
+
+/** An included file as read and parsed (once per expansion, however many INCLUDEs name it). */
+interface Included {
+  file: SourceFile;
+  /** Undefined for an empty file. */
+  sub: ParseResult | undefined;
+}
+
 interface Walk {
   out: InstructionNode[];
+  /** How many instructions included and imported files have added to the build so far. */
+  added: { instructions: number };
+  /** The files read so far, by name. */
+  files: Map<string, Included>;
   warnings: ParseWarning[];
   /** The ARGs before the first FROM so far (the global ARGs an include path may use). */
   metaArgs: ArgCommand[];
+  /** What an include path is expanded with, made from metaArgs (undefined: not since the last ARG). */
+  env: ReturnType<typeof buildMetaArgs>['args'] | undefined;
   sawFrom: boolean;
 }
 
@@ -78,6 +107,10 @@ export async function withIncludes(ast: ParseResult, opt: ConvertOptions): Promi
   if (!isLabs(opt.channel)) return ast;
   // An imported Dockerfile (FROM ./other.Dockerfile#stage): every location is in that file.
   if (opt.importedAs !== undefined) {
+    // Its instructions are added to the build again for each stage imported from it. The error has no
+    // location: the import that brought the file in is named (imports.ts).
+    const added = opt.imports?.added;
+    if (added !== undefined && (added.instructions += ast.children.length) > MAX_ADDED_INSTRUCTIONS) throw new DockerfileError(tooMany);
     const file: SourceFile = { ...opt.importedAs, escapeToken: ast.escapeToken };
     ast = {
       ...ast,
@@ -92,6 +125,7 @@ export async function withIncludes(ast: ParseResult, opt: ConvertOptions): Promi
     po: buildPlatformOpt(opt.targetPlatform, opt.buildPlatforms),
     buildArgs: new Map(Object.entries(opt.buildArgs ?? {})),
     target: opt.target ?? '',
+    added: opt.imports?.added,
   });
 }
 
@@ -101,16 +135,22 @@ export async function withIncludes(ast: ParseResult, opt: ConvertOptions): Promi
  */
 export async function expandIncludes(ast: ParseResult, opt: IncludeOptions): Promise<ParseResult> {
   if (!ast.children.some((n) => n.keyword === 'include')) return ast;
-  const w: Walk = { out: [], warnings: [...ast.warnings], metaArgs: [], sawFrom: false };
+  const w: Walk = { out: [], added: opt.added ?? { instructions: 0 }, files: new Map(), warnings: [...ast.warnings], metaArgs: [], env: undefined, sawFrom: false };
   const top = opt.filename.includes('/') ? dirOf(opt.filename) : '';
   await splice(ast.children, undefined, '', [opt.filename], w, opt, top);
   return { ...ast, children: w.out, warnings: w.warnings };
 }
 
+/** The INCLUDE that added a file: its path as written and its location. */
+interface Via {
+  word: string;
+  loc: LineRange;
+}
+
 /**
  * Adds `nodes` (of `file`, undefined for the Dockerfile; `dir` its directory
  * relative to the Dockerfile's) to the walk; `chain` is the files including
- * it, outermost first, for the cycle error.
+ * it, outermost first, for the cycle error; `via` the INCLUDE that added it.
  */
 async function splice(
   nodes: readonly InstructionNode[],
@@ -120,14 +160,19 @@ async function splice(
   w: Walk,
   opt: IncludeOptions,
   top: string,
+  via?: Via,
 ): Promise<void> {
   for (const node0 of nodes) {
+    if (via !== undefined && ++w.added.instructions > MAX_ADDED_INSTRUCTIONS) throw new DockerfileError(`INCLUDE ${via.word}: ${tooMany}`, [via.loc]);
     const node = file === undefined ? node0 : { ...node0, file };
     if (node.keyword !== 'include') {
       if (node.keyword === 'from') w.sawFrom = true;
       else if (node.keyword === 'arg' && !w.sawFrom) {
         const cmd = parseCommand(node);
-        if (cmd.kind === 'arg') w.metaArgs.push(cmd);
+        if (cmd.kind === 'arg') {
+          w.metaArgs.push(cmd);
+          w.env = undefined;
+        }
       }
       w.out.push(node);
       continue;
@@ -138,10 +183,10 @@ async function splice(
     const lex = lexFor(opt.shlex, loc);
     let words: string[];
     try {
-      const env = buildMetaArgs(defaultArgs(opt.po, opt.buildArgs, opt.target), w.metaArgs, opt.buildArgs, (v, e, r) =>
+      w.env ??= buildMetaArgs(defaultArgs(opt.po, opt.buildArgs, opt.target), w.metaArgs, opt.buildArgs, (v, e, r) =>
         lexFor(opt.shlex, r).processWordWithMatches(v, e),
       ).args;
-      words = text === '' ? [] : lex.processWords(text, env);
+      words = text === '' ? [] : lex.processWords(text, w.env);
     } catch (err) {
       throw err instanceof DockerfileError ? err : new DockerfileError(`INCLUDE ${text}: ${(err as Error).message}`, [loc]);
     }
@@ -154,25 +199,33 @@ async function splice(
     if (rel === '') throw new DockerfileError(`INCLUDE ${word}: the path leaves the Dockerfile's directory`, [loc]);
     const name = top === '' ? rel : `${top}/${rel}`;
     if (chain.includes(name)) throw new DockerfileError(`INCLUDE cycle: ${[...chain, name].join(' -> ')}`, [loc]);
-    if (opt.read === undefined) throw new DockerfileError(`INCLUDE ${word}: no file can be read here`, [loc]);
-    let data: Uint8Array | undefined;
-    try {
-      data = await opt.read(rel);
-    } catch (err) {
-      throw new DockerfileError(`INCLUDE ${word}: ${name}: ${(err as Error).message}`, [loc]);
-    }
-    if (data === undefined) throw new DockerfileError(`INCLUDE ${word}: ${name}: no such file`, [loc]);
-    let sub: ParseResult | undefined;
-    let subFile: SourceFile = { name, data, escapeToken: '\\' };
-    if (data.length > 0) {
-      try {
-        sub = parse(data);
-      } catch (err) {
-        throw relocated(err, subFile);
-      }
-      subFile = { name, data, escapeToken: sub.escapeToken };
-      for (const warning of sub.warnings) w.warnings.push(warning.location === undefined ? warning : { ...warning, location: inFile(warning.location, subFile) });
-    }
-    if (sub !== undefined) await splice(sub.children, subFile, dirOf(rel), [...chain, name], w, opt, top);
+    const { file: subFile, sub } = w.files.get(name) ?? (await readIncluded(opt, rel, name, word, loc, w));
+    if (sub === undefined) continue;
+    for (const warning of sub.warnings) w.warnings.push(warning.location === undefined ? warning : { ...warning, location: inFile(warning.location, subFile) });
+    await splice(sub.children, subFile, dirOf(rel), [...chain, name], w, opt, top, { word, loc });
   }
+}
+
+/** Reads and parses the file an INCLUDE names (`rel` beside the Dockerfile, shown as `name`), and keeps it for the next INCLUDE of it. */
+async function readIncluded(opt: IncludeOptions, rel: string, name: string, word: string, loc: LineRange, w: Walk): Promise<Included> {
+  if (opt.read === undefined) throw new DockerfileError(`INCLUDE ${word}: no file can be read here`, [loc]);
+  let data: Uint8Array | undefined;
+  try {
+    data = await opt.read(rel);
+  } catch (err) {
+    throw new DockerfileError(`INCLUDE ${word}: ${name}: ${(err as Error).message}`, [loc]);
+  }
+  if (data === undefined) throw new DockerfileError(`INCLUDE ${word}: ${name}: no such file`, [loc]);
+  let included: Included = { file: { name, data, escapeToken: '\\' }, sub: undefined };
+  if (data.length > 0) {
+    let sub: ParseResult;
+    try {
+      sub = parse(data);
+    } catch (err) {
+      throw relocated(err, included.file);
+    }
+    included = { file: { name, data, escapeToken: sub.escapeToken }, sub };
+  }
+  w.files.set(name, included);
+  return included;
 }

@@ -135,6 +135,12 @@ export interface ImportScope {
   readonly cache: Map<string, Promise<ImportedStage>>;
   /** The files being converted, outermost first (an import of one of them is a cycle). */
   readonly chain: readonly string[];
+  /**
+   * How many instructions the build's included files and imported files have
+   * added so far (each counted every time it is included or imported), for
+   * the limit on them (include.ts, MAX_ADDED_INSTRUCTIONS).
+   */
+  readonly added: { instructions: number };
 }
 
 export interface ImportedStage {

@@ -1,0 +1,2 @@
+INCLUDE d2.Dockerfile
+INCLUDE d2.Dockerfile

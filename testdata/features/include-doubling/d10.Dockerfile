@@ -1,0 +1,2 @@
+INCLUDE d11.Dockerfile
+INCLUDE d11.Dockerfile

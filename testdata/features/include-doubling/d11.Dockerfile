@@ -1,0 +1,2 @@
+INCLUDE d12.Dockerfile
+INCLUDE d12.Dockerfile

@@ -1,0 +1,2 @@
+INCLUDE d13.Dockerfile
+INCLUDE d13.Dockerfile

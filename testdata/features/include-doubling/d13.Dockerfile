@@ -1,0 +1,2 @@
+INCLUDE d14.Dockerfile
+INCLUDE d14.Dockerfile

@@ -1,0 +1,2 @@
+INCLUDE d15.Dockerfile
+INCLUDE d15.Dockerfile

@@ -1,0 +1,2 @@
+INCLUDE d16.Dockerfile
+INCLUDE d16.Dockerfile

@@ -1,0 +1,2 @@
+INCLUDE d17.Dockerfile
+INCLUDE d17.Dockerfile

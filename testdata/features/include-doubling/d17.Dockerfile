@@ -1,0 +1,2 @@
+INCLUDE d18.Dockerfile
+INCLUDE d18.Dockerfile

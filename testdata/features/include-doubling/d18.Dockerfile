@@ -1,0 +1,2 @@
+INCLUDE d19.Dockerfile
+INCLUDE d19.Dockerfile

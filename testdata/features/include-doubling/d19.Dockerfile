@@ -1,0 +1,2 @@
+INCLUDE d20.Dockerfile
+INCLUDE d20.Dockerfile

@@ -1,0 +1,2 @@
+INCLUDE d3.Dockerfile
+INCLUDE d3.Dockerfile

@@ -1,0 +1,2 @@
+INCLUDE d4.Dockerfile
+INCLUDE d4.Dockerfile

@@ -1,0 +1,2 @@
+INCLUDE d5.Dockerfile
+INCLUDE d5.Dockerfile

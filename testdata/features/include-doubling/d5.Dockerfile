@@ -1,0 +1,2 @@
+INCLUDE d6.Dockerfile
+INCLUDE d6.Dockerfile

@@ -1,0 +1,2 @@
+INCLUDE d7.Dockerfile
+INCLUDE d7.Dockerfile

@@ -1,0 +1,2 @@
+INCLUDE d8.Dockerfile
+INCLUDE d8.Dockerfile

@@ -1,0 +1,2 @@
+INCLUDE d9.Dockerfile
+INCLUDE d9.Dockerfile

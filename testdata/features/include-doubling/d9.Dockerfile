@@ -1,0 +1,2 @@
+INCLUDE d10.Dockerfile
+INCLUDE d10.Dockerfile
