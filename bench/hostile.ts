@@ -22,6 +22,8 @@ const TIMEOUT = Number(process.env.TIMEOUT ?? 120);
 const bundle = resolve('dist', 'dockerfile-llb.js');
 if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
 const oracle = oraclePath();
+/** Upstream's labs build, for the probes of labs syntax (which it refuses where ours has a feature). */
+const labsOracle = oraclePath('labs');
 // KEEP_INPUTS=DIR writes the inputs there and keeps them (to profile one: node --cpu-prof dist/dockerfile-llb.js llb -f DIR/NAME.Dockerfile --image-metadata DIR/NAME.json).
 const keep = process.env.KEEP_INPUTS;
 if (keep !== undefined) mkdirSync(keep, { recursive: true });
@@ -42,6 +44,10 @@ interface Probe {
   targets?: boolean;
   /** The context's .dockerignore. */
   dockerignore?: () => string;
+  /** The labs channel (ours `--channel labs`, upstream's labs build). */
+  labs?: boolean;
+  /** More files beside the Dockerfile (for labs INCLUDE): name and text. */
+  files?: () => Record<string, string>;
 }
 
 const busybox = JSON.parse(readFileSync(join('testdata', 'convert', 'image-metadata.json'), 'utf8'))['docker.io/library/busybox:latest'] as unknown;
@@ -124,6 +130,13 @@ const PROBES: Probe[] = [
     dockerignore: () => '[' + '[:a'.repeat(21_000) + ']\n',
   },
   {
+    name: 'labs-include-doubling-30',
+    what: 'labs INCLUDE: 30 files, each including the next one twice (2^30 instructions if expanded; ours stops at the 10,000th included instruction, upstream\'s labs build has no INCLUDE; 2^22 took ours past 120 s and 3 GB)',
+    labs: true,
+    dockerfile: () => 'FROM busybox\nINCLUDE include-d1.Dockerfile\n',
+    files: () => Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`include-d${i + 1}.Dockerfile`, i === 29 ? 'ENV A=1\n' : `INCLUDE include-d${i + 2}.Dockerfile\nINCLUDE include-d${i + 2}.Dockerfile\n`])),
+  },
+  {
     name: 'dockerignore-5k-lines',
     what: 'a .dockerignore of 5,000 patterns and 2,000 COPY sources (every pattern tried on every source: CopyIgnoredFile; the build client filters its context walk the same way)',
     dockerfile: () => 'FROM busybox\n' + lines(2_000, (i) => `COPY d${i % 50}/f${i}.txt /d${i}/`),
@@ -166,7 +179,7 @@ function timed(cmd: string, args: string[]): Run {
   const r = spawnSync('sh', ['-c', '"$@" > "$0" 2> "$0.err"', join(dir, 'out'), '/usr/bin/time', '-f', '%e %M', '-o', out, 'timeout', String(TIMEOUT), cmd, ...args], { encoding: 'buffer' });
   const [s, k] = readFileSync(out, 'utf8').trim().split('\n').at(-1)!.split(' ');
   let status = r.status === 0 ? 'ok' : r.status === 124 ? 'timeout' : `exit ${r.status}`;
-  if (r.status === 0 && cmd === oracle) {
+  if (r.status === 0 && (cmd === oracle || cmd === labsOracle)) {
     // The oracle reports upstream's conversion errors as data: {"warnings": ..., "error": ...} without a def or image.
     const head = Buffer.alloc(64);
     const fd = openSync(join(dir, 'out'), 'r');
@@ -193,8 +206,10 @@ for (const p of PROBES) {
     writeFileSync(join(dir, `${p.name}.dockerignore`), p.dockerignore());
     ignore.push('--dockerignore', join(dir, `${p.name}.dockerignore`));
   }
-  const ours = p.targets ? timed(process.execPath, [bundle, 'targets', '-f', file]) : timed(process.execPath, [bundle, 'llb', '-f', file, '--image-metadata', meta, ...ignore]);
-  const up = p.targets ? timed(oracle, ['targets', '-f', file]) : timed(oracle, ['dockerfile2llb', '-f', file, '--image-metadata', meta, ...ignore]);
+  for (const [name, text] of Object.entries(p.files?.() ?? {})) writeFileSync(join(dir, name), text);
+  const channel = p.labs ? ['--channel', 'labs'] : [];
+  const ours = p.targets ? timed(process.execPath, [bundle, 'targets', '-f', file, ...channel]) : timed(process.execPath, [bundle, 'llb', '-f', file, '--image-metadata', meta, ...ignore, ...channel]);
+  const up = p.targets ? timed(oracle, ['targets', '-f', file]) : timed(p.labs ? labsOracle : oracle, ['dockerfile2llb', '-f', file, '--image-metadata', meta, ...ignore]);
   const tRatio = ours.seconds / Math.max(up.seconds, 0.01);
   const mRatio = ours.kib / Math.max(up.kib, 1);
   const small = ours.seconds < 1 && ours.kib < 200 * 1024;
