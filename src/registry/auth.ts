@@ -1,6 +1,7 @@
 // Registry auth: a 401 carries `WWW-Authenticate: Bearer realm=…,service=…,scope=…`
 // (or `Basic realm=…`); the client asks the realm for a token (anonymously or
 // with credentials) and retries with `Authorization: Bearer <token>`.
+import { readUpTo } from './body.ts';
 import type { Credentials } from './credentials.ts';
 
 export interface Challenge {
@@ -59,6 +60,9 @@ export function parseChallenges(header: string): Challenge[] {
   return out;
 }
 
+/** The longest token response read (a JWT is a few kilobytes). */
+const MAX_TOKEN_RESPONSE = 1 << 20;
+
 /**
  * Fetches a pull token from the challenge's realm: anonymously, with a user
  * name and password (HTTP basic auth on the GET, as the token spec has it),
@@ -91,7 +95,15 @@ export async function fetchAnonymousToken(
     const kind = creds ? 'token' : 'anonymous token';
     throw new Error(`failed to fetch ${kind}: unexpected status from ${creds?.identityToken ? 'POST' : 'GET'} request to ${url.origin}${url.pathname}: ${res.status} ${res.statusText}`);
   }
-  const body = (await res.json()) as { token?: unknown; access_token?: unknown };
+  // A token is a few kilobytes; a body that goes on past this is no token response.
+  const { bytes, more } = await readUpTo(res, MAX_TOKEN_RESPONSE);
+  if (more) throw new Error(`token server's response is larger than ${MAX_TOKEN_RESPONSE} bytes`);
+  let body: { token?: unknown; access_token?: unknown };
+  try {
+    body = JSON.parse(new TextDecoder().decode(bytes)) as typeof body;
+  } catch (err) {
+    throw new Error(`token server's response is no JSON: ${(err as Error).message}`);
+  }
   const token = typeof body.token === 'string' && body.token !== '' ? body.token : body.access_token;
   if (typeof token !== 'string' || token === '') throw new Error('token server returned no token');
   return token;

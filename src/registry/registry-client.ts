@@ -6,6 +6,7 @@
 // digest.
 import { sha256Digest, validateDigest, verifyDigest } from './digest.ts';
 import { basicAuthorization, fetchAnonymousToken, parseChallenges } from './auth.ts';
+import { errorText, readUpTo } from './body.ts';
 import type { CredentialLookup } from './credentials.ts';
 import type { ConfigCache } from './config-cache.ts';
 import {
@@ -274,7 +275,7 @@ export class RegistryResolver implements ImageResolver {
     this.authorizations.set(authKey, authorization);
     res = await send(authorization);
     if (res.status === 401 || res.status === 403) {
-      const text = await res.text();
+      const text = await errorText(res);
       throw new HostError(`${denied}: server message: ${registryErrorText(text) || res.statusText}: authorization failed`, 3);
     }
     return res;
@@ -293,7 +294,7 @@ export class RegistryResolver implements ImageResolver {
       throw new HostError('not found', 2);
     }
     if (!res.ok) {
-      const text = await res.text();
+      const text = await errorText(res);
       throw new HostError(`unexpected status from GET request to ${this.url(endpoint, `${repo}/manifests/${object}`)}: ${res.status} ${res.statusText}${registryErrorSuffix(text)}`, 3);
     }
     const body = await readLimited(res, MAX_MANIFEST_SIZE, `manifest for ${object}`);
@@ -337,9 +338,10 @@ async function readLimited(res: Response, limit: number, what: string): Promise<
     await res.body?.cancel();
     throw new ImageResolveError(`rejecting ${declared} byte ${what}: not found`);
   }
-  const body = new Uint8Array(await res.arrayBuffer());
-  if (body.length > limit) throw new ImageResolveError(`rejecting ${body.length} byte ${what}: not found`);
-  return body;
+  // Without a length (or with a wrong one) the body is read no further than the limit.
+  const { bytes, more } = await readUpTo(res, limit);
+  if (more) throw new ImageResolveError(`rejecting ${what} of more than ${limit} bytes: not found`);
+  return bytes;
 }
 
 /** The registry's own error text ({"errors":[{code,message}]}), as containerd prints it. */
