@@ -46,7 +46,10 @@ export function importStage(convert: Convert, opt: ConvertOptions, spec: string,
   const rel = cleanRelative(dir === '' ? path : `${dir}/${path}`);
   if (rel === '') throw fail("the path leaves the Dockerfile's directory");
   const name = top === '' ? rel : `${top}/${rel}`;
-  const scope = opt.imports ?? newImportScope(filename);
+  // convertDockerfile gives every labs conversion its build's scope; one made here would convert again what the
+  // build has converted (and count apart from its limit).
+  const scope = opt.imports;
+  if (scope === undefined) throw new Error('importStage: the conversion has no import scope');
   if (scope.chain.includes(name)) throw fail(`import cycle: ${[...scope.chain, name].join(' -> ')}`);
   const key = `${name}#${stage}@${formatPlatformAll(platform)}`;
   let done = scope.cache.get(key);
