@@ -7,6 +7,7 @@ import type { Definition as PbDefinition, SourceInfo } from '../gen/pb.ts';
 import * as pb from '../gen/pb.ts';
 import { decodeMessage } from '../protobuf/decode.ts';
 import type { LintWarnFunc } from '../dockerfile/lint/index.ts';
+import { buildArgCheckConfig } from '../dockerfile/lint/config.ts';
 import type { LineRange } from '../dockerfile/errors.ts';
 import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import { findDirective } from '../dockerfile/parser/index.ts';
@@ -186,6 +187,8 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   const cfg = parseConfig(env.opts, env.workers[0]?.platforms[0], env.channel);
   const opts = env.opts;
   const sbomConfig = parseSBOMConfig(opts);
+  // The last option dockerui's client parses as it starts: a bad one fails any request before the Dockerfile is read.
+  buildArgCheckConfig(cfg.buildArgs);
 
   // frontend.caps (src/frontend/caps.ts): throws unless every unsupported cap may be forwarded.
   const capsError = validateCaps(opts.get('frontend.caps') ?? '').error;

@@ -287,3 +287,27 @@ test('gateway protocol parity over frontend options: remote contexts, forwarding
   console.log(`gateway protocol parity over options: ${all.length - differing.length}/${all.length} identical (${OPTION_SETS.length} option sets on ${files.length} files)`);
   assert.deepEqual(differing.slice(0, 5), []);
 });
+
+// The build checks' option, which dockerui's client parses as it starts: a bad value fails a build,
+// each subrequest and a forward before the Dockerfile is read, after the options parsed before it.
+const CHECK_OPTION_SETS: string[][] = [
+  ['build-arg:BUILDKIT_DOCKERFILE_CHECK=bad'],
+  ['build-arg:BUILDKIT_DOCKERFILE_CHECK=error=maybe', 'requestid=frontend.targets'],
+  ['build-arg:BUILDKIT_DOCKERFILE_CHECK=skip=all;bad', 'requestid=frontend.outline'],
+  ['build-arg:BUILDKIT_DOCKERFILE_CHECK=bad', 'requestid=frontend.lint'],
+  ['build-arg:BUILDKIT_DOCKERFILE_CHECK=bad', 'requestid=frontend.subrequests.describe'],
+  ['build-arg:BUILDKIT_DOCKERFILE_CHECK=bad', 'build-arg:BUILDKIT_SYNTAX=docker.io/docker/dockerfile:1.7'],
+  ['build-arg:BUILDKIT_DOCKERFILE_CHECK=bad', 'frontend.caps=moby.buildkit.frontend.unknown'],
+  ['build-arg:BUILDKIT_DOCKERFILE_CHECK=bad', 'attest:sbom=generator=Not A Ref'],
+  ['build-arg:BUILDKIT_DOCKERFILE_CHECK=bad', 'platform=linux/amd64/x/y'],
+  ['build-arg:BUILDKIT_DOCKERFILE_CHECK=', 'requestid=frontend.targets'],
+];
+
+test('gateway protocol parity over the build checks option: a bad value fails every request first', { skip, timeout: 600_000 }, async () => {
+  const files = cases().filter((c) => /^convert\/(002|012)-/.test(c.name));
+  assert.equal(files.length, 2);
+  const all = files.flatMap((c) => CHECK_OPTION_SETS.map((o) => ({ ...c, name: `${c.name} ${o.join(' ')}`, opts: [...c.opts, ...o] })));
+  const { differing } = await compareAll(all);
+  console.log(`gateway protocol parity over the check option: ${all.length - differing.length}/${all.length} identical (${CHECK_OPTION_SETS.length} option sets on ${files.length} files)`);
+  assert.deepEqual(differing.slice(0, 5), []);
+});

@@ -6,7 +6,7 @@
 import { convertDockerfile } from './convert.ts';
 import type { ConvertOptions } from './types.ts';
 import { DockerfileError, type LineRange } from '../errors.ts';
-import { BUILD_ARG_CHECK, parseCheckOptions } from '../lint/config.ts';
+import { buildArgCheckConfig } from '../lint/config.ts';
 import { perLine } from '../lint/linter.ts';
 import { mergeRanges, toJsonLocation, type LintResult } from '../lint/results.ts';
 
@@ -19,15 +19,7 @@ export type LintOptions = Omit<ConvertOptions, 'lintWarn' | 'checkConfig' | 'all
  */
 export async function lintDockerfile(text: string | Uint8Array, opt: LintOptions = {}): Promise<LintResult> {
   const data = typeof text === 'string' ? new TextEncoder().encode(text) : text;
-  const arg = opt.buildArgs?.[BUILD_ARG_CHECK];
-  let checkConfig;
-  if (arg !== undefined) {
-    try {
-      checkConfig = parseCheckOptions(arg);
-    } catch (err) {
-      throw new DockerfileError(`failed to parse build-arg:${BUILD_ARG_CHECK}: ${(err as Error).message}`);
-    }
-  }
+  const checkConfig = buildArgCheckConfig(opt.buildArgs);
   const result: LintResult = {
     warnings: [],
     sources: [{ filename: opt.filename ?? 'Dockerfile', data: Buffer.from(data).toString('base64'), language: 'Dockerfile' }],

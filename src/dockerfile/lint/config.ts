@@ -73,18 +73,28 @@ export function parseCheckOptions(input: string, bytes = false): CheckConfig {
 }
 
 /**
+ * The BUILDKIT_DOCKERFILE_CHECK build arg's configuration (undefined when it
+ * is not set), or upstream's error for a bad one. dockerui's client parses it
+ * as it starts (the last of its options), so a bad one fails every request,
+ * a build or any subrequest, before the Dockerfile is read.
+ */
+export function buildArgCheckConfig(buildArgs: Record<string, string> | undefined): CheckConfig | undefined {
+  const fromArg = buildArgs?.[BUILD_ARG_CHECK];
+  if (fromArg === undefined) return undefined;
+  try {
+    return parseCheckOptions(fromArg);
+  } catch (err) {
+    throw new DockerfileError(`failed to parse build-arg:${BUILD_ARG_CHECK}: ${(err as Error).message}`);
+  }
+}
+
+/**
  * The configuration a build starts with: the build arg when it is set
  * (it replaces the directive entirely), else the `# check=` directive.
  */
 export function resolveCheckConfig(dockerfile: string | Uint8Array, buildArgs: Record<string, string> | undefined): CheckConfig {
-  const fromArg = buildArgs?.[BUILD_ARG_CHECK];
-  if (fromArg !== undefined) {
-    try {
-      return parseCheckOptions(fromArg);
-    } catch (err) {
-      throw new DockerfileError(`failed to parse build-arg:${BUILD_ARG_CHECK}: ${(err as Error).message}`);
-    }
-  }
+  const fromArg = buildArgCheckConfig(buildArgs);
+  if (fromArg !== undefined) return fromArg;
   const directive = findDirective('check', dockerfile);
   try {
     return parseCheckOptions(directive?.valueBytes ?? '', true);
