@@ -12,11 +12,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goAvailable, runOracle } from '../oracle/oracle.ts';
-import { convertOptions, parseConfig } from '../../src/dockerui/index.ts';
-import { handleSubrequest } from '../../src/frontend/subrequests.ts';
-import { toStatus } from '../../src/frontend/errors.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
 import { DEEP_GRAPHS, writeDeepGraphs } from '../convert/deep-graphs.ts';
+import { canon, lines, oursOutcome, type JsonRange, type Outcome } from './outcome.ts';
 
 const dir = join('testdata', 'subrequests');
 const imagesFile = join(dir, 'images.json');
@@ -29,18 +27,6 @@ interface OutlineCase {
   opts?: Record<string, string>;
 }
 
-/** Each errdefs.Source's ranges as [start line, end line] pairs. */
-type Locations = [number, number][][];
-type Outcome = { metadata: Record<string, string> } | { error: string; locations: Locations };
-
-interface JsonRange {
-  start?: { line?: number };
-  end?: { line?: number };
-}
-
-function lines(ranges: JsonRange[]): [number, number][] {
-  return ranges.map((r) => [r.start?.line ?? 0, r.end?.line ?? 0]);
-}
 
 function oracle(request: string, file: string, c: OutlineCase = {}): Outcome {
   const args = ['subrequest', '--request', request, '-f', file, '--image-metadata', imagesFile];
@@ -64,23 +50,8 @@ function caseOptions(c: OutlineCase): Map<string, string> {
 }
 
 /** The request answered by our gateway's handler (what the frontend Returns: metadata, or the error's status). */
-async function ours(request: string, data: Uint8Array, resolver: MetadataFileResolver, c: OutlineCase = {}): Promise<Outcome> {
-  try {
-    const res = await handleSubrequest(request, {
-      data,
-      sourceInfo: { filename: 'Dockerfile', data, language: 'Dockerfile' },
-      convertOptions: convertOptions(parseConfig(caseOptions(c)), { resolver }),
-    });
-    const metadata: Record<string, string> = {};
-    for (const [k, v] of Object.entries(res.metadata ?? {})) metadata[k] = Buffer.from(v).toString('utf8');
-    return { metadata };
-  } catch (err) {
-    const status = toStatus(err);
-    const locations = (status.details ?? [])
-      .filter((d) => d.type_url?.endsWith('errdefs.Source+json'))
-      .map((d) => lines((JSON.parse(Buffer.from(d.value ?? []).toString('utf8')) as { ranges?: JsonRange[] }).ranges ?? []));
-    return { error: status.message ?? '', locations };
-  }
+function ours(request: string, data: Uint8Array, resolver: MetadataFileResolver, c: OutlineCase = {}): Promise<Outcome> {
+  return oursOutcome(request, data, caseOptions(c), resolver);
 }
 
 test('subrequests parity with upstream (outline, targets, describe)', { skip }, async () => {
@@ -110,9 +81,6 @@ test('subrequests parity with upstream (outline, targets, describe)', { skip }, 
     }
   }
 
-  // Keys sorted: the oracle prints metadata as a Go map (sorted), ours keeps upstream's insertion order.
-  const canon = (o: Outcome): string =>
-    JSON.stringify('error' in o ? o : Object.fromEntries(Object.entries(o.metadata).sort(([a], [b]) => (a < b ? -1 : 1))));
   const differing = results.filter((r) => canon(r.want) !== canon(r.got));
   for (const d of differing) {
     console.log(`--- ${d.name}\nupstream: ${JSON.stringify(d.want)}\nours:     ${JSON.stringify(d.got)}`);

@@ -1,0 +1,55 @@
+// A subrequest's answer, ours and upstream's, in one comparable shape: the
+// result metadata, or the error's message and the Dockerfile locations of
+// its errdefs.Source details.
+import { convertOptions, parseConfig } from '../../src/dockerui/index.ts';
+import { buildArgCheckConfig } from '../../src/dockerfile/lint/config.ts';
+import { parseSBOMConfig } from '../../src/frontend/sbom.ts';
+import { handleSubrequest } from '../../src/frontend/subrequests.ts';
+import { toStatus } from '../../src/frontend/errors.ts';
+import type { ImageResolver } from '../../src/registry/resolver.ts';
+
+/** Each errdefs.Source's ranges as [start line, end line] pairs. */
+export type Locations = [number, number][][];
+export type Outcome = { metadata: Record<string, string> } | { error: string; locations: Locations };
+
+export interface JsonRange {
+  start?: { line?: number };
+  end?: { line?: number };
+}
+
+export function lines(ranges: JsonRange[]): [number, number][] {
+  return ranges.map((r) => [r.start?.line ?? 0, r.end?.line ?? 0]);
+}
+
+/** Keys sorted: the oracle prints metadata as a Go map (sorted), ours keeps upstream's insertion order. */
+export function canon(o: Outcome): string {
+  return JSON.stringify('error' in o ? o : Object.fromEntries(Object.entries(o.metadata).sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
+/**
+ * The request answered as src/frontend/dockerfile.ts answers it: the options
+ * parsed as dockerui's client parses them as it starts (a bad one fails the
+ * request), then the subrequest with the build's convert options and no
+ * target platform; the metadata it Returns, or its error's status.
+ */
+export async function oursOutcome(request: string, data: Uint8Array, opts: ReadonlyMap<string, string>, resolver: ImageResolver): Promise<Outcome> {
+  try {
+    const cfg = parseConfig(opts);
+    parseSBOMConfig(opts);
+    buildArgCheckConfig(cfg.buildArgs);
+    const res = await handleSubrequest(request, {
+      data,
+      sourceInfo: { filename: 'Dockerfile', data, language: 'Dockerfile' },
+      convertOptions: { ...convertOptions(cfg, { resolver }), buildArgs: { ...cfg.buildArgs }, targetPlatform: undefined },
+    });
+    const metadata: Record<string, string> = {};
+    for (const [k, v] of Object.entries(res.metadata ?? {})) metadata[k] = Buffer.from(v).toString('utf8');
+    return { metadata };
+  } catch (err) {
+    const status = toStatus(err);
+    const locations = (status.details ?? [])
+      .filter((d) => d.type_url?.endsWith('errdefs.Source+json'))
+      .map((d) => lines((JSON.parse(Buffer.from(d.value ?? []).toString('utf8')) as { ranges?: JsonRange[] }).ranges ?? []));
+    return { error: status.message ?? '', locations };
+  }
+}
