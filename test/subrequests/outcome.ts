@@ -21,6 +21,9 @@ export function lines(ranges: JsonRange[]): [number, number][] {
   return ranges.map((r) => [r.start?.line ?? 0, r.end?.line ?? 0]);
 }
 
+/** The session id the oracle's gateway reports (its --session-id default), which local sources name. */
+export const ORACLE_SESSION = 'oracle-session';
+
 /** Keys sorted: the oracle prints metadata as a Go map (sorted), ours keeps upstream's insertion order. */
 export function canon(o: Outcome): string {
   return JSON.stringify('error' in o ? o : Object.fromEntries(Object.entries(o.metadata).sort(([a], [b]) => (a < b ? -1 : 1))));
@@ -29,8 +32,8 @@ export function canon(o: Outcome): string {
 /**
  * The request answered as src/frontend/dockerfile.ts answers it: the options
  * parsed as dockerui's client parses them as it starts (a bad one fails the
- * request), then the subrequest with the build's convert options and no
- * target platform; the metadata it Returns, or its error's status.
+ * request), then the subrequest with the build's convert options, no
+ * target platform and a Warn (whose findings are the daemon's to show); the metadata it Returns, or its error's status.
  */
 export async function oursOutcome(request: string, data: Uint8Array, opts: ReadonlyMap<string, string>, resolver: ImageResolver): Promise<Outcome> {
   try {
@@ -40,7 +43,7 @@ export async function oursOutcome(request: string, data: Uint8Array, opts: Reado
     const res = await handleSubrequest(request, {
       data,
       sourceInfo: { filename: 'Dockerfile', data, language: 'Dockerfile' },
-      convertOptions: { ...convertOptions(cfg, { resolver }), buildArgs: { ...cfg.buildArgs }, targetPlatform: undefined },
+      convertOptions: { ...convertOptions(cfg, { resolver }, { sessionId: ORACLE_SESSION }), buildArgs: { ...cfg.buildArgs }, targetPlatform: undefined, lintWarn: () => {} },
     });
     const metadata: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.metadata ?? {})) metadata[k] = Buffer.from(v).toString('utf8');
