@@ -6,6 +6,8 @@ import { Source } from '../gen/errdefs.ts';
 import type { Status } from '../gen/google.rpc.ts';
 import { printSourceExcerpt } from '../subrequests/lint.ts';
 
+export { grpcErrorText } from '../go/grpcerrors.ts';
+
 interface SourceJSON {
   info?: { filename?: string; data?: string };
   ranges?: { start?: { line?: number }; end?: { line?: number } }[];
@@ -37,20 +39,4 @@ export function printSources(status: Status | undefined): Buffer {
     out += printSourceExcerpt({ filename: src.info.filename ?? '', data: src.info.data ?? new Uint8Array(), language: '' }, ranges);
   }
   return Buffer.from(out, 'latin1');
-}
-
-/** grpc-go's codes.Code names (Code.String), by number. */
-const GO_CODE_NAMES = [
-  'OK', 'Canceled', 'Unknown', 'InvalidArgument', 'DeadlineExceeded', 'NotFound', 'AlreadyExists', 'PermissionDenied', 'ResourceExhausted',
-  'FailedPrecondition', 'Aborted', 'OutOfRange', 'Unimplemented', 'Internal', 'Unavailable', 'DataLoss', 'Unauthenticated',
-];
-
-/**
- * A failed call's status as text, as BuildKit's client prints it (grpcerrors
- * FromGRPC's error): the code's name and a colon before the message, unless
- * the code is OK or Unknown (what most build errors carry).
- */
-export function grpcErrorText(code: number, message: string): string {
-  if (code === 0 || code === 2) return message;
-  return `${GO_CODE_NAMES[code] ?? `Code(${code})`}: ${message}`;
 }

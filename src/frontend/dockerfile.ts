@@ -487,6 +487,12 @@ function withSource(err: unknown, info: SourceInfo, range: { start: number; end:
 async function forward(bridge: LLBBridge, env: GatewayEnv, caps: Caps, ref: string, cmdline: string): Promise<gw.Result> {
   const frontendOpt: { [k: string]: string } = {};
   for (const [k, v] of env.opts) setKey(frontendOpt, k, v);
+  // dockerui's client, as it starts, copies two build args onto the options (a Go map this forward
+  // then passes on as it is): BUILDKIT_MULTI_PLATFORM onto multi-platform, BUILDKIT_SANDBOX_HOSTNAME onto hostname.
+  const multiPlatform = env.opts.get('build-arg:BUILDKIT_MULTI_PLATFORM');
+  if (multiPlatform !== undefined && multiPlatform !== '') frontendOpt['multi-platform'] = multiPlatform;
+  const hostname = env.opts.get('build-arg:BUILDKIT_SANDBOX_HOSTNAME');
+  if (hostname !== undefined && hostname !== '') frontendOpt.hostname = hostname;
   frontendOpt.cmdline = cmdline;
   frontendOpt.source = ref;
   let frontendInputs: { [k: string]: PbDefinition } | undefined;

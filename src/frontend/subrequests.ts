@@ -15,6 +15,7 @@ import { decodeMessage } from '../protobuf/decode.ts';
 import { protoJSON } from '../protobuf/protojson.ts';
 import { REQUEST_CONVERT_LLB, REQUEST_DESCRIBE, REQUEST_LINT, REQUEST_OUTLINE, REQUEST_TARGETS, convertLLBResult, describeResult, lintResult, outlineResult, targetsResult, type LintResults, type SubrequestResult } from '../subrequests/index.ts';
 import { type GoJSON } from '../go/json.ts';
+import { grpcErrorText } from '../go/grpcerrors.ts';
 import type { BridgeError } from './bridge.ts';
 import { FrontendError, goStructValue, withLocations } from './errors.ts';
 
@@ -79,7 +80,7 @@ async function answer(id: string, c: SubrequestContext): Promise<gw.Result> {
         c.convertOptions.channel === 'labs'
           ? (await (await import('../lint-pack/index.ts')).lintWithPack(c.data, c.convertOptions)).result
           : await lintDockerfile(c.data, c.convertOptions);
-      return toGatewayResult(lintResult(lintResults(r, c.sourceInfo)));
+      return toGatewayResult(lintResult(lintResults(withCallCodes(r, c.failures ?? []), c.sourceInfo)));
     }
     case REQUEST_CONVERT_LLB: {
       const r = await convertDockerfile(c.data, c.convertOptions);
@@ -87,6 +88,22 @@ async function answer(id: string, c: SubrequestContext): Promise<gw.Result> {
     }
   }
   throw unsupportedSubrequest(id);
+}
+
+/**
+ * A lint result's build error as upstream's, whose message is the Go error's
+ * text (Error()): a failed daemon call in it reads with its code's name
+ * (grpcerrors.FromGRPC's error), where a Returned error's status carries the
+ * call's own message (withLocations).
+ */
+function withCallCodes(r: LintResult, failures: readonly BridgeError[]): LintResult {
+  const e = r.buildError;
+  if (e === undefined) return r;
+  const inner = failures.find((f) => f.message !== '' && e.message.includes(f.message));
+  if (inner === undefined) return r;
+  const at = e.message.lastIndexOf(inner.message);
+  const message = e.message.slice(0, at) + grpcErrorText(inner.code, inner.message) + e.message.slice(at + inner.message.length);
+  return { ...r, buildError: { ...e, message } };
 }
 
 /**

@@ -32,7 +32,7 @@ import type { MessageDesc } from '../../src/protobuf/registry.ts';
 import * as gw from '../../src/gen/moby.buildkit.v1.frontend.ts';
 import { Caps } from '../../src/llb/caps.ts';
 import { binDir, inCI } from '../e2e/harness.ts';
-import { corpus, parseOptionLine } from '../convert/fuzz/generate.ts';
+import { corpus, parseOptionLine, Rng } from '../convert/fuzz/generate.ts';
 import { runFrontend, type Action, type Script } from './fake-daemon.ts';
 
 const upstreamBinary = join(binDir, 'dockerfile-frontend');
@@ -123,7 +123,10 @@ function daemon(dockerfile: Buffer, dockerignore: Buffer | undefined, log: strin
           // Left alone: upstream's error for an image stage of COPY --from / RUN --mount from= carries a
           // Source of no lines (the stage has no location), which nothing prints; ours has none.
           .filter((d) => !(d.type_url ?? '').endsWith('errdefs.Source+json') || (d.value.ranges ?? []).length > 0);
-        const error = req.error === undefined ? undefined : { ...req.error, details };
+        // Upstream lists a lint violation's rules from a Go map, in a random order: compared as a set.
+        const violation = /^lint violation found for rules: (.*)$/.exec(req.error?.message ?? '');
+        const message = violation === null ? req.error?.message : `lint violation found for rules: ${violation[1]!.split(', ').sort().join(', ')}`;
+        const error = req.error === undefined ? undefined : { ...req.error, message, details };
         log.push(`Return ${text({ ...req, error })}`);
         return { kind: 'default' };
       }
@@ -171,6 +174,9 @@ async function requests(c: Case, command: string[] | undefined, o: { workers?: s
   const r = await runFrontend(daemon(c.dockerfile, c.dockerignore, log, o.daemon), { env, command });
   if (r.timedOut) log.push('timed out');
   if (!log.some((l) => l.startsWith('Return '))) log.push(`no Return (exit ${r.code}): ${r.stderr.slice(-500)}`);
+  // A Go runtime panic (a nil dereference, say; not the panic upstream's main ends a failed build with):
+  // its deferred Return (an empty result) went out while the panic unwound.
+  if (/(^|\n)panic: runtime error: /.test(r.stderr)) log.push('panic');
   // Ours asks for Inputs alongside Ping, before it knows whether it needs them: not compared.
   let out = log.filter((l) => l !== 'Inputs');
   // Random progress group ids (COPY --link) reach the definitions and the references named after them.
@@ -179,31 +185,61 @@ async function requests(c: Case, command: string[] | undefined, o: { workers?: s
 }
 
 /** Compares ours and upstream's on each case, two at a time; returns the summary line's figures and the differences. */
-async function compareAll(all: Case[], workers?: string): Promise<{ differing: string[]; errors: number; warned: number }> {
+/** Ours and upstream's requests for a case, compared as compareAll compares them. */
+function compared(ours: string[], up: string[]): { same: boolean; failed: boolean; warned: boolean; ours: string[]; up: string[] } {
+  const failed = up.some((l) => l.startsWith('Return {"error"'));
+  if (failed) {
+    // Upstream resolves base images concurrently and cancels the rest at the first error:
+    // which resolutions (and their build checks) were already sent is a race.
+    const settled = (l: string) => !l.startsWith('ResolveSourceMeta ') && !l.startsWith('Warn ');
+    [ours, up] = [ours.filter(settled), up.filter(settled)];
+  }
+  return { same: JSON.stringify(ours) === JSON.stringify(up), failed, warned: up.some((l) => l.startsWith('Warn ')), ours, up };
+}
+
+function difference(name: string, ours: string[], up: string[]): string {
+  const only = (a: string[], b: string[]) => a.filter((x) => !b.includes(x)).map((x) => x.slice(0, 400));
+  return `${name}:\n  ours only: ${only(ours, up).join('\n    ')}\n  upstream only: ${only(up, ours).join('\n    ')}`;
+}
+
+/**
+ * Compares ours and upstream's on each case, two at a time; returns the summary line's figures and the
+ * differences. With `reruns`, a difference is asked of upstream again that many times (each a process
+ * of its own) and counted in `varied` when one of its answers is ours: for builds that fail on several
+ * platforms, which calls upstream's concurrent conversions made before the first error cancelled the
+ * others is a race too. With `reruns`, a case upstream's process panics on is not compared (counted in `panicked`):
+ * its Return is the empty result Go's deferred call sends while the panic unwinds (one such is the
+ * README's deliberate difference, targets of a file with a later `# check=` comment).
+ */
+async function compareAll(all: Case[], workers?: string, reruns = 0): Promise<{ differing: string[]; errors: number; warned: number; varied: number; panicked: number }> {
   const differing: string[] = [];
+  let panicked = 0;
   let next = 0;
   let errors = 0;
   let warned = 0;
+  let varied = 0;
   // Two cases at a time (one frontend process each).
   const worker = async (): Promise<void> => {
     for (let i = next++; i < all.length; i = next++) {
       const c = all[i]!;
-      let [ours, up] = [await requests(c, undefined, { workers }), await requests(c, [upstreamBinary], { workers })];
-      if (up.some((l) => l.startsWith('Return {"error"'))) {
-        errors++;
-        // Upstream resolves base images concurrently and cancels the rest at the first error:
-        // which resolutions (and their build checks) were already sent is a race.
-        const settled = (l: string) => !l.startsWith('ResolveSourceMeta ') && !l.startsWith('Warn ');
-        [ours, up] = [ours.filter(settled), up.filter(settled)];
+      const ours = await requests(c, undefined, { workers });
+      const up = await requests(c, [upstreamBinary], { workers });
+      if (reruns > 0 && up.includes('panic')) {
+        panicked++;
+        continue;
       }
-      if (up.some((l) => l.startsWith('Warn '))) warned++;
-      if (JSON.stringify(ours) === JSON.stringify(up)) continue;
-      const only = (a: string[], b: string[]) => a.filter((x) => !b.includes(x)).map((x) => x.slice(0, 400));
-      differing.push(`${c.name}:\n  ours only: ${only(ours, up).join('\n    ')}\n  upstream only: ${only(up, ours).join('\n    ')}`);
+      const r = compared(ours, up);
+      if (r.failed) errors++;
+      if (r.warned) warned++;
+      if (r.same) continue;
+      let again = false;
+      for (let k = 0; k < reruns && !again; k++) again = compared(ours, await requests(c, [upstreamBinary], { workers })).same;
+      if (again) varied++;
+      else differing.push(difference(c.name, r.ours, r.up));
     }
   };
   await Promise.all([worker(), worker()]);
-  return { differing, errors, warned };
+  return { differing, errors, warned, varied, panicked };
 }
 
 test('gateway protocol parity: every request and the Return, ours against upstream’s frontend binary, over the corpora', { skip, timeout: 1_800_000 }, async () => {
@@ -288,9 +324,11 @@ test('gateway protocol parity over frontend options: remote contexts, forwarding
   assert.deepEqual(differing.slice(0, 5), []);
 });
 
-// The build checks' option, which dockerui's client parses as it starts: a bad value fails a build,
-// each subrequest and a forward before the Dockerfile is read, after the options parsed before it.
-const CHECK_OPTION_SETS: string[][] = [
+// What dockerui's client does with the options as it starts. It parses the build checks' option last:
+// a bad value fails a build, each subrequest and a forward before the Dockerfile is read, after the
+// options parsed before it. It copies BUILDKIT_MULTI_PLATFORM and BUILDKIT_SANDBOX_HOSTNAME onto
+// multi-platform and hostname, which a forward passes on.
+const START_OPTION_SETS: string[][] = [
   ['build-arg:BUILDKIT_DOCKERFILE_CHECK=bad'],
   ['build-arg:BUILDKIT_DOCKERFILE_CHECK=error=maybe', 'requestid=frontend.targets'],
   ['build-arg:BUILDKIT_DOCKERFILE_CHECK=skip=all;bad', 'requestid=frontend.outline'],
@@ -301,13 +339,107 @@ const CHECK_OPTION_SETS: string[][] = [
   ['build-arg:BUILDKIT_DOCKERFILE_CHECK=bad', 'attest:sbom=generator=Not A Ref'],
   ['build-arg:BUILDKIT_DOCKERFILE_CHECK=bad', 'platform=linux/amd64/x/y'],
   ['build-arg:BUILDKIT_DOCKERFILE_CHECK=', 'requestid=frontend.targets'],
+  ['build-arg:BUILDKIT_MULTI_PLATFORM=1', 'build-arg:BUILDKIT_SYNTAX=docker.io/docker/dockerfile:1.7'],
+  ['build-arg:BUILDKIT_MULTI_PLATFORM=false', 'multi-platform=true', 'build-arg:BUILDKIT_SYNTAX=docker.io/docker/dockerfile:1.7'],
+  ['build-arg:BUILDKIT_SANDBOX_HOSTNAME=box', 'hostname=h', 'build-arg:BUILDKIT_SYNTAX=docker.io/docker/dockerfile:1.7'],
+  ['build-arg:BUILDKIT_MULTI_PLATFORM=', 'build-arg:BUILDKIT_SANDBOX_HOSTNAME=', 'build-arg:BUILDKIT_SYNTAX=docker.io/docker/dockerfile:1.7'],
 ];
 
-test('gateway protocol parity over the build checks option: a bad value fails every request first', { skip, timeout: 600_000 }, async () => {
+test('gateway protocol parity over what the client does with the options as it starts: the checks option, the two build args it copies', { skip, timeout: 600_000 }, async () => {
   const files = cases().filter((c) => /^convert\/(002|012)-/.test(c.name));
   assert.equal(files.length, 2);
-  const all = files.flatMap((c) => CHECK_OPTION_SETS.map((o) => ({ ...c, name: `${c.name} ${o.join(' ')}`, opts: [...c.opts, ...o] })));
+  const all = files.flatMap((c) => START_OPTION_SETS.map((o) => ({ ...c, name: `${c.name} ${o.join(' ')}`, opts: [...c.opts, ...o] })));
   const { differing } = await compareAll(all);
-  console.log(`gateway protocol parity over the check option: ${all.length - differing.length}/${all.length} identical (${CHECK_OPTION_SETS.length} option sets on ${files.length} files)`);
+  console.log(`gateway protocol parity over start options: ${all.length - differing.length}/${all.length} identical (${START_OPTION_SETS.length} option sets on ${files.length} files)`);
   assert.deepEqual(differing.slice(0, 5), []);
+});
+
+// The build checks' answer (`requestid=frontend.lint`) when the conversion fails on a daemon call:
+// upstream's build error is the Go error's text, in which the call's error reads with its code's name.
+test('gateway protocol parity of a lint answer whose build fails on a daemon call', { skip, timeout: 600_000 }, async () => {
+  const df = (t: string): Buffer => Buffer.from(t);
+  const all: Case[] = [
+    { name: 'lint, a base image not found', dockerfile: df('FROM debian\nRUN true\n'), opts: ['requestid=frontend.lint'], link: false },
+    { name: 'lint, a COPY --from image not found', dockerfile: df('FROM alpine:3.19 AS a\nFROM a\nCOPY --from=debian / /\n'), opts: ['requestid=frontend.lint'], link: false },
+    { name: 'lint, a named context image not found', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['context:alpine:3.19=docker-image://debian', 'requestid=frontend.lint'], link: false },
+    { name: 'lint, a base image not found on two platforms', dockerfile: df('FROM debian\nRUN true\n'), opts: ['requestid=frontend.lint', 'platform=linux/amd64,linux/arm64'], link: false },
+    { name: 'build, a base image not found', dockerfile: df('FROM debian\nRUN true\n'), opts: [], link: false },
+  ];
+  const { differing } = await compareAll(all);
+  console.log(`gateway protocol parity of lint build errors: ${all.length - differing.length}/${all.length} identical`);
+  assert.deepEqual(differing.slice(0, 5), []);
+});
+
+// Frontend options combined at random, on corpus files drawn at random (some that fail): the sets
+// above, each subrequest, and (a quarter of the draws) odd values of the options dockerui parses as
+// its client starts, one to three at a time, so that which error comes first, and what is asked of
+// the daemon before it, is compared for combinations no list names. Two slices: a fixed seed and one new each run
+// (printed; OPTIONS_FUZZ_SEED replays it), OPTIONS_FUZZ_COUNT cases each (default 40).
+const OPTION_ATOMS: string[][] = [
+  ...OPTION_SETS,
+  ...['outline', 'targets', 'lint', 'convertllb', 'subrequests.describe'].map((r) => [`requestid=frontend.${r}`]),
+  ['build-arg:BUILDKIT_DOCKERFILE_CHECK=error=true'],
+  ['build-arg:BUILDKIT_MULTI_PLATFORM=1'],
+  ['build-arg:BUILDKIT_SANDBOX_HOSTNAME=box'],
+  ['target=base'],
+  ['no-cache=base'],
+  ['label:org.example=1'],
+  ['requestid=frontend.lint', 'context:alpine:3.19=docker-image://debian'],
+];
+/** Options that fail as the client starts (drawn less often). */
+const BAD_OPTION_ATOMS: string[][] = [
+  ...START_OPTION_SETS,
+  ['platform=bogus'],
+  ['shm-size=x'],
+  ['ulimit=bad'],
+  ['multi-platform=maybe'],
+  ['build-arg:BUILDKIT_MULTI_PLATFORM=no', 'platform=linux/amd64,linux/arm64'],
+  ['cache-imports=nul'],
+  ['image-resolve-mode=bad'],
+  ['force-network-mode=bad'],
+  ['add-hosts=bad'],
+  ['attest:sbom=generator=Not A Ref'],
+];
+
+function optionCases(seed: number, count: number): Case[] {
+  const r = new Rng(seed);
+  const pool = cases().filter((c) => /^(convert|lint)\//.test(c.name) && !c.link);
+  const out: Case[] = [];
+  for (let i = 0; i < count; i++) {
+    const c = r.pick(pool);
+    const keys = new Set(c.opts.map((o) => o.slice(0, o.indexOf('='))));
+    const opts = [...c.opts];
+    const n = 1 + r.int(3);
+    for (let j = 0; j < n; j++) {
+      for (const o of r.pick(r.chance(0.25) ? BAD_OPTION_ATOMS : OPTION_ATOMS)) {
+        const k = o.slice(0, o.indexOf('='));
+        if (keys.has(k)) continue;
+        keys.add(k);
+        opts.push(o);
+      }
+    }
+    out.push({ ...c, name: `${c.name} ${opts.slice(c.opts.length).join(' ')}`, opts });
+  }
+  return out;
+}
+
+async function optionsSlice(seed: number): Promise<void> {
+  const all = optionCases(seed, Number(process.env.OPTIONS_FUZZ_COUNT ?? '40'));
+  const { differing, errors, varied, panicked } = await compareAll(all, undefined, 12);
+  for (const d of differing.slice(0, 5)) console.log(d);
+  const n = all.length - panicked;
+  console.log(
+    `gateway protocol options fuzz: ${n - differing.length}/${n} identical (seed ${seed}; ${errors} failing as upstream fails; ${varied} only after rerunning upstream, whose answer varies; ${panicked} upstream panics on, not compared)`,
+  );
+  assert.deepEqual(differing.slice(0, 5), []);
+}
+
+test('gateway protocol parity over options combined at random (fixed seed)', { skip, timeout: 600_000 }, async () => {
+  await optionsSlice(20261206);
+});
+
+test('gateway protocol parity over options combined at random (a new seed every run)', { skip, timeout: 600_000 }, async () => {
+  const seed = Number(process.env.OPTIONS_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+  console.log(`gateway protocol options fuzz random seed ${seed} (replay: OPTIONS_FUZZ_SEED=${seed})`);
+  await optionsSlice(seed);
 });
