@@ -4,6 +4,7 @@
 // marked `+forward`: then the build may still be forwarded to a `# syntax`
 // frontend, and fails only if it is not.
 import { Code, FrontendError } from './errors.ts';
+import { goJSONStringify } from '../go/json.ts';
 
 const SUPPORTED = new Set([
   'moby.buildkit.frontend.inputs',
@@ -14,7 +15,7 @@ const SUPPORTED = new Set([
 
 /** errdefs.NewUnsupportedFrontendCapError wrapped with codes.Unimplemented. */
 export function unsupportedFrontendCap(name: string): FrontendError {
-  const value = new TextEncoder().encode(JSON.stringify(name === '' ? {} : { name }));
+  const value = new TextEncoder().encode(goJSONStringify(name === '' ? {} : { name }));
   return new FrontendError(`unsupported frontend capability ${name}`, Code.Unimplemented, [
     { type_url: 'github.com/moby/buildkit/errdefs.FrontendCap+json', value },
   ]);

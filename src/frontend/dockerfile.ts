@@ -25,6 +25,7 @@ import { validateCaps } from './caps.ts';
 import { resolveSourceTime } from './source-time.ts';
 import { goTrimSpace } from '../go/strings.ts';
 import { setKey } from '../go/maps.ts';
+import { goJSONStringify } from '../go/json.ts';
 
 /** The daemon's capabilities, from Ping. */
 export interface Caps {
@@ -408,7 +409,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
     result.attestations = attestations;
   }
   if (cfg.multiPlatform) result.result = { case: 'refs', value: { refs } };
-  md['refs.platforms'] = enc.encode(JSON.stringify({ Platforms: expPlatforms }));
+  md['refs.platforms'] = enc.encode(goJSONStringify({ Platforms: expPlatforms }));
   return result;
 }
 

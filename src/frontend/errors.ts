@@ -10,6 +10,7 @@ import * as pb from '../gen/pb.ts';
 import { messageDesc, type MessageDesc, type MessageObject, type FieldDesc } from '../protobuf/registry.ts';
 import { BridgeError } from './bridge.ts';
 import { DockerfileError, type LineRange } from '../dockerfile/errors.ts';
+import { goJSONStringify } from '../go/json.ts';
 
 export const Code = { Unknown: 2, InvalidArgument: 3, NotFound: 5, Unimplemented: 12, Unavailable: 14 } as const;
 
@@ -27,7 +28,7 @@ export class FrontendError extends Error {
 
 /** Go's encoding/json of a protoc-gen-go struct: proto names, omitempty, bytes as base64. */
 export function goStructJSON(desc: MessageDesc, msg: MessageObject): string {
-  return JSON.stringify(goValue(desc, msg));
+  return goJSONStringify(goValue(desc, msg));
 }
 
 /** goStructJSON's value before stringifying (object keys in Go's order). */
@@ -101,7 +102,7 @@ export function sourceDetail(info: SourceInfo, range: LineRange): Any {
   const ranges: pb.Range[] = [];
   const end = range.end > range.start ? range.end : range.start;
   for (let l = range.start; l <= end; l++) ranges.push({ start: { line: l }, end: { line: l } });
-  const json = JSON.stringify({
+  const json = goJSONStringify({
     info: goValue(pb.SourceInfo as MessageDesc, info as MessageObject),
     ranges: ranges.map((r) => goValue(pb.Range as MessageDesc, r as MessageObject)),
   });

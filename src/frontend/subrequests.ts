@@ -14,7 +14,7 @@ import { sha256Digest } from '../llb/vertex.ts';
 import { decodeMessage } from '../protobuf/decode.ts';
 import { protoJSON } from '../protobuf/protojson.ts';
 import { REQUEST_CONVERT_LLB, REQUEST_DESCRIBE, REQUEST_LINT, REQUEST_OUTLINE, REQUEST_TARGETS, convertLLBResult, describeResult, lintResult, outlineResult, targetsResult, type LintResults, type SubrequestResult } from '../subrequests/index.ts';
-import { type GoJSON } from '../go/json.ts';
+import { goJSONStringify, type GoJSON } from '../go/json.ts';
 import { grpcErrorText } from '../go/grpcerrors.ts';
 import type { BridgeError } from './bridge.ts';
 import { FrontendError, goStructValue, withLocations } from './errors.ts';
@@ -25,7 +25,7 @@ const TYPE_PREFIX = 'github.com/moby/buildkit/';
 
 /** errdefs.NewUnsupportedSubrequestError: the message and an errdefs.Subrequest detail. */
 export function unsupportedSubrequest(name: string): FrontendError {
-  const value = new TextEncoder().encode(JSON.stringify(name === '' ? {} : { name }));
+  const value = new TextEncoder().encode(goJSONStringify(name === '' ? {} : { name }));
   return new FrontendError(`unsupported request ${name}`, 2, [{ type_url: TYPE_PREFIX + 'errdefs.Subrequest+json', value }]);
 }
 
