@@ -37,6 +37,7 @@ import { Caps } from '../../src/llb/caps.ts';
 import { binDir, inCI } from '../e2e/harness.ts';
 import { corpus, generate, parseOptionLine, Rng } from '../convert/fuzz/generate.ts';
 import { runFrontend, type Action, type Script } from './fake-daemon.ts';
+import { violationRulesSorted } from '../subrequests/outcome.ts';
 
 const upstreamBinary = join(binDir, 'dockerfile-frontend');
 const upstreamLabsBinary = join(binDir, 'dockerfile-frontend-labs');
@@ -137,10 +138,7 @@ function daemon(dockerfile: Buffer, dockerignore: Buffer | undefined, log: strin
           // Left alone: upstream's error for an image stage of COPY --from / RUN --mount from= carries a
           // Source of no lines (the stage has no location), which nothing prints; ours has none.
           .filter((d) => !(d.type_url ?? '').endsWith('errdefs.Source+json') || (d.value.ranges ?? []).length > 0);
-        // Upstream lists a lint violation's rules from a Go map, in a random order: compared as a set.
-        const violation = /^lint violation found for rules: (.*)$/.exec(req.error?.message ?? '');
-        const message = violation === null ? req.error?.message : `lint violation found for rules: ${violation[1]!.split(', ').sort().join(', ')}`;
-        const error = req.error === undefined ? undefined : { ...req.error, message, details };
+        const error = req.error === undefined ? undefined : { ...req.error, message: req.error.message === undefined ? undefined : violationRulesSorted(req.error.message), details };
         log.push(`Return ${text({ ...req, error })}`);
         return { kind: 'default' };
       }
@@ -162,15 +160,23 @@ interface Case {
   link: boolean;
 }
 
+/**
+ * A Case of a Dockerfile and the options it is built with (a corpus file's `# parity:` line, or a
+ * generated input's): its frontend options as the daemon passes them, build args first.
+ */
+function caseOf(name: string, dockerfile: Buffer, args: ReturnType<typeof parseOptionLine>, more: Pick<Case, 'dockerignore' | 'images'> = {}): Case {
+  const opts = Object.entries(args.buildArgs).map(([k, v]) => `build-arg:${k}=${v}`);
+  if (args.target !== undefined) opts.push(`target=${args.target}`);
+  if (args.platforms.length > 0) opts.push(`platform=${args.platforms.join(',')}`);
+  for (const [k, v] of Object.entries(args.opts)) opts.push(`${k}=${v}`);
+  const dockerignore = more.dockerignore ?? (args.dockerignore === undefined ? undefined : readFileSync(args.dockerignore));
+  return { name, dockerfile, dockerignore, images: more.images, opts, link: /--link\b/.test(dockerfile.toString('latin1')) };
+}
+
 function cases(): Case[] {
   const out: Case[] = [];
   const add = (name: string, dockerfile: Buffer, args: ReturnType<typeof parseOptionLine>): void => {
-    const opts = Object.entries(args.buildArgs).map(([k, v]) => `build-arg:${k}=${v}`);
-    if (args.target !== undefined) opts.push(`target=${args.target}`);
-    if (args.platforms.length > 0) opts.push(`platform=${args.platforms.join(',')}`);
-    for (const [k, v] of Object.entries(args.opts)) opts.push(`${k}=${v}`);
-    const dockerignore = args.dockerignore === undefined ? undefined : readFileSync(args.dockerignore);
-    out.push({ name, dockerfile, dockerignore, opts, link: /--link\b/.test(dockerfile.toString('latin1')) });
+    out.push(caseOf(name, dockerfile, args));
   };
   for (const c of corpus()) add(c.name, Buffer.from(c.text), c.args);
   const dir = join('testdata', 'go-semantics');
@@ -408,28 +414,35 @@ test('gateway protocol parity over what the client does with the options as it s
   assert.deepEqual(differing.slice(0, 5), []);
 });
 
-/**
- * A fuzzing slice of cases, compared with reruns, and its summary line: `label: N/M identical (seed S;
- * ...)`, the cases upstream panics on and the known ones left out of M, and `notes` after the counts.
- */
-async function fuzzSlice(label: string, seed: number, all: Case[], known?: CompareOptions['known'], notes: (known: number) => string[] = () => []): Promise<void> {
-  const { differing, errors, varied, panicked, known: nKnown } = await compareAll(all, { reruns: 12, known });
-  for (const d of differing.slice(0, 5)) console.log(d);
-  const n = all.length - panicked - nKnown;
-  const parts = [`${errors} failing as upstream fails`, `${varied} only after rerunning upstream, whose answer varies`, `${panicked} upstream panics on, not compared`, ...notes(nKnown)];
-  console.log(`${label}: ${n - differing.length}/${n} identical (seed ${seed}; ${parts.join('; ')})`);
-  assert.deepEqual(differing.slice(0, 5), []);
+/** A fuzzing slice's cases, the known differences among them, and notes for its summary line after the counts. */
+interface FuzzSlice {
+  all: Case[];
+  known?: CompareOptions['known'];
+  notes?: (known: number) => string[];
 }
 
-/** A test per slice: a fixed seed, and one new each run (printed; the environment variable replays it). */
-function fuzzTests(title: string, label: string, seedVar: string, slice: (seed: number) => Promise<void>): void {
+/**
+ * A test per slice, a fixed seed and one new each run (printed; `seedVar` replays it), each comparing
+ * its cases with reruns and printing `label: N/M identical (seed S; ...)`, the cases upstream panics
+ * on and the known ones left out of M.
+ */
+function fuzzTests(title: string, label: string, seedVar: string, slice: (seed: number) => FuzzSlice): void {
+  const run = async (seed: number): Promise<void> => {
+    const { all, known, notes = () => [] } = slice(seed);
+    const { differing, errors, varied, panicked, known: nKnown } = await compareAll(all, { reruns: 12, known });
+    for (const d of differing.slice(0, 5)) console.log(d);
+    const n = all.length - panicked - nKnown;
+    const parts = [`${errors} failing as upstream fails`, `${varied} only after rerunning upstream, whose answer varies`, `${panicked} upstream panics on, not compared`, ...notes(nKnown)];
+    console.log(`${label}: ${n - differing.length}/${n} identical (seed ${seed}; ${parts.join('; ')})`);
+    assert.deepEqual(differing.slice(0, 5), []);
+  };
   test(`${title} (fixed seed)`, { skip, timeout: 600_000 }, async () => {
-    await slice(20261206);
+    await run(20261206);
   });
   test(`${title} (a new seed every run)`, { skip, timeout: 600_000 }, async () => {
     const seed = Number(process.env[seedVar] ?? Math.floor(Math.random() * 2 ** 31));
     console.log(`${label} random seed ${seed} (replay: ${seedVar}=${seed})`);
-    await slice(seed);
+    await run(seed);
   });
 }
 
@@ -440,19 +453,13 @@ function fuzzTests(title: string, label: string, seedVar: string, slice: (seed: 
 // image configs among them (the fake daemon sends an input's own configs as written). Two slices:
 // a fixed seed and one new each run (printed; GATEWAY_INPUTS_FUZZ_SEED replays it),
 // GATEWAY_INPUTS_FUZZ_COUNT inputs each (default 60).
-function generatedCases(seed: number, count: number): { all: Case[] } {
+function generatedCases(seed: number, count: number): Case[] {
   const all: Case[] = [];
   for (let i = 0; i < count; i++) {
     const a = generate(seed, i);
-    const dockerfile = a.bytes ?? Buffer.from(a.text);
-    const opts = Object.entries(a.buildArgs).map(([k, v]) => `build-arg:${k}=${v}`);
-    if (a.target !== undefined && a.target !== '') opts.push(`target=${a.target}`);
-    if (a.platforms.length > 0 && a.opts.platform === undefined) opts.push(`platform=${a.platforms.join(',')}`);
-    for (const [k, v] of Object.entries(a.opts)) opts.push(`${k}=${v}`);
-    const dockerignore = a.dockerignoreBytes ?? (a.dockerignore === undefined ? undefined : readFileSync(a.dockerignore));
-    all.push({ name: a.name, dockerfile, dockerignore, images: a.images, opts, link: /--link\b/.test(dockerfile.toString('latin1')) });
+    all.push(caseOf(a.name, a.bytes ?? Buffer.from(a.text), a, { dockerignore: a.dockerignoreBytes, images: a.images }));
   }
-  return { all };
+  return all;
 }
 
 /**
@@ -467,12 +474,13 @@ function unsendableError(c: Case, ours: string[], up: string[]): boolean {
   return upFailed && ours.some((l) => l.startsWith('Return {"error"'));
 }
 
-fuzzTests('gateway protocol parity over generated inputs', 'gateway protocol inputs fuzz', 'GATEWAY_INPUTS_FUZZ_SEED', async (seed) => {
-  const { all } = generatedCases(seed, Number(process.env.GATEWAY_INPUTS_FUZZ_COUNT ?? '60'));
-  await fuzzSlice('gateway protocol inputs fuzz', seed, all, unsendableError, (known) => [
-    `${known} known: an error holding bytes that are no UTF-8, which upstream cannot send`,
-    `${all.filter((c) => c.images !== undefined).length} with base images of their own`,
-  ]);
+fuzzTests('gateway protocol parity over generated inputs', 'gateway protocol inputs fuzz', 'GATEWAY_INPUTS_FUZZ_SEED', (seed) => {
+  const all = generatedCases(seed, Number(process.env.GATEWAY_INPUTS_FUZZ_COUNT ?? '60'));
+  return {
+    all,
+    known: unsendableError,
+    notes: (known) => [`${known} known: an error holding bytes that are no UTF-8, which upstream cannot send`, `${all.filter((c) => c.images !== undefined).length} with base images of their own`],
+  };
 });
 
 // The labs channel, call by call: our frontend with DOCKERFILE_LLB_CHANNEL=labs (the :labs image) and
@@ -564,6 +572,6 @@ function optionCases(seed: number, count: number): Case[] {
   return out;
 }
 
-fuzzTests('gateway protocol parity over options combined at random', 'gateway protocol options fuzz', 'OPTIONS_FUZZ_SEED', async (seed) => {
-  await fuzzSlice('gateway protocol options fuzz', seed, optionCases(seed, Number(process.env.OPTIONS_FUZZ_COUNT ?? '40')));
-});
+fuzzTests('gateway protocol parity over options combined at random', 'gateway protocol options fuzz', 'OPTIONS_FUZZ_SEED', (seed) => ({
+  all: optionCases(seed, Number(process.env.OPTIONS_FUZZ_COUNT ?? '40')),
+}));

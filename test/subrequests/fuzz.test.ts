@@ -37,7 +37,7 @@ import { join } from 'node:path';
 import { generate, type FuzzInput } from '../convert/fuzz/generate.ts';
 import { goAvailable, runOracle, runOracleBatchAsync, type OracleBatchRequest } from '../oracle/oracle.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
-import { canon, lines, oursOutcome, type JsonRange, type Outcome } from './outcome.ts';
+import { canon, lines, oursOutcome, violationRulesSorted, type JsonRange, type Outcome } from './outcome.ts';
 
 const skip = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false;
 const count = Number(process.env.SUBFUZZ_COUNT ?? '1000');
@@ -69,17 +69,15 @@ function upstreamOutcome(line: string): Outcome | undefined {
  * is still compared), and the rules a lint violation lists sorted.
  */
 function normalized(o: Outcome): Outcome {
-  // Upstream lists a lint violation's rules from a Go map (a random order each run): compared as a set.
-  const violation = 'error' in o ? /^lint violation found for rules: (.*)$/.exec(o.error) : null;
-  if (violation !== null) return { ...o, error: `lint violation found for rules: ${violation[1]!.split(', ').sort().join(', ')}` } as Outcome;
-  const json = 'metadata' in o ? o.metadata['result.json'] : undefined;
+  if ('error' in o) return { ...o, error: violationRulesSorted(o.error) };
+  const json = o.metadata['result.json'];
   if (json === undefined) return o;
   const ids = new Map<string, number>();
   const text = json.replace(/("progress_group": \{\s*"id": ")([0-9a-z]{25})"/g, (_, head: string, id: string) => {
     if (!ids.has(id)) ids.set(id, ids.size);
     return `${head}group-${ids.get(id)}"`;
   });
-  return { metadata: { ...(o as { metadata: Record<string, string> }).metadata, 'result.json': text } };
+  return { metadata: { ...o.metadata, 'result.json': text } };
 }
 
 /** Both answers are the offline resolvers' own words for a missing image, or the oracle cannot resolve a URL. */

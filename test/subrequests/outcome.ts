@@ -22,7 +22,16 @@ export function lines(ranges: JsonRange[]): [number, number][] {
 }
 
 /** The session id the oracle's gateway reports (its --session-id default), which local sources name. */
-export const ORACLE_SESSION = 'oracle-session';
+const ORACLE_SESSION = 'oracle-session';
+
+/**
+ * An error message with the rules of a lint violation in it sorted: upstream
+ * lists them from a Go map, in a random order each run (compared as a set).
+ */
+export function violationRulesSorted(message: string): string {
+  const violation = /^lint violation found for rules: (.*)$/.exec(message);
+  return violation === null ? message : `lint violation found for rules: ${violation[1]!.split(', ').sort().join(', ')}`;
+}
 
 /** Keys sorted: the oracle prints metadata as a Go map (sorted), ours keeps upstream's insertion order. */
 export function canon(o: Outcome): string {
