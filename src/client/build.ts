@@ -17,7 +17,7 @@ import { formatPlatform, formatPlatformAll, hostPlatform, normalizePlatform, par
 import { newID } from '../llb/identity.ts';
 import { Connection, type ConnectOptions } from './connection.ts';
 import { solve, type CacheEntry, type ExportEntry, type FrontendChoice } from './solve.ts';
-import type { FileOutput, SessionOptions, SSHAgent } from './session.ts';
+import type { FileOutput, SecretSource, SessionOptions, SSHAgent } from './session.ts';
 import { agentKey, parsePrivateKey, type AgentKey } from './sshagent.ts';
 import { xattrs } from './fswalk.ts';
 import { goFsError, mkdirAll } from '../go/os.ts';
@@ -139,8 +139,13 @@ function csvAttrs(what: string, value: string, fields = csvFields(what, value)):
   return out;
 }
 
-/** `--secret`, read as buildctl's secretsprovider does (file or environment variable). */
-export function parseSecret(value: string, env: NodeJS.ProcessEnv): [string, Uint8Array] {
+/**
+ * `--secret`, as buildctl's secretsprovider takes it (file or environment
+ * variable): a file is checked now (it must exist and hold at most 500 KB)
+ * and read each time the daemon asks for the secret, so a secret no RUN
+ * mounts is never read (a `src=/dev/zero` would otherwise never finish).
+ */
+export function parseSecret(value: string, env: NodeJS.ProcessEnv): [string, SecretSource] {
   const a = csvAttrs('--secret', value);
   let id = '';
   let file: string | undefined;
@@ -164,13 +169,28 @@ export function parseSecret(value: string, env: NodeJS.ProcessEnv): [string, Uin
     if (env[id] !== undefined) envName = id;
     else file = id;
   }
-  if (envName !== undefined) return [id, Buffer.from(env[envName] ?? '')];
+  if (envName !== undefined) {
+    const name = envName;
+    return [id, () => Buffer.from(env[name] ?? '')];
+  }
+  const path = file!;
   try {
-    if (statSync(file!).size > 500 * 1024) throw new BuildOptionError(`--secret: secret ${id} too big. max size 500KB`);
-    return [id, readFileSync(file!)];
+    if (statSync(path).size > 500 * 1024) throw new BuildOptionError(`--secret: secret ${id} too big. max size 500KB`);
+    return [id, () => readSecretFile(path)];
   } catch (e) {
     if (e instanceof BuildOptionError) throw e;
     throw new BuildOptionError(`--secret: failed to stat ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
+  }
+}
+
+/** A secret's file, read as os.ReadFile reads it: its error names the path (Node.js leaves it out of a directory's EISDIR). */
+function readSecretFile(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    err.path ??= path;
+    throw err;
   }
 }
 
@@ -772,7 +792,7 @@ export async function build(conn: Connection, o: BuildOptions = {}): Promise<Bui
       attrs[`context:${name}`] = `local:${local}`;
     }
   }
-  const secrets = new Map<string, Uint8Array>();
+  const secrets = new Map<string, SecretSource>();
   for (const s of o.secrets ?? []) {
     const [id, data] = parseSecret(s, env);
     secrets.set(id, data);

@@ -138,13 +138,16 @@ export type SSHAgent = { socket: string } | { keys: AgentKey[] };
 /** A file output (tar, oci, docker): where the bytes go. */
 export type FileOutput = (md: Record<string, string>) => NodeJS.WritableStream;
 
+/** A secret's value, read when the daemon asks for it (a file is read again on each request, as buildctl's secretsprovider reads it). */
+export type SecretSource = () => Uint8Array;
+
 export interface SessionOptions {
   /** Local directories by name (`--local NAME=PATH`). */
   dirs?: Map<string, SyncedDir>;
   /** Outputs by exporter index: a directory (`local`) or a writer (`tar`, `oci`, `docker`). */
   outputs?: Map<number, { dir: string } | { file: FileOutput; name?: string }>;
-  /** Secrets by ID. */
-  secrets?: Map<string, Uint8Array>;
+  /** Secrets by ID, each read when asked for. */
+  secrets?: Map<string, SecretSource>;
   /** SSH agents by ID: a socket to forward, or keys served by this process. */
   ssh?: Map<string, SSHAgent>;
   /** Content stores by ID (`local:DIR`: local cache directories). */
@@ -365,13 +368,24 @@ export class Session {
     ]);
   }
 
-  private addSecrets(secrets: Map<string, Uint8Array>): void {
+  private addSecrets(secrets: Map<string, SecretSource>): void {
     this.add('moby.buildkit.secrets.v1.Secrets', [
       m('GetSecret', sec.GetSecretRequest, sec.GetSecretResponse, false, false, ((call: grpc.ServerUnaryCall<sec.GetSecretRequest, unknown>, cb: grpc.sendUnaryData<sec.GetSecretResponse>) => {
         const id = call.request.ID ?? '';
-        const data = secrets.get(id);
-        if (data === undefined) cb(rpcError(grpc.status.NOT_FOUND, `secret ${id} not found`));
-        else cb(null, { data });
+        const source = secrets.get(id);
+        if (source === undefined) {
+          cb(rpcError(grpc.status.NOT_FOUND, `secret ${id} not found`));
+          return;
+        }
+        let data: Uint8Array;
+        try {
+          data = source();
+        } catch (e) {
+          // As the secretsprovider's os.ReadFile fails: the path error, code Unknown.
+          cb(rpcError(grpc.status.UNKNOWN, goFsError(e)));
+          return;
+        }
+        cb(null, { data });
       }) as Handler),
     ]);
   }

@@ -605,6 +605,26 @@ test('faults: no daemon, a bad context, a bad --secret, an unknown output, outpu
   }
 });
 
+test('a --secret file is read when a RUN mounts it, as buildctl reads it: an unused endless one is never read, a directory fails the RUN with buildctl\'s error', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  const d = dir('secret-read', { Dockerfile: 'FROM busybox\nRUN --mount=type=secret,id=tok cat /run/secrets/tok\n' });
+  const tok = join(TMP, 'secret-read-tok');
+  writeFileSync(tok, 'read when asked\n');
+  // /dev/zero has no end: read at start, the build would never begin (buildctl's secretsprovider only stats it).
+  const unused = await ourBuild(['--progress', 'plain', '--no-cache', '--secret', `id=tok,src=${tok}`, '--secret', 'id=zero,src=/dev/zero', d], { timeoutMs: 60_000 });
+  assert.equal(unused.code, 0, unused.stderr);
+  assert.match(unused.stderr, /read when asked/);
+  const errorLines = (s: string): string => s.split('\n').filter((l) => l.startsWith('error: ')).join('\n');
+  const secretDir = join(TMP, 'secret-read-dir');
+  mkdirSync(secretDir, { recursive: true });
+  const theirs = await buildctl(['build', '--no-cache', '--frontend', 'dockerfile.v0', ...contextArgs(d), '--secret', `id=tok,src=${secretDir}`]);
+  const ours = await ourBuild(['--progress', 'quiet', '--no-cache', '--secret', `id=tok,src=${secretDir}`, d], { timeoutMs: 60_000 });
+  assert.equal(theirs.code, 1);
+  assert.equal(ours.code, 1);
+  assert.equal(errorLines(ours.stderr), errorLines(theirs.stderr));
+  assert.equal(errorLines(ours.stderr), `error: failed to solve: read ${secretDir}: is a directory`);
+});
+
 test('an unreachable daemon (a stale socket, a refused port, an unknown host, an address Go refuses) fails at once with the reason buildctl gives', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   // A socket file nobody listens on: what a daemon that died leaves behind.
