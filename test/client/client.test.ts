@@ -67,6 +67,36 @@ test('plain progress: the steps and lines buildctl --progress=plain prints (same
   }
 });
 
+test('plain progress: log lines and the failed step\'s logs as the bytes the step wrote, as buildctl prints them', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  // Bytes that are no UTF-8, carriage returns, an escape sequence, a tab, NUL, blank lines, a long line written
+  // apart from its newline, a last line with no newline; then a step that fails, whose logs are printed again
+  // at the end. (One stream each: how lines of standard output and error interleave depends on their timing.)
+  const d = dir('log-bytes', {
+    Dockerfile: [
+      'FROM busybox',
+      "RUN printf 'a\\rb\\r\\nc\\x1b[31mred\\x1b[0m\\n\\xff\\xfe caf\\xe9\\ttab\\n\\n\\nno newline at the end'",
+      "RUN printf 'x%.0s' $(seq 1 3000); echo; printf '\\0nul\\n'",
+      "RUN printf 'line\\xff\\nlast\\r\\n' ; exit 3",
+      '',
+    ].join('\n'),
+  });
+  for (let attempt = 1; ; attempt++) {
+    const theirs = await buildctl(['build', '--progress=plain', '--no-cache', '--frontend', 'dockerfile.v0', ...contextArgs(d)]);
+    const ours = await ourBuild(['--progress', 'plain', '--no-cache', d]);
+    assert.equal(ours.code, 1);
+    assert.equal(theirs.code, 1);
+    // Compared byte for byte (Latin-1 reads each byte as one character); the times of the failed step's
+    // lines printed again at the end masked.
+    const steps = (r: { stderrBytes: Buffer }): string => plainSteps(r.stderrBytes.toString('latin1')).replace(/^\d+\.\d+ /gm, '<t> ');
+    const [a, b] = [steps(ours), steps(theirs)];
+    assert.ok(b.includes('\xff\xfe caf\xe9\ttab'), 'the bytes reached buildctl\'s output as written');
+    if (a === b) break;
+    if (attempt === 3) assert.equal(a, b, 'plain progress, byte for byte');
+    t.diagnostic(`attempt ${attempt} differed`);
+  }
+});
+
 test('tty progress under a pseudo-terminal: the live view, then the summary', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   // A Dockerfile of this run's own (an equal build running beside, as another test file's may, would share its

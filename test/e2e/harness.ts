@@ -51,6 +51,8 @@ export interface RunResult {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+  /** Standard error as written (stderr decodes it as UTF-8). */
+  stderrBytes: Buffer;
 }
 
 export interface RunOptions {
@@ -88,6 +90,7 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
         signal,
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),
+        stderrBytes: Buffer.concat(err),
       });
     });
     child.stdin.on('error', () => {}); // a program that does not read its input

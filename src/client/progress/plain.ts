@@ -26,6 +26,7 @@ export function formatBytes(n: number): string {
 }
 
 const CANCELED = 'context canceled';
+const NEWLINE = Buffer.from('\n');
 
 export class PlainPrinter {
   private current = '';
@@ -36,7 +37,8 @@ export class PlainPrinter {
   private lastPrint = 0;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly write: (s: string) => void, private readonly desc = '') {}
+  /** `write` gets text, and a step's log lines and warnings as the bytes the daemon sent (progressui prints them as they are). */
+  constructor(private readonly write: (s: string | Uint8Array) => void, private readonly desc = '') {}
 
   /** A Status message: folded into the trace, printed at most every 100 ms (the rest on a 150 ms tick). */
   update(s: ctl.StatusResponse): void {
@@ -114,7 +116,7 @@ export class PlainPrinter {
     v.statusUpdates.clear();
 
     for (const warn of v.warnings.slice(v.warningIdx)) {
-      w(`#${v.index} WARN: ${Buffer.from(warn.short ?? new Uint8Array()).toString()}\n`);
+      w(Buffer.concat([Buffer.from(`#${v.index} WARN: `), warn.short ?? new Uint8Array(), NEWLINE]));
       v.warningIdx++;
     }
 
@@ -122,9 +124,9 @@ export class PlainPrinter {
       let line = l;
       if (i === 0 && v.logsOffset !== 0) {
         line = l.subarray(v.logsOffset);
-        w(line.toString());
+        w(line);
       } else {
-        w(`#${v.index} ${line.toString()}`);
+        w(Buffer.concat([Buffer.from(`#${v.index} `), line]));
       }
       if (i !== v.logs.length - 1 || !v.logsPartial) w('\n');
       remember(v, line);
@@ -226,10 +228,10 @@ export class PlainPrinter {
       const w = this.write;
       w('------\n');
       w(` > ${v.name}:\n`);
-      for (const l of v.logs) w(l.toString() + '\n');
+      for (const l of v.logs) w(Buffer.concat([l, NEWLINE]));
       for (let i = 0; i < v.ring.length; i++) {
         const line = v.ring[(v.ringPos + i) % v.ring.length];
-        if (line !== undefined) w(line.toString() + '\n');
+        if (line !== undefined) w(Buffer.concat([line, NEWLINE]));
       }
       w('------\n');
     }
