@@ -203,7 +203,7 @@ async function run(argv: string[]): Promise<number> {
       labels: labelValues('build', list('label')),
       buildContexts: keyValues('build', '--build-context', list('build-context')),
       target: str('target'),
-      platforms: list('platform').flatMap((p) => p.split(',')).filter((p) => p !== ''),
+      platforms: list('platform').flatMap((p) => p.split(',')),
       secrets: list('secret'),
       ssh: list('ssh'),
       noCache: v['no-cache'] === true,

@@ -13,7 +13,7 @@ import { parse as parseReference } from '../registry/reference.ts';
 import { containsDigest, validateDigest } from '../registry/digest.ts';
 import { canonicalIP } from '../go/ip.ts';
 import { ramInBytes } from '../go/units.ts';
-import { formatPlatform, formatPlatformAll, hostPlatform, normalizePlatform, parsePlatform } from '../platform/platform.ts';
+import { PlatformError, formatPlatformAll, hostPlatform, normalizePlatform, parsePlatform } from '../platform/platform.ts';
 import { newID } from '../llb/identity.ts';
 import { Connection, type ConnectOptions } from './connection.ts';
 import { solve, type CacheEntry, type ExportEntry, type FrontendChoice } from './solve.ts';
@@ -637,14 +637,28 @@ function ulimitsOf(values: readonly string[]): string {
   return [...byName.keys()].sort().map((n) => byName.get(n)!).join(',');
 }
 
+/**
+ * A `--platform` as buildx sends it: parsed (`local` is this machine's),
+ * normalized and written as containerd's platforms.FormatAll writes it; one
+ * that does not parse (an empty one among them) fails the build at once.
+ */
+function buildxPlatform(p: string): string {
+  if (p.toLowerCase() === 'local') return formatPlatformAll(normalizePlatform(hostPlatform()));
+  try {
+    return formatPlatformAll(normalizePlatform(parsePlatform(p)));
+  } catch (e) {
+    if (e instanceof PlatformError) throw new BuildOptionError(e.message);
+    throw e;
+  }
+}
+
 /** The frontend options of a build, as buildx sets them from its flags. */
 export function frontendAttrs(o: BuildOptions, dockerfileName: string, contextURL: string | undefined): Record<string, string> {
   const attrs: Record<string, string> = {};
   if (dockerfileName !== 'Dockerfile' || o.file !== undefined) attrs.filename = dockerfileName;
   if (contextURL !== undefined) attrs.context = contextURL;
   if (o.target !== undefined && o.target !== '') attrs.target = o.target;
-  // As buildx: `local` is this machine's platform.
-  if (o.platforms !== undefined && o.platforms.length > 0) attrs.platform = o.platforms.map((p) => (p.toLowerCase() === 'local' ? formatPlatform(normalizePlatform(hostPlatform())) : p)).join(',');
+  if (o.platforms !== undefined && o.platforms.length > 0) attrs.platform = o.platforms.map(buildxPlatform).join(',');
   if (o.pull === true) attrs['image-resolve-mode'] = 'pull';
   if (o.noCacheFilter !== undefined && o.noCacheFilter.length > 0) attrs['no-cache'] = o.noCacheFilter.join(',');
   if (o.noCache === true) attrs['no-cache'] = '';

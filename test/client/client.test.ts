@@ -570,7 +570,7 @@ test('--call outline / targets / check print what buildctl prints for the subreq
   assert.equal(bad.stderr, 'build: --call: unknown format "yaml" (json or text)\n');
 });
 
-test('faults: no daemon, a bad context, a bad --secret, an unknown output, outputs that cannot be written, an unknown cache exporter: clear errors, exit 1', async (t) => {
+test('faults: no daemon, a bad context, a bad --secret, an empty --platform, an unknown output, outputs that cannot be written, an unknown cache exporter: clear errors, exit 1', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   const absent = spawnSync(process.execPath, [BUNDLE, 'build', '--addr', `unix://${join(TMP, 'none.sock')}`, join(CORPUS, 'basic')], { encoding: 'utf8' });
   assert.equal(absent.status, 1);
@@ -581,6 +581,10 @@ test('faults: no daemon, a bad context, a bad --secret, an unknown output, outpu
   const badSecret = await ourBuild(['--secret', `id=x,src=${join(TMP, 'missing')}`, join(CORPUS, 'basic')]);
   assert.equal(badSecret.code, 1);
   assert.match(badSecret.stderr, /^error: --secret: failed to stat .*missing: no such file or directory\n$/);
+  // An empty platform in --platform's list: buildx's error (containerd's parse of ""), before anything is sent.
+  const emptyPlatform = await ourBuild(['--platform', 'linux/amd64,', join(CORPUS, 'basic')]);
+  assert.equal(emptyPlatform.code, 1);
+  assert.match(emptyPlatform.stderr, /^error: "" is an invalid OS component of "": OSAndVersion specifier component must match .*: invalid argument\n$/);
   const badOut = await ourBuild(['--output', 'dest=x', join(CORPUS, 'basic')]);
   assert.equal(badOut.code, 1);
   assert.match(badOut.stderr, /--output requires type=<type>/);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { attestations, cacheEntries, canonicalAttest, frontendAttrs, parseOutputs } from '../../src/client/build.ts';
 import { parse } from '../../src/registry/reference.ts';
 import { goQuote } from '../../src/go/strconv.ts';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -50,6 +50,30 @@ test('buildx flags as frontend options: --pull, --no-cache-filter (--no-cache wi
   assert.deepEqual(frontendAttrs({ noCacheFilter: ['a'], noCache: true, env: {} }, 'Dockerfile', undefined), { 'no-cache': '' });
   assert.deepEqual(frontendAttrs({ network: 'host', env }, 'Dockerfile', undefined), { 'build-arg:SOURCE_DATE_EPOCH': '42', 'force-network-mode': 'host' });
   assert.deepEqual(frontendAttrs({ buildArgs: { SOURCE_DATE_EPOCH: '7' }, network: 'default', env }, 'Dockerfile', undefined), { 'build-arg:SOURCE_DATE_EPOCH': '7' });
+});
+
+test('--platform as buildx sends it: parsed and normalized as containerd does (its own vectors), a bad or empty one failing with containerd\'s error', () => {
+  // test/registry/testdata/platform-vectors.json: what containerd/platforms returns for each input.
+  const vectors = JSON.parse(readFileSync(new URL('../registry/testdata/platform-vectors.json', import.meta.url), 'utf8')) as {
+    parse: { input: string; err?: string; normalized?: { os: string; architecture: string; variant?: string; 'os.version'?: string; 'os.features'?: string[] } }[];
+  };
+  let sent = 0;
+  let refused = 0;
+  for (const c of vectors.parse) {
+    // A lone OS or architecture borrows the rest from the machine that made the vectors.
+    if (!c.input.includes('/') && c.input !== '') continue;
+    const attrs = (): Record<string, string> => frontendAttrs({ platforms: [c.input], env: {} }, 'Dockerfile', undefined);
+    if (c.err !== undefined) {
+      assert.throws(attrs, { message: c.err }, c.input);
+      refused++;
+      continue;
+    }
+    const n = c.normalized!;
+    if (n['os.version'] !== undefined || n['os.features'] !== undefined) continue;
+    assert.equal(attrs().platform, [n.os, n.architecture, n.variant ?? ''].filter((x) => x !== '').join('/'), c.input);
+    sent++;
+  }
+  assert.ok(sent > 30 && refused > 10, `${sent} sent, ${refused} refused`);
 });
 
 test('attestations as buildx reads --attest, --sbom and --provenance: the last of a type wins, a disabled one sets nothing', () => {
