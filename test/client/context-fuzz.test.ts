@@ -49,14 +49,15 @@ function listing(root: string): string[] {
   return out;
 }
 
-/** A build's error lines, the random ids of the daemon's references masked. */
+/** A build's error lines, the random ids of the daemon's references and the numbers of its directories masked. */
 const errorLines = (stderr: string): string =>
   stderr
     .split('\n')
     .filter((l) => l.startsWith('error: '))
     .join('\n')
     .replace(/\bref [0-9a-z]+::[0-9a-z]+/g, 'ref <id>')
-    .replace(/\/cachemounts\/buildkit\d+\//g, '/cachemounts/buildkit<n>/');
+    .replace(/\/cachemounts\/buildkit\d+\//g, '/cachemounts/buildkit<n>/')
+    .replace(/\/snapshots\/\d+\//g, '/snapshots/<n>/');
 
 async function slice(seed: number): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'context-fuzz-'));
