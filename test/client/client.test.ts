@@ -97,6 +97,48 @@ test('plain progress: log lines and the failed step\'s logs as the bytes the ste
   }
 });
 
+test('rawjson progress: the JSON buildctl --progress=rawjson writes (Go\'s escapes, []byte as base64, omitempty, solver/pb structs as encoding/json writes them)', async (t) => {
+  if (!(await buildkitOrSkip(t))) return;
+  // A build check warning (its source info and ranges), `&&`, `>` and `<` in names and logs, a log line that is
+  // no UTF-8, a progress group (COPY --link). Ours runs the daemon's dockerfile.v0 too, so the vertices are the same.
+  const d = dir('rawjson', { Dockerfile: 'from busybox as b\nRUN echo "a && b > c <d>" && printf "\\xff\\n" && echo done\nCOPY --link Dockerfile /x\n' });
+  const theirs = await buildctl(['build', '--progress=rawjson', '--no-cache', '--frontend', 'dockerfile.v0', ...contextArgs(d)]);
+  const ours = await ourBuild(['--progress', 'rawjson', '--no-cache', '--frontend', 'dockerfile.v0', d]);
+  assert.equal(theirs.code, 0, theirs.stderr);
+  assert.equal(ours.code, 0, ours.stderr);
+  // What does not depend on how the daemon batched its messages or on the session: times, the digests of the
+  // local sources (they name the session), progress group ids masked; each vertex's last state (the states
+  // between depend on timing); the logs joined.
+  const summary = (stderr: string) => {
+    const lines = stderr.split('\n').filter((l) => l.startsWith('{'));
+    const mask = (s: string): string => s.replace(/"(started|completed|timestamp)":"[^"]*"/g, '"$1":"T"').replace(/sha256:[0-9a-f]{64}/g, 'D').replace(/("progressGroup":\{"id":")[0-9a-z]+/g, '$1G');
+    const last = new Map<string, string>();
+    const warnings: string[] = [];
+    const logs: string[] = [];
+    for (const l of lines) {
+      const m = JSON.parse(l) as { vertexes?: unknown[]; warnings?: unknown[]; logs?: { data: string | null; stream?: number }[] };
+      for (const v of m.vertexes ?? []) last.set((v as { name: string }).name, mask(JSON.stringify(v)));
+      // The warning's source Definition holds the session's id in its local source, so its ops and the
+      // digests keying its metadata differ: the ops are counted, the metadata listed in a fixed order.
+      for (const w of m.warnings ?? []) {
+        const def = (w as { sourceInfo?: { definition?: { def?: string[]; metadata?: Record<string, unknown> } } }).sourceInfo?.definition;
+        if (def !== undefined) {
+          def.def = [`${def.def?.length ?? 0} ops`];
+          def.metadata = { D: Object.values(def.metadata ?? {}).map((x) => JSON.stringify(x)).sort() };
+        }
+        warnings.push(mask(JSON.stringify(w)));
+      }
+      for (const g of m.logs ?? []) logs[g.stream ?? 0] = (logs[g.stream ?? 0] ?? '') + Buffer.from(g.data ?? '', 'base64').toString('latin1');
+    }
+    return { vertexes: [...last.values()].sort(), warnings, logs, escaped: lines.some((l) => l.includes('\\u0026\\u0026')), raw: lines.some((l) => l.includes('&&')) };
+  };
+  const [a, b] = [summary(ours.stderr), summary(theirs.stderr)];
+  assert.ok(b.escaped && !b.raw, 'buildctl writes & as \\u0026');
+  assert.ok(b.warnings.length > 0 && b.warnings[0]!.includes('"sourceInfo":{"filename":"Dockerfile","data":"'), 'buildctl wrote the warning with its source');
+  assert.ok(b.vertexes.some((v) => v.includes('"progressGroup":{"id":"G"')), 'buildctl wrote a progress group');
+  assert.deepEqual(a, b);
+});
+
 test('tty progress under a pseudo-terminal: the live view, then the summary', async (t) => {
   if (!(await buildkitOrSkip(t))) return;
   // A Dockerfile of this run's own (an equal build running beside, as another test file's may, would share its

@@ -3,6 +3,10 @@
 import { toTime } from './trace.ts';
 import type * as ctl from '../../gen/moby.buildkit.v1.ts';
 import type { Timestamp } from '../../gen/google.protobuf.ts';
+import * as pb from '../../gen/pb.ts';
+import type { MessageDesc, MessageObject } from '../../protobuf/registry.ts';
+import { goStructValue } from '../../frontend/errors.ts';
+import { goJSONStringify } from '../../go/json.ts';
 
 /** RFC 3339 with nanoseconds, trailing zeros dropped (Go's time.RFC3339Nano in UTC). */
 function rfc3339(t: Timestamp | undefined): string | undefined {
@@ -13,8 +17,14 @@ function rfc3339(t: Timestamp | undefined): string | undefined {
   return `${base}${nanos === '' ? '' : '.' + nanos}Z`;
 }
 
+/** A []byte as encoding/json writes it: base64, or nothing (null where the field is not omitempty) when empty, as a bytes field that proto3 did not send decodes. */
 function b64(b: Uint8Array | undefined): string | undefined {
-  return b === undefined ? undefined : Buffer.from(b).toString('base64');
+  return b === undefined || b.length === 0 ? undefined : Buffer.from(b).toString('base64');
+}
+
+/** A message of solver/pb (SourceInfo, Range, ProgressGroup) as encoding/json writes its protoc-gen-go struct. */
+function goStruct(desc: MessageDesc, m: object | undefined): unknown {
+  return m === undefined ? undefined : goStructValue(desc, m as MessageObject);
 }
 
 export function solveStatusJSON(s: ctl.StatusResponse): string {
@@ -28,7 +38,7 @@ export function solveStatusJSON(s: ctl.StatusResponse): string {
       completed: rfc3339(v.completed),
       cached: v.cached || undefined,
       error: v.error || undefined,
-      progressGroup: v.progressGroup,
+      progressGroup: goStruct(pb.ProgressGroup as MessageDesc, v.progressGroup),
     }));
   }
   if (s.statuses?.length) {
@@ -47,7 +57,7 @@ export function solveStatusJSON(s: ctl.StatusResponse): string {
     o.logs = s.logs.map((l) => ({
       vertex: l.vertex || undefined,
       stream: Number(l.stream ?? 0) || undefined,
-      data: b64(l.msg) ?? '',
+      data: b64(l.msg) ?? null,
       timestamp: rfc3339(l.timestamp) ?? '0001-01-01T00:00:00Z',
     }));
   }
@@ -56,11 +66,12 @@ export function solveStatusJSON(s: ctl.StatusResponse): string {
       vertex: w.vertex || undefined,
       level: Number(w.level ?? 0) || undefined,
       short: b64(w.short),
-      detail: w.detail?.map((d) => b64(d)),
+      detail: w.detail?.length ? w.detail.map((d) => b64(d) ?? null) : undefined,
       url: w.url || undefined,
-      sourceInfo: w.info,
-      range: w.ranges,
+      sourceInfo: goStruct(pb.SourceInfo as MessageDesc, w.info),
+      range: w.ranges?.length ? w.ranges.map((r) => goStruct(pb.Range as MessageDesc, r)) : undefined,
     }));
   }
-  return JSON.stringify(o);
+  // As json.Encoder writes it: Go's escapes (<, > and & among them).
+  return goJSONStringify(o);
 }
