@@ -66,7 +66,8 @@ export function solveStatusJSON(s: ctl.StatusResponse): string {
       vertex: w.vertex || undefined,
       level: Number(w.level ?? 0) || undefined,
       short: b64(w.short),
-      detail: w.detail?.length ? w.detail.map((d) => b64(d) ?? null) : undefined,
+      // (An empty element of a repeated bytes field decodes to an empty, non-nil []byte in Go: "".)
+      detail: w.detail?.length ? w.detail.map((d) => b64(d) ?? '') : undefined,
       url: w.url || undefined,
       sourceInfo: goStruct(pb.SourceInfo as MessageDesc, w.info),
       range: w.ranges?.length ? w.ranges.map((r) => goStruct(pb.Range as MessageDesc, r)) : undefined,
