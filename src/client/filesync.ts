@@ -186,7 +186,7 @@ const CHUNK = 32 << 10;
 
 /** Serves one FileSync.DiffCopy: sends `root` filtered by `filter`. */
 export async function sendDir(call: PacketStream, root: string, filter: FilterOptions, stats?: SendStats): Promise<void> {
-  const files = new Map<number, { abs: string; size: number }>();
+  const files = new Map<number, { abs: string; size: number; refused: boolean }>();
   let failed: Error | undefined;
   let finished = false;
 
@@ -230,7 +230,7 @@ export async function sendDir(call: PacketStream, root: string, filter: FilterOp
         await new Promise<void>((r) => setImmediate(r));
         continue;
       }
-      if (isRegular(e.stat.mode ?? 0)) files.set(id, { abs: e.abs, size: Number(e.stat.size ?? 0) });
+      if (isRegular(e.stat.mode ?? 0)) files.set(id, { abs: e.abs, size: Number(e.stat.size ?? 0), refused: e.refusedByOpen === true });
       id++;
       const wait = send(call, { type: T.PACKET_STAT, stat: e.stat });
       if (wait !== undefined) await wait;
@@ -255,10 +255,11 @@ export async function sendDir(call: PacketStream, root: string, filter: FilterOp
  * As fsutil: a file that cannot be opened is sent empty; a read that fails
  * fails the transfer.
  */
-async function sendFile(call: PacketStream, id: number, file: { abs: string; size: number }, stats?: SendStats): Promise<void> {
+async function sendFile(call: PacketStream, id: number, file: { abs: string; size: number; refused?: boolean }, stats?: SendStats): Promise<void> {
   let fd: number | undefined;
   try {
-    fd = openSync(diskPath(file.abs), 'r');
+    // (A file filterFS.Open refuses is not opened: WalkEntry.refusedByOpen.)
+    fd = file.refused === true ? undefined : openSync(diskPath(file.abs), 'r');
   } catch {
     fd = undefined;
   }

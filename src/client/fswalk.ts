@@ -87,6 +87,16 @@ export interface FilterOptions {
 export interface WalkEntry {
   stat: Stat;
   abs: string;
+  /**
+   * A regular file the walk sends but fsutil's filterFS.Open refuses: Open
+   * asks the patterns again with MatchesOrParentMatches, which can exclude a
+   * file the walk's MatchesUsingParentResults let through (a pattern skipped
+   * at the parent because an earlier one had matched it, the file then
+   * re-included by an exception: `keep`, `!keep/a/.e`, `keep/a` sends
+   * keep/a/.e). fsutil then sends such a file with no data: the daemon
+   * writes it empty, and so does buildctl's transfer.
+   */
+  refusedByOpen?: true;
 }
 
 /** A path for node:fs: the string, or its bytes where it holds kept bytes (a name that is no UTF-8). */
@@ -339,6 +349,10 @@ export function* walkFiltered(root: string, opts: FilterOptions = {}): Generator
   const excludeList = exclude?.patternList() ?? [];
   const onlyPrefixIncludes = !includeList.some((p) => !p.exclusion && PATTERN_CHARS.test(withoutTrailingGlob(p.text)));
   const onlyPrefixExcludeExceptions = !excludeList.some((p) => p.exclusion && PATTERN_CHARS.test(withoutTrailingGlob(p.text)));
+  // filterFS.Open's own check, which can only part from the walk's where a
+  // pattern list holds an exception (see WalkEntry.refusedByOpen).
+  const openChecked = include?.exclusions === true || exclude?.exclusions === true;
+  const opens = (path: string): boolean => (include === undefined || include.matchesOrParentMatches(path)) && (exclude === undefined || !exclude.matchesOrParentMatches(path));
   const inodes = new Map<bigint, string>();
   const parents: ParentDir[] = [];
   const x = xattrs();
@@ -403,6 +417,7 @@ export function* walkFiltered(root: string, opts: FilterOptions = {}): Generator
         }
       }
       if (!skip && entry !== undefined) {
+        if (openChecked && !isDir && isRegular(entry.stat.mode ?? 0) && !opens(path)) entry.refusedByOpen = true;
         for (const p of parents) {
           if (p.called) continue;
           p.called = true;
