@@ -255,11 +255,11 @@ export async function sendDir(call: PacketStream, root: string, filter: FilterOp
  * As fsutil: a file that cannot be opened is sent empty; a read that fails
  * fails the transfer.
  */
-async function sendFile(call: PacketStream, id: number, file: { abs: string; size: number; refused?: boolean }, stats?: SendStats): Promise<void> {
+async function sendFile(call: PacketStream, id: number, file: { abs: string; size: number; refused: boolean }, stats?: SendStats): Promise<void> {
   let fd: number | undefined;
   try {
     // (A file filterFS.Open refuses is not opened: WalkEntry.refusedByOpen.)
-    fd = file.refused === true ? undefined : openSync(diskPath(file.abs), 'r');
+    fd = file.refused ? undefined : openSync(diskPath(file.abs), 'r');
   } catch {
     fd = undefined;
   }

@@ -417,7 +417,7 @@ export function* walkFiltered(root: string, opts: FilterOptions = {}): Generator
         }
       }
       if (!skip && entry !== undefined) {
-        if (openChecked && !isDir && isRegular(entry.stat.mode ?? 0) && !opens(path)) entry.refusedByOpen = true;
+        if (openChecked && isRegular(entry.stat.mode ?? 0) && !opens(path)) entry.refusedByOpen = true;
         for (const p of parents) {
           if (p.called) continue;
           p.called = true;

@@ -36,7 +36,6 @@ function listing(root: string): string[] {
       const abs = join(root, r);
       const st = lstatSync(abs);
       const what = st.isSymbolicLink() ? `-> ${readlinkSync(abs)}` : st.isFile() ? createHash('sha256').update(readFileSync(abs)).digest('hex').slice(0, 12) : '';
-      // A directory the build made (a COPY's destination, a parent --parents made) has the build's time.
       // A directory's time is left out: the daemon keeps a synced copy of a context per session key, and a
       // directory it already holds is not given the time sent again (fsutil compares no directory times);
       // buildctl's key is empty, shared by every context it sends, ours names the directory (as buildx's does).
