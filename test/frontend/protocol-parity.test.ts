@@ -18,7 +18,8 @@
 // that fail, the base image resolutions and their build checks and the reads
 // of a named local context's .dockerignore after its solve (upstream resolves
 // concurrently and cancels the rest at the first error, so which were sent is
-// a race); and a Source detail of no lines (upstream's error for an
+// a race; for a lint request whose result holds a build error, also the one
+// check a resolution makes, InvalidBaseImagePlatform, in that result); and a Source detail of no lines (upstream's error for an
 // image stage of COPY --from or RUN --mount from= carries one, which nothing
 // prints; ours carries none).
 // A second test: a named local context the client does not have, solved with
@@ -211,14 +212,39 @@ async function requests(c: Case, command: string[] | undefined, o: { workers?: s
 /** Ours and upstream's requests for a case, compared as compareAll compares them. */
 function compared(ours: string[], up: string[]): { same: boolean; failed: boolean; warned: boolean; ours: string[]; up: string[] } {
   const failed = up.some((l) => l.startsWith('Return {"error"'));
-  if (failed) {
+  // A lint request Returns a failing build as a result: its result.json's buildError.
+  const lintFailed = up.some((l) => lintResult(l)?.buildError !== undefined);
+  if (failed || lintFailed) {
     // Upstream resolves base images and named contexts concurrently and cancels the rest at the
     // first error: which resolutions (and their build checks), and which reads of a named local
     // context's .dockerignore after its solve, were already sent is a race (nothing a client shows).
+    // In a lint result, the build check a resolution makes (InvalidBaseImagePlatform, the only one
+    // upstream runs in its resolving goroutines) is left out of the warnings for the same reason.
     const settled = (l: string) => !l.startsWith('ResolveSourceMeta ') && !l.startsWith('Warn ') && !l.startsWith('ReadFile of a named context ');
-    [ours, up] = [ours.filter(settled), up.filter(settled)];
+    [ours, up] = [ours.filter(settled).map(withoutResolutionChecks), up.filter(settled).map(withoutResolutionChecks)];
   }
   return { same: JSON.stringify(ours) === JSON.stringify(up), failed, warned: up.some((l) => l.startsWith('Warn ')), ours, up };
+}
+
+/** The lint result a Return line carries (its result.json), if it carries one. */
+function lintResult(l: string): { buildError?: unknown; warnings?: { ruleName: string }[] | null } | undefined {
+  if (!l.startsWith('Return {"result"')) return undefined;
+  const json = (JSON.parse(l.slice('Return '.length)) as { result?: { metadata?: Record<string, string> } }).result?.metadata?.['result.json'];
+  if (json === undefined) return undefined;
+  try {
+    const r: unknown = JSON.parse(Buffer.from(json, 'base64').toString('utf8'));
+    return typeof r === 'object' && r !== null ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A lint Return line with its result.json's InvalidBaseImagePlatform warnings left out (any other line as it is). */
+function withoutResolutionChecks(l: string): string {
+  const r = lintResult(l);
+  if (r?.buildError === undefined || !Array.isArray(r.warnings)) return l;
+  const warnings = r.warnings.filter((w) => w.ruleName !== 'InvalidBaseImagePlatform');
+  return `Return (lint result) ${JSON.stringify({ ...r, warnings })}`;
 }
 
 /** A Return line without the line ranges of its errors' Source details. */
