@@ -77,6 +77,8 @@ interface BuildContext {
   lint: Linter;
   /** The meta ARGs as the outline records them; their names are the global ARGs UndefinedArgInFrom accepts. */
   outline: OutlineCapture;
+  /** Calls that wait on the daemon made while resolving stages (resolveReachableStages says why they are counted). */
+  daemonWaits: number;
 }
 
 /**
@@ -190,6 +192,7 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
     sourceMap,
     lint,
     outline: new OutlineCapture(meta.allArgs),
+    daemonWaits: 0,
   };
 
   registerStages(bc, stages);
@@ -367,7 +370,20 @@ function contextOpt(bc: BuildContext, d: DispatchState, platform: Platform | und
 }
 
 function loadContext(bc: BuildContext, nc: NamedContext): ReturnType<typeof loadNamedContext> {
-  return loadNamedContext(nc, namedContextEnv(bc.opt, bc.po));
+  const env = namedContextEnv(bc.opt, bc.po);
+  const { resolver, hooks } = env;
+  const wait = <T>(call: () => Promise<T>): Promise<T> => {
+    bc.daemonWaits++;
+    return call();
+  };
+  return loadNamedContext(nc, {
+    ...env,
+    resolver: resolver && { resolve: (ref, o) => wait(() => resolver.resolve(ref, o)) },
+    hooks: hooks && {
+      localIgnorePatterns: hooks.localIgnorePatterns && ((st) => wait(() => hooks.localIgnorePatterns!(st))),
+      inputs: hooks.inputs && (() => wait(() => hooks.inputs!())),
+    },
+  });
 }
 
 function namedContextEnv(opt: ConvertOptions, po: PlatformOpt): LoadEnv {
@@ -572,8 +588,17 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
   const reachableSet = allReachableStages(target);
   // Upstream resolves every stage in its own goroutine and waits for all of
   // them (errgroup): a failing stage does not stop the others from resolving
-  // and reporting their checks; the first error is returned afterwards.
+  // and reporting their checks; the first error in time is returned. Which
+  // one that is, is a race; this takes the one upstream gives in almost every
+  // run. An error a goroutine meets before its first call to the daemon (a
+  // stage name that is no reference, a named context of an unknown kind)
+  // comes before any that waited on the daemon (an image not found), whatever
+  // the stages' order. Among errors of one kind, the last stage's: Go runs the
+  // goroutine started last first, and its call reaches the daemon first (of
+  // 30 runs of upstream's frontend against a scripted daemon, 30, 28 and 27
+  // gave the last stage's error in cases of two and three such stages).
   let firstError: unknown;
+  let firstWaited: unknown;
   for (const d of [...bc.all.states]) {
     const reachable = reachableSet.has(d) || bc.opt.allStages === true;
     if (d.base !== undefined || d.dispatched || d.resolved) continue;
@@ -585,15 +610,19 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
       if (d.unregistered) d.dispatched = true;
       continue;
     }
+    const waits = bc.daemonWaits;
     try {
       await resolveBaseImage(bc, d, reachable);
     } catch (err) {
-      firstError ??= d.stage.location ? withLocation(err, d.stage.location) : err;
+      const located = d.stage.location ? withLocation(err, d.stage.location) : err;
+      if (bc.daemonWaits === waits) firstError = located;
+      else firstWaited = located;
     } finally {
       if (d.unregistered) d.dispatched = true;
     }
   }
   if (firstError !== undefined) throw firstError;
+  if (firstWaited !== undefined) throw firstWaited;
   return reachableSet;
 }
 
@@ -606,6 +635,7 @@ async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: b
       d.image ??= zeroImage();
       return;
     }
+    bc.daemonWaits++; // the other file is read from the context
     const imported = await importStage(convertDockerfile, bc.opt, origName, platform, d.stage.location);
     const img = cloneImage(imported.image);
     d.baseImg = cloneImage(img);
@@ -655,6 +685,7 @@ async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: b
     if (resolver === undefined) throw new Error(`${origName}: no image resolver to look up ${d.stage.baseName}`);
     let res;
     try {
+      bc.daemonWaits++;
       res = await resolver.resolve(d.stage.baseName, { platform, resolveMode: bc.opt.imageResolveMode ?? 'default' });
     } catch (err) {
       const names = [...bc.all.names(), ...COMMON_IMAGE_NAMES];
