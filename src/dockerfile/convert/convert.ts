@@ -596,9 +596,12 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
   // the stages' order. Among errors of one kind, the last stage's: Go runs the
   // goroutine started last first, and its call reaches the daemon first (of
   // 30 runs of upstream's frontend against a scripted daemon, 30, 28 and 27
-  // gave the last stage's error in cases of two and three such stages).
-  let firstError: unknown;
-  let firstWaited: unknown;
+  // gave the last stage's error in cases of two and three such stages). A
+  // stage importing another file (labs; upstream has none) is this project's
+  // own: the first such stage's error comes before all of these.
+  let importError: unknown;
+  let notWaited: unknown;
+  let waited: unknown;
   for (const d of [...bc.all.states]) {
     const reachable = reachableSet.has(d) || bc.opt.allStages === true;
     if (d.base !== undefined || d.dispatched || d.resolved) continue;
@@ -611,18 +614,21 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
       continue;
     }
     const waits = bc.daemonWaits;
+    const imports = isLabs(bc.opt.channel) && isFileReference(d.stage.baseName);
     try {
       await resolveBaseImage(bc, d, reachable);
     } catch (err) {
       const located = d.stage.location ? withLocation(err, d.stage.location) : err;
-      if (bc.daemonWaits === waits) firstError = located;
-      else firstWaited = located;
+      if (imports) importError ??= located;
+      else if (bc.daemonWaits === waits) notWaited = located;
+      else waited = located;
     } finally {
       if (d.unregistered) d.dispatched = true;
     }
   }
-  if (firstError !== undefined) throw firstError;
-  if (firstWaited !== undefined) throw firstWaited;
+  if (importError !== undefined) throw importError;
+  if (notWaited !== undefined) throw notWaited;
+  if (waited !== undefined) throw waited;
   return reachableSet;
 }
 
@@ -635,7 +641,6 @@ async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: b
       d.image ??= zeroImage();
       return;
     }
-    bc.daemonWaits++; // the other file is read from the context
     const imported = await importStage(convertDockerfile, bc.opt, origName, platform, d.stage.location);
     const img = cloneImage(imported.image);
     d.baseImg = cloneImage(img);
