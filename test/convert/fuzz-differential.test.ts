@@ -9,8 +9,8 @@
 // (its concurrent image resolution reports either of two failures) are
 // rerun against upstream and excluded when a rerun matches ours, or when
 // both sides only report different ones of several stages that fail to
-// resolve (upstream resolves stages concurrently; ours reports the first in
-// file order). A few
+// resolve (upstream resolves stages concurrently and reports whichever fails
+// first; ours reports the one it reports most often). A few
 // inputs cannot be compared offline (the oracle's fake gateway returns no
 // Definition for a local-source result; our converter needs a gateway to
 // read an image's time for SOURCE_DATE_EPOCH=stage): counted apart.

@@ -538,7 +538,15 @@ async function resolveStages(bc: BuildContext, target: DispatchState): Promise<S
   for (;;) {
     const reachable = await resolveReachableStages(bc, target);
     let newDeps = false;
-    // Upstream walks a map here; in registration order every base comes before the stages built on it.
+    // Upstream walks a Go map of the reachable stages here and reports the
+    // first trigger that fails. A map of up to 8 entries keeps them in one
+    // group in the order they were put in, and a walk starts at a random one
+    // of its 8 slots, so it meets them in that order in most runs (7 of 8 with
+    // two stages): the order allReachableStages found them, the target first.
+    // The stages are initialized in registration order (every base before the
+    // stages built on it), and of the stages whose triggers fail, the one
+    // first in that walk is reported.
+    const failed = new Map<DispatchState, DockerfileError>();
     for (const d of bc.all.states.filter((s) => reachable.has(s))) {
       d.init();
       const triggers = [...(d.image.config.OnBuild ?? [])];
@@ -551,10 +559,14 @@ async function resolveStages(bc: BuildContext, target: DispatchState): Promise<S
           if (initOnBuildTriggers(bc, d, triggers)) newDeps = true;
         } catch (err) {
           const e = err instanceof DockerfileError ? err : new DockerfileError(err instanceof Error ? err.message : String(err));
-          throw d.stage.location ? new DockerfileError(e.message, [d.stage.location]) : e;
+          failed.set(d, d.stage.location ? new DockerfileError(e.message, [d.stage.location]) : e);
         }
         delete d.image.config.OnBuild;
       }
+    }
+    for (const d of reachable) {
+      const e = failed.get(d);
+      if (e !== undefined) throw e;
     }
     if (!newDeps) return reachable;
   }

@@ -323,8 +323,8 @@ const STAGE_RESOLUTION_ERROR = /^(thrown: )?(failed to parse stage name |\S+: <n
  * Whether the input differs only in which failing stage is reported, both
  * sides failing to resolve a stage's base: upstream resolves all stages
  * concurrently and returns whichever error comes first (it varies between
- * runs, sometimes so rarely that no rerun shows ours); ours returns the
- * first in file order.
+ * runs, sometimes so rarely that no rerun shows ours); ours returns the one
+ * upstream gives most often (resolveReachableStages in src/dockerfile/convert/convert.ts).
  */
 function resolutionRace(up: OracleConvert, ours: OursConvert, upLint: string | undefined, ourLint: LintComparable | undefined): boolean {
   if (compareConvert(up, ours).length > 0) {
