@@ -610,9 +610,9 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
   // 30 runs of upstream's frontend against a scripted daemon, 30, 28 and 27
   // gave the last stage's error in cases of two and three such stages), but
   // where earlier stages failed with the same message (one resolution they
-  // share) the first of those (18 of 20 runs). A
-  // stage importing another file (labs; upstream has none) is this project's
-  // own: the first such stage's error comes before all of these.
+  // share) the first of those (16 to 18 of 20 runs). A stage importing
+  // another file (labs; upstream has none) is this project's own: the first
+  // such stage's error comes before all of these.
   let importError: unknown;
   let notWaited: unknown;
   const waited: unknown[] = [];
