@@ -19,9 +19,10 @@
 // of a named local context's .dockerignore after its solve (upstream resolves
 // concurrently and cancels the rest at the first error, so which were sent is
 // a race; for a lint request whose result holds a build error, also the one
-// check a resolution makes, InvalidBaseImagePlatform, in that result); and a Source detail of no lines (upstream's error for an
-// image stage of COPY --from or RUN --mount from= carries one, which nothing
-// prints; ours carries none).
+// check a resolution makes, InvalidBaseImagePlatform, in that result); and a
+// Source detail of no lines (upstream's error for an image stage of COPY
+// --from or RUN --mount from= carries one, which nothing prints; ours carries
+// none).
 // A second test: a named local context the client does not have, solved with
 // Evaluate (or, before gateway.solve.evaluate, a StatFile) as upstream does.
 import { test } from 'node:test';
@@ -209,7 +210,6 @@ async function requests(c: Case, command: string[] | undefined, o: { workers?: s
   return out.sort();
 }
 
-/** Compares ours and upstream's on each case, two at a time; returns the summary line's figures and the differences. */
 /** Ours and upstream's requests for a case, compared as compareAll compares them. */
 function compared(ours: string[], up: string[]): { same: boolean; failed: boolean; lintFailed: boolean; warned: boolean; ours: string[]; up: string[] } {
   const failed = up.some((l) => l.startsWith('Return {"error"'));
@@ -551,11 +551,13 @@ test('gateway protocol parity of cases the fuzzers found', { skip, timeout: 600_
 // oci-layout reference) comes before one that waited on the daemon (an image not found), whatever
 // the stages' order; among errors of one kind, Go runs the goroutine started last first, so the
 // last stage's error comes first in almost every run, but where earlier stages fail with the same
-// message (one resolution they share), the first of those. Then the base images' ONBUILD triggers: upstream
-// reports the first stage whose triggers fail in a walk of a Go map of the reachable stages, which
-// meets them in the order they were found (the target first) in 7 of 8 runs. The options fuzz found the first case (seed
-// 777001); ours reported the first stage's error. Each case is compared as the fuzzers compare
-// theirs, upstream asked again up to three times.
+// message (one resolution they share), the first of those. Then the base images' ONBUILD
+// triggers: upstream reports the first stage whose triggers fail in a walk of a Go map of the
+// reachable stages, which meets them in the order they were found (the target first) in 7 of 8
+// runs. Ours reported the first failing stage in file order; the options fuzz (seeds 777001 and
+// 880011) and the inputs fuzz (seed 880022) found the cases. Each is compared as the fuzzers
+// compare theirs, upstream asked again up to three times, but without the fallback that takes two
+// stages failing alike as a race.
 test('gateway protocol parity of which stage\'s error a failing resolution reports', { skip, timeout: 600_000 }, async () => {
   const df = (t: string): Buffer => Buffer.from(t);
   const tools = ['context:tools=nope:thing', 'context:alpine:3.19=docker-image://debian'];
