@@ -86,9 +86,10 @@ export function parsePort(raw: string, warnings?: PortWarning[]): string[] {
     if (ip !== '' || hostPort !== '') warnings.push({ rule: 'ExposeInvalidFormat', port: raw });
   }
   if (ip !== '' && ip[0] === '[') {
-    const m = /^\[([^\]]*)\]$/.exec(ip);
-    if (!m) throw new Error(`invalid IP address ${ip}: address ${ip}:: missing ']' in address`);
-    ip = m[1];
+    // The brackets stripped as net.SplitHostPort(ip + ":") strips them.
+    const host = bracketedHost(ip + ':');
+    if (host.error !== undefined) throw new Error(`invalid IP address ${ip}: address ${ip}:: ${host.error}`);
+    ip = host.host;
   }
   // net.ParseIP: no IPv6 zone (`%eth0`), no leading zeros in IPv4.
   if (ip !== '' && canonicalIP(ip) === undefined) throw new Error('invalid IP address: ' + ip);
@@ -114,6 +115,22 @@ export function parsePort(raw: string, warnings?: PortWarning[]): string[] {
   const out: string[] = [];
   for (let p = start; p <= end; p++) out.push(`${p}/${proto.toLowerCase()}`);
   return out;
+}
+
+/**
+ * net.SplitHostPort's host of `hostport`, which starts with `[` and ends with
+ * its only port separator (an empty port): the text between the brackets, or
+ * the reason Go gives for refusing it.
+ */
+function bracketedHost(hostport: string): { host: string; error?: undefined } | { host?: undefined; error: string } {
+  const i = hostport.length - 1; // the last colon
+  const end = hostport.indexOf(']');
+  if (end < 0) return { error: "missing ']' in address" };
+  // (`]` cannot end it: the colon does.)
+  if (end + 1 !== i) return { error: hostport[end + 1] === ':' ? 'too many colons in address' : 'missing port in address' };
+  if (hostport.indexOf('[', 1) >= 0) return { error: "unexpected '[' in address" };
+  if (hostport.indexOf(']', end + 1) >= 0) return { error: "unexpected ']' in address" };
+  return { host: hostport.slice(1, end) };
 }
 
 export function parsePorts(ports: string[], warnings?: PortWarning[]): string[] {
