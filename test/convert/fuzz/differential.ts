@@ -461,7 +461,9 @@ export async function differential(inputs: FuzzInput[], withLint = true, asked: 
         // Every other rerun lints first (the first request of a process is scheduled differently).
         const pair = reqs.slice(i * step, i * step + step);
         const again = k % 2 === 1 && step === 2 ? runOracleBatch([pair[1], pair[0]]).reverse() : runOracleBatch(pair);
-        convertOk ||= compareConvert(JSON.parse(again[0]) as OracleConvert, r.ours).length === 0;
+        // A known difference (upstream cannot marshal the Definition) is left out as in the first comparison.
+        const convertDiffs = compareConvert(JSON.parse(again[0]) as OracleConvert, r.ours).filter((d) => r.known === undefined || !d.startsWith('oracle failed: '));
+        convertOk ||= convertDiffs.length === 0;
         if (!lintOk && r.lint) lintOk = compareLint(again[1], r.lint).length === 0;
       }
       if (convertOk && lintOk) {
