@@ -128,16 +128,34 @@ function significantDigits(d: string): string {
 }
 
 /**
- * The int64 that strconv.ParseInt(s, 10, 64) reads, or why it refuses s.
- * Linear in s (a Dockerfile word can be 64 KiB): a bigint is only made of
- * the digits that can fit.
+ * The uint64 that strconv.ParseUint(s, 10, 64) reads, or why it refuses s.
+ * Go reads the digits one by one and stops at the first that is no digit
+ * (invalid syntax) or makes the value overflow (value out of range),
+ * whichever comes first. Linear in s (a Dockerfile word can be 64 KiB): a
+ * bigint is only made of the digits that can fit.
  */
+function uint64Decimal(s: string): bigint | 'invalid syntax' | 'value out of range' {
+  if (s === '') return 'invalid syntax';
+  const bad = s.search(NOT_DIGIT);
+  const digits = significantDigits(bad < 0 ? s : s.slice(0, bad));
+  // The digits before the first bad character overflow already?
+  if (digits.length > 20) return 'value out of range';
+  const n = digits === '' ? 0n : BigInt(digits);
+  if (n > UINT64_MAX) return 'value out of range';
+  return bad < 0 ? n : 'invalid syntax';
+}
+
+const NOT_DIGIT = /[^0-9]/;
+
+/** The int64 that strconv.ParseInt(s, 10, 64) reads, or why it refuses s. */
 export function int64Decimal(s: string): bigint | 'invalid syntax' | 'value out of range' {
-  const m = /^([+-]?)([0-9]+)$/.exec(s);
-  if (m === null) return 'invalid syntax';
-  const digits = significantDigits(m[2]!);
-  if (digits.length > 19) return 'value out of range';
-  const n = m[1] === '-' ? -BigInt(digits) : BigInt(digits);
+  if (s === '') return 'invalid syntax';
+  const negative = s[0] === '-';
+  const u = uint64Decimal(s[0] === '+' || negative ? s.slice(1) : s);
+  if (u === 'invalid syntax') return u;
+  // (A uint64 overflow is out of int64's range as well.)
+  if (u === 'value out of range') return u;
+  const n = negative ? -u : u;
   return n < INT64_MIN || n > INT64_MAX ? 'value out of range' : n;
 }
 
@@ -150,10 +168,8 @@ export function goParseInt64(s: string): bigint {
 
 /** Go's strconv.ParseUint(s, 10, 64): no sign allowed. */
 export function goParseUint64(s: string): bigint {
-  if (!/^[0-9]+$/.test(s)) throw new Error(`strconv.ParseUint: parsing ${goQuote(s)}: invalid syntax`);
-  const digits = significantDigits(s);
-  const n = digits.length > 20 ? undefined : BigInt(digits);
-  if (n === undefined || n > UINT64_MAX) throw new Error(`strconv.ParseUint: parsing ${goQuote(s)}: value out of range`);
+  const n = uint64Decimal(s);
+  if (typeof n !== 'bigint') throw new Error(`strconv.ParseUint: parsing ${goQuote(s)}: ${n}`);
   return n;
 }
 

@@ -8,10 +8,9 @@ const names = new Set(
     ' ',
   ),
 );
-for (let i = 1; i <= 15; i++) {
-  names.add(`RTMIN+${i}`);
-  names.add(`RTMAX-${i}`);
-}
+// RTMIN+1 to RTMIN+15, but RTMAX-14 to RTMAX-1 only (signal_linux.go's SignalMap).
+for (let i = 1; i <= 15; i++) names.add(`RTMIN+${i}`);
+for (let i = 1; i <= 14; i++) names.add(`RTMAX-${i}`);
 
 /**
  * Throws `invalid signal: x` unless `raw` is a non-zero number (as
