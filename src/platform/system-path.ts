@@ -8,6 +8,7 @@
 
 import { cleanPath, isAbsPath, joinPath } from '../go/path.ts';
 import { goQuote } from '../go/strconv.ts';
+import { bytesOf } from '../go/kept-bytes.ts';
 
 /** `\` -> `/` for Windows paths; other OSes' paths are returned as they are. */
 export function toSlash(p: string, os: string): string {
@@ -28,7 +29,8 @@ export function fromSlash(p: string, os: string): string {
  */
 export function removeDriveLetter(p: string, os: string, keepSlash: boolean): string {
   if (os !== 'windows') return p;
-  if (p.length === 2 && p[1] === ':') throw new Error(`No relative path specified in ${goQuote(p)}`);
+  // Two bytes, as Go counts them: `é:` is three, and goes on to the drive check.
+  if (p.length === 2 && p[1] === ':' && bytesOf(p).length === 2) throw new Error(`No relative path specified in ${goQuote(p)}`);
   if (p.length >= 2 && toSlash(p.slice(0, 2), os) === '//') throw new Error('UNC paths are not supported');
   const colon = p.indexOf(':');
   if (colon < 0) return cleanKeepingSlash(p, keepSlash);
