@@ -14,6 +14,7 @@ import type { LLBBridge } from './bridge.ts';
 import { goUnmarshal } from '../go/unmarshal.ts';
 import { OCI_IMAGE } from '../dockerfile/convert/image-schema.ts';
 import { goToLower } from '../go/strings.ts';
+import { goQuote } from '../go/strconv.ts';
 
 export const DEFAULT_SBOM_GENERATOR = 'docker/buildkit-syft-scanner:stable-1';
 const DEFAULT_SLSA_VERSION = 'v1';
@@ -62,7 +63,7 @@ export function parseAttestations(opts: ReadonlyMap<string, string>): Map<string
     }
   }
   for (const k of out.keys()) {
-    if (k !== 'sbom' && k !== 'provenance') throw new Error(`unknown attestation type ${JSON.stringify(k)}`);
+    if (k !== 'sbom' && k !== 'provenance') throw new Error(`unknown attestation type ${goQuote(k)}`);
   }
   return out;
 }
