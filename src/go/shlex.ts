@@ -1,6 +1,9 @@
 // Splits a command line into words as github.com/google/shlex does (used by
 // Go's llb.Shlex): whitespace separates words, quotes group, backslash escapes,
-// and '#' at the start of a word begins a comment.
+// and '#' at the start of a word begins a comment. A word the text ends in
+// the middle of (an unclosed quote, a final backslash) is an error to
+// shlex.Split, which returns the words before it; llb.Shlex ignores the
+// error, so that word is left out.
 
 export function shlexSplit(s: string): string[] {
   const words: string[] = [];
@@ -17,28 +20,27 @@ export function shlexSplit(s: string): string[] {
     } else if (ch === '#' && !inWord) {
       while (i < s.length && s[i] !== '\n') i++;
     } else if (ch === '\\') {
+      if (i + 1 >= s.length) return words;
       inWord = true;
-      if (i + 1 < s.length) word += s[i + 1];
+      word += s[i + 1];
       i += 2;
     } else if (ch === "'") {
       inWord = true;
       const end = s.indexOf("'", i + 1);
-      if (end < 0) {
-        word += s.slice(i + 1);
-        i = s.length;
-      } else {
-        word += s.slice(i + 1, end);
-        i = end + 1;
-      }
+      if (end < 0) return words;
+      word += s.slice(i + 1, end);
+      i = end + 1;
     } else if (ch === '"') {
       inWord = true;
       i++;
       while (i < s.length && s[i] !== '"') {
-        if (s[i] === '\\' && i + 1 < s.length) {
+        if (s[i] === '\\') {
+          if (i + 1 >= s.length) return words;
           word += s[i + 1];
           i += 2;
         } else word += s[i++];
       }
+      if (i >= s.length) return words;
       i++;
     } else {
       inWord = true;

@@ -132,6 +132,8 @@ export const catalog: Record<string, CatalogCase> = {
   // exec
   'exec-args': { build: () => busybox().run({ args: ['/bin/sh', '-c', 'echo hello'] }).root() },
   'exec-shlex': { build: () => busybox().run({ shlex: "echo 'a b' c" }).root() },
+  'exec-shlex-unclosed-quote': { build: () => busybox().run({ shlex: `echo 'a b' "c d` }).root() },
+  'exec-shlex-final-escape': { build: () => busybox().run({ shlex: '# note\necho a b\\' }).root() },
   'exec-env-cwd-user': {
     build: () =>
       busybox().addEnv('A', '1').addEnv('B', '2').addEnv('A', '3').dir('/work').dir('sub').user('1000:1000').run({ args: ['true'] }).root(),

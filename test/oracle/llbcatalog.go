@@ -218,6 +218,14 @@ var catalogCases = []catalogCase{
 	{name: "exec-shlex", build: func() llb.State {
 		return llb.Image("busybox").Run(llb.Shlex("echo 'a b' c")).Root()
 	}},
+	// exec-shlex-unclosed-quote: busybox, RUN with llb.Shlex of an unclosed quote (shlex.Split's error is ignored: the words before it).
+	{name: "exec-shlex-unclosed-quote", build: func() llb.State {
+		return llb.Image("busybox").Run(llb.Shlex(`echo 'a b' "c d`)).Root()
+	}},
+	// exec-shlex-final-escape: busybox, RUN with llb.Shlex ending in a backslash, after a comment line.
+	{name: "exec-shlex-final-escape", build: func() llb.State {
+		return llb.Image("busybox").Run(llb.Shlex("# note\necho a b\\")).Root()
+	}},
 	// exec-env-cwd-user: busybox with env A=1, B=2, A=3 (replaces), dir /work then sub (relative -> /work/sub), user 1000:1000; RUN true.
 	{name: "exec-env-cwd-user", build: func() llb.State {
 		return llb.Image("busybox").
