@@ -4,6 +4,7 @@
 // v6 and v5, …), and LimitManifests sorts the matches stably by that
 // preference and takes the first.
 import { hostPlatform, normalizePlatform, type Platform } from '../platform/platform.ts';
+import { int64Decimal } from '../go/strconv.ts';
 
 export interface PlatformMatcher {
   match(p: Platform): boolean;
@@ -126,9 +127,20 @@ const ARM64_VARIANT_VERSIONS: Readonly<Record<string, { major: number[]; minor: 
 };
 
 /** Go's strconv.Atoi, or undefined when it fails. */
+/** strconv.Atoi: undefined for bad syntax or beyond int64, where Go returns an error. */
 function atoi(s: string): number | undefined {
-  return /^[+-]?[0-9]+$/.test(s) ? Number(s) : undefined;
+  const n = int64Decimal(s);
+  return typeof n === 'bigint' ? Number(n) : undefined;
 }
+
+/**
+ * The highest lower variant a vector lists. containerd lists every one below
+ * the platform's, down to v1 (or v5 for arm): for `amd64/v1000000000` a
+ * billion, more memory than a machine has, where images have a handful. A
+ * hostile platform must not hang the resolver, so the list starts at most
+ * here (v64 to v1: every variant an image has, in the same order).
+ */
+const MAX_LISTED_VARIANT = 64;
 
 /** The platforms `p` can run, best first (containerd's platformVector). */
 export function platformVector(p: Platform): Platform[] {
@@ -138,7 +150,7 @@ export function platformVector(p: Platform): Platform[] {
     case 'amd64': {
       const v = atoi((p.variant ?? '').replace(/^v/, ''));
       if (v !== undefined && v > 1) {
-        for (let i = v - 1; i >= 1; i--) vector.push({ ...base, architecture: 'amd64', variant: `v${i}` });
+        for (let i = Math.min(v - 1, MAX_LISTED_VARIANT); i >= 1; i--) vector.push({ ...base, architecture: 'amd64', variant: `v${i}` });
       }
       vector.push({ ...base, architecture: '386' });
       break;
@@ -146,7 +158,7 @@ export function platformVector(p: Platform): Platform[] {
     case 'arm': {
       const v = atoi((p.variant ?? '').replace(/^v/, ''));
       if (v !== undefined && v > 5) {
-        for (let i = v - 1; i >= 5; i--) vector.push({ ...base, architecture: 'arm', variant: `v${i}` });
+        for (let i = Math.min(v - 1, MAX_LISTED_VARIANT); i >= 5; i--) vector.push({ ...base, architecture: 'arm', variant: `v${i}` });
       }
       break;
     }

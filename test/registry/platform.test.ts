@@ -87,3 +87,21 @@ test('upstream table spot checks', () => {
   const amd64 = onlyPlatform({ os: 'linux', architecture: 'amd64' }, host);
   assert.ok(amd64.match({ os: 'linux', architecture: '386' }));
 });
+
+// A platform's variant is user input (`FROM --platform=linux/amd64/v...`): containerd lists
+// every lower variant, a billion for v1000000000; ours stops at v64 (every variant an image
+// has, in the same order) and reads the number as strconv.Atoi does (none past int64).
+test('a hostile amd64 or arm variant neither hangs nor changes what matches', { timeout: 30_000 }, () => {
+  const huge = onlyPlatform({ os: 'linux', architecture: 'amd64', variant: 'v1000000000' }, host);
+  assert.ok(huge.match({ os: 'linux', architecture: 'amd64', variant: 'v2' }));
+  assert.ok(huge.match({ os: 'linux', architecture: 'amd64' }));
+  assert.ok(huge.match({ os: 'linux', architecture: '386' }));
+  assert.ok(!huge.match({ os: 'linux', architecture: 'amd64', variant: 'v1000000001' }));
+  // Beyond int64: Atoi fails, so no lower variant (but 386 still).
+  const past = onlyPlatform({ os: 'linux', architecture: 'amd64', variant: 'v99999999999999999999' }, host);
+  assert.ok(!past.match({ os: 'linux', architecture: 'amd64', variant: 'v2' }));
+  assert.ok(past.match({ os: 'linux', architecture: '386' }));
+  const arm = onlyPlatform({ os: 'linux', architecture: 'arm', variant: 'v2000000000' }, host);
+  assert.ok(arm.match({ os: 'linux', architecture: 'arm', variant: 'v7' }));
+  assert.ok(!arm.match({ os: 'linux', architecture: 'arm', variant: 'v4' }));
+});
