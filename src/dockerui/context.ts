@@ -11,6 +11,7 @@ import type { State } from '../llb/index.ts';
 import type { Definition as PbDefinition } from '../gen/pb.ts';
 import { parseGitRef } from '../dockerfile/convert/gitref.ts';
 import { parseGoBool } from '../go/strconv.ts';
+import { basePath, dirPath, joinPath } from '../go/path.ts';
 import type { FrontendConfig } from './config.ts';
 
 /** The name BuildKit's http source stores the download under. */
@@ -166,9 +167,9 @@ export interface DockerfileLocal {
  * `local-sessionid:<dockerfile local>` names, else the build's.
  */
 export function dockerfileLocal(cfg: FrontendConfig, filename: string, sessionId: string): DockerfileLocal {
-  const slash = filename.lastIndexOf('/');
-  const base = slash < 0 ? filename : filename.slice(slash + 1);
-  const fallback = base === 'Dockerfile' ? (slash < 0 ? '' : filename.slice(0, slash + 1)) + 'dockerfile' : undefined;
+  // path.Base and path.Join(path.Dir(...)): cleaned (`./Dockerfile` falls back to
+  // `dockerfile`, `Dockerfile/` to `Dockerfile/dockerfile`).
+  const fallback = basePath(filename) === 'Dockerfile' ? joinPath(dirPath(filename), 'dockerfile') : undefined;
   const names = [filename, filename + '.dockerignore'];
   if (fallback !== undefined) names.push(fallback);
   const local = cfg.dockerfileLocalName;

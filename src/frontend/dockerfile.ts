@@ -234,8 +234,6 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   } catch (err) {
     throw wrap(err, 'failed to resolve dockerfile');
   }
-  // <Dockerfile>.dockerignore is read alongside the Dockerfile (both come with one transfer).
-  const dfIgnore = dfRef.readFile(filename + '.dockerignore').catch(() => undefined);
   let data: Uint8Array;
   try {
     data = await dfRef.readFile(filename);
@@ -246,7 +244,9 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
     data = found;
   }
   const sourceInfo: SourceInfo = { filename, data, language: 'Dockerfile', definition: dfDef };
-  const dockerignore = await dfIgnore;
+  // <Dockerfile>.dockerignore, once the Dockerfile is read (as dockerui reads it: not when the
+  // Dockerfile is missing).
+  const dockerignore = await dfRef.readFile(filename + '.dockerignore').catch(() => undefined);
 
   // --- # syntax forwarding (loop guard: a forwarded build has "cmdline") ---
   if (!opts.has('cmdline')) {

@@ -539,7 +539,11 @@ test('gateway protocol parity of cases the fuzzers found', { skip, timeout: 600_
     { name: 'build, a base image not found', dockerfile: df('FROM debian\nRUN true\n'), opts: [], link: false },
     { name: 'refs.platforms, escaped characters', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['platform=linux(+a%3cb%26c)/amd64'], link: false },
     { name: 'refs.platforms, a byte that is no UTF-8', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['platform=linux(+%ff)/amd64'], link: false },
-    // (An audit's find: the unknown attestation type quoted with Go's %q, which escapes DEL and U+2028.)
+    // (An audit's finds: the lower-case fallback's path made by path.Join(path.Dir(f), "dockerfile"), cleaned;
+    // the unknown attestation type quoted with Go's %q, which escapes DEL and U+2028.)
+    { name: 'filename ./Dockerfile, whose fallback is cleaned', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['filename=./Dockerfile'], link: false },
+    { name: 'filename Dockerfile/, whose fallback is inside it', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['filename=Dockerfile/'], link: false },
+    { name: 'filename a//Dockerfile', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['filename=a//Dockerfile'], link: false },
     { name: 'an unknown attestation type Go quotes with escapes', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['attest:a\x7f\u2028b=1'], link: false },
   ];
   const { differing } = await compareAll(all);
