@@ -64,8 +64,12 @@ export function parseGitURL(remote: string): GitURLResult {
     if (u === undefined) return { ok: false, reason: 'invalid-url' };
     // url.Query() ignores ParseQuery's error (the pairs it could not read are left out).
     const { values } = goParseQuery(u.rawQuery);
-    // Go's url.String() writes the scheme in lower case and the path escaped.
-    const url = { scheme, host: u.host, path: u.path, query: values.size > 0 ? values : undefined, fragment: u.fragment, remote: `${scheme}://${goEscapedAuthority(u.authority ?? '')}${goEscapedPath(u.rawPath)}` };
+    // Go's url.String() writes the scheme in lower case and the path escaped, and no `//`
+    // when there is no user, host or path (`git://` is `git:`).
+    const authority = goEscapedAuthority(u.authority ?? '');
+    const path = goEscapedPath(u.rawPath);
+    const written = authority === '' && path === '' ? `${scheme}:` : `${scheme}://${authority}${path}`;
+    const url = { scheme, host: u.host, path: u.path, query: values.size > 0 ? values : undefined, fragment: u.fragment, remote: written };
     return { ok: true, url };
   }
   const m = matchSCPStyle(remote);
