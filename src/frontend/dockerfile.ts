@@ -11,9 +11,10 @@ import { buildArgCheckConfig } from '../dockerfile/lint/config.ts';
 import type { LineRange } from '../dockerfile/errors.ts';
 import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import { findDirective } from '../dockerfile/parser/index.ts';
-import { DEFAULT_PLATFORM, convertDockerfile, formatPlatformAll, marshalBuild, marshalImage, type ConvertResult, type Image, type Platform } from '../dockerfile/convert/index.ts';
+import { convertDockerfile, formatPlatformAll, marshalBuild, marshalImage, type ConvertResult, type Image, type Platform } from '../dockerfile/convert/index.ts';
 import type { ImageResolver, ResolveOptions, ResolvedImage } from '../registry/resolver.ts';
 import { normalizePlatform } from '../dockerfile/convert/platform.ts';
+import { hostPlatform } from '../platform/platform.ts';
 import * as reference from '../registry/reference.ts';
 import { ReadHeadError, convertOptions, dockerfileLocal, includedFileLocal, parseConfig, resolveRemoteContext } from '../dockerui/index.ts';
 import { BridgeError, type LLBBridge } from './bridge.ts';
@@ -185,7 +186,9 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   const noFileOps = caps.llb.unsupported(llb.Caps.fileBase);
   if (noFileOps !== undefined) throw new Error(`needs BuildKit 0.5 or later: ${noFileOps}`);
   // The build platform is the first worker's.
-  const cfg = parseConfig(env.opts, env.workers[0]?.platforms[0], env.channel);
+  // Without a worker's platform, the build platform is this process's own, normalized
+  // (platforms.DefaultSpec() in dockerui: linux/arm64 for the arm64 image).
+  const cfg = parseConfig(env.opts, env.workers[0]?.platforms[0] ?? normalizePlatform(hostPlatform()), env.channel);
   const opts = env.opts;
   const sbomConfig = parseSBOMConfig(opts);
   // The last option dockerui's client parses as it starts: a bad one fails any request before the Dockerfile is read.
@@ -380,7 +383,8 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
       if (i === 0) await warnings.flush();
       const def = marshalBuild(res.state).toPb();
       const ref = await solveDefinition(bridge, def, cfg.cacheImports.length > 0 ? cfg.cacheImports : undefined);
-      const p = normalizePlatform(tp ?? DEFAULT_PLATFORM);
+      // The export platform without a target platform: this process's own (platforms.DefaultSpec()).
+      const p = normalizePlatform(tp ?? hostPlatform());
       const id = formatPlatformAll(p);
       const config = enc.encode(marshalImage(res.image));
       const baseConfig = res.baseImage ? enc.encode(marshalImage(res.baseImage)) : undefined;
