@@ -48,6 +48,12 @@ export interface BuildSource {
   /** A git or HTTP build context: used as it is, with no .dockerignore. */
   remote?: RemoteContext;
   /**
+   * The build context a parent frontend gave as the input named `context`
+   * (after contextsubdir): used as it is, with no .dockerignore, as dockerui
+   * uses it.
+   */
+  inputContext?: State;
+  /**
    * The definition the Dockerfile was read through (the local `dockerfilekey`
    * names in its `local-sessionid:` session, a frontend input, or a remote
    * context), as the source map records it (dockerui's smap.Definition).
@@ -87,8 +93,8 @@ export function convertOptions(cfg: FrontendConfig, ports: Ports = {}, source: B
     llbCaps: source.llbCaps,
     filename: source.filename ?? cfg.filename,
     sessionId,
-    dockerIgnorePatterns: remote === undefined ? dockerIgnorePatterns(source.ignoreFile, readContextIgnore, source.ignoreFileName) : undefined,
-    mainContext: remote?.context,
+    dockerIgnorePatterns: remote === undefined && source.inputContext === undefined ? dockerIgnorePatterns(source.ignoreFile, readContextIgnore, source.ignoreFileName) : undefined,
+    mainContext: remote?.context ?? source.inputContext,
     dockerfileSource: remote !== undefined && !cfg.forceLocalDockerfile ? remote.dockerfile : undefined,
     dockerfileDefinition: source.dockerfileDefinition,
     imageResolveMode: cfg.imageResolveMode,

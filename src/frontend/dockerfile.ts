@@ -16,7 +16,7 @@ import type { ImageResolver, ResolveOptions, ResolvedImage } from '../registry/r
 import { normalizePlatform } from '../dockerfile/convert/platform.ts';
 import { hostPlatform } from '../platform/platform.ts';
 import * as reference from '../registry/reference.ts';
-import { ReadHeadError, convertOptions, dockerfileLocal, includedFileLocal, parseConfig, resolveRemoteContext } from '../dockerui/index.ts';
+import { ReadHeadError, convertOptions, dockerfileLocal, includedFileLocal, parseConfig, resolveRemoteContext, scopeToSubDir } from '../dockerui/index.ts';
 import { BridgeError, type LLBBridge } from './bridge.ts';
 import type { GatewayEnv } from './env.ts';
 import { Code, FrontendError, sourceDetail, sourceInfoOf, withLocations } from './errors.ts';
@@ -216,6 +216,14 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
     })).Definitions ?? {};
   }
 
+  // The input named `context` replaces the local build context (dockerui's initContext; the
+  // name is always `context`, whatever contextkey says), narrowed by contextsubdir.
+  let inputContext: llb.State | undefined;
+  if (Object.hasOwn(inputDefs, 'context')) {
+    inputContext = llb.definitionState(inputDefs['context']!);
+    if (opts.has('contextsubdir')) inputContext = scopeToSubDir(inputContext, opts.get('contextsubdir') ?? '');
+  }
+
   // --- the Dockerfile ---
   const filename = remote?.filename ?? cfg.filename;
   const local = dockerfileLocal(cfg, filename, env.sessionId);
@@ -328,7 +336,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
         ),
       readInclude,
     },
-    { sessionId: env.sessionId, llbCaps: caps.llb, filename, ignoreFile: dockerignore, ignoreFileName: `${filename}.dockerignore`, remote, dockerfileDefinition: dfSource },
+    { sessionId: env.sessionId, llbCaps: caps.llb, filename, ignoreFile: dockerignore, ignoreFileName: `${filename}.dockerignore`, remote, inputContext, dockerfileDefinition: dfSource },
   );
 
   // --- subrequests (requestid) ---

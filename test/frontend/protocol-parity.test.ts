@@ -36,6 +36,8 @@ import { decodeMessage } from '../../src/protobuf/decode.ts';
 import type { MessageDesc } from '../../src/protobuf/registry.ts';
 import * as gw from '../../src/gen/moby.buildkit.v1.frontend.ts';
 import { Caps } from '../../src/llb/caps.ts';
+import * as llb from '../../src/llb/index.ts';
+import type { Definition as PbDefinition } from '../../src/gen/pb.ts';
 import { binDir, inCI } from '../e2e/harness.ts';
 import { corpus, generate, parseOptionLine, Rng } from '../convert/fuzz/generate.ts';
 import { runFrontend, type Action, type Script } from './fake-daemon.ts';
@@ -82,7 +84,7 @@ function answer<T>(desc: MessageDesc<T>, value: T): Action {
 /** The digest of a case's own base images. */
 const OWN_IMAGE_DIGEST = 'sha256:' + 'e'.repeat(64);
 
-function daemon(dockerfile: Buffer, dockerignore: Buffer | undefined, log: string[], o: { gatewayCaps?: string[]; missingLocal?: string; images?: Record<string, string> } = {}): Script {
+function daemon(dockerfile: Buffer, dockerignore: Buffer | undefined, log: string[], o: { gatewayCaps?: string[]; missingLocal?: string; images?: Record<string, string>; inputs?: Record<string, PbDefinition> } = {}): Script {
   const unsynced = (what: string) => ({ kind: 'answer', answer: { code: 5, text: `rpc error: code = NotFound desc = no access allowed to dir "${what}"` } }) as const;
   const missingRefs = new Set<string>();
   /** The references of the solves of a named context's .dockerignore (`[context NAME] load .dockerignore`). */
@@ -129,6 +131,9 @@ function daemon(dockerfile: Buffer, dockerignore: Buffer | undefined, log: strin
         if (image === undefined) return { kind: 'answer', answer: { code: 5, text: `${ref}: not found` } };
         return answer(gw.ResolveSourceMetaResponse, { Source: req.Source, Image: { Digest: image.digest, Config: Buffer.from(JSON.stringify(image.config)) } });
       }
+      case 'Inputs':
+        log.push('Inputs');
+        return answer(gw.InputsResponse, { Definitions: o.inputs ?? {} });
       case 'Warn':
         log.push(`Warn ${text(decodeMessage(gw.WarnRequest, body))}`);
         return answer(gw.WarnResponse, {});
@@ -160,6 +165,8 @@ interface Case {
   /** Frontend options as the daemon passes them (BUILDKIT_FRONTEND_OPT_<i>). */
   opts: string[];
   link: boolean;
+  /** The frontend inputs the daemon answers Inputs with (none by default). */
+  inputs?: Record<string, PbDefinition>;
 }
 
 /**
@@ -195,7 +202,7 @@ async function requests(c: Case, command: string[] | undefined, o: { workers?: s
   const env: Record<string, string> = { BUILDKIT_SESSION_ID: 'protocol-parity', BUILDKIT_EXPORTEDPRODUCT: 'buildkit', ...o.env };
   if (o.workers !== undefined) env.BUILDKIT_WORKERS = o.workers;
   c.opts.forEach((opt, i) => (env[`BUILDKIT_FRONTEND_OPT_${i}`] = opt));
-  const r = await runFrontend(daemon(c.dockerfile, c.dockerignore, log, { ...o.daemon, images: c.images }), { env, command });
+  const r = await runFrontend(daemon(c.dockerfile, c.dockerignore, log, { ...o.daemon, images: c.images, inputs: c.inputs }), { env, command });
   if (r.timedOut) log.push('timed out');
   if (!log.some((l) => l.startsWith('Return '))) log.push(`no Return (exit ${r.code}): ${r.stderr.slice(-500)}`);
   // A Go runtime panic (a nil dereference, say; not the panic upstream's main ends a failed build with):
@@ -531,6 +538,7 @@ test('gateway protocol parity of the labs channel over the corpora', { skip, tim
 // (U+FFFD in Go's JSON).
 test('gateway protocol parity of cases the fuzzers found', { skip, timeout: 600_000 }, async () => {
   const df = (t: string): Buffer => Buffer.from(t);
+  const inputContext = llb.local('myinput', { sessionId: 'S' }).marshal().toPb();
   const all: Case[] = [
     { name: 'lint, a base image not found', dockerfile: df('FROM debian\nRUN true\n'), opts: ['requestid=frontend.lint'], link: false },
     { name: 'lint, a COPY --from image not found', dockerfile: df('FROM alpine:3.19 AS a\nFROM a\nCOPY --from=debian / /\n'), opts: ['requestid=frontend.lint'], link: false },
@@ -544,6 +552,9 @@ test('gateway protocol parity of cases the fuzzers found', { skip, timeout: 600_
     { name: 'filename ./Dockerfile, whose fallback is cleaned', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['filename=./Dockerfile'], link: false },
     { name: 'filename Dockerfile/, whose fallback is inside it', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['filename=Dockerfile/'], link: false },
     { name: 'filename a//Dockerfile', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['filename=a//Dockerfile'], link: false },
+    // (The build context given as a frontend input named `context`, which replaces the local one, with no .dockerignore.)
+    { name: 'a build context given as an input', dockerfile: df('FROM scratch\nCOPY foo /\n'), opts: [], link: false, inputs: { context: inputContext } },
+    { name: 'a build context given as an input, narrowed by contextsubdir', dockerfile: df('FROM scratch\nCOPY foo /\n'), opts: ['contextsubdir=sub'], link: false, inputs: { context: inputContext } },
     { name: 'an unknown attestation type Go quotes with escapes', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['attest:a\x7f\u2028b=1'], link: false },
   ];
   const { differing } = await compareAll(all);
