@@ -106,6 +106,12 @@ export class ExecOp implements Vertex {
   marshaled: MarshaledVertex | undefined = undefined;
   /** @internal */
   walkCtx: MarshalContext | undefined = undefined;
+  /**
+   * Set once the op is marshaled for a daemon that sets PATH itself: Go's
+   * ExecOp adds that cap to its own constraints then, so every later marshal
+   * of the same op (an SBOM scan's, with no caps) carries it too.
+   */
+  private setsDefaultPath = false;
   /** Mounts sorted by target, the root mount included (as Go sorts them). */
   private readonly mounts: readonly MountModel[];
   /** The outputs of the root mount then of spec.mounts, in the order given. */
@@ -191,8 +197,9 @@ export class ExecOp implements Vertex {
       if (!c.caps.supports(Caps.execMetaSetsDefaultPath)) {
         const os = c.platform?.os ?? own.platform?.os ?? 'linux';
         if (os !== 'windows') env = env.setDefault('PATH', DEFAULT_PATH_UNIX);
-      } else addCap(own, Caps.execMetaSetsDefaultPath);
+      } else this.setsDefaultPath = true;
     }
+    if (this.setsDefaultPath) addCap(own, Caps.execMetaSetsDefaultPath);
 
     const meta: PbMeta = {
       args: [...base.args],
