@@ -110,7 +110,9 @@ class Parser {
         // Upstream drops only the first byte, so `  # x` gives `# x`.
         const comment = trimSpace(raw.slice(1));
         if (comment === '') this.comments = [];
-        else this.comments.push(fromByteString(comment));
+        // Kept as upstream keeps them: a byte that is no UTF-8 stays that byte (not U+FFFD, which an
+        // ARG key has in its place: a description of `ARG \xff` never matches).
+        else this.comments.push(keepBytes(comment));
       }
       const first = this.processLine(raw, true);
       if (first.directive) this.comments.pop();
