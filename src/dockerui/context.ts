@@ -12,6 +12,7 @@ import type { Definition as PbDefinition } from '../gen/pb.ts';
 import { parseGitRef } from '../dockerfile/convert/gitref.ts';
 import { parseGoBool } from '../go/strconv.ts';
 import { basePath, dirPath, joinPath } from '../go/path.ts';
+import { tarNextSucceeds } from './tar-head.ts';
 import type { FrontendConfig } from './config.ts';
 
 /** The name BuildKit's http source stores the download under. */
@@ -70,37 +71,15 @@ const MAGIC: readonly (readonly number[])[] = [
 ];
 
 /**
- * Whether the first bytes of a download are an archive: a compression magic
- * number, or a tar header block Go's archive/tar accepts (a non-zero
- * 512-byte block whose checksum field matches the block's sum).
+ * Whether the first bytes of a download are an archive (dockerui's isArchive):
+ * a compression magic number, or a stream whose first entry Go's archive/tar
+ * reads from those bytes alone (src/dockerui/tar-head.ts).
  */
 export function isArchive(head: Uint8Array): boolean {
   for (const m of MAGIC) {
     if (head.length >= m.length && m.every((b, i) => head[i] === b)) return true;
   }
-  if (head.length < 512) return false;
-  const blk = head.subarray(0, 512);
-  if (blk.every((b) => b === 0)) return false;
-  const field = parseOctal(blk.subarray(148, 156));
-  if (field === undefined) return false;
-  let unsigned = 0;
-  let signed = 0;
-  for (let i = 0; i < 512; i++) {
-    const b = i >= 148 && i < 156 ? 0x20 : blk[i]!;
-    unsigned += b;
-    signed += b > 127 ? b - 256 : b;
-  }
-  return field === unsigned || field === signed;
-}
-
-/** A tar numeric field: octal digits, padded with spaces or NULs. */
-function parseOctal(f: Uint8Array): number | undefined {
-  let s = '';
-  for (const b of f) s += String.fromCharCode(b);
-  s = s.replace(/^[ \0]+|[ \0]+$/g, '');
-  if (s === '') return 0;
-  if (!/^[0-7]+$/.test(s)) return undefined;
-  return parseInt(s, 8);
+  return tarNextSucceeds(head);
 }
 
 /** `contextsubdir`: the subdirectory's contents as the root of a new state. */
