@@ -162,6 +162,15 @@ const PROBES: Probe[] = [
     dockerfile: () => 'FROM hostile/onbuild\nRUN true\n',
     images: () => ({ 'docker.io/hostile/onbuild:latest': config({ OnBuild: Array.from({ length: 10_000 }, (_, i) => `RUN echo trigger ${i}`) }) }),
   },
+  // 2026-12-06 (fifteenth session): more of each class.
+  { name: 'expose-ranges-100', what: '100 `EXPOSE 1-65535/tcp` (each range 65,535 ports)', dockerfile: () => 'FROM busybox\n' + lines(100, (i) => `EXPOSE 1-65535/${i % 2 === 0 ? 'tcp' : 'udp'}`) },
+  { name: 'json-args-200k', what: 'a RUN in exec form of 200,000 arguments', dockerfile: () => `FROM busybox\nRUN ${continued(JSON.stringify(Array.from({ length: 200_000 }, (_, i) => `a${i}`)))}\n` },
+  { name: 'mounts-5k', what: 'one RUN with 5,000 cache mounts', dockerfile: () => 'FROM busybox\nRUN ' + lines(5000, (i) => `--mount=type=cache,target=/c${i},id=c${i} \\`) + 'true\n' },
+  { name: 'env-pairs-100k', what: 'one ENV of 100,000 pairs', dockerfile: () => 'FROM busybox\nENV ' + lines(100_000, (i) => `E${i}=v${i} \\`) + 'LAST=1\nRUN true\n' },
+  { name: 'nested-expansion-200k', what: '`${A:-${A:-...}}` nested 200,000 deep', dockerfile: () => `FROM scratch\nENV B=${continued('${A:-'.repeat(200_000) + 'x' + '}'.repeat(200_000))}\n` },
+  { name: 'heredocs-one-run-5k', what: 'one RUN with 5,000 heredocs', dockerfile: () => 'FROM busybox\nRUN ' + Array.from({ length: 5000 }, (_, i) => `<<H${i}`).join(' ') + '\n' + lines(5000, (i) => `echo ${i}\nH${i}`) },
+  { name: 'replace-doubling-5', what: 'a 200 KB ENV value doubled five times by `${A//a/aa}`', dockerfile: () => 'FROM busybox\nENV A=' + 'a'.repeat(60_000) + '\n' + lines(5, () => 'ENV A=${A//a/aa}') + 'RUN true\n' },
+  { name: 'arg-name-1mb', what: 'an ARG whose name is 1 MB, used by a RUN', dockerfile: () => `FROM busybox\nARG ${continued('N'.repeat(1_000_000))}=1\nRUN echo $${continued('N'.repeat(1_000_000))}\n` },
 ];
 
 interface Run {
