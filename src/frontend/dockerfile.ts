@@ -12,7 +12,7 @@ import type { LineRange } from '../dockerfile/errors.ts';
 import type * as gw from '../gen/moby.buildkit.v1.frontend.ts';
 import { findDirective } from '../dockerfile/parser/index.ts';
 import { convertDockerfile, formatPlatformAll, marshalBuild, marshalImage, type ConvertResult, type Image, type Platform } from '../dockerfile/convert/index.ts';
-import type { ImageResolver, ResolveOptions, ResolvedImage } from '../registry/resolver.ts';
+import { ResolveToNonImageError, type ImageResolver, type ResolveOptions, type ResolvedImage } from '../registry/resolver.ts';
 import { normalizePlatform } from '../dockerfile/convert/platform.ts';
 import { hostPlatform } from '../platform/platform.ts';
 import * as reference from '../registry/reference.ts';
@@ -137,9 +137,7 @@ class GatewayResolver implements ImageResolver {
         Platform: platform,
         LogName: logName,
       });
-      if (res.Image === undefined) {
-        throw new Error(`image ${ref} was resolved to a non-image source ${res.Source?.identifier ?? ''}`);
-      }
+      if (res.Image === undefined) throw new ResolveToNonImageError(ref, res.Source?.identifier ?? '');
       const out = (res.Source?.identifier ?? '').replace(/^docker-image:\/\//, '').replace(/^oci-layout:\/\//, '');
       return { ref: out, digest: res.Image.Digest ?? '', config: res.Image.Config ?? new Uint8Array() };
     }

@@ -41,6 +41,21 @@ export interface ImageResolver {
   resolve(ref: string, opts: ResolveOptions): Promise<ResolvedImage>;
 }
 
+/**
+ * The daemon's answer that a source policy turned the image into a source of
+ * another kind (imageutil.ResolveToNonImageError): `updated` is the new
+ * source's identifier. A named context is loaded again as that source.
+ */
+export class ResolveToNonImageError extends Error {
+  constructor(
+    readonly ref: string,
+    readonly updated: string,
+  ) {
+    super(`ref mutated by policy to non-image: docker-image://${ref} -> ${updated}`);
+    this.name = 'ResolveToNonImageError';
+  }
+}
+
 /** A resolution failure; the message follows containerd/BuildKit where they have one. */
 export class ImageResolveError extends Error {
   constructor(message: string) {

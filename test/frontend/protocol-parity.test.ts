@@ -84,7 +84,12 @@ function answer<T>(desc: MessageDesc<T>, value: T): Action {
 /** The digest of a case's own base images. */
 const OWN_IMAGE_DIGEST = 'sha256:' + 'e'.repeat(64);
 
-function daemon(dockerfile: Buffer, dockerignore: Buffer | undefined, log: string[], o: { gatewayCaps?: string[]; missingLocal?: string; images?: Record<string, string>; inputs?: Record<string, PbDefinition> } = {}): Script {
+function daemon(
+  dockerfile: Buffer,
+  dockerignore: Buffer | undefined,
+  log: string[],
+  o: { gatewayCaps?: string[]; missingLocal?: string; images?: Record<string, string>; inputs?: Record<string, PbDefinition>; redirects?: Record<string, string> } = {},
+): Script {
   const unsynced = (what: string) => ({ kind: 'answer', answer: { code: 5, text: `rpc error: code = NotFound desc = no access allowed to dir "${what}"` } }) as const;
   const missingRefs = new Set<string>();
   /** The references of the solves of a named context's .dockerignore (`[context NAME] load .dockerignore`). */
@@ -125,6 +130,9 @@ function daemon(dockerfile: Buffer, dockerignore: Buffer | undefined, log: strin
         const req = decodeMessage(gw.ResolveSourceMetaRequest, body);
         log.push(`ResolveSourceMeta ${text(req)}`);
         const ref = (req.Source?.identifier ?? '').replace(/^(docker-image|oci-layout):\/\//, '');
+        // A source policy that turns the image into another kind of source: the new source, no image.
+        const redirect = o.redirects?.[ref];
+        if (redirect !== undefined) return answer(gw.ResolveSourceMetaResponse, { Source: { identifier: redirect } });
         const own = o.images?.[ref];
         if (own !== undefined) return answer(gw.ResolveSourceMetaResponse, { Source: req.Source, Image: { Digest: OWN_IMAGE_DIGEST, Config: Buffer.from(own) } });
         const image = images[ref];
@@ -167,6 +175,8 @@ interface Case {
   link: boolean;
   /** The frontend inputs the daemon answers Inputs with (none by default). */
   inputs?: Record<string, PbDefinition>;
+  /** Images a source policy turns into other sources: the reference and the new source's identifier. */
+  redirects?: Record<string, string>;
 }
 
 /**
@@ -202,7 +212,7 @@ async function requests(c: Case, command: string[] | undefined, o: { workers?: s
   const env: Record<string, string> = { BUILDKIT_SESSION_ID: 'protocol-parity', BUILDKIT_EXPORTEDPRODUCT: 'buildkit', ...o.env };
   if (o.workers !== undefined) env.BUILDKIT_WORKERS = o.workers;
   c.opts.forEach((opt, i) => (env[`BUILDKIT_FRONTEND_OPT_${i}`] = opt));
-  const r = await runFrontend(daemon(c.dockerfile, c.dockerignore, log, { ...o.daemon, images: c.images, inputs: c.inputs }), { env, command });
+  const r = await runFrontend(daemon(c.dockerfile, c.dockerignore, log, { ...o.daemon, images: c.images, inputs: c.inputs, redirects: c.redirects }), { env, command });
   if (r.timedOut) log.push('timed out');
   if (!log.some((l) => l.startsWith('Return '))) log.push(`no Return (exit ${r.code}): ${r.stderr.slice(-500)}`);
   // A Go runtime panic (a nil dereference, say; not the panic upstream's main ends a failed build with):
@@ -576,6 +586,12 @@ test('gateway protocol parity of cases the fuzzers found', { skip, timeout: 600_
     // (An SBOM scan of a build with a RUN: the scan's definition keeps exec.meta.setsdefaultpath, which
     // Go's ExecOp added to its own constraints when the build was marshaled.)
     { name: 'an SBOM scan of a RUN', dockerfile: df('FROM alpine:3.19\nCOPY a /\nRUN echo hi\n'), opts: ['attest:sbom=generator=ghcr.io/example/tool:1.0'], link: false },
+    // (A source policy turning an image into another kind of source: upstream's error for a base image; a
+    // named context loaded again as the new source, its option changed, at most 10 times.)
+    { name: 'a base image a policy turns into an HTTP source', dockerfile: df('FROM alpine:3.19\nRUN x\n'), opts: [], link: false, redirects: { 'docker.io/library/alpine:3.19': 'https://example.com/x' } },
+    { name: 'a named context a policy turns into a local one', dockerfile: df('FROM foo\nRUN x\n'), opts: ['context:foo=docker-image://alpine:3.19'], link: false, redirects: { 'docker.io/library/alpine:3.19': 'local://foo' } },
+    { name: 'a named context a policy turns into itself', dockerfile: df('FROM foo\nRUN x\n'), opts: ['context:foo=docker-image://alpine:3.19'], link: false, redirects: { 'docker.io/library/alpine:3.19': 'docker-image://alpine:3.19' } },
+    { name: 'a named context a policy turns into no source', dockerfile: df('FROM foo\nRUN x\n'), opts: ['context:foo=docker-image://alpine:3.19'], link: false, redirects: { 'docker.io/library/alpine:3.19': 'garbage' } },
     { name: 'an unknown attestation type Go quotes with escapes', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['attest:a\x7f\u2028b=1'], link: false },
   ];
   const { differing } = await compareAll(all);

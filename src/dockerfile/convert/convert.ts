@@ -394,6 +394,9 @@ function namedContextEnv(opt: ConvertOptions, po: PlatformOpt): LoadEnv {
     inputMetadata: opt.inputMetadata,
     hooks: opt.contextHooks,
     buildPlatform: po.buildPlatforms[0],
+    setContext: (key, value) => {
+      if (opt.namedContexts !== undefined) opt.namedContexts[key] = value;
+    },
   };
 }
 

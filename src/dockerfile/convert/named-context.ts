@@ -16,15 +16,16 @@
 // Values: `docker-image://REF` (or `scratch`), `local:NAME`, `git` URLs
 // (also `git@host:...`), `http(s)://` (git when it looks like a repository),
 // `oci-layout://STORE@sha256:...` and `input:NAME`.
-// Not implemented: a resolver answering that an image resolves to a
-// non-image source (upstream's ResolveToNonImageError loop, source policies).
+// An image context a source policy turns into a source of another kind (the
+// resolver's ResolveToNonImageError) is loaded again as that source, its
+// option changed for the rest of the build, at most 10 times.
 
 import * as llb from '../../llb/index.ts';
 import { marshalVertex, Output, type MarshalContext, type Vertex } from '../../llb/vertex.ts';
 import * as reference from '../../registry/reference.ts';
 import { DockerfileError } from '../errors.ts';
 import { hostPlatform } from '../../platform/platform.ts';
-import type { ImageResolver } from '../../registry/resolver.ts';
+import { ResolveToNonImageError, type ImageResolver } from '../../registry/resolver.ts';
 import { parseGitRef } from './gitref.ts';
 import { goQuote } from '../../go/strconv.ts';
 import { parseImage, type Image } from './image.ts';
@@ -110,10 +111,16 @@ export interface LoadEnv {
   hooks: NamedContextHooks | undefined;
   /** Asked for when the context has no platform (the gateway's default: the worker's). */
   buildPlatform: Platform;
+  /** Sets a context option (`context:KEY`) for the rest of the build. */
+  setContext?: (key: string, value: string) => void;
 }
 
+/** dockerui's maxContextRecursion. */
+const MAX_CONTEXT_RECURSION = 10;
+
 /** Loads a named context into a state (upstream's NamedContext.load). */
-export async function loadNamedContext(nc: NamedContext, env: LoadEnv): Promise<LoadedContext> {
+export async function loadNamedContext(nc: NamedContext, env: LoadEnv, count = 0): Promise<LoadedContext> {
+  if (count > MAX_CONTEXT_RECURSION) throw new Error(`context recursion limit exceeded; this may indicate a cycle in the provided source policies: ${nc.input}`);
   const colon = nc.input.indexOf(':');
   if (colon < 0) throw new Error(`invalid context specifier ${nc.input} for ${nc.nameWithPlatform}`);
   let scheme = nc.input.slice(0, colon);
@@ -122,7 +129,17 @@ export async function loadNamedContext(nc: NamedContext, env: LoadEnv): Promise<
   if (scheme.startsWith('git@')) scheme = 'git';
   switch (scheme) {
     case 'docker-image':
-      return loadImage(nc, trimSlashes(rest), env);
+      try {
+        return await loadImage(nc, trimSlashes(rest), env);
+      } catch (err) {
+        if (!(err instanceof ResolveToNonImageError)) throw err;
+        // The option becomes the new source (`local://x` is `local:x`) and is loaded again.
+        const sep = err.updated.indexOf('://');
+        if (sep < 0) throw new Error(`could not parse ref: ${err.updated}`);
+        const input = `${err.updated.slice(0, sep)}:${err.updated.slice(sep + 3)}`;
+        env.setContext?.(nc.nameWithPlatform, input);
+        return loadNamedContext({ ...nc, input }, env, count + 1);
+      }
     case 'git': {
       const st = gitContext(nc.input);
       if (st === undefined) throw new Error(`invalid git context ${nc.input}`);
