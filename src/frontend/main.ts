@@ -17,6 +17,18 @@ import type { Readable, Writable } from 'node:stream';
 /** Exit status when the daemon went away before the build was returned. */
 export const EXIT_DISCONNECTED = 3;
 
+/**
+ * apicaps.CapError's text for an experimental gateway capability the daemon
+ * lacks or has disabled; undefined when it is enabled.
+ */
+function gatewayCapError(reported: APICap[] | undefined, id: string, name: string, product: string): string | undefined {
+  const state = (reported ?? []).find((c) => c.ID === id);
+  if (state?.Enabled === true) return undefined;
+  const head = `requested experimental feature ${id} (${name})`;
+  if (state === undefined) return `${head} is not supported by build server, please update ${product}`;
+  return `${head} has been disabled on the build server${state.DisabledReasonMsg ? `: ${state.DisabledReasonMsg}` : ''}`;
+}
+
 function enabled(caps: APICap[] | undefined): string[] {
   return (caps ?? []).filter((c) => c.Enabled === true && c.ID !== undefined).map((c) => c.ID!);
 }
@@ -79,6 +91,10 @@ export async function buildAndReturn(bridge: LLBBridge, env: GatewayEnv, say: (m
   let req: gw.ReturnRequest;
   try {
     const result = await build(bridge, env, caps, inputs);
+    // Go's gateway client refuses to return several references to a daemon without `returnmap`.
+    const refs = result.result?.case === 'refs' ? Object.keys(result.result.value.refs ?? {}).length : 0;
+    const noMap = refs > 1 ? gatewayCapError(pong.FrontendAPICaps, 'returnmap', 'return reference map', env.product) : undefined;
+    if (noMap !== undefined) throw new Error(noMap);
     req = { result: caps.gateway.supports('proto.refarray') ? result : deprecatedRefs(result) };
   } catch (err) {
     req = { error: toStatus(err) };
