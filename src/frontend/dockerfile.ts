@@ -521,6 +521,33 @@ async function forward(bridge: LLBBridge, env: GatewayEnv, caps: Caps, ref: stri
     allowResultReturn: true,
     allowResultArrayRef: true,
   });
-  if (res.result !== undefined) return res.result;
-  return { result: { case: 'refDeprecated', value: res.ref ?? '' } };
+  return clientResult(res);
+}
+
+/**
+ * A forwarded build's answer as Go's gateway client returns it: decoded into
+ * a client.Result by Solve, then encoded again by Run's Return. References
+ * without an id become empty ones (their definitions dropped), the
+ * deprecated forms become the current ones, a result of no reference or an
+ * empty map becomes an empty reference, and a platform with no attestation is
+ * left out of the attestations.
+ */
+function clientResult(res: gw.SolveResponse): gw.Result {
+  const ref = (r: gw.Ref | undefined): gw.Ref => (r?.id ? { id: r.id, def: r.def } : {});
+  const r = res.result;
+  // A daemon of before the Result message: its one reference, as SetRef takes it.
+  if (r === undefined) return { result: { case: 'ref', value: { id: res.ref ?? '' } } };
+  let single: gw.Ref = {};
+  let refs: { [k: string]: gw.Ref } | undefined;
+  const v = r.result;
+  if (v?.case === 'refDeprecated') single = ref({ id: v.value });
+  else if (v?.case === 'ref') single = ref(v.value);
+  else if (v?.case === 'refsDeprecated') for (const [k, id] of Object.entries(v.value.refs ?? {})) setKey((refs ??= {}), k, ref({ id }));
+  else if (v?.case === 'refs') for (const [k, x] of Object.entries(v.value.refs ?? {})) setKey((refs ??= {}), k, ref(x));
+  const out: gw.Result = { metadata: r.metadata, result: refs !== undefined ? { case: 'refs', value: { refs } } : { case: 'ref', value: single } };
+  for (const [k, as] of Object.entries(r.attestations ?? {})) {
+    const list = (as.attestation ?? []).map((a) => ({ ...a, ref: ref(a.ref) }));
+    if (list.length > 0) setKey((out.attestations ??= {}), k, { attestation: list });
+  }
+  return out;
 }

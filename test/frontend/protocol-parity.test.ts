@@ -88,7 +88,7 @@ function daemon(
   dockerfile: Buffer,
   dockerignore: Buffer | undefined,
   log: string[],
-  o: { gatewayCaps?: string[]; missingLocal?: string; images?: Record<string, string>; inputs?: Record<string, PbDefinition>; redirects?: Record<string, string> } = {},
+  o: { gatewayCaps?: string[]; missingLocal?: string; images?: Record<string, string>; inputs?: Record<string, PbDefinition>; redirects?: Record<string, string>; forwarded?: gw.SolveResponse } = {},
 ): Script {
   const unsynced = (what: string) => ({ kind: 'answer', answer: { code: 5, text: `rpc error: code = NotFound desc = no access allowed to dir "${what}"` } }) as const;
   const missingRefs = new Set<string>();
@@ -110,6 +110,8 @@ function daemon(
         const local = o.missingLocal === undefined ? false : (req.Definition?.def ?? []).some((d) => Buffer.from(d).includes(`local://${o.missingLocal}`));
         if (local && req.Evaluate === true) return unsynced(o.missingLocal!);
         if (local) missingRefs.add(id);
+        // What a forwarded frontend's build (`# syntax=`) answers, when the case says.
+        if (o.forwarded !== undefined && req.Frontend === 'gateway.v0') return answer(gw.SolveResponse, o.forwarded);
         return answer(gw.SolveResponse, { result: { result: { case: 'ref', value: { id } } } });
       }
       case 'StatFile': {
@@ -179,6 +181,8 @@ interface Case {
   redirects?: Record<string, string>;
   /** The gateway capabilities the daemon reports (GATEWAY_CAPS by default). */
   gatewayCaps?: string[];
+  /** The answer to a forwarded build's Solve (`# syntax=`). */
+  forwarded?: gw.SolveResponse;
 }
 
 /**
@@ -214,7 +218,7 @@ async function requests(c: Case, command: string[] | undefined, o: { workers?: s
   const env: Record<string, string> = { BUILDKIT_SESSION_ID: 'protocol-parity', BUILDKIT_EXPORTEDPRODUCT: 'buildkit', ...o.env };
   if (o.workers !== undefined) env.BUILDKIT_WORKERS = o.workers;
   c.opts.forEach((opt, i) => (env[`BUILDKIT_FRONTEND_OPT_${i}`] = opt));
-  const r = await runFrontend(daemon(c.dockerfile, c.dockerignore, log, { gatewayCaps: c.gatewayCaps, ...o.daemon, images: c.images, inputs: c.inputs, redirects: c.redirects }), { env, command });
+  const r = await runFrontend(daemon(c.dockerfile, c.dockerignore, log, { gatewayCaps: c.gatewayCaps, ...o.daemon, images: c.images, inputs: c.inputs, redirects: c.redirects, forwarded: c.forwarded }), { env, command });
   if (r.timedOut) log.push('timed out');
   if (!log.some((l) => l.startsWith('Return '))) log.push(`no Return (exit ${r.code}): ${r.stderr.slice(-500)}`);
   // A Go runtime panic (a nil dereference, say; not the panic upstream's main ends a failed build with):
@@ -597,6 +601,18 @@ test('gateway protocol parity of cases the fuzzers found', { skip, timeout: 600_
     // (A daemon without `returnmap`: Go's gateway client refuses to return two platforms' references.)
     { name: 'two platforms to a daemon without returnmap', dockerfile: df('FROM alpine:3.19\nRUN x\n'), opts: ['platform=linux/amd64,linux/arm64'], link: false, gatewayCaps: GATEWAY_CAPS.filter((c) => c !== 'returnmap') },
     { name: 'one platform as a map to a daemon without returnmap', dockerfile: df('FROM alpine:3.19\nRUN x\n'), opts: ['multi-platform=true'], link: false, gatewayCaps: GATEWAY_CAPS.filter((c) => c !== 'returnmap') },
+    // (A forwarded build's answer, returned as Go's gateway client decodes and encodes it again.)
+    ...(
+      [
+        ['a legacy reference', { ref: 'legacy' }],
+        ['a deprecated reference', { result: { result: { case: 'refDeprecated', value: 'old' } } }],
+        ['deprecated references, one empty', { result: { result: { case: 'refsDeprecated', value: { refs: { a: 'x', b: '' } } } } }],
+        ['a reference of no id with a definition', { result: { result: { case: 'ref', value: { id: '', def: inputContext } } } }],
+        ['an empty reference map', { result: { result: { case: 'refs', value: { refs: {} } } } }],
+        ['a result of no reference', { result: { metadata: { k: df('v') } } }],
+        ['platforms with no attestation', { result: { result: { case: 'ref', value: { id: 'r' } }, attestations: { '': {}, z: { attestation: [] } } } }],
+      ] as [string, gw.SolveResponse][]
+    ).map(([what, forwarded]): Case => ({ name: `a forwarded build's answer: ${what}`, dockerfile: df('# syntax=example.com/fe:1\nFROM alpine:3.19\n'), opts: [], link: false, forwarded })),
     { name: 'an unknown attestation type Go quotes with escapes', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['attest:a\x7f\u2028b=1'], link: false },
   ];
   const { differing } = await compareAll(all);
