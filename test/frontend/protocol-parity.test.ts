@@ -565,12 +565,13 @@ test('gateway protocol parity of the labs channel over the corpora', { skip, tim
   assert.deepEqual(differing.slice(0, 5), []);
 });
 
-// Cases the fuzzers below found, kept as regression cases. The build checks' answer
+// Cases the fuzzers below and audits of upstream's Go code found, kept as regression cases (each
+// audit's find is named in a comment beside its cases). The build checks' answer
 // (`requestid=frontend.lint`) when the conversion fails on a daemon call: upstream's build error is
 // the Go error's text, in which the call's error reads with its code's name. refs.platforms for a
 // platform whose OS feature holds characters Go's JSON escapes (<, &) and a byte that is no UTF-8
 // (U+FFFD in Go's JSON).
-test('gateway protocol parity of cases the fuzzers found', { skip, timeout: 600_000 }, async () => {
+test('gateway protocol parity of cases the fuzzers and audits found', { skip, timeout: 600_000 }, async () => {
   const df = (t: string): Buffer => Buffer.from(t);
   const inputContext = llb.local('myinput', { sessionId: 'S' }).marshal().toPb();
   const all: Case[] = [
@@ -616,7 +617,7 @@ test('gateway protocol parity of cases the fuzzers found', { skip, timeout: 600_
     { name: 'an unknown attestation type Go quotes with escapes', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['attest:a\x7f\u2028b=1'], link: false },
   ];
   const { differing } = await compareAll(all);
-  console.log(`gateway protocol parity of cases the fuzzers found: ${all.length - differing.length}/${all.length} identical`);
+  console.log(`gateway protocol parity of cases the fuzzers and audits found: ${all.length - differing.length}/${all.length} identical`);
   assert.deepEqual(differing.slice(0, 5), []);
 });
 
