@@ -11,6 +11,8 @@ import { resolveConstraints } from '../llb/constraints.ts';
 import { SourceOp } from '../llb/ops/source.ts';
 import { nodeZlib } from '../builtins.ts';
 import type { SourceRef, SourceTime } from '../dockerfile/convert/types.ts';
+import { goTrimSpace, isGoSpace } from '../go/strings.ts';
+import { int64Decimal } from '../go/strconv.ts';
 
 export interface SourceTimeEnv {
   bridge: LLBBridge;
@@ -42,18 +44,76 @@ export async function resolveSourceTime(env: SourceTimeEnv, source: SourceRef, l
   return archiveMaxTime(data);
 }
 
-/** The committer time of a raw git commit object, in the committer's offset (gitobject.Parse + ToCommit). */
-export function committerTime(obj: Uint8Array): SourceTime {
-  const text = new TextDecoder().decode(obj);
-  const end = text.indexOf('\n\n');
-  for (const line of (end < 0 ? text : text.slice(0, end)).split('\n')) {
-    if (!line.startsWith('committer ')) continue;
-    const m = /> (-?\d+) ([+-])(\d\d)(\d\d)$/.exec(line);
-    if (m === null) break;
-    const offset = (m[2] === '-' ? -1 : 1) * (Number(m[3]) * 3600 + Number(m[4]) * 60);
-    return { seconds: BigInt(m[1]), nanos: 0, offsetSeconds: offset };
+/**
+ * The committer time of a raw git commit object, in the committer's offset,
+ * as upstream reads it (gitutil/gitobject's Parse, ToCommit and parseActor):
+ * Go's error for an object that is no commit or lacks a header, and no time
+ * (undefined) for a committer line whose time does not parse.
+ */
+export function committerTime(obj: Uint8Array): SourceTime | undefined {
+  const raw = Buffer.from(obj.buffer, obj.byteOffset, obj.byteLength);
+  const isTag = raw.subarray(0, 7).toString('latin1') === 'object ';
+  const type = isTag ? 'tag' : 'commit';
+  const headers = new Map<string, string[]>();
+  let inSig = false;
+  for (const l of raw.toString('utf8').split('\n')) {
+    // The headers end at the first empty line; a commit's signature and its continuation lines are no headers.
+    if (l === '') break;
+    if (!isTag && (l.startsWith('gpgsig ') || l.startsWith('gpgsig-sha256 '))) {
+      inSig = true;
+      continue;
+    }
+    if (inSig) {
+      if (l.startsWith(' ')) continue;
+      inSig = false;
+    }
+    const sp = l.indexOf(' ');
+    if (sp < 0) continue;
+    const k = l.slice(0, sp);
+    const list = headers.get(k) ?? [];
+    list.push(l.slice(sp + 1));
+    headers.set(k, list);
   }
-  throw new Error('invalid commit object: no committer');
+  for (const h of isTag ? ['object', 'type', 'tag', 'tagger'] : ['tree', 'author', 'committer']) {
+    if (!headers.has(h)) throw new Error(`invalid ${type} object: missing ${h} header`);
+  }
+  if (isTag) throw new Error('not a commit object');
+  return actorTime(headers.get('committer')![0]!);
+}
+
+/** parseActor's time: after the last `<...>`, a decimal time and a five-byte signed offset (bad digits count as 0). */
+function actorTime(line: string): SourceTime | undefined {
+  const s = goTrimSpace(line);
+  const start = s.lastIndexOf('<');
+  const end = s.lastIndexOf('>');
+  if (start < 0 || end < 0 || end < start) return undefined;
+  const parts = goFields(s.slice(end + 1));
+  if (parts.length < 2) return undefined;
+  const unix = int64Decimal(parts[0]!);
+  if (typeof unix !== 'bigint') return undefined;
+  const tz = Buffer.from(parts[1]!, 'utf8');
+  if (tz.length !== 5 || (tz[0] !== 0x2b && tz[0] !== 0x2d)) return undefined;
+  // strconv.Atoi of two bytes, its error ignored (0).
+  const atoi = (b: Buffer): number => {
+    const t = b.toString('latin1');
+    return /^[+-]?[0-9]+$/.test(t) ? Number(t) : 0;
+  };
+  const offset = (tz[0] === 0x2d ? -1 : 1) * (atoi(tz.subarray(1, 3)) * 3600 + atoi(tz.subarray(3, 5)) * 60);
+  return { seconds: unix, nanos: 0, offsetSeconds: offset };
+}
+
+/** strings.Fields: the runs of characters between Unicode white space. */
+function goFields(s: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  for (const ch of s) {
+    if (isGoSpace(ch.codePointAt(0)!)) {
+      if (word !== '') out.push(word);
+      word = '';
+    } else word += ch;
+  }
+  if (word !== '') out.push(word);
+  return out;
 }
 
 /**

@@ -88,7 +88,15 @@ function daemon(
   dockerfile: Buffer,
   dockerignore: Buffer | undefined,
   log: string[],
-  o: { gatewayCaps?: string[]; missingLocal?: string; images?: Record<string, string>; inputs?: Record<string, PbDefinition>; redirects?: Record<string, string>; forwarded?: gw.SolveResponse } = {},
+  o: {
+    gatewayCaps?: string[];
+    missingLocal?: string;
+    images?: Record<string, string>;
+    inputs?: Record<string, PbDefinition>;
+    redirects?: Record<string, string>;
+    forwarded?: gw.SolveResponse;
+    gitCommit?: string;
+  } = {},
 ): Script {
   const unsynced = (what: string) => ({ kind: 'answer', answer: { code: 5, text: `rpc error: code = NotFound desc = no access allowed to dir "${what}"` } }) as const;
   const missingRefs = new Set<string>();
@@ -132,6 +140,11 @@ function daemon(
         const req = decodeMessage(gw.ResolveSourceMetaRequest, body);
         log.push(`ResolveSourceMeta ${text(req)}`);
         const ref = (req.Source?.identifier ?? '').replace(/^(docker-image|oci-layout):\/\//, '');
+        // A git source's metadata, with the commit object when asked for (SOURCE_DATE_EPOCH).
+        if (o.gitCommit !== undefined && (req.Source?.identifier ?? '').startsWith('git://')) {
+          const sum = 'a'.repeat(40);
+          return answer(gw.ResolveSourceMetaResponse, { Source: req.Source, Git: { Checksum: sum, Ref: 'refs/heads/main', CommitChecksum: sum, ...(req.Git?.ReturnObject === true ? { CommitObject: Buffer.from(o.gitCommit) } : {}) } });
+        }
         // A source policy that turns the image into another kind of source: the new source, no image.
         const redirect = o.redirects?.[ref];
         if (redirect !== undefined) return answer(gw.ResolveSourceMetaResponse, { Source: { identifier: redirect } });
@@ -183,6 +196,8 @@ interface Case {
   gatewayCaps?: string[];
   /** The answer to a forwarded build's Solve (`# syntax=`). */
   forwarded?: gw.SolveResponse;
+  /** The commit object the daemon gives for git sources' metadata. */
+  gitCommit?: string;
 }
 
 /**
@@ -218,7 +233,7 @@ async function requests(c: Case, command: string[] | undefined, o: { workers?: s
   const env: Record<string, string> = { BUILDKIT_SESSION_ID: 'protocol-parity', BUILDKIT_EXPORTEDPRODUCT: 'buildkit', ...o.env };
   if (o.workers !== undefined) env.BUILDKIT_WORKERS = o.workers;
   c.opts.forEach((opt, i) => (env[`BUILDKIT_FRONTEND_OPT_${i}`] = opt));
-  const r = await runFrontend(daemon(c.dockerfile, c.dockerignore, log, { gatewayCaps: c.gatewayCaps, ...o.daemon, images: c.images, inputs: c.inputs, redirects: c.redirects, forwarded: c.forwarded }), { env, command });
+  const r = await runFrontend(daemon(c.dockerfile, c.dockerignore, log, { gatewayCaps: c.gatewayCaps, ...o.daemon, images: c.images, inputs: c.inputs, redirects: c.redirects, forwarded: c.forwarded, gitCommit: c.gitCommit }), { env, command });
   if (r.timedOut) log.push('timed out');
   if (!log.some((l) => l.startsWith('Return '))) log.push(`no Return (exit ${r.code}): ${r.stderr.slice(-500)}`);
   // A Go runtime panic (a nil dereference, say; not the panic upstream's main ends a failed build with):
@@ -614,6 +629,24 @@ test('gateway protocol parity of cases the fuzzers and audits found', { skip, ti
         ['platforms with no attestation', { result: { result: { case: 'ref', value: { id: 'r' } }, attestations: { '': {}, z: { attestation: [] } } } }],
       ] as [string, gw.SolveResponse][]
     ).map(([what, forwarded]): Case => ({ name: `a forwarded build's answer: ${what}`, dockerfile: df('# syntax=example.com/fe:1\nFROM alpine:3.19\n'), opts: [], link: false, forwarded })),
+    // (SOURCE_DATE_EPOCH from a git context's commit object, read as gitobject.Parse, ToCommit and parseActor read it.)
+    ...(
+      [
+        ['a committer time with words after it', 'tree x\nauthor A <a> 1 +0000\ncommitter C <c@x> 1700001234 +0100 junk\n\nm\n'],
+        ['a committer time with tabs and CRLF', 'tree x\r\nauthor A <a> 1 +0000\r\ncommitter C <c@x>\t1700001234\t+0100\r\n\r\nm\r\n'],
+        ['a committer time with no offset', 'tree x\nauthor A <a> 1 +0000\ncommitter C <c@x> 1700001234\n\nm\n'],
+        ['a committer offset with a bad digit', 'tree x\nauthor A <a> 1 +0000\ncommitter C <c@x> 1700001234 +1x00\n\nm\n'],
+        ['no author header', 'tree x\ncommitter C <c@x> 1700001234 +0000\n\nm\n'],
+        ['a tag object', 'object aaaa\ntype commit\ntag v1\ntagger T <t> 1700000000 +0000\n\nm\n'],
+        ['no object at all', 'garbage'],
+      ] as [string, string][]
+    ).map(([what, gitCommit]): Case => ({
+      name: `SOURCE_DATE_EPOCH from a git context: ${what}`,
+      dockerfile: df('FROM alpine:3.19\nRUN echo $SOURCE_DATE_EPOCH\n'),
+      opts: ['context=https://github.com/x/y.git#main', 'build-arg:SOURCE_DATE_EPOCH=context'],
+      link: false,
+      gitCommit,
+    })),
     { name: 'an unknown attestation type Go quotes with escapes', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['attest:a\x7f\u2028b=1'], link: false },
   ];
   const { differing } = await compareAll(all);
