@@ -112,14 +112,15 @@ test('labs corpus parity: the labs channel converts and lints the corpora as ups
   let byDesign = 0;
   for (const [i, f] of files.entries()) {
     const up = JSON.parse(answers[2 * i]!) as OracleResult;
-    if (up.error !== undefined && BY_DESIGN.some((r) => r.test(up.error!.message))) {
-      byDesign++;
-      continue;
-    }
     const text = Buffer.from(f.text);
     // The converter corpus is converted; the lint corpus linted (its failing checks fail a build
     // in the frontend, around the converter).
     const diffs = f.name.startsWith('lint/') ? await compareLint(text, f.args, JSON.parse(answers[2 * i + 1]!) as LintResult) : await compareConvert(text, f.args, up);
+    // Left out only where ours differs: an ONBUILD trigger's variable keeps upstream's error under labs too.
+    if (diffs.length > 0 && up.error !== undefined && BY_DESIGN.some((r) => r.test(up.error!.message))) {
+      byDesign++;
+      continue;
+    }
     if (diffs.length > 0) differing.push(`${f.name}:\n  ${diffs.join('\n  ')}`);
   }
   const compared = files.length - byDesign;

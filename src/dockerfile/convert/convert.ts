@@ -587,7 +587,7 @@ function initOnBuildTriggers(bc: BuildContext, d: DispatchState, triggers: strin
       node.endLine = d.stage.location.end;
       if (d.stage.location.file !== undefined) node.file = d.stage.location.file;
     }
-    const ic = parseCommand(node, { escapeToken: ast.escapeToken, channel: bc.opt.channel });
+    const ic = parseCommand(node, { escapeToken: ast.escapeToken, channel: bc.opt.channel, onbuildTrigger: true });
     const cmd = toCommand(bc, ic);
     cmd.isOnBuild = true;
     if (cmd.sources.length > 0) hasNewDeps = true;

@@ -54,7 +54,9 @@ export function parseRun(req: ParseRequest): RunCommand {
   const cmdLine = shellDependentCmdLine(req, false);
 
   const devices = device.values.map((v) => parseDevice(v));
-  const mounts = mount.values.map((v) => parseMount(v, undefined, isLabs(req.channel)));
+  // Labs lets `from=` hold a variable (expanded in the stage's scope), but not in an ONBUILD trigger,
+  // which has no such scope: there upstream's parse-time error stands.
+  const mounts = mount.values.map((v) => parseMount(v, undefined, isLabs(req.channel) && req.onbuildTrigger !== true));
   if (!networkModes.includes(network.value)) throw new Error(`invalid network mode ${goQuote(network.value)}`);
   if (!securityModes.includes(security.value)) throw new Error(`security ${goQuote(security.value)} is not valid`);
 

@@ -19,6 +19,8 @@ export interface ParseInstructionOptions {
   lint?: InstructionLinter;
   /** The syntax channel (default stable). */
   channel?: Channel;
+  /** A base image's ONBUILD trigger: its mount `from=` keeps upstream's no-variable rule under labs too. */
+  onbuildTrigger?: boolean;
 }
 
 const suggestionOptions = instructionNames.map((n) => n.toUpperCase());
@@ -38,7 +40,7 @@ export function parseInstruction(node: InstructionNode, opts: ParseInstructionOp
   const lint = opts.lint;
   const report: ParseReport = lint === undefined ? () => {} : (event) => lint(event, node);
   try {
-    return dispatch(newRequest(node, opts.channel), report);
+    return dispatch({ ...newRequest(node, opts.channel), onbuildTrigger: opts.onbuildTrigger === true }, report);
   } catch (err) {
     throw withLocation(err, nodeLocation(node));
   }

@@ -21,6 +21,8 @@ export interface ParseRequest {
   comments: string[];
   /** The syntax channel: labs-only flags are declared only in `labs`. */
   channel: Channel;
+  /** The instruction is an ONBUILD trigger being run (see ParseInstructionOptions). */
+  onbuildTrigger?: boolean;
 }
 
 export function nodeLocation(node: InstructionNode): LineRange {
