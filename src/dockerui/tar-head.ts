@@ -6,6 +6,8 @@
 // header's extension blocks) fails, as it fails for Go. Written from
 // archive/tar's reader.go, format.go and strconv.go (Go 1.26).
 
+import { int64Decimal } from '../go/strconv.ts';
+
 const BLOCK = 512;
 const MAX_SPECIAL_FILE_SIZE = 1 << 20;
 const MAX_SPARSE_FILE_ENTRIES = 1 << 20;
@@ -247,10 +249,8 @@ class Parser {
 
 /** strconv.ParseInt(s, 10, 64); undefined where Go errs. */
 function parseInt64(s: string): bigint | undefined {
-  const m = /^([+-]?)([0-9]+)$/.exec(s);
-  if (m === null) return undefined;
-  const v = BigInt(m[2]!) * (m[1] === '-' ? -1n : 1n);
-  return v > INT64_MAX || v < -INT64_MAX - 1n ? undefined : v;
+  const n = int64Decimal(s);
+  return typeof n === 'bigint' ? n : undefined;
 }
 
 /** parsePAX: the records of an extended header (GNU sparse 0.0 offsets and sizes joined into a map). */

@@ -15,6 +15,7 @@ import { goUnmarshal } from '../go/unmarshal.ts';
 import { OCI_IMAGE } from '../dockerfile/convert/image-schema.ts';
 import { goToLower } from '../go/strings.ts';
 import { goQuote } from '../go/strconv.ts';
+import { ResolveToNonImageError } from '../registry/resolver.ts';
 
 export const DEFAULT_SBOM_GENERATOR = 'docker/buildkit-syft-scanner:stable-1';
 const DEFAULT_SLSA_VERSION = 'v1';
@@ -126,7 +127,7 @@ export async function resolveScanner(
     Image: {},
   });
   const id = res.Source?.identifier ?? '';
-  if (res.Image === undefined) throw new Error(`ref mutated by policy to non-image: docker-image://${ref} -> ${id}`);
+  if (res.Image === undefined) throw new ResolveToNonImageError(ref, id);
   return { ref: id.replace(/^docker-image:\/\//, '').replace(/^oci-layout:\/\//, ''), config: res.Image.Config ?? new Uint8Array() };
 }
 
