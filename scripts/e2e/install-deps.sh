@@ -4,11 +4,13 @@
 # busybox-static (the static binary the local busybox base image is made of),
 # git (buildkitd's git sources; `git daemon` and `git http-backend` serve the
 # remote-context tests' repository), qemu-user-static (linux/arm64 under
-# emulation: scripts/e2e/binfmt.sh registers it; the arm64 frontend image).
+# emulation: scripts/e2e/binfmt.sh registers it; the arm64 frontend image),
+# bzip2, zstd and xz-utils (test/go/archive-time.test.ts compresses archives
+# with them).
 # Idempotent: does nothing when all are installed; runs apt-get update at
 # most once per run.
 set -euo pipefail
-pkgs=(runc docker-registry busybox-static git qemu-user-static)
+pkgs=(runc docker-registry busybox-static git qemu-user-static bzip2 zstd xz-utils)
 missing=()
 for p in "${pkgs[@]}"; do
   if [ "$(dpkg-query -W -f '${Status}' "$p" 2>/dev/null)" != "install ok installed" ]; then

@@ -12,7 +12,7 @@ import type { Definition as PbDefinition } from '../gen/pb.ts';
 import { parseGitRef } from '../dockerfile/convert/gitref.ts';
 import { parseGoBool } from '../go/strconv.ts';
 import { basePath, dirPath, joinPath } from '../go/path.ts';
-import { tarNextSucceeds } from './tar-head.ts';
+import { tarNextSucceeds } from '../go/tar.ts';
 import type { FrontendConfig } from './config.ts';
 
 /** The name BuildKit's http source stores the download under. */
@@ -73,7 +73,7 @@ const MAGIC: readonly (readonly number[])[] = [
 /**
  * Whether the first bytes of a download are an archive (dockerui's isArchive):
  * a compression magic number, or a stream whose first entry Go's archive/tar
- * reads from those bytes alone (src/dockerui/tar-head.ts).
+ * reads from those bytes alone (src/go/tar.ts).
  */
 export function isArchive(head: Uint8Array): boolean {
   for (const m of MAGIC) {

@@ -1,15 +1,15 @@
 // The time of a source for SOURCE_DATE_EPOCH=context|<named context>|<stage>
 // (upstream's dockerfile2llb resolveSourceDateEpochFromState): the gateway's
 // source metadata gives a git commit object (its committer time) or an HTTP
-// Last-Modified; an HTTP source without one is downloaded and, when it is a
-// tar archive (plain or gzip), its newest regular file's mtime is used.
+// Last-Modified; an HTTP source without one is downloaded and, when it is an
+// archive (plain, gzip, bzip2 or zstd), its newest regular file's mtime is used
+// (src/frontend/archive-time.ts).
 
 import type { Definition as PbDefinition } from '../gen/pb.ts';
 import type { LLBBridge } from './bridge.ts';
 import * as llb from '../llb/index.ts';
 import { resolveConstraints } from '../llb/constraints.ts';
 import { SourceOp } from '../llb/ops/source.ts';
-import { nodeZlib } from '../builtins.ts';
 import type { SourceRef, SourceTime } from '../dockerfile/convert/types.ts';
 import { goTrimSpace, isGoSpace } from '../go/strings.ts';
 import { int64Decimal } from '../go/strconv.ts';
@@ -41,7 +41,7 @@ export async function resolveSourceTime(env: SourceTimeEnv, source: SourceRef, l
   // The source alone, without the converter's name or platform (upstream's llb.NewSource with empty constraints).
   const st = llb.State.fromOutput(new SourceOp(source.identifier, { ...source.attrs }, resolveConstraints({})).output);
   const data = await env.readFile(st.marshal({ caps: env.caps }).toPb(), filename);
-  return archiveMaxTime(data);
+  return (await import('./archive-time.ts')).archiveMaxTime(data);
 }
 
 /**
@@ -114,168 +114,4 @@ function goFields(s: string): string[] {
   }
   if (word !== '') out.push(word);
   return out;
-}
-
-/**
- * The newest mtime of a regular file in a (possibly gzip-compressed) tar
- * archive, as upstream's archiveMaxTimeFromRef with allowNonArchive: data
- * that is not a readable archive gives no time. Upstream reads bzip2 and
- * zstd too; those are refused here. xz needs the `xz` program, which
- * upstream's image does not have, so it gives no time there and here.
- */
-export function archiveMaxTime(data: Uint8Array): SourceTime | undefined {
-  let tar: Uint8Array;
-  const b = data;
-  if (b.length >= 3 && b[0] === 0x1f && b[1] === 0x8b && b[2] === 0x08) {
-    try {
-      tar = nodeZlib().gunzipSync(b);
-    } catch {
-      return undefined;
-    }
-  } else if (b.length >= 3 && b[0] === 0x42 && b[1] === 0x5a && b[2] === 0x68) {
-    throw new Error('SOURCE_DATE_EPOCH: reading file times from a bzip2 archive is not supported by this frontend');
-  } else if (b.length >= 6 && b[0] === 0xfd && b[1] === 0x37 && b[2] === 0x7a && b[3] === 0x58 && b[4] === 0x5a && b[5] === 0x00) {
-    return undefined;
-  } else if (b.length >= 4 && ((b[0] === 0x28 && b[1] === 0xb5 && b[2] === 0x2f && b[3] === 0xfd) || ((b[0] & 0xf0) === 0x50 && b[1] === 0x2a && b[2] === 0x4d && b[3] === 0x18))) {
-    throw new Error('SOURCE_DATE_EPOCH: reading file times from a zstd archive is not supported by this frontend');
-  } else {
-    tar = b;
-  }
-  try {
-    return tarMaxTime(tar);
-  } catch {
-    return undefined;
-  }
-}
-
-const GO_ZERO_TIME = -62135596800n;
-
-/** Walks tar headers like Go's archive/tar Reader.Next; throws where it returns an error. */
-function tarMaxTime(t: Uint8Array): SourceTime | undefined {
-  let off = 0;
-  let max: SourceTime | undefined;
-  let pax: Map<string, string> | undefined;
-  const later = (a: SourceTime, b: SourceTime): boolean => a.seconds > b.seconds || (a.seconds === b.seconds && a.nanos > b.nanos);
-  for (;;) {
-    if (off === t.length) return max;
-    if (off + 512 > t.length) throw new Error('unexpected EOF');
-    const blk = t.subarray(off, off + 512);
-    off += 512;
-    if (blk.every((x) => x === 0)) {
-      if (off === t.length) return max;
-      if (off + 512 > t.length) throw new Error('unexpected EOF');
-      if (t.subarray(off, off + 512).every((x) => x === 0)) return max;
-      throw new Error('invalid tar header');
-    }
-    if (!validChecksum(blk)) throw new Error('invalid tar header');
-    const flag = String.fromCharCode(blk[156]);
-    let size = parseNumeric(blk.subarray(124, 136));
-    const mode = parseNumeric(blk.subarray(100, 108));
-    let mtime: SourceTime = { seconds: BigInt(parseNumeric(blk.subarray(136, 148))), nanos: 0, offsetSeconds: 0 };
-    if (flag === 'x' || flag === 'g') {
-      const recs = parsePax(t.subarray(off, off + size));
-      if (off + size > t.length) throw new Error('unexpected EOF');
-      off += Math.ceil(size / 512) * 512;
-      if (flag === 'x') {
-        pax = recs;
-        continue;
-      }
-      // A global header is returned as an entry of mode 0 and zero time: "regular".
-      const zero: SourceTime = { seconds: GO_ZERO_TIME, nanos: 0, offsetSeconds: 0 };
-      if (max === undefined || later(zero, max)) max = zero;
-      continue;
-    }
-    if (flag === 'L' || flag === 'K') {
-      if (off + size > t.length) throw new Error('unexpected EOF');
-      off += Math.ceil(size / 512) * 512;
-      continue;
-    }
-    let name = cString(blk.subarray(0, 100));
-    if (pax !== undefined) {
-      const m = pax.get('mtime');
-      if (m !== undefined) mtime = parsePaxTime(m);
-      const s = pax.get('size');
-      if (s !== undefined) size = Number(s);
-      const p = pax.get('path');
-      if (p !== undefined) name = p;
-      pax = undefined;
-    }
-    let typ = flag;
-    if (typ === '\0') typ = name.endsWith('/') ? '5' : '0';
-    const fmt = mode & ~0o7777;
-    const special = [0o40000, 0o10000, 0o120000, 0o60000, 0o20000, 0o140000].includes(fmt) || '23456'.includes(typ);
-    if (!special && (max === undefined || later(mtime, max))) max = mtime;
-    // Only regular files, hard links' (zero) sizes and the like carry data.
-    const dataSize = typ === '1' || typ === '2' || typ === '3' || typ === '4' || typ === '5' || typ === '6' ? 0 : size;
-    if (off + dataSize > t.length) throw new Error('unexpected EOF');
-    off += Math.ceil(dataSize / 512) * 512;
-    if (off > t.length) off = t.length;
-  }
-}
-
-function validChecksum(blk: Uint8Array): boolean {
-  const want = parseNumeric(blk.subarray(148, 156));
-  let unsigned = 0;
-  let signed = 0;
-  for (let i = 0; i < 512; i++) {
-    const c = i >= 148 && i < 156 ? 0x20 : blk[i];
-    unsigned += c;
-    signed += c >= 128 ? c - 256 : c;
-  }
-  return want === unsigned || want === signed;
-}
-
-function cString(b: Uint8Array): string {
-  const z = b.indexOf(0);
-  return new TextDecoder().decode(z < 0 ? b : b.subarray(0, z));
-}
-
-/** Octal (NUL/space padded) or GNU base-256 numbers. */
-function parseNumeric(b: Uint8Array): number {
-  if (b.length > 0 && (b[0] & 0x80) !== 0) {
-    let n = BigInt(b[0] & 0x7f);
-    const neg = (b[0] & 0x40) !== 0;
-    for (let i = 1; i < b.length; i++) n = (n << 8n) | BigInt(b[i]);
-    if (neg) n -= 1n << BigInt(b.length * 8 - 1);
-    return Number(n);
-  }
-  const s = new TextDecoder().decode(b).replace(/[\0 ]+$/, '').replace(/^[\0 ]+/, '');
-  if (s === '') return 0;
-  if (!/^[0-7]+$/.test(s)) throw new Error('invalid tar header');
-  return parseInt(s, 8);
-}
-
-function parsePax(b: Uint8Array): Map<string, string> {
-  const out = new Map<string, string>();
-  let s = new TextDecoder().decode(b);
-  while (s.length > 0) {
-    const sp = s.indexOf(' ');
-    if (sp < 0) throw new Error('invalid pax header');
-    const n = Number(s.slice(0, sp));
-    if (!Number.isInteger(n) || n <= sp) throw new Error('invalid pax header');
-    // Lengths count bytes; the records used here (mtime, size, path) are read from the decoded text.
-    const rec = Buffer.from(s).subarray(0, n).toString();
-    const kv = rec.slice(sp + 1, rec.endsWith('\n') ? -1 : undefined);
-    const eq = kv.indexOf('=');
-    if (eq < 0) throw new Error('invalid pax header');
-    out.set(kv.slice(0, eq), kv.slice(eq + 1));
-    s = Buffer.from(s).subarray(n).toString();
-  }
-  return out;
-}
-
-/** A PAX time `secs[.frac]` (Go's parsePAXTime: at most nanosecond precision, truncated). */
-function parsePaxTime(v: string): SourceTime {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(v);
-  if (m === null) throw new Error('invalid pax time');
-  let seconds = BigInt(m[2]);
-  let nanos = Number((m[3] ?? '').padEnd(9, '0').slice(0, 9));
-  if (m[1] === '-') {
-    seconds = -seconds;
-    if (nanos !== 0) {
-      seconds -= 1n;
-      nanos = 1000000000 - nanos;
-    }
-  }
-  return { seconds, nanos, offsetSeconds: 0 };
 }

@@ -1,7 +1,7 @@
 // dockerui's isArchive (whether an HTTP(S) build context's first 1024 bytes
 // are an archive) against upstream's own function, run by the oracle's
 // `is-archive` (dockerui.isArchive itself, through go:linkname): ours
-// (src/dockerui/context.ts, src/dockerui/tar-head.ts) on hand-made tar
+// (src/dockerui/context.ts, src/go/tar.ts) on hand-made tar
 // streams of every header format and special entry (PAX, GNU long names,
 // old GNU and PAX sparse maps), and on thousands of seeded mutations of them
 // whose checksums are then made right, so that the fields' parsing is what
@@ -11,91 +11,9 @@ import assert from 'node:assert/strict';
 import { goAvailable, runOracleLines } from '../oracle/oracle.ts';
 import { isArchive } from '../../src/dockerui/context.ts';
 import { Rng } from '../convert/fuzz/generate.ts';
+import { data, fixSum, header, mutate, octal, paxRecord } from './tar-gen.ts';
 
 const skip = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false;
-
-interface Fields {
-  name?: string;
-  mode?: string;
-  uid?: string;
-  gid?: string;
-  size?: string | number[];
-  mtime?: string | number[];
-  type?: string;
-  linkname?: string;
-  format?: 'ustar' | 'gnu' | 'v7' | 'star';
-  prefix?: string;
-  atime?: string;
-  realSize?: string;
-  sparse?: [string, string][];
-  extended?: boolean;
-}
-
-const enc = (s: string): number[] => [...Buffer.from(s, 'latin1')];
-
-/** A 512-byte header block with a right checksum (unless `badSum`). */
-function header(f: Fields, badSum = false): Buffer {
-  const b = Buffer.alloc(512);
-  const put = (off: number, v: string | number[] | undefined, len: number): void => {
-    if (v === undefined) return;
-    const bytes = typeof v === 'string' ? enc(v) : v;
-    for (let i = 0; i < Math.min(len, bytes.length); i++) b[off + i] = bytes[i]!;
-  };
-  put(0, f.name ?? 'file.txt', 100);
-  put(100, f.mode ?? '0000644\0', 8);
-  put(108, f.uid ?? '0001750\0', 8);
-  put(116, f.gid ?? '0001750\0', 8);
-  put(124, f.size ?? '00000000000\0', 12);
-  put(136, f.mtime ?? '14530000000\0', 12);
-  put(156, f.type ?? '0', 1);
-  put(157, f.linkname, 100);
-  const format = f.format ?? 'ustar';
-  if (format === 'ustar' || format === 'star') {
-    put(257, 'ustar\0', 6);
-    put(263, '00', 2);
-  } else if (format === 'gnu') {
-    put(257, 'ustar ', 6);
-    put(263, ' \0', 2);
-  }
-  if (format !== 'v7') {
-    put(265, 'user', 32);
-    put(297, 'group', 32);
-  }
-  if (format === 'star') put(508, 'tar\0', 4);
-  put(345, f.prefix, format === 'star' ? 131 : 155);
-  if (format === 'gnu') {
-    put(345, f.atime, 12);
-    put(483, f.realSize, 12);
-    (f.sparse ?? []).forEach(([o, l], i) => {
-      put(386 + i * 24, o, 12);
-      put(386 + i * 24 + 12, l, 12);
-    });
-    if (f.extended) b[386 + 96] = 1;
-  }
-  fixSum(b, badSum);
-  return b;
-}
-
-function fixSum(b: Buffer, bad = false): void {
-  b.fill(0x20, 148, 156);
-  let sum = 0;
-  for (const c of b) sum += c;
-  if (bad) sum += 1;
-  b.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
-}
-
-const octal = (n: number, width = 12): string => n.toString(8).padStart(width - 1, '0') + '\0';
-/** The data section of `n` bytes from `text`, padded to whole blocks. */
-function data(text: string): Buffer {
-  const b = Buffer.from(text, 'latin1');
-  return Buffer.concat([b, Buffer.alloc((512 - (b.length % 512)) % 512)]);
-}
-const paxRecord = (k: string, v: string): string => {
-  const body = ` ${k}=${v}\n`;
-  let n = body.length + 1;
-  while (String(n).length + body.length !== n) n++;
-  return `${n}${body}`;
-};
 
 /** The hand-made streams: name and bytes. */
 function handMade(): [string, Buffer][] {
@@ -174,18 +92,9 @@ function mutated(seed: number, count: number): [string, Buffer][] {
   const out: [string, Buffer][] = [];
   for (let i = 0; i < count; i++) {
     const [name, base] = r.pick(bases);
-    const b = Buffer.from(base);
-    const edits = 1 + r.int(4);
-    for (let k = 0; k < edits; k++) {
-      const block = r.int(Math.ceil(b.length / 512));
-      // Mostly the fields the parser reads: numeric fields, type, magic, the sparse area, a PAX body.
-      const spot = r.pick([100, 108, 116, 124, 130, 135, 136, 156, 257, 263, 329, 345, 386, 400, 482, 483, 508, r.int(512)]);
-      const at = block * 512 + spot + (r.chance(0.5) ? r.int(8) : 0);
-      if (at < b.length) b[at] = r.chance(0.7) ? r.pick(pool) : r.int(256);
-    }
-    for (let off = 0; off + 512 <= b.length; off += 512) if (r.chance(0.9) && b.subarray(off, off + 512).some((x) => x !== 0)) fixSum(b.subarray(off, off + 512) as Buffer);
-    const cut = r.chance(0.2) ? r.int(b.length + 1) : b.length;
-    out.push([`${name} #${i}`, b.subarray(0, Math.min(cut, 1024))]);
+    // Mostly the fields the parser reads: numeric fields, type, magic, the sparse area, a PAX body.
+    const b = mutate(r, base, [100, 108, 116, 124, 130, 135, 136, 156, 257, 263, 329, 345, 386, 400, 482, 483, 508], pool);
+    out.push([`${name} #${i}`, b.subarray(0, 1024)]);
   }
   return out;
 }

@@ -39,6 +39,7 @@ var subcommands = map[string]subcommand{
 	"json-indent":    {"JSON lines of JSON texts on stdin; print json.MarshalIndent of {\"k\": each as a json.RawMessage}", cmdJSONIndent},
 	"digests":        {"JSON lines of strings on stdin; print {shape, contains, validate}: distribution's DigestRegexp anchored and not, go-digest's Validate", cmdDigests},
 	"is-archive":     {"JSON lines of base64 strings on stdin; print dockerui's isArchive of each (an HTTP context's first bytes)", cmdIsArchive},
+	"archive-time":   {"JSON lines of base64 strings on stdin; print the time SOURCE_DATE_EPOCH takes from each as an HTTP source's file (dockerfile2llb's archiveMaxTimeFromRef): {unix, nanos} or null", cmdArchiveTime},
 	"cap-error":      {"JSON lines {id, reported, product}: the Go gateway client's LLB capability check of id; {declared: true}: every declared ID", cmdCapError},
 	"subrequest":     {"run any subrequest (--request ID); print {metadata} with every metadata key", cmdSubrequest},
 	"batch":          {"JSON lines {cmd, args, stdin} on stdin; one output line per request, in order", nil},
