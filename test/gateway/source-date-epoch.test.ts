@@ -58,6 +58,9 @@ const cases: Case[] = [
   { name: 'stage-http-tar', opts: (u) => ({ ...sde('src'), filename: 'stage.Dockerfile', 'build-arg:URL': `${u.http}/files/ctx.tar.gz` }) },
   { name: 'stage-http-pax-tar', opts: (u) => ({ ...sde('src'), filename: 'stage.Dockerfile', 'build-arg:URL': `${u.http}/files/ctx-pax.tar` }) },
   { name: 'named-context-http-pax-tar', opts: (u) => ({ ...sde('src'), 'context:src': `${u.http}/files/ctx-pax.tar` }) },
+  { name: 'stage-http-tar-bz2', opts: (u) => ({ ...sde('src'), filename: 'stage.Dockerfile', 'build-arg:URL': `${u.http}/files/ctx.tar.bz2` }) },
+  { name: 'stage-http-tar-zst', opts: (u) => ({ ...sde('src'), filename: 'stage.Dockerfile', 'build-arg:URL': `${u.http}/files/ctx.tar.zst` }) },
+  { name: 'named-context-http-tar-zst', opts: (u) => ({ ...sde('src'), 'context:src': `${u.http}/files/ctx.tar.zst` }) },
   { name: 'stage-git', opts: (u) => ({ ...sde('src'), filename: 'stage.Dockerfile', 'build-arg:URL': `${u.git}/repo.git#v1` }) },
   {
     name: 'stage-not-scratch',
@@ -88,7 +91,7 @@ async function makeRepo(): Promise<string> {
   return repos;
 }
 
-/** ctx.tar.gz (GNU format) and ctx-pax.tar (with sub-second mtimes); sub/b.txt is the newest regular file, the directories newer still. */
+/** ctx.tar.gz (GNU format), ctx-pax.tar (with sub-second mtimes), ctx.tar.bz2 and ctx.tar.zst; sub/b.txt is the newest regular file, the directories newer still. */
 async function makeArchives(files: string): Promise<void> {
   const dir = join(work, 'archive');
   cpSync(join(FIXTURES, 'archive'), dir, { recursive: true });
@@ -103,6 +106,8 @@ async function makeArchives(files: string): Promise<void> {
   at('.', '2025-01-01T00:00:00Z');
   await sh('tar', ['-C', dir, '--sort=name', '--owner=0', '--group=0', '-czf', join(files, 'ctx.tar.gz'), '.'], work);
   await sh('tar', ['-C', dir, '--sort=name', '--owner=0', '--group=0', '--format=posix', '-cf', join(files, 'ctx-pax.tar'), '.'], work);
+  await sh('tar', ['-C', dir, '--sort=name', '--owner=0', '--group=0', '-cjf', join(files, 'ctx.tar.bz2'), '.'], work);
+  await sh('tar', ['-C', dir, '--sort=name', '--owner=0', '--group=0', '--zstd', '-cf', join(files, 'ctx.tar.zst'), '.'], work);
 }
 
 before(async () => {

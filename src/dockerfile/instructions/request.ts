@@ -33,8 +33,15 @@ export function nodeLocation(node: InstructionNode): LineRange {
 
 /** Upstream's nodeArgs: ONBUILD's arguments are the wrapped keyword then its arguments. */
 function nodeArgs(node: InstructionNode): string[] {
-  if (node.sub !== undefined) return [node.sub.rawKeyword, ...nodeArgs(node.sub)];
-  return [...node.args];
+  // A loop: a chain of ONBUILDs (refused later) is as deep as its line is long.
+  const out: string[] = [];
+  let n = node;
+  while (n.sub !== undefined) {
+    out.push(n.sub.rawKeyword);
+    n = n.sub;
+  }
+  out.push(...n.args);
+  return out;
 }
 
 export function newRequest(node: InstructionNode, channel: Channel = 'stable'): ParseRequest {

@@ -93,10 +93,8 @@ const healthConfig: ArgParser = (rest, esc) => {
 };
 
 /** ONBUILD: the rest is an instruction of its own. */
-const subCommand: ArgParser = (rest, esc) => {
-  if (rest === '') return NONE;
-  return { args: [], json: false, sub: nodeFromLine(rest, esc) };
-};
+/** ONBUILD without a trigger; a trigger is parsed by nodeFromLine's loop. */
+const subCommand: ArgParser = () => NONE;
 
 /** Unknown keywords parse (and fail later); upstream gives them one empty argument. */
 const ignore: ArgParser = () => ({ args: [''], json: false });
@@ -135,10 +133,23 @@ export function keywordKey(value: string): string {
 }
 
 export function nodeFromLine(line: string, escapeToken: number): RawNode {
-  const { keyword, flags, rest } = splitCommand(line, escapeToken);
-  const parse = DISPATCH.get(keywordKey(keyword)) ?? ignore;
-  const { args, json, sub } = parse(rest, escapeToken);
-  return { value: keyword, original: line, flags, args, json, sub: sub ?? null };
+  // ONBUILD's trigger is a node of its own (sub), parsed from the rest of the
+  // line; a loop, as a chain of ONBUILDs (refused later) nests as deep as the
+  // line is long.
+  let top: RawNode | null = null;
+  let parent: RawNode | null = null;
+  for (let text = line; ; ) {
+    const { keyword, flags, rest } = splitCommand(text, escapeToken);
+    const key = keywordKey(keyword);
+    const trigger = key === 'onbuild' && rest !== '';
+    const { args, json } = trigger ? NONE : (DISPATCH.get(key) ?? ignore)(rest, escapeToken);
+    const node: RawNode = { value: keyword, original: text, flags, args, json, sub: null };
+    if (parent === null) top = node;
+    else parent.sub = node;
+    if (!trigger) return top!;
+    parent = node;
+    text = rest;
+  }
 }
 
 const HEREDOC_KEYWORDS: ReadonlySet<string> = new Set(['add', 'copy', 'run']);

@@ -10,10 +10,13 @@
 // - `<<` takes any following blanks into the word;
 // - a BOM as the very first character is skipped.
 // Works on code points (Go decodes runes; undecodable bytes are U+FFFD).
+// Nested `${…}` parts run as generators on the shell lexer's own stack
+// (`drive`), so nesting is as deep as a line can make it, as in Go.
 
 import { isGoSpace } from '../../go/strings.ts';
 import { goQuote } from '../../go/strconv.ts';
 import { goIsDigit, goIsLetter } from '../../go/unicode.ts';
+import { drive, type Part } from '../shell/lex.ts';
 
 const EOF = -1;
 const BOM = 0xfeff;
@@ -33,7 +36,7 @@ export class LexError extends Error {}
 export function lexWords(text: string, mode: LexMode): string[] {
   const lexer = new Lexer(text, mode);
   try {
-    return lexer.processStopOn(EOF, mode.rawEscapes).words;
+    return drive(lexer.processStopOn(EOF, mode.rawEscapes)).words;
   } catch (err) {
     if (err instanceof LexError) {
       throw new LexError(`failed to process ${goQuote(text)}: ${err.message}`);
@@ -77,8 +80,20 @@ class Words {
     this.inWord = true;
   }
 
+  /** addChar of each character, the runs between spaces added whole. */
   addString(s: string): void {
-    for (const ch of s) this.addChar(ch.codePointAt(0) ?? 0);
+    let run = 0;
+    for (let i = 0; i < s.length; ) {
+      const cp = s.codePointAt(i)!;
+      const w = cp > 0xffff ? 2 : 1;
+      if (isGoSpace(cp)) {
+        if (i > run) this.addRaw(s.slice(run, i));
+        this.addChar(cp);
+        run = i + w;
+      }
+      i += w;
+    }
+    if (run < s.length) this.addRaw(s.slice(run));
   }
 
   finish(): string[] {
@@ -113,17 +128,17 @@ class Lexer {
     return this.pos < this.cps.length ? this.cps[this.pos++] : EOF;
   }
 
-  processStopOn(stop: number, rawEscapes: boolean): { result: string; words: string[] } {
+  *processStopOn(stop: number, rawEscapes: boolean): Part<{ result: string; words: string[] }> {
     const saved = this.rawEscapes;
     this.rawEscapes = rawEscapes;
     try {
-      return this.scan(stop);
+      return (yield this.scan(stop)) as { result: string; words: string[] };
     } finally {
       this.rawEscapes = saved;
     }
   }
 
-  private scan(stop: number): { result: string; words: string[] } {
+  private *scan(stop: number): Part<{ result: string; words: string[] }> {
     let result = '';
     this.shared.text = '';
     const words = new Words(this.shared);
@@ -136,12 +151,12 @@ class Lexer {
       if (ch === 0x24 /* $ */ || ch === 0x3c /* < */ || ch === 0x27 || ch === 0x22) {
         const tmp =
           ch === 0x24
-            ? this.processDollar()
+            ? ((yield this.processDollar()) as string)
             : ch === 0x3c
               ? this.processPossibleHeredoc()
               : ch === 0x27
                 ? this.processSingleQuote()
-                : this.processDoubleQuote();
+                : ((yield this.processDoubleQuote()) as string);
         result += tmp;
         if (ch === 0x24) words.addString(tmp);
         else words.addRaw(tmp);
@@ -182,7 +197,7 @@ class Lexer {
     }
   }
 
-  private processDoubleQuote(): string {
+  private *processDoubleQuote(): Part<string> {
     let result = '';
     const open = this.next();
     if (this.rawQuotes) result += String.fromCodePoint(open);
@@ -195,7 +210,7 @@ class Lexer {
         return result;
       }
       if (p === 0x24) {
-        result += this.processDollar();
+        result += (yield this.processDollar()) as string;
         continue;
       }
       let ch = this.next();
@@ -228,7 +243,7 @@ class Lexer {
   }
 
   /** Every variable is unset here, so each reference is returned as written. */
-  private processDollar(): string {
+  private *processDollar(): Part<string> {
     this.next(); // $
     if (this.peek() !== 0x7b /* { */) {
       const name = this.processName();
@@ -259,14 +274,14 @@ class Lexer {
         // %
         const raw = ch === 0x23 || ch === 0x25;
         if (nullIsUnset && raw) throw new LexError(`unsupported modifier (${chs}) in substitution`);
-        const word = this.nested(0x7d, raw, "syntax error: missing '}'");
+        const word = (yield this.nested(0x7d, raw, "syntax error: missing '}'")) as string;
         return '${' + name + chs + word + '}';
       }
       case 0x2f: {
         // / pattern / replacement }
         if (this.peek() === 0x2f) this.next();
-        const pattern = this.nested(0x2f, true, "syntax error: missing '/' in ${}");
-        const replacement = this.nested(0x7d, true, "syntax error: missing '}'");
+        const pattern = (yield this.nested(0x2f, true, "syntax error: missing '/' in ${}")) as string;
+        const replacement = (yield this.nested(0x7d, true, "syntax error: missing '}'")) as string;
         return '${' + name + '/' + pattern + '/' + replacement + '}';
       }
       default:
@@ -275,9 +290,9 @@ class Lexer {
   }
 
   /** A nested scan up to `stop`; running out of input gives `atEof`. */
-  private nested(stop: number, rawEscapes: boolean, atEof: string): string {
+  private *nested(stop: number, rawEscapes: boolean, atEof: string): Part<string> {
     try {
-      return this.processStopOn(stop, rawEscapes).result;
+      return ((yield this.processStopOn(stop, rawEscapes)) as { result: string }).result;
     } catch (err) {
       if (err instanceof LexError && this.peek() === EOF) throw new LexError(atEof);
       throw err;

@@ -78,9 +78,10 @@ export function heredocsFromLine(line: string): HeredocHeader[] {
   let words: string[];
   try {
     words = lexWords(goDecode(line), { rawQuotes: true, rawEscapes: true });
-  } catch {
+  } catch (err) {
     // Upstream ignores a line it cannot lex: it then has no heredocs.
-    return [];
+    if (err instanceof LexError) return [];
+    throw err;
   }
   const out: HeredocHeader[] = [];
   for (const w of words) {
@@ -99,8 +100,9 @@ export function parseHeredoc(word: string): Omit<Heredoc, 'content'> | null {
   let h: HeredocHeader | null;
   try {
     h = heredocFromWord(toByteString(word));
-  } catch {
-    return null;
+  } catch (err) {
+    if (err instanceof DockerfileError) return null;
+    throw err;
   }
   if (h === null) return null;
   return { name: goDecode(h.name), expand: h.expand, chomp: h.chomp, fileDescriptor: h.fileDescriptor };

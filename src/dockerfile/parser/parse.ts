@@ -218,22 +218,41 @@ function toInstruction(
   prevComment: string[],
   heredocs: Heredoc[],
 ): InstructionNode {
-  const node: InstructionNode = {
-    keyword: keywordKey(n.value),
-    rawKeyword: fromByteString(n.value),
-    original: keepBytes(n.original),
-    flags: n.flags.map(keepBytes),
-    args: n.args.map(keepBytes),
-    json: n.json,
-    heredocs,
-    startLine,
-    endLine,
-    prevComment,
-  };
-  if (n.sub !== null) node.sub = toInstruction(n.sub, startLine, endLine, [], []);
-  if (hasInvalidUTF8(n.value)) node.keywordInvalidUTF8 = true;
-  if (n.args.some(hasInvalidUTF8)) node.argBytes = [...n.args];
-  return node;
+  // ONBUILD's trigger (sub) and its own, in a loop: a chain of ONBUILDs (refused
+  // later) is as deep as its line is long. Each node's text ends in its
+  // trigger's, so the kept text of a deeper one is shared, not made again
+  // (where an ASCII byte comes before it, no UTF-8 sequence spans the cut).
+  const chain: RawNode[] = [];
+  for (let r: RawNode | null = n; r !== null; r = r.sub) chain.push(r);
+  const originals: string[] = new Array<string>(chain.length);
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const o = chain[k]!.original;
+    const inner = k + 1 < chain.length ? chain[k + 1]!.original : undefined;
+    const shared = inner !== undefined && o.length > inner.length && o.charCodeAt(o.length - inner.length - 1) < 0x80 && o.endsWith(inner);
+    originals[k] = shared ? keepBytes(o.slice(0, o.length - inner.length)) + originals[k + 1]! : keepBytes(o);
+  }
+  let top: InstructionNode | undefined;
+  let parent: InstructionNode | undefined;
+  chain.forEach((r, k) => {
+    const node: InstructionNode = {
+      keyword: keywordKey(r.value),
+      rawKeyword: fromByteString(r.value),
+      original: originals[k]!,
+      flags: r.flags.map(keepBytes),
+      args: r.args.map(keepBytes),
+      json: r.json,
+      heredocs: k === 0 ? heredocs : [],
+      startLine,
+      endLine,
+      prevComment: k === 0 ? prevComment : [],
+    };
+    if (hasInvalidUTF8(r.value)) node.keywordInvalidUTF8 = true;
+    if (r.args.some(hasInvalidUTF8)) node.argBytes = [...r.args];
+    if (parent === undefined) top = node;
+    else parent.sub = node;
+    parent = node;
+  });
+  return top!;
 }
 
 /**

@@ -64,9 +64,9 @@ const BOM = 0xfeff;
  * `drive` runs them on its own stack, not the JavaScript one, so nesting is
  * as deep as the input makes it (upstream's goroutine stacks grow too).
  */
-interface Part<T = unknown> extends Generator<Part, T, unknown> {}
+export interface Part<T = unknown> extends Generator<Part, T, unknown> {}
 
-function drive<T>(top: Part<T>): T {
+export function drive<T>(top: Part<T>): T {
   const stack: Part[] = [top];
   let input: unknown;
   let failure: { error: unknown } | undefined;
