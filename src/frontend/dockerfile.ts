@@ -95,16 +95,19 @@ class GatewayResolver implements ImageResolver {
 
   resolve(ref: string, opts: ResolveOptions): Promise<ResolvedImage> {
     const layout = opts.ociLayout === undefined ? '' : `${opts.ociLayout.sessionId}/${opts.ociLayout.storeId}`;
-    const key = `${ref}|${opts.platformUnset === true ? '' : formatPlatformAll(opts.platform)}|${opts.resolveMode ?? ''}|${layout}|${opts.logName ?? ''}`;
-    let p = this.cache.get(key);
-    if (p === undefined) {
-      p = this.doResolve(ref, opts).catch((err: unknown) => {
+    // Upstream's key hashes the options' fields as given (hashstructure): OS features in their order, repeats kept.
+    const p = opts.platform;
+    const platform = opts.platformUnset === true ? '' : JSON.stringify([p.os, p.architecture, p.variant ?? '', p.osVersion ?? '', p.osFeatures ?? []]);
+    const key = `${ref}|${platform}|${opts.resolveMode ?? ''}|${layout}|${opts.logName ?? ''}`;
+    let r = this.cache.get(key);
+    if (r === undefined) {
+      r = this.doResolve(ref, opts).catch((err: unknown) => {
         if (err instanceof BridgeError) this.failures.push(err);
         throw err;
       });
-      this.cache.set(key, p);
+      this.cache.set(key, r);
     }
-    return p;
+    return r;
   }
 
   private async doResolve(ref: string, opts: ResolveOptions): Promise<ResolvedImage> {

@@ -94,6 +94,7 @@ function daemon(
     images?: Record<string, string>;
     inputs?: Record<string, PbDefinition>;
     redirects?: Record<string, string>;
+    rewrites?: Record<string, string>;
     forwarded?: gw.SolveResponse;
     gitCommit?: string;
   } = {},
@@ -152,7 +153,9 @@ function daemon(
         if (own !== undefined) return answer(gw.ResolveSourceMetaResponse, { Source: req.Source, Image: { Digest: OWN_IMAGE_DIGEST, Config: Buffer.from(own) } });
         const image = images[ref];
         if (image === undefined) return { kind: 'answer', answer: { code: 5, text: `${ref}: not found` } };
-        return answer(gw.ResolveSourceMetaResponse, { Source: req.Source, Image: { Digest: image.digest, Config: Buffer.from(JSON.stringify(image.config)) } });
+        // A source policy that rewrites the image's reference: the new identifier, the same image.
+        const source = o.rewrites?.[ref] !== undefined ? { identifier: o.rewrites[ref] } : req.Source;
+        return answer(gw.ResolveSourceMetaResponse, { Source: source, Image: { Digest: image.digest, Config: Buffer.from(JSON.stringify(image.config)) } });
       }
       case 'Inputs':
         log.push('Inputs');
@@ -192,6 +195,8 @@ interface Case {
   inputs?: Record<string, PbDefinition>;
   /** Images a source policy turns into other sources: the reference and the new source's identifier. */
   redirects?: Record<string, string>;
+  /** Images a source policy gives another reference (the identifier the daemon answers with) and the same image. */
+  rewrites?: Record<string, string>;
   /** The gateway capabilities the daemon reports (GATEWAY_CAPS by default). */
   gatewayCaps?: string[];
   /** The answer to a forwarded build's Solve (`# syntax=`). */
@@ -233,7 +238,7 @@ async function requests(c: Case, command: string[] | undefined, o: { workers?: s
   const env: Record<string, string> = { BUILDKIT_SESSION_ID: 'protocol-parity', BUILDKIT_EXPORTEDPRODUCT: 'buildkit', ...o.env };
   if (o.workers !== undefined) env.BUILDKIT_WORKERS = o.workers;
   c.opts.forEach((opt, i) => (env[`BUILDKIT_FRONTEND_OPT_${i}`] = opt));
-  const r = await runFrontend(daemon(c.dockerfile, c.dockerignore, log, { gatewayCaps: c.gatewayCaps, ...o.daemon, images: c.images, inputs: c.inputs, redirects: c.redirects, forwarded: c.forwarded, gitCommit: c.gitCommit }), { env, command });
+  const r = await runFrontend(daemon(c.dockerfile, c.dockerignore, log, { gatewayCaps: c.gatewayCaps, ...o.daemon, images: c.images, inputs: c.inputs, redirects: c.redirects, rewrites: c.rewrites, forwarded: c.forwarded, gitCommit: c.gitCommit }), { env, command });
   if (r.timedOut) log.push('timed out');
   if (!log.some((l) => l.startsWith('Return '))) log.push(`no Return (exit ${r.code}): ${r.stderr.slice(-500)}`);
   // A Go runtime panic (a nil dereference, say; not the panic upstream's main ends a failed build with):
@@ -614,6 +619,13 @@ test('gateway protocol parity of cases the fuzzers and audits found', { skip, ti
     { name: 'a named context a policy turns into a local one', dockerfile: df('FROM foo\nRUN x\n'), opts: ['context:foo=docker-image://alpine:3.19'], link: false, redirects: { 'docker.io/library/alpine:3.19': 'local://foo' } },
     { name: 'a named context a policy turns into itself', dockerfile: df('FROM foo\nRUN x\n'), opts: ['context:foo=docker-image://alpine:3.19'], link: false, redirects: { 'docker.io/library/alpine:3.19': 'docker-image://alpine:3.19' } },
     { name: 'a named context a policy turns into no source', dockerfile: df('FROM foo\nRUN x\n'), opts: ['context:foo=docker-image://alpine:3.19'], link: false, redirects: { 'docker.io/library/alpine:3.19': 'garbage' } },
+    // (A policy's new reference that does not parse, in upstream's words; resolutions for platforms whose
+    // OS features differ only in order or repeats, which upstream's cache, keyed on the options as given, tells apart.)
+    { name: 'a base image a policy gives a reference that does not parse', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: [], link: false, rewrites: { 'docker.io/library/alpine:3.19': 'docker-image://Busybox' } },
+    { name: 'a base image a policy gives an empty reference', dockerfile: df('FROM alpine:3.19\nCOPY --from=alpine:3.19 / /\n'), opts: [], link: false, rewrites: { 'docker.io/library/alpine:3.19': 'docker-image://' } },
+    { name: 'a base image a policy gives another reference', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: [], link: false, rewrites: { 'docker.io/library/alpine:3.19': 'docker-image://docker.io/library/busybox:latest' } },
+    { name: 'OS features in two orders', dockerfile: df('FROM --platform=linux(+b+a)/amd64 alpine:3.19 AS a\nRUN true\nFROM --platform=linux(+a+b)/amd64 alpine:3.19\nCOPY --from=a /x /y\n'), opts: [], link: false },
+    { name: 'an OS feature repeated', dockerfile: df('FROM --platform=linux(+a+a)/amd64 alpine:3.19 AS a\nRUN true\nFROM --platform=linux(+a)/amd64 alpine:3.19\nCOPY --from=a /x /y\n'), opts: [], link: false },
     // (A daemon without `returnmap`: Go's gateway client refuses to return two platforms' references.)
     { name: 'two platforms to a daemon without returnmap', dockerfile: df('FROM alpine:3.19\nRUN x\n'), opts: ['platform=linux/amd64,linux/arm64'], link: false, gatewayCaps: GATEWAY_CAPS.filter((c) => c !== 'returnmap') },
     { name: 'one platform as a map to a daemon without returnmap', dockerfile: df('FROM alpine:3.19\nRUN x\n'), opts: ['multi-platform=true'], link: false, gatewayCaps: GATEWAY_CAPS.filter((c) => c !== 'returnmap') },

@@ -717,7 +717,13 @@ async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: b
       const names = [...bc.all.names(), ...COMMON_IMAGE_NAMES];
       throw new DockerfileError(withSuggestion(`${origName}: ${(err as Error).message}`, origName, names, true));
     }
-    if (ref.toString() !== res.ref) ref = reference.parseNormalizedNamed(res.ref);
+    if (ref.toString() !== res.ref) {
+      try {
+        ref = reference.parseNormalizedNamed(res.ref);
+      } catch (err) {
+        throw new DockerfileError(`failed to parse ref ${goQuote(res.ref)}: ${(err as Error).message}`);
+      }
+    }
     const configText = goDecodeUTF8(res.config);
     let img: Image;
     try {
