@@ -616,10 +616,29 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
   // share) the first of those (16 to 18 of 20 runs). A stage importing
   // another file (labs; upstream has none) is this project's own: the first
   // such stage's error comes before all of these.
+  //
+  // Go runs the goroutine started last first, so the last stage to resolve
+  // starts before the others: resolved first here too, and when it fails
+  // before calling the daemon, upstream has cancelled the others before they
+  // call it (in almost every run), so none is resolved.
+  const states = [...bc.all.states];
+  const toResolve = (d: DispatchState): boolean =>
+    !(d.base !== undefined || d.dispatched || d.resolved) && !(d.stage.baseName === EMPTY_IMAGE_NAME && d.namedContext === undefined);
+  const imports = (d: DispatchState): boolean => isLabs(bc.opt.channel) && isFileReference(d.stage.baseName);
+  let first = -1;
+  for (let i = states.length - 1; i >= 0; i--) {
+    if (toResolve(states[i]!)) {
+      first = i;
+      break;
+    }
+  }
+  const earlyFailure = first >= 0 && !states.some((d) => toResolve(d) && imports(d));
+  const order = first < 0 ? states.map((_, i) => i) : [first, ...states.map((_, i) => i).filter((i) => i !== first)];
   let importError: unknown;
-  let notWaited: unknown;
-  const waited: unknown[] = [];
-  for (const d of [...bc.all.states]) {
+  let notWaited: { index: number; err: unknown } | undefined;
+  const waited: { index: number; err: unknown }[] = [];
+  for (const index of order) {
+    const d = states[index]!;
     const reachable = reachableSet.has(d) || bc.opt.allStages === true;
     if (d.base !== undefined || d.dispatched || d.resolved) continue;
     d.resolved = reachable;
@@ -631,24 +650,26 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
       continue;
     }
     const waits = bc.daemonWaits;
-    const imports = isLabs(bc.opt.channel) && isFileReference(d.stage.baseName);
     try {
       await resolveBaseImage(bc, d, reachable);
     } catch (err) {
       const located = d.stage.location ? withLocation(err, d.stage.location) : err;
-      if (imports) importError ??= located;
-      else if (bc.daemonWaits === waits) notWaited = located;
-      else waited.push(located);
+      if (imports(d)) importError ??= located;
+      else if (bc.daemonWaits === waits) {
+        if (index === first && earlyFailure) throw located;
+        if (notWaited === undefined || index > notWaited.index) notWaited = { index, err: located };
+      } else waited.push({ index, err: located });
     } finally {
       if (d.unregistered) d.dispatched = true;
     }
   }
   if (importError !== undefined) throw importError;
-  if (notWaited !== undefined) throw notWaited;
+  if (notWaited !== undefined) throw notWaited.err;
   if (waited.length > 0) {
-    const last = waited[waited.length - 1];
+    waited.sort((a, b) => a.index - b.index);
+    const last = waited[waited.length - 1]!.err;
     const text = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-    throw waited.find((e) => text(e) === text(last));
+    throw waited.find((e) => text(e.err) === text(last))!.err;
   }
   return reachableSet;
 }
