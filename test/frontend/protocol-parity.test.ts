@@ -701,6 +701,10 @@ test('gateway protocol parity of which stage\'s error a failing resolution repor
     // stage runs first and fails before the others call the daemon, so none of them is resolved.)
     { name: 'build, the last stage name no reference after a good image', dockerfile: df('FROM alpine:3.19 AS a\nFROM alpine:$TAG\nCOPY --from=a / /\n'), opts: [], link: false },
     { name: 'lint, the last stage name no reference after a good image', dockerfile: df('FROM alpine:3.19\nFROM alpine:$TAG\n'), opts: ['requestid=frontend.lint'], link: false },
+    // (The last stage resolving, earlier ones failing before any daemon call: the first of those in
+    // upstream's order fails first and cancels the rest, whose images are then not resolved.)
+    { name: 'build, two stage names no reference before a good image', dockerfile: df('FROM Bad0 AS a\nRUN true\nFROM Bad1 AS b\nRUN true\nFROM alpine:3.19\nCOPY --from=a / /\nCOPY --from=b / /\n'), opts: [], link: false },
+    { name: 'build, a stage name no reference between good images', dockerfile: df('FROM Bad0 AS a\nRUN true\nFROM debian AS b\nRUN true\nFROM alpine:3.19\nCOPY --from=a / /\nCOPY --from=b / /\n'), opts: [], link: false },
     { name: 'build, bad ONBUILD triggers of two base images', dockerfile: df('FROM hostile/cfg0 AS first\nCOPY . .\nFROM hostile/cfg1\nCOPY --from=first / /first\n'), opts: [], link: false, images: triggers },
     { name: 'lint, bad ONBUILD triggers of two base images', dockerfile: df('FROM hostile/cfg0 AS first\nCOPY . .\nFROM hostile/cfg1\nCOPY --from=first / /first\n'), opts: ['requestid=frontend.lint'], link: false, images: triggers },
   ];

@@ -605,22 +605,23 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
   // them (errgroup): a failing stage does not stop the others from resolving
   // and reporting their checks; the first error in time is returned. Which
   // one that is, is a race; this takes the one upstream gives in almost every
-  // run. An error a goroutine meets before its first call to the daemon (a
-  // stage name that is no reference, a named context of an unknown kind)
-  // comes before any that waited on the daemon (an image not found), whatever
-  // the stages' order. Among errors of one kind, the last stage's: Go runs the
-  // goroutine started last first, and its call reaches the daemon first (of
-  // 30 runs of upstream's frontend against a scripted daemon, 30, 28 and 27
+  // run. Go runs the goroutine started last first, then the others in the
+  // order they were started, so the last stage to resolve is resolved first
+  // here too, then the others in order. An error a goroutine meets before its
+  // first call to the daemon (a stage name that is no reference, a named
+  // context of an unknown kind) comes before any that waited on the daemon
+  // (an image not found); the first such error cancels the goroutines that
+  // have not called the daemon yet, so the stages after it in that order are
+  // not resolved (of 5 runs of upstream's frontend against a scripted
+  // daemon, 5 reported the first stage's of two such errors when the last
+  // stage resolved). Among errors that waited on the daemon, the last
+  // stage's: its call reaches the daemon first (of 30 runs, 30, 28 and 27
   // gave the last stage's error in cases of two and three such stages), but
   // where earlier stages failed with the same message (one resolution they
   // share) the first of those (16 to 18 of 20 runs). A stage importing
   // another file (labs; upstream has none) is this project's own: the first
-  // such stage's error comes before all of these.
-  //
-  // Go runs the goroutine started last first, so the last stage to resolve
-  // starts before the others: resolved first here too, and when it fails
-  // before calling the daemon, upstream has cancelled the others before they
-  // call it (in almost every run), so none is resolved.
+  // such stage's error comes before all of these, and with one, every stage
+  // is resolved and the last stage's error that did not wait is taken.
   const states = [...bc.all.states];
   const toResolve = (d: DispatchState): boolean =>
     !(d.base !== undefined || d.dispatched || d.resolved) && !(d.stage.baseName === EMPTY_IMAGE_NAME && d.namedContext === undefined);
@@ -632,7 +633,7 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
       break;
     }
   }
-  const earlyFailure = first >= 0 && !states.some((d) => toResolve(d) && imports(d));
+  const cancels = !states.some((d) => toResolve(d) && imports(d));
   const order = first < 0 ? states.map((_, i) => i) : [first, ...states.map((_, i) => i).filter((i) => i !== first)];
   let importError: unknown;
   let notWaited: { index: number; err: unknown } | undefined;
@@ -656,7 +657,7 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
       const located = d.stage.location ? withLocation(err, d.stage.location) : err;
       if (imports(d)) importError ??= located;
       else if (bc.daemonWaits === waits) {
-        if (index === first && earlyFailure) throw located;
+        if (cancels) throw located;
         if (notWaited === undefined || index > notWaited.index) notWaited = { index, err: located };
       } else waited.push({ index, err: located });
     } finally {
