@@ -79,6 +79,8 @@ interface BuildContext {
   outline: OutlineCapture;
   /** Calls that wait on the daemon made while resolving stages (resolveReachableStages says why they are counted). */
   daemonWaits: number;
+  /** A stage failed before calling the daemon: resolutions still waiting on it are dropped when answered (Go's cancelled context). */
+  resolveCancelled: boolean;
 }
 
 /**
@@ -193,6 +195,7 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
     lint,
     outline: new OutlineCapture(meta.allArgs),
     daemonWaits: 0,
+    resolveCancelled: false,
   };
 
   registerStages(bc, stages);
@@ -638,6 +641,11 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
   let importError: unknown;
   let notWaited: { index: number; err: unknown } | undefined;
   const waited: { index: number; err: unknown }[] = [];
+  // Stages waiting on the daemon: the next ones start meanwhile, as upstream's goroutines do, so
+  // their calls go out together; a stage that calls nothing is settled before the next starts.
+  // (Each one's outcome is taken at once: a rejection nobody awaits yet would end the process.)
+  const pending: { index: number; d: DispatchState; run: Promise<{ err: unknown } | undefined> }[] = [];
+  const located = (d: DispatchState, err: unknown): unknown => (d.stage.location ? withLocation(err, d.stage.location) : err);
   for (const index of order) {
     const d = states[index]!;
     const reachable = reachableSet.has(d) || bc.opt.allStages === true;
@@ -651,18 +659,30 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
       continue;
     }
     const waits = bc.daemonWaits;
+    const run = resolveBaseImage(bc, d, reachable);
+    if (bc.daemonWaits !== waits && !imports(d)) {
+      pending.push({ index, d, run: run.then(() => undefined, (err: unknown) => ({ err })) });
+      continue;
+    }
     try {
-      await resolveBaseImage(bc, d, reachable);
+      await run;
     } catch (err) {
-      const located = d.stage.location ? withLocation(err, d.stage.location) : err;
-      if (imports(d)) importError ??= located;
+      if (imports(d)) importError ??= located(d, err);
       else if (bc.daemonWaits === waits) {
-        if (cancels) throw located;
-        if (notWaited === undefined || index > notWaited.index) notWaited = { index, err: located };
-      } else waited.push({ index, err: located });
+        if (cancels) {
+          bc.resolveCancelled = true;
+          throw located(d, err);
+        }
+        if (notWaited === undefined || index > notWaited.index) notWaited = { index, err: located(d, err) };
+      } else waited.push({ index, err: located(d, err) });
     } finally {
       if (d.unregistered) d.dispatched = true;
     }
+  }
+  for (const { index, d, run } of pending) {
+    const failed = await run;
+    if (d.unregistered) d.dispatched = true;
+    if (failed !== undefined) waited.push({ index, err: located(d, failed.err) });
   }
   if (importError !== undefined) throw importError;
   if (notWaited !== undefined) throw notWaited.err;
@@ -736,9 +756,12 @@ async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: b
       bc.daemonWaits++;
       res = await resolver.resolve(d.stage.baseName, { platform, resolveMode: bc.opt.imageResolveMode ?? 'default' });
     } catch (err) {
+      if (bc.resolveCancelled) return;
       const names = [...bc.all.names(), ...COMMON_IMAGE_NAMES];
       throw new DockerfileError(withSuggestion(`${origName}: ${(err as Error).message}`, origName, names, true));
     }
+    // Another stage failed meanwhile: upstream's call returned its cancelled context, and nothing more happened.
+    if (bc.resolveCancelled) return;
     if (ref.toString() !== res.ref) {
       try {
         ref = reference.parseNormalizedNamed(res.ref);
