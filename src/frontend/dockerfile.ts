@@ -84,6 +84,7 @@ async function solveDefinition(bridge: LLBBridge, def: PbDefinition, cacheImport
 
 /** Image resolution through the gateway, as grpcclient.ResolveImageConfig does, with upstream's cache. */
 class GatewayResolver implements ImageResolver {
+  readonly daemon = true;
   private readonly cache = new Map<string, Promise<ResolvedImage>>();
   /** Daemon errors the converter received (it wraps them in its own messages); a named context's failed solve too. */
   readonly failures: BridgeError[] = [];

@@ -39,6 +39,12 @@ export interface ResolvedImage {
 
 export interface ImageResolver {
   resolve(ref: string, opts: ResolveOptions): Promise<ResolvedImage>;
+  /**
+   * Calls to the daemon through the gateway, which a cancelled context stops
+   * (upstream's frontend process). The resolvers of files and registries
+   * answer whatever happened meanwhile, as upstream's resolvers in process do.
+   */
+  readonly daemon?: boolean;
 }
 
 /**

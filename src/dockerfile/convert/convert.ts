@@ -608,35 +608,42 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
   // them (errgroup): a failing stage does not stop the others from resolving
   // and reporting their checks; the first error in time is returned. Which
   // one that is, is a race; this takes the one upstream gives in almost every
-  // run. Go runs the goroutine started last first, then the others in the
-  // order they were started, so the last stage to resolve is resolved first
-  // here too, then the others in order. An error a goroutine meets before its
-  // first call to the daemon (a stage name that is no reference, a named
-  // context of an unknown kind) comes before any that waited on the daemon
-  // (an image not found); the first such error cancels the goroutines that
-  // have not called the daemon yet, so the stages after it in that order are
-  // not resolved (of 5 runs of upstream's frontend against a scripted
-  // daemon, 5 reported the first stage's of two such errors when the last
-  // stage resolved). Among errors that waited on the daemon, the last
-  // stage's: its call reaches the daemon first (of 30 runs, 30, 28 and 27
-  // gave the last stage's error in cases of two and three such stages), but
-  // where earlier stages failed with the same message (one resolution they
-  // share) the first of those (16 to 18 of 20 runs). A stage importing
-  // another file (labs; upstream has none) is this project's own: the first
-  // such stage's error comes before all of these, and with one, every stage
-  // is resolved and the last stage's error that did not wait is taken.
+  // run. An error a goroutine meets before its first call to the daemon (a
+  // stage name that is no reference, a named context of an unknown kind)
+  // comes before any that waited on the daemon (an image not found), whatever
+  // the stages' order. Among errors that waited on the daemon, the last
+  // stage's: Go runs the goroutine started last first, and its call reaches
+  // the daemon first (of 30 runs of upstream's frontend against a scripted
+  // daemon, 30, 28 and 27 gave the last stage's error in cases of two and
+  // three such stages), but where earlier stages failed with the same message
+  // (one resolution they share) the first of those (16 to 18 of 20 runs). A
+  // stage importing another file (labs; upstream has none) is this project's
+  // own: the first such stage's error comes before all of these.
+  //
+  // Through the gateway (a resolver that calls the daemon), the goroutines'
+  // order shows: the last stage to resolve starts first, then the others in
+  // order, and their calls go out together (a cold build with three base
+  // images waits for one registry round trip, not three). The first error met
+  // before any daemon call cancels the context: the goroutines that have not
+  // called the daemon yet stop, and answers to calls made are dropped, so
+  // the stages after it are not resolved and report no checks (of 5 runs of
+  // upstream's frontend, 5 reported the first of two bad stage names when
+  // the last stage resolved). A resolver in process (a file, a registry)
+  // answers whatever happened, as upstream's do: every stage is resolved, in
+  // order, and the last stage's error that did not wait is taken.
   const states = [...bc.all.states];
   const toResolve = (d: DispatchState): boolean =>
     !(d.base !== undefined || d.dispatched || d.resolved) && !(d.stage.baseName === EMPTY_IMAGE_NAME && d.namedContext === undefined);
   const imports = (d: DispatchState): boolean => isLabs(bc.opt.channel) && isFileReference(d.stage.baseName);
+  const gateway = bc.opt.imageResolver?.daemon === true;
   let first = -1;
-  for (let i = states.length - 1; i >= 0; i--) {
+  for (let i = states.length - 1; gateway && i >= 0; i--) {
     if (toResolve(states[i]!)) {
       first = i;
       break;
     }
   }
-  const cancels = !states.some((d) => toResolve(d) && imports(d));
+  const cancels = gateway && !states.some((d) => toResolve(d) && imports(d));
   const order = first < 0 ? states.map((_, i) => i) : [first, ...states.map((_, i) => i).filter((i) => i !== first)];
   let importError: unknown;
   let notWaited: { index: number; err: unknown } | undefined;
@@ -660,7 +667,7 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
     }
     const waits = bc.daemonWaits;
     const run = resolveBaseImage(bc, d, reachable);
-    if (bc.daemonWaits !== waits && !imports(d)) {
+    if (gateway && bc.daemonWaits !== waits && !imports(d)) {
       pending.push({ index, d, run: run.then(() => undefined, (err: unknown) => ({ err })) });
       continue;
     }

@@ -34,13 +34,14 @@ export function nodeLocation(node: InstructionNode): LineRange {
 /** Upstream's nodeArgs: ONBUILD's arguments are the wrapped keyword then its arguments. */
 function nodeArgs(node: InstructionNode): string[] {
   // A loop: a chain of ONBUILDs (refused later) is as deep as its line is long.
+  if (node.sub === undefined) return node.args.slice();
   const out: string[] = [];
   let n = node;
   while (n.sub !== undefined) {
     out.push(n.sub.rawKeyword);
     n = n.sub;
   }
-  out.push(...n.args);
+  for (const a of n.args) out.push(a);
   return out;
 }
 
