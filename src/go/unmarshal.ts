@@ -347,6 +347,18 @@ function fieldIndex(t: Extract<GoType, { kind: 'struct' }>): Map<string, GoField
 }
 const indexes = new WeakMap<object, Map<string, GoField>>();
 
+/** The longest folded field name of an index, in UTF-16 units; folding keeps the number of runes. */
+function longestName(idx: Map<string, GoField>): number {
+  let n = longest.get(idx);
+  if (n === undefined) {
+    n = 0;
+    for (const k of idx.keys()) n = Math.max(n, k.length);
+    longest.set(idx, n);
+  }
+  return n;
+}
+const longest = new WeakMap<object, number>();
+
 /** Decodes `raw` into type `t` starting from `cur` (the value so far: null leaves it, maps merge into it). */
 function decode(raw: Raw, t: GoType, cur: unknown, ctx: Ctx): unknown {
   if (raw.t === 'null') {
@@ -433,8 +445,10 @@ function decode(raw: Raw, t: GoType, cur: unknown, ctx: Ctx): unknown {
       const o = (cur as Record<string, unknown> | undefined) ?? {};
       const idx = fieldIndex(t);
       const outer = ctx.struct;
+      // A key of more runes than any field's name names none (at least half its UTF-16 units are runes): not folded.
+      const max = longestName(idx);
       for (const [k, v] of raw.v) {
-        const f = idx.get(goFoldName(k));
+        const f = k.length > 2 * max ? undefined : idx.get(goFoldName(k));
         if (f === undefined) continue;
         const depth = ctx.path.length;
         if (f.via !== undefined) ctx.path.push(...f.via);

@@ -63,6 +63,8 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
   const needsShell = enabled.size > 0 || (opt.fixes === true && result.warnings.some((w) => w.ruleName === 'JSONArgsRecommended'));
   if (needsShell) await loadShellParser();
   const budget = new ShellBudget();
+  // No pack rule and no fix reads the file's lines: a file of millions of lines is not split for nothing.
+  if (enabled.size === 0 && opt.fixes !== true) return { result, fixes, packRules: [], unreadScripts: budget.skipped };
   const source = new DockerfileSource(physicalLines(src.startsWith('\xef\xbb\xbf') ? src.slice(3) : src), tree.escapeToken);
 
   if (opt.fixes) {

@@ -204,14 +204,34 @@ export function splitAsciiBlanks(s: string): string[] {
  */
 export function goDecode(s: string): string {
   if (!NON_ASCII.test(s)) return s;
-  let out = '';
+  return decodeRuns(s, () => '\ufffd');
+}
+
+/**
+ * Decodes a byte string rune by rune as Go does, each byte that is no UTF-8
+ * written as `bad` gives it; the valid runs between such bytes are decoded
+ * whole (no string built a character at a time).
+ */
+function decodeRuns(s: string, bad: (byte: number) => string): string {
+  const parts: string[] = [];
+  const n = s.length;
+  let run = 0;
   let i = 0;
-  while (i < s.length) {
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
     const r = decodeRune(s, i);
-    out += String.fromCodePoint(r);
-    i += runeWidth;
+    if (r === 0xfffd && runeWidth === 1) {
+      if (i > run) parts.push(Buffer.from(s.slice(run, i), 'latin1').toString('utf8'));
+      parts.push(bad(c));
+      run = ++i;
+    } else i += runeWidth;
   }
-  return out;
+  if (run < n) parts.push(Buffer.from(run === 0 ? s : s.slice(run), 'latin1').toString('utf8'));
+  return parts.join('');
 }
 
 /**
@@ -222,12 +242,5 @@ export function keepBytes(s: string): string {
   if (!NON_ASCII.test(s)) return s;
   const fast = Buffer.from(s, 'latin1').toString('utf8');
   if (!fast.includes('\ufffd')) return fast;
-  let out = '';
-  let i = 0;
-  while (i < s.length) {
-    const r = decodeRune(s, i);
-    out += r === 0xfffd && runeWidth === 1 ? String.fromCharCode(0xdc00 + s.charCodeAt(i)) : String.fromCodePoint(r);
-    i += runeWidth;
-  }
-  return out;
+  return decodeRuns(s, (b) => String.fromCharCode(0xdc00 + b));
 }

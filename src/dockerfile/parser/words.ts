@@ -14,11 +14,34 @@ export function parseWords(rest: string, escapeToken: number): string[] {
   let inWord = false;
   let quote = 0; // 0 when not inside quotes
   let blankOK = false;
+  // The word so far: `word`, then the run rest[runStart, runEnd) not yet added to it (runs are
+  // added whole, not a rune at a time).
   let word = '';
+  let runStart = 0;
+  let runEnd = 0;
+  const flush = (): void => {
+    if (runEnd > runStart) word += rest.slice(runStart, runEnd);
+    runStart = runEnd = 0;
+  };
+  const wordLength = (): number => word.length + runEnd - runStart;
+  const take = (): string => {
+    flush();
+    const out = word;
+    word = '';
+    return out;
+  };
 
   // Appends the rune at `pos` (width `w`) to the word, as Go's WriteRune would.
   const put = (pos: number, r: number, w: number): void => {
-    word += r === 0xfffd && w === 1 ? REPLACEMENT_BYTES : rest.slice(pos, pos + w);
+    if (r === 0xfffd && w === 1) {
+      flush();
+      word += REPLACEMENT_BYTES;
+    } else if (runEnd > runStart && runEnd === pos) runEnd = pos + w;
+    else {
+      flush();
+      runStart = pos;
+      runEnd = pos + w;
+    }
   };
 
   let pos = 0;
@@ -34,8 +57,8 @@ export function parseWords(rest: string, escapeToken: number): string[] {
     }
     if (quote === 0) {
       if (isGoSpace(ch)) {
-        if (blankOK || word.length > 0) words.push(word);
-        word = '';
+        if (blankOK || wordLength() > 0) words.push(take());
+        else take();
         blankOK = false;
         inWord = false;
         pos += w;
@@ -78,6 +101,6 @@ export function parseWords(rest: string, escapeToken: number): string[] {
     put(pos, ch, w);
     pos += w;
   }
-  if (inWord && (blankOK || word.length > 0)) words.push(word);
+  if (inWord && (blankOK || wordLength() > 0)) words.push(take());
   return words;
 }

@@ -72,7 +72,18 @@ export function reversePattern(pattern: string): string {
   return out.join('');
 }
 
-/** Reverses a string by code points. */
+/** Reverses a string by code points (UTF-16 units reversed, each surrogate pair put back in order; one buffer, no array of characters). */
 export function reverseString(s: string): string {
-  return Array.from(s).reverse().join('');
+  const n = s.length;
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const next = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      out[n - 2 - i] = c;
+      out[n - 1 - i] = next;
+      i++;
+    } else out[n - 1 - i] = c;
+  }
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf16le');
 }
