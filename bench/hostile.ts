@@ -35,7 +35,8 @@ interface Probe {
   name: string;
   /** What the probe is (for the table's legend). */
   what: string;
-  dockerfile: () => string;
+  /** The Dockerfile's text, or its bytes (for bytes that are no UTF-8). */
+  dockerfile: () => string | Buffer;
   /** Extra base images: the metadata key and the config JSON text. */
   images?: () => Record<string, string>;
   /** `targets` instead of `llb`/`dockerfile2llb`. */
@@ -171,6 +172,19 @@ const PROBES: Probe[] = [
   { name: 'heredocs-one-run-5k', what: 'one RUN with 5,000 heredocs', dockerfile: () => 'FROM busybox\nRUN ' + Array.from({ length: 5000 }, (_, i) => `<<H${i}`).join(' ') + '\n' + lines(5000, (i) => `echo ${i}\nH${i}`) },
   { name: 'replace-doubling-5', what: 'a 200 KB ENV value doubled five times by `${A//a/aa}`', dockerfile: () => 'FROM busybox\nENV A=' + 'a'.repeat(60_000) + '\n' + lines(5, () => 'ENV A=${A//a/aa}') + 'RUN true\n' },
   { name: 'arg-name-1mb', what: 'an ARG whose name is 1 MB, used by a RUN', dockerfile: () => `FROM busybox\nARG ${continued('N'.repeat(1_000_000))}=1\nRUN echo $${continued('N'.repeat(1_000_000))}\n` },
+  // The sixteenth session's audits (stack depth and time):
+  { name: 'onbuild-chain-8000', what: 'ONBUILD repeated 8,000 times on one line (a recursive parse overflowed the stack)', dockerfile: () => 'FROM busybox\n' + 'ONBUILD '.repeat(8000) + 'RUN x\n' },
+  { name: 'heredoc-nested-default-2000', what: 'a heredoc line with `${X:-...}` nested 2,000 deep (the heredoc was dropped; then 4 s of garbage collection)', dockerfile: () => 'FROM busybox\nRUN <<EOF ' + '${X:-'.repeat(2000) + 'y' + '}'.repeat(2000) + '\nx\nEOF\n' },
+  { name: 'heredoc-invalid-utf8-400k', what: 'a 400,000-line heredoc with one byte that is no UTF-8 (decoded a character at a time)', dockerfile: () => Buffer.concat([Buffer.from('FROM busybox\nCOPY <<EOF /f\n'), Buffer.from([0xff, 0x0a]), Buffer.from(lines(400_000, (i) => `echo line ${i} éé xxxxxxxxxxxxxxxx`) + 'EOF\n')]) },
+  { name: 'trim-suffix-2m', what: 'four `${A%x}` of a 2 MB ARG of `ā` (each reversed through an array of characters)', dockerfile: () => `FROM busybox\nARG A=${continued('ā'.repeat(2_000_000))}\nRUN echo \${A%x} \${A%x} \${A%x} \${A%x}\n` },
+  {
+    name: 'config-key-4m',
+    what: 'a base image config with an unknown 4 MB key of `é` (case-folded a character at a time)',
+    dockerfile: () => 'FROM hostile/fold\nRUN true\n',
+    images: () => ({ 'docker.io/hostile/fold:latest': config({ ['é'.repeat(4_000_000)]: 1, Env: ['PATH=/bin'] }) }),
+  },
+  { name: 'config-nested-9997', what: 'a base image config with an array nested 9,997 deep, one less than Go refuses (rewritten by a recursive walk that overflowed the stack)', dockerfile: () => 'FROM hostile/deep\nRUN true\n', images: () => ({ 'docker.io/hostile/deep:latest': config({ Env: ['A=1'] }).replace(/}$/, `,"x":${'['.repeat(9997)}${']'.repeat(9997)}}`) }) },
+  { name: 'env-word-16m', what: 'an ENV of one 16 MB word (its words built a character at a time)', dockerfile: () => `FROM busybox\nENV A=${continued('x'.repeat(16_000_000))}\nRUN true\n` },
 ];
 
 interface Run {

@@ -44,7 +44,7 @@ export const parseCommand: Command = {
     try {
       const result = parse(input);
       if (channel !== undefined) parseStages(result, { channel });
-      writeOut(json ? JSON.stringify(result, null, 2) + '\n' : dump(result) + '\n');
+      writeOut(json ? jsonText(result) + '\n' : dump(result) + '\n');
       return 0;
     } catch (err) {
       if (err instanceof DockerfileError) throw new CliError(`${file}:${err.line}: ${err.message}`, 1);
@@ -52,3 +52,48 @@ export const parseCommand: Command = {
     }
   },
 };
+
+/**
+ * The parse result as indented JSON; a tree too deep for JSON.stringify (a
+ * chain of thousands of ONBUILDs) as compact JSON, written with a stack of
+ * its own.
+ */
+function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value, null, 2);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+  }
+  const out: string[] = [];
+  // Work items: a value to write, or text to write as it is.
+  const work: ({ value: unknown } | string)[] = [{ value }];
+  while (work.length > 0) {
+    const item = work.pop()!;
+    if (typeof item === 'string') {
+      out.push(item);
+      continue;
+    }
+    const v = item.value;
+    if (v === null || typeof v !== 'object') {
+      out.push(JSON.stringify(v) ?? 'null');
+      continue;
+    }
+    const next: ({ value: unknown } | string)[] = [];
+    if (Array.isArray(v)) {
+      next.push('[');
+      v.forEach((x, i) => next.push(...(i > 0 ? [','] : []), { value: x === undefined || typeof x === 'function' ? null : x }));
+      next.push(']');
+    } else {
+      next.push('{');
+      let first = true;
+      for (const [k, x] of Object.entries(v)) {
+        if (x === undefined || typeof x === 'function') continue;
+        next.push(`${first ? '' : ','}${JSON.stringify(k)}:`, { value: x });
+        first = false;
+      }
+      next.push('}');
+    }
+    for (let i = next.length - 1; i >= 0; i--) work.push(next[i]!);
+  }
+  return out.join('');
+}

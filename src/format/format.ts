@@ -408,24 +408,27 @@ function differences(before: ParseResult, formatted: string, opt: FormatOptions)
 
 const ONBUILD_PREFIX = /^\s*ONBUILD\s*/i;
 
-function sameInstruction(a: InstructionNode, b: InstructionNode, reindent: boolean): boolean {
+function sameInstruction(a0: InstructionNode, b0: InstructionNode, reindent: boolean): boolean {
   const text = reindent ? (s: string) => s.replace(/[ \t]+/g, ' ') : (s: string) => s;
-  if (a.keyword !== b.keyword || a.json !== b.json) return false;
-  if (a.endLine - a.startLine !== b.endLine - b.startLine) return false;
-  if (!sameList(a.flags, b.flags, text) || !sameList(a.prevComment, b.prevComment, (s) => s)) return false;
-  if (a.args.length !== b.args.length) return false;
-  for (let k = 0; k < a.args.length; k++) {
-    if (text(a.args[k]) === text(b.args[k])) continue;
-    if (a.keyword === 'from' && k === 1 && a.args[k].toLowerCase() === 'as' && b.args[k] === 'AS') continue;
-    return false;
-  }
-  if (JSON.stringify(a.heredocs) !== JSON.stringify(b.heredocs)) return false;
-  if ((a.sub === undefined) !== (b.sub === undefined)) return false;
-  if (a.sub !== undefined && b.sub !== undefined) {
-    if (!sameInstruction({ ...a.sub, startLine: 0, endLine: 0, prevComment: [] }, { ...b.sub, startLine: 0, endLine: 0, prevComment: [] }, reindent)) return false;
+  // An ONBUILD's trigger (sub) is compared in turn, without its lines and comments: a loop, as a
+  // chain of ONBUILDs is as deep as its line is long.
+  for (let a = a0, b = b0, sub = false; ; sub = true) {
+    if (a.keyword !== b.keyword || a.json !== b.json) return false;
+    if (!sub && a.endLine - a.startLine !== b.endLine - b.startLine) return false;
+    if (!sameList(a.flags, b.flags, text) || (!sub && !sameList(a.prevComment, b.prevComment, (s) => s))) return false;
+    if (a.args.length !== b.args.length) return false;
+    for (let k = 0; k < a.args.length; k++) {
+      if (text(a.args[k]) === text(b.args[k])) continue;
+      if (a.keyword === 'from' && k === 1 && a.args[k].toLowerCase() === 'as' && b.args[k] === 'AS') continue;
+      return false;
+    }
+    if (JSON.stringify(a.heredocs) !== JSON.stringify(b.heredocs)) return false;
+    if ((a.sub === undefined) !== (b.sub === undefined)) return false;
+    if (a.sub === undefined || b.sub === undefined) return true;
     if (text(a.original.replace(ONBUILD_PREFIX, '')) !== text(b.original.replace(ONBUILD_PREFIX, ''))) return false;
+    a = a.sub;
+    b = b.sub;
   }
-  return true;
 }
 
 function sameList(a: readonly string[], b: readonly string[], text: (s: string) => string): boolean {

@@ -465,30 +465,23 @@ function decode(raw: Raw, t: GoType, cur: unknown, ctx: Ctx): unknown {
 
 /** A parsed value as JSON text again, numbers and string escapes as they were written. */
 export function rawJSONText(raw: Raw): string {
+  // A stack of its own: a config may nest as deep as Go's 10,000 levels.
   const out: string[] = [];
-  const walk = (r: Raw): void => {
-    switch (r.t) {
-      case 'array':
-        out.push('[');
-        r.v.forEach((e, i) => {
-          if (i > 0) out.push(',');
-          walk(e);
-        });
-        out.push(']');
-        return;
-      case 'object':
-        out.push('{');
-        r.v.forEach(([k, e], i) => {
-          out.push((i > 0 ? ',' : '') + JSON.stringify(k) + ':');
-          walk(e);
-        });
-        out.push('}');
-        return;
-      default:
-        out.push(literalOf(r));
+  const work: (Raw | string)[] = [raw];
+  while (work.length > 0) {
+    const r = work.pop()!;
+    if (typeof r === 'string') {
+      out.push(r);
+      continue;
     }
-  };
-  walk(raw);
+    if (r.t === 'array' || r.t === 'object') {
+      const next: (Raw | string)[] = [r.t === 'array' ? '[' : '{'];
+      if (r.t === 'array') r.v.forEach((e, i) => next.push(...(i > 0 ? [','] : []), e));
+      else r.v.forEach(([k, e], i) => next.push((i > 0 ? ',' : '') + JSON.stringify(k) + ':', e));
+      next.push(r.t === 'array' ? ']' : '}');
+      for (let i = next.length - 1; i >= 0; i--) work.push(next[i]!);
+    } else out.push(literalOf(r));
+  }
   return out.join('');
 }
 

@@ -26,22 +26,43 @@ interface Dumpable {
   sub: Dumpable | null;
 }
 
-function dumpNode(n: Dumpable, quote: (s: string) => string): string {
-  let s = n.keyword;
-  if (n.flags.length > 0) s += ' [' + n.flags.map(quote).join(' ') + ']';
-  for (const a of n.args) s += ' ' + quote(a);
-  if (n.sub !== null) s += ' (' + dumpNode(n.sub, quote) + ')';
-  // Upstream trims each node's text; only an empty keyword leaves a blank
-  // (JS's trim() would also remove a U+FEFF that Go keeps).
-  return n.keyword === '' ? s.slice(1) : s;
+function dumpNode(n0: Dumpable, quote: (s: string) => string): string {
+  // Each node then its sub in parentheses; a loop, as a chain of ONBUILDs is as deep as its line is long.
+  const parts: string[] = [];
+  let open = 0;
+  for (let n: Dumpable | null = n0; n !== null; n = n.sub) {
+    let s = n.keyword;
+    if (n.flags.length > 0) s += ' [' + n.flags.map(quote).join(' ') + ']';
+    for (const a of n.args) s += ' ' + quote(a);
+    if (n.sub !== null) {
+      s += ' (';
+      open++;
+    }
+    // Upstream trims each node's text; only an empty keyword leaves a blank
+    // (JS's trim() would also remove a U+FEFF that Go keeps).
+    parts.push(n.keyword === '' ? s.slice(1) : s);
+  }
+  return parts.join('') + ')'.repeat(open);
+}
+
+/** The chain of a node and its subs as Dumpables, built in a loop. */
+function chain<T>(n: T, sub: (x: T) => T | null | undefined, node: (x: T) => Omit<Dumpable, 'sub'>): Dumpable {
+  const top: Dumpable = { ...node(n), sub: null };
+  let last = top;
+  for (let x = sub(n); x !== null && x !== undefined; x = sub(x)) {
+    const d: Dumpable = { ...node(x), sub: null };
+    last.sub = d;
+    last = d;
+  }
+  return top;
 }
 
 function fromRaw(n: RawNode): Dumpable {
-  return { keyword: keywordKey(n.value), flags: n.flags, args: n.args, sub: n.sub === null ? null : fromRaw(n.sub) };
+  return chain(n, (x) => x.sub, (x) => ({ keyword: keywordKey(x.value), flags: x.flags, args: x.args }));
 }
 
 function fromAst(n: InstructionNode): Dumpable {
-  return { keyword: n.keyword, flags: n.flags, args: n.args, sub: n.sub === undefined ? null : fromAst(n.sub) };
+  return chain(n, (x) => x.sub, (x) => ({ keyword: x.keyword, flags: x.flags, args: x.args }));
 }
 
 /** The dump of a whole file, without a final newline (as upstream's Dump()). */
