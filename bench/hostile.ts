@@ -184,6 +184,8 @@ const PROBES: Probe[] = [
     images: () => ({ 'docker.io/hostile/fold:latest': config({ ['é'.repeat(4_000_000)]: 1, Env: ['PATH=/bin'] }) }),
   },
   { name: 'config-nested-9997', what: 'a base image config with an array nested 9,997 deep, one less than Go refuses (rewritten by a recursive walk that overflowed the stack)', dockerfile: () => 'FROM hostile/deep\nRUN true\n', images: () => ({ 'docker.io/hostile/deep:latest': config({ Env: ['A=1'] }).replace(/}$/, `,"x":${'['.repeat(9997)}${']'.repeat(9997)}}`) }) },
+  { name: 'env-escapes-8m', what: 'an ENV of 8 million escaped characters (16 MB; each escape added a character at a time)', dockerfile: () => `FROM busybox\nENV A=${continued('\\x'.repeat(8_000_000))}\nRUN true\n` },
+  { name: 'heredoc-line-4m', what: '`targets` on a RUN line of 4 MB that starts a heredoc (the line was re-lexed a character at a time)', targets: true, dockerfile: () => `FROM busybox\nRUN ${continued('cat <<EOF ' + 'a'.repeat(4_000_000))}\nhello\nEOF\n` },
   { name: 'env-word-16m', what: 'an ENV of one 16 MB word (its words built a character at a time)', dockerfile: () => `FROM busybox\nENV A=${continued('x'.repeat(16_000_000))}\nRUN true\n` },
 ];
 

@@ -107,25 +107,29 @@ class Words {
 }
 
 class Lexer {
-  private readonly cps: number[];
+  /** The text, read by code points at `pos` (a UTF-16 index). */
+  private readonly text: string;
   private pos = 0;
   private rawEscapes: boolean;
   private readonly rawQuotes: boolean;
   private readonly shared: SharedBuffer = { text: '' };
 
   constructor(text: string, mode: LexMode) {
-    this.cps = Array.from(text, (c) => c.codePointAt(0) ?? 0);
-    if (this.cps[0] === BOM) this.pos = 1;
+    this.text = text;
+    if (text.codePointAt(0) === BOM) this.pos = 1;
     this.rawEscapes = mode.rawEscapes;
     this.rawQuotes = mode.rawQuotes;
   }
 
   private peek(): number {
-    return this.pos < this.cps.length ? this.cps[this.pos] : EOF;
+    return this.pos < this.text.length ? this.text.codePointAt(this.pos)! : EOF;
   }
 
   private next(): number {
-    return this.pos < this.cps.length ? this.cps[this.pos++] : EOF;
+    if (this.pos >= this.text.length) return EOF;
+    const c = this.text.codePointAt(this.pos)!;
+    this.pos += c > 0xffff ? 2 : 1;
+    return c;
   }
 
   *processStopOn(stop: number, rawEscapes: boolean): Part<{ result: string; words: string[] }> {
@@ -160,6 +164,17 @@ class Lexer {
         result += tmp;
         if (ch === 0x24) words.addString(tmp);
         else words.addRaw(tmp);
+        continue;
+      }
+      if (ch !== 0x5c && !isGoSpace(ch)) {
+        // A run of ordinary characters, added at once (the same as one by one).
+        const start = this.pos;
+        for (let c = this.peek(); c !== EOF && c !== stop && c !== 0x24 && c !== 0x3c && c !== 0x27 && c !== 0x22 && c !== 0x5c && !isGoSpace(c); c = this.peek()) {
+          this.pos += c > 0xffff ? 2 : 1;
+        }
+        const run = this.text.slice(start, this.pos);
+        words.addRaw(run);
+        result += run;
         continue;
       }
       ch = this.next();

@@ -250,19 +250,31 @@ class Expansion {
             continue;
           }
         }
-        scanner.next();
         if (ch === this.escape) {
-          if (this.rawEscapes) {
-            words.addRawChar(ch);
-            result += String.fromCodePoint(ch);
+          // A run of escaped characters, added at once (the same as one by one). The escape escapes
+          // anything; at the very end it is dropped.
+          const chars: string[] = [];
+          let atEnd = false;
+          while (scanner.peek() === this.escape) {
+            scanner.next();
+            if (this.rawEscapes) chars.push(String.fromCodePoint(this.escape));
+            const escaped = scanner.next();
+            if (escaped === EOF) {
+              atEnd = true;
+              break;
+            }
+            chars.push(String.fromCodePoint(escaped));
           }
-          // The escape escapes anything; at the very end it is dropped.
-          ch = scanner.next();
-          if (ch === EOF) break;
-          words.addRawChar(ch);
-        } else {
-          words.addChar(ch);
+          if (chars.length > 0) {
+            const text = chars.join('');
+            words.addRawString(text);
+            result += text;
+          }
+          if (atEnd) break;
+          continue;
         }
+        scanner.next();
+        words.addChar(ch);
         result += String.fromCodePoint(ch);
       }
       if (stop !== EOF) {
