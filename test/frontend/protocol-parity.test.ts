@@ -622,7 +622,8 @@ test('gateway protocol parity of cases the fuzzers and audits found', { skip, ti
     // (A policy's new reference that does not parse, in upstream's words; resolutions for platforms whose
     // OS features differ only in order or repeats, which upstream's cache, keyed on the options as given, tells apart.)
     { name: 'a base image a policy gives a reference that does not parse', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: [], link: false, rewrites: { 'docker.io/library/alpine:3.19': 'docker-image://Busybox' } },
-    { name: 'a base image a policy gives an empty reference', dockerfile: df('FROM alpine:3.19\nCOPY --from=alpine:3.19 / /\n'), opts: [], link: false, rewrites: { 'docker.io/library/alpine:3.19': 'docker-image://' } },
+    { name: 'a base image a policy gives an empty reference', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: [], link: false, rewrites: { 'docker.io/library/alpine:3.19': 'docker-image://' } },
+    { name: 'an image of COPY --from a policy gives an empty reference', dockerfile: df('FROM scratch\nCOPY --from=alpine:3.19 / /\n'), opts: [], link: false, rewrites: { 'docker.io/library/alpine:3.19': 'docker-image://' } },
     { name: 'a base image a policy gives another reference', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: [], link: false, rewrites: { 'docker.io/library/alpine:3.19': 'docker-image://docker.io/library/busybox:latest' } },
     { name: 'OS features in two orders', dockerfile: df('FROM --platform=linux(+b+a)/amd64 alpine:3.19 AS a\nRUN true\nFROM --platform=linux(+a+b)/amd64 alpine:3.19\nCOPY --from=a /x /y\n'), opts: [], link: false },
     { name: 'an OS feature repeated', dockerfile: df('FROM --platform=linux(+a+a)/amd64 alpine:3.19 AS a\nRUN true\nFROM --platform=linux(+a)/amd64 alpine:3.19\nCOPY --from=a /x /y\n'), opts: [], link: false },

@@ -219,7 +219,7 @@ async function compare(cases: [string, Buffer][]): Promise<{ differing: string[]
   const differing: string[] = [];
   let times = 0;
   for (const [i, [name, b]] of cases.entries()) {
-    const up = JSON.parse(answers[i]!) as { unix: number; nanos: number } | null | { error: string };
+    const up = JSON.parse(answers[i]!) as { unix: string; nanos: number } | null | { error: string };
     if (up !== null && 'error' in up) throw new Error(`${name}: upstream failed: ${up.error}`);
     if (up !== null) times++;
     const t = await archiveMaxTime(b);

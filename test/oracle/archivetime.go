@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"io"
 	"os"
+	"strconv"
 	"time"
 	_ "unsafe" // go:linkname
 
@@ -37,7 +38,7 @@ func (r fileRef) ReadDir(context.Context, gwclient.ReadDirRequest) ([]*fstypes.S
 }
 
 // cmdArchiveTime reads JSON lines, each the base64 of a downloaded file, and
-// prints the time upstream takes from it as {unix, nanos}, or null for none.
+// prints the time upstream takes from it as {unix (a decimal string), nanos}, or null for none.
 // PATH is emptied first: upstream's frontend image has no xz or unpigz
 // program, which go-archive would otherwise run.
 func cmdArchiveTime(args []string, stdin io.Reader, stdout io.Writer) error {
@@ -54,6 +55,7 @@ func cmdArchiveTime(args []string, stdin io.Reader, stdout io.Writer) error {
 		if tm == nil {
 			return nil
 		}
-		return map[string]int64{"unix": tm.Unix(), "nanos": int64(tm.Nanosecond())}
+		// The seconds as a decimal string: an int64 past 2^53 loses digits as a JSON number.
+		return map[string]any{"unix": strconv.FormatInt(tm.Unix(), 10), "nanos": tm.Nanosecond()}
 	})
 }
