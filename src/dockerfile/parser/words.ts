@@ -14,35 +14,7 @@ export function parseWords(rest: string, escapeToken: number): string[] {
   let inWord = false;
   let quote = 0; // 0 when not inside quotes
   let blankOK = false;
-  // The word so far: `word`, then the run rest[runStart, runEnd) not yet added to it (runs are
-  // added whole, not a rune at a time).
-  let word = '';
-  let runStart = 0;
-  let runEnd = 0;
-  const flush = (): void => {
-    if (runEnd > runStart) word += rest.slice(runStart, runEnd);
-    runStart = runEnd = 0;
-  };
-  const wordLength = (): number => word.length + runEnd - runStart;
-  const take = (): string => {
-    flush();
-    const out = word;
-    word = '';
-    return out;
-  };
-
-  // Appends the rune at `pos` (width `w`) to the word, as Go's WriteRune would.
-  const put = (pos: number, r: number, w: number): void => {
-    if (r === 0xfffd && w === 1) {
-      flush();
-      word += REPLACEMENT_BYTES;
-    } else if (runEnd > runStart && runEnd === pos) runEnd = pos + w;
-    else {
-      flush();
-      runStart = pos;
-      runEnd = pos + w;
-    }
-  };
+  const word = new WordText(rest);
 
   let pos = 0;
   while (pos < n) {
@@ -57,8 +29,8 @@ export function parseWords(rest: string, escapeToken: number): string[] {
     }
     if (quote === 0) {
       if (isGoSpace(ch)) {
-        if (blankOK || wordLength() > 0) words.push(take());
-        else take();
+        if (blankOK || word.length > 0) words.push(word.take());
+        else word.take();
         blankOK = false;
         inWord = false;
         pos += w;
@@ -75,12 +47,12 @@ export function parseWords(rest: string, escapeToken: number): string[] {
           continue;
         }
         // Unquoted, the escape token and the next rune are both kept.
-        put(pos, ch, w);
+        word.put(pos, ch, w);
         pos += w;
         ch = decodeRune(rest, pos);
         w = runeWidth;
       }
-      put(pos, ch, w);
+      word.put(pos, ch, w);
       pos += w;
       continue;
     }
@@ -92,15 +64,56 @@ export function parseWords(rest: string, escapeToken: number): string[] {
         pos += w;
         continue;
       }
-      put(pos, ch, w);
+      word.put(pos, ch, w);
       pos += w;
       ch = decodeRune(rest, pos);
       w = runeWidth;
     }
     if (closing) quote = 0;
-    put(pos, ch, w);
+    word.put(pos, ch, w);
     pos += w;
   }
-  if (inWord && (blankOK || wordLength() > 0)) words.push(take());
+  if (inWord && (blankOK || word.length > 0)) words.push(word.take());
   return words;
+}
+
+/**
+ * A word being built from `rest`: the text so far, then a run of `rest` not
+ * yet added to it (runs are added whole, not a rune at a time).
+ */
+class WordText {
+  private text = '';
+  private runStart = 0;
+  private runEnd = 0;
+  constructor(private readonly rest: string) {}
+
+  get length(): number {
+    return this.text.length + this.runEnd - this.runStart;
+  }
+
+  /** Appends the rune at `pos` (width `w`), as Go's WriteRune would: an undecodable byte as U+FFFD. */
+  put(pos: number, r: number, w: number): void {
+    if (r === 0xfffd && w === 1) {
+      this.flush();
+      this.text += REPLACEMENT_BYTES;
+    } else if (this.runEnd > this.runStart && this.runEnd === pos) this.runEnd = pos + w;
+    else {
+      this.flush();
+      this.runStart = pos;
+      this.runEnd = pos + w;
+    }
+  }
+
+  /** The word, and an empty one started. */
+  take(): string {
+    this.flush();
+    const out = this.text;
+    this.text = '';
+    return out;
+  }
+
+  private flush(): void {
+    if (this.runEnd > this.runStart) this.text += this.rest.slice(this.runStart, this.runEnd);
+    this.runStart = this.runEnd = 0;
+  }
 }
