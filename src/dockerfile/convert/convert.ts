@@ -632,17 +632,14 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
   // answers whatever happened, as upstream's do: every stage is resolved, in
   // order, and the last stage's error that did not wait is taken.
   const states = [...bc.all.states];
-  const toResolve = (d: DispatchState): boolean =>
-    !(d.base !== undefined || d.dispatched || d.resolved) && !(d.stage.baseName === EMPTY_IMAGE_NAME && d.namedContext === undefined);
+  // Stages resolved already (or by their base stage), and stages FROM scratch, which resolve to nothing.
+  const settled = (d: DispatchState): boolean => d.base !== undefined || d.dispatched || d.resolved;
+  const scratch = (d: DispatchState): boolean => d.stage.baseName === EMPTY_IMAGE_NAME && d.namedContext === undefined;
+  const toResolve = (d: DispatchState): boolean => !settled(d) && !scratch(d);
   const imports = (d: DispatchState): boolean => isLabs(bc.opt.channel) && isFileReference(d.stage.baseName);
   const gateway = bc.opt.imageResolver?.daemon === true;
   let first = -1;
-  for (let i = states.length - 1; gateway && i >= 0; i--) {
-    if (toResolve(states[i]!)) {
-      first = i;
-      break;
-    }
-  }
+  for (let i = states.length - 1; gateway && first < 0 && i >= 0; i--) if (toResolve(states[i]!)) first = i;
   const cancels = gateway && !states.some((d) => toResolve(d) && imports(d));
   const order = first < 0 ? states.map((_, i) => i) : [first, ...states.map((_, i) => i).filter((i) => i !== first)];
   let importError: unknown;
@@ -656,9 +653,9 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
   for (const index of order) {
     const d = states[index]!;
     const reachable = reachableSet.has(d) || bc.opt.allStages === true;
-    if (d.base !== undefined || d.dispatched || d.resolved) continue;
+    if (settled(d)) continue;
     d.resolved = reachable;
-    if (d.stage.baseName === EMPTY_IMAGE_NAME && d.namedContext === undefined) {
+    if (scratch(d)) {
       d.state = llb.scratch();
       d.image = emptyImage(bc.po.targetPlatform);
       d.platform = bc.po.targetPlatform;

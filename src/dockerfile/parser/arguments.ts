@@ -92,8 +92,7 @@ const healthConfig: ArgParser = (rest, esc) => {
   return { args: [rest.slice(0, sep), ...cmd.args], json: cmd.json };
 };
 
-/** ONBUILD: the rest is an instruction of its own. */
-/** ONBUILD without a trigger; a trigger is parsed by nodeFromLine's loop. */
+/** ONBUILD without a trigger; the rest of a line with one is an instruction of its own, parsed by nodeFromLine's loop. */
 const subCommand: ArgParser = () => NONE;
 
 /** Unknown keywords parse (and fail later); upstream gives them one empty argument. */
