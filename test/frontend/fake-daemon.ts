@@ -8,6 +8,7 @@
 // any grpc-status and grpc-message text, a stream reset, a closed
 // connection, an answer after a delay, or no answer at all.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createServer, constants as h2, type ServerHttp2Session, type ServerHttp2Stream } from 'node:http2';
 import { createConnection, createServer as createNetServer, type Socket } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -42,10 +43,22 @@ export interface FrontendRun {
   ms: number;
   stderr: string;
   calls: string[];
+  /** Each reference the default answers gave a Solve, by its ID: a digest of that Solve's ops (the IDs go by the order the Solves came in, which two platforms solved at once leave to chance). */
+  solved: Record<string, string>;
   /** The Return request, when the frontend got that far. */
   returned?: gw.ReturnRequest;
   /** Killed because it did not exit within the bound. */
   timedOut: boolean;
+}
+
+/**
+ * A Solve request's digest: its Definition's ops, in the order written (its
+ * metadata is left out: COPY --link names a progress group at random).
+ */
+function solveKey(body: Uint8Array): string {
+  const h = createHash('sha256');
+  for (const op of decodeMessage(gw.SolveRequest, body).Definition?.def ?? []) h.update(createHash('sha256').update(op).digest());
+  return h.digest('hex');
 }
 
 /** The entry point (scripts/launcher.cjs), as the frontend image runs it. */
@@ -140,6 +153,7 @@ export async function runFrontend(script: Script, opts: { env?: Record<string, s
   let stderr = '';
   child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
   const calls: string[] = [];
+  const solved: Record<string, string> = {};
   const state: { refs: number; returned?: gw.ReturnRequest } = { refs: 0 };
   let returned: gw.ReturnRequest | undefined;
   const server = createServer();
@@ -164,7 +178,9 @@ export async function runFrontend(script: Script, opts: { env?: Record<string, s
           // recorded as not returned
         }
       }
+      const before = state.refs;
       const dflt = answerFor(method, body, state);
+      if (method === 'Solve' && state.refs !== before) solved[`rehearsal-${state.refs}`] = solveKey(body);
       perform(stream, stream.session as ServerHttp2Session, script(method, n, body), dflt);
     });
   });
@@ -178,7 +194,7 @@ export async function runFrontend(script: Script, opts: { env?: Record<string, s
   clearTimeout(timer);
   for (const s of sessions) destroy(s);
   daemonEnd.destroy();
-  return { code, signal, ms: Date.now() - t0, stderr, calls, returned, timedOut };
+  return { code, signal, ms: Date.now() - t0, stderr, calls, solved, returned, timedOut };
 }
 
 /** What a run must look like whatever the daemon did: a prompt exit, no stack trace, no raw JavaScript failure in what was said or returned. */
