@@ -89,6 +89,11 @@ export function unary<Req, Res>(
       reject(new BridgeError(method, grpc.status.RESOURCE_EXHAUSTED, message, undefined));
       return;
     }
+    // A call under a cancelled context fails before anything is sent, as grpc-go's does.
+    if (signal?.aborted) {
+      reject(new BridgeError(method, grpc.status.CANCELLED, 'context canceled', undefined));
+      return;
+    }
     const options: grpc.CallOptions = timeoutMs === undefined ? {} : { deadline: Date.now() + timeoutMs };
     let settled = false;
     const fail = (e: BridgeError): void => {
@@ -108,8 +113,7 @@ export function unary<Req, Res>(
     );
     // Cancelled with the build (a call the daemon never answers must not hold the process).
     const cancel = (): void => call.cancel();
-    if (signal?.aborted) call.cancel();
-    else signal?.addEventListener('abort', cancel);
+    signal?.addEventListener('abort', cancel);
     call.on('data', (m: Res) => {
       messages.push(m);
       if (messages.length > 1) {
@@ -177,6 +181,18 @@ export class LLBBridge {
 
   close(): void {
     if (this.owned) this.client.close();
+  }
+
+  /**
+   * The same bridge with its calls also cancelled by `signal` (the calls made
+   * under one of Go's contexts, as an errgroup's): a call in flight is
+   * cancelled, and a call made after fails without reaching the daemon.
+   */
+  scoped(signal: AbortSignal): LLBBridge {
+    const child = new LLBBridge(this.client, this.metadata, this.signal === undefined ? signal : AbortSignal.any([this.signal, signal]));
+    child.llbCaps = this.llbCaps;
+    Object.assign(child.solveOpts, this.solveOpts);
+    return child;
   }
 
   private call<Req, Res>(method: string, reqDesc: MessageDesc<Req>, resDesc: MessageDesc<Res>, req: Req, timeoutMs?: number): Promise<Res> {

@@ -284,6 +284,10 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   if (capsError) throw capsError;
 
   // --- the converter's options (src/dockerui), the gateway answering its ports ---
+  // The platforms of a build convert together under one context, as dockerui's errgroup runs them:
+  // once one fails, the calls of the others are cancelled (a call in flight, and any made after).
+  const group = new AbortController();
+  const scoped = bridge.scoped(group.signal);
   // Files labs INCLUDE and imported stages name: read from the source the Dockerfile came from, beside it.
   const includeDir = filename.includes('/') ? filename.slice(0, filename.lastIndexOf('/') + 1) : '';
   const readInclude = async (rel: string): Promise<Uint8Array | undefined> => {
@@ -292,7 +296,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
     if (remote !== undefined && !cfg.forceLocalDockerfile) def = remote.dockerfile.marshal(marshalOpts).toPb();
     else if (inputDockerfile !== undefined) def = inputDockerfile;
     else def = includedFileLocal(cfg, path, env.sessionId).marshal(marshalOpts).toPb();
-    const ref = await solveDefinition(bridge, def);
+    const ref = await solveDefinition(scoped, def);
     try {
       return await ref.readFile(path);
     } catch (err) {
@@ -301,7 +305,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
     }
   };
 
-  const resolver = new GatewayResolver(bridge, caps, cfg.multiPlatform);
+  const resolver = new GatewayResolver(scoped, caps, cfg.multiPlatform);
   // One set for every platform and subrequest (they share one read of the .dockerignore).
   const options = convertOptions(
     cfg,
@@ -309,7 +313,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
       resolver,
       // Solve errors fail the conversion; a file that cannot be read is no file.
       readLocalFile: async (st, name, o) => {
-        const ref = await solveDefinition(bridge, st.marshal(marshalOpts).toPb(), undefined, o?.evaluate === true ? caps.gateway : undefined).catch((err: unknown) => {
+        const ref = await solveDefinition(scoped, st.marshal(marshalOpts).toPb(), undefined, o?.evaluate === true ? caps.gateway : undefined).catch((err: unknown) => {
           // A named context's failed solve reaches the client with the daemon's code and details.
           if (err instanceof BridgeError) resolver.failures.push(err);
           throw err;
@@ -319,7 +323,7 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
       // input:NAME contexts: the gateway's inputs, asked for at each load as upstream's client.Inputs is,
       // each made a state on its definition's head (llb.NewDefinitionOp).
       inputs: async () => {
-        const defs = (await bridge.inputs()).Definitions ?? {};
+        const defs = (await scoped.inputs()).Definitions ?? {};
         const out: Record<string, llb.State> = {};
         for (const [k, def] of Object.entries(defs)) setKey(out, k, llb.definitionState(def));
         return out;
@@ -328,10 +332,10 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
       resolveSourceTime: (source, logName) =>
         resolveSourceTime(
           {
-            bridge,
+            bridge: scoped,
             metaResolver: caps.gateway.supports('source.metaresolver'),
             caps: caps.llb,
-            readFile: async (def, name) => (await solveDefinition(bridge, def)).readFile(name),
+            readFile: async (def, name) => (await solveDefinition(scoped, def)).readFile(name),
           },
           source,
           logName,
@@ -381,18 +385,30 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
   const refs: { [k: string]: gw.Ref } = {};
   const expPlatforms: { ID: string; Platform: Record<string, unknown> }[] = [];
 
-  await Promise.all(
+  // Every platform ends before the build does (errgroup's Wait), and the build fails with the error
+  // of the platform that failed first (the one that cancelled the others).
+  let cancelledBy = -1;
+  const cancelOthers = (i: number): void => {
+    if (cancelledBy >= 0) return;
+    cancelledBy = i;
+    group.abort();
+  };
+  const outcomes = await Promise.allSettled(
     targets.map(async (tp, i) => {
       let res;
       try {
         res = await convertDockerfile(data, { ...options, buildArgs: { ...cfg.buildArgs }, targetPlatform: tp, lintWarn: i === 0 ? warnings.warn : undefined });
       } catch (err) {
+        cancelOthers(i);
         await warnings.flush();
         throw withLocations(err, sourceInfo, resolver.failures);
       }
       if (i === 0) await warnings.flush();
       const def = marshalBuild(res.state).toPb();
-      const ref = await solveDefinition(bridge, def, cfg.cacheImports.length > 0 ? cfg.cacheImports : undefined);
+      const ref = await solveDefinition(scoped, def, cfg.cacheImports.length > 0 ? cfg.cacheImports : undefined).catch((err: unknown) => {
+        cancelOthers(i);
+        throw err;
+      });
       // The export platform without a target platform: this process's own (platforms.DefaultSpec()).
       const p = normalizePlatform(tp ?? hostPlatform());
       const id = formatPlatformAll(p);
@@ -408,6 +424,8 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
       scanTargets.set(id, res);
     }),
   );
+  const failure = outcomes[cancelledBy] ?? outcomes.find((o) => o.status === 'rejected');
+  if (failure?.status === 'rejected') throw failure.reason;
   if (scanner !== undefined) {
     const scan = scanner;
     const attestations: { [k: string]: gw.Attestations } = {};
