@@ -41,6 +41,8 @@ interface Probe {
   images?: () => Record<string, string>;
   /** `targets` instead of `llb`/`dockerfile2llb`. */
   targets?: boolean;
+  /** `lint` (ours `lint FILE --format json`, upstream's `--call check`) instead of `llb`/`dockerfile2llb`. */
+  lint?: boolean;
   /** The context's .dockerignore. */
   dockerignore?: () => string;
   /** The labs channel (ours `--channel labs`, upstream's labs build). */
@@ -187,6 +189,34 @@ const PROBES: Probe[] = [
   { name: 'env-escapes-8m', what: 'an ENV of 8 million escaped characters (16 MB; each escape added a character at a time)', dockerfile: () => `FROM busybox\nENV A=${continued('\\x'.repeat(8_000_000))}\nRUN true\n` },
   { name: 'heredoc-line-4m', what: '`targets` on a RUN line of 4 MB that starts a heredoc (the line was re-lexed a character at a time)', targets: true, dockerfile: () => `FROM busybox\nRUN ${continued('cat <<EOF ' + 'a'.repeat(4_000_000))}\nhello\nEOF\n` },
   { name: 'env-word-16m', what: 'an ENV of one 16 MB word (its words built a character at a time)', dockerfile: () => `FROM busybox\nENV A=${continued('x'.repeat(16_000_000))}\nRUN true\n` },
+  // The eighteenth session's probes:
+  {
+    name: 'base-wide-chain-100',
+    what: 'a FROM chain of 100 stages on a base image config with 20,000 labels, volumes and history entries (each stage copied every map of the config: 22 s)',
+    dockerfile: () => 'FROM hostile/wide AS s0\nRUN true\n' + lines(99, (i) => `FROM s${i} AS s${i + 1}\nRUN true`),
+    images: () => ({
+      'docker.io/hostile/wide:latest': config(
+        {
+          Labels: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`label.${i}`, 'x'.repeat(20)])),
+          Volumes: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`/v${i}`, {}])),
+        },
+        { history: Array.from({ length: 20_000 }, (_, i) => ({ created: '2024-01-01T00:00:00Z', created_by: `step ${i}`, empty_layer: true })) },
+      ),
+    }),
+  },
+  {
+    name: 'dockerignore-questions-800',
+    what: 'a .dockerignore pattern of 800 `?` and 2,000 COPY sources of 800 letters (each source walked 800 states of the matcher\'s DFA, whose cache of 512 started again within every source)',
+    dockerfile: () => 'FROM busybox\n' + lines(2_000, (i) => `COPY ${'a'.repeat(796)}${String(i).padStart(4, '0')} /d${i}/`),
+    dockerignore: () => '?'.repeat(800) + '\n',
+  },
+  { name: 'lint-blank-8m', what: '`lint` on a Dockerfile of 8 million blank lines before its FROM (the directive scan split the whole text into lines)', lint: true, dockerfile: () => '\n'.repeat(8_000_000) + 'FROM scratch\n' },
+  {
+    name: 'base-history-400k',
+    what: 'a base image config with 400,000 history entries',
+    dockerfile: () => 'FROM hostile/history\nRUN true\n',
+    images: () => ({ 'docker.io/hostile/history:latest': config({ Env: ['PATH=/bin'] }, { history: Array.from({ length: 400_000 }, (_, i) => ({ created: '2024-01-01T00:00:00Z', created_by: `step ${i}`, empty_layer: true })) }) }),
+  },
 ];
 
 interface Run {
@@ -231,9 +261,15 @@ for (const p of PROBES) {
   }
   for (const [name, text] of Object.entries(p.files?.() ?? {})) writeFileSync(join(dir, name), text);
   const channel = p.labs ? ['--channel', 'labs'] : [];
-  const ours = p.targets ? timed(process.execPath, [bundle, 'targets', '-f', file, ...channel]) : timed(process.execPath, [bundle, 'llb', '-f', file, '--image-metadata', meta, ...ignore, ...channel]);
+  const ours = p.targets
+    ? timed(process.execPath, [bundle, 'targets', '-f', file, ...channel])
+    : p.lint
+      ? timed(process.execPath, [bundle, 'lint', file, '--format', 'json', '--image-metadata', meta, ...ignore, ...channel])
+      : timed(process.execPath, [bundle, 'llb', '-f', file, '--image-metadata', meta, ...ignore, ...channel]);
   // Upstream's labs build for probes of labs syntax (built on first use: only when such a probe runs).
-  const up = p.targets ? timed(oracle, ['targets', '-f', file]) : timed(p.labs ? oraclePath('labs') : oracle, ['dockerfile2llb', '-f', file, '--image-metadata', meta, ...ignore]);
+  const up = p.targets
+    ? timed(oracle, ['targets', '-f', file])
+    : timed(p.labs ? oraclePath('labs') : oracle, [p.lint ? 'lint' : 'dockerfile2llb', '-f', file, '--image-metadata', meta, ...ignore]);
   const tRatio = ours.seconds / Math.max(up.seconds, 0.01);
   const mRatio = ours.kib / Math.max(up.kib, 1);
   const small = ours.seconds < 1 && ours.kib < 200 * 1024;

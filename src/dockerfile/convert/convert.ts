@@ -17,7 +17,7 @@ import { dispatchUser, dispatchWorkdir } from './dispatch/config.ts';
 import { dispatchCommand, handlerOf, type StageLookup } from './dispatch/dispatch.ts';
 import type { DispatchContext } from './dispatch/context.ts';
 import type { EnvList } from '../../llb/env.ts';
-import { DEFAULT_PATH_UNIX, cloneImage, emptyImage, imagePlatform, parseImage, releaseEnvIndex, splitKeyValue, type Image } from './image.ts';
+import { DEFAULT_PATH_UNIX, cloneImage, emptyImage, imagePlatform, ownImage, readImage, releaseEnvIndex, splitKeyValue, type Image } from './image.ts';
 import { resolveSourceDateEpoch, formatSourceTime } from './epoch.ts';
 import { findNamedContext, loadNamedContext, type ContextOpt, type LoadEnv, type NamedContext } from './named-context.ts';
 import { normalizeContextPaths } from './paths.ts';
@@ -776,7 +776,7 @@ async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: b
     const configText = goDecodeUTF8(res.config);
     let img: Image;
     try {
-      img = parseImage(configText);
+      img = readImage(configText);
     } catch (err) {
       throw new Error(`failed to parse image config: ${(err as Error).message}`);
     }
@@ -913,6 +913,9 @@ function finalize(bc: BuildContext, target: DispatchState, ctxPaths: Set<string>
   const tp = bc.po.targetPlatform;
   const state = target.state.setMarshalDefaults({ platform: tp, caps: bc.caps });
   const img = target.image;
+  // The result is the caller's to change: no map shared with another stage or parseImage's cache.
+  ownImage(img);
+  if (target.baseImg !== undefined) ownImage(target.baseImg);
   if (!bc.po.implicitTarget) {
     const sameOsArch = tp.os === img.os && tp.architecture === img.architecture;
     img.os = tp.os;

@@ -58,12 +58,41 @@ export const DEFAULT_PATH_UNIX = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/
 
 const cloneList = (l: string[] | undefined): string[] | undefined => (l === undefined ? undefined : [...l]);
 
+/** The config's maps that cloneImage copies only when one of its holders changes them. */
+type MapKey = 'Labels' | 'ExposedPorts' | 'Volumes';
+
+// The maps two or more configs hold (cloneImage shares them): a chain of 100
+// stages FROM a base of 20,000 labels copied them at every stage (22 s);
+// shared, a map is copied only by a stage that changes it (ownMap). Once
+// shared a map stays so: each holder copies it before its first change, the
+// copy its own.
+const sharedMaps = new WeakSet<object>();
+
+function share<T extends object>(m: T | undefined): T | undefined {
+  if (m !== undefined) sharedMaps.add(m);
+  return m;
+}
+
+/**
+ * The config's map `key`, its own to change: created when absent, copied
+ * when shared with another config (every change to these maps goes
+ * through here).
+ */
+export function ownMap<K extends MapKey>(config: ImageConfig, key: K): NonNullable<ImageConfig[K]> {
+  const m = config[key];
+  if (m === undefined) return (config[key] = {} as NonNullable<ImageConfig[K]>);
+  if (!sharedMaps.has(m)) return m as NonNullable<ImageConfig[K]>;
+  return (config[key] = { ...m } as NonNullable<ImageConfig[K]>);
+}
+
 /**
  * A copy of an image config that can be changed without changing `src`. The
  * converter never changes a history entry once made (it pushes new ones), so
  * the stages of one conversion share them (a chain of n stages would hold n²
- * otherwise); `ownHistory` copies them too, for a copy leaving the converter's
- * hands (parseImage's cache hands out such copies).
+ * otherwise); `ownHistory` copies them too, for a copy leaving the
+ * converter's hands (parseImage's cache hands out such copies). The maps are
+ * shared until one holder changes them (ownMap; ownImage for an image leaving
+ * the converter).
  */
 export function cloneImage(src: Image, ownHistory = false): Image {
   const c = src.config;
@@ -73,13 +102,18 @@ export function cloneImage(src: Image, ownHistory = false): Image {
   img.config.Entrypoint = cloneList(c.Entrypoint);
   img.config.OnBuild = cloneList(c.OnBuild);
   img.config.Shell = cloneList(c.Shell);
-  if (c.ExposedPorts) img.config.ExposedPorts = { ...c.ExposedPorts };
-  if (c.Volumes) img.config.Volumes = { ...c.Volumes };
-  if (c.Labels) img.config.Labels = { ...c.Labels };
+  share(c.ExposedPorts);
+  share(c.Volumes);
+  share(c.Labels);
   if (c.Healthcheck) img.config.Healthcheck = { ...c.Healthcheck, Test: cloneList(c.Healthcheck.Test) };
   if (src.history) img.history = ownHistory ? src.history.map((h) => ({ ...h })) : [...src.history];
   if (src['os.features']) img['os.features'] = [...src['os.features']];
   return img;
+}
+
+/** Gives `img` its own copy of each map it shares with another config: an image leaving the converter, which its caller may change. */
+export function ownImage(img: Image): void {
+  for (const key of ['ExposedPorts', 'Volumes', 'Labels'] as const) if (img.config[key] !== undefined) ownMap(img.config, key);
 }
 
 /** The config of `FROM scratch` for a platform. */
@@ -215,6 +249,13 @@ const EMPTY: Record<string, never> = Object.freeze({});
  * or a time's parse error for `created`).
  */
 export function parseImage(text: string): Image {
+  const img = readImage(text);
+  ownImage(img);
+  return img;
+}
+
+/** parseImage for the converter: the maps may be shared with its cache's copy (ownMap copies them before a change). */
+export function readImage(text: string): Image {
   const seen = parsedImages.get(text);
   if (seen !== undefined && seen !== SEEN_ONCE) return cloneImage(seen, true);
   if (parsedImages.size >= PARSED_IMAGES_MAX) parsedImages.delete(parsedImages.keys().next().value!);

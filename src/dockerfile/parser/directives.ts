@@ -147,11 +147,15 @@ export function findDirective(key: DirectiveKey, input: string | Uint8Array, any
 }
 
 function scanAll(key: DirectiveKey, dt: string, scanner: DirectiveScanner): DetectedDirective | null {
-  // Go's bufio.ScanLines: split at \n, drop one trailing \r, no empty last line.
-  const lines = dt.split('\n');
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  for (const raw of lines) {
-    if (scanner.finished) break;
+  // Go's bufio.ScanLines: split at \n, drop one trailing \r, no empty last
+  // line. A line at a time, up to where the scanner stops (the first line
+  // that is no directive): splitting the whole text first cost a string per
+  // line of it (8 million blank lines: 4.6x upstream's lint).
+  for (let start = 0; start < dt.length && !scanner.finished; ) {
+    let end = dt.indexOf('\n', start);
+    if (end < 0) end = dt.length;
+    const raw = dt.slice(start, end);
+    start = end + 1;
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     let d: RawDirective | null;
     try {

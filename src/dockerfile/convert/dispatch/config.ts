@@ -20,7 +20,7 @@ import type {
 import * as checks from '../../lint/checks.ts';
 import * as rules from '../../lint/rules.ts';
 import { parsePorts } from '../expose.ts';
-import { commitToHistory, withShell } from '../image.ts';
+import { commitToHistory, ownMap, withShell } from '../image.ts';
 import { prefixCommand, uppercaseCmd } from '../progress.ts';
 import { validateSignal } from '../signal.ts';
 import type { DispatchState } from '../stage-state.ts';
@@ -89,13 +89,13 @@ export function dispatchExpose(d: DispatchState, cmd: ExposeCommand, opt: Dispat
     // Upstream reports each port as it parses it, so findings before a bad port still count.
     for (const w of portWarnings) opt.lint.run(rules[w.rule], cmd.location, w.port);
   }
-  const set = (d.image.config.ExposedPorts ??= {});
+  const set = ownMap(d.image.config, 'ExposedPorts');
   for (const p of ports) setKey(set, p, {});
   commitToHistory(d.image, `EXPOSE ${goList(ports)}`, false, false, opt.epoch);
 }
 
 export function dispatchVolume(d: DispatchState, cmd: VolumeCommand, opt: DispatchContext): void {
-  const vols = (d.image.config.Volumes ??= {});
+  const vols = ownMap(d.image.config, 'Volumes');
   for (const v of cmd.volumes) {
     if (v === '') throw new Error('VOLUME specified can not be an empty string');
     setKey(vols, v, {});

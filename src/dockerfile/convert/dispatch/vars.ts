@@ -4,7 +4,7 @@
 import type { ArgCommand, EnvCommand, LabelCommand } from '../../instructions/index.ts';
 import { ExpansionError } from '../../shell/index.ts';
 import * as checks from '../../lint/checks.ts';
-import { addEnv, commitToHistory } from '../image.ts';
+import { addEnv, commitToHistory, ownMap } from '../image.ts';
 import type { DispatchState } from '../stage-state.ts';
 import { stateEnv, type DispatchContext } from './context.ts';
 import { setKey } from '../../../go/maps.ts';
@@ -22,7 +22,7 @@ export function dispatchEnv(d: DispatchState, cmd: EnvCommand, opt: DispatchCont
 
 export function dispatchLabel(d: DispatchState, cmd: LabelCommand, opt: DispatchContext): void {
   let msg = 'LABEL';
-  const labels = (d.image.config.Labels ??= {});
+  const labels = ownMap(d.image.config, 'Labels');
   for (const l of cmd.labels) {
     checks.validateKeyValuePairs('LABEL', cmd.name, [l], cmd.location, opt.lint);
     setKey(labels, l.key, l.value);
