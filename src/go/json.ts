@@ -108,6 +108,11 @@ function toGoJSON(v: unknown): GoJSON {
 /** A JSON value; object keys are written in insertion order, as Go writes struct fields. */
 export type GoJSON = null | boolean | number | bigint | string | GoJSON[] | GoMap<GoJSON> | { [key: string]: GoJSON };
 
+/** json.Marshal of a value that is GoJSON already (goJSONStringify without its copy into GoJSON). */
+export function goMarshal(v: GoJSON): string {
+  return write(v, '', undefined);
+}
+
 /** json.MarshalIndent(v, "", indent). */
 export function goMarshalIndent(v: GoJSON, indent = '  '): string {
   return write(v, '', indent);
