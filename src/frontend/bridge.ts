@@ -91,7 +91,7 @@ export function unary<Req, Res>(
     }
     // A call under a cancelled context fails before anything is sent, as grpc-go's does.
     if (signal?.aborted) {
-      reject(new BridgeError(method, grpc.status.CANCELLED, 'context canceled', undefined));
+      reject(cancelled(method));
       return;
     }
     const options: grpc.CallOptions = timeoutMs === undefined ? {} : { deadline: Date.now() + timeoutMs };
@@ -135,6 +135,8 @@ export function unary<Req, Res>(
   });
 }
 
+const cancelled = (method: string): BridgeError => new BridgeError(method, grpc.status.CANCELLED, 'context canceled', undefined);
+
 export class LLBBridge {
   readonly client: grpc.Client;
   /** Sent with every call (the build ID when the frontend runs in the client). */
@@ -142,6 +144,8 @@ export class LLBBridge {
   private readonly owned: boolean;
   /** Cancels every call made through this bridge (the build's own cancellation, when the frontend runs in the client). */
   private readonly signal: AbortSignal | undefined;
+  /** The group of calls this bridge makes (see scoped). */
+  private group: AbortSignal | undefined;
   /** The daemon's LLB capabilities, from its Ping: once known, a Solve of a Definition needing another fails before it is sent. */
   llbCaps: ReportedCaps | undefined;
   /** The build's `cache-imports` and `cache-from` options, which grpcclient adds to every Solve's frontend options that lack them. */
@@ -184,19 +188,38 @@ export class LLBBridge {
   }
 
   /**
-   * The same bridge with its calls also cancelled by `signal` (the calls made
-   * under one of Go's contexts, as an errgroup's): a call in flight is
-   * cancelled, and a call made after fails without reaching the daemon.
+   * The same bridge for the calls made under one of Go's contexts (an
+   * errgroup's) that `group` cancels: once it is aborted, a call in flight
+   * fails at once, and a call made after fails without reaching the daemon.
+   * (The call in flight is left to end on its own, not reset: grpc-js could
+   * reset it before its request is written, which grpc-go never does.)
    */
-  scoped(signal: AbortSignal): LLBBridge {
-    const child = new LLBBridge(this.client, this.metadata, this.signal === undefined ? signal : AbortSignal.any([this.signal, signal]));
+  scoped(group: AbortSignal): LLBBridge {
+    const child = new LLBBridge(this.client, this.metadata, this.signal);
+    child.group = group;
     child.llbCaps = this.llbCaps;
     Object.assign(child.solveOpts, this.solveOpts);
     return child;
   }
 
   private call<Req, Res>(method: string, reqDesc: MessageDesc<Req>, resDesc: MessageDesc<Res>, req: Req, timeoutMs?: number): Promise<Res> {
-    return unary(this.client, SERVICE + method, reqDesc, resDesc, req, timeoutMs, this.metadata, this.signal);
+    const group = this.group;
+    if (group === undefined) return unary(this.client, SERVICE + method, reqDesc, resDesc, req, timeoutMs, this.metadata, this.signal);
+    if (group.aborted) return Promise.reject(cancelled(method));
+    return new Promise((resolve, reject) => {
+      const abort = (): void => reject(cancelled(method));
+      group.addEventListener('abort', abort, { once: true });
+      unary(this.client, SERVICE + method, reqDesc, resDesc, req, timeoutMs, this.metadata, this.signal).then(
+        (res) => {
+          group.removeEventListener('abort', abort);
+          resolve(res);
+        },
+        (err: unknown) => {
+          group.removeEventListener('abort', abort);
+          reject(err);
+        },
+      );
+    });
   }
 
   ping(timeoutMs = 15_000): Promise<gw.PongResponse> {

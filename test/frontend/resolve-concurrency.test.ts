@@ -93,6 +93,6 @@ test('two platforms, one failing: the other one\'s resolution in flight is cance
   assert.match(up.error, /not found for arm64/);
   assert.deepEqual(ours, { ...up, ms: ours.ms });
   // Neither waited for the answer the cancelled resolution would have had.
-  console.log(`resolve concurrency, a failing platform: ours ${ours.calls.length} calls, Return after ${ours.ms} ms; upstream ${up.calls.length} calls, ${up.ms} ms (an answer takes ${DELAY_MS} ms)`);
+  console.log(`resolve concurrency, a failing platform: ours ${ours.calls.length} calls, the process ran ${ours.ms} ms; upstream ${up.calls.length} calls, ${up.ms} ms (an answer takes ${DELAY_MS} ms)`);
   assert.ok(up.ms < 2 * DELAY_MS + 1000 && ours.ms < 2 * DELAY_MS + 1000);
 });
