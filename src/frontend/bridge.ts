@@ -144,8 +144,9 @@ export class LLBBridge {
   private readonly owned: boolean;
   /** Cancels every call made through this bridge (the build's own cancellation, when the frontend runs in the client). */
   private readonly signal: AbortSignal | undefined;
-  /** The group of calls this bridge makes (see scoped). */
+  /** The group of calls this bridge makes (see scoped), and how each of its calls in flight fails when it is aborted. */
   private group: AbortSignal | undefined;
+  private readonly inFlight = new Set<() => void>();
   /** The daemon's LLB capabilities, from its Ping: once known, a Solve of a Definition needing another fails before it is sent. */
   llbCaps: ReportedCaps | undefined;
   /** The build's `cache-imports` and `cache-from` options, which grpcclient adds to every Solve's frontend options that lack them. */
@@ -197,6 +198,12 @@ export class LLBBridge {
   scoped(group: AbortSignal): LLBBridge {
     const child = new LLBBridge(this.client, this.metadata, this.signal);
     child.group = group;
+    // One listener for the group's calls in flight (one each would pass EventTarget's warning
+    // threshold of 10 with the calls of a dozen platforms).
+    group.addEventListener('abort', () => {
+      for (const fail of child.inFlight) fail();
+      child.inFlight.clear();
+    }, { once: true });
     child.llbCaps = this.llbCaps;
     Object.assign(child.solveOpts, this.solveOpts);
     return child;
@@ -208,14 +215,14 @@ export class LLBBridge {
     if (group.aborted) return Promise.reject(cancelled(method));
     return new Promise((resolve, reject) => {
       const abort = (): void => reject(cancelled(method));
-      group.addEventListener('abort', abort, { once: true });
+      this.inFlight.add(abort);
       unary(this.client, SERVICE + method, reqDesc, resDesc, req, timeoutMs, this.metadata, this.signal).then(
         (res) => {
-          group.removeEventListener('abort', abort);
+          this.inFlight.delete(abort);
           resolve(res);
         },
         (err: unknown) => {
-          group.removeEventListener('abort', abort);
+          this.inFlight.delete(abort);
           reject(err);
         },
       );

@@ -35,7 +35,12 @@ export async function resolveSourceTime(env: SourceTimeEnv, source: SourceRef, l
   const commit = md.Git?.CommitObject;
   if (commit !== undefined && commit.length > 0) return committerTime(commit);
   const lm = md.HTTP?.LastModified;
-  if (lm !== undefined) return { seconds: BigInt(lm.seconds ?? 0), nanos: lm.nanos ?? 0, offsetSeconds: 0 };
+  if (lm !== undefined) {
+    // timestamppb's AsTime is time.Unix(seconds, nanos), which carries nanos outside [0, 1e9) into the seconds.
+    const nanos = lm.nanos ?? 0;
+    const carry = Math.floor(nanos / 1e9);
+    return { seconds: BigInt(lm.seconds ?? 0) + BigInt(carry), nanos: nanos - carry * 1e9, offsetSeconds: 0 };
+  }
   const filename = source.attrs['http.filename'] ?? '';
   if (!isHTTP || filename === '') return undefined;
   // The source alone, without the converter's name or platform (upstream's llb.NewSource with empty constraints).

@@ -251,7 +251,7 @@ export function parseGoJSON(s: string): Raw {
     if (i >= n) throw new SyntaxError_(END);
     const c = s[i];
     if (c === '{' || c === '[') {
-      if (stack.length >= 10000) throw new SyntaxError_('exceeded max depth');
+      if (stack.length >= 10000) bad('exceeded max depth');
       i++;
       ws();
       if (c === '{') {

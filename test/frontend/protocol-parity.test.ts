@@ -97,6 +97,7 @@ function daemon(
     rewrites?: Record<string, string>;
     forwarded?: gw.SolveResponse;
     gitCommit?: string;
+    httpLastModified?: { seconds: bigint; nanos: number };
   } = {},
 ): Script {
   const unsynced = (what: string) => ({ kind: 'answer', answer: { code: 5, text: `rpc error: code = NotFound desc = no access allowed to dir "${what}"` } }) as const;
@@ -145,6 +146,10 @@ function daemon(
         if (o.gitCommit !== undefined && (req.Source?.identifier ?? '').startsWith('git://')) {
           const sum = 'a'.repeat(40);
           return answer(gw.ResolveSourceMetaResponse, { Source: req.Source, Git: { Checksum: sum, Ref: 'refs/heads/main', CommitChecksum: sum, ...(req.Git?.ReturnObject === true ? { CommitObject: Buffer.from(o.gitCommit) } : {}) } });
+        }
+        // An HTTP source's metadata with its Last-Modified time (SOURCE_DATE_EPOCH).
+        if (o.httpLastModified !== undefined && /^https?:\/\//.test(req.Source?.identifier ?? '')) {
+          return answer(gw.ResolveSourceMetaResponse, { Source: req.Source, HTTP: { Checksum: 'sha256:' + 'b'.repeat(64), Filename: 'f', LastModified: o.httpLastModified } });
         }
         // A source policy that turns the image into another kind of source: the new source, no image.
         const redirect = o.redirects?.[ref];
@@ -203,6 +208,8 @@ interface Case {
   forwarded?: gw.SolveResponse;
   /** The commit object the daemon gives for git sources' metadata. */
   gitCommit?: string;
+  /** The Last-Modified time the daemon gives for HTTP sources' metadata. */
+  httpLastModified?: { seconds: bigint; nanos: number };
 }
 
 /**
@@ -238,7 +245,7 @@ async function requests(c: Case, command: string[] | undefined, o: { workers?: s
   const env: Record<string, string> = { BUILDKIT_SESSION_ID: 'protocol-parity', BUILDKIT_EXPORTEDPRODUCT: 'buildkit', ...o.env };
   if (o.workers !== undefined) env.BUILDKIT_WORKERS = o.workers;
   c.opts.forEach((opt, i) => (env[`BUILDKIT_FRONTEND_OPT_${i}`] = opt));
-  const r = await runFrontend(daemon(c.dockerfile, c.dockerignore, log, { gatewayCaps: c.gatewayCaps, ...o.daemon, images: c.images, inputs: c.inputs, redirects: c.redirects, rewrites: c.rewrites, forwarded: c.forwarded, gitCommit: c.gitCommit }), { env, command });
+  const r = await runFrontend(daemon(c.dockerfile, c.dockerignore, log, { gatewayCaps: c.gatewayCaps, ...o.daemon, images: c.images, inputs: c.inputs, redirects: c.redirects, rewrites: c.rewrites, forwarded: c.forwarded, gitCommit: c.gitCommit, httpLastModified: c.httpLastModified }), { env, command });
   if (r.timedOut) log.push('timed out');
   if (!log.some((l) => l.startsWith('Return '))) log.push(`no Return (exit ${r.code}): ${r.stderr.slice(-500)}`);
   // A Go runtime panic (a nil dereference, say; not the panic upstream's main ends a failed build with):
@@ -655,6 +662,11 @@ test('gateway protocol parity of cases the fuzzers and audits found', { skip, ti
         ['no author header', 'tree x\ncommitter C <c@x> 1700001234 +0000\n\nm\n'],
         ['a tag object', 'object aaaa\ntype commit\ntag v1\ntagger T <t> 1700000000 +0000\n\nm\n'],
         ['no object at all', 'garbage'],
+        // (An audit's finds: an offset of 24 hours or more, which Go's Time.MarshalJSON refuses in the image config.)
+        ['a committer offset of +2400', 'tree x\nauthor A <a> 1 +0000\ncommitter C <c@x> 1700001234 +2400\n\nm\n'],
+        ['a committer offset of -2360', 'tree x\nauthor A <a> 1 +0000\ncommitter C <c@x> 1700001234 -2360\n\nm\n'],
+        ['a committer offset of +9999', 'tree x\nauthor A <a> 1 +0000\ncommitter C <c@x> 1700001234 +9999\n\nm\n'],
+        ['a committer offset of -2359', 'tree x\nauthor A <a> 1 +0000\ncommitter C <c@x> 1700001234 -2359\n\nm\n'],
       ] as [string, string][]
     ).map(([what, gitCommit]): Case => ({
       name: `SOURCE_DATE_EPOCH from a git context: ${what}`,
@@ -663,6 +675,17 @@ test('gateway protocol parity of cases the fuzzers and audits found', { skip, ti
       link: false,
       gitCommit,
     })),
+    // (An audit's find: an HTTP source's Last-Modified whose nanoseconds are outside [0, 1e9), which
+    // timestamppb's AsTime carries into the seconds.)
+    ...[-5, 1_500_000_000, 1_000_000_000, -1_000_000_000, 999_999_999].map(
+      (nanos): Case => ({
+        name: `SOURCE_DATE_EPOCH from an HTTP context: Last-Modified with nanos ${nanos}`,
+        dockerfile: df('FROM alpine:3.19\nCOPY --from=n / /\n'),
+        opts: ['context:n=https://example.com/f', 'build-arg:SOURCE_DATE_EPOCH=n'],
+        link: false,
+        httpLastModified: { seconds: 1650000000n, nanos },
+      }),
+    ),
     { name: 'an unknown attestation type Go quotes with escapes', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['attest:a\x7f\u2028b=1'], link: false },
   ];
   const { differing } = await compareAll(all);

@@ -20,6 +20,8 @@ const PICKED = [
   '{"a":"Z Q=="}', '{"a":"ZQ=\\u003d"}', '{"a":"ZQ==","a":1}', '{"a":1,"a":"ZQ=="}', '{"a":[1,300,"x"]}', '{"a":""}', '{"a":"===="}',
   '{"a":"A==="}', '{"a":"AA=A"}', '{"a":"AAA="}', '{"a":"AAAA\\n"}', '{"a":"\\n"}', '{"a":[-0]}', '{"a":[0]}', '{"a":[255,0,128]}',
   '{"containerimage.config":"eyJvcyI6ImxpbnV4In0="}', '{"__proto__":"AA=="}',
+  // Nesting at Go's limit of 10,000 and one past it (the scanner's error names the character that opened it).
+  `{"a":${'['.repeat(9999)}${']'.repeat(9999)}}`, `{"a":${'['.repeat(10000)}${']'.repeat(10000)}}`, `{"a":${'{"b":'.repeat(10000)}1${'}'.repeat(10000)}}`,
 ];
 
 const PIECES = ['e30=', 'ZQ==', 'ZQ=', 'ZQ', 'Z', 'AAAA', 'A', '=', '==', '\\n', '\\r', ' ', '-', '_', '+', '/', 'é', '!', '\\u003d', 'QUJD'];

@@ -16,7 +16,7 @@ import type { Stage } from '../instructions/index.ts';
 import type { ShellLex } from '../shell/index.ts';
 import type { EnvList } from '../../llb/env.ts';
 import { parseGitRef, isHTTPSource } from './gitref.ts';
-import { YEAR_OUT_OF_RANGE } from './image.ts';
+import { YEAR_OUT_OF_RANGE, ZONE_OUT_OF_RANGE } from './image.ts';
 import { findNamedContext, loadNamedContext, type LoadEnv } from './named-context.ts';
 import type { ConvertOptions, SourceRef, SourceTime } from './types.ts';
 import { EMPTY_IMAGE_NAME } from './util.ts';
@@ -171,7 +171,8 @@ const MARSHALABLE = [-62167219200n, 253402300799n] as const;
 /**
  * Go's time.Format(RFC3339Nano) of the source time, in its own offset; for a
  * year outside 0..9999, which Go keeps but cannot marshal into the image
- * config, YEAR_OUT_OF_RANGE (marshalImage fails on it with Go's error).
+ * config, YEAR_OUT_OF_RANGE, and for an offset of 24 hours or more
+ * ZONE_OUT_OF_RANGE (marshalImage fails on either with Go's error).
  */
 export function formatSourceTime(t: SourceTime): string {
   const secs = t.seconds + BigInt(t.offsetSeconds);
@@ -182,6 +183,8 @@ export function formatSourceTime(t: SourceTime): string {
   let zone = 'Z';
   if (t.offsetSeconds !== 0) {
     const abs = Math.abs(t.offsetSeconds);
+    // RFC 3339 has no such offset: Go's Time.MarshalJSON refuses it (after the year).
+    if (abs >= 24 * 3600) return ZONE_OUT_OF_RANGE;
     const hh = String(Math.floor(abs / 3600)).padStart(2, '0');
     const mm = String(Math.floor((abs % 3600) / 60)).padStart(2, '0');
     zone = (t.offsetSeconds < 0 ? '-' : '+') + hh + ':' + mm;

@@ -411,10 +411,24 @@ export function imageToJSON(img: Image): object {
  * an image holding it, as json.Marshal refuses the time.
  */
 export const YEAR_OUT_OF_RANGE = '\u0000year outside of range';
+/** The same for a time whose zone's offset is 24 hours or more (a git commit's `+2400`). */
+export const ZONE_OUT_OF_RANGE = '\u0000timezone hour outside of range';
+
+/** Go's error for each time it cannot marshal, by its stand-in. */
+const UNMARSHALABLE_TIMES: Record<string, string> = {
+  [YEAR_OUT_OF_RANGE]: 'year outside of range [0,9999]',
+  [ZONE_OUT_OF_RANGE]: 'timezone hour outside of range [0,23]',
+};
 
 export function marshalImage(img: Image): string {
-  if (img.created === YEAR_OUT_OF_RANGE || img.history?.some((h) => h.created === YEAR_OUT_OF_RANGE)) {
-    throw new Error('failed to marshal image config: json: error calling MarshalJSON for type *time.Time: Time.MarshalJSON: year outside of range [0,9999]');
+  // The first such time json.Marshal meets: `created`, then the history's in order.
+  let bad = img.created !== undefined && Object.hasOwn(UNMARSHALABLE_TIMES, img.created) ? img.created : undefined;
+  for (let i = 0; bad === undefined && i < (img.history?.length ?? 0); i++) {
+    const t = img.history![i]!.created;
+    if (t !== undefined && Object.hasOwn(UNMARSHALABLE_TIMES, t)) bad = t;
+  }
+  if (bad !== undefined) {
+    throw new Error(`failed to marshal image config: json: error calling MarshalJSON for type *time.Time: Time.MarshalJSON: ${UNMARSHALABLE_TIMES[bad]}`);
   }
   // imageToJSON's values are GoJSON already (no undefined, no number that is not finite):
   // written without goJSONStringify's copy (a base of 400,000 history entries).
