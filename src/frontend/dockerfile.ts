@@ -399,16 +399,14 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
       try {
         res = await convertDockerfile(data, { ...options, buildArgs: { ...cfg.buildArgs }, targetPlatform: tp, lintWarn: i === 0 ? warnings.warn : undefined });
       } catch (err) {
+        // (Before its warnings are flushed: the others make no call meanwhile.)
         cancelOthers(i);
         await warnings.flush();
         throw withLocations(err, sourceInfo, resolver.failures);
       }
       if (i === 0) await warnings.flush();
       const def = marshalBuild(res.state).toPb();
-      const ref = await solveDefinition(scoped, def, cfg.cacheImports.length > 0 ? cfg.cacheImports : undefined).catch((err: unknown) => {
-        cancelOthers(i);
-        throw err;
-      });
+      const ref = await solveDefinition(scoped, def, cfg.cacheImports.length > 0 ? cfg.cacheImports : undefined);
       // The export platform without a target platform: this process's own (platforms.DefaultSpec()).
       const p = normalizePlatform(tp ?? hostPlatform());
       const id = formatPlatformAll(p);
@@ -422,9 +420,15 @@ export async function buildDockerfile(bridge: LLBBridge, env: GatewayEnv, caps: 
       if (res.epochSeconds !== undefined) md['source.date.epoch' + suffix] = enc.encode(res.epochSeconds.toString());
       expPlatforms[i] = { ID: id, Platform: platformJSON(exportPlatform(p, res.image)) };
       scanTargets.set(id, res);
-    }),
+    }).map((platform, i) =>
+      // Whatever fails a platform (its conversion, its Solve, its image config's marshal) cancels the others.
+      platform.catch((err: unknown) => {
+        cancelOthers(i);
+        throw err;
+      }),
+    ),
   );
-  const failure = outcomes[cancelledBy] ?? outcomes.find((o) => o.status === 'rejected');
+  const failure = outcomes[cancelledBy];
   if (failure?.status === 'rejected') throw failure.reason;
   if (scanner !== undefined) {
     const scan = scanner;

@@ -68,9 +68,8 @@ type MapKey = 'Labels' | 'ExposedPorts' | 'Volumes';
 // copy its own.
 const sharedMaps = new WeakSet<object>();
 
-function share<T extends object>(m: T | undefined): T | undefined {
+function share(m: object | undefined): void {
   if (m !== undefined) sharedMaps.add(m);
-  return m;
 }
 
 /**
