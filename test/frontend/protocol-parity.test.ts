@@ -686,6 +686,13 @@ test('gateway protocol parity of cases the fuzzers and audits found', { skip, ti
         httpLastModified: { seconds: 1650000000n, nanos },
       }),
     ),
+    // (An audit's find: 30,000 frontend options took 6 s to read from process.env, whose every lookup scans the environment.)
+    {
+      name: 'thirty thousand frontend options: build args, labels and unknown ones',
+      dockerfile: df('FROM alpine:3.19\nARG A6 A29997\nRUN echo $A6 $A29997\n'),
+      opts: Array.from({ length: 30_000 }, (_, i) => (i % 3 === 0 ? `build-arg:A${i}=v${i}` : i % 3 === 1 ? `label:l${i}=v${i}` : `zz-unknown-${i}=v${i}`)),
+      link: false,
+    },
     { name: 'an unknown attestation type Go quotes with escapes', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['attest:a\x7f\u2028b=1'], link: false },
   ];
   const { differing } = await compareAll(all);
