@@ -134,10 +134,20 @@ class SubsetParser {
 
   /** `\u{H}` at the cursor. */
   private rune(): number {
-    const m = /^\\u\{([0-9a-f]+)\}/.exec(this.s.slice(this.i, this.i + 12));
-    if (m === null) throw new Unsupported(`unexpected escape at ${this.i}`);
-    this.i += m[0].length;
-    return parseInt(m[1]!, 16);
+    const s = this.s;
+    let j = this.i + 3;
+    let v = 0;
+    if (s.charCodeAt(this.i) === 0x5c && s.charCodeAt(this.i + 1) === 0x75 && s.charCodeAt(this.i + 2) === 0x7b) {
+      for (; j < s.length && j < this.i + 11; j++) {
+        const c = s.charCodeAt(j);
+        const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x61 + 10 : -1;
+        if (d < 0) break;
+        v = v * 16 + d;
+      }
+    }
+    if (j === this.i + 3 || s.charCodeAt(j) !== 0x7d) throw new Unsupported(`unexpected escape at ${this.i}`);
+    this.i = j + 1;
+    return v;
   }
 
   /** `\p{...}` or `\P{...}` at the cursor: its text. */
@@ -415,11 +425,17 @@ const MAX_STATES = 512;
 const MAX_RESETS = 2;
 
 export class LinearRegexp {
-  private readonly prog: Program;
-  private readonly seen: Int32Array;
+  /**
+   * The program, the closure's marks and the cache of states, made when a
+   * text first gets past the prefix: a .dockerignore of 100,000 patterns
+   * (a directory, `**`, a file name) is compiled in full for the first COPY
+   * source, and most of its patterns refuse every source by their prefix.
+   */
+  private program: Program | undefined;
+  private marks: Int32Array | undefined;
   private generation = 0;
   private readonly stack: number[] = [];
-  private states = new Map<string, DState>();
+  private states: Map<string, DState> | undefined;
   /** How many times the cache of states was started again (see MAX_RESETS). */
   private resets = 0;
   private start: DState | undefined;
@@ -427,12 +443,14 @@ export class LinearRegexp {
   private fromNothing: boolean | undefined;
 
   private constructor(
-    prog: Program,
+    private readonly node: Node,
+    private readonly sets: CharTest[],
     /** Text every match starts the input with (see anchoredPrefix). */
     private readonly prefix: string,
-  ) {
-    this.prog = prog;
-    this.seen = new Int32Array(prog.op.length);
+  ) {}
+
+  private get prog(): Program {
+    return (this.program ??= compile(this.node, this.sets));
   }
 
   /** The matcher of a translated expression; undefined when Go refuses it as too large (ErrLarge). */
@@ -441,14 +459,14 @@ export class LinearRegexp {
     const node = parser.parse();
     const size = goSize(node);
     if (size !== undefined && size > GO_MAX_SIZE) return undefined;
-    return new LinearRegexp(compile(node, parser.sets), anchoredPrefix(node, parser.runes));
+    return new LinearRegexp(node, parser.sets, anchoredPrefix(node, parser.runes));
   }
 
   /** The Char instructions and Match reached from `kernel` (and the start, for a search) in this context. */
   private closure(kernel: ArrayLike<number>, ctx: Context): { pcs: number[]; matched: boolean } {
     const { op, x, y } = this.prog;
     const gen = ++this.generation;
-    const seen = this.seen;
+    const seen = (this.marks ??= new Int32Array(op.length));
     const stack = this.stack;
     const pcs: number[] = [];
     let matched = false;
@@ -502,6 +520,7 @@ export class LinearRegexp {
 
   private intern(r: { pcs: number[]; matched: boolean }): DState {
     const key = (r.matched ? 'm' : '') + r.pcs.join(',');
+    this.states ??= new Map();
     let s = this.states.get(key);
     if (s === undefined) {
       if (this.states.size >= MAX_STATES) {

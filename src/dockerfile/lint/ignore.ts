@@ -152,9 +152,8 @@ export class IgnoreMatcher {
       if ((p.includes('[') || p.includes('\\')) && goFilepathMatch(p, '.') === 'bad') throw new BadPattern();
       // Compiled when first tried, as patternmatcher compiles it: a .dockerignore of 100,000 patterns
       // costs nothing more where no COPY source is matched against it (3.5 s compiling them all).
-      const text = p;
-      let match: Matcher | undefined;
-      this.patterns.push({ text, exclusion, match: (path) => (match ??= compile(text))(path) });
+      const entry: IgnorePattern = { text: p, exclusion, match: (path) => (entry.match = compile(entry.text))(path) };
+      this.patterns.push(entry);
     }
     this.exclusions = exclusions;
   }
