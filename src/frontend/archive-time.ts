@@ -2,8 +2,9 @@
 // for SOURCE_DATE_EPOCH when the server sends no Last-Modified: upstream's
 // archiveMaxTimeFromRef with allowNonArchive (dockerfile2llb/epoch.go). The
 // data goes through go-archive's DecompressStream (src/go/decompress.ts) and
-// archive/tar's Reader (src/go/tar.ts); data that is no readable archive, or
-// an archive that fails part way, gives no time.
+// archive/tar's Reader (src/go/tar.ts), which asks for the decompressed bytes
+// a chunk at a time and passes over files' data without keeping it; data that
+// is no readable archive, or an archive that fails part way, gives no time.
 
 import type { SourceTime } from '../dockerfile/convert/types.ts';
 import { decompressStream } from '../go/decompress.ts';
@@ -23,7 +24,7 @@ function after(a: TarTime, b: TarTime): boolean {
 export async function archiveMaxTime(data: Uint8Array): Promise<SourceTime | undefined> {
   const stream = await decompressStream(data);
   if (stream === undefined) return undefined;
-  const tr = new TarReader(stream.bytes, stream.endIsError);
+  const tr = new TarReader(stream);
   let max: TarTime | undefined;
   for (;;) {
     let hdr;

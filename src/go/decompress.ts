@@ -1,20 +1,25 @@
 // go-archive's compression.DecompressStream (v0.2.0), which upstream's
 // SOURCE_DATE_EPOCH reads an HTTP source's archive through: the format told
 // by its first bytes (bzip2, gzip, xz, zstd, in that order), else the bytes
-// as they are. Go decompresses as its reader asks; here the whole input is
-// decompressed at once, and where Go's decompressor would fail, the bytes
-// before the failure are kept and marked so: reading past them is that error.
+// as they are. As in Go, the data is decompressed as its reader asks, a chunk
+// at a time, so that what a small archive unpacks to (gigabytes of zeros)
+// never sits in memory; where Go's decompressor would fail, the bytes before
+// the failure are handed out and the end is marked so: reading past them is
+// that error.
 
 import { nodeZlib } from '../builtins.ts';
-import Bunzip from 'seek-bzip';
+import Bunzip, { type Block } from 'seek-bzip';
 import { Decompress as ZstdDecompress } from 'fzstd';
-import xxhash from 'xxhash-wasm';
+import xxhash, { type XXHashAPI } from 'xxhash-wasm';
+import { inflate } from './inflate.ts';
+import { inMemory } from './tar.ts';
 
-export interface Decompressed {
-  bytes: Uint8Array;
-  /** The decompressor failed after `bytes`: reading past them is an error, not io.EOF. */
-  endIsError: boolean;
-}
+/**
+ * What a decompressor gives, in order: each chunk readable until the next is
+ * asked for; the return value is `endIsError`, true where the decompressor
+ * failed after the chunks (reading past them is an error, not io.EOF).
+ */
+export type Decompressed = Generator<Uint8Array, boolean, undefined>;
 
 const startsWith = (b: Uint8Array, magic: readonly number[]): boolean => b.length >= magic.length && magic.every((m, i) => b[i] === m);
 
@@ -30,53 +35,55 @@ export function detectCompression(b: Uint8Array): 'none' | 'bzip2' | 'gzip' | 'x
 }
 
 /**
- * DecompressStream, then all its reader gives: undefined where DecompressStream
- * itself fails. That is xz's case in upstream's image, which has no `xz`
- * program to run (go-archive runs it for xz).
+ * DecompressStream's reader: undefined where DecompressStream itself fails.
+ * That is xz's case in upstream's image, which has no `xz` program to run
+ * (go-archive runs it for xz), and gzip's when the first header does not read.
  */
 export async function decompressStream(data: Uint8Array): Promise<Decompressed | undefined> {
   switch (detectCompression(data.subarray(0, 10))) {
     case 'none':
-      return { bytes: data, endIsError: false };
+      return inMemory(data, false);
     case 'xz':
       return undefined;
     case 'gzip':
-      return gunzip(data);
+      return typeof gzipHeaderEnd(data, 0) === 'number' ? gunzip(data) : undefined;
     case 'bzip2':
       return bunzip2(data);
     case 'zstd':
-      return unzstd(data);
+      return unzstd(data, await xxhash());
   }
 }
 
 /**
  * compress/gzip's Reader, members one after another: each header as Go reads
- * it (its error before the first member is DecompressStream's), the deflate
- * data, then the CRC-32 and size, whose mismatch is an error after the
- * member's data. Data that does not inflate gives what inflates before the
- * failure (Go's flate hands that out first), then the error.
+ * it (the first one's error is DecompressStream's), the deflate data
+ * (src/go/inflate.ts), then the CRC-32 and size, whose mismatch is an error
+ * after the member's data.
  */
-function gunzip(data: Uint8Array): Decompressed | undefined {
+function* gunzip(data: Uint8Array): Decompressed {
   const zlib = nodeZlib();
-  const out = new Output();
   let pos = 0;
   for (let first = true; ; first = false) {
-    const end = gzipHeaderEnd(data, pos);
-    if (end === 'eof' && !first) return out.result(false);
-    if (typeof end === 'string') return first ? undefined : out.result(true);
-    const body = data.subarray(end);
-    let member: { buffer: Uint8Array; engine: { bytesWritten: number } };
-    try {
-      member = zlib.inflateRawSync(body, { info: true }) as unknown as typeof member;
-    } catch {
-      out.write(inflatablePrefix(body));
-      return out.result(true);
+    const start = gzipHeaderEnd(data, pos);
+    if (start === 'eof' && !first) return false;
+    if (typeof start === 'string') return true;
+    const member = inflate(data, start);
+    let crc = 0;
+    let size = 0;
+    for (;;) {
+      const r = member.next();
+      if (r.done) {
+        if (r.value === undefined) return true;
+        pos = r.value;
+        break;
+      }
+      crc = zlib.crc32(r.value, crc);
+      size = (size + r.value.length) % 2 ** 32;
+      yield r.value;
     }
-    out.write(member.buffer);
-    pos = end + member.engine.bytesWritten;
-    if (pos + 8 > data.length) return out.result(true);
+    if (pos + 8 > data.length) return true;
     const view = new DataView(data.buffer, data.byteOffset + pos, 8);
-    if (view.getUint32(0, true) !== zlib.crc32(member.buffer) || view.getUint32(4, true) !== member.buffer.length % 2 ** 32) return out.result(true);
+    if (view.getUint32(0, true) !== crc || view.getUint32(4, true) !== size) return true;
     pos += 8;
   }
 }
@@ -111,63 +118,84 @@ function gzipHeaderEnd(b: Uint8Array, pos: number): number | 'eof' | 'error' {
   return p;
 }
 
-/** What a deflate stream that fails gives before the failure: its longest prefix that inflates without error, cut short or not. */
-function inflatablePrefix(body: Uint8Array): Uint8Array {
-  const zlib = nodeZlib();
-  const attempt = (n: number): Uint8Array | undefined => {
-    try {
-      return zlib.inflateRawSync(body.subarray(0, n), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
-    } catch {
-      return undefined;
-    }
-  };
-  const whole = attempt(body.length);
-  if (whole !== undefined) return whole;
-  let lo = 0;
-  let hi = body.length;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if (attempt(mid) !== undefined) lo = mid;
-    else hi = mid;
-  }
-  return attempt(lo) ?? new Uint8Array(0);
-}
-
-/** A growing output the decompressors write into. */
-class Output {
-  buf = new Uint8Array(1 << 16);
-  length = 0;
-  private reserve(n: number): void {
-    if (this.length + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.length + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.length));
-    this.buf = next;
-  }
-  writeByte(b: number): void {
-    this.reserve(1);
-    this.buf[this.length++] = b;
-  }
-  write(chunk: Uint8Array): void {
-    this.reserve(chunk.length);
-    this.buf.set(chunk, this.length);
-    this.length += chunk.length;
-  }
-  result(endIsError: boolean): Decompressed {
-    return { bytes: this.buf.subarray(0, this.length), endIsError };
-  }
-}
-
-/** compress/bzip2: concatenated streams read one after another. */
-function bunzip2(data: Uint8Array): Decompressed {
-  const out = new Output();
+/**
+ * compress/bzip2: concatenated streams read one after another, by seek-bzip
+ * (its decode loop, a block at a time); a block's bytes are handed out before
+ * its CRC is checked, as Go's reader does.
+ */
+function* bunzip2(data: Uint8Array): Decompressed {
+  // seek-bzip's own input over a buffer: a byte past the end reads as undefined.
+  const input = Object.assign(new Bunzip.Stream(), {
+    pos: 0,
+    readByte(this: { pos: number }): number {
+      return data[this.pos++]!;
+    },
+    seek(this: { pos: number }, pos: number): void {
+      this.pos = pos;
+    },
+    eof(this: { pos: number }): boolean {
+      return this.pos >= data.length;
+    },
+  });
+  const out = new Uint8Array(1 << 18);
   try {
-    Bunzip.decode(Buffer.from(data.buffer, data.byteOffset, data.byteLength), out, true);
-    return out.result(false);
+    const bz = new Bunzip(input, input);
+    while (!input.eof()) {
+      if (bz._init_block()) {
+        yield* blockBytes(bz, out);
+        continue;
+      }
+      const streamCRC = bz.reader.read(32) >>> 0;
+      if (streamCRC !== bz.streamCRC) return true;
+      if (input.eof()) break;
+      bz._start_bunzip(input, input);
+    }
+    return false;
   } catch {
-    return out.result(true);
+    return true;
   }
+}
+
+/**
+ * seek-bzip's _read_bunzip, which writes a whole block at once (up to ~45 MB
+ * from 900 kB of runs), paused whenever `out` is full: the inverse BWT walked,
+ * runs of 4 to 259 bytes undone, then the block's CRC checked.
+ */
+function* blockBytes(bz: Block, out: Uint8Array): Generator<Uint8Array, void, undefined> {
+  const dbuf = bz.dbuf;
+  const crc = bz.blockCRC;
+  let pos = bz.writePos;
+  let current = bz.writeCurrent;
+  let run = bz.writeRun;
+  let o = 0;
+  for (let count = bz.writeCount; count > 0; count--) {
+    const previous = current;
+    pos = dbuf[pos]!;
+    current = pos & 0xff;
+    pos >>= 8;
+    let copies = 1;
+    let byte = current;
+    if (run++ === 3) {
+      copies = current;
+      byte = previous;
+      current = -1;
+    }
+    crc.updateCRCRun(byte, copies);
+    while (copies > 0) {
+      const k = Math.min(copies, out.length - o);
+      out.fill(byte, o, o + k);
+      o += k;
+      copies -= k;
+      if (o === out.length) {
+        yield out;
+        o = 0;
+      }
+    }
+    if (current !== previous) run = 0;
+  }
+  bz.writeCount = 0;
+  if (o > 0) yield out.subarray(0, o);
+  if (crc.getCRC() !== bz.targetBlockCRC) throw new Error('bzip2: bad block CRC');
 }
 
 /**
@@ -178,61 +206,79 @@ function bunzip2(data: Uint8Array): Decompressed {
  * frame past its declared content size, or the frame's last block when that
  * size is unmet or the checksum is wrong, is handed out and the error comes
  * after it; a last block whose checksum is cut off is withheld. Blocks are
- * decoded by fzstd; the frame's layout, sizes and checksum are read here.
+ * decoded by fzstd, given a block at a time; the frame's layout, sizes and
+ * checksum are read here.
  */
-async function unzstd(data: Uint8Array): Promise<Decompressed> {
-  const out = new Output();
+function* unzstd(data: Uint8Array, xxh: XXHashAPI): Decompressed {
   const u32 = (p: number): number => (data[p]! | (data[p + 1]! << 8) | (data[p + 2]! << 16) | (data[p + 3]! << 24)) >>> 0;
   let pos = 0;
   while (pos < data.length) {
-    if (pos + 4 > data.length) return out.result(true);
+    if (pos + 4 > data.length) return true;
     const magic = u32(pos);
     if ((magic & 0xfffffff0) >>> 0 === 0x184d2a50) {
-      if (pos + 8 > data.length) return out.result(true);
+      if (pos + 8 > data.length) return true;
       pos += 8 + u32(pos + 4);
-      if (pos > data.length) return out.result(true);
+      if (pos > data.length) return true;
       continue;
     }
-    if (magic !== 0xfd2fb528) return out.result(true);
+    if (magic !== 0xfd2fb528) return true;
     const frame = zstdFrame(data, pos);
-    if (frame === undefined) return out.result(true);
+    if (frame === undefined) return true;
     // The blocks fzstd decodes, one chunk each, until the end or its error.
     const chunks: Uint8Array[] = [];
+    const decoder = new ZstdDecompress((chunk, final) => {
+      if (!final || chunk.length > 0) chunks.push(chunk);
+    });
+    const hash = frame.checksum ? xxh.create64() : undefined;
+    const limit = Math.min(frame.end, data.length);
     let failed = false;
-    try {
-      new ZstdDecompress((chunk, final) => {
-        if (!final || chunk.length > 0) chunks.push(chunk.slice());
-      }).push(data.subarray(pos, Math.min(frame.end, data.length)), true);
-    } catch {
-      failed = true;
-    }
-    const blocks = Math.min(chunks.length, frame.blocks);
-    const xxh = frame.checksum ? (await xxhash()).create64() : undefined;
     let size = 0n;
-    for (let k = 0; k < blocks; k++) {
-      const chunk = chunks[k]!;
-      size += BigInt(chunk.length);
-      xxh?.update(chunk);
-      const last = frame.last && k === frame.blocks - 1;
-      if (last && xxh !== undefined && frame.end > data.length) return out.result(true);
-      out.write(chunk);
-      if (frame.contentSize !== undefined && (size > frame.contentSize || (last && size !== frame.contentSize))) return out.result(true);
-      if (last && xxh !== undefined && Number(xxh.digest() & 0xffffffffn) !== u32(frame.end - 4)) return out.result(true);
+    let k = 0;
+    // A block at a time: the first with the frame's header, the last with what follows it up to the frame's end.
+    for (let from = pos, p = frame.first, b = 0; !failed && from < limit; b++) {
+      const last = b >= frame.blocks - 1;
+      if (!last) p += 3 + blockLength(data, p);
+      const to = last ? limit : p;
+      try {
+        decoder.push(data.subarray(from, to), last);
+      } catch {
+        failed = true;
+      }
+      from = to;
+      for (; k < Math.min(chunks.length, frame.blocks); k++) {
+        const chunk = chunks[k]!;
+        chunks[k] = EMPTY;
+        size += BigInt(chunk.length);
+        hash?.update(chunk);
+        const lastBlock = frame.last && k === frame.blocks - 1;
+        if (lastBlock && hash !== undefined && frame.end > data.length) return true;
+        yield chunk;
+        if (frame.contentSize !== undefined && (size > frame.contentSize || (lastBlock && size !== frame.contentSize))) return true;
+        if (lastBlock && hash !== undefined && Number(hash.digest() & 0xffffffffn) !== u32(frame.end - 4)) return true;
+      }
     }
-    if (failed || !frame.last || blocks < frame.blocks) return out.result(true);
+    if (failed || !frame.last || k < frame.blocks) return true;
     pos = frame.end;
   }
-  return out.result(false);
+  return false;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** A block's length after its 3-byte header: one byte for an RLE block. */
+function blockLength(b: Uint8Array, p: number): number {
+  const h = b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16);
+  return ((h >> 1) & 3) === 1 ? 1 : h >> 3;
 }
 
 /**
  * A zstd frame's layout from its header and block headers: its declared
  * content size, whether it ends in a checksum, the blocks whose header and
  * content are all in the data, whether the last of them is the frame's last,
- * and where the frame ends (past the data when it is cut); undefined when the
- * data ends inside the frame's header.
+ * where its first block starts and where the frame ends (past the data when
+ * it is cut); undefined when the data ends inside the frame's header.
  */
-function zstdFrame(b: Uint8Array, pos: number): { end: number; blocks: number; last: boolean; contentSize: bigint | undefined; checksum: boolean } | undefined {
+function zstdFrame(b: Uint8Array, pos: number): { first: number; end: number; blocks: number; last: boolean; contentSize: bigint | undefined; checksum: boolean } | undefined {
   let p = pos + 4;
   if (p >= b.length) return undefined;
   const fhd = b[p]!;
@@ -248,13 +294,14 @@ function zstdFrame(b: Uint8Array, pos: number): { end: number; blocks: number; l
   }
   p += fcsBytes;
   const checksum = ((fhd >> 2) & 1) === 1;
+  const first = p;
   let blocks = 0;
   for (;;) {
-    if (p + 3 > b.length) return { end: b.length + 1, blocks, last: false, contentSize, checksum };
+    if (p + 3 > b.length) return { first, end: b.length + 1, blocks, last: false, contentSize, checksum };
     const h = b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16);
-    p += 3 + (((h >> 1) & 3) === 1 ? 1 : h >> 3);
-    if (p > b.length) return { end: p, blocks, last: false, contentSize, checksum };
+    p += 3 + blockLength(b, p);
+    if (p > b.length) return { first, end: p, blocks, last: false, contentSize, checksum };
     blocks++;
-    if (h & 1) return { end: p + (checksum ? 4 : 0), blocks, last: true, contentSize, checksum };
+    if (h & 1) return { first, end: p + (checksum ? 4 : 0), blocks, last: true, contentSize, checksum };
   }
 }

@@ -1,4 +1,4 @@
-// Go's archive/tar Reader.Next over bytes in memory: each entry's header as
+// Go's archive/tar Reader.Next over a stream of bytes: each entry's header as
 // Go returns it, io.EOF at the archive's end, an error where Go errs. Written
 // from archive/tar's reader.go, format.go, strconv.go and common.go (Go 1.26).
 // Two readers of upstream use it: dockerui's isArchive (Next on an HTTP
@@ -39,10 +39,13 @@ export interface TarHeader {
 /** Go's zero time.Time (January 1, year 1), a global header's ModTime. */
 export const GO_ZERO_TIME: TarTime = { seconds: -62135596800n, nanos: 0 };
 
+/** The bytes under archive/tar's Reader, a chunk at a time (see Stream); the generator returns `endIsError`. */
+export type TarChunks = Iterator<Uint8Array, boolean, undefined>;
+
 /**
- * archive/tar's Reader over `data`. `endIsError`: the bytes end where the
- * stream under Go's reader failed (a decompressor's error), so reading past
- * them is that error, never io.EOF.
+ * archive/tar's Reader over `data`, bytes in memory or chunks as they come.
+ * `endIsError`: the bytes end where the stream under Go's reader failed (a
+ * decompressor's error), so reading past them is that error, never io.EOF.
  */
 export class TarReader {
   private readonly s: Stream;
@@ -51,8 +54,8 @@ export class TarReader {
   private pad = 0;
   private err: Error | undefined;
 
-  constructor(data: Uint8Array, endIsError = false) {
-    this.s = new Stream(data, endIsError);
+  constructor(data: Uint8Array | TarChunks, endIsError = false) {
+    this.s = new Stream(data instanceof Uint8Array ? inMemory(data, endIsError) : data);
   }
 
   /** Reader.Next: the next header, undefined at io.EOF; throws TarError (and again on every later call). */
@@ -204,6 +207,12 @@ export class TarReader {
   }
 }
 
+/** Bytes in memory as one chunk, then their end. */
+export function* inMemory(data: Uint8Array, endIsError: boolean): Generator<Uint8Array, boolean, undefined> {
+  yield data;
+  return endIsError;
+}
+
 /** Reader.Next on `head` alone (a bytes.Buffer): true when it returns a header. */
 export function tarNextSucceeds(head: Uint8Array): boolean {
   try {
@@ -221,44 +230,78 @@ export function tarIsRegular(hdr: TarHeader): boolean {
   return !SPECIAL_TYPES.has(hdr.typeflag);
 }
 
-/** The bytes under Go's reader, read from the front. */
+/**
+ * The bytes under Go's reader, read from the front as they come: chunks (a
+ * decompressor's, each readable only until the next is asked for, so what is
+ * kept is copied), whose generator returns `endIsError`.
+ */
 class Stream {
+  private chunk: Uint8Array = new Uint8Array(0);
   private pos = 0;
-  constructor(
-    private readonly b: Uint8Array,
-    private readonly endIsError: boolean,
-  ) {}
-  get left(): number {
-    return this.b.length - this.pos;
+  private ended = false;
+  private endIsError = false;
+  constructor(private readonly chunks: TarChunks) {}
+  /** Whether bytes are left, the next chunk asked for when this one is read. */
+  private more(): boolean {
+    while (this.pos === this.chunk.length) {
+      if (this.ended) return false;
+      const r = this.chunks.next();
+      if (r.done === true) {
+        this.ended = true;
+        this.endIsError = r.value;
+        return false;
+      }
+      this.chunk = r.value;
+      this.pos = 0;
+    }
+    return true;
   }
   /** Where Go's read met io.EOF: `eof` when Go passes that on, else its error. */
   private short(eof: boolean): never {
     throw eof && !this.endIsError ? new TarEOF() : new TarError('archive/tar: unexpected EOF');
   }
+  /** Up to n bytes, fewer only where the data ends. */
+  private take(n: number): Uint8Array {
+    if (this.chunk.length - this.pos >= n) return this.chunk.slice(this.pos, (this.pos += n));
+    const out = new Uint8Array(n);
+    let got = 0;
+    while (got < n && this.more()) {
+      const k = Math.min(n - got, this.chunk.length - this.pos);
+      out.set(this.chunk.subarray(this.pos, this.pos + k), got);
+      this.pos += k;
+      got += k;
+    }
+    return got === n ? out : out.subarray(0, got);
+  }
+  /** n bytes passed over; false where the data ends first. */
+  private skip(n: bigint): boolean {
+    while (n > 0n) {
+      if (!this.more()) return false;
+      const k = Math.min(this.chunk.length - this.pos, n > 1n << 30n ? 1 << 30 : Number(n));
+      this.pos += k;
+      n -= BigInt(k);
+    }
+    return true;
+  }
   /** io.ReadFull: io.EOF when nothing is left, io.ErrUnexpectedEOF when some but not enough. */
   readFull(n: number): Uint8Array {
-    if (n > this.left) this.short(this.left === 0);
-    return this.take(n);
+    const b = this.take(n);
+    if (b.length < n) this.short(b.length === 0);
+    return b;
   }
   /** mustReadFull: io.ErrUnexpectedEOF when not enough is left. */
   mustReadFull(n: number): Uint8Array {
-    if (n > this.left) this.short(false);
-    return this.take(n);
+    const b = this.take(n);
+    if (b.length < n) this.short(false);
+    return b;
   }
   /** tryReadFull: io.EOF when not enough is left. */
   tryReadFull(n: number): void {
-    if (n > this.left) this.short(true);
-    this.pos += n;
+    if (!this.skip(BigInt(n))) this.short(true);
   }
   /** discard (io.CopyN to io.Discard): io.ErrUnexpectedEOF when not enough is left. */
   discard(n: bigint): void {
-    if (n > BigInt(this.left)) this.short(false);
-    this.pos += Number(n);
-  }
-  private take(n: number): Uint8Array {
-    const out = this.b.subarray(this.pos, this.pos + n);
-    this.pos += n;
-    return out;
+    if (!this.skip(n)) this.short(false);
   }
 }
 
@@ -337,23 +380,33 @@ function cString(b: Uint8Array): string {
   return nul < 0 ? s : s.slice(0, nul);
 }
 
+const USTAR_MAGIC = [...'ustar\0'].map((c) => c.charCodeAt(0));
+/** The GNU magic, then its version. */
+const GNU_MAGIC = [...'ustar  \0'].map((c) => c.charCodeAt(0));
+const STAR_TRAILER = [...'tar\0'].map((c) => c.charCodeAt(0));
+const bytesAre = (b: Uint8Array, at: number, want: readonly number[]): boolean => want.every((c, i) => b[at + i] === c);
+
 function getFormat(blk: Uint8Array): Format {
   const p = new Parser();
   const value = p.parseOctal(blk.subarray(148, 156));
-  let unsigned = 0n;
-  let signed = 0n;
+  // The sums with the checksum field as spaces (Go's int64s, which 512 bytes keep exact as numbers); signed counts bytes above 127 as negative.
+  let unsigned = 0;
+  let high = 0;
   for (let i = 0; i < BLOCK; i++) {
-    const c = i >= 148 && i < 156 ? 0x20 : blk[i]!;
-    unsigned += BigInt(c);
-    signed += BigInt(c > 127 ? c - 256 : c);
+    const c = blk[i]!;
+    unsigned += c;
+    high += c >> 7;
   }
-  if (p.failed || (value !== unsigned && value !== signed)) return 'unknown';
-  const magic = text(blk.subarray(257, 263));
-  const version = text(blk.subarray(263, 265));
-  const trailer = text(blk.subarray(508, 512));
-  if (magic === 'ustar\0' && trailer === 'tar\0') return 'star';
-  if (magic === 'ustar\0') return 'ustar';
-  if (magic === 'ustar ' && version === ' \0') return 'gnu';
+  for (let i = 148; i < 156; i++) {
+    const c = blk[i]!;
+    unsigned += 0x20 - c;
+    high -= c >> 7;
+  }
+  const signed = unsigned - 256 * high;
+  if (p.failed || (value !== BigInt(unsigned) && value !== BigInt(signed))) return 'unknown';
+  if (bytesAre(blk, 257, USTAR_MAGIC) && bytesAre(blk, 508, STAR_TRAILER)) return 'star';
+  if (bytesAre(blk, 257, USTAR_MAGIC)) return 'ustar';
+  if (bytesAre(blk, 257, GNU_MAGIC)) return 'gnu';
   return 'v7';
 }
 
@@ -391,6 +444,19 @@ class Parser {
     while (start < end && (b[start] === 0x20 || b[start] === 0)) start++;
     while (end > start && (b[end - 1] === 0x20 || b[end - 1] === 0)) end--;
     if (start === end) return 0n;
+    // Up to 17 digits (51 bits) summed as a number; more go through a string.
+    let x = 0;
+    let i = start;
+    for (; i < end && i - start < 17; i++) {
+      const c = b[i]!;
+      if (c === 0) break;
+      if (c < 0x30 || c > 0x37) {
+        this.failed = true;
+        return 0n;
+      }
+      x = x * 8 + (c - 0x30);
+    }
+    if (i === end || b[i] === 0) return BigInt(x);
     let s = text(b.subarray(start, end));
     const nul = s.indexOf('\0');
     if (nul >= 0) s = s.slice(0, nul);
@@ -398,12 +464,12 @@ class Parser {
       this.failed = true;
       return 0n;
     }
-    const x = BigInt('0o' + s);
-    if (x >= 2n ** 64n) {
+    const big = BigInt('0o' + s);
+    if (big >= 2n ** 64n) {
       this.failed = true;
       return BigInt.asIntN(64, 2n ** 64n - 1n);
     }
-    return BigInt.asIntN(64, x);
+    return BigInt.asIntN(64, big);
   }
 }
 
