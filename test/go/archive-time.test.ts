@@ -12,8 +12,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { gzipSync } from 'node:zlib';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createGzip, gzipSync } from 'node:zlib';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { goAvailable, runOracleLines } from '../oracle/oracle.ts';
@@ -247,4 +247,51 @@ test('SOURCE_DATE_EPOCH from an archive: mutated archives, a new seed every run'
   console.log(`archive time, seed ${seed}: ${cases.length - differing.length}/${cases.length} identical (${times} with a time from upstream)`);
   if (process.env.ARCHIVE_DEBUG) console.log(differing.join("\n"));
   assert.deepEqual(differing.slice(0, 10), []);
+});
+
+// Big archives, read a chunk at a time as Go reads them: a file of 256 MiB of
+// zeros (a megabyte or less compressed; 16 MiB for bzip2, whose compression
+// and seek-bzip are slow), then 100,000 empty files and one newer, in gzip
+// (whole and cut short), zstd and bzip2; ours must give upstream's answer
+// with the decompressed bytes never all in memory.
+test('SOURCE_DATE_EPOCH from an archive: big archives (256 MiB of zeros, 100,000 entries)', { skip, timeout: 300_000 }, async () => {
+  const head = (zeros: number): Buffer => header({ name: 'zeros', size: octal(zeros), mtime: at(1600000000) });
+  const many: Buffer[] = [];
+  for (let i = 0; i < 100_000; i++) many.push(header({ name: `e${i}`, size: octal(0), mtime: at(1500000000 + i) }));
+  const tail = Buffer.concat([...many, header({ name: 'newest', size: octal(0), mtime: at(1700000000) }), END]);
+  // The tar streamed into each compressor a megabyte at a time.
+  const chunk = Buffer.alloc(1 << 20);
+  const pieces = function* (zeros = 256 << 20): Generator<Buffer> {
+    yield head(zeros);
+    for (let i = 0; i < zeros / chunk.length; i++) yield chunk;
+    yield tail;
+  };
+  const gzip = async (): Promise<Buffer> => {
+    const z = createGzip();
+    const out: Buffer[] = [];
+    z.on('data', (b: Buffer) => out.push(b));
+    const done = new Promise((resolve) => z.on('end', resolve));
+    for (const p of pieces()) if (!z.write(p)) await new Promise((resolve) => z.once('drain', resolve));
+    z.end();
+    await done;
+    return Buffer.concat(out);
+  };
+  const program = (name: string, args: string[], zeros?: number): Buffer => {
+    const dir = mkdtempSync(join(tmpdir(), 'big-'));
+    const file = join(dir, 'a.tar');
+    for (const [i, p] of [...pieces(zeros)].entries()) (i === 0 ? writeFileSync : appendFileSync)(file, p);
+    const c = compress(name, [...args, file], Buffer.alloc(0));
+    rmSync(dir, { recursive: true });
+    return c;
+  };
+  const gz = await gzip();
+  const cases: [string, Buffer][] = [
+    ['big (gzip)', gz],
+    ['big (gzip, cut at 99%)', gz.subarray(0, Math.floor(gz.length * 0.99))],
+    ['big (zstd)', program('zstd', ['-q', '-c', '--check'])],
+    ['big (bzip2)', program('bzip2', ['-c'], 16 << 20)],
+  ];
+  const { differing, times } = await compare(cases);
+  console.log(`archive time, big archives: ${cases.length - differing.length}/${cases.length} identical (${times} with a time from upstream)`);
+  assert.deepEqual(differing, []);
 });
