@@ -31,6 +31,25 @@ function failed(ref: string, err: unknown): ImageResolveError {
 }
 
 export function cliImageResolver(options: CliResolverOptions = {}): ImageResolver {
+  const inner = uncachedResolver(options);
+  // One resolution (its answer or its error) per reference and options for the process, as the
+  // daemon's resolver answers a build's stages from one lookup: a Dockerfile of 500 stages on one
+  // base asked the registry 500 times (97 s when it could not be reached, each failure waited for).
+  const seen = new Map<string, Promise<ResolvedImage>>();
+  return {
+    resolve(ref: string, opts: ResolveOptions): Promise<ResolvedImage> {
+      const key = JSON.stringify([ref, formatPlatformAll(opts.platform), opts.platformUnset === true, opts.resolveMode ?? 'default', opts.ociLayout ?? null]);
+      let p = seen.get(key);
+      if (p === undefined) {
+        p = inner.resolve(ref, opts);
+        seen.set(key, p);
+      }
+      return p.then((r) => ({ ...r }));
+    },
+  };
+}
+
+function uncachedResolver(options: CliResolverOptions): ImageResolver {
   const env = options.env ?? process.env;
   const disk = options.cache === false ? undefined : new DiskConfigCache(options.cacheDir ?? defaultCacheDir(env));
   const registry = new RegistryResolver({

@@ -8,6 +8,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -131,6 +133,32 @@ test('a private repository: credentials from config.json get the token; none or 
   const wrong = await cli(['llb', '-f', 'Dockerfile'], df, { dockerConfig: auths('alice', 'nope') });
   assert.equal(wrong.status, 1);
   assert.match(wrong.stderr, new RegExp(`^Dockerfile:2: .*failed to resolve source metadata for ${registry.host}/private/img:1.0: pull access denied.*failed to fetch token: unexpected status from GET request to http://127\\.0\\.0\\.1:\\d+/token: 401 Unauthorized\\n$`));
+});
+
+test('stages on one base image ask the registry once, even when it fails, as the daemon answers them from one resolution', async () => {
+  // A registry that knows no image and counts what it is asked.
+  let asked = 0;
+  const server = createServer((req, res) => {
+    asked++;
+    res.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}');
+  });
+  await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const askedFor = async (stages: number): Promise<number> => {
+      asked = 0;
+      const df = Array.from({ length: stages }, (_, i) => `FROM ${host}/x/y:1 AS s${i}\n`).join('');
+      const r = await cli(['lint', 'Dockerfile', '--format', 'json', '--no-resolve-cache'], df);
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stdout, new RegExp(`failed to resolve source metadata for ${host}/x/y:1`));
+      return asked;
+    };
+    const one = await askedFor(1);
+    assert.ok(one > 0);
+    assert.equal(await askedFor(60), one);
+  } finally {
+    server.close();
+  }
 });
 
 test('a credential helper named in credHelpers answers for its host', async () => {
