@@ -2,7 +2,9 @@
 // unlucky user could hand the frontend — the classes of issue 11 and more of
 // each — converted by ours (`node dist/dockerfile-llb.js llb|targets`, a
 // whole process) and by upstream's frontend (the Go oracle), each with a
-// timeout. Prints wall time and peak RSS side by side with the ratio
+// timeout; and inputs only the frontend process reads (the `gw-` probes,
+// bench/hostile-gateway.ts: ours and upstream's frontend binary against a
+// scripted daemon). Prints wall time and peak RSS side by side with the ratio
 // (ours/upstream), whether each side converted or failed, and whether the
 // probe is within target: at most 3x upstream's time and memory, or under
 // 1 s and 200 MB.
@@ -16,7 +18,10 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import * as zlib from 'node:zlib';
 import { oraclePath } from '../test/oracle/oracle.ts';
+import { binDir } from '../test/e2e/harness.ts';
+import { runGatewayProbe, tarGzOfEmptyFiles, tarGzOfZeros, type GatewayProbe } from './hostile-gateway.ts';
 
 const TIMEOUT = Number(process.env.TIMEOUT ?? 120);
 const bundle = resolve('dist', 'dockerfile-llb.js');
@@ -244,6 +249,45 @@ function timed(cmd: string, args: string[]): Run {
   return { seconds: Number(s), kib: Number(k), status };
 }
 
+/** Probes through the frontend process (bench/hostile-gateway.ts): the gateway's own inputs. */
+const GATEWAY_PROBES: { name: string; what: string; probe: () => GatewayProbe }[] = [
+  {
+    name: 'gw-options-30k',
+    what: 'through the gateway: 30,000 frontend options (build args, labels, unknown keys) in the environment',
+    probe: () => ({ dockerfile: 'FROM alpine:3.19\nRUN true\n', opts: Array.from({ length: 30_000 }, (_, i) => (i % 3 === 0 ? `build-arg:A${i}=v${i}` : i % 3 === 1 ? `label:l${i}=v${i}` : `zz-unknown-${i}=v${i}`)) }),
+  },
+  {
+    name: 'gw-sde-archive-zeros-4g',
+    what: 'through the gateway: SOURCE_DATE_EPOCH from an HTTP context without Last-Modified, a tar.gz of a 4 GiB file of zeros (4 MB) and a newer file after it',
+    probe: () => ({ dockerfile: 'FROM alpine:3.19\nRUN true\n', opts: ['context:n=https://example.com/f.tar.gz', 'build-arg:SOURCE_DATE_EPOCH=n'], files: { context: tarGzOfZeros(4 * 2 ** 30, zlib) } }),
+  },
+  {
+    name: 'gw-sde-archive-300k-files',
+    what: 'through the gateway: the same with a tar.gz of 300,000 empty files',
+    probe: () => ({ dockerfile: 'FROM alpine:3.19\nRUN true\n', opts: ['context:n=https://example.com/f.tar.gz', 'build-arg:SOURCE_DATE_EPOCH=n'], files: { context: tarGzOfEmptyFiles(300_000, zlib) } }),
+  },
+  {
+    name: 'gw-lint-5k-stages',
+    what: 'through the gateway: the lint subrequest on 5,000 stages, each with a StageNameCasing warning',
+    probe: () => ({ dockerfile: lines(5_000, (i) => `FROM alpine:3.19 AS F${i}`), opts: ['requestid=frontend.lint'] }),
+  },
+  {
+    name: 'gw-warnings-5k',
+    what: 'through the gateway: a build sending 5,000 warnings (LegacyKeyValueFormat), each a Warn call',
+    probe: () => ({ dockerfile: 'FROM alpine:3.19\n' + lines(5_000, (i) => `ENV a${i} b`) + 'RUN true\n', opts: [] }),
+  },
+  {
+    name: 'gw-named-contexts-1000',
+    what: 'through the gateway: 1,000 local named contexts, each loaded (Solve, ReadFile of its .dockerignore)',
+    probe: () => ({ dockerfile: 'FROM scratch\n' + lines(1000, (i) => `COPY --from=n${i} /a /a${i}`), opts: Array.from({ length: 1000 }, (_, i) => `context:n${i}=local:ctx${i}`) }),
+  },
+  {
+    name: 'gw-dockerignore-100k-stars',
+    what: 'through the gateway: a .dockerignore of 100,000 wildcard patterns, no COPY source matched against them',
+    probe: () => ({ dockerfile: 'FROM alpine:3.19\nCOPY . /src\n', opts: [], dockerignore: lines(100_000, (i) => `d${i}/f*`) }),
+  },
+];
+
 const filter = (process.env.PROBES ?? '').split(',').filter((x) => x !== '');
 const rows: string[][] = [];
 let failures = 0;
@@ -291,6 +335,37 @@ for (const p of PROBES) {
   process.stderr.write(`${p.name}: done\n`);
 }
 
+const upstreamFrontend = join(binDir, 'dockerfile-frontend');
+const gatewayProbes = GATEWAY_PROBES.filter((p) => filter.length === 0 || filter.some((f) => p.name.includes(f)));
+if (gatewayProbes.length > 0 && !existsSync(upstreamFrontend)) {
+  process.stderr.write(`${upstreamFrontend} is missing (scripts/e2e/build-buildkit.sh builds it): the gateway probes are left out\n`);
+} else {
+  for (const g of gatewayProbes) {
+    const probe = g.probe();
+    const ours = await runGatewayProbe(probe, [process.execPath, bundle, 'frontend'], dir, TIMEOUT);
+    const up = await runGatewayProbe(probe, [upstreamFrontend], dir, TIMEOUT);
+    const tRatio = ours.seconds / Math.max(up.seconds, 0.01);
+    const mRatio = ours.kib / Math.max(up.kib, 1);
+    const small = ours.seconds < 1 && ours.kib < 200 * 1024;
+    // The same Return (its result, or its error's text), unless upstream ran out of time.
+    const sameResult = ours.returned === up.returned || up.status === 'timeout';
+    const within = ours.status !== 'timeout' && sameResult && (small || (tRatio <= 3 && mRatio <= 3));
+    if (!within) failures++;
+    rows.push([
+      g.name,
+      `${ours.seconds.toFixed(2)} s`,
+      up.status === 'timeout' ? `>${TIMEOUT} s` : `${up.seconds.toFixed(2)} s`,
+      `${tRatio.toFixed(1)}x`,
+      `${(ours.kib / 1024).toFixed(0)} MB`,
+      `${(up.kib / 1024).toFixed(0)} MB`,
+      `${mRatio.toFixed(1)}x`,
+      `${ours.status}/${up.status}${sameResult ? '' : ' (differ)'}`,
+      within ? 'yes' : 'NO',
+    ]);
+    process.stderr.write(`${g.name}: done\n`);
+  }
+}
+
 const header = ['probe', 'ours', 'upstream', 'time', 'ours', 'upstream', 'memory', 'result (ours/up)', 'within target'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const fmt = (r: string[]): string => '| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
@@ -298,4 +373,4 @@ console.log(fmt(header));
 console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
 for (const r of rows) console.log(fmt(r));
 console.log(`\n${rows.length - failures}/${rows.length} probes within target (the same result as upstream, and at most 3x upstream's time and memory, or under 1 s and 200 MB)`);
-for (const p of PROBES) if (filter.length === 0 || filter.some((f) => p.name.includes(f))) console.log(`  ${p.name}: ${p.what}`);
+for (const p of [...PROBES, ...GATEWAY_PROBES]) if (filter.length === 0 || filter.some((f) => p.name.includes(f))) console.log(`  ${p.name}: ${p.what}`);
