@@ -291,6 +291,27 @@ const GATEWAY_PROBES: { name: string; what: string; probe: () => GatewayProbe }[
 const filter = (process.env.PROBES ?? '').split(',').filter((x) => x !== '');
 const rows: string[][] = [];
 let failures = 0;
+
+/** A probe's row: within target when it ends as upstream's did (unless upstream ran out of time) and is small or within 3x. */
+function record(name: string, ours: Run, up: Run, same: boolean): void {
+  const tRatio = ours.seconds / Math.max(up.seconds, 0.01);
+  const mRatio = ours.kib / Math.max(up.kib, 1);
+  const small = ours.seconds < 1 && ours.kib < 200 * 1024;
+  const sameResult = same || up.status === 'timeout';
+  const within = ours.status !== 'timeout' && sameResult && (small || (tRatio <= 3 && mRatio <= 3));
+  if (!within) failures++;
+  rows.push([
+    name,
+    `${ours.seconds.toFixed(2)} s`,
+    up.status === 'timeout' ? `>${TIMEOUT} s` : `${up.seconds.toFixed(2)} s`,
+    `${tRatio.toFixed(1)}x`,
+    `${(ours.kib / 1024).toFixed(0)} MB`,
+    `${(up.kib / 1024).toFixed(0)} MB`,
+    `${mRatio.toFixed(1)}x`,
+    `${ours.status}/${up.status}${sameResult ? '' : ' (differ)'}`,
+    within ? 'yes' : 'NO',
+  ]);
+}
 for (const p of PROBES) {
   if (filter.length > 0 && !filter.some((f) => p.name.includes(f))) continue;
   const file = join(dir, `${p.name}.Dockerfile`);
@@ -314,24 +335,8 @@ for (const p of PROBES) {
   const up = p.targets
     ? timed(oracle, ['targets', '-f', file])
     : timed(p.labs ? oraclePath('labs') : oracle, [p.lint ? 'lint' : 'dockerfile2llb', '-f', file, '--image-metadata', meta, ...ignore]);
-  const tRatio = ours.seconds / Math.max(up.seconds, 0.01);
-  const mRatio = ours.kib / Math.max(up.kib, 1);
-  const small = ours.seconds < 1 && ours.kib < 200 * 1024;
   // The same outcome too: ours failing where upstream converts (a stack overflow, say) is no pass however fast.
-  const sameResult = ours.status === up.status || up.status === 'timeout';
-  const within = ours.status !== 'timeout' && sameResult && (small || (tRatio <= 3 && mRatio <= 3));
-  if (!within) failures++;
-  rows.push([
-    p.name,
-    `${ours.seconds.toFixed(2)} s`,
-    up.status === 'timeout' ? `>${TIMEOUT} s` : `${up.seconds.toFixed(2)} s`,
-    `${tRatio.toFixed(1)}x`,
-    `${(ours.kib / 1024).toFixed(0)} MB`,
-    `${(up.kib / 1024).toFixed(0)} MB`,
-    `${mRatio.toFixed(1)}x`,
-    `${ours.status}/${up.status}`,
-    within ? 'yes' : 'NO',
-  ]);
+  record(p.name, ours, up, ours.status === up.status);
   process.stderr.write(`${p.name}: done\n`);
 }
 
@@ -344,24 +349,8 @@ if (gatewayProbes.length > 0 && !existsSync(upstreamFrontend)) {
     const probe = g.probe();
     const ours = await runGatewayProbe(probe, [process.execPath, bundle, 'frontend'], dir, TIMEOUT);
     const up = await runGatewayProbe(probe, [upstreamFrontend], dir, TIMEOUT);
-    const tRatio = ours.seconds / Math.max(up.seconds, 0.01);
-    const mRatio = ours.kib / Math.max(up.kib, 1);
-    const small = ours.seconds < 1 && ours.kib < 200 * 1024;
-    // The same Return (its result, or its error's text), unless upstream ran out of time.
-    const sameResult = ours.returned === up.returned || up.status === 'timeout';
-    const within = ours.status !== 'timeout' && sameResult && (small || (tRatio <= 3 && mRatio <= 3));
-    if (!within) failures++;
-    rows.push([
-      g.name,
-      `${ours.seconds.toFixed(2)} s`,
-      up.status === 'timeout' ? `>${TIMEOUT} s` : `${up.seconds.toFixed(2)} s`,
-      `${tRatio.toFixed(1)}x`,
-      `${(ours.kib / 1024).toFixed(0)} MB`,
-      `${(up.kib / 1024).toFixed(0)} MB`,
-      `${mRatio.toFixed(1)}x`,
-      `${ours.status}/${up.status}${sameResult ? '' : ' (differ)'}`,
-      within ? 'yes' : 'NO',
-    ]);
+    // The same Return (its result, or its error's text).
+    record(g.name, ours, up, ours.returned === up.returned);
     process.stderr.write(`${g.name}: done\n`);
   }
 }
