@@ -77,12 +77,28 @@ export function lintResultsJSON(r: LintResults): GoJSON {
 const latin1 = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
 
 /**
+ * A source's lines as byte strings, made once for all the warnings in it: a
+ * line taken into the printed text keeps the whole decoded source alive, so
+ * one decoding per warning kept a copy of the file per warning (5,000
+ * warnings in a 130 KB Dockerfile held 650 MB).
+ */
+const linesOf = new WeakMap<Uint8Array, string[]>();
+function sourceLines(data: Uint8Array): string[] {
+  let lines = linesOf.get(data);
+  if (lines === undefined) {
+    lines = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1').split('\n');
+    linesOf.set(data, lines);
+  }
+  return lines;
+}
+
+/**
  * A source excerpt around the ranges (upstream's errdefs.Source.Print), as a
  * byte string (one char per byte): the source lines are written unchanged.
  */
 export function printSourceExcerpt(info: LintSourceInfo, ranges: SourceLocation['ranges']): string {
   if (ranges.length === 0) return '';
-  const lines = Buffer.from(info.data.buffer, info.data.byteOffset, info.data.byteLength).toString('latin1').split('\n');
+  const lines = sourceLines(info.data);
   let start = 0;
   let end = 0;
   ranges.forEach((r, i) => {
