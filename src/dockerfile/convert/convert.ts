@@ -628,7 +628,8 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
   // called the daemon yet stop, and answers to calls made are dropped, so
   // the stages after it are not resolved and report no checks (of 5 runs of
   // upstream's frontend, 5 reported the first of two bad stage names when
-  // the last stage resolved). A resolver in process (a file, a registry)
+  // the last stage resolved). A failure in the daemon's answer cancels it
+  // too: the stages still waiting are dropped, and the build fails then. A resolver in process (a file, a registry)
   // answers whatever happened, as upstream's do: every stage is resolved, in
   // order, and the last stage's error that did not wait is taken.
   const states = [...bc.all.states];
@@ -683,11 +684,30 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
       if (d.unregistered) d.dispatched = true;
     }
   }
-  for (const { index, d, run } of pending) {
-    const failed = await run;
+  // Upstream's errgroup: the first stage to fail on the daemon's answer cancels the context of the
+  // others, whose calls then return at once, and the build fails then, not when their answers come
+  // (a slow resolution beside a failing one held ours, and another platform could finish meanwhile).
+  // Answers come in the same turn as the first failure (one resolution stages share, or a daemon
+  // answering together) count with it; the ones still out are cancelled.
+  const outcomes = new Map<number, { err: unknown } | undefined>();
+  pending.forEach(({ run }, k) => void run.then((r) => outcomes.set(k, r)));
+  if (cancels) {
+    await new Promise<void>((resolve) => {
+      let left = pending.length;
+      if (left === 0) resolve();
+      for (const { run } of pending) void run.then((r) => (r !== undefined || --left === 0) && resolve());
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+  } else await Promise.all(pending.map(({ run }) => run));
+  pending.forEach(({ index, d }, k) => {
+    if (!outcomes.has(k)) {
+      bc.resolveCancelled = true;
+      return;
+    }
+    const failed = outcomes.get(k);
     if (d.unregistered) d.dispatched = true;
     if (failed !== undefined) waited.push({ index, err: located(d, failed.err) });
-  }
+  });
   if (importError !== undefined) throw importError;
   if (notWaited !== undefined) throw notWaited.err;
   if (waited.length > 0) {
