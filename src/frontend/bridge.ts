@@ -45,7 +45,8 @@ function statusDetails(err: grpc.ServiceError): RpcStatus | undefined {
  * when it has one. grpc-js reports some protocol violations of the daemon
  * without a usable code: a grpc-status that is no number becomes NaN, and a
  * message flagged compressed without a grpc-encoding fails its decoding with
- * no code or message at all. Both get grpc-go's code and words.
+ * no code or message at all. Both get grpc-go's code and words, as does an
+ * answer larger than the receive limit.
  */
 export function bridgeError(method: string, err: grpc.ServiceError): BridgeError {
   if (err.code === undefined) {
@@ -54,6 +55,9 @@ export function bridgeError(method: string, err: grpc.ServiceError): BridgeError
   if (!Number.isInteger(err.code)) {
     return new BridgeError(method, grpc.status.UNKNOWN, 'transport: malformed grpc-status: not an integer', undefined);
   }
+  // An answer over the receive limit: grpc-js words it its own way.
+  const large = err.code === grpc.status.RESOURCE_EXHAUSTED ? /^Received message larger than max \((\d+) vs (\d+)\)$/.exec(err.details ?? '') : null;
+  if (large !== null) return new BridgeError(method, err.code, `grpc: received message larger than max (${large[1]} vs. ${large[2]})`, undefined);
   const status = statusDetails(err);
   // The status in the details carries the message exactly (the grpc-message
   // header can lose trailing blanks).

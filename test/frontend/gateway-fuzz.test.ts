@@ -25,6 +25,8 @@ const BOUND = 20_000;
 const built = existsSync(join(repoRoot, 'dist', 'dockerfile-llb.js'));
 const skip = built ? false : 'run `npm run build` first';
 const skipOracle = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : skip;
+const upstreamBinary = join(repoRoot, '.cache', 'bin', 'dockerfile-frontend');
+const skipUpstream = !existsSync(upstreamBinary) && process.env.CI !== 'true' ? 'run scripts/e2e/build-buildkit.sh first (upstream’s frontend binary)' : skip;
 
 const readFileAnswer = frame(encodeMessage(gw.ReadFileResponse, { Data: new TextEncoder().encode('FROM busybox\nRUN true\n') }));
 
@@ -73,6 +75,18 @@ test('a compressed frame without a grpc-encoding fails with grpc-go’s message'
     on('ReadFile', { kind: 'frames', data: frame(Buffer.from('xx'), true), trailers: { 'grpc-status': '0' } }),
     'grpc: compressed flag set with identity or empty encoding',
   );
+});
+
+test('an answer over the 16 MiB receive limit fails as upstream’s frontend process reports it', { skip: skipUpstream }, async () => {
+  // A frame declaring one byte more than the limit: both clients refuse it on the length, before its
+  // bytes (16 MiB sent in full would exhaust the connection's flow-control window for the Return).
+  const script = on('ReadFile', { kind: 'frames', data: frame(Buffer.alloc(10), false, (16 << 20) + 1), trailers: { 'grpc-status': '0' } });
+  const ours = await runFrontend(script, { boundMs: BOUND });
+  assert.deepEqual(cleanExitProblems(ours, BOUND), [], ours.stderr);
+  const up = await runFrontend(script, { boundMs: BOUND, command: [upstreamBinary] });
+  assert.match(up.returned?.error?.message ?? '', /received message larger than max/);
+  assert.equal(ours.returned?.error?.message, up.returned?.error?.message);
+  assert.equal(ours.returned?.error?.code, up.returned?.error?.code);
 });
 
 /** The frontend option's conversion error as upstream (the oracle) reports it. */
