@@ -9,10 +9,10 @@
 
 import { nodeZlib } from '../builtins.ts';
 import Bunzip, { type Block } from 'seek-bzip';
-import { Decompress as ZstdDecompress } from 'fzstd';
 import xxhash, { type XXHashAPI } from 'xxhash-wasm';
 import { inflate } from './inflate.ts';
 import { inMemory } from './tar.ts';
+import { ZstdFrameState } from './zstd.ts';
 
 /**
  * What a decompressor gives, in order: each chunk readable until the next is
@@ -201,13 +201,15 @@ function* blockBytes(bz: Block, out: Uint8Array): Generator<Uint8Array, void, un
 /**
  * klauspost/compress's zstd decoder as it runs with more than one CPU (its
  * concurrent stream decoder; with one it hands out less before an error):
- * frames in turn, skippable frames skipped. A block that cannot be read or
- * decoded is withheld and its error comes instead; a block that takes the
- * frame past its declared content size, or the frame's last block when that
- * size is unmet or the checksum is wrong, is handed out and the error comes
- * after it; a last block whose checksum is cut off is withheld. Blocks are
- * decoded by fzstd, given a block at a time; the frame's layout, sizes and
- * checksum are read here.
+ * frames in turn, skippable frames skipped. A frame whose header klauspost
+ * refuses (a reserved bit, a dictionary, a window over its 512 MiB maximum,
+ * as is a single segment's content size over it) is an error where it
+ * starts. A block that cannot be read or decoded is withheld and its error
+ * comes instead; a block that takes the frame past its declared content
+ * size, or the frame's last block when that size is unmet or the checksum is
+ * wrong, is handed out and the error comes after it; a last block whose
+ * checksum is cut off is withheld. Blocks are decoded as klauspost decodes
+ * them (src/go/zstd.ts); the frame's layout, sizes and checksum are read here.
  */
 function* unzstd(data: Uint8Array, xxh: XXHashAPI): Decompressed {
   const u32 = (p: number): number => (data[p]! | (data[p + 1]! << 8) | (data[p + 2]! << 16) | (data[p + 3]! << 24)) >>> 0;
@@ -223,47 +225,27 @@ function* unzstd(data: Uint8Array, xxh: XXHashAPI): Decompressed {
     }
     if (magic !== 0xfd2fb528) return true;
     const frame = zstdFrame(data, pos);
-    if (frame === undefined) return true;
-    // The blocks fzstd decodes, one chunk each, until the end or its error.
-    const chunks: Uint8Array[] = [];
-    const decoder = new ZstdDecompress((chunk, final) => {
-      if (!final || chunk.length > 0) chunks.push(chunk);
-    });
+    if (frame === undefined || frame.window === undefined) return true;
+    const state = new ZstdFrameState(frame.window);
     const hash = frame.checksum ? xxh.create64() : undefined;
-    const limit = Math.min(frame.end, data.length);
-    let failed = false;
     let size = 0n;
-    let k = 0;
-    // A block at a time: the first with the frame's header, the last with what follows it up to the frame's end.
-    for (let from = pos, p = frame.first, b = 0; !failed && from < limit; b++) {
-      const last = b >= frame.blocks - 1;
-      if (!last) p += 3 + blockLength(data, p);
-      const to = last ? limit : p;
-      try {
-        decoder.push(data.subarray(from, to), last);
-      } catch {
-        failed = true;
-      }
-      from = to;
-      for (; k < Math.min(chunks.length, frame.blocks); k++) {
-        const chunk = chunks[k]!;
-        chunks[k] = EMPTY;
-        size += BigInt(chunk.length);
-        hash?.update(chunk);
-        const lastBlock = frame.last && k === frame.blocks - 1;
-        if (lastBlock && hash !== undefined && frame.end > data.length) return true;
-        yield chunk;
-        if (frame.contentSize !== undefined && (size > frame.contentSize || (lastBlock && size !== frame.contentSize))) return true;
-        if (lastBlock && hash !== undefined && Number(hash.digest() & 0xffffffffn) !== u32(frame.end - 4)) return true;
-      }
+    for (let p = frame.first, k = 0; k < frame.blocks; k++) {
+      const chunk = state.block(data, p);
+      if (chunk === undefined) return true;
+      p += 3 + blockLength(data, p);
+      size += BigInt(chunk.length);
+      hash?.update(chunk);
+      const lastBlock = frame.last && k === frame.blocks - 1;
+      if (lastBlock && hash !== undefined && frame.end > data.length) return true;
+      yield chunk;
+      if (frame.contentSize !== undefined && (size > frame.contentSize || (lastBlock && size !== frame.contentSize))) return true;
+      if (lastBlock && hash !== undefined && Number(hash.digest() & 0xffffffffn) !== u32(frame.end - 4)) return true;
     }
-    if (failed || !frame.last || k < frame.blocks) return true;
+    if (!frame.last) return true;
     pos = frame.end;
   }
   return false;
 }
-
-const EMPTY = new Uint8Array(0);
 
 /** A block's length after its 3-byte header: one byte for an RLE block. */
 function blockLength(b: Uint8Array, p: number): number {
@@ -271,21 +253,29 @@ function blockLength(b: Uint8Array, p: number): number {
   return ((h >> 1) & 3) === 1 ? 1 : h >> 3;
 }
 
+/** MaxWindowSize, klauspost's default limit on a frame's window (a single segment's is its content size). */
+const ZSTD_MAX_WINDOW = 1 << 29;
+
 /**
- * A zstd frame's layout from its header and block headers: its declared
- * content size, whether it ends in a checksum, the blocks whose header and
- * content are all in the data, whether the last of them is the frame's last,
- * where its first block starts and where the frame ends (past the data when
- * it is cut); undefined when the data ends inside the frame's header.
+ * A zstd frame's layout from its header and block headers: its window
+ * (undefined where klauspost's frameDec.reset or the stream decoder refuses
+ * the header), declared content size, whether it ends in a checksum, the
+ * blocks whose header and content are all in the data, whether the last of
+ * them is the frame's last, where its first block starts and where the frame
+ * ends (past the data when it is cut); undefined when the data ends inside
+ * the frame's header.
  */
-function zstdFrame(b: Uint8Array, pos: number): { first: number; end: number; blocks: number; last: boolean; contentSize: bigint | undefined; checksum: boolean } | undefined {
+function zstdFrame(b: Uint8Array, pos: number): { window: number | undefined; first: number; end: number; blocks: number; last: boolean; contentSize: bigint | undefined; checksum: boolean } | undefined {
   let p = pos + 4;
   if (p >= b.length) return undefined;
   const fhd = b[p]!;
   const singleSegment = (fhd >> 5) & 1;
   const fcsBytes = [singleSegment ? 1 : 0, 2, 4, 8][fhd >> 6]!;
-  p += 1 + (singleSegment ? 0 : 1) + [0, 1, 2, 4][fhd & 3]!;
+  const dictBytes = [0, 1, 2, 4][fhd & 3]!;
+  p += 1 + (singleSegment ? 0 : 1) + dictBytes;
   if (p + fcsBytes > b.length) return undefined;
+  let dictionary = 0;
+  for (let i = 0; i < dictBytes; i++) dictionary += b[p - dictBytes + i]! * 2 ** (8 * i);
   let contentSize: bigint | undefined;
   if (fcsBytes > 0) {
     contentSize = 0n;
@@ -293,15 +283,26 @@ function zstdFrame(b: Uint8Array, pos: number): { first: number; end: number; bl
     if (fcsBytes === 2) contentSize += 256n;
   }
   p += fcsBytes;
+  // The window: from its descriptor (2^(10+e) plus m eighths), or a single segment's content size (1 KiB at least).
+  let window: number | undefined;
+  if (singleSegment) {
+    const cs = contentSize!;
+    window = cs > BigInt(ZSTD_MAX_WINDOW) ? undefined : Math.max(Number(cs), 1024);
+  } else {
+    const wd = b[pos + 5]!;
+    const base = 2 ** (10 + (wd >> 3));
+    window = base + (base / 8) * (wd & 7);
+  }
+  if ((fhd & 8) !== 0 || dictionary !== 0 || window === undefined || window > ZSTD_MAX_WINDOW) window = undefined;
   const checksum = ((fhd >> 2) & 1) === 1;
   const first = p;
   let blocks = 0;
   for (;;) {
-    if (p + 3 > b.length) return { first, end: b.length + 1, blocks, last: false, contentSize, checksum };
+    if (p + 3 > b.length) return { window, first, end: b.length + 1, blocks, last: false, contentSize, checksum };
     const h = b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16);
     p += 3 + blockLength(b, p);
-    if (p > b.length) return { first, end: p, blocks, last: false, contentSize, checksum };
+    if (p > b.length) return { window, first, end: p, blocks, last: false, contentSize, checksum };
     blocks++;
-    if (h & 1) return { first, end: p + (checksum ? 4 : 0), blocks, last: true, contentSize, checksum };
+    if (h & 1) return { window, first, end: p + (checksum ? 4 : 0), blocks, last: true, contentSize, checksum };
   }
 }

@@ -1,0 +1,473 @@
+// A zstd frame's blocks decoded as klauspost/compress's zstd decoder (v1.19.1)
+// decodes them, with its checks: block sizes against the window and 128 KiB,
+// the literals section's sizes, the sequence tables (its readNCount,
+// buildDtable and symbol ranges), the sequences' bit stream read to its last
+// bit and no further, literal counts, match lengths, the block's output size,
+// and match offsets within the frame's history and window. Huffman-coded
+// literals are decoded by fzstd, given the literals section alone.
+
+import { decompress as fzstdDecompress } from 'fzstd';
+
+/** maxCompressedBlockSize: no block (nor a block's literals or output) may be larger. */
+const MAX_BLOCK = 128 << 10;
+/** maxMatchLen */
+const MAX_MATCH_LEN = 131074;
+
+/** One entry of a sequence table: its baseline, extra bits, the state's bits and next state. */
+interface SeqTable {
+  log: number;
+  baseline: Int32Array;
+  addBits: Uint8Array;
+  nbBits: Uint8Array;
+  newState: Uint16Array;
+  maxBits: number;
+}
+
+/** symbolTableX: each code's baseline and extra bits (literal lengths, offsets, match lengths). */
+const SYMBOLS: { baseline: number[]; bits: number[] }[] = (() => {
+  const fill = (base: number, bits: number[]): number[] => bits.map((b) => ((base += 1 << b), base - (1 << b)));
+  const llBits = [1, 1, 1, 1, 2, 2, 3, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
+  const mlBits = [1, 1, 1, 1, 2, 2, 3, 3, 4, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
+  // Offsets: code 0 is {0, 0}, code 1 {1, 1}, then codes 2 to 30 from baseline 1 (the offset value less 3, or less 1 for repeats).
+  const ofBits = Array.from({ length: 29 }, (_, i) => i + 2);
+  return [
+    { baseline: [...Array.from({ length: 16 }, (_, i) => i), ...fill(16, llBits)], bits: [...new Array<number>(16).fill(0), ...llBits] },
+    { baseline: [0, 1, ...fill(1, ofBits)], bits: [0, 1, ...ofBits] },
+    { baseline: [...Array.from({ length: 32 }, (_, i) => i + 3), ...fill(35, mlBits)], bits: [...new Array<number>(32).fill(0), ...mlBits] },
+  ];
+})();
+/** maxTableSymbol: the largest symbol a table's description may give. */
+const MAX_SYMBOL = [35, 30, 52];
+/** The tables' maximal accuracy: tablelogAbsoluteMax. */
+const TABLELOG_MAX = 9;
+
+/** buildDtable then transform; undefined where klauspost's fails. */
+function buildTable(norm: Int16Array, symbolLen: number, log: number, which: number): SeqTable | undefined {
+  const size = 1 << log;
+  const symbols = new Uint8Array(size);
+  const next = new Uint16Array(256);
+  let high = size - 1;
+  for (let i = 0; i < symbolLen; i++) {
+    const v = norm[i]!;
+    if (v === -1) {
+      symbols[high--] = i;
+      next[i] = 1;
+    } else next[i] = v & 0xffff;
+  }
+  const step = (size >> 1) + (size >> 3) + 3;
+  let position = 0;
+  for (let s = 0; s < symbolLen; s++) {
+    for (let i = 0; i < norm[s]!; i++) {
+      symbols[position] = s;
+      do position = (position + step) & (size - 1);
+      while (position > high);
+    }
+  }
+  if (position !== 0) return undefined;
+  const t: SeqTable = { log, baseline: new Int32Array(size), addBits: new Uint8Array(size), nbBits: new Uint8Array(size), newState: new Uint16Array(size), maxBits: 0 };
+  const { baseline, bits } = SYMBOLS[which]!;
+  for (let u = 0; u < size; u++) {
+    const symbol = symbols[u]!;
+    const nextState = next[symbol]!;
+    next[symbol] = (nextState + 1) & 0xffff;
+    const nb = (log - (31 - Math.clz32(nextState))) & 0xff;
+    const ns = ((nextState << nb) - size) & 0xffff;
+    if (ns > size || (ns === u && nb === 0)) return undefined;
+    t.nbBits[u] = nb;
+    t.newState[u] = ns;
+    if (symbol >= baseline.length) return undefined;
+    t.baseline[u] = baseline[symbol]!;
+    t.addBits[u] = bits[symbol]!;
+    t.maxBits = Math.max(t.maxBits, bits[symbol]!);
+  }
+  return t;
+}
+
+const PREDEFINED: SeqTable[] = [
+  [4, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 1, 1, 1, 1, 1, -1, -1, -1, -1],
+  [1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, -1, -1, -1, -1, -1],
+  [1, 4, 3, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, -1, -1, -1, -1, -1, -1, -1],
+].map((n, i) => buildTable(Int16Array.from(n), n.length, [6, 5, 6][i]!, i)!);
+
+/** A byteReader over the block's sequence section: reads past the end give zeros, and `overread` tells. */
+class ByteReader {
+  constructor(
+    readonly b: Uint8Array,
+    public off: number,
+  ) {}
+  u32(at = this.off): number {
+    const b = this.b;
+    return ((b[at] ?? 0) | ((b[at + 1] ?? 0) << 8) | ((b[at + 2] ?? 0) << 16) | ((b[at + 3] ?? 0) << 24)) >>> 0;
+  }
+  remain(): number {
+    return this.b.length - this.off;
+  }
+}
+
+/** zstd's fseDecoder.readNCount, then the table; undefined on its errors. */
+function readNCount(br: ByteReader, which: number): SeqTable | undefined {
+  const maxSymbol = MAX_SYMBOL[which]!;
+  if (br.remain() < 4) return undefined;
+  let bitStream = br.u32();
+  let nbBits = (bitStream & 0xf) + 5;
+  if (nbBits > TABLELOG_MAX) return undefined;
+  const log = nbBits;
+  bitStream >>>= 4;
+  let bitCount = 4;
+  let remaining = (1 << nbBits) + 1;
+  let threshold = 1 << nbBits;
+  let gotTotal = 0;
+  nbBits++;
+  const norm = new Int16Array(256);
+  let charnum = 0;
+  let previous0 = false;
+  while (remaining > 1 && charnum <= maxSymbol) {
+    if (previous0) {
+      let n0 = charnum;
+      while ((bitStream & 0xffff) === 0xffff) {
+        n0 += 24;
+        if (br.remain() > 5) {
+          br.off += 2;
+          bitStream = br.u32() >>> bitCount;
+        } else {
+          bitStream >>>= 16;
+          bitCount += 16;
+        }
+      }
+      while ((bitStream & 3) === 3) {
+        n0 += 3;
+        bitStream >>>= 2;
+        bitCount += 2;
+      }
+      n0 += bitStream & 3;
+      bitCount += 2;
+      if (n0 > 255) return undefined;
+      while (charnum < n0) norm[charnum++ & 0xff] = 0;
+      const r = br.remain();
+      if (r >= 7 || r - (bitCount >> 3) >= 4) {
+        br.off += bitCount >> 3;
+        bitCount &= 7;
+        bitStream = br.u32() >>> bitCount;
+      } else bitStream >>>= 2;
+    }
+    const max = 2 * threshold - 1 - remaining;
+    let count: number;
+    if ((bitStream & (threshold - 1)) < max) {
+      count = bitStream & (threshold - 1);
+      bitCount += nbBits - 1;
+    } else {
+      count = bitStream & (2 * threshold - 1);
+      if (count >= threshold) count -= max;
+      bitCount += nbBits;
+    }
+    count--;
+    if (count < 0) {
+      remaining += count;
+      gotTotal -= count;
+    } else {
+      remaining -= count;
+      gotTotal += count;
+    }
+    norm[charnum & 0xff] = count;
+    charnum++;
+    previous0 = count === 0;
+    while (remaining < threshold) {
+      nbBits--;
+      threshold >>= 1;
+    }
+    const r = br.remain();
+    if (r >= 7 || r - (bitCount >> 3) >= 4) {
+      br.off += bitCount >> 3;
+      bitCount &= 7;
+      bitStream = br.u32() >>> (bitCount & 31);
+    } else {
+      // Go's uint arithmetic: bitCount less the bytes it backs up over, then the last 4 bytes read.
+      bitCount -= 8 * (br.b.length - 4 - br.off);
+      br.off = br.b.length - 4;
+      bitStream = br.u32() >>> (bitCount & 31);
+    }
+  }
+  if (charnum <= 1 || charnum > 256 || remaining !== 1 || bitCount > 32 || bitCount < 0 || gotTotal !== 1 << log) return undefined;
+  br.off += (bitCount + 7) >> 3;
+  return buildTable(norm, charnum, log, which);
+}
+
+/** The sequences' bit stream, read backwards from its end marker: klauspost's bitReader, as a count of bits read. */
+class BitReader {
+  private pos: number;
+  constructor(private readonly b: Uint8Array) {
+    const last = b[b.length - 1]!;
+    this.pos = b.length * 8 - 8 + (31 - Math.clz32(last));
+  }
+  /** n bits, the bits before the stream's start reading as zeros. */
+  get(n: number): number {
+    if (n === 0) return 0;
+    this.pos -= n;
+    let v = 0;
+    for (let i = n - 1; i >= 0; i--) {
+      const p = this.pos + i;
+      v = v * 2 + (p >= 0 ? (this.b[p >> 3]! >> (p & 7)) & 1 : 0);
+    }
+    return v;
+  }
+  overread(): boolean {
+    return this.pos < 0;
+  }
+  /** close: every bit read, none more. */
+  finished(): boolean {
+    return this.pos === 0;
+  }
+}
+
+/** What the frame's blocks share: its window, the history of its output, the last Huffman table's block and the sequence tables. */
+export class ZstdFrameState {
+  private hist = new Uint8Array(0);
+  private histLen = 0;
+  private offsets = [1, 4, 8];
+  private tables: (SeqTable | undefined)[] = [undefined, undefined, undefined];
+  /** The literals section that last described a Huffman table, for treeless literals after it. */
+  private huffSection: Uint8Array | undefined;
+
+  constructor(readonly window: number) {}
+
+  /**
+   * One block's output, its header at `p` (its data all present); undefined where klauspost fails on it
+   * (blockDec.reset, decodeLiterals, prepareSequences, decode and executeSequences).
+   */
+  block(data: Uint8Array, p: number): Uint8Array | undefined {
+    const h = data[p]! | (data[p + 1]! << 8) | (data[p + 2]! << 16);
+    const type = (h >> 1) & 3;
+    const size = h >> 3;
+    const W = this.window;
+    if (type === 3) return undefined;
+    if (size > MAX_BLOCK || size > W) return undefined;
+    let out: Uint8Array;
+    if (type === 1) out = new Uint8Array(size).fill(data[p + 3]!);
+    else if (type === 0) out = data.slice(p + 3, p + 3 + size);
+    else {
+      if (size < 2) return undefined;
+      const o = this.compressed(data.subarray(p + 3, p + 3 + size));
+      if (o === undefined) return undefined;
+      out = o;
+    }
+    this.append(out);
+    return out;
+  }
+
+  /** The history kept: the frame's last `window` bytes at least. */
+  private append(b: Uint8Array): void {
+    const W = this.window;
+    if (this.histLen + b.length > this.hist.length) {
+      const keep = Math.min(this.histLen, W);
+      const need = keep + b.length;
+      if (need * 2 > this.hist.length || this.hist.length < need) {
+        const grown = new Uint8Array(Math.max(need * 2, 1 << 16));
+        grown.set(this.hist.subarray(this.histLen - keep, this.histLen));
+        this.hist = grown;
+      } else this.hist.copyWithin(0, this.histLen - keep, this.histLen);
+      this.histLen = keep;
+    }
+    this.hist.set(b, this.histLen);
+    this.histLen += b.length;
+  }
+
+  private compressed(blk: Uint8Array): Uint8Array | undefined {
+    const W = this.window;
+    // The literals section's header.
+    const b0 = blk[0]!;
+    const litType = b0 & 3;
+    const sizeFormat = (b0 >> 2) & 3;
+    let regen: number;
+    let comp = 0;
+    let p: number;
+    if (litType < 2) {
+      if (sizeFormat === 0 || sizeFormat === 2) {
+        regen = b0 >> 3;
+        p = 1;
+      } else if (sizeFormat === 1) {
+        regen = (b0 >> 4) + (blk[1]! << 4);
+        p = 2;
+      } else {
+        if (blk.length < 3) return undefined;
+        regen = (b0 >> 4) + (blk[1]! << 4) + (blk[2]! << 12);
+        p = 3;
+      }
+    } else {
+      const hdr = [3, 3, 4, 5][sizeFormat]!;
+      if (blk.length < hdr) return undefined;
+      let n = 0;
+      for (let i = hdr - 1; i >= 1; i--) n = n * 256 + blk[i]!;
+      n = n * 16 + (b0 >> 4);
+      const regenBits = [10, 10, 14, 18][sizeFormat]!;
+      regen = n % 2 ** regenBits;
+      comp = Math.floor(n / 2 ** regenBits);
+      p = hdr;
+    }
+    if (regen > W || regen > MAX_BLOCK) return undefined;
+    let literals: Uint8Array;
+    if (litType === 0) {
+      if (blk.length - p < regen) return undefined;
+      literals = blk.subarray(p, p + regen);
+      p += regen;
+    } else if (litType === 1) {
+      if (blk.length - p < 1) return undefined;
+      literals = new Uint8Array(regen).fill(blk[p]!);
+      p += 1;
+    } else {
+      if (blk.length - p < comp) return undefined;
+      if (litType === 3 && this.huffSection === undefined) return undefined;
+      const section = blk.subarray(0, p + comp);
+      const l = this.huffmanLiterals(section, litType === 3 ? this.huffSection : undefined, regen);
+      if (l === undefined) return undefined;
+      if (litType === 2) this.huffSection = section.slice();
+      literals = l;
+      p += comp;
+    }
+    return this.sequences(blk.subarray(p), literals, Math.min(W, MAX_BLOCK));
+  }
+
+  /**
+   * Huffman-coded literals, by fzstd: a frame of blocks with no sequences, the one with the table
+   * (for treeless literals) before this one; the literals are the output's last `regen` bytes.
+   */
+  private huffmanLiterals(section: Uint8Array, tableSection: Uint8Array | undefined, regen: number): Uint8Array | undefined {
+    const blocks = tableSection === undefined ? [section] : [tableSection, section];
+    const parts: number[] = [0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x38];
+    blocks.forEach((s, i) => {
+      const h = ((s.length + 1) << 3) | (2 << 1) | (i === blocks.length - 1 ? 1 : 0);
+      parts.push(h & 0xff, (h >> 8) & 0xff, (h >> 16) & 0xff, ...s, 0);
+    });
+    try {
+      const out = fzstdDecompress(Uint8Array.from(parts));
+      return out.length >= regen ? out.slice(out.length - regen) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** prepareSequences, decode and executeSequences. */
+  private sequences(inp: Uint8Array, literals: Uint8Array, maxBlockSize: number): Uint8Array | undefined {
+    if (inp.length < 1) return undefined;
+    let nSeqs: number;
+    let p: number;
+    const s0 = inp[0]!;
+    if (s0 < 128) {
+      nSeqs = s0;
+      p = 1;
+    } else if (s0 < 255) {
+      if (inp.length < 2) return undefined;
+      nSeqs = ((s0 - 128) << 8) | inp[1]!;
+      p = 2;
+    } else {
+      if (inp.length < 3) return undefined;
+      nSeqs = 0x7f00 + inp[1]! + (inp[2]! << 8);
+      p = 3;
+    }
+    if (nSeqs === 0) return inp.length === p ? literals.slice() : undefined;
+    if (inp.length - p < 1) return undefined;
+    const br = new ByteReader(inp, p);
+    const modes = inp[br.off++]!;
+    if (modes & 3) return undefined;
+    // Literal lengths, offsets, match lengths, in that order in the header.
+    for (let i = 0; i < 3; i++) {
+      const mode = (modes >> (6 - i * 2)) & 3;
+      if (mode === 0) this.tables[i] = PREDEFINED[i]!;
+      else if (mode === 1) {
+        if (br.remain() < 1) return undefined;
+        const v = inp[br.off++]!;
+        const { baseline, bits } = SYMBOLS[i]!;
+        if (v >= baseline.length) return undefined;
+        this.tables[i] = { log: 0, baseline: Int32Array.of(baseline[v]!), addBits: Uint8Array.of(bits[v]!), nbBits: Uint8Array.of(0), newState: Uint16Array.of(0), maxBits: bits[v]! };
+      } else if (mode === 2) {
+        const t = readNCount(br, i);
+        if (t === undefined) return undefined;
+        this.tables[i] = t;
+      }
+      if (br.off > inp.length) return undefined;
+    }
+    const [llT, ofT, mlT] = this.tables;
+    const stream = inp.subarray(br.off);
+    if (stream.length < 1 || stream[stream.length - 1] === 0) return undefined;
+    if (llT === undefined || ofT === undefined || mlT === undefined) return undefined;
+    const bits = new BitReader(stream);
+    let ll = bits.get(llT.log);
+    let of = bits.get(ofT.log);
+    let ml = bits.get(mlT.log);
+    // decode: the sequences' values, checked, before any is executed.
+    const seqs = new Int32Array(nSeqs * 3);
+    const prev = this.offsets;
+    let seqSize = 0;
+    let litRemain = literals.length;
+    for (let i = 0; i < nSeqs; i++) {
+      if (bits.overread()) return undefined;
+      let mo = ofT.baseline[of]! + bits.get(ofT.addBits[of]!);
+      let mlen = mlT.baseline[ml]! + bits.get(mlT.addBits[ml]!);
+      const llen = llT.baseline[ll]! + bits.get(llT.addBits[ll]!);
+      if (ofT.addBits[of]! > 1) {
+        prev[2] = prev[1]!;
+        prev[1] = prev[0]!;
+        prev[0] = mo;
+      } else {
+        if (llen === 0) mo++;
+        if (mo === 0) mo = prev[0]!;
+        else {
+          let temp = mo === 3 ? prev[0]! - 1 : prev[mo]!;
+          if (temp === 0) temp = 1;
+          if (mo !== 1) prev[2] = prev[1]!;
+          prev[1] = prev[0]!;
+          prev[0] = temp;
+          mo = temp;
+        }
+      }
+      if (mo === 0 && mlen > 0) return undefined;
+      if (mlen > MAX_MATCH_LEN) return undefined;
+      seqSize += llen + mlen;
+      litRemain -= llen;
+      if (litRemain < 0) return undefined;
+      seqs[i * 3] = llen;
+      seqs[i * 3 + 1] = mlen;
+      seqs[i * 3 + 2] = mo;
+      if (i === nSeqs - 1) break;
+      const nll = llT.newState[ll]! + bits.get(llT.nbBits[ll]!);
+      const nml = mlT.newState[ml]! + bits.get(mlT.nbBits[ml]!);
+      const nof = ofT.newState[of]! + bits.get(ofT.nbBits[of]!);
+      ll = nll & 511;
+      ml = nml & 511;
+      of = nof & 511;
+      if (ll >= llT.nbBits.length || ml >= mlT.nbBits.length || of >= ofT.nbBits.length) return undefined;
+    }
+    seqSize += litRemain;
+    if (seqSize > maxBlockSize) return undefined;
+    if (!bits.finished()) return undefined;
+    // executeSimple: matches within the history the frame keeps (its window) and this block's output.
+    const histAvail = Math.min(this.histLen, this.window);
+    const out = new Uint8Array(seqSize);
+    let t = 0;
+    let lit = 0;
+    for (let i = 0; i < nSeqs; i++) {
+      const llen = seqs[i * 3]!;
+      let mlen = seqs[i * 3 + 1]!;
+      const mo = seqs[i * 3 + 2]!;
+      out.set(literals.subarray(lit, lit + llen), t);
+      t += llen;
+      lit += llen;
+      if (mo > t + histAvail || mo > this.window) return undefined;
+      const v = mo - t;
+      if (v > 0) {
+        const start = this.histLen - v;
+        const n = Math.min(mlen, v);
+        out.set(this.hist.subarray(start, start + n), t);
+        t += n;
+        mlen -= n;
+      }
+      if (mlen > 0) {
+        const start = t - mo;
+        if (mlen <= mo) out.copyWithin(t, start, start + mlen);
+        else for (let k = 0; k < mlen; k++) out[t + k] = out[start + k]!;
+        t += mlen;
+      }
+    }
+    out.set(literals.subarray(lit), t);
+    return out;
+  }
+}
