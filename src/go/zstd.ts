@@ -4,9 +4,10 @@
 // buildDtable and symbol ranges), the sequences' bit stream read to its last
 // bit and no further, literal counts, match lengths, the block's output size,
 // and match offsets within the frame's history and window. Huffman-coded
-// literals are decoded by fzstd, given the literals section alone.
+// literals: src/go/huff0.ts.
 
-import { decompress as fzstdDecompress } from 'fzstd';
+import { buildDtable, readNCount, type FseTable } from './fse.ts';
+import { bitsAt, decodeHuffman, readHuffTable, type HuffTable } from './huff0.ts';
 
 /** maxCompressedBlockSize: no block (nor a block's literals or output) may be larger. */
 const MAX_BLOCK = 128 << 10;
@@ -20,7 +21,6 @@ interface SeqTable {
   addBits: Uint8Array;
   nbBits: Uint8Array;
   newState: Uint16Array;
-  maxBits: number;
 }
 
 /** symbolTableX: each code's baseline and extra bits (literal lengths, offsets, match lengths). */
@@ -41,44 +41,17 @@ const MAX_SYMBOL = [35, 30, 52];
 /** The tables' maximal accuracy: tablelogAbsoluteMax. */
 const TABLELOG_MAX = 9;
 
-/** buildDtable then transform; undefined where klauspost's fails. */
-function buildTable(norm: Int16Array, symbolLen: number, log: number, which: number): SeqTable | undefined {
-  const size = 1 << log;
-  const symbols = new Uint8Array(size);
-  const next = new Uint16Array(256);
-  let high = size - 1;
-  for (let i = 0; i < symbolLen; i++) {
-    const v = norm[i]!;
-    if (v === -1) {
-      symbols[high--] = i;
-      next[i] = 1;
-    } else next[i] = v & 0xffff;
-  }
-  const step = (size >> 1) + (size >> 3) + 3;
-  let position = 0;
-  for (let s = 0; s < symbolLen; s++) {
-    for (let i = 0; i < norm[s]!; i++) {
-      symbols[position] = s;
-      do position = (position + step) & (size - 1);
-      while (position > high);
-    }
-  }
-  if (position !== 0) return undefined;
-  const t: SeqTable = { log, baseline: new Int32Array(size), addBits: new Uint8Array(size), nbBits: new Uint8Array(size), newState: new Uint16Array(size), maxBits: 0 };
+/** transform: each state's baseline and extra bits from its symbol; undefined for a symbol past the code table. */
+function transform(f: FseTable | undefined, which: number): SeqTable | undefined {
+  if (f === undefined) return undefined;
+  const size = 1 << f.log;
+  const t: SeqTable = { log: f.log, baseline: new Int32Array(size), addBits: new Uint8Array(size), nbBits: f.nbBits, newState: f.newState };
   const { baseline, bits } = SYMBOLS[which]!;
   for (let u = 0; u < size; u++) {
-    const symbol = symbols[u]!;
-    const nextState = next[symbol]!;
-    next[symbol] = (nextState + 1) & 0xffff;
-    const nb = (log - (31 - Math.clz32(nextState))) & 0xff;
-    const ns = ((nextState << nb) - size) & 0xffff;
-    if (ns > size || (ns === u && nb === 0)) return undefined;
-    t.nbBits[u] = nb;
-    t.newState[u] = ns;
+    const symbol = f.symbol[u]!;
     if (symbol >= baseline.length) return undefined;
     t.baseline[u] = baseline[symbol]!;
     t.addBits[u] = bits[symbol]!;
-    t.maxBits = Math.max(t.maxBits, bits[symbol]!);
   }
   return t;
 }
@@ -87,110 +60,7 @@ const PREDEFINED: SeqTable[] = [
   [4, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 1, 1, 1, 1, 1, -1, -1, -1, -1],
   [1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, -1, -1, -1, -1, -1],
   [1, 4, 3, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, -1, -1, -1, -1, -1, -1, -1],
-].map((n, i) => buildTable(Int16Array.from(n), n.length, [6, 5, 6][i]!, i)!);
-
-/** A byteReader over the block's sequence section: reads past the end give zeros, and `overread` tells. */
-class ByteReader {
-  constructor(
-    readonly b: Uint8Array,
-    public off: number,
-  ) {}
-  u32(at = this.off): number {
-    const b = this.b;
-    return ((b[at] ?? 0) | ((b[at + 1] ?? 0) << 8) | ((b[at + 2] ?? 0) << 16) | ((b[at + 3] ?? 0) << 24)) >>> 0;
-  }
-  remain(): number {
-    return this.b.length - this.off;
-  }
-}
-
-/** zstd's fseDecoder.readNCount, then the table; undefined on its errors. */
-function readNCount(br: ByteReader, which: number): SeqTable | undefined {
-  const maxSymbol = MAX_SYMBOL[which]!;
-  if (br.remain() < 4) return undefined;
-  let bitStream = br.u32();
-  let nbBits = (bitStream & 0xf) + 5;
-  if (nbBits > TABLELOG_MAX) return undefined;
-  const log = nbBits;
-  bitStream >>>= 4;
-  let bitCount = 4;
-  let remaining = (1 << nbBits) + 1;
-  let threshold = 1 << nbBits;
-  let gotTotal = 0;
-  nbBits++;
-  const norm = new Int16Array(256);
-  let charnum = 0;
-  let previous0 = false;
-  while (remaining > 1 && charnum <= maxSymbol) {
-    if (previous0) {
-      let n0 = charnum;
-      while ((bitStream & 0xffff) === 0xffff) {
-        n0 += 24;
-        if (br.remain() > 5) {
-          br.off += 2;
-          bitStream = br.u32() >>> bitCount;
-        } else {
-          bitStream >>>= 16;
-          bitCount += 16;
-        }
-      }
-      while ((bitStream & 3) === 3) {
-        n0 += 3;
-        bitStream >>>= 2;
-        bitCount += 2;
-      }
-      n0 += bitStream & 3;
-      bitCount += 2;
-      if (n0 > 255) return undefined;
-      while (charnum < n0) norm[charnum++ & 0xff] = 0;
-      const r = br.remain();
-      if (r >= 7 || r - (bitCount >> 3) >= 4) {
-        br.off += bitCount >> 3;
-        bitCount &= 7;
-        bitStream = br.u32() >>> bitCount;
-      } else bitStream >>>= 2;
-    }
-    const max = 2 * threshold - 1 - remaining;
-    let count: number;
-    if ((bitStream & (threshold - 1)) < max) {
-      count = bitStream & (threshold - 1);
-      bitCount += nbBits - 1;
-    } else {
-      count = bitStream & (2 * threshold - 1);
-      if (count >= threshold) count -= max;
-      bitCount += nbBits;
-    }
-    count--;
-    if (count < 0) {
-      remaining += count;
-      gotTotal -= count;
-    } else {
-      remaining -= count;
-      gotTotal += count;
-    }
-    norm[charnum & 0xff] = count;
-    charnum++;
-    previous0 = count === 0;
-    while (remaining < threshold) {
-      nbBits--;
-      threshold >>= 1;
-    }
-    const r = br.remain();
-    if (r >= 7 || r - (bitCount >> 3) >= 4) {
-      br.off += bitCount >> 3;
-      bitCount &= 7;
-      bitStream = br.u32() >>> (bitCount & 31);
-    } else {
-      // Go's uint arithmetic: bitCount less the bytes it backs up over, then the last 4 bytes read.
-      bitCount -= 8 * (br.b.length - 4 - br.off);
-      br.off = br.b.length - 4;
-      bitStream = br.u32() >>> (bitCount & 31);
-    }
-  }
-  if (charnum <= 1 || charnum > 256 || remaining !== 1 || bitCount > 32 || bitCount < 0 || gotTotal !== 1 << log) return undefined;
-  br.off += (bitCount + 7) >> 3;
-  return buildTable(norm, charnum, log, which);
-}
+].map((n, i) => transform(buildDtable(Int16Array.from(n), n.length, [6, 5, 6][i]!, true), i)!);
 
 /** The sequences' bit stream, read backwards from its end marker: klauspost's bitReader, as a count of bits read. */
 class BitReader {
@@ -203,12 +73,7 @@ class BitReader {
   get(n: number): number {
     if (n === 0) return 0;
     this.pos -= n;
-    let v = 0;
-    for (let i = n - 1; i >= 0; i--) {
-      const p = this.pos + i;
-      v = v * 2 + (p >= 0 ? (this.b[p >> 3]! >> (p & 7)) & 1 : 0);
-    }
-    return v;
+    return bitsAt(this.b, this.pos, n);
   }
   overread(): boolean {
     return this.pos < 0;
@@ -225,8 +90,8 @@ export class ZstdFrameState {
   private histLen = 0;
   private offsets = [1, 4, 8];
   private tables: (SeqTable | undefined)[] = [undefined, undefined, undefined];
-  /** The literals section that last described a Huffman table, for treeless literals after it. */
-  private huffSection: Uint8Array | undefined;
+  /** The Huffman table the frame's literals last described, for treeless literals after it. */
+  private huff: HuffTable | undefined;
 
   constructor(readonly window: number) {}
 
@@ -315,34 +180,20 @@ export class ZstdFrameState {
       p += 1;
     } else {
       if (blk.length - p < comp) return undefined;
-      if (litType === 3 && this.huffSection === undefined) return undefined;
-      const section = blk.subarray(0, p + comp);
-      const l = this.huffmanLiterals(section, litType === 3 ? this.huffSection : undefined, regen);
+      let streams = blk.subarray(p, p + comp);
+      if (litType === 2) {
+        const read = readHuffTable(streams);
+        if (read === undefined) return undefined;
+        this.huff = read.table;
+        streams = read.rest;
+      }
+      if (this.huff === undefined) return undefined;
+      const l = decodeHuffman(this.huff, streams, regen, sizeFormat !== 0);
       if (l === undefined) return undefined;
-      if (litType === 2) this.huffSection = section.slice();
       literals = l;
       p += comp;
     }
     return this.sequences(blk.subarray(p), literals, Math.min(W, MAX_BLOCK));
-  }
-
-  /**
-   * Huffman-coded literals, by fzstd: a frame of blocks with no sequences, the one with the table
-   * (for treeless literals) before this one; the literals are the output's last `regen` bytes.
-   */
-  private huffmanLiterals(section: Uint8Array, tableSection: Uint8Array | undefined, regen: number): Uint8Array | undefined {
-    const blocks = tableSection === undefined ? [section] : [tableSection, section];
-    const parts: number[] = [0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x38];
-    blocks.forEach((s, i) => {
-      const h = ((s.length + 1) << 3) | (2 << 1) | (i === blocks.length - 1 ? 1 : 0);
-      parts.push(h & 0xff, (h >> 8) & 0xff, (h >> 16) & 0xff, ...s, 0);
-    });
-    try {
-      const out = fzstdDecompress(Uint8Array.from(parts));
-      return out.length >= regen ? out.slice(out.length - regen) : undefined;
-    } catch {
-      return undefined;
-    }
   }
 
   /** prepareSequences, decode and executeSequences. */
@@ -365,28 +216,35 @@ export class ZstdFrameState {
     }
     if (nSeqs === 0) return inp.length === p ? literals.slice() : undefined;
     if (inp.length - p < 1) return undefined;
-    const br = new ByteReader(inp, p);
-    const modes = inp[br.off++]!;
+    let off = p;
+    const modes = inp[off++]!;
     if (modes & 3) return undefined;
     // Literal lengths, offsets, match lengths, in that order in the header.
     for (let i = 0; i < 3; i++) {
       const mode = (modes >> (6 - i * 2)) & 3;
       if (mode === 0) this.tables[i] = PREDEFINED[i]!;
       else if (mode === 1) {
-        if (br.remain() < 1) return undefined;
-        const v = inp[br.off++]!;
+        if (inp.length - off < 1) return undefined;
+        const v = inp[off++]!;
         const { baseline, bits } = SYMBOLS[i]!;
         if (v >= baseline.length) return undefined;
-        this.tables[i] = { log: 0, baseline: Int32Array.of(baseline[v]!), addBits: Uint8Array.of(bits[v]!), nbBits: Uint8Array.of(0), newState: Uint16Array.of(0), maxBits: bits[v]! };
+        this.tables[i] = { log: 0, baseline: Int32Array.of(baseline[v]!), addBits: Uint8Array.of(bits[v]!), nbBits: Uint8Array.of(0), newState: Uint16Array.of(0) };
       } else if (mode === 2) {
-        const t = readNCount(br, i);
+        let read;
+        try {
+          read = readNCount(inp, off, TABLELOG_MAX, MAX_SYMBOL[i]!, true);
+        } catch {
+          read = undefined;
+        }
+        const t = transform(read?.table, i);
         if (t === undefined) return undefined;
         this.tables[i] = t;
+        off = read!.end;
       }
-      if (br.off > inp.length) return undefined;
+      if (off > inp.length) return undefined;
     }
     const [llT, ofT, mlT] = this.tables;
-    const stream = inp.subarray(br.off);
+    const stream = inp.subarray(off);
     if (stream.length < 1 || stream[stream.length - 1] === 0) return undefined;
     if (llT === undefined || ofT === undefined || mlT === undefined) return undefined;
     const bits = new BitReader(stream);
