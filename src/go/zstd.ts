@@ -86,14 +86,19 @@ class BitReader {
 
 /** What the frame's blocks share: its window, the history of its output, the last Huffman table's block and the sequence tables. */
 export class ZstdFrameState {
-  private hist = new Uint8Array(0);
-  private histLen = 0;
+  /** The frame's output so far: `total` bytes, of which the segments from number `first` on are kept. */
+  private segments: Uint8Array[] = [];
+  private first = 0;
+  private total = 0;
+  private readonly segment: number;
   private offsets = [1, 4, 8];
   private tables: (SeqTable | undefined)[] = [undefined, undefined, undefined];
   /** The Huffman table the frame's literals last described, for treeless literals after it. */
   private huff: HuffTable | undefined;
 
-  constructor(readonly window: number) {}
+  constructor(readonly window: number) {
+    this.segment = Math.min(1 << 20, 2 ** Math.ceil(Math.log2(window)));
+  }
 
   /**
    * One block's output, its header at `p` (its data all present); undefined where klauspost fails on it
@@ -119,21 +124,40 @@ export class ZstdFrameState {
     return out;
   }
 
-  /** The history kept: the frame's last `window` bytes at least. */
+  /**
+   * The history kept: the frame's last `window` bytes at least, in segments
+   * of up to 1 MiB allocated as the output grows and let go of as it leaves
+   * the window (Go's is one buffer of the window and 1 MiB, which it moves
+   * down when full).
+   */
   private append(b: Uint8Array): void {
-    const W = this.window;
-    if (this.histLen + b.length > this.hist.length) {
-      const keep = Math.min(this.histLen, W);
-      const need = keep + b.length;
-      if (need * 2 > this.hist.length || this.hist.length < need) {
-        const grown = new Uint8Array(Math.max(need * 2, 1 << 16));
-        grown.set(this.hist.subarray(this.histLen - keep, this.histLen));
-        this.hist = grown;
-      } else this.hist.copyWithin(0, this.histLen - keep, this.histLen);
-      this.histLen = keep;
+    const seg = this.segment;
+    for (let p = 0; p < b.length; ) {
+      const i = Math.floor(this.total / seg) - this.first;
+      if (i === this.segments.length) this.segments.push(new Uint8Array(seg));
+      const off = this.total % seg;
+      const k = Math.min(b.length - p, seg - off);
+      this.segments[i]!.set(b.subarray(p, p + k), off);
+      p += k;
+      this.total += k;
     }
-    this.hist.set(b, this.histLen);
-    this.histLen += b.length;
+    while ((this.first + 1) * seg <= this.total - this.window) {
+      this.segments.shift();
+      this.first++;
+    }
+  }
+
+  /** `n` bytes of the history from its byte `start` (counted from the frame's start) into `out` at `at`. */
+  private copyHistory(out: Uint8Array, at: number, start: number, n: number): void {
+    const seg = this.segment;
+    while (n > 0) {
+      const off = start % seg;
+      const k = Math.min(n, seg - off);
+      out.set(this.segments[Math.floor(start / seg) - this.first]!.subarray(off, off + k), at);
+      at += k;
+      start += k;
+      n -= k;
+    }
   }
 
   private compressed(blk: Uint8Array): Uint8Array | undefined {
@@ -298,7 +322,7 @@ export class ZstdFrameState {
     if (seqSize > maxBlockSize) return undefined;
     if (!bits.finished()) return undefined;
     // executeSimple: matches within the history the frame keeps (its window) and this block's output.
-    const histAvail = Math.min(this.histLen, this.window);
+    const histAvail = Math.min(this.total, this.window);
     const out = new Uint8Array(seqSize);
     let t = 0;
     let lit = 0;
@@ -312,9 +336,8 @@ export class ZstdFrameState {
       if (mo > t + histAvail || mo > this.window) return undefined;
       const v = mo - t;
       if (v > 0) {
-        const start = this.histLen - v;
         const n = Math.min(mlen, v);
-        out.set(this.hist.subarray(start, start + n), t);
+        this.copyHistory(out, t, this.total - v, n);
         t += n;
         mlen -= n;
       }

@@ -8,12 +8,14 @@
 // Inputs: hand-made archives (entry types and modes, PAX and GNU extensions,
 // sparse files, every way an archive can end early), each also compressed
 // with gzip, bzip2, zstd and xz and then cut, corrupted or followed by more
-// bytes, and seeded mutations of them whose checksums are made right again.
+// bytes, and seeded mutations of them whose checksums are made right again;
+// zstd frame headers declaring huge windows and content sizes, inputs fuzzing
+// found (testdata/archive-time/), and seeded mutations of zstd streams.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createGzip, gzipSync } from 'node:zlib';
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { goAvailable, runOracleLines } from '../oracle/oracle.ts';
@@ -197,6 +199,90 @@ function compressed(list: [string, Buffer][]): [string, Buffer][] {
   return out;
 }
 
+/**
+ * zstd frames whose header declares a huge window or content size (klauspost
+ * refuses a window over 512 MiB, a single segment's content size counting as
+ * its window; fzstd, used before, allocated the window whole), and headers
+ * and blocks it refuses otherwise: each with a raw block of a small tar.
+ */
+function zstdHeaders(): [string, Buffer][] {
+  const tar = Buffer.concat([entry({ name: 'a', mtime: at(1700000000) }, 'hi'), END]);
+  const raw = (b: Buffer): Buffer => Buffer.concat([Buffer.from([((b.length << 3) | 1) & 0xff, (b.length << 3) >> 8, (b.length << 3) >> 16]), b]);
+  const le = (n: bigint, width: number): number[] => Array.from({ length: width }, (_, i) => Number((n >> BigInt(8 * i)) & 0xffn));
+  const frame = (descriptor: number, rest: number[], blocks = raw(tar)): Buffer => Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd, descriptor, ...rest]), blocks]);
+  const empty = (window: number): Buffer => frame(0x00, [window], raw(Buffer.alloc(0)));
+  const rle = (n: number): Buffer => Buffer.from([((n << 3) | 3) & 0xff, ((n << 3) >> 8) & 0xff, (n << 3) >> 16, 0]);
+  return [
+    ['zstd window 3.75 TiB (the largest descriptor)', frame(0x00, [0xff])],
+    ['zstd window 512 MiB', frame(0x00, [0x98])],
+    ['zstd window 576 MiB', frame(0x00, [0x99])],
+    ['zstd window 2 GiB', frame(0x00, [0xa8])],
+    ['zstd single segment, content size 2^40', frame(0xe0, le(1n << 40n, 8))],
+    ['zstd single segment, content size 2^63', frame(0xe0, le(1n << 63n, 8))],
+    ['zstd single segment, content size 512 MiB', frame(0xa0, le(1n << 29n, 4))],
+    ['zstd single segment, content size 512 MiB + 1', frame(0xa0, le((1n << 29n) + 1n, 4))],
+    ['zstd content size 2^40, window 128 KiB', frame(0xc0, [0x38, ...le(1n << 40n, 8)])],
+    ['zstd single segment, content size 10, a block of 3 KiB', frame(0x20, [10])],
+    ['zstd single segment, content size 3072, a block of 3 KiB', frame(0x60, le(3072n - 256n, 2))],
+    ['zstd 1,000 frames of a 512 MiB window, then the tar', Buffer.concat([...Array.from({ length: 1000 }, () => empty(0x98)), frame(0x00, [0x98])])],
+    ['zstd 1,000 frames of a 2 GiB window, then the tar', Buffer.concat([...Array.from({ length: 1000 }, () => empty(0xa8)), frame(0x00, [0x38])])],
+    ['zstd dictionary id 7', frame(0x01, [0x38, 7])],
+    ['zstd dictionary id 0', frame(0x01, [0x38, 0])],
+    ['zstd reserved header bit', frame(0x08, [0x38])],
+    ['zstd RLE block of 200 KiB', frame(0x00, [0x58], rle(200 << 10))],
+    ['zstd RLE block larger than a 1 KiB window', Buffer.concat([frame(0x20, [200], rle(1500)), raw(tar)])],
+    ['zstd reserved block type', frame(0x00, [0x38], Buffer.from([0x07, 0, 0, 0]))],
+    ['zstd compressed block of 1 byte', frame(0x00, [0x38], Buffer.from([0x0d, 0, 0, 0]))],
+  ];
+}
+
+/** Inputs found by fuzzing that once gave a time where upstream gives none (testdata/archive-time/). */
+function regressions(): [string, Buffer][] {
+  const dir = join('testdata', 'archive-time');
+  return readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]);
+}
+
+/**
+ * Seeded mutations of zstd-compressed archives of text (Huffman-coded
+ * literals and sequences at several levels): bits flipped and bytes changed,
+ * mostly in the first blocks' headers and tables, and cuts.
+ */
+function zstdMutated(seed: number, count: number): [string, Buffer][] {
+  const r = new Rng(seed);
+  const words = ['alpha', 'beta', 'gamma', 'the', 'quick', 'brown', 'fox', '\n', ' ', 'zstd', '0123', 'Z'];
+  const streams: Buffer[] = [];
+  for (let k = 0; k < 6; k++) {
+    const files: Buffer[] = [];
+    for (let i = 0, n = 1 + r.int(4); i < n; i++) {
+      const mode = r.int(3);
+      let body = '';
+      for (let len = r.int(3) === 0 ? r.int(60000) : r.int(2000); body.length < len; ) body += mode === 0 ? r.pick(words) : mode === 1 ? String.fromCharCode(32 + r.int(95)) : String.fromCharCode(97 + r.int(4));
+      files.push(entry({ name: `f${i}`, mtime: at(1600000000 + r.int(100000000)) }, body));
+    }
+    const tar = Buffer.concat([...files, END]);
+    for (const level of ['-1', '-3', '-19']) streams.push(compress('zstd', ['-q', '-c', '--check', level], tar));
+  }
+  const out: [string, Buffer][] = [];
+  for (let i = 0; i < count; i++) {
+    const x = Buffer.from(r.pick(streams));
+    const where = (): number => (r.chance(0.5) ? 6 + r.int(Math.min(60, x.length - 6)) : 6 + r.int(x.length - 6));
+    const kind = r.int(4);
+    let m: Buffer = x;
+    if (kind === 0) x[where()] ^= 1 << r.int(8);
+    else if (kind === 1) for (let j = 0, n = 1 + r.int(3); j < n; j++) x[where()] = r.int(256);
+    else if (kind === 2) {
+      const a = where();
+      x[a] ^= 1 << r.int(8);
+      m = x.subarray(0, a + 1 + r.int(x.length - a));
+    } else {
+      const a = where();
+      x[a] = (x[a]! + (r.chance(0.5) ? 1 : -1)) & 0xff;
+    }
+    out.push([`zstd mutation #${i}`, m]);
+  }
+  return out;
+}
+
 /** Seeded mutations of the uncompressed archives: bytes changed, checksums made right, the stream cut. */
 function mutated(seed: number, count: number): [string, Buffer][] {
   const r = new Rng(seed);
@@ -232,7 +318,7 @@ async function compare(cases: [string, Buffer][]): Promise<{ differing: string[]
 
 test('SOURCE_DATE_EPOCH from an archive: hand-made, compressed and mutated archives as upstream reads them', { skip, timeout: 300_000 }, async () => {
   const list = archives();
-  const cases = [...list, ...compressed(list), ...mutated(20261207, 3000)];
+  const cases = [...list, ...compressed(list), ...zstdHeaders(), ...regressions(), ...mutated(20261207, 3000), ...zstdMutated(20261207, 1500)];
   const { differing, times } = await compare(cases);
   console.log(`archive time: ${cases.length - differing.length}/${cases.length} identical (${times} with a time from upstream)`);
   if (process.env.ARCHIVE_DEBUG) console.log(differing.join("\n"));
@@ -242,7 +328,8 @@ test('SOURCE_DATE_EPOCH from an archive: hand-made, compressed and mutated archi
 // A slice whose seed changes every run (printed; ARCHIVE_FUZZ_SEED=S replays it).
 test('SOURCE_DATE_EPOCH from an archive: mutated archives, a new seed every run', { skip, timeout: 300_000 }, async () => {
   const seed = Number(process.env.ARCHIVE_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
-  const cases = mutated(seed, Number(process.env.ARCHIVE_FUZZ_COUNT ?? '1000'));
+  const count = Number(process.env.ARCHIVE_FUZZ_COUNT ?? '1000');
+  const cases = [...mutated(seed, count), ...zstdMutated(seed, count / 2)];
   const { differing, times } = await compare(cases);
   console.log(`archive time, seed ${seed}: ${cases.length - differing.length}/${cases.length} identical (${times} with a time from upstream)`);
   if (process.env.ARCHIVE_DEBUG) console.log(differing.join("\n"));
