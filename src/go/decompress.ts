@@ -12,7 +12,7 @@ import Bunzip, { type Block } from 'seek-bzip';
 import xxhash, { type XXHashAPI } from 'xxhash-wasm';
 import { inflate } from './inflate.ts';
 import { inMemory } from './tar.ts';
-import { ZstdFrameState } from './zstd.ts';
+import { ZstdDecoders, ZstdFrameState } from './zstd.ts';
 
 /**
  * What a decompressor gives, in order: each chunk readable until the next is
@@ -205,7 +205,8 @@ function* blockBytes(bz: Block, out: Uint8Array): Generator<Uint8Array, void, un
  * refuses (a reserved bit, a dictionary, a window over its 512 MiB maximum,
  * as is a single segment's content size over it) is an error where it
  * starts. A block that cannot be read or decoded is withheld and its error
- * comes instead; a block that takes the frame past its declared content
+ * comes instead (but for a match offset past the history, where Go hands out
+ * its block decoder's stale buffer first: ZstdDecoders); a block that takes the frame past its declared content
  * size, or the frame's last block when that size is unmet or the checksum is
  * wrong, is handed out and the error comes after it; a last block whose
  * checksum is cut off is withheld. Blocks are decoded as klauspost decodes
@@ -213,6 +214,7 @@ function* blockBytes(bz: Block, out: Uint8Array): Generator<Uint8Array, void, un
  */
 function* unzstd(data: Uint8Array, xxh: XXHashAPI): Decompressed {
   const u32 = (p: number): number => (data[p]! | (data[p + 1]! << 8) | (data[p + 2]! << 16) | (data[p + 3]! << 24)) >>> 0;
+  const decoders = new ZstdDecoders();
   let pos = 0;
   while (pos < data.length) {
     if (pos + 4 > data.length) return true;
@@ -230,8 +232,11 @@ function* unzstd(data: Uint8Array, xxh: XXHashAPI): Decompressed {
     const hash = frame.checksum ? xxh.create64() : undefined;
     let size = 0n;
     for (let p = frame.first, k = 0; k < frame.blocks; k++) {
-      const chunk = state.block(data, p);
-      if (chunk === undefined) return true;
+      const chunk = state.block(data, p, decoders);
+      if (chunk === undefined) {
+        if (state.leaked !== undefined && state.leaked.length > 0) yield state.leaked;
+        return true;
+      }
       p += 3 + blockLength(data, p);
       size += BigInt(chunk.length);
       hash?.update(chunk);

@@ -84,6 +84,29 @@ class BitReader {
   }
 }
 
+/**
+ * The stream decoder's block decoders (blockDec), as many as its concurrency
+ * (GOMAXPROCS, at most 4; 2 here, the oracle's machine's), which the blocks
+ * of all frames take in turn: each keeps its output buffer (dst) from block
+ * to block. When executing a block's sequences fails (a match offset past the
+ * history), Go hands out that buffer at the length it had, the block's output
+ * written over its start up to the failing sequence's literals and a block
+ * before's output after that, then the error.
+ */
+export class ZstdDecoders {
+  private turn = 0;
+  private readonly dst: { buf: Uint8Array; len: number }[];
+  constructor(count = 2) {
+    this.dst = Array.from({ length: count }, () => ({ buf: new Uint8Array(0), len: 0 }));
+  }
+  /** The decoder the next block takes. */
+  take(): { buf: Uint8Array; len: number } {
+    const d = this.dst[this.turn]!;
+    this.turn = (this.turn + 1) % this.dst.length;
+    return d;
+  }
+}
+
 /** What the frame's blocks share: its window, the history of its output, the last Huffman table's block and the sequence tables. */
 export class ZstdFrameState {
   /** The frame's output so far: `total` bytes, of which the segments from number `first` on are kept. */
@@ -95,6 +118,10 @@ export class ZstdFrameState {
   private tables: (SeqTable | undefined)[] = [undefined, undefined, undefined];
   /** The Huffman table the frame's literals last described, for treeless literals after it. */
   private huff: HuffTable | undefined;
+  /** A failing block's output up to where executing its sequences failed. */
+  private partial: Uint8Array | undefined;
+  /** What Go hands out before the error of the block that last failed (ZstdDecoders). */
+  leaked: Uint8Array | undefined;
 
   constructor(readonly window: number) {
     this.segment = Math.min(1 << 20, 2 ** Math.ceil(Math.log2(window)));
@@ -104,21 +131,38 @@ export class ZstdFrameState {
    * One block's output, its header at `p` (its data all present); undefined where klauspost fails on it
    * (blockDec.reset, decodeLiterals, prepareSequences, decode and executeSequences).
    */
-  block(data: Uint8Array, p: number): Uint8Array | undefined {
+  block(data: Uint8Array, p: number, decoders: ZstdDecoders): Uint8Array | undefined {
     const h = data[p]! | (data[p + 1]! << 8) | (data[p + 2]! << 16);
     const type = (h >> 1) & 3;
     const size = h >> 3;
     const W = this.window;
+    const dst = decoders.take();
+    this.leaked = undefined;
     if (type === 3) return undefined;
     if (size > MAX_BLOCK || size > W) return undefined;
+    // blockDec.reset: a new, empty dst where the one it has is no larger than the block needs (lowMem).
+    const maxSize = type === 1 ? size : type === 2 ? (W < MAX_BLOCK ? W : MAX_BLOCK) + 16 : -1;
     let out: Uint8Array;
     if (type === 1) out = new Uint8Array(size).fill(data[p + 3]!);
     else if (type === 0) out = data.slice(p + 3, p + 3 + size);
     else {
       if (size < 2) return undefined;
+      if (dst.buf.length <= maxSize) Object.assign(dst, { buf: new Uint8Array(maxSize + 1), len: 0 });
+      this.partial = undefined;
       const o = this.compressed(data.subarray(p + 3, p + 3 + size));
-      if (o === undefined) return undefined;
+      if (o === undefined) {
+        if (this.partial !== undefined) {
+          dst.buf.set(this.partial);
+          this.leaked = dst.buf.slice(0, dst.len);
+        }
+        return undefined;
+      }
       out = o;
+    }
+    if (type === 1 && dst.buf.length <= maxSize) dst.buf = new Uint8Array(maxSize + 1);
+    if (type !== 0) {
+      dst.buf.set(out);
+      dst.len = out.length;
     }
     this.append(out);
     return out;
@@ -153,7 +197,9 @@ export class ZstdFrameState {
     while (n > 0) {
       const off = start % seg;
       const k = Math.min(n, seg - off);
-      out.set(this.segments[Math.floor(start / seg) - this.first]!.subarray(off, off + k), at);
+      const from = this.segments[Math.floor(start / seg) - this.first]!;
+      if (k < 32) for (let j = 0; j < k; j++) out[at + j] = from[off + j]!;
+      else out.set(from.subarray(off, off + k), at);
       at += k;
       start += k;
       n -= k;
@@ -330,10 +376,15 @@ export class ZstdFrameState {
       const llen = seqs[i * 3]!;
       let mlen = seqs[i * 3 + 1]!;
       const mo = seqs[i * 3 + 2]!;
-      out.set(literals.subarray(lit, lit + llen), t);
+      // Short copies byte by byte: a subarray for each costs more than it saves.
+      if (llen < 32) for (let k = 0; k < llen; k++) out[t + k] = literals[lit + k]!;
+      else out.set(literals.subarray(lit, lit + llen), t);
       t += llen;
       lit += llen;
-      if (mo > t + histAvail || mo > this.window) return undefined;
+      if (mo > t + histAvail || mo > this.window) {
+        this.partial = out.subarray(0, t);
+        return undefined;
+      }
       const v = mo - t;
       if (v > 0) {
         const n = Math.min(mlen, v);
@@ -343,7 +394,7 @@ export class ZstdFrameState {
       }
       if (mlen > 0) {
         const start = t - mo;
-        if (mlen <= mo) out.copyWithin(t, start, start + mlen);
+        if (mlen <= mo && mlen >= 32) out.copyWithin(t, start, start + mlen);
         else for (let k = 0; k < mlen; k++) out[t + k] = out[start + k]!;
         t += mlen;
       }
