@@ -2,6 +2,7 @@
 // (or `Basic realm=…`); the client asks the realm for a token (anonymously or
 // with credentials) and retries with `Authorization: Bearer <token>`.
 import { readUpTo } from './body.ts';
+import { fetchErrorReason, fetchFollowing } from './http.ts';
 import type { Credentials } from './credentials.ts';
 
 export interface Challenge {
@@ -76,27 +77,36 @@ export async function fetchAnonymousToken(
 ): Promise<string> {
   const realm = challenge.params.realm;
   if (!realm) throw new Error('bearer challenge has no realm');
-  const url = new URL(realm);
+  const kind = creds ? 'token' : 'anonymous token';
+  let url: URL;
+  try {
+    url = new URL(realm);
+  } catch {
+    // Go parses it as a relative URL, and the request cannot be sent.
+    throw new Error(`failed to fetch ${kind}: Get "${realm}": unsupported protocol scheme ""`);
+  }
   const wanted = challenge.params.scope || scope;
+  const failed = (err: unknown): Promise<never> => Promise.reject(new Error(`failed to fetch ${kind}: ${(err as Error).message}`));
   let res: Response;
   if (creds?.identityToken) {
     const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: creds.secret, client_id: 'dockerfile-llb', scope: wanted });
     if (challenge.params.service) form.set('service', challenge.params.service);
-    res = await fetchFn(url, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' }, body: form });
+    res = await fetchFollowing(fetchFn, url.href, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' }, body: form }).catch(failed);
   } else {
     if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
     url.searchParams.append('scope', wanted);
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (creds) headers.Authorization = basicAuthorization(creds);
-    res = await fetchFn(url, { headers });
+    res = await fetchFollowing(fetchFn, url.href, { headers }).catch(failed);
   }
   if (!res.ok) {
     await res.body?.cancel();
-    const kind = creds ? 'token' : 'anonymous token';
     throw new Error(`failed to fetch ${kind}: unexpected status from ${creds?.identityToken ? 'POST' : 'GET'} request to ${url.origin}${url.pathname}: ${res.status} ${res.statusText}`);
   }
   // A token is a few kilobytes; a body that goes on past this is no token response.
-  const { bytes, more } = await readUpTo(res, MAX_TOKEN_RESPONSE);
+  const { bytes, more } = await readUpTo(res, MAX_TOKEN_RESPONSE).catch((err: unknown) =>
+    Promise.reject(new Error(`failed to decode token response: ${fetchErrorReason(err)}`)),
+  );
   if (more) throw new Error(`token server's response is larger than ${MAX_TOKEN_RESPONSE} bytes`);
   let body: { token?: unknown; access_token?: unknown };
   try {

@@ -7,6 +7,9 @@
 import { sha256Digest, validateDigest, verifyDigest } from './digest.ts';
 import { basicAuthorization, fetchAnonymousToken, parseChallenges } from './auth.ts';
 import { errorText, readUpTo } from './body.ts';
+import { RequestError, fetchErrorReason, fetchFollowing } from './http.ts';
+import { decodeConfigPlatform, decodeIndex, decodeManifest, probeMediaType, type DecodedDescriptor } from './manifest-schema.ts';
+import { GoJSONError } from '../go/unmarshal.ts';
 import type { CredentialLookup } from './credentials.ts';
 import type { ConfigCache } from './config-cache.ts';
 import {
@@ -19,7 +22,7 @@ import {
   isIndexType,
   isManifestType,
 } from './media-types.ts';
-import { fromOCIPlatform, formatPlatformAll, type OCIPlatform, type Platform } from '../platform/platform.ts';
+import { fromOCIPlatform, formatPlatformAll, type Platform } from '../platform/platform.ts';
 import { onlyPlatform, rankManifests, type PlatformComparer } from './platform-match.ts';
 import { parseNormalizedNamed, type NamedReference } from './reference.ts';
 import { ImageResolveError, type ImageResolver, type ResolveOptions, type ResolvedImage } from './resolver.ts';
@@ -44,7 +47,7 @@ const MAX_CONFIG_SIZE = 64 * 1024 * 1024;
 interface Descriptor {
   mediaType: string;
   digest: string;
-  size?: number;
+  size?: number | bigint;
   platform?: Platform;
 }
 
@@ -80,31 +83,26 @@ export function isLocalhost(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
-interface JSONIndex {
-  manifests?: { mediaType?: string; digest?: string; size?: number; platform?: OCIPlatform }[];
-}
-interface JSONManifest {
-  mediaType?: string;
-  config?: { mediaType?: string; digest?: string; size?: number };
-  layers?: unknown;
-  manifests?: unknown;
-}
-
-function parseJSON<T>(body: Uint8Array, what: string): T {
+/**
+ * A decode as upstream's json.Unmarshal: its error is Go's message as it is
+ * (childrenConfigHandler returns it unwrapped).
+ */
+function goDecode<T>(decode: (body: Uint8Array) => T, body: Uint8Array): T {
   try {
-    return JSON.parse(Buffer.from(body).toString('utf8')) as T;
+    return decode(body);
   } catch (err) {
-    throw new ImageResolveError(`failed to parse ${what}: ${(err as Error).message}`);
+    if (err instanceof GoJSONError) throw new ImageResolveError(err.message);
+    throw err;
   }
 }
 
 /** BuildKit's DetectManifestBlobMediaType, for registries that send no usable Content-Type. */
 function detectMediaType(body: Uint8Array): string {
-  const m = parseJSON<JSONManifest>(body, 'manifest');
+  const m = goDecode(probeMediaType, body);
   const looksLikeManifest = m.config !== undefined || m.layers !== undefined;
   if (looksLikeManifest && m.manifests !== undefined) throw new ImageResolveError('invalid ambiguous manifest and manifest list');
   let mt = looksLikeManifest ? MEDIA_TYPE_DOCKER_MANIFEST : MEDIA_TYPE_DOCKER_MANIFEST_LIST;
-  if (typeof m.mediaType === 'string') {
+  if (m.mediaType !== undefined) {
     if (isIndexType(m.mediaType) || isManifestType(m.mediaType)) {
       if (isIndexType(m.mediaType) === looksLikeManifest) {
         throw new ImageResolveError('mediaType in manifest does not match manifest contents');
@@ -113,6 +111,19 @@ function detectMediaType(body: Uint8Array): string {
     }
   }
   return mt;
+}
+
+/**
+ * A descriptor's digest is checked before it names a URL: containerd's
+ * content store refuses it when opening the writer the fetch goes to, before
+ * any request (and "../../x" would otherwise reach another path of the
+ * registry, with the repository's authorization).
+ */
+function checkDescriptorDigest(digest: string): void {
+  const invalid = validateDigest(digest);
+  if (invalid !== undefined) {
+    throw new ImageResolveError(`unable to resolve blob path: cannot calculate blob path from invalid digest: ${invalid}: invalid argument`);
+  }
 }
 
 export class RegistryResolver implements ImageResolver {
@@ -192,27 +203,29 @@ export class RegistryResolver implements ImageResolver {
         );
       }
       if (isIndexType(mt)) {
-        const index = parseJSON<JSONIndex>(current.body, 'index');
-        const entries: Descriptor[] = (index.manifests ?? []).map((m) => ({
-          mediaType: m.mediaType ?? '',
-          digest: m.digest ?? '',
-          size: m.size,
-          platform: m.platform ? fromOCIPlatform(m.platform) : undefined,
+        const index = goDecode(decodeIndex, current.body);
+        const entries: Descriptor[] = (index.manifests ?? []).map((m: DecodedDescriptor | undefined) => ({
+          mediaType: m?.mediaType ?? '',
+          digest: m?.digest ?? '',
+          size: m?.size,
+          platform: m?.platform ? fromOCIPlatform(m.platform) : undefined,
         }));
         const chosen = rankManifests(entries, only)[0];
         if (chosen === undefined) throw new ImageResolveError('no match for platform in manifest: not found');
         pickedWithoutPlatform = chosen.platform === undefined;
-        current = await this.fetchManifest(endpoint, repo, chosen.digest, chosen.digest, chosen.mediaType);
+        checkDescriptorDigest(chosen.digest);
+        current = await this.fetchManifest(endpoint, repo, chosen.digest, chosen.digest, chosen.mediaType, chosen.size);
         continue;
       }
       if (isManifestType(mt)) {
-        const manifest = parseJSON<JSONManifest>(current.body, 'manifest');
+        const manifest = goDecode(decodeManifest, current.body);
         const cfg = manifest.config;
-        if (!cfg || typeof cfg.digest !== 'string') throw new ImageResolveError(`manifest ${current.digest} has no config`);
-        const config = await this.fetchBlob(endpoint, repo, cfg.digest);
+        if (!cfg || cfg.digest === undefined || cfg.digest === '') throw new ImageResolveError(`manifest ${current.digest} has no config`);
+        checkDescriptorDigest(cfg.digest);
+        const config = await this.fetchBlob(endpoint, repo, cfg.digest, cfg.size);
         if (pickedWithoutPlatform) {
           // An index entry without a platform is accepted on its config's word.
-          const c = parseJSON<OCIPlatform>(config, 'image config');
+          const c = goDecode(decodeConfigPlatform, config);
           if (!only.match(fromOCIPlatform(c))) {
             throw new ImageResolveError(`no match for platform in manifest ${top.digest}: not found`);
           }
@@ -237,18 +250,17 @@ export class RegistryResolver implements ImageResolver {
   private async get(endpoint: Endpoint, repo: string, path: string, accept: string): Promise<Response> {
     const scope = `repository:${repo}:pull`;
     const authKey = `${endpoint.host} ${scope}`;
-    const send = (authorization: string | undefined): Promise<Response> =>
-      this.fetchFn(this.url(endpoint, path), {
-        headers: { Accept: accept, ...(authorization ? { Authorization: authorization } : {}) },
-      });
-    let res: Response;
-    try {
-      res = await send(this.authorizations.get(authKey));
-    } catch (err) {
-      // fetch's own message is "fetch failed"; the reason is its cause.
-      const cause = (err as { cause?: { message?: string } }).cause?.message;
-      throw new HostError(`failed to do request: Get "${this.url(endpoint, path)}": ${cause ?? (err as Error).message}`, 1);
-    }
+    const send = async (authorization: string | undefined): Promise<Response> => {
+      try {
+        return await fetchFollowing(this.fetchFn, this.url(endpoint, path), {
+          headers: { Accept: accept, ...(authorization ? { Authorization: authorization } : {}) },
+        });
+      } catch (err) {
+        if (err instanceof RequestError) throw new HostError(`failed to do request: ${err.message}`, 1);
+        throw err;
+      }
+    };
+    let res = await send(this.authorizations.get(authKey));
     if (res.status !== 401) return res;
     const challenges = parseChallenges(res.headers.get('www-authenticate') ?? '');
     await res.body?.cancel();
@@ -287,6 +299,7 @@ export class RegistryResolver implements ImageResolver {
     object: string,
     expectDigest: string | undefined,
     expectMediaType: string | undefined,
+    expectSize?: number | bigint,
   ): Promise<Fetched> {
     const res = await this.get(endpoint, repo, `${repo}/manifests/${object}`, MANIFEST_ACCEPT);
     if (res.status === 404) {
@@ -297,7 +310,7 @@ export class RegistryResolver implements ImageResolver {
       const text = await errorText(res);
       throw new HostError(`unexpected status from GET request to ${this.url(endpoint, `${repo}/manifests/${object}`)}: ${res.status} ${res.statusText}${registryErrorSuffix(text)}`, 3);
     }
-    const body = await readLimited(res, MAX_MANIFEST_SIZE, `manifest for ${object}`);
+    const body = await readLimited(res, MAX_MANIFEST_SIZE, `manifest for ${object}`, expectSize);
     let digest = expectDigest ?? res.headers.get('docker-content-digest') ?? '';
     if (digest === '') digest = sha256Digest(body);
     else if (validateDigest(digest) !== undefined) {
@@ -314,7 +327,7 @@ export class RegistryResolver implements ImageResolver {
     return { mediaType, digest, body };
   }
 
-  private async fetchBlob(endpoint: Endpoint, repo: string, digest: string): Promise<Uint8Array> {
+  private async fetchBlob(endpoint: Endpoint, repo: string, digest: string, expectSize: number | bigint | undefined): Promise<Uint8Array> {
     const accept = [MEDIA_TYPE_OCI_CONFIG, MEDIA_TYPE_DOCKER_CONFIG, '*/*'].join(', ');
     const res = await this.get(endpoint, repo, `${repo}/blobs/${digest}`, accept);
     if (res.status === 404) {
@@ -324,7 +337,7 @@ export class RegistryResolver implements ImageResolver {
     if (!res.ok) {
       throw new ImageResolveError(`unexpected status from GET request to ${this.url(endpoint, `${repo}/blobs/${digest}`)}: ${res.status} ${res.statusText}`);
     }
-    const body = await readLimited(res, MAX_CONFIG_SIZE, `blob ${digest}`);
+    const body = await readLimited(res, MAX_CONFIG_SIZE, `blob ${digest}`, expectSize);
     if (!verifyDigest(body, digest)) {
       throw new ImageResolveError(`unexpected commit digest ${sha256Digest(body)}, expected ${digest}: failed precondition`);
     }
@@ -332,15 +345,38 @@ export class RegistryResolver implements ImageResolver {
   }
 }
 
-async function readLimited(res: Response, limit: number, what: string): Promise<Uint8Array> {
+/**
+ * A manifest's or blob's body, read no further than `limit`; with the size
+ * its descriptor gives (an index entry's, a manifest's config), checked as
+ * containerd's content.Copy and the content store's Commit check what they
+ * write: fewer bytes are a short read, more a wrong commit size.
+ */
+async function readLimited(res: Response, limit: number, what: string, expectSize?: number | bigint): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length') ?? '-1');
   if (declared > limit) {
     await res.body?.cancel();
     throw new ImageResolveError(`rejecting ${declared} byte ${what}: not found`);
   }
   // Without a length (or with a wrong one) the body is read no further than the limit.
-  const { bytes, more } = await readUpTo(res, limit);
+  let read;
+  try {
+    read = await readUpTo(res, limit);
+  } catch (err) {
+    // A connection closed or stalled mid-body (fetch says "terminated"; the reason is its cause).
+    throw new ImageResolveError(`failed to copy: ${what}: ${fetchErrorReason(err)}`);
+  }
+  const { bytes, more } = read;
   if (more) throw new ImageResolveError(`rejecting ${what} of more than ${limit} bytes: not found`);
+  // A size of 0 (or none) is not checked, as Copy and Commit check only a positive one.
+  if (expectSize !== undefined && expectSize > 0) {
+    const size = BigInt(expectSize);
+    if (BigInt(bytes.length) < size) {
+      throw new ImageResolveError(`short read: expected ${size} bytes but got ${bytes.length}: unexpected EOF`);
+    }
+    if (BigInt(bytes.length) > size) {
+      throw new ImageResolveError(`unexpected commit size ${bytes.length}, expected ${size}: failed precondition`);
+    }
+  }
   return bytes;
 }
 
