@@ -6,7 +6,7 @@
 // digest.
 import { sha256Digest, validateDigest, verifyDigest } from './digest.ts';
 import { basicAuthorization, fetchAnonymousToken, parseChallenges } from './auth.ts';
-import { errorText, readUpTo } from './body.ts';
+import { BODY_DEADLINE_MS, errorText, readUpTo } from './body.ts';
 import { RequestError, fetchErrorReason, fetchFollowing } from './http.ts';
 import { decodeConfigPlatform, decodeIndex, decodeManifest, probeMediaType, type DecodedDescriptor } from './manifest-schema.ts';
 import { GoJSONError } from '../go/unmarshal.ts';
@@ -38,6 +38,8 @@ export interface RegistryResolverOptions {
   credentials?: CredentialLookup;
   /** Image configs kept by the digest a reference resolved to, and platform. */
   configCache?: ConfigCache;
+  /** How long a manifest's or config's body may take from its headers (default BODY_DEADLINE_MS; tests shorten it). */
+  bodyDeadlineMs?: number;
 }
 
 /** containerd's MaxManifestSize: larger manifests are refused. */
@@ -310,7 +312,7 @@ export class RegistryResolver implements ImageResolver {
       const text = await errorText(res);
       throw new HostError(`unexpected status from GET request to ${this.url(endpoint, `${repo}/manifests/${object}`)}: ${res.status} ${res.statusText}${registryErrorSuffix(text)}`, 3);
     }
-    const body = await readLimited(res, MAX_MANIFEST_SIZE, `manifest for ${object}`, expectSize);
+    const body = await readLimited(res, MAX_MANIFEST_SIZE, `manifest for ${object}`, this.options.bodyDeadlineMs, expectSize);
     let digest = expectDigest ?? res.headers.get('docker-content-digest') ?? '';
     if (digest === '') digest = sha256Digest(body);
     else if (validateDigest(digest) !== undefined) {
@@ -337,7 +339,7 @@ export class RegistryResolver implements ImageResolver {
     if (!res.ok) {
       throw new ImageResolveError(`unexpected status from GET request to ${this.url(endpoint, `${repo}/blobs/${digest}`)}: ${res.status} ${res.statusText}`);
     }
-    const body = await readLimited(res, MAX_CONFIG_SIZE, `blob ${digest}`, expectSize);
+    const body = await readLimited(res, MAX_CONFIG_SIZE, `blob ${digest}`, this.options.bodyDeadlineMs, expectSize);
     if (!verifyDigest(body, digest)) {
       throw new ImageResolveError(`unexpected commit digest ${sha256Digest(body)}, expected ${digest}: failed precondition`);
     }
@@ -351,7 +353,7 @@ export class RegistryResolver implements ImageResolver {
  * containerd's content.Copy and the content store's Commit check what they
  * write: fewer bytes are a short read, more a wrong commit size.
  */
-async function readLimited(res: Response, limit: number, what: string, expectSize?: number | bigint): Promise<Uint8Array> {
+async function readLimited(res: Response, limit: number, what: string, deadlineMs: number | undefined, expectSize?: number | bigint): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length') ?? '-1');
   if (declared > limit) {
     await res.body?.cancel();
@@ -360,9 +362,9 @@ async function readLimited(res: Response, limit: number, what: string, expectSiz
   // Without a length (or with a wrong one) the body is read no further than the limit.
   let read;
   try {
-    read = await readUpTo(res, limit);
+    read = await readUpTo(res, limit, deadlineMs ?? BODY_DEADLINE_MS);
   } catch (err) {
-    // A connection closed or stalled mid-body (fetch says "terminated"; the reason is its cause).
+    // A connection closed or stalled mid-body (fetch says "terminated"; the reason is its cause), or too slow.
     throw new ImageResolveError(`failed to copy: ${what}: ${fetchErrorReason(err)}`);
   }
   const { bytes, more } = read;

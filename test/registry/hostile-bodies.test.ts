@@ -61,3 +61,31 @@ test('an endless token response is refused', async () => {
   assert.ok(e.cancelled());
   assert.ok(e.pulled() <= 20, `${e.pulled()} chunks read`);
 });
+
+test('a manifest trickling a byte at a time is given up at its deadline, not read for weeks', async () => {
+  // undici's body timeout is between two chunks: a byte every 10 ms never trips it.
+  let cancelled = false;
+  let timer: NodeJS.Timeout | undefined;
+  const body = new ReadableStream<Uint8Array>({
+    pull: (c) =>
+      new Promise<void>((res) => {
+        timer = setTimeout(() => {
+          c.enqueue(new Uint8Array([0x20]));
+          res();
+        }, 10);
+      }),
+    cancel() {
+      cancelled = true;
+      clearTimeout(timer);
+    },
+  });
+  const r = new RegistryResolver({
+    insecureHosts: ['registry.test'],
+    bodyDeadlineMs: 300,
+    fetch: async () => new Response(body, { status: 200, headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' } }),
+  });
+  const start = Date.now();
+  await assert.rejects(r.resolve('registry.test/x:1', { platform }), { message: 'failed to copy: manifest for 1: body not complete after 0.3 s' });
+  assert.ok(cancelled);
+  assert.ok(Date.now() - start < 2000, `${Date.now() - start} ms`);
+});
