@@ -4,6 +4,7 @@
 import { readUpTo } from './body.ts';
 import { fetchErrorReason, fetchFollowing } from './http.ts';
 import type { Credentials } from './credentials.ts';
+import { GoJSONError, goUnmarshal, type GoType } from '../go/unmarshal.ts';
 
 export interface Challenge {
   scheme: string;
@@ -61,6 +62,25 @@ export function parseChallenges(header: string): Challenge[] {
   return out;
 }
 
+/**
+ * containerd's FetchTokenResponse (GET) and OAuthTokenResponse (POST), the
+ * fields a token is read from: a value of the wrong kind, or JSON Go's
+ * decoder refuses (nested past 10,000 levels), fails as it fails there.
+ */
+function tokenResponse(name: string): GoType {
+  const string: GoType = { kind: 'string' };
+  return {
+    kind: 'struct',
+    name,
+    fields: [
+      { json: 'token', type: string },
+      { json: 'access_token', type: string },
+      { json: 'refresh_token', type: string },
+      { json: 'expires_in', type: { kind: 'int', name: 'int' } },
+    ],
+  };
+}
+
 /** The longest token response read (a JWT is a few kilobytes). */
 const MAX_TOKEN_RESPONSE = 1 << 20;
 
@@ -104,17 +124,17 @@ export async function fetchAnonymousToken(
     throw new Error(`failed to fetch ${kind}: unexpected status from ${creds?.identityToken ? 'POST' : 'GET'} request to ${url.origin}${url.pathname}: ${res.status} ${res.statusText}`);
   }
   // A token is a few kilobytes; a body that goes on past this is no token response.
-  const { bytes, more } = await readUpTo(res, MAX_TOKEN_RESPONSE).catch((err: unknown) =>
-    Promise.reject(new Error(`failed to decode token response: ${fetchErrorReason(err)}`)),
-  );
+  const undecoded = (why: string): Error => new Error(`failed to fetch ${kind}: unable to decode token response: ${why}`);
+  const { bytes, more } = await readUpTo(res, MAX_TOKEN_RESPONSE).catch((err: unknown) => Promise.reject(undecoded(fetchErrorReason(err))));
   if (more) throw new Error(`token server's response is larger than ${MAX_TOKEN_RESPONSE} bytes`);
-  let body: { token?: unknown; access_token?: unknown };
+  let body: { token?: string; access_token?: string };
   try {
-    body = JSON.parse(new TextDecoder().decode(bytes)) as typeof body;
+    body = (goUnmarshal(new TextDecoder().decode(bytes), tokenResponse(creds?.identityToken ? 'auth.OAuthTokenResponse' : 'auth.FetchTokenResponse')) ?? {}) as typeof body;
   } catch (err) {
-    throw new Error(`token server's response is no JSON: ${(err as Error).message}`);
+    if (err instanceof GoJSONError) throw undecoded(err.message);
+    throw err;
   }
-  const token = typeof body.token === 'string' && body.token !== '' ? body.token : body.access_token;
+  const token = body.token !== undefined && body.token !== '' ? body.token : body.access_token;
   if (typeof token !== 'string' || token === '') throw new Error('token server returned no token');
   return token;
 }

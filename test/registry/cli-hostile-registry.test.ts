@@ -5,7 +5,7 @@
 // Dockerfile line, and without a JavaScript error's text or a request the
 // registry should not have been sent:
 //   redirects      containerd's CheckRedirect stops at the 10th (fetch's own limit is 20)
-//   token realm    a realm that is no http(s) URL, a token server redirecting for ever
+//   token server   a realm that is no http(s) URL, redirects for ever, a response Go cannot decode
 //   digests        an index entry's or a config's digest that is no digest names no URL
 //   sizes          a config longer or shorter than its descriptor says
 //   JSON           manifests and indexes decoded as Go's json.Unmarshal (types, 10,000 levels)
@@ -121,7 +121,7 @@ test('redirects: nine are followed; the tenth is refused in Go\'s words, as cont
   assert.equal(asked.length, 10);
 });
 
-test('a token server that redirects for ever, and a realm that is no http(s) URL, fail the token fetch in Go\'s words', async () => {
+test('a token server that redirects for ever, a realm that is no http(s) URL, a response that is no token JSON: the token fetch fails in Go\'s words', async () => {
   const denied = 'pull access denied, repository does not exist or may require authorization';
   const challenge =
     (realm: (port: number) => string): Handler =>
@@ -135,6 +135,17 @@ test('a token server that redirects for ever, and a realm that is no http(s) URL
     `${denied}: failed to fetch anonymous token: Get "file:///etc/passwd?service=registry&scope=repository%3Ax%2Fy%3Apull": unsupported protocol scheme "file"`,
   );
   assertRefused(await resolveWith(challenge(() => 'not a url')), `${denied}: failed to fetch anonymous token: Get "not a url": unsupported protocol scheme ""`);
+  // A token response is decoded as containerd's json.Decoder decodes it.
+  const answering =
+    (body: string): Handler =>
+    (req, res, p) => {
+      if (req.url!.startsWith('/token')) res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+      else res.writeHead(401, { 'www-authenticate': `Bearer realm="http://127.0.0.1:${p}/token",service="registry"` }).end();
+    };
+  const undecoded = `${denied}: failed to fetch anonymous token: unable to decode token response`;
+  assertRefused(await resolveWith(answering('<html>')), `${undecoded}: invalid character '<' looking for beginning of value`);
+  assertRefused(await resolveWith(answering(`{"token":"t","x":${'['.repeat(20_000)}${']'.repeat(20_000)}}`)), `${undecoded}: invalid character '[' exceeded max depth`);
+  assertRefused(await resolveWith(answering('{"token":5}')), `${undecoded}: json: cannot unmarshal number into Go struct field FetchTokenResponse.token of type string`);
 });
 
 test('an index entry\'s or a config\'s digest that is no digest is refused before it names a URL', async () => {
