@@ -12,7 +12,7 @@ import Bunzip, { type Block } from 'seek-bzip';
 import xxhash, { type XXHashAPI } from 'xxhash-wasm';
 import { inflate } from './inflate.ts';
 import { inMemory } from './tar.ts';
-import { ZstdDecoders, ZstdFrameState } from './zstd.ts';
+import { ZstdDecoders, ZstdFrameState, blockHeader } from './zstd.ts';
 
 /**
  * What a decompressor gives, in order: each chunk readable until the next is
@@ -206,10 +206,10 @@ function* blockBytes(bz: Block, out: Uint8Array): Generator<Uint8Array, void, un
  * as is a single segment's content size over it) is an error where it
  * starts. A block that cannot be read or decoded is withheld and its error
  * comes instead (but for a match offset past the history, where Go hands out
- * its block decoder's stale buffer first: ZstdDecoders); a block that takes the frame past its declared content
- * size, or the frame's last block when that size is unmet or the checksum is
- * wrong, is handed out and the error comes after it; a last block whose
- * checksum is cut off is withheld. Blocks are decoded as klauspost decodes
+ * its block decoder's stale buffer first: ZstdDecoders); a block that takes
+ * the frame past its declared content size, or the frame's last block when
+ * that size is unmet or the checksum is wrong, is handed out and the error
+ * comes after it; a last block whose checksum is cut off is withheld. Blocks are decoded as klauspost decodes
  * them (src/go/zstd.ts); the frame's layout, sizes and checksum are read here.
  */
 function* unzstd(data: Uint8Array, xxh: XXHashAPI): Decompressed {
@@ -237,7 +237,7 @@ function* unzstd(data: Uint8Array, xxh: XXHashAPI): Decompressed {
         if (state.leaked !== undefined && state.leaked.length > 0) yield state.leaked;
         return true;
       }
-      p += 3 + blockLength(data, p);
+      p += 3 + blockHeader(data, p).length;
       size += BigInt(chunk.length);
       hash?.update(chunk);
       const lastBlock = frame.last && k === frame.blocks - 1;
@@ -250,12 +250,6 @@ function* unzstd(data: Uint8Array, xxh: XXHashAPI): Decompressed {
     pos = frame.end;
   }
   return false;
-}
-
-/** A block's length after its 3-byte header: one byte for an RLE block. */
-function blockLength(b: Uint8Array, p: number): number {
-  const h = b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16);
-  return ((h >> 1) & 3) === 1 ? 1 : h >> 3;
 }
 
 /** MaxWindowSize, klauspost's default limit on a frame's window (a single segment's is its content size). */
@@ -304,10 +298,10 @@ function zstdFrame(b: Uint8Array, pos: number): { window: number | undefined; fi
   let blocks = 0;
   for (;;) {
     if (p + 3 > b.length) return { window, first, end: b.length + 1, blocks, last: false, contentSize, checksum };
-    const h = b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16);
-    p += 3 + blockLength(b, p);
+    const block = blockHeader(b, p);
+    p += 3 + block.length;
     if (p > b.length) return { window, first, end: p, blocks, last: false, contentSize, checksum };
     blocks++;
-    if (h & 1) return { window, first, end: p + (checksum ? 4 : 0), blocks, last: true, contentSize, checksum };
+    if (block.last) return { window, first, end: p + (checksum ? 4 : 0), blocks, last: true, contentSize, checksum };
   }
 }

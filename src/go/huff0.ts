@@ -88,41 +88,36 @@ function fseWeights(b: Uint8Array, limit: number): Uint8Array | undefined {
   const rest = b.subarray(off);
   if (rest.length < 1 || rest[rest.length - 1] === 0) return undefined;
   const br = new FseBits(rest);
-  let s1 = br.get(log);
-  let s2 = br.get(log);
+  // The two states, read in turn.
+  const s = [br.get(log), br.get(log)];
   const out: number[] = [];
-  const next1 = (fast: boolean): number => {
-    const sym = symbol[s1]!;
-    s1 = newState[s1]! + (fast ? br.fast(nb[s1]!) : br.get(nb[s1]!));
-    return sym;
-  };
-  const next2 = (fast: boolean): number => {
-    const sym = symbol[s2]!;
-    s2 = newState[s2]! + (fast ? br.fast(nb[s2]!) : br.get(nb[s2]!));
-    return sym;
+  const next = (k: number, fast: boolean): number => {
+    const st = s[k]!;
+    s[k] = newState[st]! + (fast ? br.fast(nb[st]!) : br.get(nb[st]!));
+    return symbol[st]!;
   };
   // The fast loop (getBitsFast unless a symbol can take no bits), 4 symbols at a time, the limit checked every 256.
   let batch = 0;
   while (br.off >= 8) {
     br.fillFast();
-    out.push(next1(!zeroBits), next2(!zeroBits));
+    out.push(next(0, !zeroBits), next(1, !zeroBits));
     br.fillFast();
-    out.push(next1(!zeroBits), next2(!zeroBits));
+    out.push(next(0, !zeroBits), next(1, !zeroBits));
     batch = (batch + 4) & 0xff;
     if (batch === 0 && out.length >= limit) return undefined;
   }
   for (;;) {
-    if (br.finished() && nb[s1]! > 0) {
-      out.push(symbol[s1]!, symbol[s2]!);
+    if (br.finished() && nb[s[0]!]! > 0) {
+      out.push(symbol[s[0]!]!, symbol[s[1]!]!);
       break;
     }
     br.fill();
-    out.push(next1(false));
-    if (br.finished() && nb[s2]! > 0) {
-      out.push(symbol[s2]!, symbol[s1]!);
+    out.push(next(0, false));
+    if (br.finished() && nb[s[1]!]! > 0) {
+      out.push(symbol[s[1]!]!, symbol[s[0]!]!);
       break;
     }
-    out.push(next2(false));
+    out.push(next(1, false));
     if (out.length >= limit) return undefined;
   }
   if (br.bitsRead > 64) return undefined;

@@ -62,6 +62,14 @@ const PREDEFINED: SeqTable[] = [
   [1, 4, 3, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, -1, -1, -1, -1, -1, -1, -1],
 ].map((n, i) => transform(buildDtable(Int16Array.from(n), n.length, [6, 5, 6][i]!, true), i)!);
 
+/** A block's 3-byte header at `p`: whether it is the frame's last, its type, its size, and the bytes of content after it (one for an RLE block). */
+export function blockHeader(b: Uint8Array, p: number): { last: boolean; type: number; size: number; length: number } {
+  const h = b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16);
+  const type = (h >> 1) & 3;
+  const size = h >> 3;
+  return { last: (h & 1) === 1, type, size, length: type === 1 ? 1 : size };
+}
+
 /** The sequences' bit stream, read backwards from its end marker: klauspost's bitReader, as a count of bits read. */
 class BitReader {
   private pos: number;
@@ -132,9 +140,7 @@ export class ZstdFrameState {
    * (blockDec.reset, decodeLiterals, prepareSequences, decode and executeSequences).
    */
   block(data: Uint8Array, p: number, decoders: ZstdDecoders): Uint8Array | undefined {
-    const h = data[p]! | (data[p + 1]! << 8) | (data[p + 2]! << 16);
-    const type = (h >> 1) & 3;
-    const size = h >> 3;
+    const { type, size } = blockHeader(data, p);
     const W = this.window;
     const dst = decoders.take();
     this.leaked = undefined;

@@ -629,9 +629,10 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
   // the stages after it are not resolved and report no checks (of 5 runs of
   // upstream's frontend, 5 reported the first of two bad stage names when
   // the last stage resolved). A failure in the daemon's answer cancels it
-  // too: the stages still waiting are dropped, and the build fails then. A resolver in process (a file, a registry)
-  // answers whatever happened, as upstream's do: every stage is resolved, in
-  // order, and the last stage's error that did not wait is taken.
+  // too: the stages still waiting are dropped, and the build fails then. A
+  // resolver in process (a file, a registry) answers whatever happened, as
+  // upstream's do: every stage is resolved, in order, and the last stage's
+  // error that did not wait is taken.
   const states = [...bc.all.states];
   // Stages resolved already (or by their base stage), and stages FROM scratch, which resolve to nothing.
   const settled = (d: DispatchState): boolean => d.base !== undefined || d.dispatched || d.resolved;
@@ -691,14 +692,12 @@ async function resolveReachableStages(bc: BuildContext, target: DispatchState): 
   // answering together) count with it; the ones still out are cancelled.
   const outcomes = new Map<number, { err: unknown } | undefined>();
   pending.forEach(({ run }, k) => void run.then((r) => outcomes.set(k, r)));
+  const all = Promise.all(pending.map(({ run }) => run));
   if (cancels) {
-    await new Promise<void>((resolve) => {
-      let left = pending.length;
-      if (left === 0) resolve();
-      for (const { run } of pending) void run.then((r) => (r !== undefined || --left === 0) && resolve());
-    });
+    const firstFailure = new Promise<void>((resolve) => pending.forEach(({ run }) => void run.then((r) => r !== undefined && resolve())));
+    await Promise.race([all, firstFailure]);
     await new Promise((resolve) => setImmediate(resolve));
-  } else await Promise.all(pending.map(({ run }) => run));
+  } else await all;
   pending.forEach(({ index, d }, k) => {
     if (!outcomes.has(k)) {
       bc.resolveCancelled = true;
