@@ -694,6 +694,9 @@ test('gateway protocol parity of cases the fuzzers and audits found', { skip, ti
       link: false,
     },
     { name: 'an unknown attestation type Go quotes with escapes', dockerfile: df('FROM alpine:3.19\nRUN true\n'), opts: ['attest:a\x7f\u2028b=1'], link: false },
+    // (A line over bufio.Scanner's 64 KiB on the third line: the error, its location and the lint answer.)
+    { name: 'a line over 64 KiB on line 3', dockerfile: df(`FROM alpine:3.19\nRUN true\nRUN echo ${'x'.repeat(70_000)}\nRUN true\n`), opts: [], link: false },
+    { name: 'lint, a line over 64 KiB on line 3', dockerfile: df(`FROM alpine:3.19\nRUN true\nRUN echo ${'x'.repeat(70_000)}\nRUN true\n`), opts: ['requestid=frontend.lint'], link: false },
   ];
   const { differing } = await compareAll(all);
   console.log(`gateway protocol parity of cases the fuzzers and audits found: ${all.length - differing.length}/${all.length} identical`);
