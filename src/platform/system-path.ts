@@ -40,11 +40,12 @@ export function removeDriveLetter(p: string, os: string, keepSlash: boolean): st
 }
 
 // Go's path.Clean over the slash form, with a trailing separator kept on
-// request (a Windows path's own `\` counts, as it is a slash by now).
+// request (a Windows path's own `\` counts, as it is a slash by now) when the
+// cleaned path is over one byte long, as Go counts: `ß\` keeps it, `x\` not.
 function cleanKeepingSlash(p: string, keepSlash: boolean): string {
   const slashed = p.replaceAll('\\', '/');
   const cleaned = cleanPath(slashed);
-  if (keepSlash && cleaned.length > 1 && slashed.endsWith('/')) return cleaned + '/';
+  if (keepSlash && slashed.endsWith('/') && (cleaned.length > 1 || bytesOf(cleaned).length > 1)) return cleaned + '/';
   return cleaned;
 }
 
