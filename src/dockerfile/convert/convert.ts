@@ -461,7 +461,16 @@ function stageLookup(bc: BuildContext, stageArgs: StageArgs | undefined, locatio
     byIndex: (index) => bc.all.findByIndex(index),
     // A stage of another Dockerfile (labs) named by RUN --mount is found relative to the file the RUN is in.
     image: (name, at) => DispatchState.unregistered(name, at ?? (isLabs(bc.opt.channel) && isFileReference(name) ? location : undefined)),
-    expands: (word) => lexFor(bc.shlex, location).processWordWithMatches(word, emptyEnv).result !== word,
+    expands: (word) => {
+      try {
+        return lexFor(bc.shlex, location).processWordWithMatches(word, emptyEnv).result !== word;
+      } catch (err) {
+        // `${S:?unset}` fails with no variables set: upstream's stable check reports that; in labs the word
+        // has a variable, which the stage's ARGs may well set (scoped expands it, or fails at the line).
+        if (stageArgs !== undefined) return true;
+        throw err;
+      }
+    },
     // Labs names the line of a --from word whose args cannot be expanded; what the word then names
     // (an index out of range, say) fails as a literal --from does, as upstream's labs build fails it.
     scoped:
