@@ -5,7 +5,7 @@
 // location built from it (errors, build-check findings, LLB source maps)
 // names that file and its own lines.
 
-import { DockerfileError, type LineRange, type SourceFile } from '../errors.ts';
+import { DockerfileError, withLocation, type LineRange, type SourceFile } from '../errors.ts';
 import { parseCommand, type ArgCommand } from '../instructions/index.ts';
 import { nodeLocation } from '../instructions/request.ts';
 import { parse, type InstructionNode, type ParseResult, type ParseWarning } from '../parser/index.ts';
@@ -188,7 +188,9 @@ async function splice(
       ).args;
       words = text === '' ? [] : lex.processWords(text, w.env);
     } catch (err) {
-      throw err instanceof DockerfileError ? err : new DockerfileError(`INCLUDE ${text}: ${(err as Error).message}`, [loc]);
+      if (!(err instanceof DockerfileError)) throw new DockerfileError(`INCLUDE ${text}: ${(err as Error).message}`, [loc]);
+      // A global ARG's default that fails is located at that ARG; the path's own expansion (`${X:?message}`) at the INCLUDE.
+      throw err.ranges.length > 0 ? err : withLocation(err, loc);
     }
     if (node.heredocs.length > 0 || words.length !== 1) throw new DockerfileError('INCLUDE requires exactly one argument: the path of a Dockerfile', [loc]);
     const word = words[0];
