@@ -87,6 +87,18 @@ test('an empty included file adds nothing; INCLUDE with no path or two paths is 
   }
 });
 
+test('an included file of comments and blank lines adds nothing; one whose first line is too long is an error, never an empty file', async () => {
+  const files = { 'header.Dockerfile': '# escape=`\n# a header only\n\n', 'long.Dockerfile': `RUN echo ${'x'.repeat(70_000)}\n` };
+  const res = await convertDockerfile('FROM scratch\nINCLUDE header.Dockerfile\nENV A=1\n', { channel: 'labs', readInclude: reader(files) });
+  assert.ok(res.image.config.Env?.includes('A=1'));
+  await assert.rejects(convertDockerfile('FROM scratch\nINCLUDE long.Dockerfile\n', { channel: 'labs', readInclude: reader(files) }), (err: unknown) => {
+    assert.ok(err instanceof DockerfileError);
+    assert.equal(err.message, 'dockerfile line greater than max allowed size of 65535');
+    assert.equal(err.ranges[0]?.file?.name, 'long.Dockerfile');
+    return true;
+  });
+});
+
 /** A Dockerfile and `depth` files that each include the next one twice, the last holding one ENV. */
 function doubling(depth: number): { dockerfile: string; files: Record<string, string> } {
   const files: Record<string, string> = {};

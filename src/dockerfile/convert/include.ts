@@ -222,7 +222,8 @@ async function readIncluded(opt: IncludeOptions, rel: string, name: string, word
   if (data.length > 0) {
     let sub: ParseResult;
     try {
-      sub = parse(data);
+      // Comments, directives and blank lines only: nothing to add, as for an empty file.
+      sub = parse(data, { allowNoInstructions: true });
     } catch (err) {
       throw relocated(err, included.file);
     }

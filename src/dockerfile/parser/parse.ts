@@ -70,7 +70,10 @@ class Parser {
   private readonly warnings: ParseWarning[] = [];
   private readonly found: Directive[] = [];
 
-  constructor(src: string) {
+  constructor(
+    src: string,
+    private readonly allowNoInstructions: boolean,
+  ) {
     this.scanner = new LineScanner(src);
   }
 
@@ -172,7 +175,7 @@ class Parser {
       this.comments = [];
     }
 
-    if (this.children.length === 0) {
+    if (this.children.length === 0 && !this.allowNoInstructions) {
       throw new DockerfileError('file with no instructions', [{ start: this.currentLine, end: this.currentLine }]);
     }
     if (sc.tooLong) {
@@ -185,8 +188,8 @@ class Parser {
       escapeToken: String.fromCharCode(this.escapeToken),
       warnings: this.warnings,
       directives: this.found,
-      startLine: this.children[0].startLine,
-      endLine: this.children[this.children.length - 1].endLine,
+      startLine: this.children[0]?.startLine ?? 0,
+      endLine: this.children[this.children.length - 1]?.endLine ?? 0,
     };
     rememberRawNodes(result, this.rawChildren);
     return result;
@@ -258,7 +261,10 @@ function toInstruction(
 /**
  * Parses a Dockerfile exactly as BuildKit v0.32.2's parser does. Throws a
  * DockerfileError (with upstream's text and line range) for a user mistake.
+ * `allowNoInstructions` (labs INCLUDE): a file of comments, directives and
+ * blank lines only gives no children instead of upstream's error; its other
+ * errors (a line too long) stay.
  */
-export function parse(input: string | Uint8Array): ParseResult {
-  return new Parser(toByteString(input)).run();
+export function parse(input: string | Uint8Array, opt: { allowNoInstructions?: boolean } = {}): ParseResult {
+  return new Parser(toByteString(input), opt.allowNoInstructions === true).run();
 }

@@ -1,0 +1,4 @@
+# escape=`
+# Copyright the authors.
+# (nothing to build here yet)
+
