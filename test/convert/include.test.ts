@@ -99,6 +99,30 @@ test('an included file of comments and blank lines adds nothing; one whose first
   });
 });
 
+test('INCLUDE takes one path: a JSON array, a flag, a heredoc or an empty path is named as such, at its line', async () => {
+  const files = { '[a]': 'ENV A=1\n', a: 'ENV A=2\n' };
+  const cases: [string, string][] = [
+    ['INCLUDE ["a"]', 'INCLUDE takes a path, not a JSON array: ["a"]'],
+    ['INCLUDE --x a', 'INCLUDE takes no flags, got --x'],
+    ['INCLUDE <<EOF\nENV B=1\nEOF', 'INCLUDE takes no heredoc, got <<EOF'],
+    ['INCLUDE a <<EOF\nENV B=1\nEOF', 'INCLUDE takes no heredoc, got <<EOF'],
+    ['INCLUDE $UNSET', 'INCLUDE $UNSET: the path is empty'],
+    ['INCLUDE ""', 'INCLUDE "": the path is empty'],
+    ['INCLUDE a b', 'INCLUDE requires exactly one argument: the path of a Dockerfile'],
+  ];
+  for (const [line, message] of cases) {
+    await assert.rejects(convertDockerfile(`FROM scratch\n${line}\n`, { channel: 'labs', readInclude: reader(files) }), (err: unknown) => {
+      assert.ok(err instanceof DockerfileError, line);
+      assert.equal(err.message, message, line);
+      assert.equal(err.line, 2, line);
+      return true;
+    });
+  }
+  // A path that only looks like one (not a JSON array of strings) is a path.
+  await convertDockerfile('FROM scratch\nINCLUDE [a]\n', { channel: 'labs', readInclude: reader({ ...files, '[1]': 'ENV B=1\n' }) });
+  await convertDockerfile('FROM scratch\nINCLUDE [1]\n', { channel: 'labs', readInclude: reader({ ...files, '[1]': 'ENV B=1\n' }) });
+});
+
 /** A Dockerfile and `depth` files that each include the next one twice, the last holding one ENV. */
 function doubling(depth: number): { dockerfile: string; files: Record<string, string> } {
   const files: Record<string, string> = {};

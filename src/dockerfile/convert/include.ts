@@ -192,10 +192,14 @@ async function splice(
       // A global ARG's default that fails is located at that ARG; the path's own expansion (`${X:?message}`) at the INCLUDE.
       throw err.ranges.length > 0 ? err : withLocation(err, loc);
     }
-    if (node.heredocs.length > 0 || words.length !== 1) throw new DockerfileError('INCLUDE requires exactly one argument: the path of a Dockerfile', [loc]);
+    if (isJSONArray(text)) throw new DockerfileError(`INCLUDE takes a path, not a JSON array: ${text}`, [loc]);
+    if (words[0]?.startsWith('--')) throw new DockerfileError(`INCLUDE takes no flags, got ${words[0]}`, [loc]);
+    const heredoc = words.find((x) => x.startsWith('<<'));
+    if (node.heredocs.length > 0 || heredoc !== undefined) throw new DockerfileError(`INCLUDE takes no heredoc, got ${heredoc ?? '<<'}`, [loc]);
+    // Empty words are dropped: `INCLUDE $UNSET` has none.
+    if (words.length === 0 && text !== '') throw new DockerfileError(`INCLUDE ${text}: the path is empty`, [loc]);
+    if (words.length !== 1) throw new DockerfileError('INCLUDE requires exactly one argument: the path of a Dockerfile', [loc]);
     const word = words[0];
-    if (word.startsWith('--')) throw new DockerfileError(`INCLUDE takes no flags, got ${word}`, [loc]);
-    if (word === '') throw new DockerfileError(`INCLUDE ${node.args[0]}: the path is empty`, [loc]);
     if (word.startsWith('/')) throw new DockerfileError(`INCLUDE ${word}: the path must be relative to the including file`, [loc]);
     const rel = cleanRelative(dir === '' ? word : `${dir}/${word}`);
     if (rel === '') throw new DockerfileError(`INCLUDE ${word}: the path leaves the Dockerfile's directory`, [loc]);
@@ -205,6 +209,18 @@ async function splice(
     if (sub === undefined) continue;
     for (const warning of sub.warnings) w.warnings.push(warning.location === undefined ? warning : { ...warning, location: inFile(warning.location, subFile) });
     await splice(sub.children, subFile, dirOf(rel), [...chain, name], w, opt, top, { word, loc });
+  }
+}
+
+/** Whether an INCLUDE's text is a JSON array of strings (the exec form other instructions take), which INCLUDE does not take. */
+function isJSONArray(text: string): boolean {
+  if (!text.startsWith('[')) return false;
+  try {
+    const v: unknown = JSON.parse(text);
+    // As the exec form of other instructions: an array of strings (`[1]` is a name).
+    return Array.isArray(v) && v.every((x) => typeof x === 'string');
+  } catch {
+    return false;
   }
 }
 
