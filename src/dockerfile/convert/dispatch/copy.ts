@@ -126,11 +126,13 @@ function containsWildcards(name: string): boolean {
  * one-character class (`/config/a.yaml` -> `/[c]onfig/a.yaml`): the copy
  * resolves a wildcard from the deepest directory before it, which must exist,
  * so only a class in the first component makes a missing directory optional
- * too. A literal backslash is escaped since the path is now a pattern.
+ * too. A path with no wildcard is taken literally by the copy, so its
+ * backslashes and escaped wildcard characters are escaped in the pattern.
  */
 export function optionalSource(src: string): string {
   if (src === '/') return src;
-  const pattern = containsWildcards(src) ? src : src.replace(/\\/g, '\\\\');
+  // A path without wildcards names itself, each `\`, `*`, `?` and `[` literally (`a\*b` is a file of that name).
+  const pattern = containsWildcards(src) ? src : src.replace(/[\\*?[]/g, '\\$&');
   if (pattern.startsWith('/[') || pattern.startsWith('/*') || pattern.startsWith('/?')) return pattern;
   if (pattern.startsWith('/\\')) return '/[' + pattern.slice(1, 3) + ']' + pattern.slice(3);
   const first = String.fromCodePoint(pattern.codePointAt(1) as number);
