@@ -84,6 +84,7 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
     buildArgs: opt.buildArgs,
     target: opt.target,
     budget,
+    channel: opt.channel,
     warn: (rule, detail, ranges, fix) => {
       result.warnings.push({ ruleName: rule.name, description: rule.description, url: rule.url, detail, location: toJsonLocation(0, ranges) });
       fixes.push(opt.fixes ? fix : undefined);

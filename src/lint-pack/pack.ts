@@ -22,6 +22,7 @@ import { Linter, type LintWarnFunc } from '../dockerfile/lint/linter.ts';
 import { DockerfileError } from '../dockerfile/errors.ts';
 import { parseStages, type Command, type ShellCommand, type UserCommand } from '../dockerfile/instructions/index.ts';
 import type { InstructionNode, ParseResult } from '../dockerfile/parser/index.ts';
+import type { Channel } from '../dockerfile/channel.ts';
 import * as R from './rules.ts';
 import { assignedNames, expansions, parseScript, pipelines, simpleCommands, type Script, type ShellBudget, type SimpleCommand } from './shell.ts';
 import { DockerfileSource, lineRanges, spanRanges, type ScriptSource } from './source.ts';
@@ -69,6 +70,8 @@ export interface PackOptions {
   warn: PackWarn;
   /** How long the shell parser may take (none: as long as it takes). */
   budget?: ShellBudget;
+  /** The syntax channel the instructions are read in (default stable): labs reads its own flags. */
+  channel?: Channel;
 }
 
 /** Runs the enabled pack rules over a parsed Dockerfile; returns the rules that fired (for error=true). */
@@ -91,7 +94,7 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
   // parse has that as its build error; the pack has nothing to add.
   let parsed;
   try {
-    parsed = parseStages(tree);
+    parsed = parseStages(tree, { channel: opt.channel });
   } catch (err) {
     if (err instanceof DockerfileError) return fired;
     throw err;

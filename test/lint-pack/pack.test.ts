@@ -48,6 +48,13 @@ test('enabled by --pack; in the labs channel also by its name or a rule name in 
   assert.deepEqual(await labs(SAMPLE, { BUILDKIT_DOCKERFILE_CHECK: 'experimental=best-practices' }), ['ApkAddNoCache']);
 });
 
+test('in the labs channel the pack reads the labs flags: a file using them is checked, not skipped', async () => {
+  const on = '# check=experimental=best-practices\n';
+  assert.deepEqual(await labs(on + 'FROM alpine:3.19\nRUN --no-cache apk add curl=8.5.0-r0\n'), ['ApkAddNoCache']);
+  assert.deepEqual(await labs(on + 'FROM alpine:3.19\nCOPY --optional a.txt /\nRUN apk add curl=8.5.0-r0\n'), ['ApkAddNoCache']);
+  assert.deepEqual(await labs(on + 'FROM alpine:3.19 AS a\nFROM alpine:3.19\nARG S=a\nRUN --mount=from=$S,target=/m apk add curl=8.5.0-r0\n'), ['ApkAddNoCache']);
+});
+
 test('skip= by name or all, in the directive, the build arg or above the instruction', async () => {
   assert.deepEqual(await rulesOf('# check=skip=ApkAddNoCache\n' + SAMPLE, ['best-practices']), []);
   assert.deepEqual(await rulesOf('# check=skip=all\n' + SAMPLE, ['best-practices']), []);
