@@ -744,6 +744,8 @@ async function resolveBaseImage(bc: BuildContext, d: DispatchState, reachable: b
     d.state = imported.state;
     d.platform = platform;
     d.imported = imported.target;
+    // A RUN --no-cache in the other file: what is built on its stage here skips the cache too.
+    d.noCacheAfter = imported.target.noCacheAfter;
     return;
   }
   let ref: reference.NamedReference;

@@ -211,4 +211,6 @@ export interface DispatchedStage {
   readonly outline: OutlineCapture;
   /** The stage of another Dockerfile it starts from or reads (labs). */
   readonly imported?: DispatchedStage;
+  /** Labs RUN --no-cache: a step of the stage (or one it is built on) skips the cache, so every step built on it must too. */
+  readonly noCacheAfter: boolean;
 }

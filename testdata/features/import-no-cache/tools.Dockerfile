@@ -1,0 +1,2 @@
+FROM busybox AS fresh
+RUN --no-cache date > /stamp
