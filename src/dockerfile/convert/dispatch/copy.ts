@@ -122,22 +122,38 @@ function containsWildcards(name: string): boolean {
 /**
  * Labs `--optional`: the source as a wildcard pattern that matches only the
  * path itself, so BuildKit's copy (allowWildcard, allowEmptyWildcard) skips
- * it when it is missing instead of failing. The first component becomes a
- * one-character class (`/config/a.yaml` -> `/[c]onfig/a.yaml`): the copy
- * resolves a wildcard from the deepest directory before it, which must exist,
- * so only a class in the first component makes a missing directory optional
- * too. A path with no wildcard is taken literally by the copy, so its
- * backslashes and escaped wildcard characters are escaped in the pattern.
+ * it when it is missing instead of failing. A character of the first
+ * component becomes a one-character class (`/config/a.yaml` ->
+ * `/[c]onfig/a.yaml`): the copy resolves a wildcard from the deepest
+ * directory before it, which must exist, so only a class in the first
+ * component makes a missing directory optional too. A path with no wildcard
+ * is taken literally by the copy, so its backslashes and escaped wildcard
+ * characters are escaped in the pattern.
  */
 export function optionalSource(src: string): string {
   if (src === '/') return src;
   // A path without wildcards names itself, each `\`, `*`, `?` and `[` literally (`a\*b` is a file of that name).
   const pattern = containsWildcards(src) ? src : src.replace(/[\\*?[]/g, '\\$&');
-  if (pattern.startsWith('/[') || pattern.startsWith('/*') || pattern.startsWith('/?')) return pattern;
-  if (pattern.startsWith('/\\')) return '/[' + pattern.slice(1, 3) + ']' + pattern.slice(3);
-  const first = String.fromCodePoint(pattern.codePointAt(1) as number);
-  const cls = /^[\p{L}\p{N}._]$/u.test(first) ? first : '\\' + first;
-  return '/[' + cls + ']' + pattern.slice(1 + first.length);
+  const slash = pattern.indexOf('/', 1);
+  const first = slash < 0 ? pattern.slice(1) : pattern.slice(1, slash);
+  const rest = slash < 0 ? '' : pattern.slice(slash);
+  if (first.startsWith('[') || first.startsWith('*') || first.startsWith('?')) return pattern;
+  // The class holds a character that means itself in a class on every OS: not `-`, `]` or `^`, nor an escaped
+  // pair (a Windows daemon's match has no escape character: `[\-]` is a bad pattern there, which matches nothing).
+  for (let i = 0; i < first.length; ) {
+    const ch = String.fromCodePoint(first.codePointAt(i) as number);
+    if (ch === '\\') {
+      i += 1 + (i + 1 < first.length ? String.fromCodePoint(first.codePointAt(i + 1) as number).length : 0);
+      continue;
+    }
+    // A wildcard before it: the component is a pattern already, resolved from the root.
+    if (ch === '*' || ch === '?' || ch === '[') return pattern;
+    if (ch !== '-' && ch !== ']' && ch !== '^') return '/' + first.slice(0, i) + '[' + ch + ']' + first.slice(i + ch.length) + rest;
+    i += ch.length;
+  }
+  // Only such characters: the first one escaped in the class.
+  const head = first.startsWith('\\') ? first.slice(0, 2) : '\\' + first[0];
+  return '/[' + head + ']' + first.slice(first.startsWith('\\') ? 2 : 1) + rest;
 }
 
 function dispatchCopy(d: DispatchState, cfg: CopyConfig): void {
