@@ -4,7 +4,7 @@
 
 import { DockerfileError } from '../dockerfile/errors.ts';
 import { dump, parse } from '../dockerfile/parser/index.ts';
-import type { Channel } from '../dockerfile/channel.ts';
+import { isLabs, type Channel } from '../dockerfile/channel.ts';
 import { parseStages } from '../dockerfile/instructions/index.ts';
 import { channelOption, CliError, readInput, type Command } from './common.ts';
 import { writeOut } from './stdout.ts';
@@ -43,7 +43,8 @@ export const parseCommand: Command = {
     const input = readInput(file);
     try {
       const result = parse(input);
-      if (channel !== undefined) parseStages(result, { channel });
+      // Labs INCLUDE is an instruction of that channel, taking the place of another file's instructions: not read here.
+      if (channel !== undefined) parseStages(isLabs(channel) ? { ...result, children: result.children.filter((n) => n.keyword !== 'include') } : result, { channel });
       writeOut(json ? jsonText(result) + '\n' : dump(result) + '\n');
       return 0;
     } catch (err) {

@@ -40,6 +40,24 @@ test('a parse error prints FILE:LINE: message and exits 1', () => {
   assert.equal(env.stderr, '-:2: ENV must have two arguments\n');
 });
 
+test('--channel labs parses the labs flags and takes INCLUDE as an instruction; stable rejects both as upstream', () => {
+  const dir = tempDir('parse-labs-');
+  const file = join(dir, 'Dockerfile');
+  writeFileSync(file, 'FROM busybox\nINCLUDE parts/steps.Dockerfile\nRUN --no-cache date\n');
+  const labs = run(['parse', '--channel', 'labs', file]);
+  assert.equal(labs.stderr, '');
+  assert.equal(labs.status, 0);
+  assert.equal(labs.stdout, '(from "busybox")\n(include "")\n(run ["--no-cache"] "date")\n');
+  const stable = run(['parse', '--channel', 'stable', file]);
+  assert.equal(stable.status, 1);
+  assert.equal(stable.stderr, `${file}:2: dockerfile parse error on line 2: unknown instruction: INCLUDE\n`);
+  // The labs flags are still checked around it.
+  writeFileSync(file, 'FROM busybox\nINCLUDE parts/steps.Dockerfile\nRUN --no-cache=maybe date\n');
+  const bad = run(['parse', '--channel', 'labs', file]);
+  assert.equal(bad.status, 1);
+  assert.equal(bad.stderr, `${file}:3: dockerfile parse error on line 3: expecting boolean value for flag --no-cache, not: maybe\n`);
+});
+
 test('--json prints the parse result', () => {
   const r = run(['parse', '--json', '-'], '# escape=`\nFROM a\n');
   assert.equal(r.status, 0);
