@@ -495,9 +495,15 @@ function linkSources(bc: BuildContext, d: DispatchState, cmd: StageCommand): voi
 
 function buildDependencyGraph(bc: BuildContext): void {
   const registered = [...bc.all.states];
+  // Labs: each stage's args at its end, which a stage built on it starts with.
+  const argsAtEnd = new Map<DispatchState, StageArgs>();
   for (const d of registered) {
-    // Labs: --from words see the stage's ARGs declared above them (stage-args.ts).
-    const stageArgs = isLabs(bc.opt.channel) ? new StageArgs(bc.globalArgs, bc.buildArgs, bc.shlex) : undefined;
+    // Labs: --from words see the stage's ARGs declared above them, and its base stage's (stage-args.ts).
+    let stageArgs: StageArgs | undefined;
+    if (isLabs(bc.opt.channel)) {
+      stageArgs = (d.base === undefined ? undefined : argsAtEnd.get(d.base)?.fork()) ?? new StageArgs(bc.globalArgs, bc.buildArgs, bc.shlex);
+      argsAtEnd.set(d, stageArgs);
+    }
     d.commands = d.stage.commands.map((c) => {
       const cmd = toCommand(bc, c, stageArgs);
       if (c.kind === 'arg') stageArgs?.declare(c);

@@ -49,6 +49,18 @@ export class StageArgs {
     };
   }
 
+  /**
+   * The args of a stage built on this one (`FROM base`): it starts with this
+   * stage's args as they are at its end, as a RUN there sees them (upstream's
+   * stage inherits its base's build args).
+   */
+  fork(): StageArgs {
+    const child = new StageArgs(this.globalArgs, this.buildArgs, this.shlex);
+    child.env = new Map(this.env);
+    child.failed = new Map(this.failed);
+    return child;
+  }
+
   /** An ARG instruction of the stage: its args are visible to the commands below it. */
   declare(cmd: ArgCommand): void {
     for (const a of cmd.args) {
