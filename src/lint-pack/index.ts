@@ -4,12 +4,13 @@
 // beside the result, never inside it.
 
 import { DockerfileError } from '../dockerfile/errors.ts';
+import { isLabs } from '../dockerfile/channel.ts';
+import { withIncludes } from '../dockerfile/convert/include.ts';
 import { resolveCheckConfig } from '../dockerfile/lint/config.ts';
 import { lintDockerfile, type LintOptions } from '../dockerfile/convert/lint.ts';
-import { toJsonLocation, type LintResult } from '../dockerfile/lint/results.ts';
+import { sourceIndexOf, toJsonLocation, type LintResult } from '../dockerfile/lint/results.ts';
 import { toByteString } from '../dockerfile/parser/bytes.ts';
 import { parse, type InstructionNode, type ParseResult } from '../dockerfile/parser/index.ts';
-import { physicalLines } from '../format/lines.ts';
 import { upstreamFix, type Fix } from './fixes.ts';
 import { enabledPackRules, runPack } from './pack.ts';
 import { loadShellParser, ShellBudget } from './shell.ts';
@@ -65,7 +66,7 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
   const budget = new ShellBudget();
   // No pack rule and no fix reads the file's lines: a file of millions of lines is not split for nothing.
   if (enabled.size === 0 && opt.fixes !== true) return { result, fixes, packRules: [], unreadScripts: budget.skipped };
-  const source = new DockerfileSource(physicalLines(src.startsWith('\xef\xbb\xbf') ? src.slice(3) : src), tree.escapeToken);
+  const source = DockerfileSource.of(src, tree.escapeToken);
 
   if (opt.fixes) {
     result.warnings.forEach((w, i) => {
@@ -77,7 +78,18 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
     });
   }
 
-  const fired = runPack(tree, {
+  // Labs INCLUDE: the pack reads the included files' instructions where they stand, each in its own file (their
+  // findings point into it, as the build checks' do). A file that cannot be included is the build's error already.
+  let packTree = tree;
+  if (enabled.size > 0 && isLabs(opt.channel)) {
+    try {
+      packTree = await withIncludes(tree, opt);
+    } catch (err) {
+      if (!(err instanceof DockerfileError)) throw err;
+      return { result, fixes, packRules: [...enabled], unreadScripts: budget.skipped };
+    }
+  }
+  const fired = runPack(packTree, {
     config,
     enabled,
     source,
@@ -86,8 +98,10 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
     budget,
     channel: opt.channel,
     warn: (rule, detail, ranges, fix) => {
-      result.warnings.push({ ruleName: rule.name, description: rule.description, url: rule.url, detail, location: toJsonLocation(0, ranges) });
-      fixes.push(opt.fixes ? fix : undefined);
+      const index = sourceIndexOf(result, ranges);
+      result.warnings.push({ ruleName: rule.name, description: rule.description, url: rule.url, detail, location: toJsonLocation(index, ranges) });
+      // A finding in an included file is not fixed in this one.
+      fixes.push(opt.fixes && index === 0 ? fix : undefined);
     },
   });
   if (config.returnAsError && fired.length > 0) {

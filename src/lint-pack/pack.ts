@@ -16,7 +16,8 @@
 // `# check=skip=…` comment directly above an instruction or stage) skips
 // pack rules by name, or all of them.
 
-import type { LineRange } from '../dockerfile/errors.ts';
+import type { LineRange, SourceFile } from '../dockerfile/errors.ts';
+import { toByteString } from '../dockerfile/parser/bytes.ts';
 import type { CheckConfig } from '../dockerfile/lint/config.ts';
 import { Linter, type LintWarnFunc } from '../dockerfile/lint/linter.ts';
 import { DockerfileError } from '../dockerfile/errors.ts';
@@ -86,7 +87,20 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
     if (!opt.enabled.has(rule.name)) return;
     if (!root.withCommentConfig(node.prevComment).enabled(rule)) return;
     fired.push(rule.name);
-    opt.warn(rule, detail, ranges, fix);
+    // An instruction of an included file (labs INCLUDE): its lines are that file's.
+    const file = node.file;
+    opt.warn(rule, detail, file === undefined ? ranges : ranges.map((r) => ({ ...r, file })), fix);
+  };
+  // Each file's lines, read once: the Dockerfile's, and an included file's for its instructions.
+  const sources = new Map<SourceFile, DockerfileSource>();
+  const sourceOf = (n: InstructionNode): DockerfileSource => {
+    if (n.file === undefined) return opt.source;
+    let s = sources.get(n.file);
+    if (s === undefined) {
+      s = DockerfileSource.of(toByteString(n.file.data), n.file.escapeToken);
+      sources.set(n.file, s);
+    }
+    return s;
   };
 
   // The typed instructions (the instruction table's parse): global ARGs
@@ -135,7 +149,7 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
           break;
         case 'run': {
           let commands = 0;
-          for (const src of runScripts(n, opt.source)) {
+          for (const src of runScripts(n, sourceOf(n))) {
             const script = parseScript(src.text, opt.budget);
             try {
               commands += checkRun(n, src, script, { shell, finalChain: finalChain.has(stage), env, warn });
@@ -156,7 +170,7 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
         case 'cmd':
         case 'entrypoint':
           if (!n.json && n.args.length === 1) {
-            const src = opt.source.shellForm(n, n.args[0]);
+            const src = sourceOf(n).shellForm(n, n.args[0]);
             if (src !== undefined) {
               const script = parseScript(src.text, opt.budget);
               try {

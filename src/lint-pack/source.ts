@@ -6,7 +6,7 @@
 import type { LineRange } from '../dockerfile/errors.ts';
 import { fromByteString } from '../dockerfile/parser/bytes.ts';
 import type { InstructionNode } from '../dockerfile/parser/index.ts';
-import { readHeader, type HeaderLine, type PhysicalLine } from '../format/lines.ts';
+import { physicalLines, readHeader, type HeaderLine, type PhysicalLine } from '../format/lines.ts';
 
 /** A 1-based line and a 1-based column counted in UTF-16 code units (SARIF's default). */
 export interface Position {
@@ -29,6 +29,11 @@ export class DockerfileSource {
     readonly escapeToken: string,
   ) {
     this.decoded = lines.map((l) => fromByteString(l.text));
+  }
+
+  /** The lines of a file as bytes (a byte string), a leading UTF-8 BOM left out as the parser leaves it out. */
+  static of(src: string, escapeToken: string): DockerfileSource {
+    return new DockerfileSource(physicalLines(src.startsWith('\xef\xbb\xbf') ? src.slice(3) : src), escapeToken);
   }
 
   header(node: InstructionNode): HeaderLine[] {

@@ -55,6 +55,24 @@ test('in the labs channel the pack reads the labs flags: a file using them is ch
   assert.deepEqual(await labs(on + 'FROM alpine:3.19 AS a\nFROM alpine:3.19\nARG S=a\nRUN --mount=from=$S,target=/m apk add curl=8.5.0-r0\n'), ['ApkAddNoCache']);
 });
 
+test('labs INCLUDE: the pack checks the included files where they stand; their findings point into them and get no fix', async () => {
+  const files: Record<string, string> = {
+    'parts/apk.Dockerfile': '# installs curl\nRUN apk add \\\n    curl=8.5.0-r0\nWORKDIR /src\n# check=skip=ApkAddNoCache\nRUN apk add git=2.43.0-r0\nENV A=1\n',
+  };
+  const readInclude = (path: string): Promise<Uint8Array | undefined> => Promise.resolve(path in files ? new TextEncoder().encode(files[path]) : undefined);
+  const text = '# check=experimental=best-practices\nFROM alpine:3.19\nINCLUDE parts/apk.Dockerfile\nRUN apk add jq=1.7.1-r0\n';
+  const out = await lintWithPack(text, { ...opts, channel: 'labs', readInclude, fixes: true });
+  const seen = out.result.warnings.map((w, i) => [w.ruleName, w.location?.sourceIndex ?? 0, w.location?.ranges?.[0]?.start.line, out.fixes[i] !== undefined]);
+  assert.deepEqual(seen, [
+    ['ApkAddNoCache', 1, 2, false],
+    ['ApkAddNoCache', 0, 4, true],
+  ]);
+  assert.deepEqual(
+    out.result.sources.map((x) => x.filename),
+    ['Dockerfile', 'parts/apk.Dockerfile'],
+  );
+});
+
 test('skip= by name or all, in the directive, the build arg or above the instruction', async () => {
   assert.deepEqual(await rulesOf('# check=skip=ApkAddNoCache\n' + SAMPLE, ['best-practices']), []);
   assert.deepEqual(await rulesOf('# check=skip=all\n' + SAMPLE, ['best-practices']), []);

@@ -8,7 +8,7 @@ import type { ConvertOptions } from './types.ts';
 import { DockerfileError, type LineRange } from '../errors.ts';
 import { buildArgCheckConfig } from '../lint/config.ts';
 import { perLine } from '../lint/linter.ts';
-import { mergeRanges, toJsonLocation, type LintResult } from '../lint/results.ts';
+import { mergeRanges, sourceIndexOf, toJsonLocation, type LintResult } from '../lint/results.ts';
 
 export type LintOptions = Omit<ConvertOptions, 'lintWarn' | 'checkConfig' | 'allStages'>;
 
@@ -24,15 +24,7 @@ export async function lintDockerfile(text: string | Uint8Array, opt: LintOptions
     warnings: [],
     sources: [{ filename: opt.filename ?? 'Dockerfile', data: Buffer.from(data).toString('base64'), language: 'Dockerfile' }],
   };
-  // An included file's findings point into it: it is listed in sources once, after the Dockerfile.
-  const sourceIndex = (ranges: readonly LineRange[]): number => {
-    const file = ranges[0]?.file;
-    if (file === undefined) return 0;
-    const i = result.sources.findIndex((s, j) => j > 0 && s.filename === file.name);
-    if (i > 0) return i;
-    result.sources.push({ filename: file.name, data: Buffer.from(file.data).toString('base64'), language: 'Dockerfile' });
-    return result.sources.length - 1;
-  };
+  const sourceIndex = (ranges: readonly LineRange[]): number => sourceIndexOf(result, ranges);
   try {
     await convertDockerfile(data, {
       ...opt,

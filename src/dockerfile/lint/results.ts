@@ -48,6 +48,20 @@ export interface LintResult {
   buildError?: LintBuildError;
 }
 
+/**
+ * The index in `result.sources` of the file `ranges` are in: 0 for the
+ * Dockerfile; an included file (labs INCLUDE) is listed once, after it, when
+ * a finding first points into it.
+ */
+export function sourceIndexOf(result: LintResult, ranges: readonly LineRange[]): number {
+  const file = ranges[0]?.file;
+  if (file === undefined) return 0;
+  const i = result.sources.findIndex((s, j) => j > 0 && s.filename === file.name);
+  if (i > 0) return i;
+  result.sources.push({ filename: file.name, data: Buffer.from(file.data).toString('base64'), language: 'Dockerfile' });
+  return result.sources.length - 1;
+}
+
 export function toJsonLocation(sourceIndex: number, ranges: readonly LineRange[]): JsonLocation {
   const loc: JsonLocation = {};
   if (sourceIndex !== 0) loc.sourceIndex = sourceIndex;
