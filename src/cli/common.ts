@@ -162,6 +162,9 @@ export function includeReader(file: string): IncludeReader {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return Promise.resolve(undefined);
+      // As Go's *os.PathError words it (a directory: `read dir: is a directory`, not Node's EISDIR text).
+      const e = err as NodeJS.ErrnoException;
+      if (code !== undefined) return Promise.reject(new Error(`${e.syscall ?? 'open'} ${e.path ?? join(dir, path)}: ${describeErrno(e)}`));
       return Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }
   };

@@ -172,3 +172,17 @@ test('stages imported from one file are converted once each, and count against t
     return true;
   });
 });
+
+test('the CLI’s reader names a directory given to INCLUDE as Go’s read error does, not with Node’s EISDIR text', async () => {
+  const { includeReader } = await import('../../src/cli/common.ts');
+  const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'include-dir-'));
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nINCLUDE sub\n');
+  await assert.rejects(
+    convertDockerfile('FROM scratch\nINCLUDE sub\n', { channel: 'labs', readInclude: includeReader(join(dir, 'Dockerfile')), imageResolver }),
+    (err: Error) => err instanceof DockerfileError && err.message.endsWith(`read ${join(dir, 'sub')}: is a directory`) && !err.message.includes('EISDIR'),
+  );
+});
