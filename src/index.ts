@@ -14,6 +14,8 @@ import type { LintResult } from './dockerfile/lint/index.ts';
 import { computeOutline, listTargets } from './dockerfile/outline/index.ts';
 import type { Outline, TargetList } from './subrequests/index.ts';
 import type { Platform } from './dockerfile/convert/index.ts';
+import { DockerfileError } from './dockerfile/errors.ts';
+import { parseConfig } from './dockerui/index.ts';
 
 export { connect, build, BuildOptionError, ConnectError, CancelledError, Connection } from './client/build.ts';
 export type { BuildOptions, BuildResult, ConnectOptions } from './client/build.ts';
@@ -44,16 +46,29 @@ function bytes(dockerfile: string | Uint8Array): Uint8Array {
 }
 
 /**
- * The platforms normalized, as the frontend gets them (its `platform` option
- * through dockerui, the build platforms from the daemon's workers):
- * parsePlatform('arm') converts for linux/arm/v7, as `--platform arm` does.
+ * The options read as the frontend reads its own (dockerui): the special
+ * build args (BUILDKIT_MULTI_PLATFORM, BUILDKIT_SANDBOX_HOSTNAME,
+ * BUILDKIT_CACHE_MOUNT_NS, the removed BUILDKIT_DISABLE_FILEOP) with
+ * upstream's errors, the build platform the worker's (linux/amd64) unless
+ * buildPlatforms names it, and the platforms normalized
+ * (parsePlatform('arm') converts for linux/arm/v7, as `--platform arm` does).
  */
-function normalized<T extends ConvertOptions>(o: T): T {
-  if (o.targetPlatform === undefined && o.buildPlatforms === undefined) return o;
+function frontendOptions<T extends ConvertOptions>(o: T): T {
+  const buildArgs = o.buildArgs ?? {};
+  let cfg;
+  try {
+    cfg = parseConfig(new Map(Object.entries(buildArgs).map(([k, v]) => [`build-arg:${k}`, v])));
+  } catch (err) {
+    throw new DockerfileError((err as Error).message);
+  }
   return {
     ...o,
+    buildArgs: { ...buildArgs },
+    multiPlatformRequested: o.multiPlatformRequested ?? cfg.multiPlatform,
+    hostname: cfg.hostname || o.hostname,
+    cacheIdNamespace: cfg.cacheIdNamespace || o.cacheIdNamespace,
     targetPlatform: o.targetPlatform && normalizePlatform(o.targetPlatform),
-    buildPlatforms: o.buildPlatforms?.map((p) => normalizePlatform(p)),
+    buildPlatforms: (o.buildPlatforms ?? cfg.buildPlatforms).map((p) => normalizePlatform(p)),
   };
 }
 
@@ -63,7 +78,9 @@ function normalized<T extends ConvertOptions>(o: T): T {
  * Dockerfile that cannot be built.
  */
 export async function convert(dockerfile: string | Uint8Array, options: ConvertOptions = {}): Promise<ConvertOutput> {
-  const res = await convertDockerfile(bytes(dockerfile), normalized(options));
+  const opt = frontendOptions(options);
+  // Build checks run as in the frontend, which always has a warning sink: `# check=error=true` fails the conversion.
+  const res = await convertDockerfile(bytes(dockerfile), { ...opt, lintWarn: opt.lintWarn ?? ((): void => {}) });
   return {
     definition: res.state.marshal().encode(),
     image: res.image,
@@ -77,12 +94,12 @@ export async function convert(dockerfile: string | Uint8Array, options: ConvertO
  * that cannot be built is reported in `buildError`, not thrown.
  */
 export function lint(dockerfile: string | Uint8Array, options: LintOptions = {}): Promise<LintResult> {
-  return lintDockerfile(bytes(dockerfile), normalized(options));
+  return lintDockerfile(bytes(dockerfile), frontendOptions(options));
 }
 
 /** The build args, secrets and SSH sockets a target uses (`--call outline`), for the conversion options given. */
 export function outline(dockerfile: string | Uint8Array, options: ConvertOptions = {}): Promise<Outline> {
-  return computeOutline(bytes(dockerfile), normalized(options));
+  return computeOutline(bytes(dockerfile), frontendOptions(options));
 }
 
 /** The stages a Dockerfile can build (`--call targets`). */
