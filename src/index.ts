@@ -14,13 +14,14 @@ import type { LintResult } from './dockerfile/lint/index.ts';
 import { computeOutline, listTargets } from './dockerfile/outline/index.ts';
 import type { Outline, TargetList } from './subrequests/index.ts';
 import type { Platform } from './dockerfile/convert/index.ts';
+import { parse as parseDockerfile, type ParseResult } from './dockerfile/parser/index.ts';
 import { DockerfileError } from './dockerfile/errors.ts';
 import { parseConfig } from './dockerui/index.ts';
+import { ImageResolveError, type ImageResolver, type ResolveOptions, type ResolvedImage } from './registry/resolver.ts';
 
 export { connect, build, BuildOptionError, ConnectError, CancelledError, Connection } from './client/build.ts';
 export type { BuildOptions, BuildResult, ConnectOptions } from './client/build.ts';
 export type { StatusResponse, Vertex, VertexStatus, VertexLog, VertexWarning } from './gen/moby.buildkit.v1.ts';
-export { parse } from './dockerfile/parser/index.ts';
 export type { ParseResult, InstructionNode, Heredoc, Directive, ParseWarning } from './dockerfile/parser/index.ts';
 export { DockerfileError } from './dockerfile/errors.ts';
 export { parsePlatform, formatPlatform } from './dockerfile/convert/index.ts';
@@ -41,19 +42,164 @@ export interface ConvertOutput {
   platform: Platform;
 }
 
-function bytes(dockerfile: string | Uint8Array): Uint8Array {
-  return typeof dockerfile === 'string' ? new TextEncoder().encode(dockerfile) : dockerfile;
+/** What a value is, for an error message about it. */
+function kind(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (v instanceof ArrayBuffer) return 'an ArrayBuffer';
+  if (typeof v === 'object') return `an object (${Object.prototype.toString.call(v).slice(8, -1)})`;
+  if (typeof v === 'string') return `the string ${JSON.stringify(v.slice(0, 40))}`;
+  if (typeof v === 'function' || typeof v === 'undefined') return typeof v === 'function' ? 'a function' : 'undefined';
+  return `the ${typeof v} ${String(v)}`;
+}
+
+/** The Dockerfile's bytes; anything but a string or a Uint8Array (a Buffer is one) is the caller's mistake. */
+function bytes(fn: string, dockerfile: unknown): Uint8Array {
+  if (typeof dockerfile === 'string') return new TextEncoder().encode(dockerfile);
+  if (dockerfile instanceof Uint8Array) return dockerfile;
+  throw new TypeError(`${fn}: the Dockerfile must be a string or a Uint8Array, not ${kind(dockerfile)}`);
+}
+
+type OptionCheck = 'string' | 'boolean' | 'function' | 'strings' | 'record' | 'platform' | 'platforms' | 'resolver' | readonly string[] | undefined;
+
+/**
+ * Every option the library's functions take, with what its value must be
+ * (undefined: not checked here; the converter reads it as its type says).
+ * Checked at compile time to name every key of ConvertOptions.
+ */
+const OPTIONS = {
+  ast: undefined,
+  channel: ['stable', 'labs'],
+  readInclude: 'function',
+  importedAs: undefined,
+  imports: undefined,
+  target: 'string',
+  buildArgs: 'record',
+  labels: 'record',
+  targetPlatform: 'platform',
+  buildPlatforms: 'platforms',
+  multiPlatformRequested: 'boolean',
+  imageResolver: 'resolver',
+  llbCaps: undefined,
+  filename: 'string',
+  sessionId: 'string',
+  excludePatterns: 'strings',
+  dockerIgnorePatterns: 'function',
+  mainContext: undefined,
+  dockerfileSource: undefined,
+  dockerfileDefinition: undefined,
+  imageResolveMode: ['default', 'pull', 'local'],
+  networkMode: ['sandbox', 'host', 'none'],
+  hostname: 'string',
+  extraHosts: undefined,
+  shmSize: undefined,
+  cgroupParent: 'string',
+  ulimits: undefined,
+  linuxResources: undefined,
+  cacheIdNamespace: 'string',
+  noCache: 'strings',
+  lintWarn: 'function',
+  checkConfig: undefined,
+  allStages: 'boolean',
+  namedContexts: 'record',
+  localSharedKeys: 'record',
+  localSessionIds: 'record',
+  inputMetadata: 'record',
+  contextHooks: undefined,
+  resolveSourceTime: 'function',
+} as const satisfies Record<keyof ConvertOptions, OptionCheck>;
+
+/** Options lint() does not take (it runs the checks itself, on every stage). */
+const NOT_LINT: ReadonlySet<string> = new Set(['lintWarn', 'checkConfig', 'allStages'] satisfies (keyof ConvertOptions)[]);
+
+function isPlatform(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = v as Record<string, unknown>;
+  return (
+    typeof p.os === 'string' &&
+    typeof p.architecture === 'string' &&
+    (p.variant === undefined || typeof p.variant === 'string') &&
+    (p.osVersion === undefined || typeof p.osVersion === 'string') &&
+    (p.osFeatures === undefined || (Array.isArray(p.osFeatures) && p.osFeatures.every((f) => typeof f === 'string')))
+  );
+}
+
+function checkOption(fn: string, key: string, v: unknown, check: OptionCheck): void {
+  const bad = (want: string): never => {
+    throw new TypeError(`${fn}: option ${key} must be ${want}, not ${kind(v)}`);
+  };
+  if (check === undefined) return;
+  if (Array.isArray(check)) {
+    if (!check.includes(v as string)) bad(`one of ${check.map((c) => JSON.stringify(c)).join(', ')}`);
+  } else if (check === 'string' || check === 'boolean' || check === 'function') {
+    if (typeof v !== check) bad(`a ${check}`);
+  } else if (check === 'strings') {
+    if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) bad('an array of strings');
+  } else if (check === 'record') {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) bad('an object of string values');
+    for (const [k, value] of Object.entries(v as object)) {
+      if (typeof value !== 'string' && value !== undefined) throw new TypeError(`${fn}: option ${key}: the value of ${JSON.stringify(k)} must be a string, not ${kind(value)}`);
+    }
+  } else if (check === 'platform') {
+    if (!isPlatform(v)) bad(`a platform object { os, architecture, variant? } (parsePlatform('${typeof v === 'string' ? v : 'linux/arm64'}') makes one from a string)`);
+  } else if (check === 'platforms') {
+    if (!Array.isArray(v) || !v.every(isPlatform)) bad('an array of platform objects { os, architecture, variant? }');
+  } else if (check === 'resolver') {
+    if (typeof v !== 'object' || v === null || typeof (v as { resolve?: unknown }).resolve !== 'function') bad('an object with a resolve(ref, options) method');
+  }
 }
 
 /**
- * The options read as the frontend reads its own (dockerui): the special
- * build args (BUILDKIT_MULTI_PLATFORM, BUILDKIT_SANDBOX_HOSTNAME,
- * BUILDKIT_CACHE_MOUNT_NS, the removed BUILDKIT_DISABLE_FILEOP) with
- * upstream's errors, the build platform the worker's (linux/amd64) unless
- * buildPlatforms names it, and the platforms normalized
- * (parsePlatform('arm') converts for linux/arm/v7, as `--platform arm` does).
+ * A caller's resolver, answering as the converter expects: whatever it throws
+ * or rejects with becomes an Error, and an answer that is no ResolvedImage is
+ * refused with a message saying so, instead of failing deep in the converter.
  */
-function frontendOptions<T extends ConvertOptions>(o: T): T {
+function checkedResolver(r: ImageResolver): ImageResolver {
+  return {
+    daemon: r.daemon,
+    async resolve(ref: string, opts: ResolveOptions): Promise<ResolvedImage> {
+      let res: unknown;
+      try {
+        res = await r.resolve(ref, opts);
+      } catch (err) {
+        if (err instanceof Error) throw err;
+        throw new ImageResolveError(typeof err === 'string' ? err : `the image resolver failed with ${kind(err)}`);
+      }
+      const a = (typeof res === 'object' && res !== null ? res : {}) as Partial<Record<keyof ResolvedImage, unknown>>;
+      if (typeof a.ref !== 'string' || typeof a.digest !== 'string' || !(a.config instanceof Uint8Array)) {
+        throw new ImageResolveError(
+          `the image resolver's answer for ${ref} is not { ref: string, digest: string, config: Uint8Array } (got ${typeof res === 'object' && res !== null ? `{ ${Object.keys(res).join(', ')} }` : kind(res)})`,
+        );
+      }
+      return { ref: a.ref, digest: a.digest, config: a.config };
+    },
+  };
+}
+
+/**
+ * The caller's options, checked (unknown keys and values of the wrong type
+ * are refused: a misspelt option would otherwise be ignored), then read as the
+ * frontend reads its options (dockerui): the special build args
+ * (BUILDKIT_MULTI_PLATFORM, BUILDKIT_SANDBOX_HOSTNAME, BUILDKIT_CACHE_MOUNT_NS,
+ * the removed BUILDKIT_DISABLE_FILEOP) with upstream's errors, the build
+ * platform the worker's (linux/amd64) unless buildPlatforms names it, and the
+ * platforms normalized (parsePlatform('arm') converts for linux/arm/v7, as
+ * `--platform arm` does).
+ */
+function libraryOptions(fn: string, options: unknown): ConvertOptions {
+  if (options === undefined || options === null) return libraryOptions(fn, {});
+  if (typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`${fn}: the options must be an object, not ${kind(options)}`);
+  const o: ConvertOptions = {};
+  for (const [key, v] of Object.entries(options as object)) {
+    if (!Object.hasOwn(OPTIONS, key) || (fn === 'lint' && NOT_LINT.has(key))) {
+      throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)}${key === 'platform' ? ' (the target platform is targetPlatform)' : ''}`);
+    }
+    if (v === undefined) continue;
+    const check = OPTIONS[key as keyof typeof OPTIONS];
+    checkOption(fn, key, v, check);
+    // A key whose value is undefined is not given (`{ A: process.env.A }`), as `--build-arg A` passes no A when $A is unset.
+    (o as Record<string, unknown>)[key] = check === 'record' ? Object.fromEntries(Object.entries(v as object).filter((e) => e[1] !== undefined)) : v;
+  }
   const buildArgs = o.buildArgs ?? {};
   let cfg;
   try {
@@ -67,6 +213,7 @@ function frontendOptions<T extends ConvertOptions>(o: T): T {
     multiPlatformRequested: o.multiPlatformRequested ?? cfg.multiPlatform,
     hostname: cfg.hostname || o.hostname,
     cacheIdNamespace: cfg.cacheIdNamespace || o.cacheIdNamespace,
+    imageResolver: o.imageResolver && checkedResolver(o.imageResolver),
     targetPlatform: o.targetPlatform && normalizePlatform(o.targetPlatform),
     buildPlatforms: (o.buildPlatforms ?? cfg.buildPlatforms).map((p) => normalizePlatform(p)),
   };
@@ -78,9 +225,9 @@ function frontendOptions<T extends ConvertOptions>(o: T): T {
  * Dockerfile that cannot be built.
  */
 export async function convert(dockerfile: string | Uint8Array, options: ConvertOptions = {}): Promise<ConvertOutput> {
-  const opt = frontendOptions(options);
+  const opt = libraryOptions('convert', options);
   // Build checks run as in the frontend, which always has a warning sink: `# check=error=true` fails the conversion.
-  const res = await convertDockerfile(bytes(dockerfile), { ...opt, lintWarn: opt.lintWarn ?? ((): void => {}) });
+  const res = await convertDockerfile(bytes('convert', dockerfile), { ...opt, lintWarn: opt.lintWarn ?? ((): void => {}) });
   return {
     definition: res.state.marshal().encode(),
     image: res.image,
@@ -93,16 +240,21 @@ export async function convert(dockerfile: string | Uint8Array, options: ConvertO
  * Runs BuildKit's build checks (`docker build --call check`). A Dockerfile
  * that cannot be built is reported in `buildError`, not thrown.
  */
-export function lint(dockerfile: string | Uint8Array, options: LintOptions = {}): Promise<LintResult> {
-  return lintDockerfile(bytes(dockerfile), frontendOptions(options));
+export async function lint(dockerfile: string | Uint8Array, options: LintOptions = {}): Promise<LintResult> {
+  return lintDockerfile(bytes('lint', dockerfile), libraryOptions('lint', options));
 }
 
 /** The build args, secrets and SSH sockets a target uses (`--call outline`), for the conversion options given. */
-export function outline(dockerfile: string | Uint8Array, options: ConvertOptions = {}): Promise<Outline> {
-  return computeOutline(bytes(dockerfile), frontendOptions(options));
+export async function outline(dockerfile: string | Uint8Array, options: ConvertOptions = {}): Promise<Outline> {
+  return computeOutline(bytes('outline', dockerfile), libraryOptions('outline', options));
+}
+
+/** Parses a Dockerfile into its instructions, as BuildKit's parser does. Throws a DockerfileError for a Dockerfile that does not parse. */
+export function parse(dockerfile: string | Uint8Array): ParseResult {
+  return parseDockerfile(typeof dockerfile === 'string' ? dockerfile : bytes('parse', dockerfile));
 }
 
 /** The stages a Dockerfile can build (`--call targets`). */
 export function targets(dockerfile: string | Uint8Array): TargetList {
-  return listTargets(bytes(dockerfile));
+  return listTargets(bytes('targets', dockerfile));
 }

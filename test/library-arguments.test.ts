@@ -1,0 +1,113 @@
+// What the library's entry points (src/index.ts) do with arguments a
+// JavaScript caller can pass that their types do not allow: each is refused
+// with an error that names the function and what was wrong (never a
+// TypeError from deep in the converter, nor an option silently ignored), and
+// a caller's image resolver that throws, rejects with something that is no
+// Error or answers with something that is no ResolvedImage fails the
+// conversion at the FROM line with a message saying so.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { convert, lint, outline, parse, targets, DockerfileError, type ConvertOptions, type ImageResolver } from '../src/index.ts';
+
+const DF = 'FROM scratch AS a\nCOPY x /x\n';
+
+/** Calls f and returns what it threw or rejected with. */
+async function failure(f: () => unknown): Promise<Error> {
+  try {
+    await f();
+  } catch (err) {
+    assert.ok(err instanceof Error, `not an Error: ${String(err)}`);
+    return err;
+  }
+  assert.fail('did not fail');
+}
+
+const odd: unknown[] = [undefined, null, 42, {}, [], new ArrayBuffer(4), (): void => {}];
+
+test('a Dockerfile that is neither a string nor a Uint8Array is refused by every entry point, naming it', async () => {
+  const calls: [string, (d: unknown) => unknown][] = [
+    ['convert', (d) => convert(d as string)],
+    ['lint', (d) => lint(d as string)],
+    ['outline', (d) => outline(d as string)],
+    ['targets', (d) => targets(d as string)],
+    ['parse', (d) => parse(d as string)],
+  ];
+  for (const [name, call] of calls) {
+    for (const d of odd) {
+      const err = await failure(() => call(d));
+      assert.ok(err instanceof TypeError, `${name}(${String(d)}): ${err.message}`);
+      assert.match(err.message, new RegExp(`^${name}: the Dockerfile must be a string or a Uint8Array, not `), `${name}(${String(d)})`);
+    }
+  }
+  // The async ones reject rather than throw.
+  for (const f of [convert, lint, outline]) {
+    const p = (f as (d: unknown) => Promise<unknown>)(5);
+    assert.ok(p instanceof Promise);
+    await assert.rejects(p, TypeError);
+  }
+  // A Buffer is a Uint8Array: the same as the string (a session id, else each Definition's local source is unique).
+  assert.deepEqual((await convert(Buffer.from(DF), { sessionId: 's' })).definition, (await convert(DF, { sessionId: 's' })).definition);
+  assert.deepEqual(parse(Buffer.from(DF)), parse(DF));
+});
+
+test('options: null and undefined values are no options; an unknown key or a value of the wrong type is refused, naming it', async () => {
+  const plain = await convert(DF, { sessionId: 's' });
+  assert.deepEqual((await convert(DF, null as unknown as ConvertOptions)).imageConfig, plain.imageConfig);
+  assert.deepEqual((await convert(DF, { sessionId: 's', target: undefined, buildArgs: undefined })).definition, plain.definition);
+  // A build arg whose value is undefined is not given, as `--build-arg A` gives none when $A is unset.
+  const withArg = 'FROM scratch\nARG A=default\nLABEL a=$A\n';
+  assert.equal((await convert(withArg, { buildArgs: { A: undefined as unknown as string } })).imageConfig, (await convert(withArg)).imageConfig);
+
+  const cases: [string, unknown, RegExp][] = [
+    ['options', 'target=a', /^convert: the options must be an object, not the string "target=a"$/],
+    ['options', ['a'], /^convert: the options must be an object, not an array$/],
+    ['platform', { platform: 'linux/arm64' }, /^convert: unknown option "platform" \(the target platform is targetPlatform\)$/],
+    ['typo', { buildArg: { A: '1' } }, /^convert: unknown option "buildArg"$/],
+    ['target', { target: 1 }, /^convert: option target must be a string, not the number 1$/],
+    ['build arg value', { buildArgs: { A: 5 } }, /^convert: option buildArgs: the value of "A" must be a string, not the number 5$/],
+    ['build args array', { buildArgs: ['A=1'] }, /^convert: option buildArgs must be an object of string values, not an array$/],
+    ['build args null', { buildArgs: null }, /^convert: option buildArgs must be an object of string values, not null$/],
+    ['platform string', { targetPlatform: 'linux/arm64' }, /^convert: option targetPlatform must be a platform object .*parsePlatform\('linux\/arm64'\).*not the string "linux\/arm64"$/],
+    ['platform without architecture', { targetPlatform: { os: 'linux' } }, /^convert: option targetPlatform must be a platform object/],
+    ['build platforms', { buildPlatforms: { os: 'linux', architecture: 'amd64' } }, /^convert: option buildPlatforms must be an array of platform objects/],
+    ['resolver function', { imageResolver: async (): Promise<void> => {} }, /^convert: option imageResolver must be an object with a resolve\(ref, options\) method, not a function$/],
+    ['channel', { channel: 'beta' }, /^convert: option channel must be one of "stable", "labs", not the string "beta"$/],
+    ['excludePatterns', { excludePatterns: 'a' }, /^convert: option excludePatterns must be an array of strings/],
+  ];
+  for (const [what, options, want] of cases) {
+    const err = await failure(() => convert(DF, options as ConvertOptions));
+    assert.ok(err instanceof TypeError, `${what}: ${err.message}`);
+    assert.match(err.message, want, what);
+  }
+  // lint takes no lintWarn, checkConfig or allStages: it runs the checks itself.
+  assert.match((await failure(() => lint(DF, { lintWarn: () => {} } as never))).message, /^lint: unknown option "lintWarn"$/);
+  assert.match((await failure(() => outline(DF, { targte: 'a' } as never))).message, /^outline: unknown option "targte"$/);
+});
+
+test('an image resolver that throws, rejects with no Error or answers with no ResolvedImage fails the conversion at its FROM line, saying so', async () => {
+  const text = 'FROM alpine\nRUN true\n';
+  const config = new TextEncoder().encode('{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]},"config":{}}');
+  const digest = 'sha256:' + 'a'.repeat(64);
+  const cases: [string, ImageResolver['resolve'], RegExp][] = [
+    ['throws an Error', () => { throw new Error('boom'); }, /^alpine: boom$/],
+    ['throws a string', () => { throw 'boom'; }, /^alpine: boom$/], // eslint-disable-line @typescript-eslint/only-throw-error
+    ['rejects with undefined', () => Promise.reject(undefined), /^alpine: the image resolver failed with undefined$/], // eslint-disable-line @typescript-eslint/prefer-promise-reject-errors
+    ['answers undefined', async () => undefined as never, /^alpine: the image resolver's answer for docker\.io\/library\/alpine:latest is not \{ ref: string, digest: string, config: Uint8Array \} \(got undefined\)$/],
+    ['answers null', async () => null as never, /\(got null\)$/],
+    ['answers no digest', async (ref) => ({ ref, config }) as never, /is not \{ ref: string, digest: string, config: Uint8Array \} \(got \{ ref, config \}\)$/],
+    ['answers a config string', async (ref) => ({ ref, digest, config: '{}' }) as never, /is not \{ ref: string, digest: string, config: Uint8Array \}/],
+  ];
+  for (const [what, resolve, want] of cases) {
+    const err = await failure(() => convert(text, { imageResolver: { resolve } }));
+    assert.ok(err instanceof DockerfileError, `${what}: ${err.constructor.name} ${err.message}`);
+    assert.match(err.message, want, what);
+    assert.equal(err.line, 1, what);
+    // lint reports it as the build's error, at the same line.
+    const l = await lint(text, { imageResolver: { resolve } });
+    assert.equal(l.buildError?.message, err.message, what);
+    assert.equal(l.buildError?.location?.ranges?.[0]?.start.line, 1, what);
+  }
+  // An answer that is not a promise, and a Buffer config, are fine.
+  const ok = await convert(text, { imageResolver: { resolve: ((ref: string) => ({ ref, digest, config: Buffer.from(config) })) as unknown as ImageResolver['resolve'] } });
+  assert.ok(ok.definition.length > 0);
+});
