@@ -9,7 +9,7 @@
 // with the options of the `dockerfile-llb build` command, our frontend
 // running in this process.
 
-import { convertDockerfile, lintDockerfile, marshalImage, normalizePlatform, type ConvertOptions, type Image, type LintOptions } from './dockerfile/convert/index.ts';
+import { convertDockerfile, lintDockerfile, marshalBuild, marshalImage, normalizePlatform, type ConvertOptions, type Image, type LintOptions } from './dockerfile/convert/index.ts';
 import type { LintResult } from './dockerfile/lint/index.ts';
 import { computeOutline, listTargets } from './dockerfile/outline/index.ts';
 import type { Outline, TargetList } from './subrequests/index.ts';
@@ -228,12 +228,17 @@ export async function convert(dockerfile: string | Uint8Array, options: ConvertO
   const opt = libraryOptions('convert', options);
   // Build checks run as in the frontend, which always has a warning sink: `# check=error=true` fails the conversion.
   const res = await convertDockerfile(bytes('convert', dockerfile), { ...opt, lintWarn: opt.lintWarn ?? ((): void => {}) });
-  return {
-    definition: res.state.marshal().encode(),
-    image: res.image,
-    imageConfig: marshalImage(res.image),
-    platform: res.platform,
-  };
+  // What upstream cannot marshal (a string that is no UTF-8 in the LLB, a
+  // SOURCE_DATE_EPOCH past year 9999 in the image config) fails the build
+  // with its message and no line, as the CLI's llb reports it.
+  const definition = marshalBuild(res.state).encode();
+  let imageConfig: string;
+  try {
+    imageConfig = marshalImage(res.image);
+  } catch (err) {
+    throw new DockerfileError((err as Error).message);
+  }
+  return { definition, image: res.image, imageConfig, platform: res.platform };
 }
 
 /**

@@ -90,3 +90,10 @@ test('with a target platform and no buildPlatforms, the build platform stays the
     await sameAsUpstream(text, ['--platform', platform], { targetPlatform: parsePlatform(platform) });
   }
 });
+
+test('what upstream cannot marshal fails convert with upstream’s message and no line, as a DockerfileError', { skip }, async () => {
+  // A URL %-escaping a byte that is no UTF-8, which Go keeps in the file name and the LLB marshal refuses.
+  await sameAsUpstream('FROM busybox\nADD http://example.com/a%ff /x/\n', [], {});
+  // A SOURCE_DATE_EPOCH past year 9999, whose image config Go cannot marshal.
+  await sameAsUpstream('FROM scratch\nCOPY x /x\n', ['--build-arg', 'SOURCE_DATE_EPOCH=300000000000'], { buildArgs: { SOURCE_DATE_EPOCH: '300000000000' } });
+});
