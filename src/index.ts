@@ -17,6 +17,7 @@ import type { Platform } from './dockerfile/convert/index.ts';
 import { parse as parseDockerfile, type ParseResult } from './dockerfile/parser/index.ts';
 import { DockerfileError } from './dockerfile/errors.ts';
 import { parseConfig } from './dockerui/index.ts';
+import { describeValue, isPlatformObject } from './llb/args.ts';
 import { ImageResolveError, type ImageResolver, type ResolveOptions, type ResolvedImage } from './registry/resolver.ts';
 
 export { connect, build, BuildOptionError, ConnectError, CancelledError, Connection } from './client/build.ts';
@@ -42,22 +43,11 @@ export interface ConvertOutput {
   platform: Platform;
 }
 
-/** What a value is, for an error message about it. */
-function kind(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (v instanceof ArrayBuffer) return 'an ArrayBuffer';
-  if (typeof v === 'object') return `an object (${Object.prototype.toString.call(v).slice(8, -1)})`;
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.slice(0, 40))}`;
-  if (typeof v === 'function' || typeof v === 'undefined') return typeof v === 'function' ? 'a function' : 'undefined';
-  return `the ${typeof v} ${String(v)}`;
-}
-
 /** The Dockerfile's bytes; anything but a string or a Uint8Array (a Buffer is one) is the caller's mistake. */
 function bytes(fn: string, dockerfile: unknown): Uint8Array {
   if (typeof dockerfile === 'string') return new TextEncoder().encode(dockerfile);
   if (dockerfile instanceof Uint8Array) return dockerfile;
-  throw new TypeError(`${fn}: the Dockerfile must be a string or a Uint8Array, not ${kind(dockerfile)}`);
+  throw new TypeError(`${fn}: the Dockerfile must be a string or a Uint8Array, not ${describeValue(dockerfile)}`);
 }
 
 type OptionCheck = 'string' | 'boolean' | 'function' | 'strings' | 'record' | 'platform' | 'platforms' | 'resolver' | readonly string[] | undefined;
@@ -112,21 +102,9 @@ const OPTIONS = {
 /** Options lint() does not take (it runs the checks itself, on every stage). */
 const NOT_LINT: ReadonlySet<string> = new Set(['lintWarn', 'checkConfig', 'allStages'] satisfies (keyof ConvertOptions)[]);
 
-function isPlatform(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null) return false;
-  const p = v as Record<string, unknown>;
-  return (
-    typeof p.os === 'string' &&
-    typeof p.architecture === 'string' &&
-    (p.variant === undefined || typeof p.variant === 'string') &&
-    (p.osVersion === undefined || typeof p.osVersion === 'string') &&
-    (p.osFeatures === undefined || (Array.isArray(p.osFeatures) && p.osFeatures.every((f) => typeof f === 'string')))
-  );
-}
-
 function checkOption(fn: string, key: string, v: unknown, check: OptionCheck): void {
   const bad = (want: string): never => {
-    throw new TypeError(`${fn}: option ${key} must be ${want}, not ${kind(v)}`);
+    throw new TypeError(`${fn}: option ${key} must be ${want}, not ${describeValue(v)}`);
   };
   if (check === undefined) return;
   if (Array.isArray(check)) {
@@ -138,12 +116,12 @@ function checkOption(fn: string, key: string, v: unknown, check: OptionCheck): v
   } else if (check === 'record') {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) bad('an object of string values');
     for (const [k, value] of Object.entries(v as object)) {
-      if (typeof value !== 'string' && value !== undefined) throw new TypeError(`${fn}: option ${key}: the value of ${JSON.stringify(k)} must be a string, not ${kind(value)}`);
+      if (typeof value !== 'string' && value !== undefined) throw new TypeError(`${fn}: option ${key}: the value of ${JSON.stringify(k)} must be a string, not ${describeValue(value)}`);
     }
   } else if (check === 'platform') {
-    if (!isPlatform(v)) bad(`a platform object { os, architecture, variant? } (parsePlatform('${typeof v === 'string' ? v : 'linux/arm64'}') makes one from a string)`);
+    if (!isPlatformObject(v)) bad(`a platform object { os, architecture, variant? } (parsePlatform('${typeof v === 'string' ? v : 'linux/arm64'}') makes one from a string)`);
   } else if (check === 'platforms') {
-    if (!Array.isArray(v) || !v.every(isPlatform)) bad('an array of platform objects { os, architecture, variant? }');
+    if (!Array.isArray(v) || !v.every(isPlatformObject)) bad('an array of platform objects { os, architecture, variant? }');
   } else if (check === 'resolver') {
     if (typeof v !== 'object' || v === null || typeof (v as { resolve?: unknown }).resolve !== 'function') bad('an object with a resolve(ref, options) method');
   }
@@ -163,12 +141,12 @@ function checkedResolver(r: ImageResolver): ImageResolver {
         res = await r.resolve(ref, opts);
       } catch (err) {
         if (err instanceof Error) throw err;
-        throw new ImageResolveError(typeof err === 'string' ? err : `the image resolver failed with ${kind(err)}`);
+        throw new ImageResolveError(typeof err === 'string' ? err : `the image resolver failed with ${describeValue(err)}`);
       }
       const a = (typeof res === 'object' && res !== null ? res : {}) as Partial<Record<keyof ResolvedImage, unknown>>;
       if (typeof a.ref !== 'string' || typeof a.digest !== 'string' || !(a.config instanceof Uint8Array)) {
         throw new ImageResolveError(
-          `the image resolver's answer for ${ref} is not { ref: string, digest: string, config: Uint8Array } (got ${typeof res === 'object' && res !== null ? `{ ${Object.keys(res).join(', ')} }` : kind(res)})`,
+          `the image resolver's answer for ${ref} is not { ref: string, digest: string, config: Uint8Array } (got ${typeof res === 'object' && res !== null ? `{ ${Object.keys(res).join(', ')} }` : describeValue(res)})`,
         );
       }
       return { ref: a.ref, digest: a.digest, config: a.config };
@@ -188,7 +166,7 @@ function checkedResolver(r: ImageResolver): ImageResolver {
  */
 function libraryOptions(fn: string, options: unknown): ConvertOptions {
   if (options === undefined || options === null) return libraryOptions(fn, {});
-  if (typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`${fn}: the options must be an object, not ${kind(options)}`);
+  if (typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`${fn}: the options must be an object, not ${describeValue(options)}`);
   const o: ConvertOptions = {};
   for (const [key, v] of Object.entries(options as object)) {
     if (!Object.hasOwn(OPTIONS, key) || (fn === 'lint' && NOT_LINT.has(key))) {

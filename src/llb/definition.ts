@@ -1,6 +1,7 @@
 // Marshaling a graph into a pb.Definition, as Go's State.Marshal does:
 // ops in DFS post-order (dependencies first, each digest once), then a
 // terminal op naming the output; metadata keyed by digest; source maps.
+import { argumentError } from './args.ts';
 import { newID } from './identity.ts';
 import { Caps } from './caps.ts';
 import type { ConstraintsOptions, OpMetadata } from './constraints.ts';
@@ -69,6 +70,7 @@ export class Definition {
 
   /** Reads marshaled pb.Definition bytes. */
   static decode(bytes: Uint8Array): Definition {
+    if (!(bytes instanceof Uint8Array)) throw argumentError('Definition.decode', 'bytes', 'a Uint8Array', bytes);
     let pb: PbDefinition;
     try {
       pb = decodeMessage(PbDefinitionDesc, bytes);

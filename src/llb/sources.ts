@@ -1,6 +1,7 @@
 // The states a build starts from: scratch, images, local directories, git
 // repositories, HTTP files, OCI layouts; and the merge/diff combinators.
 // Attributes and capabilities follow Go's client/llb/source.go.
+import { argumentError, checkOptions, checkState, checkString, isStateLike } from './args.ts';
 import type { ConstraintsOptions } from './constraints.ts';
 import { addCap, resolveConstraints, resolveSharedConstraints } from './constraints.ts';
 import { Caps } from './caps.ts';
@@ -71,6 +72,8 @@ function imageSource(ref: string, opts: ImageOptions): { source: SourceOp; norma
 
 /** A container image (docker-image://); the reference is normalised (alpine -> docker.io/library/alpine:latest). */
 export function image(ref: string, opts: ImageOptions = {}): State {
+  checkString('image', 'ref', ref);
+  checkOptions('image', opts);
   return State.fromOutput(imageSource(ref, opts).source.output);
 }
 
@@ -113,6 +116,8 @@ export interface LocalOptions extends ConstraintsOptions {
 
 /** A directory sent by the client (local://name). */
 export function local(name: string, opts: LocalOptions = {}): State {
+  checkString('local', 'name', name);
+  checkOptions('local', opts);
   const c = resolveConstraints(opts);
   const attrs: Record<string, string> = {};
   if (opts.sessionId) {
@@ -172,6 +177,9 @@ export interface GitOptions extends ConstraintsOptions {
  * git URLs. Unlike Go, an SSH remote without `knownSSHHosts` is not key-scanned.
  */
 export function git(url: string, fragment = '', opts: GitOptions = {}): State {
+  checkString('git', 'url', url);
+  checkString('git', 'fragment', fragment);
+  checkOptions('git', opts);
   let parsed = parseGitURL(url);
   if (!parsed.ok && parsed.reason === 'unknown-protocol') {
     url = `https://${url}`;
@@ -258,6 +266,8 @@ export interface HTTPOptions extends ConstraintsOptions {
 
 /** A file downloaded over HTTP(S); the identifier is the URL itself. */
 export function http(url: string, opts: HTTPOptions = {}): State {
+  checkString('http', 'url', url);
+  checkOptions('http', opts);
   const c = resolveConstraints(opts);
   const attrs: Record<string, string> = {};
   if (opts.checksum) {
@@ -299,6 +309,8 @@ export interface OCILayoutOptions extends ConstraintsOptions {
 
 /** An image from an OCI layout held by the client (oci-layout://). */
 export function ociLayout(ref: string, opts: OCILayoutOptions = {}): State {
+  checkString('ociLayout', 'ref', ref);
+  checkOptions('ociLayout', opts);
   const c = resolveConstraints(opts);
   const attrs: Record<string, string> = {};
   if (opts.store?.sessionId) attrs['oci.session'] = opts.store.sessionId;
@@ -310,6 +322,7 @@ export function ociLayout(ref: string, opts: OCILayoutOptions = {}): State {
 
 /** Layers stacked in order; scratch inputs are dropped, a single input is returned as is. */
 export function merge(inputs: readonly State[], opts: ConstraintsOptions = {}): State {
+  if (!Array.isArray(inputs) || !inputs.every(isStateLike)) throw argumentError('merge', 'inputs', 'an array of States', inputs);
   const live = inputs.filter((s) => s.output() !== undefined);
   if (live.length === 0) return scratch();
   if (live.length === 1) return live[0]!;
@@ -319,6 +332,8 @@ export function merge(inputs: readonly State[], opts: ConstraintsOptions = {}): 
 
 /** The changes that turn `lower` into `upper`. */
 export function diff(lower: State, upper: State, opts: ConstraintsOptions = {}): State {
+  checkState('diff', 'lower', lower);
+  checkState('diff', 'upper', upper);
   if (lower.output() === undefined) return upper.output() === undefined ? scratch() : upper;
   const c = resolveSharedConstraints(opts, Caps.diffOp);
   return lower.withOutput(new DiffOp(lower.output(), upper.output(), c).output);

@@ -10,14 +10,15 @@ import { marshalState } from './definition.ts';
 import type { Definition } from './definition.ts';
 import { EnvList } from './env.ts';
 import { LLBError } from './errors.ts';
+import { argumentError, checkOptionalString, checkState, checkString, checkStrings, isPlatformObject } from './args.ts';
 import { canonicalIP } from './ip.ts';
 import { isAbsPath, joinPath } from '../go/path.ts';
 import { normalizePlatform } from '../platform/platform.ts';
 import type { Platform } from '../platform/platform.ts';
 import { ExecOp } from './ops/exec.ts';
 import type { CacheSharing, CDIDevice, ContentCache, MountModel, NetworkMode, ProxyEnv, SecurityMode, SecretModel, SSHModel } from './ops/exec.ts';
-import { FileOp, noActionError } from './ops/file.ts';
-import type { FileAction, FileBase } from './ops/file.ts';
+import { FileAction, FileOp, noActionError } from './ops/file.ts';
+import type { FileBase } from './ops/file.ts';
 import type { Output } from './vertex.ts';
 import { goDecodeUTF8 } from '../go/strings.ts';
 import { shlexSplit } from '../go/shlex.ts';
@@ -169,6 +170,8 @@ export class State implements FileBase {
   }
 
   addEnv(key: string, value: string): State {
+    checkString('State.addEnv', 'key', key);
+    checkString('State.addEnv', 'value', value);
     return this.with({ env: this.values.env.set(key, value) });
   }
 
@@ -193,6 +196,7 @@ export class State implements FileBase {
 
   /** Sets the working directory; a relative path is joined to the current one. */
   dir(path: string): State {
+    checkString('State.dir', 'path', path);
     return this.with({ dir: resolveDir(this.values.dir, path) });
   }
 
@@ -201,6 +205,7 @@ export class State implements FileBase {
   }
 
   user(user: string): State {
+    checkString('State.user', 'user', user);
     return this.with({ user });
   }
 
@@ -319,6 +324,7 @@ export class State implements FileBase {
 
   /** Runs a process on this state; the result's root is this state's filesystem after the run. */
   run(opts: RunOptions): ExecState {
+    checkRunOptions(opts);
     // The run's values: this state's with the options applied in the order of
     // Go's run options (args, env, dir, user, ...), computed without a State per option.
     const v0 = this.values;
@@ -386,6 +392,7 @@ export class State implements FileBase {
   /** Applies a chain of file actions to this state. */
   file(action: FileAction, opts: ConstraintsOptions = {}): State {
     if (!action) throw noActionError();
+    if (!(action instanceof FileAction)) throw argumentError('State.file', 'action', 'a FileAction (mkdir, mkfile, rm, symlink, copy)', action);
     return this.withOutput(new FileOp(action.bind(this), resolveSharedConstraints(opts)).output);
   }
 
@@ -403,6 +410,10 @@ export class State implements FileBase {
 
   /** Marshals the graph ending at this state into a Definition. */
   marshal(opts: ConstraintsOptions = {}): Definition {
+    if (opts !== null && (typeof opts !== 'object' || Array.isArray(opts))) throw argumentError('State.marshal', 'the options', 'an object', opts);
+    if (opts?.platform !== undefined && !isPlatformObject(opts.platform)) {
+      throw argumentError('State.marshal', 'platform', 'a platform object { os, architecture, variant? }', opts.platform);
+    }
     return marshalState(this.out, this.marshalDefaults, opts);
   }
 }
@@ -460,6 +471,29 @@ function mountSourceList(mounts: readonly RunMount[] | undefined): readonly (str
     }
   }
   return out;
+}
+
+/** RunOptions as TypeScript describes them, for a JavaScript caller. */
+function checkRunOptions(opts: RunOptions): void {
+  const fn = 'State.run';
+  if (typeof opts !== 'object' || opts === null || Array.isArray(opts)) throw argumentError(fn, 'the options', 'an object ({ args } or { shlex })', opts);
+  if (opts.args !== undefined) checkStrings(fn, 'args', opts.args);
+  checkOptionalString(fn, 'shlex', opts.shlex);
+  checkOptionalString(fn, 'dir', opts.dir);
+  checkOptionalString(fn, 'user', opts.user);
+  if (opts.env !== undefined) {
+    if (typeof opts.env !== 'object' || opts.env === null || Array.isArray(opts.env)) throw argumentError(fn, 'env', 'an object of strings', opts.env);
+    for (const [k, v] of Object.entries(opts.env)) checkString(fn, `env.${k}`, v);
+  }
+  if (opts.mounts !== undefined) {
+    if (!Array.isArray(opts.mounts)) throw argumentError(fn, 'mounts', 'an array', opts.mounts);
+    opts.mounts.forEach((m: unknown, i) => {
+      if (typeof m !== 'object' || m === null) throw argumentError(fn, `mounts[${i}]`, 'an object { target, source? }', m);
+      const mount = m as Partial<Record<keyof RunMount, unknown>>;
+      checkString(fn, `mounts[${i}].target`, mount.target);
+      if (mount.source !== undefined) checkState(fn, `mounts[${i}].source`, mount.source);
+    });
+  }
 }
 
 function mountModel(m: RunMount): MountModel {

@@ -3,6 +3,7 @@
 // follow Go's llb: an action's input is a real op input (index < number of
 // inputs), or a previous action's result (number of inputs + action index),
 // or -1 for scratch; only the last action has an output.
+import { argumentError, checkMode, checkOptions, checkString, isStateLike } from '../args.ts';
 import type { Constraints } from '../constraints.ts';
 import { addCap, cloneConstraints } from '../constraints.ts';
 import { Caps } from '../caps.ts';
@@ -94,19 +95,19 @@ export class FileAction {
   ) {}
 
   mkdir(path: string, mode: number, opts: MkdirOptions = {}): FileAction {
-    return new FileAction({ kind: 'mkdir', path, mode, opts }, this, undefined);
+    return new FileAction(mkdirAction(path, mode, opts), this, undefined);
   }
 
   mkfile(path: string, mode: number, data: Uint8Array | string, opts: MkfileOptions = {}): FileAction {
-    return new FileAction({ kind: 'mkfile', path, mode, data: toBytes(data), opts }, this, undefined);
+    return new FileAction(mkfileAction(path, mode, data, opts), this, undefined);
   }
 
   rm(path: string, opts: RmOptions = {}): FileAction {
-    return new FileAction({ kind: 'rm', path, opts }, this, undefined);
+    return new FileAction(rmAction(path, opts), this, undefined);
   }
 
   symlink(oldpath: string, newpath: string, opts: SymlinkOptions = {}): FileAction {
-    return new FileAction({ kind: 'symlink', oldpath, newpath, opts }, this, undefined);
+    return new FileAction(symlinkAction(oldpath, newpath, opts), this, undefined);
   }
 
   copy(from: FileBase | BoundFileAction, src: string, dest: string, opts: CopyOptions = {}): FileAction {
@@ -137,7 +138,41 @@ export class BoundFileAction {
   constructor(readonly action: FileAction) {}
 }
 
+// The actions, their arguments checked for a JavaScript caller (args.ts).
+
+function mkdirAction(path: string, mode: number, opts: MkdirOptions): SubAction {
+  checkString('mkdir', 'path', path);
+  checkMode('mkdir', 'mode', mode);
+  checkOptions('mkdir', opts);
+  return { kind: 'mkdir', path, mode, opts };
+}
+
+function mkfileAction(path: string, mode: number, data: Uint8Array | string, opts: MkfileOptions): SubAction {
+  checkString('mkfile', 'path', path);
+  checkMode('mkfile', 'mode', mode);
+  if (typeof data !== 'string' && !(data instanceof Uint8Array)) throw argumentError('mkfile', 'data', 'a string or a Uint8Array', data);
+  checkOptions('mkfile', opts);
+  return { kind: 'mkfile', path, mode, data: toBytes(data), opts };
+}
+
+function rmAction(path: string, opts: RmOptions): SubAction {
+  checkString('rm', 'path', path);
+  checkOptions('rm', opts);
+  return { kind: 'rm', path, opts };
+}
+
+function symlinkAction(oldpath: string, newpath: string, opts: SymlinkOptions): SubAction {
+  checkString('symlink', 'oldpath', oldpath);
+  checkString('symlink', 'newpath', newpath);
+  checkOptions('symlink', opts);
+  return { kind: 'symlink', oldpath, newpath, opts };
+}
+
 function copyAction(from: FileBase | BoundFileAction, src: string, dest: string, opts: CopyOptions): SubAction {
+  if (!(from instanceof BoundFileAction) && !isStateLike(from)) throw argumentError('copy', 'from', 'a State (or a FileAction bound with withState)', from);
+  checkString('copy', 'src', src);
+  checkString('copy', 'dest', dest);
+  checkOptions('copy', opts);
   const source: CopySource = from instanceof BoundFileAction ? { kind: 'actions', action: from.action } : { kind: 'state', base: from };
   return { kind: 'copy', source, src, dest, opts };
 }
@@ -147,19 +182,19 @@ function toBytes(d: Uint8Array | string): Uint8Array {
 }
 
 export function mkdir(path: string, mode: number, opts: MkdirOptions = {}): FileAction {
-  return new FileAction({ kind: 'mkdir', path, mode, opts }, undefined, undefined);
+  return new FileAction(mkdirAction(path, mode, opts), undefined, undefined);
 }
 
 export function mkfile(path: string, mode: number, data: Uint8Array | string, opts: MkfileOptions = {}): FileAction {
-  return new FileAction({ kind: 'mkfile', path, mode, data: toBytes(data), opts }, undefined, undefined);
+  return new FileAction(mkfileAction(path, mode, data, opts), undefined, undefined);
 }
 
 export function rm(path: string, opts: RmOptions = {}): FileAction {
-  return new FileAction({ kind: 'rm', path, opts }, undefined, undefined);
+  return new FileAction(rmAction(path, opts), undefined, undefined);
 }
 
 export function symlink(oldpath: string, newpath: string, opts: SymlinkOptions = {}): FileAction {
-  return new FileAction({ kind: 'symlink', oldpath, newpath, opts }, undefined, undefined);
+  return new FileAction(symlinkAction(oldpath, newpath, opts), undefined, undefined);
 }
 
 export function copy(from: FileBase | BoundFileAction, src: string, dest: string, opts: CopyOptions = {}): FileAction {
