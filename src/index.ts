@@ -50,7 +50,18 @@ function bytes(fn: string, dockerfile: unknown): Uint8Array {
   throw new TypeError(`${fn}: the Dockerfile must be a string or a Uint8Array, not ${describeValue(dockerfile)}`);
 }
 
-type OptionCheck = 'string' | 'boolean' | 'function' | 'strings' | 'record' | 'platform' | 'platforms' | 'resolver' | readonly string[] | undefined;
+/** What convert, lint and outline take besides the converter's options. */
+export interface LibraryOptions {
+  /**
+   * Stops waiting for the conversion when aborted (e.g. AbortSignal.timeout(10_000)):
+   * the call rejects with the signal's reason. An image resolver that never
+   * answers would otherwise keep the call pending forever, as a daemon that
+   * never answers keeps upstream's frontend waiting.
+   */
+  signal?: AbortSignal;
+}
+
+type OptionCheck = 'string' | 'boolean' | 'function' | 'strings' | 'record' | 'platform' | 'platforms' | 'resolver' | 'signal' | readonly string[] | undefined;
 
 /**
  * Every option the library's functions take, with what its value must be
@@ -97,7 +108,8 @@ const OPTIONS = {
   inputMetadata: 'record',
   contextHooks: undefined,
   resolveSourceTime: 'function',
-} as const satisfies Record<keyof ConvertOptions, OptionCheck>;
+  signal: 'signal',
+} as const satisfies Record<keyof (ConvertOptions & LibraryOptions), OptionCheck>;
 
 /** Options lint() does not take (it runs the checks itself, on every stage). */
 const NOT_LINT: ReadonlySet<string> = new Set(['lintWarn', 'checkConfig', 'allStages'] satisfies (keyof ConvertOptions)[]);
@@ -122,6 +134,8 @@ function checkOption(fn: string, key: string, v: unknown, check: OptionCheck): v
     if (!isPlatformObject(v)) bad(`a platform object { os, architecture, variant? } (parsePlatform('${typeof v === 'string' ? v : 'linux/arm64'}') makes one from a string)`);
   } else if (check === 'platforms') {
     if (!Array.isArray(v) || !v.every(isPlatformObject)) bad('an array of platform objects { os, architecture, variant? }');
+  } else if (check === 'signal') {
+    if (!(v instanceof AbortSignal)) bad('an AbortSignal');
   } else if (check === 'resolver') {
     if (typeof v !== 'object' || v === null || typeof (v as { resolve?: unknown }).resolve !== 'function') bad('an object with a resolve(ref, options) method');
   }
@@ -164,10 +178,10 @@ function checkedResolver(r: ImageResolver): ImageResolver {
  * platforms normalized (parsePlatform('arm') converts for linux/arm/v7, as
  * `--platform arm` does).
  */
-function libraryOptions(fn: string, options: unknown): ConvertOptions {
+function libraryOptions(fn: string, options: unknown): ConvertOptions & LibraryOptions {
   if (options === undefined || options === null) return libraryOptions(fn, {});
   if (typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`${fn}: the options must be an object, not ${describeValue(options)}`);
-  const o: ConvertOptions = {};
+  const o: ConvertOptions & LibraryOptions = {};
   for (const [key, v] of Object.entries(options as object)) {
     if (!Object.hasOwn(OPTIONS, key) || (fn === 'lint' && NOT_LINT.has(key))) {
       throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)}${key === 'platform' ? ' (the target platform is targetPlatform)' : ''}`);
@@ -198,14 +212,31 @@ function libraryOptions(fn: string, options: unknown): ConvertOptions {
 }
 
 /**
+ * The work's promise, or the signal's reason once it aborts (the work itself
+ * goes on to its end unobserved: the converter has no way to stop it).
+ */
+function abortable<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+  if (signal === undefined) return work();
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work()
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
  * Converts a Dockerfile to LLB, as BuildKit v0.32.2's Dockerfile frontend
  * would for the same options. Throws a DockerfileError (with the line) for a
  * Dockerfile that cannot be built.
  */
-export async function convert(dockerfile: string | Uint8Array, options: ConvertOptions = {}): Promise<ConvertOutput> {
-  const opt = libraryOptions('convert', options);
+export async function convert(dockerfile: string | Uint8Array, options: ConvertOptions & LibraryOptions = {}): Promise<ConvertOutput> {
+  const { signal, ...opt } = libraryOptions('convert', options);
+  const data = bytes('convert', dockerfile);
   // Build checks run as in the frontend, which always has a warning sink: `# check=error=true` fails the conversion.
-  const res = await convertDockerfile(bytes('convert', dockerfile), { ...opt, lintWarn: opt.lintWarn ?? ((): void => {}) });
+  const res = await abortable(signal, () => convertDockerfile(data, { ...opt, lintWarn: opt.lintWarn ?? ((): void => {}) }));
   // What upstream cannot marshal (a string that is no UTF-8 in the LLB, a
   // SOURCE_DATE_EPOCH past year 9999 in the image config) fails the build
   // with its message and no line, as the CLI's llb reports it.
@@ -223,13 +254,17 @@ export async function convert(dockerfile: string | Uint8Array, options: ConvertO
  * Runs BuildKit's build checks (`docker build --call check`). A Dockerfile
  * that cannot be built is reported in `buildError`, not thrown.
  */
-export async function lint(dockerfile: string | Uint8Array, options: LintOptions = {}): Promise<LintResult> {
-  return lintDockerfile(bytes('lint', dockerfile), libraryOptions('lint', options));
+export async function lint(dockerfile: string | Uint8Array, options: LintOptions & LibraryOptions = {}): Promise<LintResult> {
+  const { signal, ...opt } = libraryOptions('lint', options);
+  const data = bytes('lint', dockerfile);
+  return abortable(signal, () => lintDockerfile(data, opt));
 }
 
 /** The build args, secrets and SSH sockets a target uses (`--call outline`), for the conversion options given. */
-export async function outline(dockerfile: string | Uint8Array, options: ConvertOptions = {}): Promise<Outline> {
-  return computeOutline(bytes('outline', dockerfile), libraryOptions('outline', options));
+export async function outline(dockerfile: string | Uint8Array, options: ConvertOptions & LibraryOptions = {}): Promise<Outline> {
+  const { signal, ...opt } = libraryOptions('outline', options);
+  const data = bytes('outline', dockerfile);
+  return abortable(signal, () => computeOutline(data, opt));
 }
 
 /** Parses a Dockerfile into its instructions, as BuildKit's parser does. Throws a DockerfileError for a Dockerfile that does not parse. */

@@ -111,3 +111,28 @@ test('an image resolver that throws, rejects with no Error or answers with no Re
   const ok = await convert(text, { imageResolver: { resolve: ((ref: string) => ({ ref, digest, config: Buffer.from(config) })) as unknown as ImageResolver['resolve'] } });
   assert.ok(ok.definition.length > 0);
 });
+
+test('a resolver that never answers: convert, lint and outline reject with the signal’s reason once it aborts', async () => {
+  const text = 'FROM alpine\nRUN true\n';
+  const never: ImageResolver = { resolve: () => new Promise(() => {}) };
+  for (const [name, call] of [
+    ['convert', (signal: AbortSignal) => convert(text, { imageResolver: never, signal })],
+    ['lint', (signal: AbortSignal) => lint(text, { imageResolver: never, signal })],
+    ['outline', (signal: AbortSignal) => outline(text, { imageResolver: never, signal })],
+  ] as const) {
+    const started = Date.now();
+    // AbortSignal.timeout's timer does not keep the process alive, and a promise never settled does not either: a timer that does.
+    const t = new AbortController();
+    setTimeout(() => t.abort(new DOMException('timed out', 'TimeoutError')), 100);
+    const err = await failure(() => call(t.signal));
+    assert.equal(err.name, 'TimeoutError', `${name}: ${err.message}`);
+    assert.ok(Date.now() - started < 5000, name);
+    // Aborted before the call: rejected at once with the reason given.
+    const c = new AbortController();
+    c.abort(new Error('stop'));
+    assert.equal((await failure(() => call(c.signal))).message, 'stop', name);
+  }
+  // A signal that never aborts changes nothing.
+  assert.ok((await convert(DF, { signal: new AbortController().signal })).definition.length > 0);
+  assert.match((await failure(() => convert(DF, { signal: 100 as never }))).message, /^convert: option signal must be an AbortSignal, not the number 100$/);
+});
