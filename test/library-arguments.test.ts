@@ -7,7 +7,7 @@
 // conversion at the FROM line with a message saying so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { convert, lint, outline, parse, targets, DockerfileError, type ConvertOptions, type ImageResolver } from '../src/index.ts';
+import { convert, lint, outline, parse, targets, DockerfileError, ImageResolveError, MetadataFileResolver, type ConvertOptions, type ImageMetadata, type ImageResolver } from '../src/index.ts';
 
 const DF = 'FROM scratch AS a\nCOPY x /x\n';
 
@@ -135,4 +135,19 @@ test('a resolver that never answers: convert, lint and outline reject with the s
   // A signal that never aborts changes nothing.
   assert.ok((await convert(DF, { signal: new AbortController().signal })).definition.length > 0);
   assert.match((await failure(() => convert(DF, { signal: 100 as never }))).message, /^convert: option signal must be an AbortSignal, not the number 100$/);
+});
+
+test('a MetadataFileResolver made from an object checks it as a file is checked, when it is made', () => {
+  const digest = 'sha256:' + 'a'.repeat(64);
+  const cases: [unknown, RegExp][] = [
+    [null, /^invalid image metadata mine: expected a JSON object$/],
+    [42, /^invalid image metadata mine: expected a JSON object$/],
+    [[], /^invalid image metadata mine: expected a JSON object$/],
+    [{ 'docker.io/library/busybox:latest': 5 }, /^invalid image metadata mine: entry "docker\.io\/library\/busybox:latest" needs a "digest" string and a "config"$/],
+    [{ 'docker.io/library/busybox:latest': { digest: 'x', config: {} } }, /^invalid image metadata mine: entry "docker\.io\/library\/busybox:latest": invalid checksum digest format$/],
+  ];
+  for (const [metadata, want] of cases) {
+    assert.throws(() => new MetadataFileResolver(metadata as ImageMetadata, 'mine'), (err: unknown) => err instanceof ImageResolveError && want.test(err.message));
+  }
+  assert.ok(new MetadataFileResolver({ 'docker.io/library/busybox:latest': { digest, config: {} } }, 'mine'));
 });

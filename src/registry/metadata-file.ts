@@ -33,16 +33,24 @@ export function parseImageMetadata(text: string, source: string): ImageMetadata 
   } catch (err) {
     throw new ImageResolveError(`invalid image metadata file ${source}: ${(err as Error).message}`);
   }
+  return checkImageMetadata(data, `file ${source}`);
+}
+
+/**
+ * The shape of image metadata, a file's or an object a caller built: an
+ * object of entries, each with a valid "digest" and a "config".
+ */
+function checkImageMetadata(data: unknown, what: string): ImageMetadata {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new ImageResolveError(`invalid image metadata file ${source}: expected a JSON object`);
+    throw new ImageResolveError(`invalid image metadata ${what}: expected a JSON object`);
   }
   for (const [key, value] of Object.entries(data)) {
     if (!isEntry(value)) {
-      throw new ImageResolveError(`invalid image metadata file ${source}: entry ${JSON.stringify(key)} needs a "digest" string and a "config"`);
+      throw new ImageResolveError(`invalid image metadata ${what}: entry ${JSON.stringify(key)} needs a "digest" string and a "config"`);
     }
     const bad = validateDigest(value.digest);
     if (bad !== undefined) {
-      throw new ImageResolveError(`invalid image metadata file ${source}: entry ${JSON.stringify(key)}: ${bad}`);
+      throw new ImageResolveError(`invalid image metadata ${what}: entry ${JSON.stringify(key)}: ${bad}`);
     }
   }
   return data as ImageMetadata;
@@ -52,11 +60,16 @@ export class MetadataFileResolver implements ImageResolver {
   /** Each entry's config as JSON bytes, made on first use (a Dockerfile resolves the same few images again and again). */
   private readonly configBytes = new Map<string, Uint8Array>();
 
+  private readonly metadata: ImageMetadata;
+
+  /** `metadata` as a file holds it (the entries are checked now, as a file's are when it is read). */
   constructor(
-    private readonly metadata: ImageMetadata,
+    metadata: ImageMetadata,
     /** Named in errors, normally the file path. */
     private readonly source: string,
-  ) {}
+  ) {
+    this.metadata = checkImageMetadata(metadata, String(source));
+  }
 
   static fromFile(path: string): MetadataFileResolver {
     // Bytes that are no UTF-8 each become U+FFFD, as Go's JSON decoder reads them.
