@@ -7,7 +7,7 @@
 // conversion at the FROM line with a message saying so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { convert, lint, outline, parse, targets, DockerfileError, ImageResolveError, MetadataFileResolver, type ConvertOptions, type ImageMetadata, type ImageResolver } from '../src/index.ts';
+import { build, connect, convert, lint, outline, parse, targets, DockerfileError, ImageResolveError, MetadataFileResolver, type ConvertOptions, type ImageMetadata, type ImageResolver } from '../src/index.ts';
 
 const DF = 'FROM scratch AS a\nCOPY x /x\n';
 
@@ -150,4 +150,21 @@ test('a MetadataFileResolver made from an object checks it as a file is checked,
     assert.throws(() => new MetadataFileResolver(metadata as ImageMetadata, 'mine'), (err: unknown) => err instanceof ImageResolveError && want.test(err.message));
   }
   assert.ok(new MetadataFileResolver({ 'docker.io/library/busybox:latest': { digest, config: {} } }, 'mine'));
+});
+
+test('connect and build refuse what is no options or no Connection, before reaching any daemon', async () => {
+  // A string would have been ignored: connect('tcp://...') reached the default daemon instead.
+  const cases: [() => Promise<unknown>, RegExp][] = [
+    [() => connect('unix:///nonexistent.sock' as never), /^connect: the options must be an object \(\{ address: "unix:\/\/\/nonexistent\.sock" \} names an address\), not the string "unix:\/\/\/nonexistent\.sock"$/],
+    [() => connect(42 as never), /^connect: the options must be an object, not the number 42$/],
+    [() => build(undefined as never), /^build: the connection must be a Connection \(from connect\(\)\), not undefined$/],
+    [() => build({} as never, {}), /^build: the connection must be a Connection \(from connect\(\)\), not an object \(Object\)$/],
+  ];
+  for (const [call, want] of cases) {
+    const p = call();
+    assert.ok(p instanceof Promise);
+    const err = await failure(() => p);
+    assert.ok(err instanceof TypeError, err.message);
+    assert.match(err.message, want);
+  }
 });

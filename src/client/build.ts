@@ -15,6 +15,7 @@ import { canonicalIP } from '../go/ip.ts';
 import { ramInBytes } from '../go/units.ts';
 import { PlatformError, formatPlatformAll, hostPlatform, normalizePlatform, parsePlatform } from '../platform/platform.ts';
 import { newID } from '../llb/identity.ts';
+import { argumentError, checkOptions } from '../llb/args.ts';
 import { Connection, type ConnectOptions } from './connection.ts';
 import { solve, type CacheEntry, type ExportEntry, type FrontendChoice } from './solve.ts';
 import type { FileOutput, SecretSource, SessionOptions, SSHAgent } from './session.ts';
@@ -727,7 +728,10 @@ function jsonObjectOf(v: string): { text: string; value: object } | undefined {
 }
 
 /** Connects to the daemon (BUILDKIT_HOST or the default socket unless `address` is given). */
-export function connect(opts: ConnectOptions = {}): Promise<Connection> {
+export async function connect(opts: ConnectOptions = {}): Promise<Connection> {
+  // connect('tcp://host:1234') would otherwise reach the default daemon instead.
+  if (typeof opts === 'string') throw argumentError('connect', 'the options', `an object ({ address: ${JSON.stringify(opts)} } names an address)`, opts);
+  checkOptions('connect', opts);
   return Connection.open(opts);
 }
 
@@ -748,6 +752,8 @@ function sessionSharedKey(dirs: ReadonlyMap<string, { path: string }>): string {
 
 /** Builds a Dockerfile on the daemon behind `conn`. */
 export async function build(conn: Connection, o: BuildOptions = {}): Promise<BuildResult> {
+  if (!(conn instanceof Connection)) throw argumentError('build', 'the connection', 'a Connection (from connect())', conn);
+  checkOptions('build', o);
   const env = o.env ?? process.env;
   // A context archive: the daemon pulls it from this session by the ID in its URL.
   const uploads = new Map<string, Uint8Array>();
