@@ -7,7 +7,7 @@
 // conversion at the FROM line with a message saying so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { build, connect, convert, lint, outline, parse, targets, DockerfileError, ImageResolveError, MetadataFileResolver, type ConvertOptions, type ImageMetadata, type ImageResolver } from '../src/index.ts';
+import { build, connect, convert, lint, outline, parse, targets, DockerfileError, ImageResolveError, MetadataFileResolver, RegistryResolver, type ConvertOptions, type ImageMetadata, type ImageResolver } from '../src/index.ts';
 
 const DF = 'FROM scratch AS a\nCOPY x /x\n';
 
@@ -167,4 +167,22 @@ test('connect and build refuse what is no options or no Connection, before reach
     assert.ok(err instanceof TypeError, err.message);
     assert.match(err.message, want);
   }
+});
+
+test('a RegistryResolver refuses options of the wrong type when it is made (a mirror list given as a string was ignored)', () => {
+  const cases: [unknown, RegExp][] = [
+    ['localhost:5000', /^RegistryResolver: the options must be an object$/],
+    [{ mirrors: 'localhost:5000' }, /^RegistryResolver: mirrors must be an object of host lists \(\{ "docker\.io": \["localhost:5000"\] \}\), not "localhost:5000"$/],
+    [{ mirrors: { 'docker.io': 'localhost:5000' } }, /^RegistryResolver: mirrors must be an object of host lists/],
+    [{ insecureHosts: 'myhost:5000' }, /^RegistryResolver: insecureHosts must be an array of hosts, not "myhost:5000"$/],
+    [{ fetch: 'x' }, /^RegistryResolver: fetch must be a function$/],
+    [{ credentials: { user: 'a' } }, /^RegistryResolver: credentials must be a function/],
+    [{ configCache: {} }, /^RegistryResolver: configCache must be an object with get and put methods$/],
+    [{ bodyDeadlineMs: '100' }, /^RegistryResolver: bodyDeadlineMs must be a positive number, not 100$/],
+  ];
+  for (const [options, want] of cases) {
+    assert.throws(() => new RegistryResolver(options as never), (err: unknown) => err instanceof TypeError && want.test(err.message), JSON.stringify(options));
+  }
+  assert.ok(new RegistryResolver({ mirrors: { 'docker.io': ['localhost:5000'] }, insecureHosts: ['h:1'], bodyDeadlineMs: 10 }));
+  assert.ok(new RegistryResolver());
 });

@@ -128,6 +128,31 @@ function checkDescriptorDigest(digest: string): void {
   }
 }
 
+/**
+ * The options as their types say, for a JavaScript caller: a mirror list given
+ * as a string, say, would otherwise be ignored and the registry itself asked.
+ */
+function checkResolverOptions(o: unknown): void {
+  const bad = (name: string, want: string): never => {
+    throw new TypeError(`RegistryResolver: ${name} must be ${want}`);
+  };
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) bad('the options', 'an object');
+  const opts = o as Partial<Record<keyof RegistryResolverOptions, unknown>>;
+  const strings = (v: unknown): boolean => Array.isArray(v) && v.every((h) => typeof h === 'string');
+  const { mirrors, insecureHosts, fetch: fetchFn, credentials, configCache, bodyDeadlineMs } = opts;
+  if (mirrors !== undefined && (typeof mirrors !== 'object' || mirrors === null || Array.isArray(mirrors) || !Object.values(mirrors).every(strings))) {
+    bad('mirrors', `an object of host lists ({ "docker.io": ["localhost:5000"] }), not ${JSON.stringify(mirrors) ?? typeof mirrors}`);
+  }
+  if (insecureHosts !== undefined && !strings(insecureHosts)) bad('insecureHosts', `an array of hosts, not ${JSON.stringify(insecureHosts) ?? typeof insecureHosts}`);
+  if (fetchFn !== undefined && typeof fetchFn !== 'function') bad('fetch', 'a function');
+  if (credentials !== undefined && typeof credentials !== 'function') bad('credentials', 'a function (host) => Promise<credentials | undefined>');
+  if (configCache !== undefined) {
+    const c = configCache as { get?: unknown; put?: unknown } | null;
+    if (typeof c !== 'object' || c === null || typeof c.get !== 'function' || typeof c.put !== 'function') bad('configCache', 'an object with get and put methods');
+  }
+  if (bodyDeadlineMs !== undefined && (typeof bodyDeadlineMs !== 'number' || !(bodyDeadlineMs > 0))) bad('bodyDeadlineMs', `a positive number, not ${String(bodyDeadlineMs)}`);
+}
+
 export class RegistryResolver implements ImageResolver {
   private readonly fetchFn: typeof fetch;
   /** `Authorization` values by host and scope. */
@@ -135,6 +160,7 @@ export class RegistryResolver implements ImageResolver {
   private readonly cache = new Map<string, ResolvedImage>();
 
   constructor(private readonly options: RegistryResolverOptions = {}) {
+    checkResolverOptions(options);
     this.fetchFn = options.fetch ?? fetch;
   }
 
