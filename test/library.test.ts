@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { goAvailable, runOracle } from './oracle/oracle.ts';
-import { convert, outline, parsePlatform, DockerfileError, MetadataFileResolver, type ConvertOptions, type ConvertOutput } from '../src/index.ts';
+import { convert, lint, outline, parsePlatform, DockerfileError, MetadataFileResolver, type ConvertOptions, type ConvertOutput } from '../src/index.ts';
 
 const skip = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false;
 const META = join('testdata', 'convert', 'image-metadata.json');
@@ -96,4 +96,19 @@ test('what upstream cannot marshal fails convert with upstream’s message and n
   await sameAsUpstream('FROM busybox\nADD http://example.com/a%ff /x/\n', [], {});
   // A SOURCE_DATE_EPOCH past year 9999, whose image config Go cannot marshal.
   await sameAsUpstream('FROM scratch\nCOPY x /x\n', ['--build-arg', 'SOURCE_DATE_EPOCH=300000000000'], { buildArgs: { SOURCE_DATE_EPOCH: '300000000000' } });
+});
+
+test('lint and outline refuse the build args upstream refuses before it reads the Dockerfile, with its message', { skip }, async () => {
+  const text = 'FROM scratch\nCOPY x /x\n';
+  for (const args of [{ BUILDKIT_DISABLE_FILEOP: '1' }, { BUILDKIT_MULTI_PLATFORM: 'maybe' }] as Record<string, string>[]) {
+    const flags = Object.entries(args).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]);
+    for (const [cmd, call] of [
+      ['lint', () => lint(text, { buildArgs: args })],
+      ['outline', () => outline(text, { buildArgs: args })],
+    ] as const) {
+      const up = JSON.parse(runOracle([cmd, '-f', '-', ...flags], text).toString()) as { error?: { message: string; ranges: unknown[] } };
+      assert.ok(up.error !== undefined, `${cmd} ${JSON.stringify(args)}: upstream answers`);
+      await assert.rejects(call, (err: unknown) => err instanceof DockerfileError && err.message === up.error!.message && err.line === 0, `${cmd} ${JSON.stringify(args)}`);
+    }
+  }
 });
