@@ -117,7 +117,7 @@ console.log(JSON.stringify({
   assert.ok(got.definition.length > 0);
 });
 
-test('a TypeScript consumer type-checks against the published declarations, and a wrong use does not', () => {
+test('a TypeScript consumer type-checks against the published declarations (the formatter\'s too), and a wrong use does not', () => {
   const tsconfig = {
     compilerOptions: {
       module: 'nodenext',
@@ -133,6 +133,9 @@ test('a TypeScript consumer type-checks against the published declarations, and 
   writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(tsconfig));
   const good = `import { convert, lint, outline, targets, parse, connect, RegistryResolver, type ConvertOutput } from 'dockerfile-llb';
 import { image, scratch, type State } from 'dockerfile-llb/llb';
+import { format, type FormatOptions } from 'dockerfile-llb/format';
+const formatted: string = format('from scratch\\n', { reindent: false } satisfies FormatOptions);
+const formattedBytes: Uint8Array = format(new Uint8Array([70]));
 const out: ConvertOutput = await convert('FROM busybox\\n', { target: 'x', imageResolver: new RegistryResolver() });
 const bytes: Uint8Array = out.definition;
 const env: string[] | undefined = out.image.config.Env;
@@ -142,7 +145,7 @@ const names: string[] = (targets('FROM scratch AS a\\n').targets ?? []).map((t) 
 const n: number = parse('FROM scratch\\n').children.length;
 const st: State = image('busybox').run({ shlex: 'true' }).root();
 const def: Uint8Array = scratch().marshal().encode();
-console.log(bytes, env, rules, args, names, n, st, def, typeof connect);
+console.log(bytes, env, rules, args, names, n, st, def, typeof connect, formatted, formattedBytes);
 `;
   const tsc = join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
   writeFileSync(join(app, 'consumer.ts'), good);
