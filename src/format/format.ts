@@ -20,6 +20,7 @@
 // an instruction that would come out different is kept as written.
 
 import { DockerfileError } from '../dockerfile/errors.ts';
+import { argumentError, checkOptions } from '../llb/args.ts';
 import { fromByteString, toByteString } from '../dockerfile/parser/bytes.ts';
 import { DirectiveScanner } from '../dockerfile/parser/directives.ts';
 import { parse, type InstructionNode, type ParseResult } from '../dockerfile/parser/index.ts';
@@ -55,6 +56,15 @@ const WORD_LISTS: ReadonlySet<string> = new Set(['from', 'expose', 'copy', 'add'
 export function format(text: string, options?: FormatOptions): string;
 export function format(text: Uint8Array, options?: FormatOptions): Uint8Array;
 export function format(text: string | Uint8Array, options: FormatOptions = {}): string | Uint8Array {
+  // What a JavaScript caller may pass that the types refuse: refused here with a message naming it.
+  if (typeof text !== 'string' && !(text instanceof Uint8Array)) throw argumentError('format', 'the Dockerfile', 'a string or a Uint8Array', text);
+  if (options === null) options = {};
+  checkOptions('format', options);
+  for (const key of Object.keys(options)) {
+    if (key !== 'reindent' && key !== 'indent') throw new TypeError(`format: unknown option ${JSON.stringify(key)} (the options are reindent and indent)`);
+  }
+  if (options.reindent !== undefined && typeof options.reindent !== 'boolean') throw argumentError('format', 'reindent', 'a boolean', options.reindent);
+  if (options.indent !== undefined && typeof options.indent !== 'string') throw argumentError('format', 'indent', 'a string', options.indent);
   const out = formatByteString(toByteString(text), options);
   return typeof text === 'string' ? fromByteString(out) : Buffer.from(out, 'latin1');
 }
