@@ -7,7 +7,7 @@
 // conversion at the FROM line with a message saying so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { build, connect, convert, lint, outline, parse, targets, DockerfileError, ImageResolveError, MetadataFileResolver, RegistryResolver, type ConvertOptions, type ImageMetadata, type ImageResolver } from '../src/index.ts';
+import { build, connect, convert, formatPlatform, lint, outline, parse, parsePlatform, targets, DockerfileError, ImageResolveError, MetadataFileResolver, RegistryResolver, type ConvertOptions, type ImageMetadata, type ImageResolver } from '../src/index.ts';
 
 const DF = 'FROM scratch AS a\nCOPY x /x\n';
 
@@ -185,4 +185,12 @@ test('a RegistryResolver refuses options of the wrong type when it is made (a mi
   }
   assert.ok(new RegistryResolver({ mirrors: { 'docker.io': ['localhost:5000'] }, insecureHosts: ['h:1'], bodyDeadlineMs: 10 }));
   assert.ok(new RegistryResolver());
+});
+
+test('parsePlatform and formatPlatform refuse what is no specifier or no platform (formatPlatform of a string gave "/")', () => {
+  assert.throws(() => parsePlatform(undefined as never), /^TypeError: parsePlatform: the specifier must be a string such as "linux\/arm64", not undefined$/);
+  assert.throws(() => parsePlatform({ os: 'linux' } as never), /^TypeError: parsePlatform: the specifier must be a string such as "linux\/arm64", not object$/);
+  assert.throws(() => formatPlatform('linux/amd64' as never), /^TypeError: formatPlatform: the platform must be an object \{ os, architecture, variant\? \}, not string$/);
+  assert.throws(() => formatPlatform(undefined as never), /^TypeError: formatPlatform: the platform must be an object/);
+  assert.equal(formatPlatform(parsePlatform('linux/arm64')), 'linux/arm64');
 });

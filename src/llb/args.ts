@@ -54,15 +54,13 @@ export function checkState(fn: string, name: string, v: unknown): void {
   if (!isStateLike(v)) throw argumentError(fn, name, 'a State', v);
 }
 
-/** A platform object { os, architecture, variant?, osVersion?, osFeatures? } of strings. */
+/**
+ * A platform object: { os, architecture } strings at least (the mistake this
+ * catches is a specifier string such as 'linux/arm64' where an object is
+ * wanted; the optional fields are left to the code that reads them).
+ */
 export function isPlatformObject(v: unknown): boolean {
   if (typeof v !== 'object' || v === null) return false;
   const p = v as Record<string, unknown>;
-  return (
-    typeof p.os === 'string' &&
-    typeof p.architecture === 'string' &&
-    (p.variant === undefined || typeof p.variant === 'string') &&
-    (p.osVersion === undefined || typeof p.osVersion === 'string') &&
-    (p.osFeatures === undefined || (Array.isArray(p.osFeatures) && p.osFeatures.every((f) => typeof f === 'string')))
-  );
+  return typeof p.os === 'string' && typeof p.architecture === 'string';
 }

@@ -2,6 +2,7 @@
 // source locations) that Go's llb passes as ConstraintsOpt values. Here they
 // are one plain options object; `resolveConstraints` turns it into the
 // mutable record an op keeps while it is built.
+import { argumentError, isPlatformObject } from './args.ts';
 import type { CapSet } from './caps.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { SourceLocation } from './sourcemap.ts';
@@ -141,7 +142,10 @@ function setsNothing(o: ConstraintsOptions): boolean {
 }
 
 export function applyConstraints(c: Constraints, o: ConstraintsOptions): void {
-  if (o.platform) c.platform = o.platform;
+  if (o.platform) {
+    if (!isPlatformObject(o.platform)) throw argumentError('llb', 'platform', 'a platform object { os, architecture, variant? }', o.platform);
+    c.platform = o.platform;
+  }
   if (o.workerConstraints) c.workerConstraints.push(...o.workerConstraints);
   if (o.ignoreCache) c.metadata.ignoreCache = true;
   if (o.description) c.metadata.description = { ...c.metadata.description, ...o.description };

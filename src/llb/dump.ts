@@ -4,6 +4,7 @@
 // bytes as base64, enums and 64-bit integers as numbers, HTML-escaped
 // strings; plus the hand-written MarshalJSON of pb.Op, pb.FileAction and
 // pb.UserOpt (solver/pb/json.go), which reshape their oneofs.
+import { argumentError } from './args.ts';
 import { goQuoteJSON } from '../go/json.ts';
 import { sha256Digest } from './vertex.ts';
 import { decodeMessage } from '../protobuf/decode.ts';
@@ -168,6 +169,7 @@ function metadataJSON(m: PbOpMetadata | undefined): string {
 
 /** What `buildctl debug dump-llb` prints for marshaled pb.Definition bytes: one JSON line per op. */
 export function dumpDefinition(bytes: Uint8Array): string {
+  if (!(bytes instanceof Uint8Array)) throw argumentError('dumpDefinition', 'bytes', 'a Uint8Array', bytes);
   const def = decodeMessage(PbDefinitionDesc, bytes);
   let out = '';
   for (const opBytes of def.def ?? []) {

@@ -3,6 +3,7 @@
 // "alpine" -> "docker.io/library/alpine:latest". The grammar itself lives in
 // src/registry/reference.ts (checked against upstream's own test vectors);
 // this adapter gives the SDK its plain data shape and typed LLBError.
+import { checkString } from './args.ts';
 import * as registry from '../registry/reference.ts';
 import { LLBError } from './errors.ts';
 
@@ -15,6 +16,7 @@ export interface ImageReference {
 
 /** Parses and normalises a reference; throws LLBError('invalid-reference') as Go would fail. */
 export function parseNormalizedNamed(ref: string): ImageReference {
+  checkString('parseNormalizedNamed', 'ref', ref);
   let named: registry.NamedReference;
   try {
     named = registry.parseNormalizedNamed(ref);

@@ -87,6 +87,10 @@ export async function resolvedImage(
   resolver: ImageMetaResolver,
   opts: ImageOptions & { readonly resolveDigest?: boolean } = {},
 ): Promise<State> {
+  if (typeof resolver !== 'object' || resolver === null || typeof (resolver as { resolveImageConfig?: unknown }).resolveImageConfig !== 'function') {
+    throw argumentError('resolvedImage', 'resolver', 'an object with a resolveImageConfig method', resolver);
+  }
+  checkString('resolvedImage', 'ref', ref);
   const { source, normalized } = imageSource(ref, opts);
   if (normalized === undefined) return State.fromOutput(source.output);
   const parsed = parseNormalizedNamed(normalized);

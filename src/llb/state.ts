@@ -223,6 +223,7 @@ export class State implements FileBase {
 
   /** Sets the platform (normalised, as Go's State.Platform does). */
   platform(p: Platform): State {
+    if (!isPlatformObject(p)) throw argumentError('State.platform', 'the platform', 'a platform object { os, architecture, variant? }', p);
     return this.with({ platform: normalizePlatform(p) });
   }
 

@@ -224,6 +224,7 @@ function splitN(s: string, sep: string, n: number): string[] {
  * PlatformError with upstream's text.
  */
 export function parsePlatform(specifier: string, host: Platform = hostPlatform()): Platform {
+  if (typeof specifier !== 'string') throw new TypeError(`parsePlatform: the specifier must be a string such as "linux/arm64", not ${specifier === null ? 'null' : typeof specifier}`);
   const q = goQuote(specifier);
   if (specifier.includes('*')) {
     throw new PlatformError(`${q}: wildcards not yet supported: ${INVALID_ARGUMENT}`);
@@ -298,6 +299,9 @@ export function parsePlatform(specifier: string, host: Platform = hostPlatform()
 
 /** containerd's platforms.Format: os/arch[/variant], ignoring version and features. */
 export function formatPlatform(p: Platform): string {
+  if (typeof p !== 'object' || p === null || typeof p.os !== 'string') {
+    throw new TypeError(`formatPlatform: the platform must be an object { os, architecture, variant? }, not ${p === null ? 'null' : typeof p}`);
+  }
   if (p.os === '') return 'unknown';
   return joinPath(p.os, p.architecture, p.variant ?? '');
 }

@@ -49,6 +49,13 @@ test('each entry point refuses an argument of the wrong type with a TypeError na
     [() => llb.copy('context' as never, '/a', '/b'), /^copy: from must be a State .*, not the string "context"$/],
     [() => llb.copy(busybox(), '/a', 7 as never), /^copy: dest must be a string, not the number 7$/],
     [() => llb.Definition.decode('abc' as never), /^Definition\.decode: bytes must be a Uint8Array, not the string "abc"$/],
+    [() => llb.dumpDefinition('abc' as never), /^dumpDefinition: bytes must be a Uint8Array, not the string "abc"$/],
+    [() => llb.parseNormalizedNamed(undefined as never), /^parseNormalizedNamed: ref must be a string, not undefined$/],
+    [() => llb.chownFromString(5 as never), /^chownFromString: spec must be a string, not the number 5$/],
+    // A platform given as a string where an object is wanted, in a constraint or on a state.
+    [() => llb.image('busybox', { platform: 'linux/arm64' as never }), /^llb: platform must be a platform object \{ os, architecture, variant\? \}, not the string "linux\/arm64"$/],
+    [() => busybox().run({ shlex: 'true', platform: 'linux/arm64' as never }), /^llb: platform must be a platform object/],
+    [() => busybox().platform('linux/arm64' as never), /^State\.platform: the platform must be a platform object \{ os, architecture, variant\? \}, not the string "linux\/arm64"$/],
   ];
   for (const [call, want] of cases) {
     assert.throws(call, (err: unknown) => {
@@ -69,4 +76,8 @@ test('right arguments still marshal as before: the README example, and null mars
   assert.deepEqual(busybox().marshal(null as never).encode(), busybox().marshal().encode());
   const f = llb.scratch().file(llb.mkdir('/a', 0o755).mkfile('/a/b', 0o644, new Uint8Array([1])).copy(busybox(), '/bin', '/b'));
   assert.ok(f.marshal(P).encode().length > 0);
+});
+
+test('resolvedImage without a resolver rejects with a TypeError naming it', async () => {
+  await assert.rejects(llb.resolvedImage('busybox', undefined as never), (err: unknown) => err instanceof TypeError && /^resolvedImage: resolver must be an object with a resolveImageConfig method, not undefined$/.test(err.message));
 });

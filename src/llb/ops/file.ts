@@ -206,6 +206,7 @@ export function copy(from: FileBase | BoundFileAction, src: string, dest: string
  * 32-bit integers are ids, anything else a name.
  */
 export function chownFromString(spec: string): ChownOption {
+  checkString('chownFromString', 'spec', spec);
   const idx = spec.indexOf(':');
   const parts = idx < 0 ? [spec] : [spec.slice(0, idx), spec.slice(idx + 1)];
   const ref = (v: string): UserRef => {
