@@ -142,17 +142,18 @@ function checkOption(fn: string, key: string, v: unknown, check: OptionCheck): v
 }
 
 /**
- * A caller's resolver, answering as the converter expects: whatever it throws
+ * A caller's resolver, given the caller's signal in its options and answering
+ * as the converter expects: whatever it throws
  * or rejects with becomes an Error, and an answer that is no ResolvedImage is
  * refused with a message saying so, instead of failing deep in the converter.
  */
-function checkedResolver(r: ImageResolver): ImageResolver {
+function checkedResolver(r: ImageResolver, signal: AbortSignal | undefined): ImageResolver {
   return {
     daemon: r.daemon,
     async resolve(ref: string, opts: ResolveOptions): Promise<ResolvedImage> {
       let res: unknown;
       try {
-        res = await r.resolve(ref, opts);
+        res = await r.resolve(ref, signal === undefined ? opts : { ...opts, signal });
       } catch (err) {
         if (err instanceof Error) throw err;
         throw new ImageResolveError(typeof err === 'string' ? err : `the image resolver failed with ${describeValue(err)}`);
@@ -205,7 +206,7 @@ function libraryOptions(fn: string, options: unknown): ConvertOptions & LibraryO
     multiPlatformRequested: o.multiPlatformRequested ?? cfg.multiPlatform,
     hostname: cfg.hostname || o.hostname,
     cacheIdNamespace: cfg.cacheIdNamespace || o.cacheIdNamespace,
-    imageResolver: o.imageResolver && checkedResolver(o.imageResolver),
+    imageResolver: o.imageResolver && checkedResolver(o.imageResolver, o.signal),
     targetPlatform: o.targetPlatform && normalizePlatform(o.targetPlatform),
     buildPlatforms: (o.buildPlatforms ?? cfg.buildPlatforms).map((p) => normalizePlatform(p)),
   };

@@ -7,6 +7,8 @@
 // conversion at the FROM line with a message saying so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { build, connect, convert, formatPlatform, lint, outline, parse, parsePlatform, targets, DockerfileError, ImageResolveError, MetadataFileResolver, RegistryResolver, type ConvertOptions, type ImageMetadata, type ImageResolver } from '../src/index.ts';
 
 const DF = 'FROM scratch AS a\nCOPY x /x\n';
@@ -193,4 +195,24 @@ test('parsePlatform and formatPlatform refuse what is no specifier or no platfor
   assert.throws(() => formatPlatform('linux/amd64' as never), /^TypeError: formatPlatform: the platform must be an object \{ os, architecture, variant\? \}, not string$/);
   assert.throws(() => formatPlatform(undefined as never), /^TypeError: formatPlatform: the platform must be an object/);
   assert.equal(formatPlatform(parsePlatform('linux/arm64')), 'linux/arm64');
+});
+
+test('an aborted call stops the RegistryResolver’s requests too: the process ends, not held by a registry that never answers', () => {
+  // A registry that accepts connections and never answers (its sockets do not keep the process alive);
+  // before, the request went on after the call rejected, and the process waited for undici's timeouts (minutes).
+  const script = `
+    import net from 'node:net';
+    import { convert, RegistryResolver } from ${JSON.stringify(join(import.meta.dirname, '..', 'src', 'index.ts'))};
+    const server = net.createServer((s) => s.unref()).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    server.unref();
+    const port = server.address().port;
+    const err = await convert('FROM localhost:' + port + '/x\\n', { imageResolver: new RegistryResolver(), signal: AbortSignal.timeout(300) }).catch((e) => e);
+    console.log(err.name);
+  `;
+  const started = Date.now();
+  const r = spawnSync(process.execPath, ['--import', join(import.meta.dirname, 'register.mjs'), '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.signal, null, `the process was still running after ${Date.now() - started} ms`);
+  assert.equal(r.stdout.trim(), 'TimeoutError', r.stderr);
+  assert.ok(Date.now() - started < 15_000);
 });

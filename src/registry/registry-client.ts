@@ -65,6 +65,8 @@ interface Endpoint {
   scheme: 'http' | 'https';
   /** Set for mirrors, so a shared mirror knows the origin (containerd's ?ns=). */
   namespace?: string;
+  /** The resolution's signal (ResolveOptions.signal): its requests stop when it aborts. */
+  signal?: AbortSignal;
 }
 
 /** An HTTP failure, ranked as containerd ranks them when trying several hosts. */
@@ -172,12 +174,12 @@ export class RegistryResolver implements ImageResolver {
       if (hit !== undefined) return hit;
     }
     const named = parseNormalizedNamed(ref);
-    const resolved = await this.resolveNamed(ref, named, opts.platform);
+    const resolved = await this.resolveNamed(ref, named, opts.platform, opts.signal);
     this.cache.set(key, resolved);
     return resolved;
   }
 
-  private endpoints(domain: string): Endpoint[] {
+  private endpoints(domain: string, signal: AbortSignal | undefined): Endpoint[] {
     const scheme = (host: string): 'http' | 'https' =>
       isLocalhost(host) || (this.options.insecureHosts ?? []).includes(host) ? 'http' : 'https';
     const out: Endpoint[] = (this.options.mirrors?.[domain] ?? []).map((host) => ({
@@ -187,10 +189,11 @@ export class RegistryResolver implements ImageResolver {
     }));
     const origin = domain === 'docker.io' ? 'registry-1.docker.io' : domain;
     out.push({ host: origin, scheme: scheme(origin) });
+    if (signal !== undefined) for (const e of out) e.signal = signal;
     return out;
   }
 
-  private async resolveNamed(ref: string, named: NamedReference, platform: Platform): Promise<ResolvedImage> {
+  private async resolveNamed(ref: string, named: NamedReference, platform: Platform, signal: AbortSignal | undefined): Promise<ResolvedImage> {
     const cache = this.options.configCache;
     const platformKey = formatPlatformAll(platform);
     if (named.digest !== undefined) {
@@ -199,7 +202,7 @@ export class RegistryResolver implements ImageResolver {
     }
     const object = named.digest ?? named.tag ?? 'latest';
     let firstErr: HostError | undefined;
-    for (const endpoint of this.endpoints(named.domain)) {
+    for (const endpoint of this.endpoints(named.domain, signal)) {
       let top: Fetched;
       try {
         top = await this.fetchManifest(endpoint, named.path, object, named.digest, undefined);
@@ -278,9 +281,11 @@ export class RegistryResolver implements ImageResolver {
   private async get(endpoint: Endpoint, repo: string, path: string, accept: string): Promise<Response> {
     const scope = `repository:${repo}:pull`;
     const authKey = `${endpoint.host} ${scope}`;
+    const signal = endpoint.signal;
+    const fetchFn: typeof fetch = signal === undefined ? this.fetchFn : (input, init) => this.fetchFn(input, { ...init, signal });
     const send = async (authorization: string | undefined): Promise<Response> => {
       try {
-        return await fetchFollowing(this.fetchFn, this.url(endpoint, path), {
+        return await fetchFollowing(fetchFn, this.url(endpoint, path), {
           headers: { Accept: accept, ...(authorization ? { Authorization: authorization } : {}) },
         });
       } catch (err) {
@@ -303,7 +308,7 @@ export class RegistryResolver implements ImageResolver {
     let authorization: string;
     if (bearer !== undefined) {
       try {
-        authorization = `Bearer ${await fetchAnonymousToken(bearer, scope, this.fetchFn, creds)}`;
+        authorization = `Bearer ${await fetchAnonymousToken(bearer, scope, fetchFn, creds)}`;
       } catch (err) {
         throw new HostError(`${denied}: ${(err as Error).message}`, 3);
       }

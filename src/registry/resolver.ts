@@ -26,6 +26,12 @@ export interface ResolveOptions {
   ociLayout?: { sessionId: string; storeId: string };
   /** The progress name of the lookup, when not the resolver's default (named contexts: `[context NAME] load metadata for REF`). */
   logName?: string;
+  /**
+   * The library caller's signal (its `signal` option): once it aborts nobody
+   * waits for the answer, and a resolver should stop its requests
+   * (RegistryResolver does), which would otherwise keep the process alive.
+   */
+  signal?: AbortSignal;
 }
 
 export interface ResolvedImage {
