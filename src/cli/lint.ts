@@ -227,8 +227,8 @@ export const lintCommand: Command = {
           const edits = out.fixes.flatMap((f) => f?.edits ?? []);
           if (edits.length > 0) {
             if (file === '-') throw new CliError('lint: --fix cannot rewrite standard input', 2);
-            const fixed = pack.applyEdits(data.toString('utf8'), edits);
-            data = Buffer.from(fixed.text, 'utf8');
+            const fixed = pack.applyEditsToBytes(data, edits);
+            data = Buffer.from(fixed.bytes);
             writeFileSync(file, data);
             process.stderr.write(`${name}: ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} applied\n`);
             out = await pack.lintWithPack(data, options);

@@ -8,6 +8,7 @@
 // would not be certain to keep the meaning.
 
 import type { InstructionNode } from '../dockerfile/parser/index.ts';
+import { decodeRune, runeWidth, toByteString } from '../dockerfile/parser/bytes.ts';
 import { parseScript, type ShellBudget } from './shell.ts';
 import type { DockerfileSource } from './source.ts';
 
@@ -88,20 +89,62 @@ function plainWords(text: string, budget: ShellBudget | undefined): string[] | u
 /**
  * Applies edits to a text (decoded; line endings kept). Edits that overlap
  * one already applied are left out; returns the new text and how many were
- * applied.
+ * applied. A leading BOM is kept (the edits' columns do not count it, as the
+ * parser does not).
  */
 export function applyEdits(text: string, edits: readonly Edit[]): { text: string; applied: number } {
-  const lines = text.split(/(?<=\n)/);
+  const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
+  const lines = text.slice(bom.length).split(/(?<=\n)/);
+  const applied = applySorted(edits, lines.length, (e) => {
+    const l = lines[e.line - 1];
+    lines[e.line - 1] = l.slice(0, e.column - 1) + e.text + l.slice(e.endColumn - 1);
+  });
+  return { text: bom + lines.join(''), applied };
+}
+
+/**
+ * Applies edits to a file's bytes, every byte outside the edited spans kept
+ * as it is (bytes that are no UTF-8 too: the columns count each such byte as
+ * one U+FFFD, as the parser decodes it); a leading BOM is kept and not
+ * counted. What `lint --fix` writes.
+ */
+export function applyEditsToBytes(data: Uint8Array, edits: readonly Edit[]): { bytes: Uint8Array; applied: number } {
+  let src = toByteString(data);
+  const bom = src.startsWith('\xef\xbb\xbf') ? '\xef\xbb\xbf' : '';
+  src = src.slice(bom.length);
+  const lines = src.split(/(?<=\n)/);
+  const applied = applySorted(edits, lines.length, (e) => {
+    const l = lines[e.line - 1];
+    const from = byteOffset(l, e.column - 1);
+    const to = byteOffset(l, e.endColumn - 1);
+    lines[e.line - 1] = l.slice(0, from) + toByteString(e.text) + l.slice(to);
+  });
+  return { bytes: Buffer.from(bom + lines.join(''), 'latin1'), applied };
+}
+
+/** Where the `units`-th UTF-16 unit of a line (a byte string) starts, in bytes (the line's end past it). */
+function byteOffset(line: string, units: number): number {
+  let u = 0;
+  let i = 0;
+  while (i < line.length && u < units) {
+    const r = decodeRune(line, i);
+    i += runeWidth;
+    u += r > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/** Calls `apply` for each edit, last first, leaving out those that overlap one applied; returns how many were applied. */
+function applySorted(edits: readonly Edit[], lineCount: number, apply: (e: Edit) => void): number {
   const sorted = [...edits].sort((a, b) => b.line - a.line || b.column - a.column);
   let applied = 0;
   let limit = { line: Infinity, column: Infinity };
   for (const e of sorted) {
-    if (e.line !== e.endLine || e.line < 1 || e.line > lines.length) continue;
+    if (e.line !== e.endLine || e.line < 1 || e.line > lineCount) continue;
     if (e.endLine > limit.line || (e.endLine === limit.line && e.endColumn > limit.column)) continue;
-    const l = lines[e.line - 1];
-    lines[e.line - 1] = l.slice(0, e.column - 1) + e.text + l.slice(e.endColumn - 1);
+    apply(e);
     limit = { line: e.line, column: e.column };
     applied++;
   }
-  return { text: lines.join(''), applied };
+  return applied;
 }

@@ -111,6 +111,21 @@ test('lint --fix rewrites the file with the safe fixes and reports what is left'
   assert.equal(r.stdout, '');
 });
 
+test('lint --fix keeps a BOM and bytes that are no UTF-8, and edits the first line where its columns say', () => {
+  const dir = tempDir('fix-bytes-');
+  const f = join(dir, 'Dockerfile');
+  // Before: the BOM shifted line 1's edit by one character ('3.19ASs base'),
+  // and the Latin-1 byte was written back as U+FFFD.
+  writeFileSync(f, Buffer.from('\xef\xbb\xbfFROM alpine:3.19 as base\r\n# caf\xe9\r\nRUN apk add curl=8.5.0-r0\r\nMAINTAINER Ren\xe9', 'latin1'));
+  const r = run(['--pack', 'best-practices', '--fix', f]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /3 fixes applied/);
+  assert.equal(
+    readFileSync(f).toString('latin1'),
+    '\xef\xbb\xbfFROM alpine:3.19 AS base\r\n# caf\xe9\r\nRUN apk add --no-cache curl=8.5.0-r0\r\nLABEL org.opencontainers.image.authors="Ren\xe9"',
+  );
+});
+
 test('SARIF carries the fixes as replacements, and the pack rules in the rule table', () => {
   const r = run(['--pack', 'best-practices', '--format', 'sarif', '-'], SAMPLE);
   assert.equal(r.status, 0, r.stderr);
