@@ -2,10 +2,11 @@
 // FromAsCasing (the `as` keyword in the `from` keyword's case),
 // MaintainerDeprecated (MAINTAINER -> LABEL org.opencontainers.image.authors)
 // and JSONArgsRecommended (when the command is plain words: no expansion,
-// quoting, globbing, redirection or operator, so the exec form runs the same
-// program with the same arguments), and the pack's own (added flags). A fix
-// is a list of edits of the file's text; none is offered where the change
-// would not be certain to keep the meaning.
+// quoting, globbing, redirection or operator, and the first word no shell
+// builtin, so the exec form runs the same program with the same arguments;
+// an ENTRYPOINT only in a file without CMD), and the pack's own (added
+// flags). A fix is a list of edits of the file's text; none is offered
+// where the change would not be certain to keep the meaning.
 
 import type { InstructionNode } from '../dockerfile/parser/index.ts';
 import { decodeRune, runeWidth, toByteString } from '../dockerfile/parser/bytes.ts';
@@ -26,8 +27,12 @@ export interface Fix {
   edits: Edit[];
 }
 
-/** The fix for a finding of one of upstream's rules at `node`, if it has a safe one. */
-export function upstreamFix(ruleName: string, node: InstructionNode, source: DockerfileSource, budget?: ShellBudget): Fix | undefined {
+/**
+ * The fix for a finding of one of upstream's rules at `node`, if it has a
+ * safe one. `hasCmd`: the Dockerfile has a CMD (an ENTRYPOINT in exec form
+ * would be given its arguments, which the shell form drops).
+ */
+export function upstreamFix(ruleName: string, node: InstructionNode, source: DockerfileSource, budget?: ShellBudget, hasCmd = false): Fix | undefined {
   const header = source.header(node);
   if (header.length !== 1 || node.heredocs.length > 0) return undefined;
   const lineNo = node.startLine;
@@ -52,6 +57,8 @@ export function upstreamFix(ruleName: string, node: InstructionNode, source: Doc
     }
     case 'JSONArgsRecommended': {
       if (node.json || node.args.length !== 1 || node.flags.length > 0) return undefined;
+      // `sh -c 'app' CMD...` drops CMD's words; `app CMD...` would take them as arguments.
+      if (node.keyword === 'entrypoint' && hasCmd) return undefined;
       const words = plainWords(node.args[0], budget);
       if (words === undefined) return undefined;
       const src = source.shellForm(node, node.args[0]);
@@ -64,7 +71,18 @@ export function upstreamFix(ruleName: string, node: InstructionNode, source: Doc
   return undefined;
 }
 
-/** The words of a command that is nothing but plain words, or undefined. */
+/**
+ * Commands that are the shell's own (POSIX special and regular builtins, and
+ * bash's): run by the shell form, but no file the exec form could run.
+ */
+const SHELL_ONLY: ReadonlySet<string> = new Set([
+  '.', ':', 'alias', 'bg', 'break', 'builtin', 'caller', 'cd', 'command', 'compgen', 'complete', 'continue', 'declare', 'dirs', 'disown', 'enable',
+  'eval', 'exec', 'exit', 'export', 'fc', 'fg', 'getopts', 'hash', 'history', 'jobs', 'let', 'local', 'logout', 'mapfile', 'popd', 'pushd',
+  'read', 'readarray', 'readonly', 'return', 'set', 'shift', 'shopt', 'source', 'suspend', 'times', 'trap', 'type', 'typeset', 'ulimit',
+  'umask', 'unalias', 'unset', 'wait',
+]);
+
+/** The words of a command that is nothing but plain words (the first no shell builtin), or undefined. */
 function plainWords(text: string, budget: ShellBudget | undefined): string[] | undefined {
   const script = parseScript(text, budget);
   try {
@@ -80,7 +98,8 @@ function plainWords(text: string, budget: ShellBudget | undefined): string[] | u
       if (w === null || w === undefined || w.type !== 'word' || !/^[A-Za-z0-9_./:=,+%@-]+$/.test(w.text)) return undefined;
       words.push(w.text);
     }
-    return words.length > 0 ? words : undefined;
+    // A shell builtin or keyword is no program the exec form could run (`CMD exec nginx`).
+    return words.length > 0 && !SHELL_ONLY.has(words[0]) ? words : undefined;
   } finally {
     script.dispose();
   }

@@ -126,6 +126,17 @@ test('lint --fix keeps a BOM and bytes that are no UTF-8, and edits the first li
   );
 });
 
+test('lint --fix leaves in shell form a CMD that runs a shell builtin, and an ENTRYPOINT of a file with a CMD', () => {
+  const dir = tempDir('fix-exec-');
+  const f = join(dir, 'Dockerfile');
+  // `["exec", "nginx"]` runs no program; `["app"]` would take CMD's words as its arguments, which `sh -c app` drops.
+  const text = 'FROM alpine:3.19\nCMD exec nginx -g daemon\nENTRYPOINT app --port=8080\nCMD serve --verbose\n';
+  writeFileSync(f, text);
+  const r = run(['--pack', 'best-practices', '--fix', f]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(readFileSync(f, 'utf8'), text.replace('CMD serve --verbose', 'CMD ["serve", "--verbose"]'));
+});
+
 test('SARIF carries the fixes as replacements, and the pack rules in the rule table', () => {
   const r = run(['--pack', 'best-practices', '--format', 'sarif', '-'], SAMPLE);
   assert.equal(r.status, 0, r.stderr);
