@@ -338,10 +338,15 @@ function unpinned(manager: string, pkg: string): boolean {
   return false;
 }
 
-/** An edit inserting ` text` right after a word of the script. */
+/**
+ * An edit inserting ` text` right after a word of the script, on the word's
+ * own line (a word that ends a continued line gets it before the escape, not
+ * at the start of the next line).
+ */
 function insertAfter(src: ScriptSource, endIndex: number, text: string): Edit {
-  const p = src.at(endIndex);
-  return { line: p.line, column: p.column, endLine: p.line, endColumn: p.column, text: ' ' + text };
+  const last = src.at(endIndex - 1);
+  const column = last.column + 1;
+  return { line: last.line, column, endLine: last.line, endColumn: column, text: ' ' + text };
 }
 
 /** The checks on a RUN's script; returns how many commands it runs. */

@@ -100,41 +100,40 @@ test('lint --pack prints pack findings after the build checks; an unknown pack i
   assert.equal(run(['--pack', 'nope', '-'], SAMPLE).status, 2);
 });
 
-test('lint --fix rewrites the file with the safe fixes and reports what is left', () => {
-  const dir = tempDir('fix-');
-  const f = join(dir, 'Dockerfile');
-  writeFileSync(f, 'FROM alpine:3.19 as build\nMAINTAINER me@example.org\nRUN apk add curl=8.5.0-r0\nCMD run --fast\n');
+/** Runs `lint --pack best-practices --fix` on a file holding `content`; the file after it. */
+function fixFile(content: string | Buffer): { r: ReturnType<typeof run>; after: Buffer } {
+  const f = join(tempDir('fix-'), 'Dockerfile');
+  writeFileSync(f, content);
   const r = run(['--pack', 'best-practices', '--fix', f]);
   assert.equal(r.status, 0, r.stderr);
-  assert.equal(readFileSync(f, 'utf8'), 'FROM alpine:3.19 AS build\nLABEL org.opencontainers.image.authors="me@example.org"\nRUN apk add --no-cache curl=8.5.0-r0\nCMD ["run", "--fast"]\n');
+  return { r, after: readFileSync(f) };
+}
+
+test('lint --fix rewrites the file with the safe fixes and reports what is left', () => {
+  const { r, after } = fixFile('FROM alpine:3.19 as build\nMAINTAINER me@example.org\nRUN apk add curl=8.5.0-r0\nCMD run --fast\n');
+  assert.equal(after.toString('utf8'), 'FROM alpine:3.19 AS build\nLABEL org.opencontainers.image.authors="me@example.org"\nRUN apk add --no-cache curl=8.5.0-r0\nCMD ["run", "--fast"]\n');
   assert.match(r.stderr, /4 fixes applied/);
   assert.equal(r.stdout, '');
 });
 
 test('lint --fix keeps a BOM and bytes that are no UTF-8, and edits the first line where its columns say', () => {
-  const dir = tempDir('fix-bytes-');
-  const f = join(dir, 'Dockerfile');
   // Before: the BOM shifted line 1's edit by one character ('3.19ASs base'),
   // and the Latin-1 byte was written back as U+FFFD.
-  writeFileSync(f, Buffer.from('\xef\xbb\xbfFROM alpine:3.19 as base\r\n# caf\xe9\r\nRUN apk add curl=8.5.0-r0\r\nMAINTAINER Ren\xe9', 'latin1'));
-  const r = run(['--pack', 'best-practices', '--fix', f]);
-  assert.equal(r.status, 0, r.stderr);
+  const { r, after } = fixFile(Buffer.from('\xef\xbb\xbfFROM alpine:3.19 as base\r\n# caf\xe9\r\nRUN apk add curl=8.5.0-r0\r\nMAINTAINER Ren\xe9', 'latin1'));
   assert.match(r.stderr, /3 fixes applied/);
-  assert.equal(
-    readFileSync(f).toString('latin1'),
-    '\xef\xbb\xbfFROM alpine:3.19 AS base\r\n# caf\xe9\r\nRUN apk add --no-cache curl=8.5.0-r0\r\nLABEL org.opencontainers.image.authors="Ren\xe9"',
-  );
+  assert.equal(after.toString('latin1'), '\xef\xbb\xbfFROM alpine:3.19 AS base\r\n# caf\xe9\r\nRUN apk add --no-cache curl=8.5.0-r0\r\nLABEL org.opencontainers.image.authors="Ren\xe9"');
 });
 
 test('lint --fix leaves in shell form a CMD that runs a shell builtin, and an ENTRYPOINT of a file with a CMD', () => {
-  const dir = tempDir('fix-exec-');
-  const f = join(dir, 'Dockerfile');
   // `["exec", "nginx"]` runs no program; `["app"]` would take CMD's words as its arguments, which `sh -c app` drops.
   const text = 'FROM alpine:3.19\nCMD exec nginx -g daemon\nENTRYPOINT app --port=8080\nCMD serve --verbose\n';
-  writeFileSync(f, text);
-  const r = run(['--pack', 'best-practices', '--fix', f]);
-  assert.equal(r.status, 0, r.stderr);
-  assert.equal(readFileSync(f, 'utf8'), text.replace('CMD serve --verbose', 'CMD ["serve", "--verbose"]'));
+  assert.equal(fixFile(text).after.toString('utf8'), text.replace('CMD serve --verbose', 'CMD ["serve", "--verbose"]'));
+});
+
+test('lint --fix puts a flag after a word that ends a continued line on that line, before the escape', () => {
+  // Before: ' --no-cache' went to the start of the next line ('RUN apk add\\' then ' --no-cache  curl').
+  const { after } = fixFile('FROM alpine:3.19\nRUN apk add\\\n  curl=8.5.0-r0 && pip install\\\n# a comment\n    flask==3.0.3\n');
+  assert.equal(after.toString('utf8'), 'FROM alpine:3.19\nRUN apk add --no-cache\\\n  curl=8.5.0-r0 && pip install --no-cache-dir\\\n# a comment\n    flask==3.0.3\n');
 });
 
 test('SARIF carries the fixes as replacements, and the pack rules in the rule table', () => {
