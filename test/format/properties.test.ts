@@ -9,7 +9,7 @@
 // FromAsCasing). With --reindent: idempotent, comments kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DockerfileError } from '../../src/dockerfile/errors.ts';
 import { parse } from '../../src/dockerfile/parser/index.ts';
@@ -17,6 +17,8 @@ import { toByteString } from '../../src/dockerfile/parser/bytes.ts';
 import { format, formatWithLineMap } from '../../src/format/format.ts';
 import { isCommentLine } from '../../src/format/lines.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
+import type { ImageResolver } from '../../src/registry/resolver.ts';
+import { placeholderResolver } from '../../src/cli/common.ts';
 import { generate, Rng } from '../convert/fuzz/generate.ts';
 import { buildSummary, caseArgs, lintSummary, type BuildCase } from './build-compare.ts';
 import { messy } from './messy.ts';
@@ -78,9 +80,9 @@ interface Outcome {
 const failures: string[] = [];
 
 /** Runs `check`, recording a failed property instead of stopping at the first. */
-async function checked(name: string, text: string, a: BuildCase): Promise<Outcome> {
+async function checked(name: string, text: string, a: BuildCase, res: ImageResolver = resolver): Promise<Outcome> {
   try {
-    return await check(name, text, a);
+    return await check(name, text, a, res);
   } catch (err) {
     failures.push(err instanceof Error ? err.message : String(err));
     return { formatted: false, changed: false };
@@ -92,7 +94,7 @@ function assertNoFailures(): void {
   assert.deepEqual(found.slice(0, 10), [], `${found.length} failures`);
 }
 
-async function check(name: string, text: string, a: BuildCase): Promise<Outcome> {
+async function check(name: string, text: string, a: BuildCase, res: ImageResolver): Promise<Outcome> {
   const src = toByteString(text);
   let before;
   try {
@@ -120,12 +122,12 @@ async function check(name: string, text: string, a: BuildCase): Promise<Outcome>
   const outBytes = Buffer.from(out, 'latin1');
   // Error messages quote keywords as written, so they are compared lower-cased.
   const build = async (bytes: Buffer, map?: (l: number) => number): Promise<string> => {
-    const b = await buildSummary(bytes, a, resolver, map);
+    const b = await buildSummary(bytes, a, res, map);
     return b.startsWith('error at ') ? b.toLowerCase() : b;
   };
   assert.equal(await build(outBytes), await build(inBytes, lineOf), `${name}: same op digests and image config`);
-  const lintBefore = withoutStyleFindings(await lintSummary(inBytes, a, resolver, lineOf));
-  const lintAfter = withoutStyleFindings(await lintSummary(outBytes, a, resolver));
+  const lintBefore = withoutStyleFindings(await lintSummary(inBytes, a, res, lineOf));
+  const lintAfter = withoutStyleFindings(await lintSummary(outBytes, a, res));
   assert.deepEqual(lintAfter, lintBefore, `${name}: same build-check findings`);
 
   const re = formatWithLineMap(src, { reindent: true }).text;
@@ -148,6 +150,17 @@ test(`format: every Dockerfile in testdata (${files.length})`, async () => {
   console.log(`format properties: ${files.length} testdata files (${parsed} parse, ${changed} changed by formatting)`);
   assertNoFailures();
   assert.ok(parsed > 300);
+});
+
+// Real-world Dockerfiles where the machine has them (the Go module cache: BuildKit's, docker/cli's, containerd's...),
+// base images taken as empty images.
+const goModules = join(process.env.HOME ?? '/root', 'go', 'pkg', 'mod');
+test('format: real-world Dockerfiles on this machine (the Go module cache)', { skip: !existsSync(goModules) }, async () => {
+  const found = dockerfiles(goModules);
+  let changed = 0;
+  for (const f of found) if ((await checked(f, readFileSync(f, 'utf8'), caseArgs(''), placeholderResolver)).changed) changed++;
+  console.log(`format properties: ${found.length} Go module cache files (${changed} changed by formatting)`);
+  assertNoFailures();
 });
 
 test('format: untidy variants of every testdata Dockerfile (two seeds)', async () => {
