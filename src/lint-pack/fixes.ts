@@ -10,6 +10,7 @@
 
 import type { InstructionNode } from '../dockerfile/parser/index.ts';
 import { decodeRune, runeWidth, toByteString } from '../dockerfile/parser/bytes.ts';
+import { MAX_LINE_BYTES } from '../dockerfile/parser/lines.ts';
 import { parseScript, type ShellBudget } from './shell.ts';
 import type { DockerfileSource } from './source.ts';
 
@@ -117,6 +118,7 @@ export function applyEdits(text: string, edits: readonly Edit[]): { text: string
   const applied = applySorted(edits, lines.length, (e) => {
     const l = lines[e.line - 1];
     lines[e.line - 1] = l.slice(0, e.column - 1) + e.text + l.slice(e.endColumn - 1);
+    return true;
   });
   return { text: bom + lines.join(''), applied };
 }
@@ -136,7 +138,12 @@ export function applyEditsToBytes(data: Uint8Array, edits: readonly Edit[]): { b
     const l = lines[e.line - 1];
     const from = byteOffset(l, e.column - 1);
     const to = byteOffset(l, e.endColumn - 1);
-    lines[e.line - 1] = l.slice(0, from) + toByteString(e.text) + l.slice(to);
+    const edited = l.slice(0, from) + toByteString(e.text) + l.slice(to);
+    // A line the parser would refuse (longer than its 64 KiB buffer; the BOM counts) is left as it is.
+    const length = edited.length - (edited.endsWith('\n') ? 1 : 0) + (e.line === 1 ? bom.length : 0);
+    if (length > MAX_LINE_BYTES && length > l.length) return false;
+    lines[e.line - 1] = edited;
+    return true;
   });
   return { bytes: Buffer.from(bom + lines.join(''), 'latin1'), applied };
 }
@@ -153,15 +160,18 @@ function byteOffset(line: string, units: number): number {
   return i;
 }
 
-/** Calls `apply` for each edit, last first, leaving out those that overlap one applied; returns how many were applied. */
-function applySorted(edits: readonly Edit[], lineCount: number, apply: (e: Edit) => void): number {
+/**
+ * Calls `apply` for each edit, last first, leaving out those that overlap one
+ * applied; returns how many were applied (`apply` says whether it applied its edit).
+ */
+function applySorted(edits: readonly Edit[], lineCount: number, apply: (e: Edit) => boolean): number {
   const sorted = [...edits].sort((a, b) => b.line - a.line || b.column - a.column);
   let applied = 0;
   let limit = { line: Infinity, column: Infinity };
   for (const e of sorted) {
     if (e.line !== e.endLine || e.line < 1 || e.line > lineCount) continue;
     if (e.endLine > limit.line || (e.endLine === limit.line && e.endColumn > limit.column)) continue;
-    apply(e);
+    if (!apply(e)) continue;
     limit = { line: e.line, column: e.column };
     applied++;
   }

@@ -223,10 +223,12 @@ async function check(name: string, bytes: Uint8Array, resolver: ImageResolver): 
   compareLayout(name, bytes, fixed, first.edits);
   // 3: idempotent.
   const second = await fixesOf(fixed, a, resolver);
-  assert.deepEqual(second.edits, [], `${name}: --fix again proposes nothing`);
+  // A fix left out where it would make a line too long for the parser is proposed again, and left out again.
+  assert.equal(Buffer.from(applyEditsToBytes(fixed, second.edits).bytes).toString('latin1'), Buffer.from(fixed).toString('latin1'), `${name}: --fix again changes nothing`);
+  if (!name.includes('64 KiB')) assert.deepEqual(second.edits, [], `${name}: --fix again proposes nothing`);
   const rules = new Set(first.edits.map((e) => e.rule));
   for (const r of rules) {
-    const n = first.edits.filter((e) => e.rule === r).length;
+    const n = first.edits.filter((e) => e.rule === r).length - second.edits.filter((e) => e.rule === r).length;
     assert.ok((second.count.get(r) ?? 0) <= (first.count.get(r) ?? 0) - n, `${name}: fixed ${r} findings do not come back`);
   }
   assert.ok(performance.now() - t0 < 5000, `${name}: fixed quickly`);
@@ -302,6 +304,7 @@ const HOSTILE: [string, string][] = [
   ['heredoc scripts', 'FROM alpine:3.19\nRUN <<EOF\napk add curl\napt-get install y\nEOF\nRUN <<-EOT\n\tpip install z\n\t\tapk add w\n\tEOT\n'],
   ['odd escapes', 'FROM alpine:3.19\nRUN apk \\a\\dd curl && a\\pk add x && "apk" \'add\' y\nRUN echo \\\\\nRUN apk add z\n'],
   ['shell builtins in CMD', 'FROM alpine:3.19\nCMD exec nginx\nENTRYPOINT cd /x\n'],
+  ['fixes past 64 KiB on one line', `FROM alpine:3.19\nRUN apk add a && pip install b && echo ${'x'.repeat(65_490)}\nRUN apk add c\n`],
   ['many fixes on one line', 'FROM alpine:3.19 as b\n' + 'RUN ' + Array.from({ length: 500 }, (_, i) => `apk add p${i}`).join(' && ') + '\n'],
   ['heredoc on another fd', 'FROM alpine:3.19\nRUN 3<<EOF\napk add curl\nEOF\nRUN <<EOF cat\napk add curl\nEOF\n'],
   ['blank and comment lines in a continuation', 'FROM alpine:3.19\nRUN apk add\\\n\n  \t\\\n# apk add x\n  curl\nRUN apt-get install \\  \n x\n'],

@@ -136,6 +136,13 @@ test('lint --fix puts a flag after a word that ends a continued line on that lin
   assert.equal(after.toString('utf8'), 'FROM alpine:3.19\nRUN apk add --no-cache\\\n  curl=8.5.0-r0 && pip install --no-cache-dir\\\n# a comment\n    flask==3.0.3\n');
 });
 
+test('lint --fix leaves a line as it is where the fixes would make it longer than the parser takes (64 KiB)', () => {
+  // Before: ' --no-cache' made a 65,530-byte line too long: the fixed file no longer parsed (exit status 1).
+  const text = `FROM alpine:3.19\nRUN apk add a && apk add b && echo ${'x'.repeat(65_530 - 37)}\nRUN apk add c\n`;
+  const { after } = fixFile(text);
+  assert.equal(after.toString('latin1'), text.replace('apk add c', 'apk add --no-cache c'));
+});
+
 test('SARIF carries the fixes as replacements, and the pack rules in the rule table', () => {
   const r = run(['--pack', 'best-practices', '--format', 'sarif', '-'], SAMPLE);
   assert.equal(r.status, 0, r.stderr);
