@@ -228,10 +228,13 @@ export const lintCommand: Command = {
           if (edits.length > 0) {
             if (file === '-') throw new CliError('lint: --fix cannot rewrite standard input', 2);
             const fixed = pack.applyEditsToBytes(data, edits);
-            data = Buffer.from(fixed.bytes);
-            writeFileSync(file, data);
-            process.stderr.write(`${name}: ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} applied\n`);
-            out = await pack.lintWithPack(data, options);
+            // Every edit left out (a line would grow too long): the file is not rewritten.
+            if (fixed.applied > 0) {
+              data = Buffer.from(fixed.bytes);
+              writeFileSync(file, data);
+              process.stderr.write(`${name}: ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} applied\n`);
+              out = await pack.lintWithPack(data, options);
+            }
           }
         }
         if (out.unreadScripts > 0) {

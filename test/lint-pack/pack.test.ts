@@ -139,8 +139,11 @@ test('lint --fix puts a flag after a word that ends a continued line on that lin
 test('lint --fix leaves a line as it is where the fixes would make it longer than the parser takes (64 KiB)', () => {
   // Before: ' --no-cache' made a 65,530-byte line too long: the fixed file no longer parsed (exit status 1).
   const text = `FROM alpine:3.19\nRUN apk add a && apk add b && echo ${'x'.repeat(65_530 - 37)}\nRUN apk add c\n`;
-  const { after } = fixFile(text);
+  const { r, after } = fixFile(text);
   assert.equal(after.toString('latin1'), text.replace('apk add c', 'apk add --no-cache c'));
+  assert.match(r.stderr, /: 1 fix applied/);
+  // Nothing left to apply: the file is not rewritten, and no '0 fixes applied' is said.
+  assert.doesNotMatch(fixFile(text.replace('RUN apk add c\n', '')).r.stderr, /applied/);
 });
 
 test('SARIF carries the fixes as replacements, and the pack rules in the rule table', () => {
