@@ -4,7 +4,7 @@
 // and JSONArgsRecommended (when the command is plain words: no expansion,
 // quoting, globbing, redirection or operator, and the first word no shell
 // builtin, so the exec form runs the same program with the same arguments;
-// an ENTRYPOINT only in a file without CMD), and the pack's own (added
+// not for a file with both CMD and ENTRYPOINT), and the pack's own (added
 // flags). A fix is a list of edits of the file's text; none is offered
 // where the change would not be certain to keep the meaning.
 
@@ -28,12 +28,25 @@ export interface Fix {
   edits: Edit[];
 }
 
+/** Which of CMD and ENTRYPOINT a Dockerfile has. */
+export interface CommandKeywords {
+  cmd: boolean;
+  entrypoint: boolean;
+}
+
 /**
  * The fix for a finding of one of upstream's rules at `node`, if it has a
- * safe one. `hasCmd`: the Dockerfile has a CMD (an ENTRYPOINT in exec form
- * would be given its arguments, which the shell form drops).
+ * safe one. `has`: whether the Dockerfile has a CMD and an ENTRYPOINT (the
+ * container's command line is the ENTRYPOINT's words and then CMD's: with
+ * both, one of them in exec form would change what the other is given).
  */
-export function upstreamFix(ruleName: string, node: InstructionNode, source: DockerfileSource, budget?: ShellBudget, hasCmd = false): Fix | undefined {
+export function upstreamFix(
+  ruleName: string,
+  node: InstructionNode,
+  source: DockerfileSource,
+  budget?: ShellBudget,
+  has: CommandKeywords = { cmd: false, entrypoint: false },
+): Fix | undefined {
   const header = source.header(node);
   if (header.length !== 1 || node.heredocs.length > 0) return undefined;
   const lineNo = node.startLine;
@@ -58,8 +71,9 @@ export function upstreamFix(ruleName: string, node: InstructionNode, source: Doc
     }
     case 'JSONArgsRecommended': {
       if (node.json || node.args.length !== 1 || node.flags.length > 0) return undefined;
-      // `sh -c 'app' CMD...` drops CMD's words; `app CMD...` would take them as arguments.
-      if (node.keyword === 'entrypoint' && hasCmd) return undefined;
+      // `sh -c 'app' CMD...` drops CMD's words, `app CMD...` would take them as arguments;
+      // `app sh -c 'serve x'` would become `app serve x`.
+      if ((node.keyword === 'entrypoint' && has.cmd) || (node.keyword === 'cmd' && has.entrypoint)) return undefined;
       const words = plainWords(node.args[0], budget);
       if (words === undefined) return undefined;
       const src = source.shellForm(node, node.args[0]);

@@ -69,13 +69,13 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
   const source = DockerfileSource.of(src, tree.escapeToken);
 
   if (opt.fixes) {
-    const hasCmd = tree.children.some((n) => n.keyword === 'cmd');
+    const has = { cmd: tree.children.some((n) => n.keyword === 'cmd'), entrypoint: tree.children.some((n) => n.keyword === 'entrypoint') };
     result.warnings.forEach((w, i) => {
       // A finding in an included file (labs INCLUDE) is not fixed in this one.
       if (!FIXABLE_UPSTREAM.has(w.ruleName) || (w.location?.sourceIndex ?? 0) !== 0) return;
       const line = w.location?.ranges?.[0]?.start.line ?? 0;
       const node = nodeAt(tree, line);
-      if (node !== undefined) fixes[i] = upstreamFix(w.ruleName, node, source, budget, hasCmd);
+      if (node !== undefined) fixes[i] = upstreamFix(w.ruleName, node, source, budget, has);
     });
   }
 

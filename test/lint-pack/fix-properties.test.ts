@@ -153,6 +153,7 @@ function compareImages(name: string, before: Json, after: Json, rules: Set<strin
     if (!shellForm(x) || shellForm(y) || y === undefined) continue;
     assert.ok(!SHELL_BUILTINS.has(y[0]), `${name}: ${k} in exec form runs '${y[0]}', a shell builtin`);
     if (k === 'Entrypoint') assert.ok(((cfg(after).Cmd as string[] | undefined) ?? []).length === 0, `${name}: ENTRYPOINT in exec form now takes CMD's words as arguments`);
+    if (k === 'Cmd') assert.ok(((cfg(after).Entrypoint as string[] | undefined) ?? []).length === 0, `${name}: an ENTRYPOINT is now given CMD's words instead of sh -c and its string`);
   }
   // Every MAINTAINER fixed: the label holds what the author field held.
   if (rules.has('MaintainerDeprecated') && cfg(before).Labels === undefined && after.author === undefined) {

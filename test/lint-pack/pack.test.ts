@@ -124,10 +124,16 @@ test('lint --fix keeps a BOM and bytes that are no UTF-8, and edits the first li
   assert.equal(after.toString('latin1'), '\xef\xbb\xbfFROM alpine:3.19 AS base\r\n# caf\xe9\r\nRUN apk add --no-cache curl=8.5.0-r0\r\nLABEL org.opencontainers.image.authors="Ren\xe9"');
 });
 
-test('lint --fix leaves in shell form a CMD that runs a shell builtin, and an ENTRYPOINT of a file with a CMD', () => {
+test('lint --fix leaves in shell form a CMD that runs a shell builtin, and CMD and ENTRYPOINT in a file with both', () => {
   // `["exec", "nginx"]` runs no program; `["app"]` would take CMD's words as its arguments, which `sh -c app` drops.
   const text = 'FROM alpine:3.19\nCMD exec nginx -g daemon\nENTRYPOINT app --port=8080\nCMD serve --verbose\n';
-  assert.equal(fixFile(text).after.toString('utf8'), text.replace('CMD serve --verbose', 'CMD ["serve", "--verbose"]'));
+  assert.equal(fixFile(text).after.toString('utf8'), text);
+  // `["app"]` then `CMD serve x` ran `app /bin/sh -c 'serve x'`; `CMD ["serve", "x"]` would run `app serve x`.
+  const exec = 'FROM alpine:3.19\nENTRYPOINT ["app"]\nCMD serve x\n';
+  assert.equal(fixFile(exec).after.toString('utf8'), exec);
+  // Without the other, each is written in exec form.
+  assert.equal(fixFile('FROM alpine:3.19\nCMD serve x\n').after.toString('utf8'), 'FROM alpine:3.19\nCMD ["serve", "x"]\n');
+  assert.equal(fixFile('FROM alpine:3.19\nENTRYPOINT app x\n').after.toString('utf8'), 'FROM alpine:3.19\nENTRYPOINT ["app", "x"]\n');
 });
 
 test('lint --fix puts a flag after a word that ends a continued line on that line, before the escape', () => {

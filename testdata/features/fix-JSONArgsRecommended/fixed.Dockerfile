@@ -1,6 +1,6 @@
 FROM alpine:3.19
 CMD ["nginx", "-g", "daemon-off"]
-ENTRYPOINT /usr/local/bin/app --port=8080
+CMD exec nginx -g daemon-off
 CMD echo $HOME
 CMD ["sh"]
 CMD echo a && echo b
