@@ -4,8 +4,8 @@
 // and JSONArgsRecommended (when the command is plain words: no expansion,
 // quoting, globbing, redirection or operator, and the first word no shell
 // builtin, so the exec form runs the same program with the same arguments;
-// not for a file with both CMD and ENTRYPOINT), and the pack's own (added
-// flags). A fix is a list of edits of the file's text; none is offered
+// not for a file with both CMD and ENTRYPOINT, nor one built for Windows),
+// and the pack's own (added flags). A fix is a list of edits of the file's text; none is offered
 // where the change would not be certain to keep the meaning.
 
 import type { InstructionNode } from '../dockerfile/parser/index.ts';
@@ -28,24 +28,28 @@ export interface Fix {
   edits: Edit[];
 }
 
-/** Which of CMD and ENTRYPOINT a Dockerfile has. */
-export interface CommandKeywords {
+/** What JSONArgsRecommended's fix needs to know of the whole Dockerfile. */
+export interface CommandContext {
+  /** It has a CMD, an ENTRYPOINT. */
   cmd: boolean;
   entrypoint: boolean;
+  /** It is built for Windows (the target platform, or a FROM --platform naming it). */
+  windows: boolean;
 }
 
 /**
  * The fix for a finding of one of upstream's rules at `node`, if it has a
  * safe one. `has`: whether the Dockerfile has a CMD and an ENTRYPOINT (the
  * container's command line is the ENTRYPOINT's words and then CMD's: with
- * both, one of them in exec form would change what the other is given).
+ * both, one of them in exec form would change what the other is given), and
+ * whether it is built for Windows.
  */
 export function upstreamFix(
   ruleName: string,
   node: InstructionNode,
   source: DockerfileSource,
   budget?: ShellBudget,
-  has: CommandKeywords = { cmd: false, entrypoint: false },
+  has: CommandContext = { cmd: false, entrypoint: false, windows: false },
 ): Fix | undefined {
   const header = source.header(node);
   if (header.length !== 1 || node.heredocs.length > 0) return undefined;
@@ -74,6 +78,8 @@ export function upstreamFix(
       // `sh -c 'app' CMD...` drops CMD's words, `app CMD...` would take them as arguments;
       // `app sh -c 'serve x'` would become `app serve x`.
       if ((node.keyword === 'entrypoint' && has.cmd) || (node.keyword === 'cmd' && has.entrypoint)) return undefined;
+      // Windows' shell form runs `cmd /S /C`, whose commands (echo, dir, copy...) are no programs.
+      if (has.windows) return undefined;
       const words = plainWords(node.args[0], budget);
       if (words === undefined) return undefined;
       const src = source.shellForm(node, node.args[0]);

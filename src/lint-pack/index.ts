@@ -69,7 +69,11 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
   const source = DockerfileSource.of(src, tree.escapeToken);
 
   if (opt.fixes) {
-    const has = { cmd: tree.children.some((n) => n.keyword === 'cmd'), entrypoint: tree.children.some((n) => n.keyword === 'entrypoint') };
+    const has = {
+      cmd: tree.children.some((n) => n.keyword === 'cmd'),
+      entrypoint: tree.children.some((n) => n.keyword === 'entrypoint'),
+      windows: opt.targetPlatform?.os === 'windows' || tree.children.some((n) => n.keyword === 'from' && n.flags.some((f) => /windows/i.test(f))),
+    };
     result.warnings.forEach((w, i) => {
       // A finding in an included file (labs INCLUDE) is not fixed in this one.
       if (!FIXABLE_UPSTREAM.has(w.ruleName) || (w.location?.sourceIndex ?? 0) !== 0) return;

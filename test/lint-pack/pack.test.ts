@@ -101,10 +101,10 @@ test('lint --pack prints pack findings after the build checks; an unknown pack i
 });
 
 /** Runs `lint --pack best-practices --fix` on a file holding `content`; the file after it. */
-function fixFile(content: string | Buffer): { r: ReturnType<typeof run>; after: Buffer } {
+function fixFile(content: string | Buffer, ...args: string[]): { r: ReturnType<typeof run>; after: Buffer } {
   const f = join(tempDir('fix-'), 'Dockerfile');
   writeFileSync(f, content);
-  const r = run(['--pack', 'best-practices', '--fix', f]);
+  const r = run(['--pack', 'best-practices', '--fix', ...args, f]);
   assert.equal(r.status, 0, r.stderr);
   return { r, after: readFileSync(f) };
 }
@@ -134,6 +134,14 @@ test('lint --fix leaves in shell form a CMD that runs a shell builtin, and CMD a
   // Without the other, each is written in exec form.
   assert.equal(fixFile('FROM alpine:3.19\nCMD serve x\n').after.toString('utf8'), 'FROM alpine:3.19\nCMD ["serve", "x"]\n');
   assert.equal(fixFile('FROM alpine:3.19\nENTRYPOINT app x\n').after.toString('utf8'), 'FROM alpine:3.19\nENTRYPOINT ["app", "x"]\n');
+});
+
+test('lint --fix leaves CMD and ENTRYPOINT in shell form in a file built for Windows', () => {
+  // Before: `ENTRYPOINT echo hi` (cmd /S /C "echo hi") became ["echo", "hi"]: Windows has no echo program.
+  const text = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nENTRYPOINT echo hi\n';
+  assert.equal(fixFile(text, '--platform', 'windows/amd64').after.toString('utf8'), text);
+  const from = 'FROM --platform=windows/amd64 mcr.microsoft.com/windows/nanoserver:ltsc2022\nCMD dir\n';
+  assert.equal(fixFile(from).after.toString('utf8'), from);
 });
 
 test('lint --fix puts a flag after a word that ends a continued line on that line, before the escape', () => {
