@@ -4,9 +4,10 @@
 // and JSONArgsRecommended (when the command is plain words: no expansion,
 // quoting, globbing, redirection or operator, and the first word no shell
 // builtin, so the exec form runs the same program with the same arguments;
-// not for a file with both CMD and ENTRYPOINT, nor one built for Windows),
-// and the pack's own (added flags). A fix is a list of edits of the file's text; none is offered
-// where the change would not be certain to keep the meaning.
+// not where the stage and those it shares its config with have both CMD and
+// ENTRYPOINT, nor in a file built for Windows), and the pack's own (added
+// flags). A fix is a list of edits of the file's text; none is offered where
+// the change would not be certain to keep the meaning.
 
 import type { InstructionNode } from '../dockerfile/parser/index.ts';
 import { decodeRune, runeWidth, toByteString } from '../dockerfile/parser/bytes.ts';
@@ -28,9 +29,9 @@ export interface Fix {
   edits: Edit[];
 }
 
-/** What JSONArgsRecommended's fix needs to know of the whole Dockerfile. */
+/** What JSONArgsRecommended's fix needs to know of the rest of the Dockerfile. */
 export interface CommandContext {
-  /** It has a CMD, an ENTRYPOINT. */
+  /** The instruction's stage, the stages it is built on, or those built on it have a CMD, an ENTRYPOINT. */
   cmd: boolean;
   entrypoint: boolean;
   /** It is built for Windows (the target platform, or a FROM --platform naming it). */
@@ -39,10 +40,11 @@ export interface CommandContext {
 
 /**
  * The fix for a finding of one of upstream's rules at `node`, if it has a
- * safe one. `has`: whether the Dockerfile has a CMD and an ENTRYPOINT (the
- * container's command line is the ENTRYPOINT's words and then CMD's: with
- * both, one of them in exec form would change what the other is given), and
- * whether it is built for Windows.
+ * safe one. `has`: whether the stages the instruction's image config is
+ * shared with have a CMD and an ENTRYPOINT (the container's command line is
+ * the ENTRYPOINT's words and then CMD's: with both, one of them in exec form
+ * would change what the other is given), and whether the file is built for
+ * Windows.
  */
 export function upstreamFix(
   ruleName: string,

@@ -69,17 +69,14 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
   const source = DockerfileSource.of(src, tree.escapeToken);
 
   if (opt.fixes) {
-    const has = {
-      cmd: tree.children.some((n) => n.keyword === 'cmd'),
-      entrypoint: tree.children.some((n) => n.keyword === 'entrypoint'),
-      windows: opt.targetPlatform?.os === 'windows' || tree.children.some((n) => n.keyword === 'from' && n.flags.some((f) => /windows/i.test(f))),
-    };
+    const windows = opt.targetPlatform?.os === 'windows' || tree.children.some((n) => n.keyword === 'from' && n.flags.some((f) => /windows/i.test(f)));
+    const stages = stageCommands(tree);
     result.warnings.forEach((w, i) => {
       // A finding in an included file (labs INCLUDE) is not fixed in this one.
       if (!FIXABLE_UPSTREAM.has(w.ruleName) || (w.location?.sourceIndex ?? 0) !== 0) return;
       const line = w.location?.ranges?.[0]?.start.line ?? 0;
       const node = nodeAt(tree, line);
-      if (node !== undefined) fixes[i] = upstreamFix(w.ruleName, node, source, budget, has);
+      if (node !== undefined) fixes[i] = upstreamFix(w.ruleName, node, source, budget, { ...stages(node), windows });
     });
   }
 
@@ -116,6 +113,48 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
     else if (be.message.startsWith(VIOLATION)) be.message += ', ' + names.join(', ');
   }
   return { result, fixes, packRules: [...enabled], unreadScripts: budget.skipped };
+}
+
+interface StageFacts {
+  name: string;
+  base: string;
+  parent: StageFacts | undefined;
+  cmd: boolean;
+  entrypoint: boolean;
+}
+
+/**
+ * Whether the stages an instruction's image config is shared with (its
+ * stage, the stages it is built on and those built on it) have a CMD and an
+ * ENTRYPOINT; every stage counts when a FROM names its base with a variable.
+ */
+function stageCommands(tree: ParseResult): (node: InstructionNode) => { cmd: boolean; entrypoint: boolean } {
+  const stages: StageFacts[] = [];
+  const of = new Map<InstructionNode, StageFacts>();
+  let variable = false;
+  for (const n of tree.children) {
+    if (n.keyword === 'from') {
+      const base = (n.args[0] ?? '').toLowerCase();
+      variable ||= base.includes('$');
+      const name = n.args.length >= 3 && n.args[1].toLowerCase() === 'as' ? n.args[2].toLowerCase() : '';
+      stages.push({ name, base, parent: stages.find((s) => s.name !== '' && s.name === base), cmd: false, entrypoint: false });
+    }
+    const s = stages[stages.length - 1];
+    if (s === undefined) continue;
+    of.set(n, s);
+    if (n.keyword === 'cmd') s.cmd = true;
+    if (n.keyword === 'entrypoint') s.entrypoint = true;
+  }
+  const chain = (s: StageFacts): StageFacts[] => {
+    const out: StageFacts[] = [];
+    for (let p: StageFacts | undefined = s; p !== undefined && !out.includes(p); p = p.parent) out.push(p);
+    return out;
+  };
+  return (node) => {
+    const s = of.get(node);
+    const related = s === undefined || variable ? stages : stages.filter((t) => chain(t).includes(s) || chain(s).includes(t));
+    return { cmd: related.some((t) => t.cmd), entrypoint: related.some((t) => t.entrypoint) };
+  };
 }
 
 function nodeAt(tree: ParseResult, line: number): InstructionNode | undefined {

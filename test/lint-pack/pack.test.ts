@@ -124,13 +124,18 @@ test('lint --fix keeps a BOM and bytes that are no UTF-8, and edits the first li
   assert.equal(after.toString('latin1'), '\xef\xbb\xbfFROM alpine:3.19 AS base\r\n# caf\xe9\r\nRUN apk add --no-cache curl=8.5.0-r0\r\nLABEL org.opencontainers.image.authors="Ren\xe9"');
 });
 
-test('lint --fix leaves in shell form a CMD that runs a shell builtin, and CMD and ENTRYPOINT in a file with both', () => {
+test('lint --fix leaves in shell form a CMD that runs a shell builtin, and CMD and ENTRYPOINT where a stage and those it shares its config with have both', () => {
   // `["exec", "nginx"]` runs no program; `["app"]` would take CMD's words as its arguments, which `sh -c app` drops.
   const text = 'FROM alpine:3.19\nCMD exec nginx -g daemon\nENTRYPOINT app --port=8080\nCMD serve --verbose\n';
   assert.equal(fixFile(text).after.toString('utf8'), text);
   // `["app"]` then `CMD serve x` ran `app /bin/sh -c 'serve x'`; `CMD ["serve", "x"]` would run `app serve x`.
   const exec = 'FROM alpine:3.19\nENTRYPOINT ["app"]\nCMD serve x\n';
   assert.equal(fixFile(exec).after.toString('utf8'), exec);
+  // A stage built on one with an ENTRYPOINT shares it; an unrelated stage does not.
+  const child = 'FROM alpine:3.19 AS base\nENTRYPOINT ["app"]\nFROM base\nCMD serve x\n';
+  assert.equal(fixFile(child).after.toString('utf8'), child);
+  const apart = 'FROM alpine:3.19 AS build\nCMD serve x\nFROM alpine:3.19\nENTRYPOINT ["app"]\n';
+  assert.equal(fixFile(apart).after.toString('utf8'), apart.replace('CMD serve x', 'CMD ["serve", "x"]'));
   // Without the other, each is written in exec form.
   assert.equal(fixFile('FROM alpine:3.19\nCMD serve x\n').after.toString('utf8'), 'FROM alpine:3.19\nCMD ["serve", "x"]\n');
   assert.equal(fixFile('FROM alpine:3.19\nENTRYPOINT app x\n').after.toString('utf8'), 'FROM alpine:3.19\nENTRYPOINT ["app", "x"]\n');

@@ -5,3 +5,6 @@ CMD echo $HOME
 CMD ["sh"]
 CMD echo a && echo b
 CMD   echo "quoted"
+
+FROM alpine:3.19 AS entry
+ENTRYPOINT ["/usr/local/bin/app", "--port=8080"]
