@@ -17,7 +17,7 @@ import type { Platform } from './dockerfile/convert/index.ts';
 import { parse as parseDockerfile, type ParseResult } from './dockerfile/parser/index.ts';
 import { DockerfileError } from './dockerfile/errors.ts';
 import { parseConfig } from './dockerui/index.ts';
-import { describeValue, isPlatformObject } from './llb/args.ts';
+import { argumentError, checkOptions, checkStrings, describeValue, isPlatformObject } from './llb/args.ts';
 import { ImageResolveError, type ImageResolver, type ResolveOptions, type ResolvedImage } from './registry/resolver.ts';
 
 export { connect, build, BuildOptionError, ConnectError, CancelledError, Connection } from './client/build.ts';
@@ -47,7 +47,7 @@ export interface ConvertOutput {
 function bytes(fn: string, dockerfile: unknown): Uint8Array {
   if (typeof dockerfile === 'string') return new TextEncoder().encode(dockerfile);
   if (dockerfile instanceof Uint8Array) return dockerfile;
-  throw new TypeError(`${fn}: the Dockerfile must be a string or a Uint8Array, not ${describeValue(dockerfile)}`);
+  throw argumentError(fn, 'the Dockerfile', 'a string or a Uint8Array', dockerfile);
 }
 
 /** What convert, lint and outline take besides the converter's options. */
@@ -116,7 +116,7 @@ const NOT_LINT: ReadonlySet<string> = new Set(['lintWarn', 'checkConfig', 'allSt
 
 function checkOption(fn: string, key: string, v: unknown, check: OptionCheck): void {
   const bad = (want: string): never => {
-    throw new TypeError(`${fn}: option ${key} must be ${want}, not ${describeValue(v)}`);
+    throw argumentError(fn, `option ${key}`, want, v);
   };
   if (check === undefined) return;
   if (Array.isArray(check)) {
@@ -124,7 +124,7 @@ function checkOption(fn: string, key: string, v: unknown, check: OptionCheck): v
   } else if (check === 'string' || check === 'boolean' || check === 'function') {
     if (typeof v !== check) bad(`a ${check}`);
   } else if (check === 'strings') {
-    if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) bad('an array of strings');
+    checkStrings(fn, `option ${key}`, v);
   } else if (check === 'record') {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) bad('an object of string values');
     for (const [k, value] of Object.entries(v as object)) {
@@ -181,7 +181,7 @@ function checkedResolver(r: ImageResolver, signal: AbortSignal | undefined): Ima
  */
 function libraryOptions(fn: string, options: unknown): ConvertOptions & LibraryOptions {
   if (options === undefined || options === null) return libraryOptions(fn, {});
-  if (typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`${fn}: the options must be an object, not ${describeValue(options)}`);
+  checkOptions(fn, options);
   const o: ConvertOptions & LibraryOptions = {};
   for (const [key, v] of Object.entries(options as object)) {
     if (!Object.hasOwn(OPTIONS, key) || (fn === 'lint' && NOT_LINT.has(key))) {

@@ -129,23 +129,6 @@ function plainWords(text: string, budget: ShellBudget | undefined): string[] | u
 }
 
 /**
- * Applies edits to a text (decoded; line endings kept). Edits that overlap
- * one already applied are left out; returns the new text and how many were
- * applied. A leading BOM is kept (the edits' columns do not count it, as the
- * parser does not).
- */
-export function applyEdits(text: string, edits: readonly Edit[]): { text: string; applied: number } {
-  const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
-  const lines = text.slice(bom.length).split(/(?<=\n)/);
-  const applied = applySorted(edits, lines.length, (e) => {
-    const l = lines[e.line - 1];
-    lines[e.line - 1] = l.slice(0, e.column - 1) + e.text + l.slice(e.endColumn - 1);
-    return true;
-  });
-  return { text: bom + lines.join(''), applied };
-}
-
-/**
  * Applies edits to a file's bytes, every byte outside the edited spans kept
  * as it is (bytes that are no UTF-8 too: the columns count each such byte as
  * one U+FFFD, as the parser decodes it); a leading BOM is kept and not

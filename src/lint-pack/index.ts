@@ -16,7 +16,7 @@ import { enabledPackRules, runPack } from './pack.ts';
 import { loadShellParser, ShellBudget } from './shell.ts';
 import { DockerfileSource } from './source.ts';
 
-export { applyEdits, applyEditsToBytes, type Edit, type Fix } from './fixes.ts';
+export { applyEditsToBytes, type Edit, type Fix } from './fixes.ts';
 export { PACK_NAME, PACK_RULES, type PackRule } from './rules.ts';
 export { DOCKERFILE_BUDGET_MS, SCRIPT_BUDGET_MS } from './shell.ts';
 
