@@ -29,8 +29,7 @@ const ORACLE_SESSION = 'oracle-session';
  * lists them from a Go map, in a random order each run (compared as a set).
  */
 export function violationRulesSorted(message: string): string {
-  const violation = /^lint violation found for rules: (.*)$/.exec(message);
-  return violation === null ? message : `lint violation found for rules: ${violation[1]!.split(', ').sort().join(', ')}`;
+  return message.replace(/lint violation found for rules: ([^\n]*)/g, (_m, rules: string) => `lint violation found for rules: ${rules.split(', ').sort().join(', ')}`);
 }
 
 /** Keys sorted: the oracle prints metadata as a Go map (sorted), ours keeps upstream's insertion order. */
