@@ -9,6 +9,12 @@ import { join } from 'node:path';
 import { differential, releaseInputs, type DiffResult } from './differential.ts';
 import type { FuzzInput } from './generate.ts';
 import { hasInvalidUTF8 } from '../../../src/dockerfile/parser/bytes.ts';
+import { runOracle, runOracleBatchAsync } from '../../oracle/oracle.ts';
+import { MetadataFileResolver } from '../../../src/registry/metadata-file.ts';
+import { canon, oursOutcome, violationRulesSorted, lines as rangeLines, type JsonRange, type Outcome } from '../../subrequests/outcome.ts';
+import { metadataFile } from './differential.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const dir = process.argv[2]!;
 const out = process.argv[3] ?? '/tmp/sweep-dir.txt';
@@ -33,6 +39,66 @@ function metaArgs(text: string): Record<string, string> {
   return args;
 }
 
+let subSame = 0;
+const scratch = mkdtempSync(join(tmpdir(), 'sweep-'));
+
+/** SWEEP_SUBREQUESTS=1: outline, targets and convertllb asked of both, with the same images and build args. */
+async function subrequests(name: string, data: Buffer, buildArgs: Record<string, string>, images: Record<string, string>): Promise<string[]> {
+  const shared = readFileSync(metadataFile, 'utf8').trimEnd();
+  const extra = Object.entries(images).map(([k, config]) => `${JSON.stringify(k)}: {"digest": "sha256:${'e'.repeat(64)}", "config": ${config}}`);
+  const meta = join(scratch, 'meta.json');
+  writeFileSync(meta, extra.length > 0 ? `${shared.slice(0, -1)}, ${extra.join(', ')}}` : shared);
+  const file = join(scratch, 'Dockerfile');
+  writeFileSync(file, data);
+  const opts = new Map(Object.entries(buildArgs).map(([k, v]) => [`build-arg:${k}`, v] as [string, string]));
+  const requests = ['frontend.outline', 'frontend.targets', 'frontend.convertllb'];
+  const answers = await runOracleBatchAsync(
+    requests.map((request) => ({ cmd: 'subrequest', args: ['--request', request, '-f', file, '--image-metadata', meta, ...[...opts].flatMap(([k, v]) => ['--opt', `${k}=${v}`])] })),
+  );
+  const resolver = MetadataFileResolver.fromFile(meta);
+  const out: string[] = [];
+  for (let j = 0; j < requests.length; j++) {
+    const raw = JSON.parse(answers[j]!) as { metadata?: Record<string, string>; error?: { message: string; locations: JsonRange[][] }; oracleError?: string };
+    if (raw.oracleError !== undefined) {
+      out.push(`${requests[j]}: oracle failed: ${raw.oracleError}`);
+      continue;
+    }
+    const want: Outcome = raw.error !== undefined ? { error: violationRulesSorted(raw.error.message), locations: raw.error.locations.map(rangeLines) } : { metadata: raw.metadata ?? {} };
+    const got0 = await oursOutcome(requests[j]!, data, opts, resolver);
+    const got: Outcome = 'error' in got0 ? { ...got0, error: violationRulesSorted(got0.error) } : got0;
+    // COPY --link's progress group ids are random per build: numbered in order of first appearance.
+    const numbered = (o: Outcome): Outcome => {
+      if ('error' in o || o.metadata['result.json'] === undefined) return o;
+      const ids = new Map<string, number>();
+      const json = o.metadata['result.json'].replace(/("progress_group": \{\s*"id": ")([0-9a-z]{25})"/g, (_m, head: string, id: string) => {
+        if (!ids.has(id)) ids.set(id, ids.size);
+        return `${head}group-${ids.get(id)}"`;
+      });
+      return { metadata: { ...o.metadata, 'result.json': json } };
+    };
+    let w = numbered(want);
+    const g = numbered(got);
+    // Upstream's answer can vary between runs (map order): asked again, each time in a process of its own.
+    for (let k = 0; k < 8 && canon(w) !== canon(g); k++) {
+      const again = JSON.parse(runOracle(['subrequest', '--request', requests[j]!, '-f', file, '--image-metadata', meta, ...[...opts].flatMap(([k2, v]) => ['--opt', `${k2}=${v}`])]).toString()) as typeof raw;
+      if (again.error === undefined) w = numbered({ metadata: again.metadata ?? {} });
+    }
+    if (canon(w) !== canon(g)) out.push(`${requests[j]} ${name}\n${firstDifference(w, g)}`);
+  }
+  return out;
+}
+
+/** The first line where the two answers' texts differ, with the lines around it. */
+function firstDifference(want: Outcome, got: Outcome): string {
+  const text = (o: Outcome): string[] => ('error' in o ? JSON.stringify(o) : Object.entries(o.metadata).map(([k, v]) => `${k}: ${v}`).join('\n')).split('\n');
+  const a = text(want);
+  const b = text(got);
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const around = (l: string[]): string => l.slice(Math.max(0, i - 6), i + 4).map((x) => '    ' + x.slice(0, 300)).join('\n');
+  return `  upstream (line ${i + 1} of ${a.length}):\n${around(a)}\n  ours (of ${b.length}):\n${around(b)}`;
+}
+
 const files = readdirSync(dir).sort();
 const lines: string[] = [];
 let same = 0;
@@ -53,6 +119,11 @@ for (const f of files) {
     images[m[1]!] = CONFIG;
   }
   const res = r!;
+  if (process.env.SWEEP_SUBREQUESTS === '1') {
+    const d = await subrequests(f, data, metaArgs(text), images);
+    if (d.length > 0) lines.push(`SUBREQUEST DIFF ${f}\n  ${d.join('\n  ').slice(0, 3000)}`);
+    else subSame++;
+  }
   if (res.diffs.length === 0) {
     same++;
     if (res.ours.error !== undefined) both++;
@@ -63,4 +134,4 @@ for (const f of files) {
   }
 }
 writeFileSync(out, lines.join('\n') + '\n');
-console.log(`sweep: ${same}/${files.length} identical (${both} failing in both), ${differing} differing; ${out}`);
+console.log(`sweep: ${same}/${files.length} identical (${both} failing in both), ${differing} differing${process.env.SWEEP_SUBREQUESTS === '1' ? `; subrequests (outline, targets, convertllb) identical for ${subSame}/${files.length} files` : ''}; ${out}`);
