@@ -277,11 +277,13 @@ function cachedAt(n: InstructionNode, paths: readonly string[]): boolean {
 }
 
 /** The subcommand of apt-get/apk/pip/npm/gem: the first argument that is not an option. */
-function subcommand(c: SimpleCommand): { word: string; index: number } | undefined {
+/** The subcommand of a package manager's command line: its first word that is neither an option nor an option's value. */
+function subcommand(c: SimpleCommand, takesValue: ReadonlySet<string> | undefined): { word: string; index: number } | undefined {
   for (let i = 0; i < c.args.length; i++) {
     const w = c.args[i].literal;
     if (w === undefined) return undefined;
     if (!w.startsWith('-')) return { word: w, index: i };
+    if (takesValue?.has(w)) i++;
   }
   return undefined;
 }
@@ -373,7 +375,9 @@ function checkRun(n: InstructionNode, src: ScriptSource, script: Script, ctx: Ru
     const pip = asPip(c);
     const manager = pip !== undefined ? 'pip' : c.name;
     const cmd = pip ?? c;
-    const sub = VALUE_OPTIONS[manager] !== undefined ? subcommand(cmd) : undefined;
+    // `apt` (apt-get's interactive front end, common in Dockerfiles all the same) reads its subcommand as apt-get does.
+    const options = VALUE_OPTIONS[manager === 'apt' ? 'apt-get' : manager];
+    const sub = options !== undefined ? subcommand(cmd, options) : undefined;
     if (c.name === 'cd') {
       const dir = c.args[0]?.text ?? '';
       warn(R.CdInsteadOfWorkdir as R.PackRule<unknown[]>, R.CdInsteadOfWorkdir.format(dir), rangeOf(c));
@@ -387,7 +391,11 @@ function checkRun(n: InstructionNode, src: ScriptSource, script: Script, ctx: Ru
       (manager === 'pip' && sub.word === 'install') ||
       (manager === 'npm' && (sub.word === 'install' || sub.word === 'i' || sub.word === 'add')) ||
       (manager === 'gem' && sub.word === 'install');
-    if (manager === 'apt-get' && (sub.word === 'install' || sub.word === 'update')) usesApt = true;
+    if (manager === 'apt-get' || manager === 'apt') {
+      if (sub.word === 'install' || sub.word === 'update') usesApt = true;
+      // dist-clean (apt 2.7 and later, also written distclean) removes the lists as `rm -rf /var/lib/apt/lists/*` does.
+      if (sub.word === 'dist-clean' || sub.word === 'distclean') removesLists = true;
+    }
     if (!install) continue;
     const packages = packageWords(cmd, manager, sub.index + 1);
     const loose = packages.filter((p) => unpinned(manager, p.literal));
