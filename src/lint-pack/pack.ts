@@ -14,7 +14,11 @@
 // `experimental=all` never enables it.
 // `skip=` (in the directive, the BUILDKIT_DOCKERFILE_CHECK build arg, or a
 // `# check=skip=…` comment directly above an instruction or stage) skips
-// pack rules by name, or all of them.
+// pack rules by name, or all of them. hadolint's own pragmas are read too, by
+// the hadolint codes each rule corresponds to: `# hadolint ignore=DL3008,...`
+// among the comments above an instruction skips the rules for it, and
+// `# hadolint global ignore=...` above any instruction skips them everywhere,
+// so a file written for hadolint needs no second set of comments.
 
 import type { LineRange, SourceFile } from '../dockerfile/errors.ts';
 import { toByteString } from '../dockerfile/parser/bytes.ts';
@@ -75,6 +79,16 @@ export interface PackOptions {
   channel?: Channel;
 }
 
+/** `hadolint ignore=A,B` (global: `hadolint global ignore=A,B`), a comment's text after its `#`, as hadolint reads it. */
+const HADOLINT_PRAGMA = /^hadolint[ \t]+(global[ \t]+)?ignore[ \t]*=[ \t]*(.*)$/;
+
+/** Adds the codes a hadolint pragma of the wanted kind (global or not) ignores. */
+function hadolintIgnores(comment: string, global: boolean, into: Set<string>): void {
+  const m = HADOLINT_PRAGMA.exec(comment.trim());
+  if (m === null || (m[1] !== undefined) !== global) return;
+  for (const code of m[2]!.split(',')) if (code.trim() !== '') into.add(code.trim());
+}
+
 /** Runs the enabled pack rules over a parsed Dockerfile; returns the rules that fired (for error=true). */
 export function runPack(tree: ParseResult, opt: PackOptions): string[] {
   if (opt.enabled.size === 0) return [];
@@ -83,9 +97,17 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
   const root = Linter.create(opt.config, warnFunc);
   // As upstream's rules: a `# check=` comment applies to the instruction it
   // is above (a FROM's to the rules about the stage's base).
-  const report = (node: InstructionNode, rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix): void => {
+  const hadolintGlobal = new Set<string>();
+  for (const n of tree.children) for (const c of n.prevComment) hadolintIgnores(c, true, hadolintGlobal);
+  // `code`: the one hadolint code of this finding, for a rule that corresponds to several (apt-get's DL3008, apk's DL3018, ...).
+  const report = (node: InstructionNode, rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix, code?: string): void => {
     if (!opt.enabled.has(rule.name)) return;
     if (!root.withCommentConfig(node.prevComment).enabled(rule)) return;
+    if (rule.hadolint.length > 0) {
+      const here = new Set<string>();
+      for (const c of node.prevComment) hadolintIgnores(c, false, here);
+      if ((code !== undefined ? [code] : rule.hadolint).some((c) => hadolintGlobal.has(c) || here.has(c))) return;
+    }
     fired.push(rule.name);
     // An instruction of an included file (labs INCLUDE): its lines are that file's.
     const file = node.file;
@@ -128,7 +150,7 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
 
   for (const stage of stages) {
     const from = stage.from;
-    checkBaseImage(stage, stageNames, globalArgs, (rule, detail, ranges) => report(from, rule, detail, ranges));
+    checkBaseImage(stage, stageNames, globalArgs, (rule, detail, ranges, code) => report(from, rule, detail, ranges, undefined, code));
 
     const declared = new Set<string>();
     const env = new Set<string>(inheritedEnv(stage));
@@ -136,7 +158,7 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
     let prevRun: InstructionNode | undefined;
     for (const cmd of stage.commands) {
       const n = cmd.node;
-      const warn = (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix): void => report(n, rule, detail, ranges, fix);
+      const warn = (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix, code?: string): void => report(n, rule, detail, ranges, fix, code);
       switch (cmd.kind) {
         case 'arg':
           for (const d of cmd.args) declared.add(d.key);
@@ -239,7 +261,7 @@ interface RunContext {
   shell: readonly string[];
   finalChain: boolean;
   env: ReadonlySet<string>;
-  warn: (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix) => void;
+  warn: (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], fix?: PackFix, code?: string) => void;
 }
 
 interface Mount {
@@ -298,6 +320,9 @@ function asPip(c: SimpleCommand): SimpleCommand | undefined {
   if (/^python[0-9.]*$/.test(c.name) && c.args[0]?.literal === '-m' && c.args[1]?.literal === 'pip') return { ...c, name: 'pip', nameWord: c.args[1], args: c.args.slice(2) };
   return undefined;
 }
+
+/** hadolint's code for an unpinned package, by package manager. */
+const UNPINNED_CODES: Record<string, string> = { 'apt-get': 'DL3008', apk: 'DL3018', pip: 'DL3013', npm: 'DL3016', gem: 'DL3028' };
 
 /** Options of each package manager that take a value (the value is not a package). */
 const VALUE_OPTIONS: Record<string, ReadonlySet<string>> = {
@@ -401,7 +426,7 @@ function checkRun(n: InstructionNode, src: ScriptSource, script: Script, ctx: Ru
     const loose = packages.filter((p) => unpinned(manager, p.literal));
     const gemVersioned = manager === 'gem' && hasOption(cmd, '-v', '--version');
     if (loose.length > 0 && !gemVersioned) {
-      warn(R.PackageVersionUnpinned as R.PackRule<unknown[]>, R.PackageVersionUnpinned.format(`${manager} ${sub.word}`, loose.map((p) => p.literal)), rangeOf(c));
+      warn(R.PackageVersionUnpinned as R.PackRule<unknown[]>, R.PackageVersionUnpinned.format(`${manager} ${sub.word}`, loose.map((p) => p.literal)), rangeOf(c), undefined, UNPINNED_CODES[manager]);
     }
     if (manager === 'apt-get' && !hasOption(cmd, '--no-install-recommends') && !cmd.args.some((a) => /APT::Install-Recommends=(false|0)/i.test(a.literal ?? ''))) {
       warn(R.AptGetNoInstallRecommends as R.PackRule<unknown[]>, R.AptGetNoInstallRecommends.format(), rangeOf(c), {
@@ -517,7 +542,7 @@ function checkBaseImage(
   stage: Stage,
   stageNames: ReadonlySet<string>,
   globalArgs: ReadonlyMap<string, string | undefined>,
-  warn: (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[]) => void,
+  warn: (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], code: string) => void,
 ): void {
   const raw = stage.baseName;
   if (raw === '') return;
@@ -534,6 +559,6 @@ function checkBaseImage(
   const lastPart = image.slice(image.lastIndexOf('/') + 1);
   const colon = lastPart.indexOf(':');
   const ranges = lineRanges(stage.from.startLine, stage.from.endLine);
-  if (colon < 0) warn(R.BaseImageUnpinned as R.PackRule<unknown[]>, R.BaseImageUnpinned.format(image, false), ranges);
-  else if (lastPart.slice(colon + 1) === 'latest') warn(R.BaseImageUnpinned as R.PackRule<unknown[]>, R.BaseImageUnpinned.format(image, true), ranges);
+  if (colon < 0) warn(R.BaseImageUnpinned as R.PackRule<unknown[]>, R.BaseImageUnpinned.format(image, false), ranges, 'DL3006');
+  else if (lastPart.slice(colon + 1) === 'latest') warn(R.BaseImageUnpinned as R.PackRule<unknown[]>, R.BaseImageUnpinned.format(image, true), ranges, 'DL3007');
 }

@@ -10,7 +10,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tempDir } from '../tmp.ts';
 import { join } from 'node:path';
 import { placeholderResolver } from '../../src/cli/common.ts';
 import { lintWithPack, PACK_NAME, PACK_RULES } from '../../src/lint-pack/index.ts';
@@ -95,4 +96,32 @@ test('the pack flags the instructions hadolint flags (documented differences asi
   }
   console.log(`hadolint comparison: ${compared} files, ${differences.length} differences (${EXPECTED_DIFFERENCES.size} expected)`);
   assert.deepEqual(differences.sort(), [...EXPECTED_DIFFERENCES].sort());
+});
+
+test('hadolint’s own pragmas (ignore=, global ignore=) skip the same findings in the pack as in hadolint', { skip }, async () => {
+  const text = [
+    '# hadolint global ignore=DL3059,DL3007',
+    'FROM debian:latest AS build',
+    '# hadolint ignore=DL3008,DL3003',
+    'RUN apt-get update && apt-get install --no-install-recommends -y curl && cd /tmp && rm -rf /var/lib/apt/lists/*',
+    '# hadolint ignore=DL3018',
+    'RUN apt-get install --no-install-recommends -y wget && rm -rf /var/lib/apt/lists/*',
+    'RUN echo a',
+    'RUN echo b',
+    '# hadolint ignore=DL3006',
+    'FROM alpine',
+    '# hadolint ignore=DL3015',
+    'RUN apk add --no-cache git && cd /x',
+    '',
+  ].join('\n');
+  const file = join(tempDir('hadolint-pragmas-'), 'Dockerfile');
+  writeFileSync(file, text);
+  const h = spawnSync(hadolint as string, ['--no-fail', '-f', 'json', file], { encoding: 'utf8' });
+  assert.equal(h.status, 0, h.stderr);
+  const theirs = (JSON.parse(h.stdout) as { code: string; line: number }[]).flatMap((f) => (CODE_TO_RULE.has(f.code) ? [`${CODE_TO_RULE.get(f.code)} ${f.line}`] : [])).sort();
+  const r = await lintWithPack(text, { packs: [PACK_NAME], imageResolver: placeholderResolver });
+  const ours = r.result.warnings.filter((w) => PACK_RULES.some((p) => p.name === w.ruleName && p.hadolint.length > 0)).map((w) => `${w.ruleName} ${w.location?.ranges?.[0]?.start.line ?? 0}`).sort();
+  // Some findings are left, so the comparison is not of two empty lists.
+  assert.ok(theirs.length >= 2, JSON.stringify(theirs));
+  assert.deepEqual(ours, theirs);
 });

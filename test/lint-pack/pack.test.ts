@@ -82,6 +82,29 @@ test('skip= by name or all, in the directive, the build arg or above the instruc
   assert.deepEqual(await rulesOf('FROM alpine:3.19 AS first\n# check=skip=ApkAddNoCache,BaseImageUnpinned\nFROM alpine\nRUN apk add curl=8.5.0-r0\n', ['best-practices']), ['ApkAddNoCache']);
 });
 
+test('hadolint’s pragmas skip the pack rules of their codes: ignore= above an instruction, global ignore= everywhere', async () => {
+  const text = [
+    '# hadolint global ignore=DL3059',
+    'FROM alpine:3.19',
+    '# a comment between the pragma and the instruction',
+    '# hadolint ignore=DL3018,DL3003',
+    'RUN apk add --no-cache curl && cd /tmp',
+    '# hadolint ignore=DL3008',
+    'RUN apk add --no-cache git',
+    'RUN echo a',
+    'RUN echo b',
+    '',
+  ].join('\n');
+  // DL3018 is apk's unpinned package, DL3008 apt-get's: the second RUN's apk finding stays.
+  assert.deepEqual(await rulesOf(text, ['best-practices']), ['PackageVersionUnpinned']);
+  const r = await lintWithPack(text, { ...opts, packs: ['best-practices'] });
+  assert.equal(r.result.warnings[0]?.location?.ranges?.[0]?.start.line, 7);
+  // Without the pragmas every one of them fires.
+  assert.deepEqual((await rulesOf(text.replace(/# hadolint/g, '# (no pragma)'), ['best-practices'])).sort(), ['CdInsteadOfWorkdir', 'ConsecutiveRunInstructions', 'ConsecutiveRunInstructions', 'PackageVersionUnpinned', 'PackageVersionUnpinned'].sort());
+  // Upstream's own rules do not read them.
+  assert.deepEqual(await rulesOf('# hadolint global ignore=DL4000\nFROM alpine:3.19\nMAINTAINER me\n', ['best-practices']), ['MaintainerDeprecated']);
+});
+
 test('error=true: pack findings make the lint violation error', async () => {
   const r = await lintWithPack('# check=error=true\n' + SAMPLE, { ...opts, packs: ['best-practices'] });
   assert.equal(r.result.buildError?.message, 'lint violation found for rules: ApkAddNoCache');
