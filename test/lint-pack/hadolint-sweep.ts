@@ -1,7 +1,7 @@
 // The pack against hadolint on every file of a directory (as hadolint.test.ts compares the
 // pack's feature cases): for each hadolint code the pack implements, the instructions
 // each flags, differences printed by rule.
-//   HADOLINT=path node --import ./test/register.mjs test/lint-pack/hadolint-sweep.ts DIR
+//   [HADOLINT=path] node --import ./test/register.mjs test/lint-pack/hadolint-sweep.ts DIR
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,8 @@ import { placeholderResolver } from '../../src/cli/common.ts';
 import { lintWithPack, PACK_NAME, PACK_RULES } from '../../src/lint-pack/index.ts';
 import { parse } from '../../src/dockerfile/parser/index.ts';
 
-const hadolint = process.env.HADOLINT ?? 'hadolint';
+const hadolint = process.env.HADOLINT ?? join('.cache', 'hadolint', 'bin', 'hadolint');
+if (spawnSync(hadolint, ['--version']).status !== 0) throw new Error(`hadolint not found at ${hadolint} (set HADOLINT)`);
 const dir = process.argv[2]!;
 const CODE_TO_RULE = new Map(PACK_RULES.flatMap((r) => r.hadolint.map((c) => [c, r.name] as const)));
 const byRule = new Map<string, string[]>();
