@@ -298,14 +298,13 @@ function cachedAt(n: InstructionNode, paths: readonly string[]): boolean {
   return mounts(n).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && paths.some((p) => m.target === p || p.startsWith(m.target + '/')));
 }
 
-/** The subcommand of apt-get/apk/pip/npm/gem: the first argument that is not an option. */
 /** The subcommand of a package manager's command line: its first word that is neither an option nor an option's value. */
-function subcommand(c: SimpleCommand, takesValue: ReadonlySet<string> | undefined): { word: string; index: number } | undefined {
+function subcommand(c: SimpleCommand, takesValue: ReadonlySet<string>): { word: string; index: number } | undefined {
   for (let i = 0; i < c.args.length; i++) {
     const w = c.args[i].literal;
     if (w === undefined) return undefined;
     if (!w.startsWith('-')) return { word: w, index: i };
-    if (takesValue?.has(w)) i++;
+    if (takesValue.has(w)) i++;
   }
   return undefined;
 }
