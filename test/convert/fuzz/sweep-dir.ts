@@ -4,17 +4,15 @@
 // without a default that a FROM uses a value, so that files written for real
 // registries convert past their FROM lines.
 //   [SWEEP_PLATFORMS=linux/amd64,linux/arm64] node --import ./test/register.mjs test/convert/fuzz/sweep-dir.ts DIR [OUT]
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { differential, releaseInputs, type DiffResult } from './differential.ts';
+import { differential, metadataFile, releaseInputs, type DiffResult } from './differential.ts';
 import type { FuzzInput } from './generate.ts';
 import { hasInvalidUTF8 } from '../../../src/dockerfile/parser/bytes.ts';
 import { runOracle, runOracleBatchAsync } from '../../oracle/oracle.ts';
 import { MetadataFileResolver } from '../../../src/registry/metadata-file.ts';
-import { canon, oursOutcome, violationRulesSorted, lines as rangeLines, type JsonRange, type Outcome } from '../../subrequests/outcome.ts';
-import { metadataFile } from './differential.ts';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { canon, normalized, oursOutcome, upstreamOutcome, type Outcome } from '../../subrequests/outcome.ts';
 
 const dir = process.argv[2]!;
 const out = process.argv[3] ?? '/tmp/sweep-dir.txt';
@@ -50,40 +48,26 @@ async function subrequests(name: string, data: Buffer, buildArgs: Record<string,
   writeFileSync(meta, extra.length > 0 ? `${shared.slice(0, -1)}, ${extra.join(', ')}}` : shared);
   const file = join(scratch, 'Dockerfile');
   writeFileSync(file, data);
-  const opts = new Map(Object.entries(buildArgs).map(([k, v]) => [`build-arg:${k}`, v] as [string, string]));
+  const opts = Object.entries(buildArgs).map(([k, v]) => [`build-arg:${k}`, v] as [string, string]);
+  const args = (request: string): string[] => ['--request', request, '-f', file, '--image-metadata', meta, ...opts.flatMap(([k, v]) => ['--opt', `${k}=${v}`])];
   const requests = ['frontend.outline', 'frontend.targets', 'frontend.convertllb'];
-  const answers = await runOracleBatchAsync(
-    requests.map((request) => ({ cmd: 'subrequest', args: ['--request', request, '-f', file, '--image-metadata', meta, ...[...opts].flatMap(([k, v]) => ['--opt', `${k}=${v}`])] })),
-  );
+  const answers = await runOracleBatchAsync(requests.map((request) => ({ cmd: 'subrequest', args: args(request) })));
   const resolver = MetadataFileResolver.fromFile(meta);
   const out: string[] = [];
   for (let j = 0; j < requests.length; j++) {
-    const raw = JSON.parse(answers[j]!) as { metadata?: Record<string, string>; error?: { message: string; locations: JsonRange[][] }; oracleError?: string };
-    if (raw.oracleError !== undefined) {
-      out.push(`${requests[j]}: oracle failed: ${raw.oracleError}`);
+    const up = upstreamOutcome(answers[j]!);
+    if (up === undefined) {
+      out.push(`${requests[j]}: oracle failed: ${answers[j]}`);
       continue;
     }
-    const want: Outcome = raw.error !== undefined ? { error: violationRulesSorted(raw.error.message), locations: raw.error.locations.map(rangeLines) } : { metadata: raw.metadata ?? {} };
-    const got0 = await oursOutcome(requests[j]!, data, opts, resolver);
-    const got: Outcome = 'error' in got0 ? { ...got0, error: violationRulesSorted(got0.error) } : got0;
-    // COPY --link's progress group ids are random per build: numbered in order of first appearance.
-    const numbered = (o: Outcome): Outcome => {
-      if ('error' in o || o.metadata['result.json'] === undefined) return o;
-      const ids = new Map<string, number>();
-      const json = o.metadata['result.json'].replace(/("progress_group": \{\s*"id": ")([0-9a-z]{25})"/g, (_m, head: string, id: string) => {
-        if (!ids.has(id)) ids.set(id, ids.size);
-        return `${head}group-${ids.get(id)}"`;
-      });
-      return { metadata: { ...o.metadata, 'result.json': json } };
-    };
-    let w = numbered(want);
-    const g = numbered(got);
+    let want = normalized(up);
+    const got = normalized(await oursOutcome(requests[j]!, data, new Map(opts), resolver));
     // Upstream's answer can vary between runs (map order): asked again, each time in a process of its own.
-    for (let k = 0; k < 8 && canon(w) !== canon(g); k++) {
-      const again = JSON.parse(runOracle(['subrequest', '--request', requests[j]!, '-f', file, '--image-metadata', meta, ...[...opts].flatMap(([k2, v]) => ['--opt', `${k2}=${v}`])]).toString()) as typeof raw;
-      if (again.error === undefined) w = numbered({ metadata: again.metadata ?? {} });
+    for (let k = 0; k < 8 && canon(want) !== canon(got); k++) {
+      const again = upstreamOutcome(runOracle(['subrequest', ...args(requests[j]!)]).toString());
+      if (again !== undefined) want = normalized(again);
     }
-    if (canon(w) !== canon(g)) out.push(`${requests[j]} ${name}\n${firstDifference(w, g)}`);
+    if (canon(want) !== canon(got)) out.push(`${requests[j]} ${name}\n${firstDifference(want, got)}`);
   }
   return out;
 }
@@ -108,10 +92,11 @@ for (const f of files) {
   const data = readFileSync(join(dir, f));
   const bytes = hasInvalidUTF8(data.toString('latin1')) ? data : undefined;
   const text = bytes === undefined ? data.toString('utf8') : data.toString('latin1');
+  const buildArgs = metaArgs(text);
   const images: Record<string, string> = {};
   let r: DiffResult | undefined;
   for (let round = 0; round < 12; round++) {
-    const input: FuzzInput = { name: f, text, bytes, buildArgs: metaArgs(text), platforms, opts: {}, images: Object.keys(images).length > 0 ? { ...images } : undefined };
+    const input: FuzzInput = { name: f, text, bytes, buildArgs, platforms, opts: {}, images: Object.keys(images).length > 0 ? { ...images } : undefined };
     [r] = await differential([input]);
     releaseInputs([input]);
     const m = /image metadata for (\S+) \(/.exec(r!.ours.error?.message ?? '');
@@ -120,7 +105,7 @@ for (const f of files) {
   }
   const res = r!;
   if (process.env.SWEEP_SUBREQUESTS === '1') {
-    const d = await subrequests(f, data, metaArgs(text), images);
+    const d = await subrequests(f, data, buildArgs, images);
     if (d.length > 0) lines.push(`SUBREQUEST DIFF ${f}\n  ${d.join('\n  ').slice(0, 3000)}`);
     else subSame++;
   }
