@@ -52,6 +52,38 @@ export async function ask(buildkitHost: string, ours: string, text: string, opts
   return [a, u];
 }
 
+/** How many more times askAgreeing asks both frontends when their answers differ. */
+const RETRIES = 4;
+
+/**
+ * `ask`, asked again (both frontends, one session each time: the answers name
+ * the session) while ours and upstream's differ, up to RETRIES more times.
+ * Upstream's answer can vary from run to run on the real daemon: when one
+ * base image fails to resolve, the others' resolutions are cancelled, and one
+ * waiting in the frontend's resolve cache (flightcontrol) gets the first error
+ * itself back as its context's cause, to which its stage adds its own FROM
+ * line; so that line sometimes joins the failing stage's in the error's
+ * locations. `asks` says how many asks it took (1: the first agreed).
+ */
+export async function askAgreeing(buildkitHost: string, ours: string, text: string, opts: Record<string, string>, tmpPrefix: string, inputLocals: Record<string, string> = {}): Promise<{ answers: [Answer, Answer]; asks: number }> {
+  let answers = await ask(buildkitHost, ours, text, opts, tmpPrefix, inputLocals);
+  let asks = 1;
+  while (asks <= RETRIES && !sameAnswer(...answers)) {
+    answers = await ask(buildkitHost, ours, text, opts, tmpPrefix, inputLocals);
+    asks++;
+  }
+  return { answers, asks };
+}
+
+function sameAnswer(a: Answer, u: Answer): boolean {
+  try {
+    assertSameAnswer(a, u);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The request answered by each frontend in turn (`dockerfile.v0`: the daemon's built-in one), in one session. */
 export async function askFrontends(
   buildkitHost: string,
