@@ -455,7 +455,9 @@ function checkRun(n: InstructionNode, src: ScriptSource, script: Script, ctx: Ru
   if (usesApt && ctx.finalChain && !removesLists && !cachedAt(n, ['/var/lib/apt/lists', '/var/lib/apt'])) {
     warn(R.AptGetListsNotRemoved as R.PackRule<unknown[]>, R.AptGetListsNotRemoved.format(), lineRanges(n.startLine, n.endLine));
   }
-  return commands.filter((c) => c.nameWord !== null).length;
+  // Like hadolint's count (its presentCommands): commands whose name is a
+  // literal word, so `$x = 1` (PowerShell's assignment, read as sh) is none.
+  return commands.filter((c) => c.nameWord !== null && c.name !== '').length;
 }
 
 const PREDEFINED = /^(HTTPS?_PROXY|FTP_PROXY|NO_PROXY|ALL_PROXY|https?_proxy|ftp_proxy|no_proxy|all_proxy)$/;
