@@ -146,11 +146,14 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
   const finalStage = (opt.target !== undefined ? stages.find((s) => s.name === opt.target?.toLowerCase()) : undefined) ?? stages[stages.length - 1];
   const finalChain = new Set<Stage>();
   for (let s: Stage | undefined = finalStage; s !== undefined && !finalChain.has(s); s = s.parent) finalChain.add(s);
-  const stageNames = new Set(stages.map((s) => s.name).filter((n) => n !== ''));
+  // A FROM names a stage only among the stages before it (BuildKit's addState):
+  // `FROM gcc AS gcc` is the image gcc.
+  const earlierNames = new Set<string>();
 
   for (const stage of stages) {
     const from = stage.from;
-    checkBaseImage(stage, stageNames, globalArgs, (rule, detail, ranges, code) => report(from, rule, detail, ranges, undefined, code));
+    checkBaseImage(stage, earlierNames, globalArgs, (rule, detail, ranges, code) => report(from, rule, detail, ranges, undefined, code));
+    if (stage.name !== '') earlierNames.add(stage.name);
 
     const declared = new Set<string>();
     const env = new Set<string>(inheritedEnv(stage));

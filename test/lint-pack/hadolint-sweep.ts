@@ -1,7 +1,7 @@
 // The pack against hadolint on every file of a directory (as hadolint.test.ts compares the
 // pack's feature cases): for each hadolint code the pack implements, the instructions
 // each flags, differences printed by rule.
-//   [HADOLINT=path] node --import ./test/register.mjs test/lint-pack/hadolint-sweep.ts DIR
+//   [HADOLINT=path] [SWEEP_SHOW=N: differences listed per rule, 12 by default] node --import ./test/register.mjs test/lint-pack/hadolint-sweep.ts DIR
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,6 +46,6 @@ for (const f of readdirSync(dir).sort()) {
 }
 for (const [rule, ds] of [...byRule].sort()) {
   console.log(`${rule}: ${ds.length} differences`);
-  for (const d of ds.slice(0, 12)) console.log(`  ${d}`);
+  for (const d of ds.slice(0, Number(process.env.SWEEP_SHOW ?? 12))) console.log(`  ${d}`);
 }
 console.log(`hadolint sweep: ${compared} files compared (${unparsed} hadolint cannot parse)`);
