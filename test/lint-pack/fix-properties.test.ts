@@ -137,9 +137,11 @@ function compareGraphs(name: string, before: Build['graphs'][number], after: Bui
   }
   const seen = new Set<string>();
   // Iterative: a file of 5,000 RUNs is a chain 5,000 ops deep.
-  const todo: [string, string, string][] = [[before.root, after.root, 'root']];
+  // (Where an op is: its depth below the root, a number: a path of input indexes would grow with the depth.)
+  const todo: [string, string, number][] = [[before.root, after.root, 0]];
   for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
-    const [x, y, path] = next;
+    const [x, y, depth] = next;
+    const path = `at depth ${depth}`;
     if (seen.has(x + y)) continue;
     seen.add(x + y);
     const a = before.ops.get(x);
@@ -150,7 +152,7 @@ function compareGraphs(name: string, before: Build['graphs'][number], after: Bui
       assert.ok(a.self.includes('"exec"'), `${name}: op ${path} changed and is no exec`);
     }
     assert.equal(b.inputs.length, a.inputs.length, `${name}: op ${path} has as many inputs`);
-    a.inputs.forEach((d, i) => todo.push([d, b.inputs[i], `${path}/${i}`]));
+    a.inputs.forEach((d, i) => todo.push([d, b.inputs[i], depth + 1]));
   }
 }
 
