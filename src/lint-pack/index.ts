@@ -99,6 +99,7 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
     target: opt.target,
     budget,
     channel: opt.channel,
+    targetOS: opt.targetPlatform?.os,
     warn: (rule, detail, ranges, fix) => {
       const index = sourceIndexOf(result, ranges);
       result.warnings.push({ ruleName: rule.name, description: rule.description, url: rule.url, detail, location: toJsonLocation(index, ranges) });

@@ -62,6 +62,8 @@ interface Stage {
   from: InstructionNode;
   parent: Stage | undefined;
   commands: Command[];
+  /** Built for Windows (its FROM's --platform, else the target's): RUN's default shell is cmd there, as BuildKit's. */
+  windows: boolean;
 }
 
 const POSIX_SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
@@ -77,6 +79,8 @@ export interface PackOptions {
   budget?: ShellBudget;
   /** The syntax channel the instructions are read in (default stable): labs reads its own flags. */
   channel?: Channel;
+  /** The target platform's OS (`lint --platform`): a stage's default shell is cmd on windows. */
+  targetOS?: string;
 }
 
 /** `hadolint ignore=A,B` (global: `hadolint global ignore=A,B`), a comment's text after its `#`, as hadolint reads it. */
@@ -140,7 +144,9 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
   const stages: Stage[] = [];
   for (const st of parsed.stages) {
     const base = st.baseName.toLowerCase();
-    stages.push({ name: st.name, baseName: st.baseName, from: st.node, parent: stages.find((s) => s.name !== '' && s.name === base), commands: st.commands });
+    const platform = st.node.flags.find((f) => /^--platform=/i.test(f));
+    const windows = platform !== undefined ? /windows/i.test(platform) : opt.targetOS === 'windows';
+    stages.push({ name: st.name, baseName: st.baseName, from: st.node, parent: stages.find((s) => s.name !== '' && s.name === base), commands: st.commands, windows });
   }
   if (stages.length === 0) return fired;
   const finalStage = (opt.target !== undefined ? stages.find((s) => s.name === opt.target?.toLowerCase()) : undefined) ?? stages[stages.length - 1];
@@ -240,12 +246,15 @@ function inheritedEnv(stage: Stage): string[] {
 
 function inheritedShell(stage: Stage): string[] {
   const seen = new Set<Stage>([stage]);
+  let root = stage;
   for (let s = stage.parent; s !== undefined && !seen.has(s); s = s.parent) {
     seen.add(s);
+    root = s;
     const sh = [...s.commands].reverse().find((c): c is ShellCommand => c.kind === 'shell');
     if (sh !== undefined) return sh.shell;
   }
-  return ['/bin/sh', '-c'];
+  // BuildKit's default shell, by the platform of the image the chain starts from.
+  return root.windows ? ['cmd', '/S', '/C'] : ['/bin/sh', '-c'];
 }
 
 /** The shell scripts of a shell-form RUN: its command line, or the heredoc it runs. */

@@ -239,3 +239,15 @@ test('shell the parser takes too long on is left unread, and counted; the other 
   assert.equal(plain.unreadScripts, 0);
   assert.deepEqual(plain.result.warnings.map((w) => w.ruleName), rules);
 });
+
+test("a stage built for Windows has cmd as its default shell: PipefailMissing looks only at the other stages", async () => {
+  const pipe = (platform?: string): Promise<number[]> =>
+    lintWithPack('FROM --platform=windows/amd64 mcr.microsoft.com/windows/servercore:ltsc2022 AS w\nRUN dir | findstr x\nFROM w\nRUN dir | findstr y\nFROM alpine:3.19\nRUN ls | wc -l\n', {
+      ...opts,
+      packs: ['best-practices'],
+      targetPlatform: platform === undefined ? undefined : { os: platform.split('/')[0]!, architecture: platform.split('/')[1]! },
+    }).then((r) => r.result.warnings.filter((w) => w.ruleName === 'PipefailMissing').map((w) => w.location!.ranges![0]!.start.line));
+  // The FROM's --platform decides for its stage and the stages built on it; the target's for the rest.
+  assert.deepEqual(await pipe(), [6]);
+  assert.deepEqual(await pipe('windows/amd64'), []);
+});
