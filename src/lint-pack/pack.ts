@@ -405,14 +405,14 @@ function checkRun(n: InstructionNode, src: ScriptSource, script: Script, ctx: Ru
     }
   }
 
-  let usesApt = false;
+  let updatesLists = false;
   let removesLists = false;
   for (const c of commands) {
     const pip = asPip(c);
     const manager = pip !== undefined ? 'pip' : c.name;
     const cmd = pip ?? c;
     // `apt` (apt-get's interactive front end, common in Dockerfiles all the same) reads its subcommand as apt-get does.
-    const options = VALUE_OPTIONS[manager === 'apt' ? 'apt-get' : manager];
+    const options = VALUE_OPTIONS[manager === 'apt' || manager === 'aptitude' ? 'apt-get' : manager];
     const sub = options !== undefined ? subcommand(cmd, options) : undefined;
     if (c.name === 'cd') {
       const dir = c.args[0]?.text ?? '';
@@ -427,8 +427,9 @@ function checkRun(n: InstructionNode, src: ScriptSource, script: Script, ctx: Ru
       (manager === 'pip' && sub.word === 'install') ||
       (manager === 'npm' && (sub.word === 'install' || sub.word === 'i' || sub.word === 'add')) ||
       (manager === 'gem' && sub.word === 'install');
-    if (manager === 'apt-get' || manager === 'apt') {
-      if (sub.word === 'install' || sub.word === 'update') usesApt = true;
+    if (manager === 'apt-get' || manager === 'apt' || manager === 'aptitude') {
+      // `update` writes the lists (an `install` alone reads the ones an earlier layer left: removing them here would not make that layer smaller), as hadolint's DL3009 reads it.
+      if (sub.word === 'update') updatesLists = true;
       // dist-clean (apt 2.7 and later, also written distclean) removes the lists as `rm -rf /var/lib/apt/lists/*` does.
       if (sub.word === 'dist-clean' || sub.word === 'distclean') removesLists = true;
     }
@@ -464,7 +465,7 @@ function checkRun(n: InstructionNode, src: ScriptSource, script: Script, ctx: Ru
       });
     }
   }
-  if (usesApt && ctx.finalChain && !removesLists && !cachedAt(n, ['/var/lib/apt/lists', '/var/lib/apt'])) {
+  if (updatesLists && ctx.finalChain && !removesLists && !cachedAt(n, ['/var/lib/apt/lists', '/var/lib/apt'])) {
     warn(R.AptGetListsNotRemoved as R.PackRule<unknown[]>, R.AptGetListsNotRemoved.format(), lineRanges(n.startLine, n.endLine));
   }
   // Like hadolint's count (its presentCommands): commands whose name is a
@@ -559,19 +560,30 @@ function checkBaseImage(
 ): void {
   const raw = stage.baseName;
   if (raw === '') return;
+  // An ARG without a value stands as NUL, so that a tag written after it can still be read.
   let unresolved = false;
-  const image = substituteArgs(raw, (name, mod) => {
+  const substituted = substituteArgs(raw, (name, mod) => {
     const v = globalArgs.get(name);
     if (v !== undefined && v !== '') return v;
     if (mod !== undefined && mod.replace(/^:/, '').startsWith('-')) return mod.replace(/^:?-/, '');
     unresolved = true;
-    return '';
+    return '\0';
   });
-  if (unresolved || image === '' || image.toLowerCase() === 'scratch' || stageNames.has(image.toLowerCase())) return;
-  if (image.includes('@')) return;
-  const lastPart = image.slice(image.lastIndexOf('/') + 1);
-  const colon = lastPart.indexOf(':');
+  const lastPart = substituted.slice(substituted.lastIndexOf('/') + 1);
   const ranges = lineRanges(stage.from.startLine, stage.from.endLine);
+  if (unresolved) {
+    // With an ARG unknown, only a tag written out as `latest` is known (`gcr.io/$PROJECT/builder:latest`,
+    // `$IMAGE:latest`), as hadolint reads it; the finding names the image as written.
+    const colon = lastPart.lastIndexOf(':');
+    if (colon >= 0 && lastPart.slice(colon + 1) === 'latest' && !raw.includes('@')) {
+      warn(R.BaseImageUnpinned as R.PackRule<unknown[]>, R.BaseImageUnpinned.format(raw, true), ranges, 'DL3007');
+    }
+    return;
+  }
+  const image = substituted;
+  if (image === '' || image.toLowerCase() === 'scratch' || stageNames.has(image.toLowerCase())) return;
+  if (image.includes('@')) return;
+  const colon = lastPart.indexOf(':');
   if (colon < 0) warn(R.BaseImageUnpinned as R.PackRule<unknown[]>, R.BaseImageUnpinned.format(image, false), ranges, 'DL3006');
   else if (lastPart.slice(colon + 1) === 'latest') warn(R.BaseImageUnpinned as R.PackRule<unknown[]>, R.BaseImageUnpinned.format(image, true), ranges, 'DL3007');
 }

@@ -83,29 +83,52 @@ test('the pack flags the instructions hadolint flags (documented differences asi
   assert.deepEqual(differences.sort(), [...EXPECTED_DIFFERENCES].sort());
 });
 
-test('hadolint’s own pragmas (ignore=, global ignore=) skip the same findings in the pack as in hadolint', { skip }, async () => {
-  const text = [
-    '# hadolint global ignore=DL3059,DL3007',
-    'FROM debian:latest AS build',
-    '# hadolint ignore=DL3008,DL3003',
-    'RUN apt-get update && apt-get install --no-install-recommends -y curl && cd /tmp && rm -rf /var/lib/apt/lists/*',
-    '# hadolint ignore=DL3018',
-    'RUN apt-get install --no-install-recommends -y wget && rm -rf /var/lib/apt/lists/*',
-    'RUN echo a',
-    'RUN echo b',
-    '# hadolint ignore=DL3006',
-    'FROM alpine',
-    '# hadolint ignore=DL3015',
-    'RUN apk add --no-cache git && cd /x',
-    '',
-  ].join('\n');
-  const file = join(tempDir('hadolint-pragmas-'), 'Dockerfile');
+/** The pack's findings in a file of these lines are hadolint's (and there are some, so the comparison is not of two empty lists). */
+async function assertSameAsHadolint(lines: string[]): Promise<void> {
+  const text = lines.join('\n') + '\n';
+  const file = join(tempDir('hadolint-same-'), 'Dockerfile');
   writeFileSync(file, text);
   const h = hadolintFindings(hadolint as string, file);
   assert.ok(h.found !== undefined, h.stderr);
   const theirs = [...h.found].sort();
-  const ours = [...(await packFindings(text))].sort();
-  // Some findings are left, so the comparison is not of two empty lists.
   assert.ok(theirs.length >= 2, JSON.stringify(theirs));
-  assert.deepEqual(ours, theirs);
-});
+  assert.deepEqual([...(await packFindings(text))].sort(), theirs);
+}
+
+/** Files whose findings the pack and hadolint must agree on exactly, each with what it shows. */
+const SAME_AS_HADOLINT: [string, string[]][] = [
+  [
+    'hadolint’s own pragmas (ignore=, global ignore=) skip the same findings in the pack as in hadolint',
+    [
+      '# hadolint global ignore=DL3059,DL3007',
+      'FROM debian:latest AS build',
+      '# hadolint ignore=DL3008,DL3003',
+      'RUN apt-get update && apt-get install --no-install-recommends -y curl && cd /tmp && rm -rf /var/lib/apt/lists/*',
+      '# hadolint ignore=DL3018',
+      'RUN apt-get install --no-install-recommends -y wget && rm -rf /var/lib/apt/lists/*',
+      'RUN echo a',
+      'RUN echo b',
+      '# hadolint ignore=DL3006',
+      'FROM alpine',
+      '# hadolint ignore=DL3015',
+      'RUN apk add --no-cache git && cd /x',
+    ],
+  ],
+  [
+    'a FROM with an ARG that has no value: the pack flags the same ones as hadolint (a tag written out as latest)',
+    [
+      'ARG P',
+      'ARG R',
+      'FROM gcr.io/$P/builder:latest AS a',
+      'FROM gcr.io/$P/builder AS b',
+      'FROM gcr.io/$P/builder:1.0 AS c',
+      'FROM $R:latest AS d',
+      'FROM ${R}/library/alpine AS e',
+      'FROM ${R}x/img:latest AS f',
+      'FROM img:${R}latest AS g',
+      'FROM alpine:$R AS h',
+    ],
+  ],
+];
+
+for (const [title, lines] of SAME_AS_HADOLINT) test(title, { skip }, () => assertSameAsHadolint(lines));
