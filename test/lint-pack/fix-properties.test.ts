@@ -359,8 +359,9 @@ test('lint --fix: hostile inputs end and are not corrupted, and many RUNs cost i
     await fixesOf(applyEditsToBytes(bytes, first.edits).bytes, a, metadata);
     return performance.now() - t0;
   };
+  // Each the faster of two runs: a pause of the machine's in one run does not count.
   const small = Math.min(await fixTime(500), await fixTime(500));
-  const large = await fixTime(5000);
+  const large = Math.min(await fixTime(5000), await fixTime(5000));
   console.log(`fix properties: lint --fix on 5,000 RUNs took ${(large / small).toFixed(1)} times what 500 took (${Math.round(large)} ms, ${Math.round(small)} ms)`);
   assert.ok(large / small < 30, `5,000 RUNs took ${(large / small).toFixed(1)} times what 500 took`);
 });
