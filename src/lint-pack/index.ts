@@ -12,7 +12,7 @@ import { sourceIndexOf, toJsonLocation, type LintResult } from '../dockerfile/li
 import { toByteString } from '../dockerfile/parser/bytes.ts';
 import { parse, type InstructionNode, type ParseResult } from '../dockerfile/parser/index.ts';
 import { upstreamFix, type Fix } from './fixes.ts';
-import { enabledPackRules, runPack } from './pack.ts';
+import { enabledPackRules, fromPlatformOS, runPack } from './pack.ts';
 import { loadShellParser, ShellBudget } from './shell.ts';
 import { DockerfileSource } from './source.ts';
 
@@ -69,7 +69,8 @@ export async function lintWithPack(text: string | Uint8Array, opt: PackLintOptio
   const source = DockerfileSource.of(src, tree.escapeToken);
 
   if (opt.fixes) {
-    const windows = opt.targetPlatform?.os === 'windows' || tree.children.some((n) => n.keyword === 'from' && n.flags.some((f) => /windows/i.test(f)));
+    // Any stage built for Windows: the file's shell form may run under cmd.
+    const windows = opt.targetPlatform?.os === 'windows' || tree.children.some((n) => n.keyword === 'from' && fromPlatformOS(n, undefined) === 'windows');
     const stages = stageCommands(tree);
     result.warnings.forEach((w, i) => {
       // A finding in an included file (labs INCLUDE) is not fixed in this one.

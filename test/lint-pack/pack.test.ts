@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../tmp.ts';
 import { placeholderResolver } from '../../src/cli/common.ts';
-import { lintDockerfile } from '../../src/dockerfile/convert/index.ts';
+import { lintDockerfile, normalizePlatform, parsePlatform } from '../../src/dockerfile/convert/index.ts';
 import { resultToJson } from '../../src/dockerfile/lint/index.ts';
 import { lintWithPack } from '../../src/lint-pack/index.ts';
 
@@ -245,7 +245,7 @@ test("a stage built for Windows has cmd as its default shell: PipefailMissing lo
     lintWithPack('FROM --platform=windows/amd64 mcr.microsoft.com/windows/servercore:ltsc2022 AS w\nRUN dir | findstr x\nFROM w\nRUN dir | findstr y\nFROM alpine:3.19\nRUN ls | wc -l\n', {
       ...opts,
       packs: ['best-practices'],
-      targetPlatform: platform === undefined ? undefined : { os: platform.split('/')[0]!, architecture: platform.split('/')[1]! },
+      targetPlatform: platform === undefined ? undefined : normalizePlatform(parsePlatform(platform)),
     }).then((r) => r.result.warnings.filter((w) => w.ruleName === 'PipefailMissing').map((w) => w.location!.ranges![0]!.start.line));
   // The FROM's --platform decides for its stage and the stages built on it; the target's for the rest.
   assert.deepEqual(await pipe(), [6]);
