@@ -42,11 +42,10 @@ import { binDir, inCI } from '../e2e/harness.ts';
 import { corpus, generate, parseOptionLine, Rng } from '../convert/fuzz/generate.ts';
 import { runFrontend, type Action, type Script } from './fake-daemon.ts';
 import { violationRulesSorted } from '../subrequests/outcome.ts';
+import { labsByDesign } from '../labs/by-design.ts';
 
 const upstreamBinary = join(binDir, 'dockerfile-frontend');
 const upstreamLabsBinary = join(binDir, 'dockerfile-frontend-labs');
-/** Where the labs channels part by design (test/labs/corpus.test.ts): upstream's labs build refuses a variable --from / from=. */
-const LABS_BY_DESIGN = [/variable expansion is not supported for --from\b/, /'from' doesn't support variable expansion/];
 const skip = !existsSync(join('dist', 'dockerfile-llb.js'))
   ? 'run `npm run build` first'
   : !existsSync(upstreamBinary) && !inCI
@@ -372,7 +371,8 @@ async function compareAll(
         panicked++;
         continue;
       }
-      if (channel === 'labs' && up.some((l) => LABS_BY_DESIGN.some((re) => re.test(l)))) {
+      // Where the labs channels part by design (test/labs/by-design.ts).
+      if (channel === 'labs' && labsByDesign(up, c.dockerfile)) {
         byDesign++;
         continue;
       }

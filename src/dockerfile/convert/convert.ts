@@ -461,22 +461,14 @@ function stageLookup(bc: BuildContext, stageArgs: StageArgs | undefined, locatio
     byIndex: (index) => bc.all.findByIndex(index),
     // A stage of another Dockerfile (labs) named by RUN --mount is found relative to the file the RUN is in.
     image: (name, at) => DispatchState.unregistered(name, at ?? (isLabs(bc.opt.channel) && isFileReference(name) ? location : undefined)),
-    expands: (word) => {
-      try {
-        return lexFor(bc.shlex, location).processWordWithMatches(word, emptyEnv).result !== word;
-      } catch (err) {
-        // `${S:?unset}` fails with no variables set: upstream's stable check reports that; in labs the word
-        // has a variable, which the stage's ARGs may well set (scoped expands it, or fails at the line).
-        if (stageArgs !== undefined) return true;
-        throw err;
-      }
-    },
+    expands: (word) => lexFor(bc.shlex, location).processWordWithMatches(word, emptyEnv).result !== word,
     // Labs names the line of a --from word whose args cannot be expanded; what the word then names
     // (an index out of range, say) fails as a literal --from does, as upstream's labs build fails it.
     scoped:
       stageArgs === undefined
         ? undefined
         : (word, flag) => {
+            if (!readsVariable(bc.shlex, location, word)) return undefined;
             try {
               return stageArgs.expand(word, flag);
             } catch (err) {
@@ -484,6 +476,20 @@ function stageLookup(bc: BuildContext, stageArgs: StageArgs | undefined, locatio
             }
           },
   };
+}
+
+/**
+ * Whether a --from / from= word reads a variable (labs expands only such words).
+ * `${S:?unset}` fails with no variables set: it reads one, which the stage's
+ * ARGs may well set.
+ */
+function readsVariable(shlex: ShellLex, location: LineRange | undefined, word: string): boolean {
+  try {
+    const r = lexFor(shlex, location).processWordWithMatches(word, emptyEnv);
+    return r.matched.size > 0 || r.unmatched.size > 0;
+  } catch {
+    return true;
+  }
 }
 
 function linkSources(bc: BuildContext, d: DispatchState, cmd: StageCommand): void {

@@ -4,6 +4,9 @@
 // compare the corpus: op digests, terminal digest, progress names, image
 // config, error message and first line; lint warnings (rule, detail,
 // description, url, line ranges, order) and the build error.
+// FUZZ_CHANNEL=labs compares our labs channel with upstream's labs build
+// instead; its by-design difference (a variable in --from / from=,
+// test/labs/by-design.ts) is counted as a known difference.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +22,11 @@ import { frontendLikeOptions } from '../frontend-like.ts';
 import { hasKeptBytes } from '../../../src/go/kept-bytes.ts';
 import { compareBuilds, compareImageTexts } from '../def-compare.ts';
 import type { FuzzInput } from './generate.ts';
+import type { OracleChannel } from '../../oracle/oracle.ts';
+import { labsByDesign } from '../../labs/by-design.ts';
+
+/** The syntax channel compared: ours in it against upstream's build of it (FUZZ_CHANNEL, default stable). */
+const channel: OracleChannel = process.env.FUZZ_CHANNEL === 'labs' ? 'labs' : 'stable';
 
 export const metadataFile = 'testdata/convert/image-metadata.json';
 
@@ -169,7 +177,7 @@ export async function runOursConvert(a: FuzzInput): Promise<OursConvert> {
   let base;
   try {
     // The frontend's option parsing: its errors are not the converter's.
-    base = frontendLikeOptions({ ...a, dockerignore: ignorePath(a) }, resolverFor(a));
+    base = frontendLikeOptions({ ...a, dockerignore: ignorePath(a), channel }, resolverFor(a));
   } catch (err) {
     out.error = err instanceof Error ? err : new Error(String(err));
     out.optionError = true;
@@ -283,7 +291,7 @@ export async function runOursLint(a: FuzzInput): Promise<LintComparable & { thro
     // Build args and a platform the frontend rejects (upstream's lint gets the build args and one platform, not the other options).
     const opts = new Map(Object.entries(a.buildArgs).map(([k, v]) => [`build-arg:${k}`, v]));
     if (a.platforms.length === 1) opts.set('platform', a.platforms[0]!);
-    cfg = parseConfig(opts);
+    cfg = parseConfig(opts, undefined, channel);
   } catch (err) {
     return { warnings: [], error: `thrown: ${(err as Error).message}` };
   }
@@ -399,7 +407,7 @@ export function askOracle(inputs: FuzzInput[], withLint = true): OracleAnswers {
     requests.push({ cmd: 'dockerfile2llb', args: oracleArgs('dockerfile2llb', a), stdin });
     if (withLint) requests.push({ cmd: 'lint', args: oracleArgs('lint', a), stdin });
   }
-  const answers = runOracleBatchAsync(requests);
+  const answers = runOracleBatchAsync(requests, channel);
   // Awaited by differential; a failure before then must not count as unhandled.
   answers.catch(() => {});
   return { inputs, withLint, requests, answers };
@@ -440,6 +448,9 @@ export async function differential(inputs: FuzzInput[], withLint = true, asked: 
     if (upConvert.oracleError?.endsWith(INVALID_UTF8_DEFINITION) && ours.keptBytesInMetadata === true) {
       known = 'progress names holding bytes that are no UTF-8: upstream cannot marshal its Definition, ours sends U+FFFD';
       diffs.splice(0, diffs.length, ...diffs.filter((d) => !d.startsWith('oracle failed: ')));
+    } else if (channel === 'labs' && diffs.length > 0 && labsByDesign([answers[i * step], withLint ? answers[i * step + 1] : ''], dockerfileBytes(a))) {
+      known = 'labs by design: a variable in --from / from=';
+      diffs.splice(0, diffs.length);
     }
     out.push({ input: a, diffs: incomparable ? [] : diffs, robustness, ms: ours.ms, ours, lint, incomparable, known });
   }
@@ -460,7 +471,7 @@ export async function differential(inputs: FuzzInput[], withLint = true, asked: 
       for (let k = 0; k < reruns && !(convertOk && lintOk); k++) {
         // Every other rerun lints first (the first request of a process is scheduled differently).
         const pair = reqs.slice(i * step, i * step + step);
-        const again = k % 2 === 1 && step === 2 ? runOracleBatch([pair[1], pair[0]]).reverse() : runOracleBatch(pair);
+        const again = k % 2 === 1 && step === 2 ? runOracleBatch([pair[1], pair[0]], channel).reverse() : runOracleBatch(pair, channel);
         // A known difference (upstream cannot marshal the Definition) is left out as in the first comparison.
         const convertDiffs = compareConvert(JSON.parse(again[0]) as OracleConvert, r.ours).filter((d) => r.known === undefined || !d.startsWith('oracle failed: '));
         convertOk ||= convertDiffs.length === 0;

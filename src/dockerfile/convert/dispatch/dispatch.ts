@@ -40,8 +40,13 @@ export interface StageLookup {
   image(name: string, location: LineRange | undefined): DispatchState;
   /** Whether a word changes under variable expansion (with no variables set). */
   expands(word: string): boolean;
-  /** Labs only: the word expanded with the global args and the stage's ARGs above the command (stage-args.ts). */
-  scoped?: (word: string, flag: string) => string;
+  /**
+   * Labs only: the word expanded with the global args and the stage's ARGs
+   * above the command (stage-args.ts) when it reads a variable; undefined
+   * when it reads none, and the word is then taken as upstream's labs build
+   * takes it (`busy\\box` is refused as in stable).
+   */
+  scoped?: (word: string, flag: string) => string | undefined;
 }
 
 /** strconv.Atoi's int64, or undefined for anything it refuses. */
@@ -78,7 +83,8 @@ export const handlers = {
     step: true,
     sources(cmd, stages) {
       if (cmd.from === '') return [];
-      if (stages.scoped !== undefined && stages.expands(cmd.from)) return [fromStage(stages.scoped(cmd.from, '--from'), stages, cmd.location)];
+      const scoped = stages.scoped?.(cmd.from, '--from');
+      if (scoped !== undefined) return [fromStage(scoped, stages, cmd.location)];
       if (stages.expands(cmd.from)) {
         throw new DockerfileError(
           'variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround',
@@ -100,7 +106,7 @@ export const handlers = {
     sources: (cmd, stages) =>
       cmd.mounts.map((m) => {
         let from = m.from === '' ? EMPTY_IMAGE_NAME : m.from;
-        if (stages.scoped !== undefined && stages.expands(from)) from = stages.scoped(from, 'from');
+        from = stages.scoped?.(from, 'from') ?? from;
         return stages.byName(from) ?? stages.image(from, undefined);
       }),
   },
