@@ -23,11 +23,14 @@ export interface FuzzRange {
   count: number;
 }
 
+/** With FUZZ_CHANNEL=labs (differential.ts), the labs channel's by-design difference is known too. */
+const KNOWN_LABS = process.env.FUZZ_CHANNEL === 'labs' ? '; labs by design: a variable in --from / from=' : '';
+
 /** The final line of a run. */
 export function formatCounts(c: FuzzCounts, r: FuzzRange): string {
   return (
     `differential fuzz: ${c.identical}/${r.count - c.incomparable - c.known} identical (seed ${r.seed}, inputs ${r.start}..${r.start + r.count - 1}; ` +
-    `${c.differing} differing, ${c.robustness} robustness failures; ${c.known} known differences (progress names holding bytes that are no UTF-8, a Definition upstream cannot marshal); ` +
+    `${c.differing} differing, ${c.robustness} robustness failures; ${c.known} known differences (progress names holding bytes that are no UTF-8, a Definition upstream cannot marshal${KNOWN_LABS}); ` +
     `${c.nondeterministic} only after rerunning upstream, whose answer varies, ${c.races} of these a race between failing stages no rerun showed; ` +
     `${c.incomparable} more not comparable offline; ${c.seconds.toFixed(0)} s)`
   );
