@@ -7,6 +7,7 @@ import { parseSBOMConfig } from '../../src/frontend/sbom.ts';
 import { handleSubrequest } from '../../src/frontend/subrequests.ts';
 import { toStatus } from '../../src/frontend/errors.ts';
 import type { ImageResolver } from '../../src/registry/resolver.ts';
+import type { Channel } from '../../src/dockerfile/channel.ts';
 
 /** Each errdefs.Source's ranges as [start line, end line] pairs. */
 export type Locations = [number, number][][];
@@ -68,9 +69,9 @@ export function canon(o: Outcome): string {
  * request), then the subrequest with the build's convert options, no
  * target platform and a Warn (whose findings are the daemon's to show); the metadata it Returns, or its error's status.
  */
-export async function oursOutcome(request: string, data: Uint8Array, opts: ReadonlyMap<string, string>, resolver: ImageResolver): Promise<Outcome> {
+export async function oursOutcome(request: string, data: Uint8Array, opts: ReadonlyMap<string, string>, resolver: ImageResolver, channel: Channel = 'stable'): Promise<Outcome> {
   try {
-    const cfg = parseConfig(opts);
+    const cfg = parseConfig(opts, undefined, channel);
     parseSBOMConfig(opts);
     buildArgCheckConfig(cfg.buildArgs);
     const res = await handleSubrequest(request, {
