@@ -6,7 +6,7 @@
 // names that file and its own lines.
 
 import { DockerfileError, withLocation, type LineRange, type SourceFile } from '../errors.ts';
-import { parseCommand, type ArgCommand } from '../instructions/index.ts';
+import { checkInstructions, parseCommand, type ArgCommand } from '../instructions/index.ts';
 import { nodeLocation } from '../instructions/request.ts';
 import { parse, type InstructionNode, type ParseResult, type ParseWarning } from '../parser/index.ts';
 import { buildMetaArgs, defaultArgs } from './args.ts';
@@ -91,6 +91,9 @@ interface Walk {
   /** What an include path is expanded with, made from metaArgs (undefined: not since the last ARG). */
   env: ReturnType<typeof buildMetaArgs>['args'] | undefined;
   sawFrom: boolean;
+  /** How many of `out` have been checked as instructions (checkInstructions), and whether a FROM was among them. */
+  checked: number;
+  checkedFrom: boolean;
 }
 
 /** Parses a Dockerfile; a syntax error in an imported one (labs) is located in it. */
@@ -135,7 +138,7 @@ export async function withIncludes(ast: ParseResult, opt: ConvertOptions): Promi
  */
 export async function expandIncludes(ast: ParseResult, opt: IncludeOptions): Promise<ParseResult> {
   if (!ast.children.some((n) => n.keyword === 'include')) return ast;
-  const w: Walk = { out: [], added: opt.added ?? { instructions: 0 }, files: new Map(), warnings: [...ast.warnings], metaArgs: [], env: undefined, sawFrom: false };
+  const w: Walk = { out: [], added: opt.added ?? { instructions: 0 }, files: new Map(), warnings: [...ast.warnings], metaArgs: [], env: undefined, sawFrom: false, checked: 0, checkedFrom: false };
   const top = opt.filename.includes('/') ? dirOf(opt.filename) : '';
   await splice(ast.children, undefined, '', [opt.filename], w, opt, top);
   return { ...ast, children: w.out, warnings: w.warnings };
@@ -166,17 +169,19 @@ async function splice(
     if (via !== undefined && ++w.added.instructions > MAX_ADDED_INSTRUCTIONS) throw new DockerfileError(`INCLUDE ${via.word}: ${tooMany}`, [via.loc]);
     const node = file === undefined ? node0 : { ...node0, file };
     if (node.keyword !== 'include') {
+      w.out.push(node);
       if (node.keyword === 'from') w.sawFrom = true;
       else if (node.keyword === 'arg' && !w.sawFrom) {
+        checkAdded(w);
         const cmd = parseCommand(node);
         if (cmd.kind === 'arg') {
           w.metaArgs.push(cmd);
           w.env = undefined;
         }
       }
-      w.out.push(node);
       continue;
     }
+    checkAdded(w);
     const loc = nodeLocation(node);
     // The parser keeps no arguments for an instruction it does not know: they are the text after the keyword.
     const text = node.original.slice(node.rawKeyword.length).trim();
@@ -210,6 +215,17 @@ async function splice(
     for (const warning of sub.warnings) w.warnings.push(warning.location === undefined ? warning : { ...warning, location: inFile(warning.location, subFile) });
     await splice(sub.children, subFile, dirOf(rel), [...chain, name], w, opt, top, { word, loc });
   }
+}
+
+/**
+ * Checks the instructions added since the last check as the stages will be
+ * read (checkInstructions): an error in an instruction before an INCLUDE, or
+ * before a global ARG an INCLUDE's path reads, comes first, as it does in the
+ * file's order.
+ */
+function checkAdded(w: Walk): void {
+  w.checkedFrom = checkInstructions(w.out.slice(w.checked), 'labs', w.checkedFrom);
+  w.checked = w.out.length;
 }
 
 /** Whether an INCLUDE's text is a JSON array of strings (the exec form other instructions take), which INCLUDE does not take. */

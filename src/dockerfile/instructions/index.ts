@@ -5,7 +5,7 @@ export type * from './types.ts';
 export type { WordExpander, WordsExpander } from './expand-types.ts';
 export type { InstructionLintEvent, InstructionLinter } from './lint-hooks.ts';
 export { parseInstruction, parseCommand, type ParseInstructionOptions } from './parse-instruction.ts';
-export { parseStages, findStage, InstructionParseError, type ParsedStages, type ParseStagesOptions } from './stages.ts';
+export { parseStages, checkInstructions, findStage, InstructionParseError, type ParsedStages, type ParseStagesOptions } from './stages.ts';
 export {
   commandSyntax,
   expandCommand,

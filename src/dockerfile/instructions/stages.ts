@@ -1,7 +1,7 @@
 // A whole Dockerfile -> stages and meta ARGs (upstream's instructions.Parse).
 
 import { DockerfileError } from '../errors.ts';
-import type { ParseResult } from '../parser/ast.ts';
+import type { InstructionNode, ParseResult } from '../parser/ast.ts';
 import type { InstructionLinter } from './lint-hooks.ts';
 import { parseInstruction } from './parse-instruction.ts';
 import { nodeLocation } from './request.ts';
@@ -35,18 +35,24 @@ export interface ParseStagesOptions {
   channel?: Channel;
 }
 
+/** One instruction as parseStages reads it (its error an InstructionParseError). */
+function readInstruction(node: InstructionNode, opts: ParseStagesOptions): ReturnType<typeof parseInstruction> {
+  try {
+    return parseInstruction(node, { lint: opts.lint, channel: opts.channel });
+  } catch (err) {
+    const e = err as DockerfileError;
+    throw new InstructionParseError(e.message, node.startLine, e.ranges);
+  }
+}
+
+const noStage = (node: InstructionNode): DockerfileError => new DockerfileError('no build stage in current context', [nodeLocation(node)]);
+
 /** Groups a parsed Dockerfile into stages; stops at the first error, in source order. */
 export function parseStages(ast: ParseResult, opts: ParseStagesOptions = {}): ParsedStages {
   const stages: Stage[] = [];
   const metaArgs: ArgCommand[] = [];
   for (const node of ast.children) {
-    let ins;
-    try {
-      ins = parseInstruction(node, { lint: opts.lint, channel: opts.channel });
-    } catch (err) {
-      const e = err as DockerfileError;
-      throw new InstructionParseError(e.message, node.startLine, e.ranges);
-    }
+    const ins = readInstruction(node, opts);
     if (ins.kind === 'stage') {
       stages.push(ins);
       continue;
@@ -56,11 +62,26 @@ export function parseStages(ast: ParseResult, opts: ParseStagesOptions = {}): Pa
         metaArgs.push(ins);
         continue;
       }
-      throw new DockerfileError('no build stage in current context', [nodeLocation(node)]);
+      throw noStage(node);
     }
     stages[stages.length - 1].commands.push(ins);
   }
   return { stages, metaArgs };
+}
+
+/**
+ * Throws the first error parseStages would meet in `nodes` (no lint), after
+ * instructions that did (`inStage`) or did not yet have a FROM; returns
+ * whether a FROM has come by their end. Labs: the instructions before an
+ * INCLUDE, so that their errors come before the INCLUDE's, in the file's order.
+ */
+export function checkInstructions(nodes: readonly InstructionNode[], channel: Channel | undefined, inStage: boolean): boolean {
+  for (const node of nodes) {
+    const ins = readInstruction(node, { channel });
+    if (ins.kind === 'stage') inStage = true;
+    else if (!inStage && ins.kind !== 'arg') throw noStage(node);
+  }
+  return inStage;
 }
 
 /** The index of the stage with this name, compared case-insensitively (upstream's HasStage); -1 if none. */
