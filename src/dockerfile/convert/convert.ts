@@ -103,7 +103,16 @@ export async function convertDockerfile(text: string | Uint8Array, opt: ConvertO
   const lint = Linter.create(opt.checkConfig ?? resolveCheckConfig(data, opt.buildArgs), opt.lintWarn);
   // Labs: the imports of the whole build (every stage and file) share one scope, so each is converted once.
   if (isLabs(opt.channel) && opt.imports === undefined) opt = { ...opt, imports: newImportScope(opt.filename ?? 'Dockerfile') };
-  const ast = await withIncludes(opt.ast ?? parseDockerfile(data, opt), opt);
+  const parsed = opt.ast ?? parseDockerfile(data, opt);
+  let ast;
+  try {
+    ast = await withIncludes(parsed, opt);
+  } catch (err) {
+    // Labs: the file's own parse warnings come before an error its includes meet (or an instruction
+    // before them), as they come before an instruction's error (an imported file's are not located here).
+    if (opt.importedAs === undefined) reportParseWarnings(parsed.warnings, lint);
+    throw err;
+  }
   const po = buildPlatformOpt(opt.targetPlatform, opt.buildPlatforms);
   const buildArgs = new Map(Object.entries(opt.buildArgs ?? {}));
   const shlex = new ShellLex(ast.escapeToken === '`' ? '`' : '\\');
