@@ -69,27 +69,28 @@ async function compareChannel(channel: OracleChannel): Promise<void> {
   assert.ok(files.length >= 30, `expected at least 30 Dockerfiles, found ${files.length}`);
   const resolver = MetadataFileResolver.fromFile(imagesFile);
 
-  const results: { name: string; want: Outcome; got: Outcome; data?: Uint8Array }[] = [];
+  const asked: { name: string; want: Outcome; got: Outcome; data?: Uint8Array }[] = [];
   const describe = 'frontend.subrequests.describe';
-  results.push({ name: 'describe', want: oracle(channel, describe, join(dir, files[0])), got: await ours(channel, describe, readFileSync(join(dir, files[0])), resolver) });
+  asked.push({ name: 'describe', want: oracle(channel, describe, join(dir, files[0])), got: await ours(channel, describe, readFileSync(join(dir, files[0])), resolver) });
   // Graphs deeper than the JavaScript stack (test/convert/deep-graphs.ts), outlined too.
   const deep = writeDeepGraphs();
   for (const name of Object.keys(DEEP_GRAPHS)) {
     const path = join(deep, `${name}.Dockerfile`);
-    results.push({ name: `outline ${name} (generated)`, want: oracle(channel, 'frontend.outline', path), got: await ours(channel, 'frontend.outline', readFileSync(path), resolver) });
+    asked.push({ name: `outline ${name} (generated)`, want: oracle(channel, 'frontend.outline', path), got: await ours(channel, 'frontend.outline', readFileSync(path), resolver) });
   }
   for (const f of files) {
     const path = join(dir, f);
     const data = readFileSync(path);
-    results.push({ name: `targets ${f}`, want: oracle(channel, 'frontend.targets', path), got: await ours(channel, 'frontend.targets', data, resolver), data });
+    asked.push({ name: `targets ${f}`, want: oracle(channel, 'frontend.targets', path), got: await ours(channel, 'frontend.targets', data, resolver), data });
     for (const c of [{}, ...(cases[f] ?? [])] as OutlineCase[]) {
       const got = await ours(channel, 'frontend.outline', data, resolver, c);
-      results.push({ name: `outline ${f} ${JSON.stringify(c)}`, want: oracle(channel, 'frontend.outline', path, c), got, data });
+      asked.push({ name: `outline ${f} ${JSON.stringify(c)}`, want: oracle(channel, 'frontend.outline', path, c), got, data });
     }
   }
   // Labs: where upstream's labs build refuses a variable --from / from= that ours accepts by design.
-  const byDesign = channel === 'labs' ? results.filter((r) => r.data !== undefined && 'error' in r.want && labsByDesign(r.want.error, r.data)) : [];
-  for (const r of byDesign) results.splice(results.indexOf(r), 1);
+  const isByDesign = (r: (typeof asked)[number]): boolean => channel === 'labs' && r.data !== undefined && 'error' in r.want && labsByDesign(r.want.error, r.data);
+  const results = asked.filter((r) => !isByDesign(r));
+  const byDesign = asked.length - results.length;
 
   const differing = results.filter((r) => canon(r.want) !== canon(r.got));
   for (const d of differing) {
@@ -98,7 +99,7 @@ async function compareChannel(channel: OracleChannel): Promise<void> {
   const errors = results.filter((r) => 'error' in r.want);
   for (const e of errors) console.log(`upstream error (${e.name}): ${(e.want as { error: string }).error}`);
   const label = channel === 'labs' ? 'subrequests parity, labs' : 'subrequests parity';
-  const designed = channel === 'labs' ? `; ${byDesign.length} with a variable --from / from=, which labs accepts by design, left out` : '';
+  const designed = channel === 'labs' ? `; ${byDesign} with a variable --from / from=, which labs accepts by design, left out` : '';
   console.log(`${label}: ${results.length - differing.length}/${results.length} identical (${errors.length} upstream errors among them${designed})`);
   assert.deepEqual(
     differing.map((d) => d.name),

@@ -23,8 +23,11 @@ export interface FuzzRange {
   count: number;
 }
 
-/** With FUZZ_CHANNEL=labs (differential.ts), the labs channel's by-design difference is known too. */
-const KNOWN_LABS = process.env.FUZZ_CHANNEL === 'labs' ? '; labs by design: a variable in --from / from=' : '';
+/** The syntax channel a run compares (FUZZ_CHANNEL, default stable): ours in it against upstream's build of it (differential.ts). */
+export const fuzzChannel: 'stable' | 'labs' = process.env.FUZZ_CHANNEL === 'labs' ? 'labs' : 'stable';
+
+/** In the labs channel, its by-design difference is known too. */
+const KNOWN_LABS = fuzzChannel === 'labs' ? '; labs by design: a variable in --from / from=' : '';
 
 /** The final line of a run. */
 export function formatCounts(c: FuzzCounts, r: FuzzRange): string {

@@ -22,11 +22,8 @@ import { frontendLikeOptions } from '../frontend-like.ts';
 import { hasKeptBytes } from '../../../src/go/kept-bytes.ts';
 import { compareBuilds, compareImageTexts } from '../def-compare.ts';
 import type { FuzzInput } from './generate.ts';
-import type { OracleChannel } from '../../oracle/oracle.ts';
 import { labsByDesign } from '../../labs/by-design.ts';
-
-/** The syntax channel compared: ours in it against upstream's build of it (FUZZ_CHANNEL, default stable). */
-const channel: OracleChannel = process.env.FUZZ_CHANNEL === 'labs' ? 'labs' : 'stable';
+import { fuzzChannel as channel } from './counts.ts';
 
 export const metadataFile = 'testdata/convert/image-metadata.json';
 
